@@ -1,0 +1,67 @@
+# mamoru — build, run and test. `make run` and `make test` install missing Debian packages
+# first (scripts/install-deps), so both work on a fresh machine.
+
+CC      ?= cc
+PKGS    := yaml-0.1 jansson
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
+           -Wshadow -Wstrict-prototypes -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+LIB_SRC := $(wildcard src/core/*.c src/content/*.c src/input/*.c src/report/*.c)
+CLI_SRC := $(wildcard src/cli/*.c)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+
+OBJ      = $(patsubst src/%.c,build/obj/%.o,$(LIB_SRC) $(CLI_SRC))
+LIB_OBJ  = $(patsubst src/%.c,build/obj/%.o,$(LIB_SRC))
+SAN_OBJ  = $(patsubst src/%.c,build/asan/%.o,$(LIB_SRC) $(CLI_SRC))
+SAN_LIB  = $(patsubst src/%.c,build/asan/%.o,$(LIB_SRC))
+UNIT_BIN = $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRC))
+UNIT_SAN = $(patsubst tests/unit/%.c,build/tests-asan/%,$(UNIT_SRC))
+
+.PHONY: all run test deps deps-test clean unit-bins asan-bins
+all: mamoru
+
+mamoru: $(OBJ)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+build/obj/%.o: src/%.c $(wildcard src/*/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+build/asan/%.o: src/%.c $(wildcard src/*/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -O1 $(SAN) -c -o $@ $<
+
+build/asan/mamoru: $(SAN_OBJ)
+	$(CC) $(CFLAGS) -O1 $(SAN) -o $@ $^ $(LDLIBS)
+
+build/tests/%: tests/unit/%.c tests/unit/unit.h $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS) -lcmocka
+
+build/tests-asan/%: tests/unit/%.c tests/unit/unit.h $(SAN_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -O1 $(SAN) -o $@ $< $(SAN_LIB) $(LDLIBS) -lcmocka
+
+unit-bins: $(UNIT_BIN)
+asan-bins: $(UNIT_SAN) build/asan/mamoru
+
+deps:
+	@scripts/install-deps run
+
+deps-test:
+	@scripts/install-deps test
+
+# Until the web server lands, `make run` starts the 5-minute self-diagnosis in the terminal.
+run: deps
+	@$(MAKE) --no-print-directory mamoru
+	./mamoru diagnose jisha-shindan
+
+test: deps-test
+	@$(MAKE) --no-print-directory mamoru unit-bins asan-bins
+	@tests/run-all.sh
+
+clean:
+	rm -rf build mamoru

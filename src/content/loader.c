@@ -1,0 +1,780 @@
+/*
+ * loader.c — YAML content packs -> core model (see loader.h).
+ *
+ * Each file is parsed into a libyaml document (which keeps the line of every node, so errors
+ * can name it) and walked once. Unknown keys are errors so that a misspelt key never silently
+ * drops content. Files are read in dependency order: answer sets and measures first, then the
+ * questionnaires that refer to them, then the UI strings.
+ */
+#include "content/loader.h"
+
+#include <dirent.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+typedef struct {
+	const char *file;
+	yaml_document_t doc;
+	content_t *c;
+	load_errors_t *errs;
+} ctx_t;
+
+static void add_error(load_errors_t *errs, const char *file, int line, const char *fmt, va_list ap)
+{
+	char msg[512];
+	int off = snprintf(msg, sizeof msg, "%s:%d: ", file, line);
+	vsnprintf(msg + off, sizeof msg - off, fmt, ap);
+	if (errs->n == errs->cap) {
+		errs->cap = errs->cap ? errs->cap * 2 : 16;
+		char **m = realloc(errs->msg, errs->cap * sizeof *m);
+		if (!m)
+			abort();
+		errs->msg = m;
+	}
+	errs->msg[errs->n] = strdup(msg);
+	if (!errs->msg[errs->n])
+		abort();
+	errs->n++;
+}
+
+static void fail_at(load_errors_t *errs, const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	add_error(errs, file, line, fmt, ap);
+	va_end(ap);
+}
+
+static void fail(ctx_t *x, const yaml_node_t *n, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	add_error(x->errs, x->file, n ? (int)n->start_mark.line + 1 : 1, fmt, ap);
+	va_end(ap);
+}
+
+void load_errors_free(load_errors_t *errs)
+{
+	for (int i = 0; i < errs->n; i++)
+		free(errs->msg[i]);
+	free(errs->msg);
+	memset(errs, 0, sizeof *errs);
+}
+
+/* ---- node helpers ---------------------------------------------------------------------- */
+
+static yaml_node_t *node(ctx_t *x, int id) { return yaml_document_get_node(&x->doc, id); }
+
+static const char *scalar(const yaml_node_t *n)
+{
+	return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
+}
+
+static yaml_node_t *get(ctx_t *x, yaml_node_t *map, const char *key)
+{
+	if (!map || map->type != YAML_MAPPING_NODE)
+		return NULL;
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+		const char *k = scalar(node(x, p->key));
+		if (k && strcmp(k, key) == 0)
+			return node(x, p->value);
+	}
+	return NULL;
+}
+
+/* Reports keys of `map` not in `allowed` (NULL-terminated) and keys given twice. */
+static bool check_map(ctx_t *x, yaml_node_t *map, const char *what, const char *const *allowed)
+{
+	if (!map || map->type != YAML_MAPPING_NODE) {
+		fail(x, map, "%s は「キー: 値」の形で書いてください / %s must be a mapping", what, what);
+		return false;
+	}
+	bool ok = true;
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+		yaml_node_t *kn = node(x, p->key);
+		const char *k = scalar(kn);
+		bool known = false;
+		for (int i = 0; k && allowed[i]; i++)
+			known |= strcmp(k, allowed[i]) == 0;
+		if (!known) {
+			fail(x, kn, "%s に不明なキー「%s」があります / unknown key \"%s\" in %s", what,
+			     k ? k : "?", k ? k : "?", what);
+			ok = false;
+		}
+		for (yaml_node_pair_t *q = map->data.mapping.pairs.start; k && q < p; q++) {
+			const char *k2 = scalar(node(x, q->key));
+			if (k2 && strcmp(k, k2) == 0) {
+				fail(x, kn, "キー「%s」が重複しています / duplicate key \"%s\"", k, k);
+				ok = false;
+			}
+		}
+	}
+	return ok;
+}
+
+static const char *get_str(ctx_t *x, yaml_node_t *map, const char *key, bool required)
+{
+	yaml_node_t *n = get(x, map, key);
+	const char *s = scalar(n);
+	if (!n) {
+		if (required)
+			fail(x, map, "「%s」がありません / missing \"%s\"", key, key);
+		return NULL;
+	}
+	if (!s) {
+		fail(x, n, "「%s」は文字列にしてください / \"%s\" must be a string", key, key);
+		return NULL;
+	}
+	return arena_strdup(&x->c->arena, s);
+}
+
+static bool get_int(ctx_t *x, yaml_node_t *map, const char *key, bool required, int *out)
+{
+	yaml_node_t *n = get(x, map, key);
+	if (!n) {
+		if (required)
+			fail(x, map, "「%s」がありません / missing \"%s\"", key, key);
+		return false;
+	}
+	const char *s = scalar(n);
+	char *end;
+	long v = s ? strtol(s, &end, 10) : 0;
+	if (!s || !*s || *end || v < -100000 || v > 100000) {
+		fail(x, n, "「%s」は整数にしてください / \"%s\" must be an integer", key, key);
+		return false;
+	}
+	*out = (int)v;
+	return true;
+}
+
+static bool get_bool(ctx_t *x, yaml_node_t *map, const char *key)
+{
+	yaml_node_t *n = get(x, map, key);
+	const char *s = scalar(n);
+	if (!n)
+		return false;
+	if (s && (!strcmp(s, "true") || !strcmp(s, "yes")))
+		return true;
+	if (s && (!strcmp(s, "false") || !strcmp(s, "no")))
+		return false;
+	fail(x, n, "「%s」は true か false にしてください / \"%s\" must be true or false", key, key);
+	return false;
+}
+
+static mtext_t get_text(ctx_t *x, yaml_node_t *map, const char *key, bool required)
+{
+	mtext_t t = { 0 };
+	yaml_node_t *n = get(x, map, key);
+	if (!n) {
+		if (required)
+			fail(x, map, "「%s」がありません / missing \"%s\"", key, key);
+		return t;
+	}
+	static const char *const keys[] = { "ja", "en", NULL };
+	if (!check_map(x, n, key, keys))
+		return t;
+	t.ja = get_str(x, n, "ja", false);
+	t.en = get_str(x, n, "en", false);
+	if (!t.ja || !t.ja[0]) {
+		fail(x, n, "「%s」に日本語 (ja) の文がありません / \"%s\" has no Japanese (ja) text", key, key);
+		t.ja = NULL;
+	}
+	return t;
+}
+
+static bool valid_id(const char *s)
+{
+	size_t n = strlen(s);
+	if (n == 0 || n > 32)
+		return false;
+	for (const char *p = s; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '.' || *p == '_' || *p == '-'))
+			return false;
+	return true;
+}
+
+static const char *get_id(ctx_t *x, yaml_node_t *map, const char *key)
+{
+	const char *s = get_str(x, map, key, true);
+	if (s && !valid_id(s)) {
+		fail(x, get(x, map, key), "ID「%s」は英小文字・数字・. _ - で32文字以内にしてください / "
+		     "id \"%s\" must be 1-32 characters of a-z 0-9 . _ -", s, s);
+		return NULL;
+	}
+	return s;
+}
+
+/* A sequence node under key; counts its items into *n. */
+static yaml_node_item_t *get_seq(ctx_t *x, yaml_node_t *map, const char *key, bool required, int *n)
+{
+	yaml_node_t *s = get(x, map, key);
+	*n = 0;
+	if (!s) {
+		if (required)
+			fail(x, map, "「%s」がありません / missing \"%s\"", key, key);
+		return NULL;
+	}
+	if (s->type != YAML_SEQUENCE_NODE) {
+		fail(x, s, "「%s」は「- 」で始まる一覧にしてください / \"%s\" must be a list", key, key);
+		return NULL;
+	}
+	*n = (int)(s->data.sequence.items.top - s->data.sequence.items.start);
+	return s->data.sequence.items.start;
+}
+
+static bool check_limit(ctx_t *x, yaml_node_t *at, const char *what, int n, int max)
+{
+	if (n <= max)
+		return true;
+	fail(x, at, "%s が多すぎます（%d 件、上限 %d 件） / too many %s (%d, at most %d)", what, n, max, what, n, max);
+	return false;
+}
+
+/* Duplicate check over ids[0..n): reports ids[n-1] if it appeared before. */
+static void check_dup(ctx_t *x, yaml_node_t *at, const char *what, const char **ids, int n)
+{
+	if (!ids[n - 1])
+		return;
+	for (int i = 0; i < n - 1; i++)
+		if (ids[i] && strcmp(ids[i], ids[n - 1]) == 0) {
+			fail(x, at, "%s のID「%s」が重複しています / duplicate %s id \"%s\"", what, ids[n - 1], what, ids[n - 1]);
+			return;
+		}
+}
+
+static bool open_doc(ctx_t *x, const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		fail_at(x->errs, path, 1, "ファイルを開けません / cannot open file");
+		return false;
+	}
+	yaml_parser_t p;
+	yaml_parser_initialize(&p);
+	yaml_parser_set_input_file(&p, f);
+	bool ok = yaml_parser_load(&p, &x->doc);
+	if (!ok)
+		fail_at(x->errs, path, (int)p.problem_mark.line + 1, "YAML の書式エラー: %s / YAML syntax error: %s",
+			p.problem ? p.problem : "?", p.problem ? p.problem : "?");
+	yaml_parser_delete(&p);
+	fclose(f);
+	if (!ok)
+		return false;
+	yaml_node_t *root = yaml_document_get_root_node(&x->doc);
+	int fmt = 0;
+	if (!root || root->type != YAML_MAPPING_NODE) {
+		fail_at(x->errs, path, 1, "空のファイル、または形式が違います / empty file or not a mapping");
+	} else if (!get_int(x, root, "format", true, &fmt) || fmt != 1) {
+		if (fmt != 0)
+			fail(x, get(x, root, "format"), "format は 1 にしてください / unsupported format %d", fmt);
+	} else {
+		return true;
+	}
+	yaml_document_delete(&x->doc);
+	return false;
+}
+
+/* ---- answer-sets.yaml ------------------------------------------------------------------ */
+
+static void load_option(ctx_t *x, yaml_node_t *n, option_t *o)
+{
+	static const char *const keys[] = { "id", "points", "kind", "label", "aliases", NULL };
+	if (!check_map(x, n, "option", keys))
+		return;
+	o->id = get_str(x, n, "id", true);
+	o->label = get_text(x, n, "label", true);
+	const char *kind = get_str(x, n, "kind", false);
+	if (!kind || !strcmp(kind, "normal"))
+		o->kind = OPT_NORMAL;
+	else if (!strcmp(kind, "unknown"))
+		o->kind = OPT_UNKNOWN;
+	else if (!strcmp(kind, "not_applicable"))
+		o->kind = OPT_NA;
+	else
+		fail(x, get(x, n, "kind"), "kind「%s」は normal / unknown / not_applicable のどれかです / "
+		     "kind \"%s\" must be normal, unknown or not_applicable", kind, kind);
+	if (o->kind == OPT_NA) {
+		if (get(x, n, "points"))
+			fail(x, get(x, n, "points"), "該当なしの選択肢に points は書けません（満点として計算） / "
+			     "a not_applicable option takes no points (it scores full points)");
+	} else {
+		get_int(x, n, "points", true, &o->points);
+	}
+	int na;
+	yaml_node_item_t *al = get_seq(x, n, "aliases", false, &na);
+	if (check_limit(x, n, "aliases", na, MAX_ALIASES))
+		for (int i = 0; i < na; i++) {
+			const char *s = scalar(node(x, al[i]));
+			if (s)
+				o->aliases[o->naliases++] = arena_strdup(&x->c->arena, s);
+			else
+				fail(x, node(x, al[i]), "aliases は文字列の一覧です / aliases must be strings");
+		}
+}
+
+static void load_answer_sets(ctx_t *x, yaml_node_t *root)
+{
+	static const char *const keys[] = { "format", "answer_sets", NULL };
+	check_map(x, root, "answer-sets", keys);
+	int n;
+	yaml_node_item_t *it = get_seq(x, root, "answer_sets", true, &n);
+	x->c->asets = arena_alloc(&x->c->arena, (n ? n : 1) * sizeof *x->c->asets);
+	const char **ids = arena_alloc(&x->c->arena, (n ? n : 1) * sizeof *ids);
+	for (int i = 0; i < n; i++) {
+		yaml_node_t *sn = node(x, it[i]);
+		static const char *const skeys[] = { "id", "options", NULL };
+		answer_set_t *s = &x->c->asets[x->c->nasets++];
+		if (!check_map(x, sn, "answer set", skeys))
+			continue;
+		s->id = ids[i] = get_id(x, sn, "id");
+		check_dup(x, sn, "answer set", ids, i + 1);
+		int no;
+		yaml_node_item_t *ot = get_seq(x, sn, "options", true, &no);
+		if (!check_limit(x, sn, "options", no, MAX_OPTIONS))
+			continue;
+		const char *oids[MAX_OPTIONS];
+		for (int k = 0; k < no; k++) {
+			load_option(x, node(x, ot[k]), &s->opts[k]);
+			oids[k] = s->opts[k].id;
+			check_dup(x, node(x, ot[k]), "option", oids, k + 1);
+		}
+		s->nopts = no;
+	}
+}
+
+/* ---- measures.yaml --------------------------------------------------------------------- */
+
+static int find_cat(const category_t *cats, int n, const char *id)
+{
+	for (int i = 0; id && i < n; i++)
+		if (cats[i].id && strcmp(cats[i].id, id) == 0)
+			return i;
+	return -1;
+}
+
+static void load_categories(ctx_t *x, yaml_node_t *root, category_t *cats, int *ncats, int max)
+{
+	int n;
+	yaml_node_item_t *it = get_seq(x, root, "categories", true, &n);
+	if (!check_limit(x, root, "categories", n, max))
+		return;
+	const char *ids[MAX_CATEGORIES];
+	for (int i = 0; i < n; i++) {
+		yaml_node_t *cn = node(x, it[i]);
+		static const char *const keys[] = { "id", "title", NULL };
+		category_t *c = &cats[(*ncats)++];
+		ids[i] = NULL;
+		if (!check_map(x, cn, "category", keys))
+			continue;
+		c->id = ids[i] = get_id(x, cn, "id");
+		c->title = get_text(x, cn, "title", true);
+		check_dup(x, cn, "category", ids, i + 1);
+	}
+}
+
+static void load_measure(ctx_t *x, yaml_node_t *mn, measure_t *m)
+{
+	static const char *const keys[] = { "id", "category", "source", "title", "points", NULL };
+	if (!check_map(x, mn, "measure", keys))
+		return;
+	m->id = get_id(x, mn, "id");
+	m->source = get_str(x, mn, "source", false);
+	m->title = get_text(x, mn, "title", true);
+	const char *cat = get_str(x, mn, "category", true);
+	m->category = find_cat(x->c->mcats, x->c->nmcats, cat);
+	if (cat && m->category < 0)
+		fail(x, get(x, mn, "category"), "分類「%s」はありません / unknown category \"%s\"", cat, cat);
+	if (m->category < 0)
+		m->category = 0;
+	int np;
+	yaml_node_item_t *pt = get_seq(x, mn, "points", true, &np);
+	m->points = arena_alloc(&x->c->arena, (np ? np : 1) * sizeof *m->points);
+	for (int i = 0; i < np; i++) {
+		yaml_node_t *pn = node(x, pt[i]);
+		static const char *const pkeys[] = { "heading", "text", "examples", NULL };
+		measure_point_t *p = &m->points[m->npoints++];
+		if (!check_map(x, pn, "point", pkeys))
+			continue;
+		p->heading = get_text(x, pn, "heading", false);
+		p->text = get_text(x, pn, "text", true);
+		int ne;
+		yaml_node_item_t *et = get_seq(x, pn, "examples", false, &ne);
+		p->examples = arena_alloc(&x->c->arena, (ne ? ne : 1) * sizeof *p->examples);
+		for (int k = 0; k < ne; k++) {
+			yaml_node_t *en = node(x, et[k]);
+			static const char *const tkeys[] = { "ja", "en", NULL };
+			if (!check_map(x, en, "example", tkeys))
+				continue;
+			mtext_t *t = &p->examples[p->nexamples++];
+			t->ja = get_str(x, en, "ja", true);
+			t->en = get_str(x, en, "en", false);
+		}
+	}
+}
+
+static void load_measures(ctx_t *x, yaml_node_t *root)
+{
+	static const char *const keys[] = { "format", "version", "source", "categories", "measures", NULL };
+	content_t *c = x->c;
+	check_map(x, root, "measures", keys);
+	c->measures_version = get_str(x, root, "version", true);
+	c->measures_source = get_text(x, root, "source", true);
+	c->mcats = arena_alloc(&c->arena, MAX_CATEGORIES * sizeof *c->mcats);
+	load_categories(x, root, c->mcats, &c->nmcats, MAX_CATEGORIES);
+	int n;
+	yaml_node_item_t *it = get_seq(x, root, "measures", true, &n);
+	c->measures = arena_alloc(&c->arena, (n ? n : 1) * sizeof *c->measures);
+	const char **ids = arena_alloc(&c->arena, (n ? n : 1) * sizeof *ids);
+	for (int i = 0; i < n; i++) {
+		load_measure(x, node(x, it[i]), &c->measures[c->nmeasures++]);
+		ids[i] = c->measures[i].id;
+		check_dup(x, node(x, it[i]), "measure", ids, i + 1);
+	}
+}
+
+/* ---- questionnaires/NAME.yaml -------------------------------------------------------- */
+
+static int find_option(const answer_set_t *s, const char *id)
+{
+	for (int i = 0; i < s->nopts; i++)
+		if (s->opts[i].id && strcmp(s->opts[i].id, id) == 0)
+			return i;
+	return -1;
+}
+
+static void load_part(ctx_t *x, yaml_node_t *pn, questionnaire_t *q, part_t *p)
+{
+	static const char *const keys[] = { "id", "title", "instruction", "options", NULL };
+	if (!check_map(x, pn, "part", keys))
+		return;
+	p->id = get_id(x, pn, "id");
+	p->title = get_text(x, pn, "title", true);
+	p->instruction = get_text(x, pn, "instruction", false);
+	if (!q->aset)
+		return;
+	int no;
+	yaml_node_item_t *ot = get_seq(x, pn, "options", false, &no);
+	if (!ot) {
+		for (int o = 0; o < q->aset->nopts; o++)
+			if (q->aset->opts[o].kind != OPT_NA)
+				p->allowed |= 1u << o;
+		return;
+	}
+	for (int k = 0; k < no; k++) {
+		yaml_node_t *on = node(x, ot[k]);
+		const char *s = scalar(on);
+		int o = s ? find_option(q->aset, s) : -1;
+		if (o < 0)
+			fail(x, on, "選択肢「%s」は回答セット「%s」にありません / option \"%s\" is not in answer set \"%s\"",
+			     s ? s : "?", q->aset->id, s ? s : "?", q->aset->id);
+		else
+			p->allowed |= 1u << o;
+	}
+}
+
+static void item_points_range(const questionnaire_t *q, item_t *it)
+{
+	bool first = true, first_normal = true;
+	for (int o = 0; o < q->aset->nopts; o++) {
+		const option_t *op = &q->aset->opts[o];
+		if (!(it->allowed & (1u << o)) || op->kind == OPT_NA)
+			continue;
+		if (first || op->points > it->full)
+			it->full = op->points;
+		if (first || op->points < it->worst)
+			it->worst = op->points;
+		if (op->kind == OPT_NORMAL && (first_normal || op->points < it->floor)) {
+			it->floor = op->points;
+			first_normal = false;
+		}
+		first = false;
+	}
+}
+
+static void load_item(ctx_t *x, yaml_node_t *in, questionnaire_t *q, item_t *it)
+{
+	static const char *const keys[] = { "id", "part", "category", "text", "note", "measures",
+					    "allow_na", "essential", "source", NULL };
+	if (!check_map(x, in, "item", keys))
+		return;
+	it->id = get_id(x, in, "id");
+	it->text = get_text(x, in, "text", true);
+	it->note = get_text(x, in, "note", false);
+	it->source = get_str(x, in, "source", false);
+	it->essential = get_bool(x, in, "essential");
+	const char *part = get_str(x, in, "part", true), *cat = get_str(x, in, "category", true);
+	it->part = -1;
+	for (int p = 0; part && p < q->nparts; p++)
+		if (q->parts[p].id && strcmp(q->parts[p].id, part) == 0)
+			it->part = p;
+	if (part && it->part < 0)
+		fail(x, get(x, in, "part"), "部「%s」はありません / unknown part \"%s\"", part, part);
+	it->category = find_cat(q->cats, q->ncats, cat);
+	if (cat && it->category < 0)
+		fail(x, get(x, in, "category"), "分類「%s」はありません / unknown category \"%s\"", cat, cat);
+	if (it->part < 0)
+		it->part = 0;
+	if (it->category < 0)
+		it->category = 0;
+	int nm;
+	yaml_node_item_t *mt = get_seq(x, in, "measures", true, &nm);
+	if (mt && nm == 0)
+		fail(x, get(x, in, "measures"), "measures に対策を1つ以上書いてください / measures needs at least one link");
+	if (check_limit(x, in, "measures", nm, MAX_ITEM_MEASURES))
+		for (int k = 0; k < nm; k++) {
+			yaml_node_t *mn = node(x, mt[k]);
+			const char *mid = scalar(mn);
+			const measure_t *m = mid ? content_measure(x->c, mid) : NULL;
+			if (!m)
+				fail(x, mn, "対策「%s」は measures.yaml にありません / link to unknown measure \"%s\"",
+				     mid ? mid : "?", mid ? mid : "?");
+			else
+				it->measures[it->nmeasures++] = m;
+		}
+	if (!q->aset)
+		return;
+	it->allowed = q->parts[it->part].allowed;
+	if (get_bool(x, in, "allow_na")) {
+		unsigned na = 0;
+		for (int o = 0; o < q->aset->nopts; o++)
+			if (q->aset->opts[o].kind == OPT_NA)
+				na |= 1u << o;
+		if (!na)
+			fail(x, get(x, in, "allow_na"), "回答セット「%s」に該当なしの選択肢がありません / "
+			     "answer set \"%s\" has no not_applicable option", q->aset->id, q->aset->id);
+		it->allowed |= na;
+	}
+	if (!it->allowed)
+		fail(x, in, "この設問で選べる選択肢がありません / this item offers no options");
+	item_points_range(q, it);
+}
+
+static void load_band(ctx_t *x, yaml_node_t *bn, band_t *b)
+{
+	static const char *const keys[] = { "id", "min", "max", "label", "advice", NULL };
+	b->min = INT_MIN;
+	b->max = INT_MAX;
+	if (!check_map(x, bn, "band", keys))
+		return;
+	b->id = get_id(x, bn, "id");
+	get_int(x, bn, "min", false, &b->min);
+	get_int(x, bn, "max", false, &b->max);
+	b->label = get_text(x, bn, "label", true);
+	b->advice = get_text(x, bn, "advice", true);
+	if (b->min > b->max)
+		fail(x, bn, "区分「%s」の min が max より大きくなっています / band \"%s\" has min above max",
+		     b->id ? b->id : "?", b->id ? b->id : "?");
+}
+
+/* Bands must cover [min_total, max_total] exactly once: sort by min, then walk. */
+static void check_bands(ctx_t *x, yaml_node_t *at, const questionnaire_t *q)
+{
+	int order[MAX_BANDS];
+	for (int i = 0; i < q->nbands; i++) {
+		int j = i;
+		while (j > 0 && q->bands[order[j - 1]].min > q->bands[i].min) {
+			order[j] = order[j - 1];
+			j--;
+		}
+		order[j] = i;
+	}
+	long next = q->min_total;
+	bool started = false;
+	for (int k = 0; k < q->nbands; k++) {
+		const band_t *b = &q->bands[order[k]];
+		if (b->max < q->min_total || b->min > q->max_total)
+			continue;
+		if (b->min > next) {
+			fail(x, at, "判定区分に隙間があります（%ld～%d 点がどの区分にも入りません） / "
+			     "bands leave a gap: totals %ld-%d fall in no band", next, b->min - 1, next, b->min - 1);
+		} else if (b->min < next && started) {
+			fail(x, at, "判定区分「%s」が他の区分と重なっています（%d 点から） / band \"%s\" overlaps another (from %d)",
+			     b->id ? b->id : "?", b->min, b->id ? b->id : "?", b->min);
+		}
+		started = true;
+		if ((long)b->max + 1 > next)
+			next = (long)b->max + 1;
+	}
+	if (next <= q->max_total)
+		fail(x, at, "判定区分に隙間があります（%ld～%d 点がどの区分にも入りません） / "
+		     "bands leave a gap: totals %ld-%d fall in no band", next, q->max_total, next, q->max_total);
+}
+
+static void load_questionnaire(ctx_t *x, yaml_node_t *root, questionnaire_t *q)
+{
+	static const char *const keys[] = { "format", "id", "version", "title", "description", "minutes",
+					    "source", "answer_set", "pass_mark", "parts", "categories", "items",
+					    "bands", "bands_source", NULL };
+	check_map(x, root, "questionnaire", keys);
+	q->id = get_id(x, root, "id");
+	q->version = get_str(x, root, "version", true);
+	q->title = get_text(x, root, "title", true);
+	q->description = get_text(x, root, "description", true);
+	q->source = get_text(x, root, "source", true);
+	q->bands_source = get_text(x, root, "bands_source", false);
+	get_int(x, root, "minutes", true, &q->minutes);
+	get_int(x, root, "pass_mark", false, &q->pass_mark);
+	const char *as = get_str(x, root, "answer_set", true);
+	for (int i = 0; as && i < x->c->nasets; i++)
+		if (x->c->asets[i].id && strcmp(x->c->asets[i].id, as) == 0)
+			q->aset = &x->c->asets[i];
+	if (as && !q->aset)
+		fail(x, get(x, root, "answer_set"), "回答セット「%s」はありません / unknown answer set \"%s\"", as, as);
+
+	int n;
+	yaml_node_item_t *it = get_seq(x, root, "parts", true, &n);
+	if (check_limit(x, root, "parts", n, MAX_PARTS)) {
+		const char *ids[MAX_PARTS];
+		for (int i = 0; i < n; i++) {
+			load_part(x, node(x, it[i]), q, &q->parts[q->nparts++]);
+			ids[i] = q->parts[i].id;
+			check_dup(x, node(x, it[i]), "part", ids, i + 1);
+		}
+	}
+	if (q->nparts == 0 && n == 0 && it)
+		fail(x, get(x, root, "parts"), "parts に1つ以上書いてください / parts must not be empty");
+	load_categories(x, root, q->cats, &q->ncats, MAX_CATEGORIES);
+
+	it = get_seq(x, root, "items", true, &n);
+	if (n > 0 && q->nparts > 0 && q->ncats > 0 && check_limit(x, root, "items", n, MAX_ITEMS)) {
+		const char *ids[MAX_ITEMS];
+		for (int i = 0; i < n; i++) {
+			item_t *item = &q->items[q->nitems++];
+			load_item(x, node(x, it[i]), q, item);
+			ids[i] = item->id;
+			check_dup(x, node(x, it[i]), "item", ids, i + 1);
+			q->max_total += item->full;
+			q->min_total += item->worst;
+		}
+	} else if (it && n == 0) {
+		fail(x, get(x, root, "items"), "items に設問を1つ以上書いてください / items must not be empty");
+	}
+
+	it = get_seq(x, root, "bands", true, &n);
+	if (check_limit(x, root, "bands", n, MAX_BANDS)) {
+		const char *ids[MAX_BANDS];
+		for (int i = 0; i < n; i++) {
+			load_band(x, node(x, it[i]), &q->bands[q->nbands++]);
+			ids[i] = q->bands[i].id;
+			check_dup(x, node(x, it[i]), "band", ids, i + 1);
+		}
+		if (n > 0 && q->nitems > 0)
+			check_bands(x, get(x, root, "bands"), q);
+	}
+}
+
+/* ---- ui.yaml --------------------------------------------------------------------------- */
+
+static void load_ui(ctx_t *x, yaml_node_t *root)
+{
+	static const char *const keys[] = { "format", "strings", NULL };
+	check_map(x, root, "ui", keys);
+	yaml_node_t *m = get(x, root, "strings");
+	if (!m || m->type != YAML_MAPPING_NODE) {
+		fail(x, m ? m : root, "strings: にキーと文の一覧を書いてください / \"strings\" must be a mapping");
+		return;
+	}
+	int n = (int)(m->data.mapping.pairs.top - m->data.mapping.pairs.start);
+	x->c->ui = arena_alloc(&x->c->arena, (n ? n : 1) * sizeof *x->c->ui);
+	const char **ids = arena_alloc(&x->c->arena, (n ? n : 1) * sizeof *ids);
+	for (int i = 0; i < n; i++) {
+		yaml_node_pair_t *p = &m->data.mapping.pairs.start[i];
+		const char *k = scalar(node(x, p->key));
+		ui_string_t *u = &x->c->ui[x->c->nui++];
+		u->key = ids[i] = arena_strdup(&x->c->arena, k ? k : "");
+		check_dup(x, node(x, p->key), "ui string", ids, i + 1);
+		yaml_node_t *holder = m; /* get_text wants a map and a key */
+		u->text = get_text(x, holder, u->key, true);
+	}
+}
+
+/* ---- driver ---------------------------------------------------------------------------- */
+
+typedef void (*file_fn)(ctx_t *, yaml_node_t *);
+
+static void load_file(content_t *c, load_errors_t *errs, const char *path, file_fn fn)
+{
+	ctx_t x = { .file = path, .c = c, .errs = errs };
+	if (!open_doc(&x, path))
+		return;
+	fn(&x, yaml_document_get_root_node(&x.doc));
+	yaml_document_delete(&x.doc);
+}
+
+static int by_minutes(const void *a, const void *b)
+{
+	const questionnaire_t *x = *(questionnaire_t *const *)a, *y = *(questionnaire_t *const *)b;
+	if (x->minutes != y->minutes)
+		return x->minutes < y->minutes ? -1 : 1;
+	return strcmp(x->id ? x->id : "", y->id ? y->id : "");
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void load_questionnaires(content_t *c, load_errors_t *errs, const char *dir)
+{
+	char qdir[PATH_MAX];
+	snprintf(qdir, sizeof qdir, "%s/questionnaires", dir);
+	DIR *d = opendir(qdir);
+	if (!d) {
+		fail_at(errs, qdir, 1, "フォルダを開けません / cannot open folder");
+		return;
+	}
+	char *names[64];
+	int n = 0;
+	for (struct dirent *e; (e = readdir(d)) != NULL;) {
+		size_t len = strlen(e->d_name);
+		if (len > 5 && strcmp(e->d_name + len - 5, ".yaml") == 0 && n < 64)
+			names[n++] = arena_strdup(&c->arena, e->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof *names, cmp_str);
+	c->qs = arena_alloc(&c->arena, (n ? n : 1) * sizeof *c->qs);
+	for (int i = 0; i < n; i++) {
+		char path[PATH_MAX + 80];
+		snprintf(path, sizeof path, "%s/%s", qdir, names[i]);
+		ctx_t x = { .file = arena_strdup(&c->arena, path), .c = c, .errs = errs };
+		if (!open_doc(&x, path))
+			continue;
+		questionnaire_t *q = arena_alloc(&c->arena, sizeof *q);
+		q->file = x.file;
+		yaml_node_t *root = yaml_document_get_root_node(&x.doc);
+		load_questionnaire(&x, root, q);
+		for (int k = 0; k < c->nqs && q->id; k++)
+			if (c->qs[k]->id && strcmp(c->qs[k]->id, q->id) == 0)
+				fail(&x, get(&x, root, "id"), "診断ID「%s」は %s でも使われています / questionnaire id \"%s\" also used in %s",
+				     q->id, c->qs[k]->file, q->id, c->qs[k]->file);
+		c->qs[c->nqs++] = q;
+		yaml_document_delete(&x.doc);
+	}
+	if (n == 0)
+		fail_at(errs, qdir, 1, "診断の定義がありません / no questionnaires found");
+	qsort(c->qs, c->nqs, sizeof *c->qs, by_minutes);
+}
+
+int content_load(const char *dir, content_t *c, load_errors_t *errs)
+{
+	char path[PATH_MAX + 32];
+	memset(c, 0, sizeof *c);
+	snprintf(path, sizeof path, "%s/answer-sets.yaml", dir);
+	load_file(c, errs, arena_strdup(&c->arena, path), load_answer_sets);
+	snprintf(path, sizeof path, "%s/measures.yaml", dir);
+	load_file(c, errs, arena_strdup(&c->arena, path), load_measures);
+	load_questionnaires(c, errs, dir);
+	snprintf(path, sizeof path, "%s/ui.yaml", dir);
+	load_file(c, errs, arena_strdup(&c->arena, path), load_ui);
+	return errs->n;
+}
+
+void content_free(content_t *c)
+{
+	arena_free(&c->arena);
+	memset(c, 0, sizeof *c);
+}

@@ -1,0 +1,53 @@
+/*
+ * arena.c — see arena.h. Blocks of at least 64 KiB, each allocation aligned for any type.
+ */
+#include "core/arena.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct arena_block {
+	arena_block_t *next;
+	size_t used, size;
+	_Alignas(max_align_t) unsigned char data[];
+};
+
+void *arena_alloc(arena_t *a, size_t n)
+{
+	const size_t align = _Alignof(max_align_t);
+	n = (n + align - 1) / align * align;
+	if (!a->head || a->head->size - a->head->used < n) {
+		size_t size = n > 65536 ? n : 65536;
+		arena_block_t *b = malloc(sizeof *b + size);
+		if (!b) {
+			fputs("mamoru: メモリ不足 / out of memory\n", stderr);
+			abort();
+		}
+		b->next = a->head;
+		b->used = 0;
+		b->size = size;
+		a->head = b;
+	}
+	void *p = a->head->data + a->head->used;
+	a->head->used += n;
+	memset(p, 0, n);
+	return p;
+}
+
+char *arena_strdup(arena_t *a, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = arena_alloc(a, n);
+	memcpy(p, s, n);
+	return p;
+}
+
+void arena_free(arena_t *a)
+{
+	while (a->head) {
+		arena_block_t *next = a->head->next;
+		free(a->head);
+		a->head = next;
+	}
+}

@@ -1,0 +1,147 @@
+/*
+ * model.h — the content model: answer sets, questionnaires and the guideline's measures as
+ * plain C structs. The content loader (src/content) fills them from the YAML files in content/ after
+ * validating everything, so code that reads a model may trust it: every index is in range,
+ * every link resolves, every Japanese text is present.
+ *
+ * Sizes are bounded (the loader enforces the limits below) so that scoring and ranking work
+ * on fixed arrays without allocating.
+ */
+#ifndef MAMORU_CORE_MODEL_H
+#define MAMORU_CORE_MODEL_H
+
+#include <stdbool.h>
+#include "core/arena.h"
+
+#define MAX_ITEMS 128
+#define MAX_CATEGORIES 32
+#define MAX_PARTS 8
+#define MAX_OPTIONS 8
+#define MAX_BANDS 8
+#define MAX_ITEM_MEASURES 4
+#define MAX_ALIASES 4
+
+typedef enum { LANG_JA = 0, LANG_EN = 1 } lang_t;
+
+/* A text pair. `ja` is always set; `en` may be NULL (falls back to ja). */
+typedef struct {
+	const char *ja;
+	const char *en;
+} mtext_t;
+
+static inline const char *tx(const mtext_t *t, lang_t lang)
+{
+	if (lang == LANG_EN && t->en && t->en[0])
+		return t->en;
+	return t->ja ? t->ja : "";
+}
+
+typedef enum { OPT_NORMAL = 0, OPT_UNKNOWN, OPT_NA } opt_kind_t;
+
+typedef struct {
+	const char *id;
+	mtext_t label;
+	int points;          /* unused for OPT_NA: it scores the item's full points */
+	opt_kind_t kind;
+	const char *aliases[MAX_ALIASES]; /* other spellings accepted in answer files */
+	int naliases;
+} option_t;
+
+typedef struct {
+	const char *id;
+	option_t opts[MAX_OPTIONS];
+	int nopts;
+} answer_set_t;
+
+typedef struct {
+	const char *id;
+	mtext_t title;
+} category_t;
+
+typedef struct measure_point {
+	mtext_t heading;     /* optional sub-heading printed before this point */
+	mtext_t text;
+	mtext_t *examples;
+	int nexamples;
+} measure_point_t;
+
+typedef struct measure {
+	const char *id;      /* "4.1.1" */
+	int category;        /* index into content_t.mcats */
+	mtext_t title;       /* 必須の管理策 */
+	measure_point_t *points;
+	int npoints;
+	const char *source;
+} measure_t;
+
+typedef struct {
+	const char *id;
+	mtext_t title, instruction;
+	unsigned allowed;    /* bitmask over the answer set's options */
+} part_t;
+
+typedef struct {
+	const char *id;
+	int part, category;
+	mtext_t text, note;
+	const measure_t *measures[MAX_ITEM_MEASURES];
+	int nmeasures;
+	unsigned allowed;    /* options offered for this item (part's set, plus N/A if allow_na) */
+	int full;            /* best points among the offered options */
+	int worst;           /* lowest points among the offered options */
+	int floor;           /* lowest points among the offered normal options: "not done" */
+	bool essential;
+	const char *source;
+} item_t;
+
+typedef struct {
+	const char *id;
+	int min, max;        /* inclusive */
+	mtext_t label, advice;
+} band_t;
+
+typedef struct questionnaire {
+	const char *id, *version, *file;
+	mtext_t title, description, source, bands_source;
+	int minutes;
+	int pass_mark;       /* 0 = none */
+	const answer_set_t *aset;
+	part_t parts[MAX_PARTS];
+	int nparts;
+	category_t cats[MAX_CATEGORIES];
+	int ncats;
+	item_t items[MAX_ITEMS];
+	int nitems;
+	band_t bands[MAX_BANDS];
+	int nbands;
+	int max_total, min_total;
+} questionnaire_t;
+
+typedef struct {
+	const char *key;
+	mtext_t text;
+} ui_string_t;
+
+typedef struct content {
+	arena_t arena;
+	answer_set_t *asets;
+	int nasets;
+	category_t *mcats;
+	int nmcats;
+	measure_t *measures;
+	int nmeasures;
+	const char *measures_version;
+	mtext_t measures_source;
+	questionnaire_t **qs;
+	int nqs;
+	ui_string_t *ui;
+	int nui;
+} content_t;
+
+const questionnaire_t *content_questionnaire(const content_t *c, const char *id);
+const measure_t *content_measure(const content_t *c, const char *id);
+/* UI string by key; returns the key itself when missing so a gap is visible, never a crash. */
+const char *ui(const content_t *c, const char *key, lang_t lang);
+int item_index(const questionnaire_t *q, const char *id);
+
+#endif

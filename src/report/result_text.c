@@ -1,0 +1,84 @@
+/*
+ * result_text.c — see result_text.h.
+ */
+#include "report/result_text.h"
+
+#include "core/utf8.h"
+
+void print_padded(FILE *out, const char *s, int width)
+{
+	fputs(s, out);
+	for (int w = utf8_width(s); w < width; w++)
+		fputc(' ', out);
+}
+
+static void subtotals(FILE *out, const char *heading, const char *const *names, const subtotal_t *st, int n)
+{
+	int width = 0;
+	for (int i = 0; i < n; i++) {
+		int w = utf8_width(names[i]);
+		width = w > width ? w : width;
+	}
+	fprintf(out, "\n%s\n", heading);
+	for (int i = 0; i < n; i++) {
+		fputs("  ", out);
+		print_padded(out, names[i], width + 2);
+		fprintf(out, "%4d / %d\n", st[i].total, st[i].max);
+	}
+}
+
+static void item_list(FILE *out, const content_t *c, const char *key, const questionnaire_t *q,
+		      const int *idx, int n, lang_t lang)
+{
+	if (n == 0)
+		return;
+	fprintf(out, "%s (%d):", ui(c, key, lang), n);
+	for (int i = 0; i < n; i++)
+		fprintf(out, " %s", q->items[idx[i]].id);
+	fputc('\n', out);
+}
+
+void result_text(FILE *out, const content_t *c, const diagnosis_t *d, lang_t lang, int max_recs)
+{
+	const questionnaire_t *q = d->q;
+	const score_t *s = &d->score;
+	const band_t *b = &q->bands[s->band];
+	fprintf(out, "%s（%s %s）\n\n", tx(&q->title, lang), ui(c, "version", lang), q->version);
+	fprintf(out, "%s: %d / %d %s（%d%%）\n", ui(c, "total", lang), s->total, s->max, ui(c, "points", lang),
+		score_percent(s->total, s->max));
+	if (q->pass_mark > 0)
+		fprintf(out, "%s: %d %s — %s\n", ui(c, "pass_mark", lang), q->pass_mark, ui(c, "points", lang),
+			ui(c, s->passed ? "passed" : "not_passed", lang));
+	fprintf(out, "%s: %s\n  %s\n", ui(c, "band", lang), tx(&b->label, lang), tx(&b->advice, lang));
+	const char *names[MAX_CATEGORIES];
+	if (q->nparts > 1) {
+		for (int p = 0; p < q->nparts; p++)
+			names[p] = tx(&q->parts[p].title, lang);
+		subtotals(out, ui(c, "by_part", lang), names, s->parts, q->nparts);
+	}
+	for (int k = 0; k < q->ncats; k++)
+		names[k] = tx(&q->cats[k].title, lang);
+	subtotals(out, ui(c, "by_category", lang), names, s->cats, q->ncats);
+	fputc('\n', out);
+	item_list(out, c, "unknown_items", q, s->unknown, s->nunknown, lang);
+	item_list(out, c, "na_items", q, s->na, s->nna, lang);
+	item_list(out, c, "unanswered_items", q, s->unanswered, s->nunanswered, lang);
+	if (d->nrecs == 0)
+		return;
+	int shown = d->nrecs < max_recs ? d->nrecs : max_recs;
+	fprintf(out, "\n%s（%d / %d）\n", ui(c, "recommendations", lang), shown, d->nrecs);
+	for (int r = 0; r < shown; r++) {
+		const item_t *it = &q->items[d->recs[r].item];
+		const option_t *o = &q->aset->opts[d->answers.opt[d->recs[r].item]];
+		fprintf(out, "\n%2d. [%s] %s — %s%s\n    %s\n", r + 1, it->id, tx(&q->cats[it->category].title, lang),
+			tx(&o->label, lang), it->essential ? ui(c, "essential_mark", lang) : "", tx(&it->text, lang));
+		for (int m = 0; m < it->nmeasures; m++) {
+			const measure_t *ms = it->measures[m];
+			fprintf(out, "    → %s %s\n", ms->id, tx(&ms->title, lang));
+			for (int p = 0; p < ms->npoints; p++)
+				fprintf(out, "      ・%s\n", tx(&ms->points[p].text, lang));
+		}
+	}
+	if (shown < d->nrecs)
+		fprintf(out, "\n%s\n", ui(c, "more_recs_json", lang));
+}

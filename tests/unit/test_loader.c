@@ -1,0 +1,258 @@
+/*
+ * test_loader.c — the content loader: the real packs load with the counts the seeds give,
+ * and every validation rule reports file:line for a small broken pack.
+ */
+#include "unit.h"
+
+#include "core/model.h"
+
+static void real_content_counts(void **state)
+{
+	(void)state;
+	content_t c;
+	load_real(&c);
+	assert_int_equal(c.nmeasures, 22);
+	assert_int_equal(c.nmcats, 5);
+	assert_int_equal(c.nqs, 3);
+	const questionnaire_t *j = content_questionnaire(&c, "jisha-shindan");
+	const questionnaire_t *k = content_questionnaire(&c, "checklist");
+	const questionnaire_t *b = content_questionnaire(&c, "benchmark");
+	assert_non_null(j);
+	assert_non_null(k);
+	assert_non_null(b);
+	assert_int_equal(j->nitems, 25);
+	assert_int_equal(j->ncats, 13);
+	assert_int_equal(j->nparts, 2);
+	assert_int_equal(j->max_total, 100);
+	assert_int_equal(j->min_total, -20);
+	assert_int_equal(j->pass_mark, 70);
+	assert_int_equal(k->nitems, 22);
+	assert_int_equal(k->ncats, 5);
+	assert_int_equal(k->max_total, 22);
+	assert_int_equal(b->nitems, 25);
+	assert_int_equal(b->ncats, 5);
+	assert_int_equal(b->min_total, 25);
+	assert_int_equal(b->max_total, 125);
+	/* quickest first: the list users see starts with the 5-minute diagnosis */
+	assert_string_equal(c.qs[0]->id, "jisha-shindan");
+	/* each checklist item c-k links to measure 4.c.k */
+	for (int i = 0; i < k->nitems; i++) {
+		char want[16];
+		snprintf(want, sizeof want, "4.%c.%s", k->items[i].id[0], k->items[i].id + 2);
+		assert_string_equal(k->items[i].measures[0]->id, want);
+	}
+	/* items 21-25 offer only 実施している / 実施していない */
+	assert_int_equal(__builtin_popcount(j->items[20].allowed), 2);
+	assert_string_equal(j->items[0].text.ja,
+			    "重要情報を机の上に放置せず鍵付き書庫に保管し施錠するなどのように、重要情報がみだりに扱われないようにしていますか？");
+	content_free(&c);
+}
+
+/* ---- broken packs ---------------------------------------------------------------------- */
+
+static const char *ASETS = "format: 1\n"
+			   "answer_sets:\n"
+			   "  - id: s\n"
+			   "    options:\n"
+			   "      - {id: \"yes\", points: 2, label: {ja: はい}}\n"
+			   "      - {id: \"no\", points: 0, label: {ja: いいえ}}\n";
+static const char *MEASURES = "format: 1\n"
+			      "version: \"1\"\n"
+			      "source: {ja: 出典}\n"
+			      "categories:\n"
+			      "  - {id: \"4.1\", title: {ja: 分類}}\n"
+			      "measures:\n"
+			      "  - id: \"4.1.1\"\n"
+			      "    category: \"4.1\"\n"
+			      "    title: {ja: 対策}\n"
+			      "    points:\n"
+			      "      - text: {ja: ポイント}\n";
+static const char *UI = "format: 1\nstrings:\n  total: {ja: 合計, en: Total}\n";
+
+/* A valid questionnaire with two items worth 0..2 each; `patch` edits replace a line. */
+static const char *QUESTIONNAIRE = "format: 1\n"                               /* 1 */
+				   "id: q\n"                                   /* 2 */
+				   "version: \"1\"\n"                          /* 3 */
+				   "title: {ja: 診断}\n"                       /* 4 */
+				   "description: {ja: 説明}\n"                 /* 5 */
+				   "minutes: 1\n"                              /* 6 */
+				   "source: {ja: 出典}\n"                      /* 7 */
+				   "answer_set: s\n"                           /* 8 */
+				   "parts:\n"                                  /* 9 */
+				   "  - {id: p, title: {ja: 部}}\n"            /* 10 */
+				   "categories:\n"                             /* 11 */
+				   "  - {id: c, title: {ja: 分類}}\n"          /* 12 */
+				   "items:\n"                                  /* 13 */
+				   "  - id: \"1\"\n"                           /* 14 */
+				   "    part: p\n"                             /* 15 */
+				   "    category: c\n"                         /* 16 */
+				   "    text: {ja: 設問1}\n"                   /* 17 */
+				   "    measures: [\"4.1.1\"]\n"               /* 18 */
+				   "  - id: \"2\"\n"                           /* 19 */
+				   "    part: p\n"                             /* 20 */
+				   "    category: c\n"                         /* 21 */
+				   "    text: {ja: 設問2}\n"                   /* 22 */
+				   "    measures: [\"4.1.1\"]\n"               /* 23 */
+				   "bands:\n"                                  /* 24 */
+				   "  - {id: lo, max: 1, label: {ja: 低}, advice: {ja: 助言}}\n"  /* 25 */
+				   "  - {id: hi, min: 2, label: {ja: 高}, advice: {ja: 助言}}\n"; /* 26 */
+
+/* Replaces line `line` (1-based) of QUESTIONNAIRE with `text` (which may hold several lines). */
+static char *patched(int line, const char *text)
+{
+	static char buf[4096];
+	const char *p = QUESTIONNAIRE;
+	size_t off = 0;
+	for (int l = 1; *p; l++) {
+		const char *nl = strchr(p, '\n');
+		size_t len = (size_t)(nl - p) + 1;
+		if (l == line)
+			off += (size_t)snprintf(buf + off, sizeof buf - off, "%s\n", text);
+		else
+			off += (size_t)snprintf(buf + off, sizeof buf - off, "%.*s", (int)len, p);
+		p += len;
+	}
+	return buf;
+}
+
+static int load_pack(const char *questionnaire, load_errors_t *errs, char *dir)
+{
+	strcpy(dir, "/tmp/mamoru-unit-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	char qdir[300];
+	snprintf(qdir, sizeof qdir, "%s/questionnaires", dir);
+	mkdir(qdir, 0700);
+	write_file(dir, "answer-sets.yaml", ASETS);
+	write_file(dir, "measures.yaml", MEASURES);
+	write_file(dir, "ui.yaml", UI);
+	write_file(qdir, "q.yaml", questionnaire);
+	content_t c;
+	int n = content_load(dir, &c, errs);
+	content_free(&c);
+	char cmd[400];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	return n;
+}
+
+static void expect_error(const char *questionnaire, const char *where, const char *what)
+{
+	load_errors_t errs = { 0 };
+	char dir[64];
+	int n = load_pack(questionnaire, &errs, dir);
+	if (!has_error(&errs, where, what)) {
+		fprintf(stderr, "expected an error with \"%s\" and \"%s\", got %d:\n", where, what, n);
+		dump_errors(&errs);
+		fail();
+	}
+	load_errors_free(&errs);
+}
+
+static void valid_pack_loads(void **state)
+{
+	(void)state;
+	load_errors_t errs = { 0 };
+	char dir[64];
+	int n = load_pack(QUESTIONNAIRE, &errs, dir);
+	dump_errors(&errs);
+	assert_int_equal(n, 0);
+	load_errors_free(&errs);
+}
+
+static void duplicate_item_id(void **state)
+{
+	(void)state;
+	expect_error(patched(19, "  - id: \"1\""), "q.yaml:19:", "duplicate item id \"1\"");
+}
+
+static void unknown_answer_set(void **state)
+{
+	(void)state;
+	expect_error(patched(8, "answer_set: nope"), "q.yaml:8:", "unknown answer set \"nope\"");
+}
+
+static void band_gap(void **state)
+{
+	(void)state;
+	expect_error(patched(26, "  - {id: hi, min: 3, label: {ja: 高}, advice: {ja: 助言}}"), "q.yaml:25:",
+		     "gap: totals 2-2");
+}
+
+static void band_overlap(void **state)
+{
+	(void)state;
+	expect_error(patched(26, "  - {id: hi, min: 1, label: {ja: 高}, advice: {ja: 助言}}"), "q.yaml:25:",
+		     "band \"hi\" overlaps");
+}
+
+static void band_gap_at_top(void **state)
+{
+	(void)state;
+	expect_error(patched(26, "  - {id: hi, min: 2, max: 3, label: {ja: 高}, advice: {ja: 助言}}"), "q.yaml:25:",
+		     "totals 4-4 fall in no band");
+}
+
+static void missing_japanese(void **state)
+{
+	(void)state;
+	expect_error(patched(22, "    text: {en: Question two}"), "q.yaml:22:", "no Japanese (ja) text");
+}
+
+static void unknown_measure(void **state)
+{
+	(void)state;
+	expect_error(patched(23, "    measures: [\"4.9.9\"]"), "q.yaml:23:", "unknown measure \"4.9.9\"");
+}
+
+static void unknown_key(void **state)
+{
+	(void)state;
+	expect_error(patched(21, "    category: c\n    texte: {ja: x}"), "q.yaml:22:", "unknown key \"texte\"");
+}
+
+static void unknown_category(void **state)
+{
+	(void)state;
+	expect_error(patched(16, "    category: zz"), "q.yaml:16:", "unknown category \"zz\"");
+}
+
+static void option_not_in_set(void **state)
+{
+	(void)state;
+	expect_error(patched(10, "  - {id: p, title: {ja: 部}, options: [\"yes\", maybe]}"), "q.yaml:10:",
+		     "option \"maybe\" is not in answer set");
+}
+
+static void yaml_syntax_error(void **state)
+{
+	(void)state;
+	expect_error(patched(17, "    text: {ja: 設問1"), "q.yaml:", "YAML syntax error");
+}
+
+static void bad_integer(void **state)
+{
+	(void)state;
+	expect_error(patched(6, "minutes: five"), "q.yaml:6:", "\"minutes\" must be an integer");
+}
+
+static void na_without_option(void **state)
+{
+	(void)state;
+	expect_error(patched(23, "    measures: [\"4.1.1\"]\n    allow_na: true"), "q.yaml:24:",
+		     "has no not_applicable option");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(real_content_counts), cmocka_unit_test(valid_pack_loads),
+		cmocka_unit_test(duplicate_item_id),   cmocka_unit_test(unknown_answer_set),
+		cmocka_unit_test(band_gap),            cmocka_unit_test(band_overlap),
+		cmocka_unit_test(band_gap_at_top),     cmocka_unit_test(missing_japanese),
+		cmocka_unit_test(unknown_measure),     cmocka_unit_test(unknown_key),
+		cmocka_unit_test(unknown_category),    cmocka_unit_test(option_not_in_set),
+		cmocka_unit_test(yaml_syntax_error),   cmocka_unit_test(bad_integer),
+		cmocka_unit_test(na_without_option),
+	};
+	return cmocka_run_group_tests_name("loader", tests, NULL, NULL);
+}
