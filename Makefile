@@ -2,14 +2,14 @@
 # first (scripts/install-deps), so both work on a fresh machine.
 
 CC      ?= cc
-PKGS    := yaml-0.1 jansson
+PKGS    := yaml-0.1 jansson sqlite3
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
            -Wshadow -Wstrict-prototypes -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-LIB_SRC := $(wildcard src/core/*.c src/content/*.c src/input/*.c src/report/*.c)
+LIB_SRC := $(wildcard src/core/*.c src/content/*.c src/input/*.c src/report/*.c src/store/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 
@@ -28,11 +28,13 @@ mamoru: $(OBJ)
 
 build/obj/%.o: src/%.c $(wildcard src/*/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	@echo "CC $<"
+	@$(CC) $(CFLAGS) -c -o $@ $<
 
 build/asan/%.o: src/%.c $(wildcard src/*/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -O1 $(SAN) -c -o $@ $<
+	@echo "CC (asan) $<"
+	@$(CC) $(CFLAGS) -O1 $(SAN) -c -o $@ $<
 
 build/asan/mamoru: $(SAN_OBJ)
 	$(CC) $(CFLAGS) -O1 $(SAN) -o $@ $^ $(LDLIBS)

@@ -6,18 +6,36 @@
 #define MAMORU_CLI_CLI_H
 
 #include "core/model.h"
+#include "input/answerfile.h"
+#include "store/store.h"
 
 enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 
 typedef struct {
 	content_t content;
 	lang_t lang;
-	const char *db;
+	const char *db;      /* --db, else $MAMORU_DB, else ./var/mamoru.db */
+	store_t *store;      /* opened on first use by cli_store() */
 } cli_t;
 
 int cmd_questionnaires(cli_t *cli, int argc, char **argv);
 int cmd_show(cli_t *cli, int argc, char **argv);
 int cmd_diagnose(cli_t *cli, int argc, char **argv);
+int cmd_org(cli_t *cli, int argc, char **argv);
+int cmd_history(cli_t *cli, int argc, char **argv);
+int cmd_export(cli_t *cli, int argc, char **argv);
+int cmd_backup(cli_t *cli, int argc, char **argv);
+int cmd_restore(cli_t *cli, int argc, char **argv);
+
+/* The database, opened (and migrated) on first use; NULL after printing why it failed. */
+store_t *cli_store(cli_t *cli);
+const char *cli_db_path(const cli_t *cli);
+/* Parses a positive id argument; prints an error naming `what` and returns -1 when bad. */
+int64_t cli_id(const cli_t *cli, const char *what, const char *arg);
+/* Prints an input error (from src/input) in the CLI's language and returns EXIT_USAGE. */
+int cli_input_error(const cli_t *cli, const input_err_t *e);
+/* Loads an organisation by id, printing "no organisation N" when missing; returns an exit code. */
+int cli_org(cli_t *cli, const char *arg, org_t *out);
 
 /* Prints "mamoru: " + the message in the CLI's language to stderr; returns `code`. */
 int cli_error(const cli_t *cli, int code, const char *ja, const char *en, ...);

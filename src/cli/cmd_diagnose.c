@@ -7,12 +7,14 @@
  */
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
 #include "cli/interactive.h"
 #include "input/answerfile.h"
+#include "input/org_input.h"
 #include "report/result_json.h"
 #include "report/result_text.h"
 
@@ -39,12 +41,65 @@ static int answers_from_file(cli_t *cli, const questionnaire_t *q, const char *p
 	return EXIT_USAGE;
 }
 
+typedef struct {
+	bool save, pool;
+	const char *org, *scope, *respondent, *role, *round;
+} save_opts_t;
+
+/* Validates the --save options into the snapshot's fields; exit code. */
+static int save_fields(cli_t *cli, const save_opts_t *o, stored_diag_t *meta)
+{
+	input_err_t e;
+	if (!o->save && (o->org || o->scope || o->respondent || o->role || o->round || o->pool))
+		return cli_error(cli, EXIT_USAGE, "--org・--scope・--respondent・--role・--round・--pool は --save と一緒に指定してください",
+				 "--org, --scope, --respondent, --role, --round and --pool need --save");
+	if (o->org) {
+		org_t org;
+		int rc = cli_org(cli, o->org, &org);
+		if (rc != EXIT_OK)
+			return rc;
+		meta->org_id = org.id;
+	}
+	if (text_field("scope", o->scope ? o->scope : ui(&cli->content, "whole_company", LANG_JA), meta->scope,
+		       sizeof meta->scope - 1, &e) ||
+	    text_field("respondent", o->respondent ? o->respondent : "", meta->respondent, sizeof meta->respondent - 1, &e) ||
+	    text_field("round", o->round ? o->round : "", meta->round, sizeof meta->round - 1, &e))
+		return cli_input_error(cli, &e);
+	if (o->role && !role_parse(o->role, &meta->role))
+		return cli_error(cli, EXIT_USAGE, "--role は executive・manager・staff のどれかです（「%s」）",
+				 "--role must be executive, manager or staff (got \"%s\")", o->role);
+	if (!meta->scope[0])
+		return cli_error(cli, EXIT_USAGE, "--scope が空です", "--scope is empty");
+	meta->pool = o->pool;
+	return EXIT_OK;
+}
+
 int cmd_diagnose(cli_t *cli, int argc, char **argv)
 {
 	const char *qid = NULL, *path = NULL;
 	bool as_json = false, strict = false, interactive = false;
+	save_opts_t so = { 0 };
 	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--answers") && i + 1 < argc)
+		const char **val = NULL;
+		if (!strcmp(argv[i], "--org"))
+			val = &so.org;
+		else if (!strcmp(argv[i], "--scope"))
+			val = &so.scope;
+		else if (!strcmp(argv[i], "--respondent"))
+			val = &so.respondent;
+		else if (!strcmp(argv[i], "--role"))
+			val = &so.role;
+		else if (!strcmp(argv[i], "--round"))
+			val = &so.round;
+		if (val && i + 1 < argc) {
+			*val = argv[++i];
+			continue;
+		}
+		if (!strcmp(argv[i], "--save"))
+			so.save = true;
+		else if (!strcmp(argv[i], "--pool"))
+			so.pool = true;
+		else if (!strcmp(argv[i], "--answers") && i + 1 < argc)
 			path = argv[++i];
 		else if (!strcmp(argv[i], "--json"))
 			as_json = true;
@@ -64,33 +119,55 @@ int cmd_diagnose(cli_t *cli, int argc, char **argv)
 	const questionnaire_t *q = cli_questionnaire(cli, qid);
 	if (!q)
 		return EXIT_USAGE;
+	stored_diag_t meta = { 0 }, *sd = NULL;
+	int rc = save_fields(cli, &so, &meta);
+	if (rc != EXIT_OK)
+		return rc;
+	if (so.save && !cli_store(cli))
+		return EXIT_RUNTIME;
 
 	answers_t answers;
 	answer_file_t file = { 0 };
-	int rc;
 	if (path) {
 		rc = answers_from_file(cli, q, path, strict, &answers, &file);
 	} else if (interactive || isatty(STDIN_FILENO)) {
-		rc = interactive_run(&cli->content, q, cli->lang, stdin, stdout, &answers);
+		/* with --json the questions go to stderr so stdout stays one JSON document */
+		rc = interactive_run(&cli->content, q, cli->lang, stdin, as_json ? stderr : stdout, &answers);
 	} else {
 		rc = cli_error(cli, EXIT_USAGE, "--answers で回答ファイルを指定してください（端末からなら対話形式で回答できます）",
 			       "give an answer file with --answers (on a terminal you can answer interactively)");
 	}
+	diagnosis_t *d = calloc(1, sizeof *d);
+	if (!d)
+		abort();
 	if (rc == EXIT_OK) {
-		diagnosis_t d;
-		diagnosis_run(&d, q, &answers);
+		diagnosis_run(d, q, &answers);
+		if (so.save) {
+			sd = stored_diag_from(d, &meta);
+			if (store_diag_save(cli->store, sd) != STORE_OK)
+				rc = cli_error(cli, EXIT_RUNTIME, "保存できませんでした: %s", "could not save: %s",
+					       store_error(cli->store));
+		}
+	}
+	if (rc == EXIT_OK) {
 		if (as_json) {
-			json_t *o = result_json(&d, cli->lang);
+			json_t *o = result_json(d, cli->lang);
+			if (so.save)
+				json_object_set_new(o, "id", json_integer(sd->id));
 			json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 			fputc('\n', stdout);
 			json_decref(o);
 		} else {
-			result_text(stdout, &cli->content, &d, cli->lang, TEXT_RECS);
+			result_text(stdout, &cli->content, d, cli->lang, TEXT_RECS);
+			if (so.save)
+				printf("\n%s %lld\n", ui(&cli->content, "diagnosis_saved", cli->lang), (long long)sd->id);
 		}
-		if (d.score.nunanswered > 0)
+		if (d->score.nunanswered > 0)
 			cli_error(cli, 0, "未回答の設問が %d 問あります（0点として計算しました）",
-				  "%d question(s) unanswered (scored as 0)", d.score.nunanswered);
+				  "%d question(s) unanswered (scored as 0)", d->score.nunanswered);
 	}
+	free(d);
 	answerfile_free(&file);
+	stored_diag_free(sd);
 	return rc;
 }

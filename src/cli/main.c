@@ -2,6 +2,7 @@
  * main.c — `mamoru [--db PATH] [--lang ja|en] COMMAND ...`: global options, content loading
  * (a broken pack stops here with every problem listed), and dispatch to src/cli/cmd_*.c.
  */
+#include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -36,6 +37,60 @@ const questionnaire_t *cli_questionnaire(const cli_t *cli, const char *id)
 	return NULL;
 }
 
+const char *cli_db_path(const cli_t *cli)
+{
+	if (cli->db)
+		return cli->db;
+	const char *env = getenv("MAMORU_DB");
+	return env && *env ? env : "var/mamoru.db";
+}
+
+store_t *cli_store(cli_t *cli)
+{
+	if (cli->store)
+		return cli->store;
+	char err[STORE_ERR_LEN];
+	if (store_open(cli_db_path(cli), &cli->store, err) != STORE_OK) {
+		fprintf(stderr, "mamoru: %s\n", err);
+		return NULL;
+	}
+	return cli->store;
+}
+
+int64_t cli_id(const cli_t *cli, const char *what, const char *arg)
+{
+	char *end;
+	errno = 0;
+	long long v = arg ? strtoll(arg, &end, 10) : 0;
+	if (!arg || !*arg || *end || errno || v <= 0) {
+		cli_error(cli, EXIT_USAGE, "%s は正の整数の ID で指定してください（「%s」）", "%s must be a positive id (got \"%s\")",
+			  what, arg ? arg : "");
+		return -1;
+	}
+	return v;
+}
+
+int cli_input_error(const cli_t *cli, const input_err_t *e)
+{
+	return cli_error(cli, EXIT_USAGE, "%s", "%s", input_err_text(e, cli->lang));
+}
+
+int cli_org(cli_t *cli, const char *arg, org_t *out)
+{
+	int64_t id = cli_id(cli, "ORG_ID", arg);
+	if (id < 0)
+		return EXIT_USAGE;
+	store_t *s = cli_store(cli);
+	if (!s)
+		return EXIT_RUNTIME;
+	store_rc_t rc = store_org_get(s, id, out);
+	if (rc == STORE_NOT_FOUND)
+		return cli_error(cli, EXIT_USAGE, "組織 ID %lld は登録されていません", "no organisation with id %lld", (long long)id);
+	if (rc != STORE_OK)
+		return cli_error(cli, EXIT_RUNTIME, "%s", "%s", store_error(s));
+	return EXIT_OK;
+}
+
 static void usage(FILE *out, lang_t lang)
 {
 	if (lang == LANG_EN)
@@ -44,7 +99,17 @@ static void usage(FILE *out, lang_t lang)
 		      "  show QID                       print a questionnaire\n"
 		      "  diagnose QID [--answers FILE] [--json] [--strict]\n"
 		      "                                 score an answer file (CSV or JSON), or ask\n"
-		      "                                 each question when run on a terminal\n\n"
+		      "                                 each question when run on a terminal\n"
+		      "      [--save --org ID --scope TEXT --respondent NAME --role executive|manager|staff\n"
+		      "       --round LABEL --pool]     and store it as an immutable snapshot\n"
+		      "  org add --name NAME [--industry A-T] [--employees N] [--capital YEN]\n"
+		      "          [--prefecture NAME] [--sites N]\n"
+		      "  org edit ID [same fields]      change an organisation's profile\n"
+		      "  org list | org show ID [--json]\n"
+		      "  history ORG_ID [--json]        every diagnosis, changes, site roll-up, respondent gaps\n"
+		      "  export ORG_ID --format json|csv [--output FILE]\n"
+		      "  backup FILE | restore FILE     online backup; restore checks the file first\n\n"
+		      "The database is --db, else $MAMORU_DB, else ./var/mamoru.db.\n"
 		      "Content is read from $MAMORU_CONTENT, else the content/ folder beside the program.\n",
 		      out);
 	else
@@ -53,7 +118,17 @@ static void usage(FILE *out, lang_t lang)
 		      "  show 診断ID                    設問を表示\n"
 		      "  diagnose 診断ID [--answers ファイル] [--json] [--strict]\n"
 		      "                                 回答ファイル（CSV または JSON）を採点します。\n"
-		      "                                 端末で --answers なしに実行すると1問ずつ質問します\n\n"
+		      "                                 端末で --answers なしに実行すると1問ずつ質問します\n"
+		      "      [--save --org ID --scope 範囲 --respondent 氏名 --role executive|manager|staff\n"
+		      "       --round 回 --pool]        結果を変更不能な記録として保存\n"
+		      "  org add --name 会社名 [--industry A～T] [--employees 人数] [--capital 資本金(円)]\n"
+		      "          [--prefecture 都道府県] [--sites 拠点数]\n"
+		      "  org edit ID [同じ項目]         組織の情報を変更\n"
+		      "  org list | org show ID [--json]\n"
+		      "  history 組織ID [--json]        診断の履歴、前回比、拠点別集計、回答者による違い\n"
+		      "  export 組織ID --format json|csv [--output ファイル]\n"
+		      "  backup ファイル | restore ファイル  バックアップと復元（復元前に検査します）\n\n"
+		      "データベースは --db、なければ $MAMORU_DB、なければ ./var/mamoru.db です。\n"
 		      "設問などは $MAMORU_CONTENT、なければプログラムと同じ場所の content/ から読みます。\n",
 		      out);
 }
@@ -125,6 +200,11 @@ int main(int argc, char **argv)
 		{ "questionnaires", cmd_questionnaires },
 		{ "show", cmd_show },
 		{ "diagnose", cmd_diagnose },
+		{ "org", cmd_org },
+		{ "history", cmd_history },
+		{ "export", cmd_export },
+		{ "backup", cmd_backup },
+		{ "restore", cmd_restore },
 	};
 	int (*fn)(cli_t *, int, char **) = NULL;
 	for (size_t k = 0; k < sizeof cmds / sizeof cmds[0]; k++)
@@ -153,6 +233,7 @@ int main(int argc, char **argv)
 		return EXIT_RUNTIME;
 	}
 	int rc = fn(&cli, argc - i, argv + i);
+	store_close(cli.store);
 	content_free(&cli.content);
 	return rc;
 }

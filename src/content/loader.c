@@ -692,6 +692,63 @@ static void load_ui(ctx_t *x, yaml_node_t *root)
 	}
 }
 
+/* ---- industries.yaml ------------------------------------------------------------------- */
+
+static void load_industries(ctx_t *x, yaml_node_t *root)
+{
+	static const char *const keys[] = { "format", "industries", "size_bands", NULL };
+	content_t *c = x->c;
+	check_map(x, root, "industries", keys);
+	int n;
+	yaml_node_item_t *it = get_seq(x, root, "industries", true, &n);
+	c->industries = arena_alloc(&c->arena, (n ? n : 1) * sizeof *c->industries);
+	for (int i = 0; i < n; i++) {
+		yaml_node_t *in = node(x, it[i]);
+		static const char *const ikeys[] = { "code", "name", "capital_max", "employees_max", NULL };
+		if (!check_map(x, in, "industry", ikeys))
+			continue;
+		industry_t *ind = &c->industries[c->nindustries++];
+		const char *code = get_str(x, in, "code", true);
+		if (code && (strlen(code) != 1 || code[0] < 'A' || code[0] > 'Z'))
+			fail(x, get(x, in, "code"), "産業コード「%s」は英大文字1字です / industry code \"%s\" must be one capital letter",
+			     code, code);
+		else if (code)
+			strcpy(ind->code, code);
+		for (int k = 0; code && k < c->nindustries - 1; k++)
+			if (!strcmp(c->industries[k].code, code))
+				fail(x, in, "産業コード「%s」が重複しています / duplicate industry code \"%s\"", code, code);
+		ind->name = get_text(x, in, "name", true);
+		/* capital is in yen and exceeds int, so it is read here rather than with get_int */
+		const char *cap = scalar(get(x, in, "capital_max"));
+		char *end = NULL;
+		ind->capital_max = cap ? strtoll(cap, &end, 10) : -1;
+		if (!cap || !*cap || *end || ind->capital_max <= 0)
+			fail(x, get(x, in, "capital_max") ? get(x, in, "capital_max") : in,
+			     "capital_max は正の整数（円）です / capital_max must be a positive integer (yen)");
+		get_int(x, in, "employees_max", true, &ind->employees_max);
+	}
+	it = get_seq(x, root, "size_bands", true, &n);
+	c->size_bands = arena_alloc(&c->arena, (n ? n : 1) * sizeof *c->size_bands);
+	const char **ids = arena_alloc(&c->arena, (n ? n : 1) * sizeof *ids);
+	int prev = -1;
+	for (int i = 0; i < n; i++) {
+		yaml_node_t *bn = node(x, it[i]);
+		static const char *const bkeys[] = { "id", "max", "label", NULL };
+		if (!check_map(x, bn, "size band", bkeys))
+			continue;
+		size_band_t *b = &c->size_bands[c->nsize_bands++];
+		b->id = ids[i] = get_id(x, bn, "id");
+		check_dup(x, bn, "size band", ids, i + 1);
+		b->label = get_text(x, bn, "label", true);
+		b->max = -1;
+		if (get_int(x, bn, "max", false, &b->max) && b->max <= prev)
+			fail(x, bn, "従業員規模の区分は小さい順に並べてください / size bands must be in increasing order");
+		else if (!get(x, bn, "max") && i != n - 1)
+			fail(x, bn, "上限のない区分は最後に置いてください / only the last size band may have no max");
+		prev = b->max;
+	}
+}
+
 /* ---- driver ---------------------------------------------------------------------------- */
 
 typedef void (*file_fn)(ctx_t *, yaml_node_t *);
@@ -770,6 +827,8 @@ int content_load(const char *dir, content_t *c, load_errors_t *errs)
 	load_questionnaires(c, errs, dir);
 	snprintf(path, sizeof path, "%s/ui.yaml", dir);
 	load_file(c, errs, arena_strdup(&c->arena, path), load_ui);
+	snprintf(path, sizeof path, "%s/industries.yaml", dir);
+	load_file(c, errs, arena_strdup(&c->arena, path), load_industries);
 	return errs->n;
 }
 

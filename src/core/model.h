@@ -122,6 +122,19 @@ typedef struct {
 	mtext_t text;
 } ui_string_t;
 
+typedef struct {
+	char code[4];            /* 日本標準産業分類 major division, "A".."T" */
+	mtext_t name;
+	long long capital_max;   /* 中小企業基本法: SME when capital <= this (円) ... */
+	int employees_max;       /* ... or regular employees <= this */
+} industry_t;
+
+typedef struct {
+	const char *id;
+	int max;                 /* upper bound of employees; -1 = no upper bound */
+	mtext_t label;
+} size_band_t;
+
 typedef struct content {
 	arena_t arena;
 	answer_set_t *asets;
@@ -136,6 +149,10 @@ typedef struct content {
 	int nqs;
 	ui_string_t *ui;
 	int nui;
+	industry_t *industries;
+	int nindustries;
+	size_band_t *size_bands;
+	int nsize_bands;
 } content_t;
 
 const questionnaire_t *content_questionnaire(const content_t *c, const char *id);

@@ -68,6 +68,12 @@ static const char *MEASURES = "format: 1\n"
 			      "    points:\n"
 			      "      - text: {ja: ポイント}\n";
 static const char *UI = "format: 1\nstrings:\n  total: {ja: 合計, en: Total}\n";
+static const char *INDUSTRIES = "format: 1\n"
+				"industries:\n"
+				"  - {code: \"E\", name: {ja: 製造業}, capital_max: 300000000, employees_max: 300}\n"
+				"size_bands:\n"
+				"  - {id: small, max: 20, label: {ja: 20名以下}}\n"
+				"  - {id: large, label: {ja: 21名以上}}\n";
 
 /* A valid questionnaire with two items worth 0..2 each; `patch` edits replace a line. */
 static const char *QUESTIONNAIRE = "format: 1\n"                               /* 1 */
@@ -125,6 +131,7 @@ static int load_pack(const char *questionnaire, load_errors_t *errs, char *dir)
 	write_file(dir, "answer-sets.yaml", ASETS);
 	write_file(dir, "measures.yaml", MEASURES);
 	write_file(dir, "ui.yaml", UI);
+	write_file(dir, "industries.yaml", INDUSTRIES);
 	write_file(qdir, "q.yaml", questionnaire);
 	content_t c;
 	int n = content_load(dir, &c, errs);

@@ -1,0 +1,94 @@
+/*
+ * cmd_export.c — `mamoru export ORG_ID --format json|csv [--output FILE]`: everything about an
+ * organisation. JSON is the profile plus every diagnosis with its answers, roll-ups and
+ * comparisons; CSV is one row per answer and opens cleanly in Japanese Excel (UTF-8 with BOM,
+ * CRLF, formula-like cells neutralised).
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "report/csv.h"
+#include "report/records_json.h"
+
+static void write_csv(FILE *f, const org_t *o, stored_diag_t **list, int n)
+{
+	static const char *const header[] = { "organization_id", "organization", "diagnosis_id", "date", "questionnaire",
+					      "version", "round", "scope", "respondent", "role", "total", "max", "band",
+					      "question", "category", "answer", "points", "full", "note", NULL };
+	csv_bom(f);
+	for (int k = 0; header[k]; k++)
+		csv_cell(f, header[k], k == 0);
+	csv_end(f);
+	for (int i = 0; i < n; i++) {
+		const stored_diag_t *d = list[i];
+		for (int a = 0; a < d->nanswers; a++) {
+			const sd_answer_t *ans = &d->answers[a];
+			csv_int(f, o->id, true);
+			csv_cell(f, o->name, false);
+			csv_int(f, d->id, false);
+			csv_cell(f, d->created, false);
+			csv_cell(f, d->questionnaire, false);
+			csv_cell(f, d->version, false);
+			csv_cell(f, d->round, false);
+			csv_cell(f, d->scope, false);
+			csv_cell(f, d->respondent, false);
+			csv_cell(f, role_id(d->role), false);
+			csv_int(f, d->total, false);
+			csv_int(f, d->max, false);
+			csv_cell(f, d->band_ja, false);
+			csv_cell(f, ans->question, false);
+			csv_cell(f, ans->category, false);
+			csv_cell(f, ans->option, false);
+			csv_int(f, ans->points, false);
+			csv_int(f, ans->full, false);
+			csv_cell(f, ans->note, false);
+			csv_end(f);
+		}
+	}
+}
+
+int cmd_export(cli_t *cli, int argc, char **argv)
+{
+	const char *org_arg = NULL, *format = NULL, *output = NULL;
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--format") && i + 1 < argc)
+			format = argv[++i];
+		else if (!strcmp(argv[i], "--output") && i + 1 < argc)
+			output = argv[++i];
+		else if (argv[i][0] != '-' && !org_arg)
+			org_arg = argv[i];
+		else
+			return cli_error(cli, EXIT_USAGE, "export の引数「%s」が不正です", "bad argument to export: \"%s\"", argv[i]);
+	}
+	if (!org_arg || !format || (strcmp(format, "json") && strcmp(format, "csv")))
+		return cli_error(cli, EXIT_USAGE, "使い方: mamoru export 組織ID --format json|csv [--output ファイル]",
+				 "usage: mamoru export ORG_ID --format json|csv [--output FILE]");
+	org_t o;
+	int rc = cli_org(cli, org_arg, &o);
+	if (rc != EXIT_OK)
+		return rc;
+	stored_diag_t **list;
+	int n;
+	if (store_diag_list(cli->store, o.id, &list, &n) != STORE_OK)
+		return cli_error(cli, EXIT_RUNTIME, "%s", "%s", store_error(cli->store));
+	FILE *f = output ? fopen(output, "wbx") : stdout;
+	if (!f) {
+		stored_diag_list_free(list, n);
+		return cli_error(cli, EXIT_USAGE, "%s に書けません（既にあるファイルは上書きしません）",
+				 "cannot write %s (an existing file is never overwritten)", output);
+	}
+	if (!strcmp(format, "csv")) {
+		write_csv(f, &o, list, n);
+	} else {
+		json_t *j = history_json(&cli->content, &o, (const stored_diag_t *const *)list, n, cli->lang, true);
+		json_dumpf(j, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		fputc('\n', f);
+		json_decref(j);
+	}
+	if (output && fclose(f) != 0)
+		rc = cli_error(cli, EXIT_RUNTIME, "%s の書き込みに失敗しました", "writing %s failed", output);
+	stored_diag_list_free(list, n);
+	return rc;
+}

@@ -1,0 +1,146 @@
+/*
+ * cmd_history.c — `mamoru history ORG_ID [--json]`: every diagnosis of an organisation with
+ * its date, questionnaire, score and band, the change since the previous one (in total and per
+ * category), the per-site roll-up of each round and where an executive's answers differ from
+ * a manager's or staff member's (core/history.c computes all of it from the snapshots).
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/history.h"
+#include "report/records_json.h"
+#include "report/result_text.h"
+
+static const char *role_label(const cli_t *cli, role_t r)
+{
+	static const char *const keys[] = { "role_none", "role_executive", "role_manager", "role_staff" };
+	return ui(&cli->content, keys[r], cli->lang);
+}
+
+/* The option's label in the current content, or its id when the content no longer has it. */
+static const char *option_label(const cli_t *cli, const char *qid, const char *opt)
+{
+	const questionnaire_t *q = content_questionnaire(&cli->content, qid);
+	for (int k = 0; q && k < q->aset->nopts; k++)
+		if (!strcmp(q->aset->opts[k].id, opt))
+			return tx(&q->aset->opts[k].label, cli->lang);
+	return opt[0] ? opt : "—";
+}
+
+static const char *cat_title(const cli_t *cli, const sd_category_t *c)
+{
+	return cli->lang == LANG_EN ? c->title_en : c->title_ja;
+}
+
+static void print_rollup(const cli_t *cli, const rollup_t *r, const stored_diag_t *f)
+{
+	const content_t *c = &cli->content;
+	lang_t L = cli->lang;
+	printf("\n■ %s: %s %s（%s %s）\n", ui(c, "rollup", L), f->questionnaire, f->round, ui(c, "rollup_rule", L),
+	       ui(c, "whole_company", L));
+	printf("  %s: %d / %d\n", ui(c, "total", L), r->total, r->max);
+	for (int k = 0; k < r->nsites; k++)
+		printf("  - %s: %d / %d（ID %lld）\n", r->sites[k]->scope, r->sites[k]->total, r->sites[k]->max,
+		       (long long)r->sites[k]->id);
+	for (int i = 0; i < f->nanswers; i++) {
+		bool differ = false;
+		for (int k = 1; k < r->nsites; k++)
+			differ |= strcmp(r->sites[k]->answers[i].option, r->sites[0]->answers[i].option) != 0;
+		if (!differ)
+			continue;
+		printf("  %s %s:", ui(c, "question", L), f->answers[i].question);
+		for (int k = 0; k < r->nsites; k++)
+			printf(" %s=%s", r->sites[k]->scope, option_label(cli, f->questionnaire, r->sites[k]->answers[i].option));
+		printf(" → %d\n", r->points[i]);
+	}
+}
+
+static void print_comparison(const cli_t *cli, const stored_diag_t *exec, const stored_diag_t *other)
+{
+	disagreement_t dis[MAX_ITEMS];
+	int nd = history_compare(exec, other, dis);
+	const content_t *c = &cli->content;
+	lang_t L = cli->lang;
+	printf("\n■ %s: %s %s — %s（%s）/ %s（%s）: %d %s\n", ui(c, "comparison", L), exec->questionnaire, exec->round,
+	       role_label(cli, exec->role), exec->respondent, role_label(cli, other->role), other->respondent, nd,
+	       ui(c, "disagreements", L));
+	for (int j = 0; j < nd; j++) {
+		const sd_answer_t *a = &exec->answers[dis[j].item], *b = &other->answers[dis[j].item];
+		printf("  %s %s: %s / %s\n", ui(c, "question", L), a->question, option_label(cli, exec->questionnaire, a->option),
+		       option_label(cli, exec->questionnaire, b->option));
+	}
+}
+
+static void print_text(const cli_t *cli, const org_t *o, stored_diag_t **list, int n)
+{
+	const content_t *c = &cli->content;
+	lang_t L = cli->lang;
+	const stored_diag_t *const *cl = (const stored_diag_t *const *)list;
+	printf("%s（ID %lld）— %s\n", o->name, (long long)o->id, ui(c, "history", L));
+	if (n == 0) {
+		printf("%s\n", ui(c, "no_diagnoses", L));
+		return;
+	}
+	for (int i = 0; i < n; i++) {
+		const stored_diag_t *d = list[i];
+		int p = history_previous(cl, i);
+		printf("\nID %lld  %.10s  %s（%s %s）  %s: %s  %s: %s", (long long)d->id, d->created, d->questionnaire,
+		       ui(c, "version", L), d->version, ui(c, "round", L), d->round, ui(c, "scope", L), d->scope);
+		if (d->respondent[0] || d->role)
+			printf("  %s: %s（%s）", ui(c, "respondent", L), d->respondent, role_label(cli, d->role));
+		printf("\n  %s: %d / %d  %s: %s", ui(c, "total", L), d->total, d->max, ui(c, "band", L),
+		       L == LANG_EN ? d->band_en : d->band_ja);
+		if (p < 0) {
+			putchar('\n');
+			continue;
+		}
+		printf("  %s: %+d（ID %lld）\n", ui(c, "change", L), d->total - list[p]->total, (long long)list[p]->id);
+		for (int k = 0; k < d->ncats; k++) {
+			int delta;
+			if (history_cat_change(d, list[p], k, &delta) && delta != 0)
+				printf("    %s %+d\n", cat_title(cli, &d->cats[k]), delta);
+		}
+	}
+	rollup_t *r = malloc(sizeof *r);
+	if (!r)
+		abort();
+	for (int i = 0; i < n; i++) {
+		if (!history_round_first(cl, i))
+			continue;
+		if (history_rollup(cl, n, i, r) >= 2)
+			print_rollup(cli, r, list[i]);
+		int e = history_round_executive(cl, n, i);
+		for (int k = 0; e >= 0 && k < n; k++)
+			if (history_comparable(list[e], list[k]))
+				print_comparison(cli, list[e], list[k]);
+	}
+	free(r);
+}
+
+int cmd_history(cli_t *cli, int argc, char **argv)
+{
+	bool as_json = argc == 3 && !strcmp(argv[2], "--json");
+	if (argc < 2 || argc > 3 || (argc == 3 && !as_json))
+		return cli_error(cli, EXIT_USAGE, "使い方: mamoru history 組織ID [--json]", "usage: mamoru history ORG_ID [--json]");
+	org_t o;
+	int rc = cli_org(cli, argv[1], &o);
+	if (rc != EXIT_OK)
+		return rc;
+	stored_diag_t **list;
+	int n;
+	if (store_diag_list(cli->store, o.id, &list, &n) != STORE_OK)
+		return cli_error(cli, EXIT_RUNTIME, "%s", "%s", store_error(cli->store));
+	if (as_json) {
+		json_t *j = history_json(&cli->content, &o, (const stored_diag_t *const *)list, n, cli->lang, false);
+		json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		fputc('\n', stdout);
+		json_decref(j);
+	} else {
+		print_text(cli, &o, list, n);
+	}
+	stored_diag_list_free(list, n);
+	return EXIT_OK;
+}

@@ -1,0 +1,53 @@
+/*
+ * history.h — what a company learns from its stored diagnoses, computed from snapshots only:
+ *
+ *  - change: each diagnosis against the previous one of the same questionnaire and scope,
+ *    in total and per category;
+ *  - roll-up: the site sheets of one round (same questionnaire and round, different scopes)
+ *    combined into one company result by the per-item minimum — a measure is only as good as
+ *    its weakest site (docs/storage.md);
+ *  - comparison: where an executive's answers differ from a manager's or staff member's in the
+ *    same round, the gap between what management believes and what is done.
+ */
+#ifndef MAMORU_CORE_HISTORY_H
+#define MAMORU_CORE_HISTORY_H
+
+#include "core/snapshot.h"
+
+#define MAX_ROLLUP_SITES 32
+
+/* Index of the previous diagnosis of the same questionnaire and scope before list[i], or -1. */
+int history_previous(const stored_diag_t *const *list, int i);
+/* Category delta of cur against prev (matched by category id); false when prev lacks it. */
+bool history_cat_change(const stored_diag_t *cur, const stored_diag_t *prev, int cat, int *delta);
+
+typedef struct {
+	int nsites;
+	const stored_diag_t *sites[MAX_ROLLUP_SITES];
+	int total, max;
+	int points[MAX_ITEMS];        /* per item: the minimum over sites that answered it */
+	int weakest[MAX_ITEMS];       /* index into sites[] of the site that set the minimum, -1 = none answered */
+	int cat_total[MAX_CATEGORIES], cat_max[MAX_CATEGORIES];
+} rollup_t;
+
+/* Combines the latest diagnosis per scope among `list` that share questionnaire and round with
+ * list[first]. Items are matched by position, so all sites must share the content version;
+ * sites on another version are left out. Returns the number of sites combined. */
+int history_rollup(const stored_diag_t *const *list, int n, int first, rollup_t *out);
+
+/* True when list[i] is the first diagnosis of its (questionnaire, round): one roll-up and one
+ * set of comparisons per round. */
+bool history_round_first(const stored_diag_t *const *list, int i);
+/* Index of the latest executive's diagnosis in list[i]'s round, or -1. */
+int history_round_executive(const stored_diag_t *const *list, int n, int i);
+/* True when other is a manager's or staff member's diagnosis of exec's round. */
+bool history_comparable(const stored_diag_t *exec, const stored_diag_t *other);
+
+typedef struct {
+	int item;                     /* position in the snapshots' answers */
+} disagreement_t;
+
+/* Items where a and b chose different options (both answered); returns how many. */
+int history_compare(const stored_diag_t *a, const stored_diag_t *b, disagreement_t *out);
+
+#endif

@@ -1,0 +1,55 @@
+/*
+ * snapshot.h — a diagnosis as it is stored: an immutable snapshot holding every answer with
+ * its option and points as scored then, category subtotals with their titles in both
+ * languages, and the band's labels, so revising content never changes an old result.
+ * Roll-ups, comparisons and history are computed from snapshots alone (core/history.h).
+ */
+#ifndef MAMORU_CORE_SNAPSHOT_H
+#define MAMORU_CORE_SNAPSHOT_H
+
+#include <stdint.h>
+
+#include "core/diagnosis.h"
+
+#define SD_TEXT 128
+typedef struct {
+	char question[40], option[40], category[40];
+	int points, full;
+	char note[512];
+} sd_answer_t;
+
+typedef struct {
+	char id[40];
+	char title_ja[SD_TEXT * 2], title_en[SD_TEXT * 2];
+	int total, max;
+} sd_category_t;
+
+typedef enum { ROLE_NONE = 0, ROLE_EXECUTIVE, ROLE_MANAGER, ROLE_STAFF } role_t;
+
+typedef struct {
+	int64_t id, org_id;                /* org_id 0 = no organisation */
+	char questionnaire[40], version[40];
+	char round[40];                    /* diagnoses of one round roll up together */
+	char scope[SD_TEXT];               /* 診断の範囲: 全社, a site or a department */
+	char respondent[SD_TEXT];
+	role_t role;
+	bool pool;                         /* consent to the benchmark pool */
+	char created[32];                  /* ISO 8601 UTC */
+	int total, max, min;
+	char band_id[40], band_ja[SD_TEXT * 2], band_en[SD_TEXT * 2];
+	int nanswers, ncats;
+	sd_answer_t *answers;              /* nanswers, allocated with the record */
+	sd_category_t *cats;               /* ncats */
+} stored_diag_t;
+
+/* A record with room for exactly n answers and k categories; free with stored_diag_free. */
+stored_diag_t *stored_diag_new(int nanswers, int ncats);
+void stored_diag_free(stored_diag_t *sd);
+void stored_diag_list_free(stored_diag_t **list, int n);
+/* The snapshot of a scored diagnosis, with the who/where fields (org_id, round, scope,
+ * respondent, role, pool) copied from meta. Pure; no storage involved. */
+stored_diag_t *stored_diag_from(const diagnosis_t *d, const stored_diag_t *meta);
+const char *role_id(role_t r);
+bool role_parse(const char *s, role_t *out);
+
+#endif

@@ -1,0 +1,125 @@
+/*
+ * records_json.c — see records_json.h.
+ */
+#include "report/records_json.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static json_t *opt_int(long long v) { return v < 0 ? json_null() : json_integer(v); }
+static json_t *opt_str(const char *s) { return s && *s ? json_string(s) : json_null(); }
+
+json_t *org_json(const content_t *c, const org_t *o, lang_t lang)
+{
+	const industry_t *ind = content_industry(c, o->industry);
+	int band = org_size_band(c, o->employees);
+	sme_t sme = org_sme(c, o);
+	return json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:s}", "id", (json_int_t)o->id,
+			 "name", o->name, "industry", opt_str(o->industry), "industry_name",
+			 ind ? json_string(tx(&ind->name, lang)) : json_null(), "employees", opt_int(o->employees),
+			 "size_band", band >= 0 ? json_string(c->size_bands[band].id) : json_null(), "capital",
+			 opt_int(o->capital), "prefecture", opt_str(o->prefecture), "sites", opt_int(o->sites), "sme",
+			 sme == SME_UNKNOWN ? json_null() : json_boolean(sme == SME_YES), "created", o->created,
+			 "updated", o->updated);
+}
+
+json_t *snapshot_json(const stored_diag_t *d, lang_t lang, bool with_answers)
+{
+	json_t *cats = json_array();
+	for (int k = 0; k < d->ncats; k++)
+		json_array_append_new(cats, json_pack("{s:s, s:s, s:i, s:i}", "id", d->cats[k].id, "title",
+						      lang == LANG_EN ? d->cats[k].title_en : d->cats[k].title_ja,
+						      "total", d->cats[k].total, "max", d->cats[k].max));
+	json_t *o = json_pack("{s:I, s:o, s:s, s:s, s:s, s:s, s:s, s:o, s:b, s:s, s:i, s:i, s:i, s:{s:s, s:s}, s:o}",
+			      "id", (json_int_t)d->id, "organization_id", d->org_id ? json_integer(d->org_id) : json_null(),
+			      "questionnaire", d->questionnaire, "version", d->version, "round", d->round, "scope",
+			      d->scope, "respondent", d->respondent, "role", opt_str(role_id(d->role)), "pool", d->pool,
+			      "created", d->created, "total", d->total, "max", d->max, "min", d->min, "band", "id",
+			      d->band_id, "label", lang == LANG_EN ? d->band_en : d->band_ja, "categories", cats);
+	if (with_answers) {
+		json_t *ans = json_array();
+		for (int i = 0; i < d->nanswers; i++) {
+			const sd_answer_t *a = &d->answers[i];
+			json_t *j = json_pack("{s:s, s:s, s:o, s:i, s:i}", "question", a->question, "category",
+					      a->category, "answer", opt_str(a->option), "points", a->points, "full", a->full);
+			if (a->note[0])
+				json_object_set_new(j, "note", json_string(a->note));
+			json_array_append_new(ans, j);
+		}
+		json_object_set_new(o, "answers", ans);
+	}
+	return o;
+}
+
+static json_t *rollup_json(const rollup_t *r, const stored_diag_t *f)
+{
+	json_t *sites = json_array(), *items = json_array(), *cats = json_array();
+	for (int k = 0; k < r->nsites; k++)
+		json_array_append_new(sites, json_pack("{s:I, s:s, s:i}", "diagnosis_id", (json_int_t)r->sites[k]->id,
+						       "scope", r->sites[k]->scope, "total", r->sites[k]->total));
+	for (int i = 0; i < f->nanswers; i++) {
+		json_t *per = json_object();
+		for (int k = 0; k < r->nsites; k++)
+			json_object_set_new(per, r->sites[k]->scope, opt_str(r->sites[k]->answers[i].option));
+		json_array_append_new(items, json_pack("{s:s, s:i, s:o, s:o}", "question", f->answers[i].question,
+						       "points", r->points[i], "weakest_scope",
+						       r->weakest[i] >= 0 ? json_string(r->sites[r->weakest[i]]->scope) : json_null(),
+						       "answers", per));
+	}
+	for (int c = 0; c < f->ncats; c++)
+		json_array_append_new(cats, json_pack("{s:s, s:i, s:i}", "id", f->cats[c].id, "total", r->cat_total[c],
+						      "max", r->cat_max[c]));
+	return json_pack("{s:s, s:s, s:s, s:i, s:i, s:o, s:o, s:o}", "questionnaire", f->questionnaire, "version",
+			 f->version, "round", f->round, "total", r->total, "max", r->max, "sites", sites, "categories",
+			 cats, "questions", items);
+}
+
+json_t *history_json(const content_t *c, const org_t *o, const stored_diag_t *const *list, int n, lang_t lang,
+		     bool with_answers)
+{
+	json_t *diags = json_array(), *rollups = json_array(), *comps = json_array();
+	for (int i = 0; i < n; i++) {
+		json_t *d = snapshot_json(list[i], lang, with_answers);
+		int p = history_previous(list, i);
+		if (p >= 0) {
+			json_t *ch = json_object();
+			for (int k = 0; k < list[i]->ncats; k++) {
+				int delta;
+				if (history_cat_change(list[i], list[p], k, &delta))
+					json_object_set_new(ch, list[i]->cats[k].id, json_integer(delta));
+			}
+			json_object_set_new(d, "previous_id", json_integer(list[p]->id));
+			json_object_set_new(d, "change", json_integer(list[i]->total - list[p]->total));
+			json_object_set_new(d, "category_change", ch);
+		}
+		json_array_append_new(diags, d);
+		if (!history_round_first(list, i))
+			continue;
+		rollup_t *r = malloc(sizeof *r);
+		if (r && history_rollup(list, n, i, r) >= 2)
+			json_array_append_new(rollups, rollup_json(r, list[i]));
+		free(r);
+		/* respondent comparison: the latest executive against each manager and staff member */
+		int e = history_round_executive(list, n, i);
+		const stored_diag_t *exec = e >= 0 ? list[e] : NULL;
+		for (int k = 0; exec && k < n; k++) {
+			const stored_diag_t *other = list[k];
+			if (!history_comparable(exec, other))
+				continue;
+			disagreement_t dis[MAX_ITEMS];
+			int nd = history_compare(exec, other, dis);
+			json_t *items = json_array();
+			for (int j = 0; j < nd; j++) {
+				const sd_answer_t *a = &exec->answers[dis[j].item], *b = &other->answers[dis[j].item];
+				json_array_append_new(items, json_pack("{s:s, s:s, s:s}", "question", a->question,
+								       "executive", a->option, "other", b->option));
+			}
+			json_array_append_new(comps, json_pack("{s:s, s:s, s:I, s:I, s:s, s:o}", "questionnaire",
+							       exec->questionnaire, "round", exec->round, "executive_id",
+							       (json_int_t)exec->id, "other_id", (json_int_t)other->id,
+							       "other_role", role_id(other->role), "disagreements", items));
+		}
+	}
+	return json_pack("{s:o, s:o, s:o, s:o}", "organization", org_json(c, o, lang), "diagnoses", diags, "rollups",
+			 rollups, "comparisons", comps);
+}

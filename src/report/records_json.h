@@ -1,0 +1,20 @@
+/*
+ * records_json.h — stored records as JSON: organisations (with the derived size band and SME
+ * flag), diagnosis snapshots, and an organisation's history with its roll-ups and respondent
+ * comparisons. Used by `org show --json`, `history --json` and `export --format json`.
+ */
+#ifndef MAMORU_REPORT_RECORDS_JSON_H
+#define MAMORU_REPORT_RECORDS_JSON_H
+
+#include <jansson.h>
+
+#include "core/history.h"
+#include "core/org.h"
+
+json_t *org_json(const content_t *c, const org_t *o, lang_t lang);
+json_t *snapshot_json(const stored_diag_t *d, lang_t lang, bool with_answers);
+/* list: the organisation's diagnoses oldest first. */
+json_t *history_json(const content_t *c, const org_t *o, const stored_diag_t *const *list, int n, lang_t lang,
+		     bool with_answers);
+
+#endif

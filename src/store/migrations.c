@@ -1,0 +1,60 @@
+/*
+ * migrations.c — see migrations.h. Step N brings the schema from version N-1 to N.
+ */
+#include "store/migrations.h"
+
+const char *const MIGRATIONS[] = {
+	/* 1: organisations and diagnosis snapshots */
+	"CREATE TABLE organizations (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),\n"
+	"  industry TEXT,\n"
+	"  employees INTEGER CHECK (employees IS NULL OR employees >= 0),\n"
+	"  capital INTEGER CHECK (capital IS NULL OR capital >= 0),\n"
+	"  prefecture TEXT,\n"
+	"  sites INTEGER CHECK (sites IS NULL OR sites >= 1),\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  updated_at TEXT NOT NULL\n"
+	");\n"
+	"CREATE TABLE diagnoses (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  organization_id INTEGER REFERENCES organizations(id),\n"
+	"  questionnaire TEXT NOT NULL,\n"
+	"  content_version TEXT NOT NULL,\n"
+	"  scope TEXT NOT NULL,\n"
+	"  respondent TEXT NOT NULL DEFAULT '',\n"
+	"  role TEXT CHECK (role IN ('executive', 'manager', 'staff')),\n"
+	"  pool INTEGER NOT NULL DEFAULT 0 CHECK (pool IN (0, 1)),\n"
+	"  total INTEGER NOT NULL, max INTEGER NOT NULL, min INTEGER NOT NULL,\n"
+	"  band_id TEXT NOT NULL, band_ja TEXT NOT NULL, band_en TEXT NOT NULL,\n"
+	"  created_at TEXT NOT NULL\n"
+	");\n"
+	"CREATE INDEX diagnoses_by_org ON diagnoses(organization_id, id);\n"
+	"CREATE TABLE diagnosis_answers (\n"
+	"  diagnosis_id INTEGER NOT NULL REFERENCES diagnoses(id),\n"
+	"  position INTEGER NOT NULL,\n"
+	"  question TEXT NOT NULL, category TEXT NOT NULL, option TEXT,\n"
+	"  points INTEGER NOT NULL, full INTEGER NOT NULL, note TEXT NOT NULL DEFAULT '',\n"
+	"  PRIMARY KEY (diagnosis_id, position)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE TABLE diagnosis_categories (\n"
+	"  diagnosis_id INTEGER NOT NULL REFERENCES diagnoses(id),\n"
+	"  position INTEGER NOT NULL,\n"
+	"  category TEXT NOT NULL, title_ja TEXT NOT NULL, title_en TEXT NOT NULL,\n"
+	"  total INTEGER NOT NULL, max INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (diagnosis_id, position)\n"
+	") WITHOUT ROWID;\n",
+
+	/* 2: rounds (site sheets of one round roll up together), and immutable snapshots */
+	"ALTER TABLE diagnoses ADD COLUMN round TEXT NOT NULL DEFAULT '';\n"
+	"UPDATE diagnoses SET round = substr(created_at, 1, 7);\n"
+	"CREATE INDEX diagnoses_by_round ON diagnoses(organization_id, questionnaire, round);\n"
+	"CREATE TRIGGER diagnoses_immutable BEFORE UPDATE ON diagnoses\n"
+	"  BEGIN SELECT RAISE(ABORT, 'diagnoses are immutable snapshots'); END;\n"
+	"CREATE TRIGGER diagnosis_answers_immutable BEFORE UPDATE ON diagnosis_answers\n"
+	"  BEGIN SELECT RAISE(ABORT, 'diagnoses are immutable snapshots'); END;\n"
+	"CREATE TRIGGER diagnosis_categories_immutable BEFORE UPDATE ON diagnosis_categories\n"
+	"  BEGIN SELECT RAISE(ABORT, 'diagnoses are immutable snapshots'); END;\n",
+};
+
+const int MIGRATION_COUNT = sizeof MIGRATIONS / sizeof MIGRATIONS[0];

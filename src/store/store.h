@@ -1,0 +1,60 @@
+/*
+ * store.h — the one storage interface the rest of mamoru uses. SQLite (sqlite.c) is the
+ * embedded default; a PostgreSQL backend can implement the same functions later without
+ * touching callers.
+ *
+ * Records are plain structs with fixed-size text fields, validated at the edge before they
+ * get here. Every write is one transaction: it happens completely or not at all.
+ */
+#ifndef MAMORU_STORE_STORE_H
+#define MAMORU_STORE_STORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/org.h"
+#include "core/snapshot.h"
+
+typedef struct store store_t;
+
+typedef enum {
+	STORE_OK = 0,
+	STORE_NOT_FOUND,
+	STORE_INVALID,   /* refused input, e.g. a foreign key to a missing organisation */
+	STORE_ERROR,     /* I/O, corruption, a database newer than the program */
+} store_rc_t;
+
+#define STORE_ERR_LEN 512
+
+/* Opens (creating folder and file, mode 0600) and migrates the database at path. */
+store_rc_t store_open(const char *path, store_t **out, char err[STORE_ERR_LEN]);
+void store_close(store_t *s);
+int store_schema_version(store_t *s);
+const char *store_error(store_t *s);  /* last error, for messages */
+
+/* ---- organisations ---- */
+store_rc_t store_org_add(store_t *s, org_t *org);            /* sets org->id, created */
+store_rc_t store_org_update(store_t *s, const org_t *org);
+store_rc_t store_org_get(store_t *s, int64_t id, org_t *out);
+/* Calls fn for every organisation by id; stops early when fn returns false. */
+store_rc_t store_org_list(store_t *s, bool (*fn)(const org_t *, void *), void *arg);
+
+/* ---- diagnoses: immutable snapshots (core/snapshot.h) ---- */
+store_rc_t store_diag_save(store_t *s, stored_diag_t *sd);  /* sets sd->id, created */
+/* *out is a new record (stored_diag_free). */
+store_rc_t store_diag_get(store_t *s, int64_t id, stored_diag_t **out);
+/* Every diagnosis of an organisation, oldest first, answers included: *out is a new array of
+ * *n records (stored_diag_list_free). */
+store_rc_t store_diag_list(store_t *s, int64_t org_id, stored_diag_t ***out, int *n);
+
+/* ---- whole database ---- */
+/* Online backup to a new file: safe while other processes use the database. */
+store_rc_t store_backup(store_t *s, const char *dest, char err[STORE_ERR_LEN]);
+/* Checks that src is a healthy mamoru database this program can read (integrity check,
+ * schema version not newer than ours); does not modify it. */
+store_rc_t store_check_file(const char *src, char err[STORE_ERR_LEN]);
+/* Replaces the whole database with the contents of src after store_check_file() passes, then
+ * brings it up to date with the migrations. The caller keeps a backup of the old data. */
+store_rc_t store_restore(store_t *s, const char *src, char err[STORE_ERR_LEN]);
+
+#endif

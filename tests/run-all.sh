@@ -1,0 +1,39 @@
+#!/bin/bash
+# run-all.sh — what `make test` runs: the cmocka unit tests (plain and under AddressSanitizer
+# + UBSan) and the command-line integration tests (against both binaries). Ends with one
+# "N passed, N failed" line for CI.
+set -u
+cd "$(dirname "$0")/.."
+export MAMORU_CONTENT="$PWD/content"
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+pass=0 fail=0 broken=0
+
+count() { # adds the counts from a runner's output, read from $1
+	local p f
+	p=$(grep -oE '\[  PASSED  \] [0-9]+' "$1" | awk '{s+=$4} END {print s+0}')
+	f=$(grep -oE '\[  FAILED  \] [0-9]+ test' "$1" | awk '{s+=$4} END {print s+0}')
+	p=$((p + $(grep -oE '^[a-z]+: [0-9]+ passed' "$1" | awk '{s+=$2} END {print s+0}')))
+	f=$((f + $(grep -oE '[0-9]+ failed$' "$1" | awk '{s+=$1} END {print s+0}')))
+	pass=$((pass + p)); fail=$((fail + f))
+}
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+for t in build/tests/test_* build/tests-asan/test_*; do
+	echo "== $t"
+	if ! "$t" >"$log" 2>&1; then
+		grep -q 'FAILED' "$log" || broken=$((broken + 1))
+	fi
+	grep -E 'FAILED|ERROR|runtime error|Sanitizer' "$log" || true
+	count "$log"
+done
+for bin in ./mamoru build/asan/mamoru; do
+	echo "== tests/cli/test_cli.sh with $bin"
+	MAMORU_BIN=$bin tests/cli/test_cli.sh >"$log" 2>&1 || true
+	grep -E 'FAIL|runtime error|Sanitizer' "$log" || true
+	count "$log"
+done
+fail=$((fail + broken))
+echo
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
