@@ -12,7 +12,7 @@ count() { # adds the counts from a runner's output, read from $1
 	local p f
 	p=$(grep -oE '\[  PASSED  \] [0-9]+' "$1" | awk '{s+=$4} END {print s+0}')
 	f=$(grep -oE '\[  FAILED  \] [0-9]+ test' "$1" | awk '{s+=$4} END {print s+0}')
-	p=$((p + $(grep -oE '^[a-z]+: [0-9]+ passed' "$1" | awk '{s+=$2} END {print s+0}')))
+	p=$((p + $(grep -oE '^[a-z-]+: [0-9]+ passed' "$1" | awk '{s+=$2} END {print s+0}')))
 	f=$((f + $(grep -oE '[0-9]+ failed$' "$1" | awk '{s+=$1} END {print s+0}')))
 	pass=$((pass + p)); fail=$((fail + f))
 }
@@ -28,10 +28,12 @@ for t in build/tests/test_* build/tests-asan/test_*; do
 	count "$log"
 done
 for bin in ./mamoru build/asan/mamoru; do
-	echo "== tests/cli/test_cli.sh with $bin"
-	MAMORU_BIN=$bin tests/cli/test_cli.sh >"$log" 2>&1 || true
-	grep -E 'FAIL|runtime error|Sanitizer' "$log" || true
-	count "$log"
+	for t in tests/cli/test_*.sh; do
+		echo "== $t with $bin"
+		MAMORU_BIN=$bin "$t" >"$log" 2>&1 || true
+		grep -E 'FAIL|runtime error|Sanitizer' "$log" || true
+		count "$log"
+	done
 done
 fail=$((fail + broken))
 echo

@@ -43,8 +43,8 @@ static void print_rollup(const cli_t *cli, const rollup_t *r, const stored_diag_
 	       ui(c, "whole_company", L));
 	printf("  %s: %d / %d\n", ui(c, "total", L), r->total, r->max);
 	for (int k = 0; k < r->nsites; k++)
-		printf("  - %s: %d / %d（ID %lld）\n", r->sites[k]->scope, r->sites[k]->total, r->sites[k]->max,
-		       (long long)r->sites[k]->id);
+		printf("  - %s %s（%s）: %d / %d（ID %lld）\n", r->sites[k]->scope, r->sites[k]->respondent,
+		       role_label(cli, r->sites[k]->role), r->sites[k]->total, r->sites[k]->max, (long long)r->sites[k]->id);
 	for (int i = 0; i < f->nanswers; i++) {
 		bool differ = false;
 		for (int k = 1; k < r->nsites; k++)
@@ -53,7 +53,8 @@ static void print_rollup(const cli_t *cli, const rollup_t *r, const stored_diag_
 			continue;
 		printf("  %s %s:", ui(c, "question", L), f->answers[i].question);
 		for (int k = 0; k < r->nsites; k++)
-			printf(" %s=%s", r->sites[k]->scope, option_label(cli, f->questionnaire, r->sites[k]->answers[i].option));
+			printf(" %s/%s=%s", r->sites[k]->scope, r->sites[k]->respondent,
+			       option_label(cli, f->questionnaire, r->sites[k]->answers[i].option));
 		printf(" → %d\n", r->points[i]);
 	}
 }
@@ -108,14 +109,11 @@ static void print_text(const cli_t *cli, const org_t *o, stored_diag_t **list, i
 	if (!r)
 		abort();
 	for (int i = 0; i < n; i++) {
-		if (!history_round_first(cl, i))
-			continue;
-		if (history_rollup(cl, n, i, r) >= 2)
+		if (history_round_first(cl, i) && history_rollup(cl, n, i, r) >= 2)
 			print_rollup(cli, r, list[i]);
-		int e = history_round_executive(cl, n, i);
-		for (int k = 0; e >= 0 && k < n; k++)
-			if (history_comparable(list[e], list[k]))
-				print_comparison(cli, list[e], list[k]);
+		int e = history_executive_for(cl, n, i);
+		if (e >= 0)
+			print_comparison(cli, list[e], list[i]);
 	}
 	free(r);
 }

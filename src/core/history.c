@@ -5,9 +5,10 @@
 
 #include <string.h>
 
+/* The same questionnaire answered for the same scope by someone in the same role. */
 static bool same_series(const stored_diag_t *a, const stored_diag_t *b)
 {
-	return !strcmp(a->questionnaire, b->questionnaire) && !strcmp(a->scope, b->scope);
+	return !strcmp(a->questionnaire, b->questionnaire) && !strcmp(a->scope, b->scope) && a->role == b->role;
 }
 
 int history_previous(const stored_diag_t *const *list, int i)
@@ -32,7 +33,7 @@ int history_rollup(const stored_diag_t *const *list, int n, int first, rollup_t 
 {
 	const stored_diag_t *f = list[first];
 	memset(r, 0, sizeof *r);
-	/* latest per scope: walk newest first and keep the first of each scope */
+	/* latest sheet per scope and respondent: walk newest first, keep the first of each */
 	for (int i = n - 1; i >= 0 && r->nsites < MAX_ROLLUP_SITES; i--) {
 		const stored_diag_t *d = list[i];
 		if (strcmp(d->questionnaire, f->questionnaire) || strcmp(d->round, f->round) ||
@@ -40,10 +41,19 @@ int history_rollup(const stored_diag_t *const *list, int n, int first, rollup_t 
 			continue;
 		bool seen = false;
 		for (int k = 0; k < r->nsites; k++)
-			seen |= !strcmp(r->sites[k]->scope, d->scope);
+			seen |= !strcmp(r->sites[k]->scope, d->scope) && !strcmp(r->sites[k]->respondent, d->respondent) &&
+				r->sites[k]->role == d->role;
 		if (!seen)
 			r->sites[r->nsites++] = d;
 	}
+	int scopes = 0;
+	for (int k = 0; k < r->nsites; k++) {
+		bool new_scope = true;
+		for (int j = 0; j < k; j++)
+			new_scope &= strcmp(r->sites[j]->scope, r->sites[k]->scope) != 0;
+		scopes += new_scope;
+	}
+	r->nscopes = scopes;
 	for (int i = 0; i < f->nanswers; i++) {
 		r->weakest[i] = -1;
 		for (int k = 0; k < r->nsites; k++) {
@@ -62,7 +72,7 @@ int history_rollup(const stored_diag_t *const *list, int n, int first, rollup_t 
 				r->cat_max[c] += full;
 			}
 	}
-	return r->nsites;
+	return r->nscopes;
 }
 
 int history_compare(const stored_diag_t *a, const stored_diag_t *b, disagreement_t *out)
@@ -89,15 +99,12 @@ bool history_round_first(const stored_diag_t *const *list, int i)
 	return true;
 }
 
-int history_round_executive(const stored_diag_t *const *list, int n, int i)
+int history_executive_for(const stored_diag_t *const *list, int n, int i)
 {
+	if (list[i]->role != ROLE_MANAGER && list[i]->role != ROLE_STAFF)
+		return -1;
 	for (int k = n - 1; k >= 0; k--)
-		if (same_round(list[k], list[i]) && list[k]->role == ROLE_EXECUTIVE)
+		if (list[k]->role == ROLE_EXECUTIVE && same_round(list[k], list[i]) && !strcmp(list[k]->scope, list[i]->scope))
 			return k;
 	return -1;
-}
-
-bool history_comparable(const stored_diag_t *exec, const stored_diag_t *other)
-{
-	return (other->role == ROLE_MANAGER || other->role == ROLE_STAFF) && same_round(exec, other);
 }

@@ -1,11 +1,11 @@
 /*
  * history.h — what a company learns from its stored diagnoses, computed from snapshots only:
  *
- *  - change: each diagnosis against the previous one of the same questionnaire and scope,
- *    in total and per category;
- *  - roll-up: the site sheets of one round (same questionnaire and round, different scopes)
- *    combined into one company result by the per-item minimum — a measure is only as good as
- *    its weakest site (docs/storage.md);
+ *  - change: each diagnosis against the previous one of the same questionnaire, scope and
+ *    respondent role, in total and per category;
+ *  - roll-up: the sheets of one round (same questionnaire and round; several scopes, maybe
+ *    several respondents) combined into one company result by the per-item minimum — a
+ *    measure is only as good as its weakest site (docs/storage.md);
  *  - comparison: where an executive's answers differ from a manager's or staff member's in the
  *    same round, the gap between what management believes and what is done.
  */
@@ -16,13 +16,14 @@
 
 #define MAX_ROLLUP_SITES 32
 
-/* Index of the previous diagnosis of the same questionnaire and scope before list[i], or -1. */
+/* Index of the previous diagnosis of the same questionnaire, scope and role before list[i], or -1. */
 int history_previous(const stored_diag_t *const *list, int i);
 /* Category delta of cur against prev (matched by category id); false when prev lacks it. */
 bool history_cat_change(const stored_diag_t *cur, const stored_diag_t *prev, int cat, int *delta);
 
 typedef struct {
-	int nsites;
+	int nsites;                   /* sheets combined: the latest per scope and respondent */
+	int nscopes;                  /* distinct scopes among them */
 	const stored_diag_t *sites[MAX_ROLLUP_SITES];
 	int total, max;
 	int points[MAX_ITEMS];        /* per item: the minimum over sites that answered it */
@@ -30,18 +31,18 @@ typedef struct {
 	int cat_total[MAX_CATEGORIES], cat_max[MAX_CATEGORIES];
 } rollup_t;
 
-/* Combines the latest diagnosis per scope among `list` that share questionnaire and round with
- * list[first]. Items are matched by position, so all sites must share the content version;
- * sites on another version are left out. Returns the number of sites combined. */
+/* Combines the latest diagnosis per scope and respondent among `list` that share questionnaire
+ * and round with list[first]. Items are matched by position, so all sheets must share the
+ * content version; sheets on another version are left out. Returns the number of distinct
+ * scopes (a roll-up is worth showing from 2). */
 int history_rollup(const stored_diag_t *const *list, int n, int first, rollup_t *out);
 
-/* True when list[i] is the first diagnosis of its (questionnaire, round): one roll-up and one
- * set of comparisons per round. */
+/* True when list[i] is the first diagnosis of its (questionnaire, round): one roll-up per
+ * round. */
 bool history_round_first(const stored_diag_t *const *list, int i);
-/* Index of the latest executive's diagnosis in list[i]'s round, or -1. */
-int history_round_executive(const stored_diag_t *const *list, int n, int i);
-/* True when other is a manager's or staff member's diagnosis of exec's round. */
-bool history_comparable(const stored_diag_t *exec, const stored_diag_t *other);
+/* For a manager's or staff member's diagnosis list[i]: the latest executive's diagnosis of the
+ * same questionnaire, round and scope to compare it with, or -1. */
+int history_executive_for(const stored_diag_t *const *list, int n, int i);
 
 typedef struct {
 	int item;                     /* position in the snapshots' answers */

@@ -55,15 +55,17 @@ static json_t *rollup_json(const rollup_t *r, const stored_diag_t *f)
 {
 	json_t *sites = json_array(), *items = json_array(), *cats = json_array();
 	for (int k = 0; k < r->nsites; k++)
-		json_array_append_new(sites, json_pack("{s:I, s:s, s:i}", "diagnosis_id", (json_int_t)r->sites[k]->id,
-						       "scope", r->sites[k]->scope, "total", r->sites[k]->total));
+		json_array_append_new(sites, json_pack("{s:I, s:s, s:s, s:o, s:i}", "diagnosis_id",
+						       (json_int_t)r->sites[k]->id, "scope", r->sites[k]->scope, "respondent",
+						       r->sites[k]->respondent, "role", opt_str(role_id(r->sites[k]->role)),
+						       "total", r->sites[k]->total));
 	for (int i = 0; i < f->nanswers; i++) {
-		json_t *per = json_object();
+		json_t *per = json_array();
 		for (int k = 0; k < r->nsites; k++)
-			json_object_set_new(per, r->sites[k]->scope, opt_str(r->sites[k]->answers[i].option));
+			json_array_append_new(per, opt_str(r->sites[k]->answers[i].option));
 		json_array_append_new(items, json_pack("{s:s, s:i, s:o, s:o}", "question", f->answers[i].question,
-						       "points", r->points[i], "weakest_scope",
-						       r->weakest[i] >= 0 ? json_string(r->sites[r->weakest[i]]->scope) : json_null(),
+						       "points", r->points[i], "weakest_diagnosis_id",
+						       r->weakest[i] >= 0 ? json_integer(r->sites[r->weakest[i]]->id) : json_null(),
 						       "answers", per));
 	}
 	for (int c = 0; c < f->ncats; c++)
@@ -93,32 +95,30 @@ json_t *history_json(const content_t *c, const org_t *o, const stored_diag_t *co
 			json_object_set_new(d, "category_change", ch);
 		}
 		json_array_append_new(diags, d);
-		if (!history_round_first(list, i))
-			continue;
-		rollup_t *r = malloc(sizeof *r);
-		if (r && history_rollup(list, n, i, r) >= 2)
-			json_array_append_new(rollups, rollup_json(r, list[i]));
-		free(r);
-		/* respondent comparison: the latest executive against each manager and staff member */
-		int e = history_round_executive(list, n, i);
-		const stored_diag_t *exec = e >= 0 ? list[e] : NULL;
-		for (int k = 0; exec && k < n; k++) {
-			const stored_diag_t *other = list[k];
-			if (!history_comparable(exec, other))
-				continue;
-			disagreement_t dis[MAX_ITEMS];
-			int nd = history_compare(exec, other, dis);
-			json_t *items = json_array();
-			for (int j = 0; j < nd; j++) {
-				const sd_answer_t *a = &exec->answers[dis[j].item], *b = &other->answers[dis[j].item];
-				json_array_append_new(items, json_pack("{s:s, s:s, s:s}", "question", a->question,
-								       "executive", a->option, "other", b->option));
-			}
-			json_array_append_new(comps, json_pack("{s:s, s:s, s:I, s:I, s:s, s:o}", "questionnaire",
-							       exec->questionnaire, "round", exec->round, "executive_id",
-							       (json_int_t)exec->id, "other_id", (json_int_t)other->id,
-							       "other_role", role_id(other->role), "disagreements", items));
+		if (history_round_first(list, i)) {
+			rollup_t *r = malloc(sizeof *r);
+			if (!r)
+				abort();
+			if (history_rollup(list, n, i, r) >= 2)
+				json_array_append_new(rollups, rollup_json(r, list[i]));
+			free(r);
 		}
+		int e = history_executive_for(list, n, i);
+		if (e < 0)
+			continue;
+		const stored_diag_t *exec = list[e], *other = list[i];
+		disagreement_t dis[MAX_ITEMS];
+		int nd = history_compare(exec, other, dis);
+		json_t *items = json_array();
+		for (int j = 0; j < nd; j++) {
+			const sd_answer_t *x = &exec->answers[dis[j].item], *y = &other->answers[dis[j].item];
+			json_array_append_new(items, json_pack("{s:s, s:s, s:s}", "question", x->question, "executive",
+							       x->option, "other", y->option));
+		}
+		json_array_append_new(comps, json_pack("{s:s, s:s, s:s, s:I, s:I, s:s, s:o}", "questionnaire",
+						       exec->questionnaire, "round", exec->round, "scope", exec->scope,
+						       "executive_id", (json_int_t)exec->id, "other_id", (json_int_t)other->id,
+						       "other_role", role_id(other->role), "disagreements", items));
 	}
 	return json_pack("{s:o, s:o, s:o, s:o}", "organization", org_json(c, o, lang), "diagnoses", diags, "rollups",
 			 rollups, "comparisons", comps);

@@ -177,7 +177,7 @@ static int read_version(sqlite3 *db, int *version)
 	return rc == SQLITE_ROW ? SQLITE_OK : rc;
 }
 
-static store_rc_t migrate(store_t *s)
+static store_rc_t check_not_newer(store_t *s)
 {
 	int version;
 	if (read_version(s->db, &version) != SQLITE_OK)
@@ -187,6 +187,15 @@ static store_rc_t migrate(store_t *s)
 			    "データベースの版 (%d) がこのプログラム (%d) より新しいため開けません。新しい mamoru を使ってください / "
 			    "the database schema (version %d) is newer than this program (version %d); use a newer mamoru",
 			    version, MIGRATION_COUNT, version, MIGRATION_COUNT);
+	return STORE_OK;
+}
+
+static store_rc_t migrate(store_t *s)
+{
+	int version;
+	if (check_not_newer(s) != STORE_OK)
+		return STORE_ERROR;
+	read_version(s->db, &version);
 	if (version == MIGRATION_COUNT)
 		return STORE_OK;
 	if (begin(s) != STORE_OK)
@@ -254,12 +263,13 @@ store_rc_t store_open(const char *path, store_t **out, char err[STORE_ERR_LEN])
 	}
 	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(s->db, 1);
-	store_rc_t rc = STORE_OK;
-	if (exec(s, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;") != SQLITE_OK) {
+	/* refuse a newer database before anything (even the journal-mode switch) writes to it */
+	store_rc_t rc = check_not_newer(s);
+	if (rc == STORE_OK &&
+	    exec(s, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;") != SQLITE_OK)
 		rc = STORE_ERROR;
-	} else {
+	if (rc == STORE_OK)
 		rc = migrate(s);
-	}
 	if (rc != STORE_OK) {
 		snprintf(err, STORE_ERR_LEN, "%.100s: %.400s", path, s->err);
 		store_close(s);

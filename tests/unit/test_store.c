@@ -1,0 +1,257 @@
+/*
+ * test_store.c — the SQLite store: migrations from an empty database and from every earlier
+ * version, refusal of a newer database, snapshots that round-trip and cannot be changed, and
+ * a failed save that leaves no rows behind.
+ */
+#include "unit.h"
+
+#include <sqlite3.h>
+
+#include "core/answers.h"
+#include "store/migrations.h"
+#include "store/store.h"
+
+static content_t C;
+static char dir[64], path[128];
+
+static int setup(void **state)
+{
+	(void)state;
+	load_real(&C);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	content_free(&C);
+	return 0;
+}
+
+static int fresh(void **state)
+{
+	(void)state;
+	strcpy(dir, "/tmp/mamoru-store-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/sub/m.db", dir);
+	return 0;
+}
+
+static int cleanup(void **state)
+{
+	(void)state;
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	return system(cmd);
+}
+
+static long long scalar(const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	long long v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
+static void exec_sql(const char *sql)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	char *msg = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
+		fail_msg("%s", msg);
+	sqlite3_close(db);
+}
+
+static stored_diag_t *scored(const char *qid, const char *answer, int64_t org, const char *scope)
+{
+	const questionnaire_t *q = content_questionnaire(&C, qid);
+	answer_rec_t recs[MAX_ITEMS];
+	for (int i = 0; i < q->nitems; i++)
+		recs[i] = (answer_rec_t){ .question = q->items[i].id, .answer = (i >= 20 && !strcmp(answer, "partly")) ? "yes" : answer };
+	answers_t a;
+	answer_errs_t e;
+	assert_int_equal(answers_resolve(q, recs, q->nitems, true, &a, &e), 0);
+	a.note[0] = "メモ";
+	diagnosis_t d;
+	diagnosis_run(&d, q, &a);
+	stored_diag_t meta = { .org_id = org, .role = ROLE_STAFF, .pool = true };
+	snprintf(meta.scope, sizeof meta.scope, "%s", scope);
+	snprintf(meta.round, sizeof meta.round, "2026");
+	return stored_diag_from(&d, &meta);
+}
+
+static void empty_database_migrates(void **state)
+{
+	(void)state;
+	store_t *s;
+	char err[STORE_ERR_LEN];
+	assert_int_equal(store_open(path, &s, err), STORE_OK);
+	assert_int_equal(store_schema_version(s), MIGRATION_COUNT);
+	store_close(s);
+	struct stat st;
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	assert_int_equal(scalar("SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), 1);
+	/* reopening changes nothing */
+	assert_int_equal(store_open(path, &s, err), STORE_OK);
+	store_close(s);
+	assert_int_equal(scalar("SELECT count(*) FROM schema_version"), MIGRATION_COUNT);
+}
+
+/* Builds a database at every earlier version with a row in it, then opens it with this program. */
+static void every_earlier_version_migrates(void **state)
+{
+	(void)state;
+	for (int v = 1; v < MIGRATION_COUNT; v++) {
+		cleanup(state);
+		fresh(state);
+		char cmd[256];
+		snprintf(cmd, sizeof cmd, "mkdir -p '%s/sub'", dir);
+		assert_int_equal(system(cmd), 0);
+		exec_sql("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+		for (int k = 0; k < v; k++) {
+			exec_sql(MIGRATIONS[k]);
+			char ins[96];
+			snprintf(ins, sizeof ins, "INSERT INTO schema_version VALUES (%d, '2025-01-01T00:00:00Z')", k + 1);
+			exec_sql(ins);
+		}
+		exec_sql("INSERT INTO organizations (name, created_at, updated_at) VALUES ('旧データ', '2025-04-01T00:00:00Z', '2025-04-01T00:00:00Z');"
+			 "INSERT INTO diagnoses (organization_id, questionnaire, content_version, scope, total, max, min, band_id, "
+			 "band_ja, band_en, created_at) VALUES (1, 'jisha-shindan', '2009-1', '全社', 80, 100, -20, 'pass', '合格', "
+			 "'pass', '2025-04-01T00:00:00Z')");
+		store_t *s;
+		char err[STORE_ERR_LEN];
+		assert_int_equal(store_open(path, &s, err), STORE_OK);
+		assert_int_equal(store_schema_version(s), MIGRATION_COUNT);
+		stored_diag_t *d;
+		assert_int_equal(store_diag_get(s, 1, &d), STORE_OK);
+		assert_int_equal(d->total, 80);
+		assert_string_equal(d->round, "2025-04"); /* migration 2 derives the round from the date */
+		stored_diag_free(d);
+		org_t o;
+		assert_int_equal(store_org_get(s, 1, &o), STORE_OK);
+		assert_string_equal(o.name, "旧データ");
+		store_close(s);
+	}
+}
+
+static void newer_database_refused_unchanged(void **state)
+{
+	(void)state;
+	store_t *s;
+	char err[STORE_ERR_LEN];
+	assert_int_equal(store_open(path, &s, err), STORE_OK);
+	store_close(s);
+	exec_sql("INSERT INTO schema_version VALUES (99, '2030-01-01T00:00:00Z')");
+	long long before = scalar("SELECT count(*) FROM sqlite_master");
+	assert_int_equal(store_open(path, &s, err), STORE_ERROR);
+	assert_null(s);
+	assert_non_null(strstr(err, "newer than this program"));
+	assert_int_equal(scalar("SELECT count(*) FROM sqlite_master"), before);
+	assert_int_equal(scalar("SELECT max(version) FROM schema_version"), 99);
+}
+
+static void snapshot_round_trip_and_immutable(void **state)
+{
+	(void)state;
+	store_t *s;
+	char err[STORE_ERR_LEN];
+	assert_int_equal(store_open(path, &s, err), STORE_OK);
+	org_t o;
+	org_init(&o);
+	strcpy(o.name, "株式会社<script>alert(1)</script>");
+	o.employees = 12;
+	assert_int_equal(store_org_add(s, &o), STORE_OK);
+	stored_diag_t *sd = scored("jisha-shindan", "partly", o.id, "本社");
+	assert_int_equal(store_diag_save(s, sd), STORE_OK);
+	stored_diag_t *got;
+	assert_int_equal(store_diag_get(s, sd->id, &got), STORE_OK);
+	assert_int_equal(got->total, 60);
+	assert_string_equal(got->band_id, "gaps");
+	assert_string_equal(got->scope, "本社");
+	assert_int_equal(got->role, ROLE_STAFF);
+	assert_true(got->pool);
+	assert_int_equal(got->nanswers, 25);
+	assert_string_equal(got->answers[0].option, "partly");
+	assert_string_equal(got->answers[0].note, "メモ");
+	assert_int_equal(got->ncats, 13);
+	assert_string_equal(got->cats[0].title_ja, "保管について");
+	assert_int_equal(got->cats[0].total, 2);
+	org_t back;
+	assert_int_equal(store_org_get(s, o.id, &back), STORE_OK);
+	assert_string_equal(back.name, o.name);
+	assert_int_equal(back.capital, -1);
+	store_close(s);
+	stored_diag_free(got);
+	stored_diag_free(sd);
+	/* the snapshot cannot be changed behind the program's back either */
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "UPDATE diagnoses SET total = 100", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "UPDATE diagnosis_answers SET points = 4", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(scalar("SELECT total FROM diagnoses"), 60);
+}
+
+static void failed_save_leaves_nothing(void **state)
+{
+	(void)state;
+	store_t *s;
+	char err[STORE_ERR_LEN];
+	assert_int_equal(store_open(path, &s, err), STORE_OK);
+	stored_diag_t *sd = scored("jisha-shindan", "yes", 42 /* no such organisation */, "全社");
+	assert_int_equal(store_diag_save(s, sd), STORE_INVALID);
+	stored_diag_free(sd);
+	/* a failure half-way (after the diagnosis row, at an answer) rolls back the whole save */
+	sd = scored("jisha-shindan", "yes", 0, "全社");
+	strcpy(sd->answers[24].question, sd->answers[0].question);
+	sd->answers[24].points = 0;
+	store_close(s);
+	exec_sql("CREATE UNIQUE INDEX one_question ON diagnosis_answers(diagnosis_id, question)");
+	assert_int_equal(store_open(path, &s, err), STORE_OK);
+	assert_int_equal(store_diag_save(s, sd), STORE_INVALID);
+	stored_diag_free(sd);
+	store_close(s);
+	assert_int_equal(scalar("SELECT count(*) FROM diagnoses"), 0);
+	assert_int_equal(scalar("SELECT count(*) FROM diagnosis_answers"), 0);
+	assert_int_equal(scalar("SELECT count(*) FROM diagnosis_categories"), 0);
+}
+
+static void backup_and_check(void **state)
+{
+	(void)state;
+	store_t *s;
+	char err[STORE_ERR_LEN], bk[160];
+	assert_int_equal(store_open(path, &s, err), STORE_OK);
+	org_t o;
+	org_init(&o);
+	strcpy(o.name, "バックアップ社");
+	assert_int_equal(store_org_add(s, &o), STORE_OK);
+	snprintf(bk, sizeof bk, "%s/backup.db", dir);
+	assert_int_equal(store_backup(s, bk, err), STORE_OK);
+	assert_int_equal(store_backup(s, bk, err), STORE_INVALID); /* never overwrites */
+	assert_int_equal(store_check_file(bk, err), STORE_OK);
+	write_file(dir, "junk.db", "this is not a database");
+	snprintf(bk, sizeof bk, "%s/junk.db", dir);
+	assert_int_equal(store_check_file(bk, err), STORE_INVALID);
+	store_close(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(empty_database_migrates, fresh, cleanup),
+		cmocka_unit_test_setup_teardown(every_earlier_version_migrates, fresh, cleanup),
+		cmocka_unit_test_setup_teardown(newer_database_refused_unchanged, fresh, cleanup),
+		cmocka_unit_test_setup_teardown(snapshot_round_trip_and_immutable, fresh, cleanup),
+		cmocka_unit_test_setup_teardown(failed_save_leaves_nothing, fresh, cleanup),
+		cmocka_unit_test_setup_teardown(backup_and_check, fresh, cleanup),
+	};
+	return cmocka_run_group_tests_name("store", tests, setup, teardown);
+}
