@@ -20,7 +20,7 @@ SAN_LIB  = $(patsubst src/%.c,build/asan/%.o,$(LIB_SRC))
 UNIT_BIN = $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRC))
 UNIT_SAN = $(patsubst tests/unit/%.c,build/tests-asan/%,$(UNIT_SRC))
 
-.PHONY: all run test deps deps-test clean unit-bins asan-bins
+.PHONY: all run test deps deps-test clean unit-bins asan-bins bench
 all: mamoru
 
 mamoru: $(OBJ)
@@ -64,6 +64,14 @@ run: deps
 test: deps-test
 	@$(MAKE) --no-print-directory mamoru unit-bins asan-bins
 	@tests/run-all.sh
+
+build/bench/bench_store: bench/bench_store.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
+
+# Benchmarks are measured, not asserted: see bench/README.md.
+bench: deps-test mamoru build/bench/bench_store
+	@bench/run.sh
 
 clean:
 	rm -rf build mamoru
