@@ -2,14 +2,14 @@
 # first (scripts/install-deps), so both work on a fresh machine.
 
 CC      ?= cc
-PKGS    := yaml-0.1 jansson sqlite3
+PKGS    := yaml-0.1 jansson sqlite3 libmicrohttpd
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
            -Wshadow -Wstrict-prototypes -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -lpthread
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-LIB_SRC := $(wildcard src/core/*.c src/content/*.c src/input/*.c src/report/*.c src/store/*.c)
+LIB_SRC := $(wildcard src/core/*.c src/content/*.c src/input/*.c src/report/*.c src/store/*.c src/web/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 

@@ -108,7 +108,8 @@ static void usage(FILE *out, lang_t lang)
 		      "  org list | org show ID [--json]\n"
 		      "  history ORG_ID [--json]        every diagnosis, changes, site roll-up, respondent gaps\n"
 		      "  export ORG_ID --format json|csv [--output FILE]\n"
-		      "  backup FILE | restore FILE     online backup; restore checks the file first\n\n"
+		      "  backup FILE | restore FILE     online backup; restore checks the file first\n"
+		      "  serve [--listen HOST:PORT]     web application and JSON API (default 127.0.0.1:8080)\n\n"
 		      "The database is --db, else $MAMORU_DB, else ./var/mamoru.db.\n"
 		      "Content is read from $MAMORU_CONTENT, else the content/ folder beside the program.\n",
 		      out);
@@ -127,7 +128,8 @@ static void usage(FILE *out, lang_t lang)
 		      "  org list | org show ID [--json]\n"
 		      "  history 組織ID [--json]        診断の履歴、前回比、拠点別集計、回答者による違い\n"
 		      "  export 組織ID --format json|csv [--output ファイル]\n"
-		      "  backup ファイル | restore ファイル  バックアップと復元（復元前に検査します）\n\n"
+		      "  backup ファイル | restore ファイル  バックアップと復元（復元前に検査します）\n"
+		      "  serve [--listen ホスト:ポート]  Web 画面と JSON API（既定 127.0.0.1:8080）\n\n"
 		      "データベースは --db、なければ $MAMORU_DB、なければ ./var/mamoru.db です。\n"
 		      "設問などは $MAMORU_CONTENT、なければプログラムと同じ場所の content/ から読みます。\n",
 		      out);
@@ -205,6 +207,7 @@ int main(int argc, char **argv)
 		{ "export", cmd_export },
 		{ "backup", cmd_backup },
 		{ "restore", cmd_restore },
+		{ "serve", cmd_serve },
 	};
 	int (*fn)(cli_t *, int, char **) = NULL;
 	for (size_t k = 0; k < sizeof cmds / sizeof cmds[0]; k++)

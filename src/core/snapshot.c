@@ -10,6 +10,8 @@
 
 #include "core/snapshot.h"
 
+#include "core/answers.h"
+
 stored_diag_t *stored_diag_new(int nanswers, int ncats)
 {
 	/* one block: the record, then its answers, then its categories */
@@ -91,4 +93,19 @@ bool role_parse(const char *v, role_t *out)
 			return true;
 		}
 	return false;
+}
+
+/* Rebuilds the answers of a snapshot against the current questionnaire. */
+void snapshot_answers(const questionnaire_t *q, const stored_diag_t *sd, answers_t *a)
+{
+	answers_clear(a);
+	for (int i = 0; i < sd->nanswers; i++) {
+		int item = item_index(q, sd->answers[i].question);
+		bool na;
+		int opt = item < 0 || !sd->answers[i].option[0] ? -1 : answer_match(q, item, sd->answers[i].option, &na);
+		if (opt >= 0) {
+			a->opt[item] = (signed char)opt;
+			a->note[item] = sd->answers[i].note[0] ? sd->answers[i].note : NULL;
+		}
+	}
 }

@@ -49,6 +49,9 @@ void stored_diag_list_free(stored_diag_t **list, int n);
 /* The snapshot of a scored diagnosis, with the who/where fields (org_id, round, scope,
  * respondent, role, pool) copied from meta. Pure; no storage involved. */
 stored_diag_t *stored_diag_from(const diagnosis_t *d, const stored_diag_t *meta);
+/* The snapshot's options as answers to the current questionnaire (matched by question and
+ * option id; anything the content no longer has stays unanswered). */
+void snapshot_answers(const questionnaire_t *q, const stored_diag_t *sd, answers_t *a);
 const char *role_id(role_t r);
 bool role_parse(const char *s, role_t *out);
 

@@ -26,6 +26,26 @@ static json_t *measure_json(const measure_t *m, lang_t lang)
 	return json_pack("{s:s, s:s, s:o}", "id", m->id, "title", tx(&m->title, lang), "points", pts);
 }
 
+json_t *recommendations_json(const diagnosis_t *d, lang_t lang)
+{
+	const questionnaire_t *q = d->q;
+	const score_t *s = &d->score;
+	json_t *recs = json_array();
+	for (int r = 0; r < d->nrecs; r++) {
+		const rec_t *rc = &d->recs[r];
+		const item_t *it = &q->items[rc->item];
+		json_t *ms = json_array();
+		for (int m = 0; m < it->nmeasures; m++)
+			json_array_append_new(ms, measure_json(it->measures[m], lang));
+		json_array_append_new(recs, json_pack("{s:i, s:s, s:s, s:s, s:i, s:i, s:b, s:o}", "rank", r + 1,
+						      "question", it->id, "text", tx(&it->text, lang), "answer",
+						      q->aset->opts[d->answers.opt[rc->item]].id, "points",
+						      s->points[rc->item], "gap", rc->gap, "essential",
+						      it->essential, "measures", ms));
+	}
+	return recs;
+}
+
 json_t *result_json(const diagnosis_t *d, lang_t lang)
 {
 	const questionnaire_t *q = d->q;
@@ -64,19 +84,7 @@ json_t *result_json(const diagnosis_t *d, lang_t lang)
 	json_object_set_new(o, "unanswered", item_ids(q, s->unanswered, s->nunanswered));
 	json_object_set_new(o, "unknown", item_ids(q, s->unknown, s->nunknown));
 	json_object_set_new(o, "not_applicable", item_ids(q, s->na, s->nna));
-	json_t *recs = json_array();
-	for (int r = 0; r < d->nrecs; r++) {
-		const rec_t *rc = &d->recs[r];
-		const item_t *it = &q->items[rc->item];
-		json_t *ms = json_array();
-		for (int m = 0; m < it->nmeasures; m++)
-			json_array_append_new(ms, measure_json(it->measures[m], lang));
-		json_array_append_new(recs, json_pack("{s:i, s:s, s:s, s:s, s:i, s:i, s:b, s:o}", "rank", r + 1,
-						      "question", it->id, "text", tx(&it->text, lang), "answer",
-						      q->aset->opts[d->answers.opt[rc->item]].id, "points",
-						      s->points[rc->item], "gap", rc->gap, "essential",
-						      it->essential, "measures", ms));
-	}
+	json_t *recs = recommendations_json(d, lang);
 	json_object_set_new(o, "recommendations", recs);
 	return o;
 }

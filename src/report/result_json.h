@@ -10,6 +10,8 @@
 #include "core/diagnosis.h"
 
 json_t *result_json(const diagnosis_t *d, lang_t lang);
+/* The ranked recommendations alone, as in result_json()'s "recommendations". */
+json_t *recommendations_json(const diagnosis_t *d, lang_t lang);
 json_t *questionnaire_json(const questionnaire_t *q, lang_t lang, bool with_items);
 
 #endif

@@ -55,6 +55,15 @@ const char *const MIGRATIONS[] = {
 	"  BEGIN SELECT RAISE(ABORT, 'diagnoses are immutable snapshots'); END;\n"
 	"CREATE TRIGGER diagnosis_categories_immutable BEFORE UPDATE ON diagnosis_categories\n"
 	"  BEGIN SELECT RAISE(ABORT, 'diagnoses are immutable snapshots'); END;\n",
+
+	/* 3: drafts of questionnaires being answered in the browser, so a reload loses nothing */
+	"CREATE TABLE drafts (\n"
+	"  id TEXT PRIMARY KEY,\n"
+	"  questionnaire TEXT NOT NULL,\n"
+	"  organization_id INTEGER REFERENCES organizations(id),\n"
+	"  answers TEXT NOT NULL,\n"
+	"  updated_at TEXT NOT NULL\n"
+	");\n",
 };
 
 const int MIGRATION_COUNT = sizeof MIGRATIONS / sizeof MIGRATIONS[0];

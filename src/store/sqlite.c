@@ -26,6 +26,7 @@
 enum {
 	Q_ORG_ADD, Q_ORG_UPDATE, Q_ORG_GET, Q_ORG_LIST,
 	Q_DIAG_ADD, Q_ANS_ADD, Q_CAT_ADD, Q_DIAG_GET, Q_ANS_GET, Q_CAT_GET, Q_DIAG_BY_ORG,
+	Q_DRAFT_PUT, Q_DRAFT_GET, Q_DRAFT_DEL, Q_DIAG_LATEST,
 	Q_COUNT
 };
 
@@ -55,6 +56,12 @@ static const char *const SQL[Q_COUNT] = {
 	[Q_CAT_GET] = "SELECT category, title_ja, title_en, total, max FROM diagnosis_categories "
 		      "WHERE diagnosis_id = ? ORDER BY position",
 	[Q_DIAG_BY_ORG] = "SELECT id FROM diagnoses WHERE organization_id = ? ORDER BY created_at, id",
+	[Q_DRAFT_PUT] = "INSERT INTO drafts (id, questionnaire, organization_id, answers, updated_at) VALUES (?, ?, ?, ?, ?) "
+			"ON CONFLICT (id) DO UPDATE SET answers = excluded.answers, updated_at = excluded.updated_at "
+			"WHERE drafts.questionnaire = excluded.questionnaire",
+	[Q_DRAFT_GET] = "SELECT questionnaire, organization_id, answers FROM drafts WHERE id = ?",
+	[Q_DRAFT_DEL] = "DELETE FROM drafts WHERE id = ?",
+	[Q_DIAG_LATEST] = "SELECT id FROM diagnoses WHERE organization_id = ? ORDER BY created_at DESC, id DESC LIMIT 1",
 };
 
 struct store {
@@ -568,6 +575,69 @@ store_rc_t store_diag_list(store_t *s, int64_t org_id, stored_diag_t ***out, int
 	*out = list;
 	*n = got;
 	return STORE_OK;
+}
+
+store_rc_t store_diag_latest(store_t *s, int64_t org_id, stored_diag_t **out)
+{
+	*out = NULL;
+	sqlite3_stmt *st = stmt(s, Q_DIAG_LATEST);
+	if (!st)
+		return fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+	sqlite3_bind_int64(st, 1, org_id);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? STORE_NOT_FOUND : fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+	int64_t id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return store_diag_get(s, id, out);
+}
+
+/* ---- drafts ---------------------------------------------------------------------------- */
+
+store_rc_t store_draft_put(store_t *s, const draft_t *d)
+{
+	sqlite3_stmt *st = stmt(s, Q_DRAFT_PUT);
+	if (!st)
+		return fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+	char now[32];
+	now_iso(now);
+	bind_text(st, 1, d->id, false);
+	bind_text(st, 2, d->questionnaire, false);
+	if (d->org_id > 0)
+		sqlite3_bind_int64(st, 3, d->org_id);
+	else
+		sqlite3_bind_null(st, 3);
+	bind_text(st, 4, d->answers, false);
+	bind_text(st, 5, now, false);
+	return step_done(s, st);
+}
+
+store_rc_t store_draft_get(store_t *s, const char *id, draft_t *out)
+{
+	sqlite3_stmt *st = stmt(s, Q_DRAFT_GET);
+	if (!st)
+		return fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+	bind_text(st, 1, id, false);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? STORE_NOT_FOUND : fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+	snprintf(out->id, sizeof out->id, "%s", id);
+	col_text(st, 0, out->questionnaire, sizeof out->questionnaire);
+	out->org_id = col_opt_int(st, 1);
+	if (out->org_id < 0)
+		out->org_id = 0;
+	col_text(st, 2, out->answers, sizeof out->answers);
+	sqlite3_reset(st);
+	return STORE_OK;
+}
+
+store_rc_t store_draft_delete(store_t *s, const char *id)
+{
+	sqlite3_stmt *st = stmt(s, Q_DRAFT_DEL);
+	if (!st)
+		return fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+	bind_text(st, 1, id, false);
+	return step_done(s, st);
 }
 
 /* ---- backup and checks ----------------------------------------------------------------- */

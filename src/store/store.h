@@ -46,6 +46,22 @@ store_rc_t store_diag_get(store_t *s, int64_t id, stored_diag_t **out);
 /* Every diagnosis of an organisation, oldest first, answers included: *out is a new array of
  * *n records (stored_diag_list_free). */
 store_rc_t store_diag_list(store_t *s, int64_t org_id, stored_diag_t ***out, int *n);
+/* The organisation's most recent diagnosis (STORE_NOT_FOUND when it has none). */
+store_rc_t store_diag_latest(store_t *s, int64_t org_id, stored_diag_t **out);
+
+/* ---- drafts: a questionnaire being answered in the browser ---- */
+#define DRAFT_ID_LEN 32
+#define DRAFT_ANSWERS_MAX 16384
+typedef struct {
+	char id[DRAFT_ID_LEN + 1];          /* 32 lowercase hex characters */
+	char questionnaire[40];
+	int64_t org_id;                     /* 0 = none */
+	char answers[DRAFT_ANSWERS_MAX];    /* JSON object {"question": "option", ...} */
+} draft_t;
+
+store_rc_t store_draft_put(store_t *s, const draft_t *d);
+store_rc_t store_draft_get(store_t *s, const char *id, draft_t *out);
+store_rc_t store_draft_delete(store_t *s, const char *id);
 
 /* ---- whole database ---- */
 /* Online backup to a new file: safe while other processes use the database. */

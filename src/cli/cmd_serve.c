@@ -1,0 +1,76 @@
+/*
+ * cmd_serve.c — `mamoru serve [--listen HOST:PORT]`: the web application and JSON API
+ * (src/web). Listens on 127.0.0.1:8080 unless told otherwise.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "web/server.h"
+
+/* "HOST:PORT", "[v6]:PORT" or ":PORT" */
+static bool parse_listen(const char *s, char *host, size_t hsize, int *port)
+{
+	const char *colon = strrchr(s, ':');
+	if (!colon)
+		return false;
+	char *end;
+	long p = strtol(colon + 1, &end, 10);
+	if (*end || p < 1 || p > 65535)
+		return false;
+	*port = (int)p;
+	size_t n = (size_t)(colon - s);
+	if (n >= 2 && s[0] == '[' && s[n - 1] == ']')
+		s++, n -= 2;
+	if (n == 0) {
+		snprintf(host, hsize, "127.0.0.1");
+		return true;
+	}
+	if (n >= hsize)
+		return false;
+	memcpy(host, s, n);
+	host[n] = '\0';
+	if (!strcmp(host, "localhost"))
+		snprintf(host, hsize, "127.0.0.1");
+	return true;
+}
+
+int cmd_serve(cli_t *cli, int argc, char **argv)
+{
+	const char *listen = "127.0.0.1:8080";
+	int threads = 0;
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--listen") && i + 1 < argc)
+			listen = argv[++i];
+		else if (!strcmp(argv[i], "--threads") && i + 1 < argc)
+			threads = atoi(argv[++i]);
+		else
+			return cli_error(cli, EXIT_USAGE, "serve の引数「%s」が不正です", "bad argument to serve: \"%s\"", argv[i]);
+	}
+	char host[64];
+	int port;
+	if (!parse_listen(listen, host, sizeof host, &port))
+		return cli_error(cli, EXIT_USAGE, "--listen は HOST:PORT の形です（「%s」）", "--listen must be HOST:PORT (got \"%s\")", listen);
+	/* open (and migrate) the database once before serving, so a problem shows at start-up */
+	if (!cli_store(cli))
+		return EXIT_RUNTIME;
+	char static_dir[PATH_MAX];
+	const char *env = getenv("MAMORU_STATIC");
+	if (env && *env) {
+		snprintf(static_dir, sizeof static_dir, "%s", env);
+	} else {
+		char exe[PATH_MAX - 16];
+		ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+		exe[n > 0 ? n : 0] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash)
+			*slash = '\0';
+		snprintf(static_dir, sizeof static_dir, "%s/static", n > 0 ? exe : ".");
+	}
+	serve_opts_t o = { .content = &cli->content, .db_path = cli_db_path(cli), .host = host, .port = port,
+			   .static_dir = static_dir, .threads = threads };
+	return web_serve(&o) == 0 ? EXIT_OK : EXIT_RUNTIME;
+}

@@ -1,0 +1,78 @@
+/*
+ * html.c — see html.h. Escapes & < > " ' so one helper is safe in element text and in
+ * double- or single-quoted attributes.
+ */
+#include "web/html.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void h_escape(buf_t *b, const char *s)
+{
+	const char *run = s;
+	for (; *s; s++) {
+		const char *rep = NULL;
+		switch (*s) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = "&quot;"; break;
+		case '\'': rep = "&#39;"; break;
+		}
+		if (rep) {
+			buf_put(b, run, (size_t)(s - run));
+			buf_puts(b, rep);
+			run = s + 1;
+		}
+	}
+	buf_put(b, run, (size_t)(s - run));
+}
+
+void h_urlenc(buf_t *b, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || strchr("-_.~", *p))
+			buf_put(b, (const char *)p, 1);
+		else
+			buf_printf(b, "%%%02X", *p);
+	}
+}
+
+void h(buf_t *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	const char *run = fmt;
+	for (const char *p = fmt; *p; p++) {
+		if (*p != '%')
+			continue;
+		buf_put(b, run, (size_t)(p - run));
+		p++;
+		switch (*p) {
+		case 's': {
+			const char *s = va_arg(ap, const char *);
+			h_escape(b, s ? s : "");
+			break;
+		}
+		case 'S': {
+			const char *s = va_arg(ap, const char *);
+			buf_puts(b, s ? s : "");
+			break;
+		}
+		case 'd': buf_printf(b, "%d", va_arg(ap, int)); break;
+		case 'u': buf_printf(b, "%u", va_arg(ap, unsigned)); break;
+		case 'c': buf_printf(b, "%c", va_arg(ap, int)); break;
+		case 'l':
+			if (p[1] == 'l' && p[2] == 'd') {
+				buf_printf(b, "%lld", va_arg(ap, long long));
+				p += 2;
+			}
+			break;
+		case '%': buf_puts(b, "%"); break;
+		default: p--; break;
+		}
+		run = p + 1;
+	}
+	buf_puts(b, run);
+	va_end(ap);
+}

@@ -1,0 +1,75 @@
+/*
+ * page.c — the layout every HTML page shares: head with the one stylesheet and the optional
+ * script, a header with the product name, navigation and the visible language switch, and
+ * the error page.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "web/pages.h"
+
+const char *T(const req_t *r, const char *key) { return ui(r->content, key, r->lang); }
+
+long long parse_id(const char *s)
+{
+	char *end;
+	if (!s || !*s || strlen(s) > 15 || strspn(s, "0123456789") != strlen(s))
+		return -1;
+	long long v = strtoll(s, &end, 10);
+	return v > 0 ? v : -1;
+}
+
+void page_csrf_field(const req_t *r, buf_t *b)
+{
+	h(b, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", r->csrf);
+}
+
+void page_begin(req_t *r, resp_t *w, const char *title)
+{
+	buf_t *b = &w->body;
+	w->type = "text/html; charset=utf-8";
+	h(b, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
+	     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+	     "<title>%s — mamoru</title><link rel=\"stylesheet\" href=\"/static/style.css\">"
+	     "<script src=\"/static/app.js\" defer></script></head><body>",
+	  r->lang == LANG_EN ? "en" : "ja", title);
+	h(b, "<a class=\"skip\" href=\"#main\">%s</a>", T(r, "web_skip"));
+	h(b, "<header class=\"site\"><a class=\"brand\" href=\"/\">mamoru <span>守る</span></a><nav aria-label=\"%s\">"
+	     "<a href=\"/\">%s</a><a href=\"/organizations/new\">%s</a><a href=\"/measures\">%s</a></nav>",
+	  T(r, "web_nav"), T(r, "web_home"), T(r, "web_new_org"), T(r, "web_measures"));
+	/* the language switch keeps the current page and its query (a draft, a step) */
+	buf_t url = { 0 };
+	buf_puts(&url, r->path);
+	buf_puts(&url, "?");
+	for (int i = 0; i < r->nquery; i++) {
+		if (!strcmp(r->query[i].key, "lang"))
+			continue;
+		h_urlenc(&url, r->query[i].key);
+		buf_puts(&url, "=");
+		h_urlenc(&url, r->query[i].value);
+		buf_puts(&url, "&");
+	}
+	buf_puts(&url, "lang=");
+	h(b, "<p class=\"lang\">");
+	if (r->lang == LANG_EN)
+		h(b, "<a href=\"%sja\" lang=\"ja\">日本語</a> | <strong>English</strong>", url.data);
+	else
+		h(b, "<strong>日本語</strong> | <a href=\"%sen\" lang=\"en\">English</a>", url.data);
+	buf_free(&url);
+	h(b, "</p></header><main id=\"main\">");
+}
+
+void page_end(req_t *r, resp_t *w)
+{
+	h(&w->body, "</main><footer class=\"site\"><p>%s</p></footer></body></html>\n", T(r, "web_footer"));
+}
+
+void page_error(req_t *r, resp_t *w, int status, const char *message_key)
+{
+	buf_free(&w->body);
+	w->status = status;
+	page_begin(r, w, T(r, "web_error"));
+	h(&w->body, "<h1>%s</h1><p>%s</p><p><a href=\"/\">%s</a></p>", T(r, "web_error"), T(r, message_key),
+	  T(r, "web_back_home"));
+	page_end(r, w);
+}

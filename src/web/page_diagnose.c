@@ -1,0 +1,273 @@
+/*
+ * page_diagnose.c — answering a questionnaire in the browser: /diagnose/{qid}.
+ *
+ * One screen per part (the self-diagnosis's two parts) or, for single-part questionnaires,
+ * per category. Each question is a fieldset of radio buttons with its "why this matters / how
+ * to do it" drawn from the linked measure beside it. Every step is posted to the server and
+ * kept as a draft (drafts table), so a reload, the back button or the language switch lose
+ * nothing and no JavaScript is needed. The last step records scope and respondent and saves
+ * the diagnosis as an immutable snapshot, then shows the result (page_result.c).
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+#include <stdlib.h>
+#include <sys/random.h>
+
+#include "core/answers.h"
+#include "input/org_input.h"
+#include "web/pages.h"
+
+static int nsteps(const questionnaire_t *q) { return q->nparts > 1 ? q->nparts : q->ncats; }
+static int step_of(const questionnaire_t *q, int item)
+{
+	return q->nparts > 1 ? q->items[item].part : q->items[item].category;
+}
+static const mtext_t *step_title(const questionnaire_t *q, int step)
+{
+	return q->nparts > 1 ? &q->parts[step].title : &q->cats[step].title;
+}
+
+static bool valid_draft_id(const char *s)
+{
+	return s && strlen(s) == DRAFT_ID_LEN && strspn(s, "0123456789abcdef") == DRAFT_ID_LEN;
+}
+
+static void new_draft_id(char out[DRAFT_ID_LEN + 1])
+{
+	unsigned char raw[DRAFT_ID_LEN / 2];
+	if (getrandom(raw, sizeof raw, 0) != sizeof raw)
+		abort();
+	for (int i = 0; i < DRAFT_ID_LEN / 2; i++)
+		snprintf(out + 2 * i, 3, "%02x", raw[i]);
+}
+
+/* The draft's answers as a JSON object (new reference; {} when there is none). */
+static json_t *draft_answers(const draft_t *d)
+{
+	json_t *a = d->answers[0] ? json_loads(d->answers, 0, NULL) : NULL;
+	if (!json_is_object(a)) {
+		json_decref(a);
+		a = json_object();
+	}
+	return a;
+}
+
+static void render_step(req_t *r, resp_t *w, const questionnaire_t *q, const draft_t *d, int step, const char *error)
+{
+	buf_t *b = &w->body;
+	lang_t L = r->lang;
+	json_t *ans = draft_answers(d);
+	int n = nsteps(q), answered = (int)json_object_size(ans);
+	page_begin(r, w, tx(&q->title, L));
+	h(b, "<h1>%s</h1><p>%s</p>", tx(&q->title, L), tx(&q->description, L));
+	h(b, "<p class=\"progress\"><label for=\"progress\">%s %d / %d ・ %s %d / %d</label> "
+	     "<progress id=\"progress\" max=\"%d\" value=\"%d\">%d / %d</progress></p>",
+	  T(r, "web_step"), step + 1, n, T(r, "web_answered"), answered, q->nitems, q->nitems, answered, answered, q->nitems);
+	if (error)
+		h(b, "<p class=\"error\" role=\"alert\">%s</p>", error);
+	h(b, "<form method=\"post\" action=\"/diagnose/%s\" class=\"questionnaire\" data-draft=\"%s\">", q->id, d->id);
+	page_csrf_field(r, b);
+	h(b, "<input type=\"hidden\" name=\"draft\" value=\"%s\"><input type=\"hidden\" name=\"step\" value=\"%d\">", d->id, step);
+	if (d->org_id > 0)
+		h(b, "<input type=\"hidden\" name=\"org\" value=\"%lld\">", (long long)d->org_id);
+	h(b, "<h2>%s</h2>", tx(step_title(q, step), L));
+	if (q->nparts > 1 && q->parts[step].instruction.ja)
+		h(b, "<p class=\"instruction\">%s</p>", tx(&q->parts[step].instruction, L));
+	int last_cat = -1;
+	for (int i = 0; i < q->nitems; i++) {
+		const item_t *it = &q->items[i];
+		if (step_of(q, i) != step)
+			continue;
+		if (q->nparts > 1 && it->category != last_cat)
+			h(b, "<h3>%s</h3>", tx(&q->cats[it->category].title, L));
+		last_cat = it->category;
+		const char *chosen = json_string_value(json_object_get(ans, it->id));
+		h(b, "<fieldset class=\"question\" id=\"q-%s\"><legend><span class=\"qno\">%s</span> %s</legend>", it->id, it->id,
+		  tx(&it->text, L));
+		if (it->note.ja)
+			h(b, "<p class=\"note\">※ %s</p>", tx(&it->note, L));
+		h(b, "<div class=\"options\">");
+		for (int k = 0; k < q->aset->nopts; k++) {
+			if (!(it->allowed & (1u << k)))
+				continue;
+			const option_t *o = &q->aset->opts[k];
+			h(b, "<label><input type=\"radio\" name=\"a.%s\" value=\"%s\"%S> %s</label>", it->id, o->id,
+			  chosen && !strcmp(chosen, o->id) ? " checked" : "", tx(&o->label, L));
+		}
+		h(b, "</div><details class=\"help\"><summary>%s</summary>", T(r, "web_why"));
+		for (int m = 0; m < it->nmeasures; m++) {
+			const measure_t *ms = it->measures[m];
+			h(b, "<p><a href=\"/measures/%s\">%s %s</a></p><ul>", ms->id, ms->id, tx(&ms->title, L));
+			for (int p = 0; p < ms->npoints; p++)
+				h(b, "<li>%s</li>", tx(&ms->points[p].text, L));
+			h(b, "</ul>");
+		}
+		h(b, "</details></fieldset>");
+	}
+	if (step == n - 1) {
+		h(b, "<fieldset class=\"meta\"><legend>%s</legend>", T(r, "web_about_answer"));
+		h(b, "<p><label for=\"scope\">%s</label><input id=\"scope\" name=\"scope\" maxlength=\"120\" value=\"%s\"></p>",
+		  T(r, "web_scope_label"), T(r, "whole_company"));
+		h(b, "<p><label for=\"respondent\">%s</label><input id=\"respondent\" name=\"respondent\" maxlength=\"120\"></p>",
+		  T(r, "web_respondent_label"));
+		h(b, "<p><label for=\"role\">%s</label><select id=\"role\" name=\"role\"><option value=\"\">%s</option>"
+		     "<option value=\"executive\">%s</option><option value=\"manager\">%s</option><option value=\"staff\">%s</option></select></p>",
+		  T(r, "web_role_label"), T(r, "role_none"), T(r, "role_executive"), T(r, "role_manager"), T(r, "role_staff"));
+		h(b, "<p><label><input type=\"checkbox\" name=\"pool\" value=\"1\"> %s</label></p></fieldset>", T(r, "web_pool_label"));
+	}
+	h(b, "<p class=\"buttons\">");
+	if (step > 0)
+		h(b, "<button type=\"submit\" name=\"go\" value=\"back\" class=\"secondary\">%s</button> ", T(r, "web_back"));
+	if (step < n - 1)
+		h(b, "<button type=\"submit\" name=\"go\" value=\"next\">%s</button>", T(r, "web_next"));
+	else
+		h(b, "<button type=\"submit\" name=\"go\" value=\"finish\">%s</button>", T(r, "web_finish"));
+	h(b, "</p></form>");
+	page_end(r, w);
+	json_decref(ans);
+}
+
+static const questionnaire_t *find_q(req_t *r, resp_t *w, const char *qid)
+{
+	const questionnaire_t *q = content_questionnaire(r->content, qid);
+	if (!q)
+		page_error(r, w, 404, "error_not_found");
+	return q;
+}
+
+static int parse_step(const char *s, const questionnaire_t *q)
+{
+	long long v = s && !strcmp(s, "0") ? 0 : parse_id(s);
+	return v >= 0 && v < nsteps(q) ? (int)v : 0;
+}
+
+void page_diagnose(req_t *r, resp_t *w, const char *const *args)
+{
+	const questionnaire_t *q = find_q(r, w, args[0]);
+	if (!q)
+		return;
+	draft_t *d = calloc(1, sizeof *d);
+	if (!d)
+		abort();
+	const char *id = req_query(r, "draft");
+	if (!valid_draft_id(id) || store_draft_get(r->store, id, d) != STORE_OK || strcmp(d->questionnaire, q->id)) {
+		memset(d, 0, sizeof *d);
+		new_draft_id(d->id);
+		snprintf(d->questionnaire, sizeof d->questionnaire, "%s", q->id);
+		org_t o;
+		long long org = parse_id(req_query(r, "org"));
+		if (org > 0 && store_org_get(r->store, org, &o) == STORE_OK)
+			d->org_id = org;
+	}
+	render_step(r, w, q, d, parse_step(req_query(r, "step"), q), NULL);
+	free(d);
+}
+
+/* Saves the diagnosis from the draft; on a problem re-renders the last step with it. */
+static void finish(req_t *r, resp_t *w, const questionnaire_t *q, draft_t *d, json_t *ans)
+{
+	answer_rec_t recs[MAX_ITEMS];
+	int n = 0;
+	const char *key;
+	json_t *v;
+	json_object_foreach(ans, key, v)
+		if (n < MAX_ITEMS)
+			recs[n++] = (answer_rec_t){ .question = key, .answer = json_string_value(v) };
+	answers_t a;
+	answer_errs_t errs;
+	stored_diag_t meta = { .org_id = d->org_id };
+	input_err_t ie;
+	const char *role = req_form(r, "role");
+	char msg[512] = "";
+	if (answers_resolve(q, recs, n, false, &a, &errs) != 0)
+		answer_err_format(&errs.e[0], r->lang, msg, sizeof msg);
+	else if (text_field("scope", req_form(r, "scope") ? req_form(r, "scope") : "", meta.scope, sizeof meta.scope - 1, &ie) ||
+		 text_field("respondent", req_form(r, "respondent") ? req_form(r, "respondent") : "", meta.respondent,
+			    sizeof meta.respondent - 1, &ie))
+		snprintf(msg, sizeof msg, "%s", r->lang == LANG_EN ? ie.en : ie.ja);
+	else if (role && *role && !role_parse(role, &meta.role))
+		snprintf(msg, sizeof msg, "%s", T(r, "web_bad_role"));
+	if (!msg[0] && !meta.scope[0])
+		snprintf(meta.scope, sizeof meta.scope, "%s", ui(r->content, "whole_company", LANG_JA));
+	if (msg[0]) {
+		w->status = 422;
+		render_step(r, w, q, d, nsteps(q) - 1, msg);
+		return;
+	}
+	meta.pool = req_form(r, "pool") != NULL;
+	diagnosis_t *dg = malloc(sizeof *dg);
+	if (!dg)
+		abort();
+	diagnosis_run(dg, q, &a);
+	stored_diag_t *sd = stored_diag_from(dg, &meta);
+	free(dg);
+	if (store_diag_save(r->store, sd) != STORE_OK) {
+		page_error(r, w, 500, "web_store_error");
+	} else {
+		store_draft_delete(r->store, d->id);
+		resp_redirect(w, "/diagnoses/%lld", (long long)sd->id);
+	}
+	stored_diag_free(sd);
+}
+
+void page_diagnose_post(req_t *r, resp_t *w, const char *const *args)
+{
+	const questionnaire_t *q = find_q(r, w, args[0]);
+	if (!q)
+		return;
+	if (!req_csrf_ok(r)) {
+		page_error(r, w, 403, "web_csrf");
+		return;
+	}
+	const char *id = req_form(r, "draft");
+	if (!valid_draft_id(id)) {
+		page_error(r, w, 400, "web_bad_form");
+		return;
+	}
+	draft_t *d = calloc(1, sizeof *d);
+	if (!d)
+		abort();
+	if (store_draft_get(r->store, id, d) != STORE_OK || strcmp(d->questionnaire, q->id)) {
+		memset(d, 0, sizeof *d);
+		snprintf(d->id, sizeof d->id, "%s", id);
+		snprintf(d->questionnaire, sizeof d->questionnaire, "%s", q->id);
+		org_t o;
+		long long org = parse_id(req_form(r, "org"));
+		if (org > 0 && store_org_get(r->store, org, &o) == STORE_OK)
+			d->org_id = org;
+	}
+	int step = parse_step(req_form(r, "step"), q);
+	json_t *ans = draft_answers(d);
+	char msg[512] = "";
+	for (int i = 0; i < r->nform && !msg[0]; i++) {
+		if (strncmp(r->form[i].key, "a.", 2))
+			continue;
+		const char *qid = r->form[i].key + 2;
+		int item = item_index(q, qid);
+		bool not_allowed;
+		int opt = item < 0 ? -1 : answer_match(q, item, r->form[i].value, &not_allowed);
+		if (opt < 0)
+			snprintf(msg, sizeof msg, "%s: %.40s", T(r, "web_bad_answer"), qid);
+		else
+			json_object_set_new(ans, q->items[item].id, json_string(q->aset->opts[opt].id));
+	}
+	if (msg[0]) {
+		w->status = 422;
+		render_step(r, w, q, d, step, msg);
+	} else {
+		char *text = json_dumps(ans, JSON_COMPACT | JSON_SORT_KEYS);
+		snprintf(d->answers, sizeof d->answers, "%s", text);
+		free(text);
+		const char *go = req_form(r, "go");
+		if (store_draft_put(r->store, d) != STORE_OK)
+			page_error(r, w, 500, "web_store_error");
+		else if (go && !strcmp(go, "finish"))
+			finish(r, w, q, d, ans);
+		else
+			resp_redirect(w, "/diagnose/%s?draft=%s&step=%d", q->id, d->id,
+				      go && !strcmp(go, "back") ? (step > 0 ? step - 1 : 0) : (step + 1 < nsteps(q) ? step + 1 : step));
+	}
+	json_decref(ans);
+	free(d);
+}

@@ -1,0 +1,129 @@
+/*
+ * page_history.c — /organizations/{id}/history: every diagnosis of the organisation, a trend
+ * chart of the total per questionnaire, the change since last time per category, the per-site
+ * roll-up and the executive/staff comparison (computed by core/history.c, as on the CLI).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/history.h"
+#include "web/pages.h"
+#include "web/svg.h"
+
+static const char *role_key(role_t r)
+{
+	static const char *const keys[] = { "role_none", "role_executive", "role_manager", "role_staff" };
+	return keys[r];
+}
+
+static const char *qtitle(const req_t *r, const char *qid)
+{
+	const questionnaire_t *q = content_questionnaire(r->content, qid);
+	return q ? tx(&q->title, r->lang) : qid;
+}
+
+static void trends(req_t *r, buf_t *b, stored_diag_t **list, int n)
+{
+	for (int i = 0; i < n; i++) {
+		bool first = true;
+		for (int k = 0; k < i; k++)
+			first &= strcmp(list[k]->questionnaire, list[i]->questionnaire) != 0;
+		if (!first)
+			continue;
+		const char *labels[64];
+		int values[64], m = 0;
+		char dates[64][11];
+		for (int k = 0; k < n && m < 64; k++)
+			if (!strcmp(list[k]->questionnaire, list[i]->questionnaire)) {
+				snprintf(dates[m], sizeof dates[m], "%.10s", list[k]->created);
+				labels[m] = dates[m];
+				values[m++] = list[k]->total;
+			}
+		h(b, "<figure class=\"chart\"><figcaption>%s</figcaption>", qtitle(r, list[i]->questionnaire));
+		svg_trend(b, qtitle(r, list[i]->questionnaire), labels, values, m, list[i]->min < 0 ? 0 : list[i]->min,
+			  list[i]->max);
+		h(b, "</figure>");
+	}
+}
+
+void page_history(req_t *r, resp_t *w, const char *const *args)
+{
+	long long id = parse_id(args[0]);
+	org_t o;
+	stored_diag_t **list;
+	int n;
+	if (id < 0 || store_org_get(r->store, id, &o) != STORE_OK) {
+		page_error(r, w, 404, "error_not_found");
+		return;
+	}
+	if (store_diag_list(r->store, id, &list, &n) != STORE_OK) {
+		page_error(r, w, 500, "web_store_error");
+		return;
+	}
+	const stored_diag_t *const *cl = (const stored_diag_t *const *)list;
+	buf_t *b = &w->body;
+	lang_t L = r->lang;
+	page_begin(r, w, T(r, "history"));
+	h(b, "<h1><a href=\"/organizations/%lld\">%s</a> — %s</h1>", (long long)o.id, o.name, T(r, "history"));
+	if (n == 0) {
+		h(b, "<p>%s</p>", T(r, "no_diagnoses"));
+		page_end(r, w);
+		stored_diag_list_free(list, n);
+		return;
+	}
+	trends(r, b, list, n);
+	h(b, "<table class=\"history\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+	     "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
+	  T(r, "web_date"), T(r, "web_questionnaire"), T(r, "scope"), T(r, "respondent"), T(r, "total"), T(r, "band"),
+	  T(r, "change"));
+	for (int i = 0; i < n; i++) {
+		const stored_diag_t *d = list[i];
+		int p = history_previous(cl, i);
+		h(b, "<tr><td><a href=\"/diagnoses/%lld\">%s</a></td><td>%s</td><td>%s</td><td>%s（%s）</td><td>%d / %d</td><td>%s</td><td>",
+		  (long long)d->id, d->created, qtitle(r, d->questionnaire), d->scope, d->respondent, T(r, role_key(d->role)),
+		  d->total, d->max, L == LANG_EN ? d->band_en : d->band_ja);
+		if (p >= 0) {
+			h(b, "<strong>%S%d</strong>", d->total >= list[p]->total ? "+" : "", d->total - list[p]->total);
+			for (int k = 0; k < d->ncats; k++) {
+				int delta;
+				if (history_cat_change(d, list[p], k, &delta) && delta)
+					h(b, "<br><span class=\"small\">%s %S%d</span>", L == LANG_EN ? d->cats[k].title_en : d->cats[k].title_ja,
+					  delta > 0 ? "+" : "", delta);
+			}
+		} else {
+			h(b, "—");
+		}
+		h(b, "</td></tr>");
+	}
+	h(b, "</tbody></table>");
+	rollup_t *ru = malloc(sizeof *ru);
+	if (!ru)
+		abort();
+	for (int i = 0; i < n; i++) {
+		if (history_round_first(cl, i) && history_rollup(cl, n, i, ru) >= 2) {
+			h(b, "<section><h2>%s: %s %s</h2><p>%s</p><p><strong>%d / %d</strong></p><ul>", T(r, "rollup"),
+			  qtitle(r, list[i]->questionnaire), list[i]->round, T(r, "web_rollup_rule"), ru->total, ru->max);
+			for (int k = 0; k < ru->nsites; k++)
+				h(b, "<li><a href=\"/diagnoses/%lld\">%s %s（%s）</a>: %d / %d</li>", (long long)ru->sites[k]->id,
+				  ru->sites[k]->scope, ru->sites[k]->respondent, T(r, role_key(ru->sites[k]->role)), ru->sites[k]->total,
+				  ru->sites[k]->max);
+			h(b, "</ul></section>");
+		}
+		int e = history_executive_for(cl, n, i);
+		if (e < 0)
+			continue;
+		disagreement_t dis[MAX_ITEMS];
+		int nd = history_compare(list[e], list[i], dis);
+		h(b, "<section><h2>%s: %s %s（%s）</h2><p>%s（%s）/ %s（%s）: %d %s</p><ul>", T(r, "comparison"),
+		  qtitle(r, list[i]->questionnaire), list[i]->round, list[i]->scope, list[e]->respondent, T(r, "role_executive"),
+		  list[i]->respondent, T(r, role_key(list[i]->role)), nd, T(r, "disagreements"));
+		for (int j = 0; j < nd; j++)
+			h(b, "<li>%s %s: %s / %s</li>", T(r, "question"), list[e]->answers[dis[j].item].question,
+			  list[e]->answers[dis[j].item].option, list[i]->answers[dis[j].item].option);
+		h(b, "</ul></section>");
+	}
+	free(ru);
+	page_end(r, w);
+	stored_diag_list_free(list, n);
+}

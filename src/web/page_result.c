@@ -1,0 +1,120 @@
+/*
+ * page_result.c — /diagnoses/{id}: the result of one saved diagnosis. Score and band with its
+ * next step in plain words, category subtotals as an SVG chart with the same numbers in a
+ * table, the わからない items called out, and the ranked recommendations, each linking to its
+ * measure. Scores come from the stored snapshot; the ranking is recomputed from the stored
+ * options with the current content (the same rules as `mamoru diagnose`).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/answers.h"
+#include "web/pages.h"
+#include "web/svg.h"
+
+static void chart(req_t *r, buf_t *b, const stored_diag_t *sd)
+{
+	svg_axis_t axes[MAX_CATEGORIES];
+	char labels[MAX_CATEGORIES][8];
+	for (int c = 0; c < sd->ncats; c++) {
+		snprintf(labels[c], sizeof labels[c], "%d", c + 1);
+		axes[c] = (svg_axis_t){ .label = labels[c], .value = sd->cats[c].total, .max = sd->cats[c].max };
+	}
+	h(b, "<figure class=\"chart\">");
+	if (sd->ncats >= 3)
+		svg_radar(b, T(r, "by_category"), axes, sd->ncats);
+	else
+		svg_bars(b, T(r, "by_category"), axes, sd->ncats);
+	h(b, "<figcaption><table class=\"scores\"><caption>%s</caption><thead><tr><th scope=\"col\">#</th><th scope=\"col\">%s</th>"
+	     "<th scope=\"col\">%s</th></tr></thead><tbody>",
+	  T(r, "by_category"), T(r, "web_topic"), T(r, "points"));
+	for (int c = 0; c < sd->ncats; c++)
+		h(b, "<tr><td>%d</td><th scope=\"row\">%s</th><td>%d / %d</td></tr>", c + 1,
+		  r->lang == LANG_EN ? sd->cats[c].title_en : sd->cats[c].title_ja, sd->cats[c].total, sd->cats[c].max);
+	h(b, "</tbody></table></figcaption></figure>");
+}
+
+static void recommendations(req_t *r, buf_t *b, const questionnaire_t *q, const diagnosis_t *d)
+{
+	lang_t L = r->lang;
+	h(b, "<h2>%s</h2>", T(r, "recommendations"));
+	if (d->nrecs == 0) {
+		h(b, "<p>%s</p>", T(r, "web_no_recs"));
+		return;
+	}
+	h(b, "<ol class=\"recs\">");
+	for (int i = 0; i < d->nrecs; i++) {
+		const item_t *it = &q->items[d->recs[i].item];
+		const option_t *o = &q->aset->opts[d->answers.opt[d->recs[i].item]];
+		h(b, "<li><p><strong>%s %s</strong> — %s%s</p><p>%s</p>", T(r, "question"), it->id, tx(&o->label, L),
+		  it->essential ? T(r, "essential_mark") : "", tx(&it->text, L));
+		for (int m = 0; m < it->nmeasures; m++) {
+			const measure_t *ms = it->measures[m];
+			h(b, "<p class=\"measure\">→ <a href=\"/measures/%s\">%s %s</a></p><ul>", ms->id, ms->id, tx(&ms->title, L));
+			for (int p = 0; p < ms->npoints; p++)
+				h(b, "<li>%s</li>", tx(&ms->points[p].text, L));
+			h(b, "</ul>");
+		}
+		h(b, "</li>");
+	}
+	h(b, "</ol>");
+}
+
+void page_result(req_t *r, resp_t *w, const char *const *args)
+{
+	long long id = parse_id(args[0]);
+	stored_diag_t *sd = NULL;
+	if (id < 0 || store_diag_get(r->store, id, &sd) != STORE_OK) {
+		page_error(r, w, 404, "error_not_found");
+		return;
+	}
+	const questionnaire_t *q = content_questionnaire(r->content, sd->questionnaire);
+	buf_t *b = &w->body;
+	lang_t L = r->lang;
+	const char *title = q ? tx(&q->title, L) : sd->questionnaire;
+	page_begin(r, w, title);
+	h(b, "<h1>%s — %s</h1>", T(r, "web_result"), title);
+	org_t o;
+	h(b, "<p class=\"meta\">");
+	if (sd->org_id && store_org_get(r->store, sd->org_id, &o) == STORE_OK)
+		h(b, "<a href=\"/organizations/%lld\">%s</a> ・ ", (long long)o.id, o.name);
+	h(b, "%s: %s ・ %s %s ・ %s</p>", T(r, "scope"), sd->scope, T(r, "version"), sd->version, sd->created);
+	h(b, "<section class=\"score\" aria-labelledby=\"score-h\"><h2 id=\"score-h\">%s</h2>"
+	     "<p class=\"total\"><span class=\"big\" id=\"total\">%d</span> / %d %s</p>",
+	  T(r, "total"), sd->total, sd->max, T(r, "points"));
+	if (q && q->pass_mark > 0)
+		h(b, "<p>%s: %d %s — %s</p>", T(r, "pass_mark"), q->pass_mark, T(r, "points"),
+		  T(r, sd->total >= q->pass_mark ? "passed" : "not_passed"));
+	h(b, "<p class=\"band\" id=\"band\">%s</p>", L == LANG_EN ? sd->band_en : sd->band_ja);
+	diagnosis_t *d = NULL;
+	if (q) {
+		d = malloc(sizeof *d);
+		if (!d)
+			abort();
+		answers_t a;
+		snapshot_answers(q, sd, &a);
+		diagnosis_run(d, q, &a);
+		for (int k = 0; k < q->nbands; k++)
+			if (!strcmp(q->bands[k].id, sd->band_id))
+				h(b, "<p class=\"advice\">%s</p>", tx(&q->bands[k].advice, L));
+	}
+	h(b, "</section>");
+	chart(r, b, sd);
+	if (d && d->score.nunknown) {
+		h(b, "<section class=\"unknown\"><h2>%s</h2><ul>", T(r, "unknown_items"));
+		for (int k = 0; k < d->score.nunknown; k++) {
+			const item_t *it = &q->items[d->score.unknown[k]];
+			h(b, "<li>%s %s: %s</li>", T(r, "question"), it->id, tx(&it->text, L));
+		}
+		h(b, "</ul><p>%s</p></section>", T(r, "web_unknown_help"));
+	}
+	if (d)
+		recommendations(r, b, q, d);
+	if (sd->org_id)
+		h(b, "<p class=\"noprint\"><a href=\"/organizations/%lld/history\">%s</a></p>", (long long)sd->org_id, T(r, "history"));
+	h(b, "<p class=\"noprint muted\">%s</p>", T(r, "web_print_hint"));
+	page_end(r, w);
+	free(d);
+	stored_diag_free(sd);
+}

@@ -1,0 +1,47 @@
+/*
+ * pages.h — every page and API handler (one file per page or area) and the layout helpers
+ * they share (page.c).
+ */
+#ifndef MAMORU_WEB_PAGES_H
+#define MAMORU_WEB_PAGES_H
+
+#include "web/html.h"
+#include "web/web.h"
+
+/* layout (page.c) */
+const char *T(const req_t *r, const char *key);           /* UI string in the request's language */
+void page_begin(req_t *r, resp_t *w, const char *title);   /* <html> … <main> */
+void page_end(req_t *r, resp_t *w);                        /* </main> … </html> */
+void page_error(req_t *r, resp_t *w, int status, const char *message_key);
+void page_csrf_field(const req_t *r, buf_t *b);
+/* Parses a positive decimal id; -1 when malformed. */
+long long parse_id(const char *s);
+
+/* page_home.c */
+void page_home(req_t *r, resp_t *w, const char *const *args);
+/* page_org.c */
+void page_org_new(req_t *r, resp_t *w, const char *const *args);
+void page_org_create(req_t *r, resp_t *w, const char *const *args);
+void page_org_show(req_t *r, resp_t *w, const char *const *args);
+void page_org_update(req_t *r, resp_t *w, const char *const *args);
+/* page_diagnose.c */
+void page_diagnose(req_t *r, resp_t *w, const char *const *args);
+void page_diagnose_post(req_t *r, resp_t *w, const char *const *args);
+/* page_result.c */
+void page_result(req_t *r, resp_t *w, const char *const *args);
+/* page_history.c */
+void page_history(req_t *r, resp_t *w, const char *const *args);
+/* page_measures.c */
+void page_measures(req_t *r, resp_t *w, const char *const *args);
+void page_measure(req_t *r, resp_t *w, const char *const *args);
+/* api.c */
+void api_healthz(req_t *r, resp_t *w, const char *const *args);
+void api_questionnaires(req_t *r, resp_t *w, const char *const *args);
+void api_questionnaire(req_t *r, resp_t *w, const char *const *args);
+void api_org_create(req_t *r, resp_t *w, const char *const *args);
+void api_org_get(req_t *r, resp_t *w, const char *const *args);
+void api_org_diagnoses(req_t *r, resp_t *w, const char *const *args);
+void api_diagnosis_create(req_t *r, resp_t *w, const char *const *args);
+void api_diagnosis_get(req_t *r, resp_t *w, const char *const *args);
+
+#endif

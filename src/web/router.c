@@ -1,0 +1,166 @@
+/*
+ * router.c — maps method and path to a handler. Patterns use {} for one path segment, which
+ * reaches the handler as args[i]; ids are validated by the handler that knows what they name.
+ * Also the small request/response helpers every handler shares.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "web/pages.h"
+
+static const struct {
+	const char *method, *pattern;
+	handler_fn fn;
+} ROUTES[] = {
+	{ "GET", "/", page_home },
+	{ "GET", "/healthz", api_healthz },
+	{ "GET", "/organizations/new", page_org_new },
+	{ "POST", "/organizations", page_org_create },
+	{ "GET", "/organizations/{}", page_org_show },
+	{ "POST", "/organizations/{}", page_org_update },
+	{ "GET", "/organizations/{}/history", page_history },
+	{ "GET", "/diagnose/{}", page_diagnose },
+	{ "POST", "/diagnose/{}", page_diagnose_post },
+	{ "GET", "/diagnoses/{}", page_result },
+	{ "GET", "/measures", page_measures },
+	{ "GET", "/measures/{}", page_measure },
+	{ "GET", "/api/v1/questionnaires", api_questionnaires },
+	{ "GET", "/api/v1/questionnaires/{}", api_questionnaire },
+	{ "POST", "/api/v1/organizations", api_org_create },
+	{ "GET", "/api/v1/organizations/{}", api_org_get },
+	{ "GET", "/api/v1/organizations/{}/diagnoses", api_org_diagnoses },
+	{ "POST", "/api/v1/diagnoses", api_diagnosis_create },
+	{ "GET", "/api/v1/diagnoses/{}", api_diagnosis_get },
+};
+
+#define MAX_ARGS 4
+
+/* Matches path against pattern; copies {} segments into segs. */
+static bool match(const char *pattern, const char *path, char segs[MAX_ARGS][128], int *nargs)
+{
+	*nargs = 0;
+	while (*pattern && *path) {
+		if (pattern[0] == '{' && pattern[1] == '}') {
+			const char *end = strchr(path, '/');
+			size_t n = end ? (size_t)(end - path) : strlen(path);
+			if (n == 0 || n >= 128 || *nargs >= MAX_ARGS)
+				return false;
+			memcpy(segs[*nargs], path, n);
+			segs[(*nargs)++][n] = '\0';
+			path += n;
+			pattern += 2;
+		} else if (*pattern++ != *path++) {
+			return false;
+		}
+	}
+	return !*pattern && !*path;
+}
+
+void web_route(req_t *r, resp_t *w)
+{
+	char segs[MAX_ARGS][128];
+	const char *args[MAX_ARGS];
+	int nargs;
+	bool path_known = false;
+	for (size_t i = 0; i < sizeof ROUTES / sizeof *ROUTES; i++) {
+		if (!match(ROUTES[i].pattern, r->path, segs, &nargs))
+			continue;
+		path_known = true;
+		if (strcmp(ROUTES[i].method, r->method) != 0)
+			continue;
+		for (int k = 0; k < nargs; k++)
+			args[k] = segs[k];
+		ROUTES[i].fn(r, w, args);
+		return;
+	}
+	bool api = !strncmp(r->path, "/api/", 5);
+	if (path_known) {
+		if (api)
+			resp_api_error(w, 405, "method_not_allowed", "このメソッドは使えません / method not allowed", NULL);
+		else
+			page_error(r, w, 405, "error_method");
+	} else if (api) {
+		resp_api_error(w, 404, "not_found", "そのような API はありません / no such endpoint", NULL);
+	} else {
+		page_error(r, w, 404, "error_not_found");
+	}
+}
+
+const char *req_query(const req_t *r, const char *key)
+{
+	for (int i = 0; i < r->nquery; i++)
+		if (!strcmp(r->query[i].key, key))
+			return r->query[i].value;
+	return NULL;
+}
+
+const char *req_form(const req_t *r, const char *key)
+{
+	for (int i = 0; i < r->nform; i++)
+		if (!strcmp(r->form[i].key, key))
+			return r->form[i].value;
+	return NULL;
+}
+
+bool req_csrf_ok(const req_t *r)
+{
+	const char *t = req_form(r, "csrf");
+	return t && !r->new_csrf && !strcmp(t, r->csrf);
+}
+
+void resp_redirect(resp_t *w, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(w->location, sizeof w->location, fmt, ap);
+	va_end(ap);
+	w->status = 303;
+}
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+static void decode(char *s)
+{
+	char *o = s;
+	for (; *s; s++) {
+		if (*s == '+') {
+			*o++ = ' ';
+		} else if (*s == '%' && hexval(s[1]) >= 0 && hexval(s[2]) >= 0) {
+			*o++ = (char)(hexval(s[1]) * 16 + hexval(s[2]));
+			s += 2;
+		} else {
+			*o++ = *s;
+		}
+	}
+	*o = '\0';
+}
+
+int web_parse_urlencoded(char *s, kv_t *out, int max)
+{
+	int n = 0;
+	while (s && *s && n < max) {
+		char *amp = strchr(s, '&');
+		if (amp)
+			*amp = '\0';
+		char *eq = strchr(s, '=');
+		if (eq)
+			*eq = '\0';
+		decode(s);
+		if (eq)
+			decode(eq + 1);
+		if (*s)
+			out[n++] = (kv_t){ s, eq ? eq + 1 : "" };
+		s = amp ? amp + 1 : NULL;
+	}
+	return n;
+}

@@ -1,0 +1,22 @@
+/*
+ * server.h — `mamoru serve`: the HTTP server on libmicrohttpd.
+ */
+#ifndef MAMORU_WEB_SERVER_H
+#define MAMORU_WEB_SERVER_H
+
+#include "core/model.h"
+
+typedef struct {
+	const content_t *content;
+	const char *db_path;
+	const char *host;       /* numeric IPv4/IPv6 address to bind */
+	int port;
+	const char *static_dir;
+	int threads;            /* 0 = one per CPU */
+} serve_opts_t;
+
+/* Runs until SIGTERM or SIGINT, then lets in-flight requests finish and closes the database.
+ * Returns 0, or 1 when the server could not start (message printed). */
+int web_serve(const serve_opts_t *opts);
+
+#endif
