@@ -28,7 +28,7 @@ for t in build/tests/test_* build/tests-asan/test_*; do
 	count "$log"
 done
 for bin in ./mamoru build/asan/mamoru; do
-	for t in tests/cli/test_*.sh; do
+	for t in tests/cli/test_*.sh tests/http/test_*.sh; do
 		echo "== $t with $bin"
 		MAMORU_BIN=$bin "$t" >"$log" 2>&1 || true
 		grep -E 'FAIL|runtime error|Sanitizer' "$log" || true

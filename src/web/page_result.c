@@ -16,7 +16,7 @@
 static void chart(req_t *r, buf_t *b, const stored_diag_t *sd)
 {
 	svg_axis_t axes[MAX_CATEGORIES];
-	char labels[MAX_CATEGORIES][8];
+	char labels[MAX_CATEGORIES][12];
 	for (int c = 0; c < sd->ncats; c++) {
 		snprintf(labels[c], sizeof labels[c], "%d", c + 1);
 		axes[c] = (svg_axis_t){ .label = labels[c], .value = sd->cats[c].total, .max = sd->cats[c].max };

