@@ -56,14 +56,19 @@ deps:
 deps-test:
 	@scripts/install-deps test
 
-# Until the web server lands, `make run` starts the 5-minute self-diagnosis in the terminal.
+# The web application on http://127.0.0.1:8080/ with the database in ./var/mamoru.db.
 run: deps
 	@$(MAKE) --no-print-directory mamoru
-	./mamoru diagnose jisha-shindan
+	./mamoru serve
 
-test: deps-test
+test: deps-test tests/browser/node_modules
 	@$(MAKE) --no-print-directory mamoru unit-bins asan-bins
 	@tests/run-all.sh
+
+# playwright-core drives Debian's Chromium; it downloads no browser of its own
+tests/browser/node_modules: tests/browser/package.json tests/browser/package-lock.json
+	cd tests/browser && npm ci --no-audit --no-fund
+	@touch $@
 
 build/bench/bench_store: bench/bench_store.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)

@@ -1,7 +1,7 @@
 #!/bin/bash
 # run-all.sh — what `make test` runs: the cmocka unit tests (plain and under AddressSanitizer
-# + UBSan) and the command-line integration tests (against both binaries). Ends with one
-# "N passed, N failed" line for CI.
+# + UBSan), the command-line and HTTP integration tests and the browser tests (each against
+# the plain and the sanitizer binary). Ends with one "N passed, N failed" line for CI.
 set -u
 cd "$(dirname "$0")/.."
 export MAMORU_CONTENT="$PWD/content"
@@ -34,6 +34,13 @@ for bin in ./mamoru build/asan/mamoru; do
 		grep -E 'FAIL|runtime error|Sanitizer' "$log" || true
 		count "$log"
 	done
+done
+for bin in ./mamoru build/asan/mamoru; do
+	echo "== tests/browser/test_browser.mjs with $bin"
+	MAMORU_BIN=$bin node tests/browser/test_browser.mjs >"$log" 2>&1 || true
+	grep -E 'FAIL|Error' "$log" || true
+	count "$log"
+	grep -q '^browser: ' "$log" || broken=$((broken + 1))
 done
 fail=$((fail + broken))
 echo

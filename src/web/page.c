@@ -30,7 +30,7 @@ void page_begin(req_t *r, resp_t *w, const char *title)
 	w->type = "text/html; charset=utf-8";
 	h(b, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
 	     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-	     "<title>%s — mamoru</title><link rel=\"stylesheet\" href=\"/static/style.css\">"
+	     "<title>%s — mamoru</title><link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"/static/style.css\">"
 	     "<script src=\"/static/app.js\" defer></script></head><body>",
 	  r->lang == LANG_EN ? "en" : "ja", title);
 	h(b, "<a class=\"skip\" href=\"#main\">%s</a>", T(r, "web_skip"));

@@ -1,0 +1,131 @@
+// test_browser.mjs — browser tests in Debian's headless Chromium, driven by playwright-core:
+// a person answers the 25 self-diagnosis questions by clicking, goes back and finds the
+// answers kept, sees the score and band, switches to English; the checklist is completed
+// with JavaScript disabled; no console errors anywhere. Screenshots of the main pages are
+// saved to tests/out/screenshots/ for review. Prints "browser: N passed, N failed".
+import { spawn, execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { createServer } from "node:net";
+import { chromium } from "playwright-core";
+
+const root = resolve(import.meta.dirname, "../..");
+const bin = resolve(root, process.env.MAMORU_BIN || "mamoru");
+const shots = join(root, "tests/out/screenshots");
+mkdirSync(shots, { recursive: true });
+const tmp = mkdtempSync(join(tmpdir(), "mamoru-browser-"));
+let passed = 0, failed = 0;
+const check = (name, cond, detail = "") => {
+  if (cond) passed++;
+  else { failed++; console.log(`FAIL: ${name} ${detail}`); }
+};
+
+const port = await new Promise((res) => {
+  const s = createServer().listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => res(p)); });
+});
+const server = spawn(bin, ["--db", join(tmp, "b.db"), "serve", "--listen", `127.0.0.1:${port}`], {
+  env: { ...process.env, MAMORU_CONTENT: join(root, "content"), MAMORU_STATIC: join(root, "static") },
+  stdio: ["ignore", "ignore", "pipe"],
+});
+let serverLog = "";
+server.stderr.on("data", (d) => { serverLog += d; });
+const base = `http://127.0.0.1:${port}`;
+for (let i = 0; i < 50; i++) {
+  try { await fetch(`${base}/healthz`); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"],
+});
+const errors = [];
+const watch = (page) => {
+  page.on("console", (m) => { if (m.type() === "error") errors.push(`${page.url()}: ${m.text()}`); });
+  page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`));
+};
+
+try {
+  const ctx = await browser.newContext({ locale: "ja-JP", viewport: { width: 1100, height: 900 } });
+  const page = await ctx.newPage();
+  watch(page);
+
+  // an organisation first, through its form
+  await page.goto(`${base}/organizations/new`);
+  await page.getByLabel("会社名").fill("株式会社ブラウザ");
+  await page.getByLabel("業種（日本標準産業分類）").selectOption("E");
+  await page.getByLabel("従業員数").fill("30");
+  await page.getByRole("button", { name: "保存する" }).click();
+  check("organisation saved", (await page.locator("h1").textContent()) === "株式会社ブラウザ");
+  check("SME flag shown", (await page.locator("dd.sme").textContent()) === "該当する");
+  await page.screenshot({ path: join(shots, "organization.png"), fullPage: true });
+
+  await page.goto(base);
+  await page.screenshot({ path: join(shots, "home.png"), fullPage: true });
+  await page.goto(`${base}/organizations/1`);
+  await page.getByRole("link", { name: /5分でできる自社診断/ }).click();
+  check("questionnaire opens", (await page.locator("h1").textContent()) === "5分でできる自社診断");
+  for (let i = 1; i <= 20; i++) {
+    const q = page.locator(`#q-${i}`);
+    await q.getByLabel(i === 3 ? "わからない" : "実施している", { exact: true }).check();
+  }
+  await page.screenshot({ path: join(shots, "questionnaire.png"), fullPage: false });
+  check("progress follows the clicks", (await page.locator("#progress").getAttribute("value")) !== null);
+  await page.getByRole("button", { name: "次へ" }).click();
+  check("second part", (await page.locator("h2").first().textContent()) === "会社としての実施状況");
+  check("items 21-25 offer two answers", (await page.locator("#q-21 input[type=radio]").count()) === 2);
+  await page.getByRole("button", { name: "前へ戻る" }).click();
+  check("answers kept after going back", await page.locator("#q-3").getByLabel("わからない", { exact: true }).isChecked());
+  await page.reload();
+  check("answers kept after a reload", await page.locator("#q-20").getByLabel("実施している", { exact: true }).isChecked());
+  await page.getByRole("button", { name: "次へ" }).click();
+  for (let i = 21; i <= 25; i++)
+    await page.locator(`#q-${i}`).getByLabel(i === 25 ? "実施していない" : "実施している", { exact: true }).check();
+  await page.getByLabel("回答者の役割").selectOption("executive");
+  await page.getByRole("button", { name: "結果を見る" }).click();
+  // 19 x 4 - 1 (item 3 unknown) + 4 x 4 + 0 = 91
+  check("score shown", (await page.locator("#total").textContent()) === "91", await page.locator("#total").textContent());
+  check("band shown", (await page.locator("#band").textContent()) === "70～99点：合格レベル（一部に不備あり）");
+  check("radar chart", (await page.locator("svg.radar").count()) === 1);
+  check("don't-know item called out", (await page.locator("section.unknown li").count()) === 1);
+  check("first recommendation is the don't-know item",
+        (await page.locator("ol.recs > li").first().textContent()).includes("設問 3"));
+  await page.screenshot({ path: join(shots, "result.png"), fullPage: true });
+
+  await page.getByRole("link", { name: "English" }).click();
+  check("English result", (await page.locator("html").getAttribute("lang")) === "en"
+        && (await page.locator("h1").textContent()).startsWith("Result"));
+  check("English band", (await page.locator("#band").textContent()) === "70–99: pass level, with some gaps");
+  await page.screenshot({ path: join(shots, "result-en.png"), fullPage: true });
+  await page.goto(`${base}/organizations/1/history`);
+  check("history lists the diagnosis", (await page.locator("table.history tbody tr").count()) === 1);
+  await page.screenshot({ path: join(shots, "history-en.png"), fullPage: true });
+  await page.goto(`${base}/measures/4.2.3?lang=ja`);
+  await page.screenshot({ path: join(shots, "measure.png"), fullPage: true });
+
+  // without JavaScript the whole flow still works
+  const noJs = await browser.newContext({ javaScriptEnabled: false, locale: "ja-JP" });
+  const p2 = await noJs.newPage();
+  watch(p2);
+  await p2.goto(`${base}/diagnose/checklist`);
+  const steps = 5;
+  for (let s = 0; s < steps; s++) {
+    for (const box of await p2.locator("fieldset.question").all())
+      await box.getByLabel("はい（実施している）").check();
+    await p2.getByRole("button", { name: s < steps - 1 ? "次へ" : "結果を見る" }).click();
+  }
+  check("checklist without JavaScript", (await p2.locator("#total").textContent()) === "22");
+  await noJs.close();
+  check("no console errors", errors.length === 0, errors.join("; "));
+} catch (e) {
+  check("browser run", false, e.stack);
+} finally {
+  await browser.close();
+  server.kill("SIGTERM");
+  await new Promise((r) => server.on("exit", r));
+  check("no sanitizer report", !/runtime error|Sanitizer/.test(serverLog), serverLog.slice(-500));
+  rmSync(tmp, { recursive: true, force: true });
+}
+console.log(`browser: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
