@@ -75,8 +75,10 @@ build/bench/bench_store: bench/bench_store.c $(LIB_OBJ)
 	$(CC) $(CFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
 
 # Benchmarks are measured, not asserted: see bench/README.md.
-bench: deps-test mamoru build/bench/bench_store
+bench: mamoru build/bench/bench_store
+	@scripts/install-deps bench
 	@bench/run.sh
+	@bench/web.sh
 
 clean:
 	rm -rf build mamoru

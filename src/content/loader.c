@@ -687,9 +687,9 @@ static void load_ui(ctx_t *x, yaml_node_t *root)
 		ui_string_t *u = &x->c->ui[x->c->nui++];
 		u->key = ids[i] = arena_strdup(&x->c->arena, k ? k : "");
 		check_dup(x, node(x, p->key), "ui string", ids, i + 1);
-		yaml_node_t *holder = m; /* get_text wants a map and a key */
-		u->text = get_text(x, holder, u->key, true);
+		u->text = get_text(x, m, u->key, true);
 	}
+	qsort(x->c->ui, (size_t)x->c->nui, sizeof *x->c->ui, ui_string_cmp);
 }
 
 /* ---- industries.yaml ------------------------------------------------------------------- */

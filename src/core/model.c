@@ -4,6 +4,7 @@
  */
 #include "core/model.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 const questionnaire_t *content_questionnaire(const content_t *c, const char *id)
@@ -22,12 +23,17 @@ const measure_t *content_measure(const content_t *c, const char *id)
 	return NULL;
 }
 
+int ui_string_cmp(const void *a, const void *b)
+{
+	return strcmp(((const ui_string_t *)a)->key, ((const ui_string_t *)b)->key);
+}
+
 const char *ui(const content_t *c, const char *key, lang_t lang)
 {
-	for (int i = 0; i < c->nui; i++)
-		if (strcmp(c->ui[i].key, key) == 0)
-			return tx(&c->ui[i].text, lang);
-	return key;
+	/* sorted by the loader: pages look up dozens of strings per request */
+	ui_string_t k = { .key = key };
+	const ui_string_t *u = bsearch(&k, c->ui, (size_t)c->nui, sizeof *c->ui, ui_string_cmp);
+	return u ? tx(&u->text, lang) : key;
 }
 
 int item_index(const questionnaire_t *q, const char *id)

@@ -157,7 +157,9 @@ typedef struct content {
 
 const questionnaire_t *content_questionnaire(const content_t *c, const char *id);
 const measure_t *content_measure(const content_t *c, const char *id);
-/* UI string by key; returns the key itself when missing so a gap is visible, never a crash. */
+/* UI string by key; returns the key itself when missing so a gap is visible, never a crash.
+ * c->ui must be sorted with ui_string_cmp (the loader does it). */
+int ui_string_cmp(const void *a, const void *b);
 const char *ui(const content_t *c, const char *key, lang_t lang);
 int item_index(const questionnaire_t *q, const char *id);
 

@@ -3,6 +3,7 @@
  */
 #include "web/buf.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,15 +34,45 @@ void buf_puts(buf_t *b, const char *s) { buf_put(b, s, strlen(s)); }
 
 void buf_vprintf(buf_t *b, const char *fmt, va_list ap)
 {
+	/* one pass when it fits, a second only when the buffer must grow */
+	grow(b, 64);
 	va_list ap2;
 	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap2);
+	int n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap2);
 	va_end(ap2);
 	if (n < 0)
 		return;
-	grow(b, (size_t)n);
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	if ((size_t)n >= b->cap - b->len) {
+		grow(b, (size_t)n);
+		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	}
 	b->len += (size_t)n;
+}
+
+void buf_int(buf_t *b, long long v)
+{
+	char tmp[24];
+	int i = sizeof tmp;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	do
+		tmp[--i] = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		tmp[--i] = '-';
+	buf_put(b, tmp + i, sizeof tmp - (size_t)i);
+}
+
+void buf_fixed1(buf_t *b, double v)
+{
+	long long tenths = llround(v * 10);
+	if (tenths < 0) {
+		buf_puts(b, "-");
+		tenths = -tenths;
+	}
+	buf_int(b, tenths / 10);
+	char frac[2] = { (char)('0' + tenths % 10), 0 };
+	buf_puts(b, ".");
+	buf_puts(b, frac);
 }
 
 void buf_printf(buf_t *b, const char *fmt, ...)

@@ -17,6 +17,9 @@ void buf_put(buf_t *b, const char *s, size_t n);
 void buf_puts(buf_t *b, const char *s);
 void buf_printf(buf_t *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_vprintf(buf_t *b, const char *fmt, va_list ap);
+/* Fast number formatting for hot paths (charts, tables): no printf. */
+void buf_int(buf_t *b, long long v);
+void buf_fixed1(buf_t *b, double v);   /* one decimal, e.g. 12.3 */
 void buf_free(buf_t *b);
 /* Hands the bytes over (NUL-terminated) and leaves b empty. */
 char *buf_take(buf_t *b, size_t *len);

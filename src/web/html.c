@@ -59,12 +59,12 @@ void h(buf_t *b, const char *fmt, ...)
 			buf_puts(b, s ? s : "");
 			break;
 		}
-		case 'd': buf_printf(b, "%d", va_arg(ap, int)); break;
-		case 'u': buf_printf(b, "%u", va_arg(ap, unsigned)); break;
+		case 'd': buf_int(b, va_arg(ap, int)); break;
+		case 'u': buf_int(b, va_arg(ap, unsigned)); break;
 		case 'c': buf_printf(b, "%c", va_arg(ap, int)); break;
 		case 'l':
 			if (p[1] == 'l' && p[2] == 'd') {
-				buf_printf(b, "%lld", va_arg(ap, long long));
+				buf_int(b, va_arg(ap, long long));
 				p += 2;
 			}
 			break;

@@ -4,7 +4,13 @@
  * table, the わからない items called out, and the ranked recommendations, each linking to its
  * measure. Scores come from the stored snapshot; the ranking is recomputed from the stored
  * options with the current content (the same rules as `mamoru diagnose`).
+ *
+ * Snapshots never change and the content is fixed for the life of the process, so a rendered
+ * page is kept in a small cache keyed by (diagnosis, language) and served again while the
+ * organisation's name — the only part of the page that can change — is the same (checked on
+ * every hit). bench/README.md has the figures.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,10 +67,83 @@ static void recommendations(req_t *r, buf_t *b, const questionnaire_t *q, const 
 	h(b, "</ol>");
 }
 
+#define CACHE_SLOTS 256
+
+typedef struct {
+	long long id, org_id;
+	lang_t lang;
+	char org_name[ORG_NAME_MAX + 1];
+	char *html;
+	size_t len;
+} cached_page_t;
+
+static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
+static cached_page_t cache[CACHE_SLOTS];
+
+static cached_page_t *slot(long long id, lang_t lang) { return &cache[(id * 2 + lang) % CACHE_SLOTS]; }
+
+/* Only plain requests are cached: other query parameters would show in the language switch. */
+static bool cacheable(const req_t *r)
+{
+	for (int i = 0; i < r->nquery; i++)
+		if (strcmp(r->query[i].key, "lang"))
+			return false;
+	return true;
+}
+
+static bool serve_cached(req_t *r, resp_t *w, long long id)
+{
+	pthread_mutex_lock(&cache_lock);
+	cached_page_t c = *slot(id, r->lang);
+	bool hit = c.html && c.id == id && c.lang == r->lang;
+	pthread_mutex_unlock(&cache_lock);
+	if (!hit)
+		return false;
+	org_t o;
+	if (c.org_id && (store_org_get(r->store, c.org_id, &o) != STORE_OK || strcmp(o.name, c.org_name)))
+		return false;
+	pthread_mutex_lock(&cache_lock);
+	cached_page_t *e = slot(id, r->lang);
+	hit = e->html && e->id == id && e->lang == r->lang;
+	if (hit)
+		buf_put(&w->body, e->html, e->len);
+	pthread_mutex_unlock(&cache_lock);
+	if (hit)
+		w->type = "text/html; charset=utf-8";
+	return hit;
+}
+
+static void remember(const req_t *r, const resp_t *w, long long id, long long org_id, const char *org_name)
+{
+	char *copy = malloc(w->body.len);
+	if (!copy)
+		return;
+	memcpy(copy, w->body.data, w->body.len);
+	pthread_mutex_lock(&cache_lock);
+	cached_page_t *e = slot(id, r->lang);
+	free(e->html);
+	*e = (cached_page_t){ .id = id, .org_id = org_id, .lang = r->lang, .html = copy, .len = w->body.len };
+	snprintf(e->org_name, sizeof e->org_name, "%s", org_name);
+	pthread_mutex_unlock(&cache_lock);
+}
+
+void page_result_cache_free(void)
+{
+	pthread_mutex_lock(&cache_lock);
+	for (int i = 0; i < CACHE_SLOTS; i++) {
+		free(cache[i].html);
+		cache[i].html = NULL;
+	}
+	pthread_mutex_unlock(&cache_lock);
+}
+
 void page_result(req_t *r, resp_t *w, const char *const *args)
 {
 	long long id = parse_id(args[0]);
 	stored_diag_t *sd = NULL;
+	bool use_cache = id > 0 && cacheable(r);
+	if (use_cache && serve_cached(r, w, id))
+		return;
 	if (id < 0 || store_diag_get(r->store, id, &sd) != STORE_OK) {
 		page_error(r, w, 404, "error_not_found");
 		return;
@@ -76,6 +155,7 @@ void page_result(req_t *r, resp_t *w, const char *const *args)
 	page_begin(r, w, title);
 	h(b, "<h1>%s — %s</h1>", T(r, "web_result"), title);
 	org_t o;
+	org_init(&o);
 	h(b, "<p class=\"meta\">");
 	if (sd->org_id && store_org_get(r->store, sd->org_id, &o) == STORE_OK)
 		h(b, "<a href=\"/organizations/%lld\">%s</a> ・ ", (long long)o.id, o.name);
@@ -115,6 +195,8 @@ void page_result(req_t *r, resp_t *w, const char *const *args)
 		h(b, "<p class=\"noprint\"><a href=\"/organizations/%lld/history\">%s</a></p>", (long long)sd->org_id, T(r, "history"));
 	h(b, "<p class=\"noprint muted\">%s</p>", T(r, "web_print_hint"));
 	page_end(r, w);
+	if (use_cache)
+		remember(r, w, id, sd->org_id, o.name);
 	free(d);
 	stored_diag_free(sd);
 }

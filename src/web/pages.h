@@ -29,6 +29,7 @@ void page_diagnose(req_t *r, resp_t *w, const char *const *args);
 void page_diagnose_post(req_t *r, resp_t *w, const char *const *args);
 /* page_result.c */
 void page_result(req_t *r, resp_t *w, const char *const *args);
+void page_result_cache_free(void);   /* at shutdown */
 /* page_history.c */
 void page_history(req_t *r, resp_t *w, const char *const *args);
 /* page_measures.c */

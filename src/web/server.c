@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "core/utf8.h"
+#include "web/pages.h"
 #include "web/web.h"
 
 #define CSP "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; " \
@@ -357,6 +358,7 @@ int web_serve(const serve_opts_t *opts)
 	MHD_stop_daemon(d);
 	for (int i = 0; i < g_nstores; i++)
 		store_close(g_stores[i]);
+	page_result_cache_free();
 	for (size_t i = 0; i < sizeof g_static / sizeof *g_static; i++)
 		free(g_static[i].data);
 	fprintf(stderr, "mamoru: 停止しました / stopped\n");

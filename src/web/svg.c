@@ -17,7 +17,23 @@ static double ratio(const svg_axis_t *a)
 	return r > 1 ? 1 : r;
 }
 
-static void pt(buf_t *b, double x, double y) { buf_printf(b, "%.1f,%.1f ", x, y); }
+static void pt(buf_t *b, double x, double y)
+{
+	buf_fixed1(b, x);
+	buf_puts(b, ",");
+	buf_fixed1(b, y);
+	buf_puts(b, " ");
+}
+
+/* name="x" with one decimal */
+static void attr(buf_t *b, const char *name, double v)
+{
+	buf_puts(b, " ");
+	buf_puts(b, name);
+	buf_puts(b, "=\"");
+	buf_fixed1(b, v);
+	buf_puts(b, "\"");
+}
 
 void svg_radar(buf_t *b, const char *title, const svg_axis_t *axes, int n)
 {
@@ -34,11 +50,18 @@ void svg_radar(buf_t *b, const char *title, const svg_axis_t *axes, int n)
 	}
 	for (int i = 0; i < n; i++) {
 		double a = -M_PI / 2 + 2 * M_PI * i / n;
-		buf_printf(b, "<line class=\"axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", cx, cy,
-			   cx + R * cos(a), cy + R * sin(a));
+		buf_puts(b, "<line class=\"axis\"");
+		attr(b, "x1", cx);
+		attr(b, "y1", cy);
+		attr(b, "x2", cx + R * cos(a));
+		attr(b, "y2", cy + R * sin(a));
+		buf_puts(b, "/>");
 		double lx = cx + (R + 14) * cos(a), ly = cy + (R + 14) * sin(a);
 		const char *anchor = fabs(cos(a)) < 0.2 ? "middle" : cos(a) > 0 ? "start" : "end";
-		buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">", lx, ly + 4, anchor);
+		buf_puts(b, "<text");
+		attr(b, "x", lx);
+		attr(b, "y", ly + 4);
+		buf_printf(b, " text-anchor=\"%s\">", anchor);
 		h(b, "%s</text>", axes[i].label);
 	}
 	buf_puts(b, "<polygon class=\"value\" points=\"");

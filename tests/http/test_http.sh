@@ -122,6 +122,18 @@ expect_out '「わからない」と答えた設問'
 expect_out '<svg class="chart radar"'
 expect_out '<ol class="recs">'
 expect_out 'href="/measures/4.2.3"'
+expect_out '>株式会社みなと</a>'
+get /diagnoses/1
+expect_out '<span class="big" id="total">87</span> / 100'
+get /organizations/1 -X POST --data-urlencode "csrf=$TOKEN" --data-urlencode "name=みなと精機株式会社" -d "industry=E"
+expect_code 303
+get /diagnoses/1
+expect_out '>みなと精機株式会社</a>'
+expect_no_out '>株式会社みなと</a>'
+get "/diagnoses/1?lang=en"
+expect_out '70–99: pass level, with some gaps'
+get "/diagnoses/1?lang=ja"
+expect_out '70～99点：合格レベル（一部に不備あり）'
 get /diagnose/jisha-shindan -X POST -d "csrf=$TOKEN&draft=nothex&step=0&go=next"
 expect_code 400
 get /diagnose/nope
