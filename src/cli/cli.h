@@ -5,6 +5,9 @@
 #ifndef MAMORU_CLI_CLI_H
 #define MAMORU_CLI_CLI_H
 
+#include <jansson.h>
+#include <stdio.h>
+
 #include "core/model.h"
 #include "input/answerfile.h"
 #include "store/store.h"
@@ -37,6 +40,10 @@ int64_t cli_id(const cli_t *cli, const char *what, const char *arg);
 int cli_input_error(const cli_t *cli, const input_err_t *e);
 /* Loads an organisation by id, printing "no organisation N" when missing; returns an exit code. */
 int cli_org(cli_t *cli, const char *arg, org_t *out);
+/* cli_org plus every diagnosis of it, oldest first (free with stored_diag_list_free). */
+int cli_org_history(cli_t *cli, const char *arg, org_t *out, stored_diag_t ***list, int *n);
+/* Prints a JSON document (indented, keys in insertion order) to f and releases it. */
+void cli_print_json(FILE *f, json_t *j);
 
 /* Prints "mamoru: " + the message in the CLI's language to stderr; returns `code`. */
 int cli_error(const cli_t *cli, int code, const char *ja, const char *en, ...);

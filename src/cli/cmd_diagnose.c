@@ -154,9 +154,7 @@ int cmd_diagnose(cli_t *cli, int argc, char **argv)
 			json_t *o = result_json(d, cli->lang);
 			if (so.save)
 				json_object_set_new(o, "id", json_integer(sd->id));
-			json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-			fputc('\n', stdout);
-			json_decref(o);
+			cli_print_json(stdout, o);
 		} else {
 			result_text(stdout, &cli->content, d, cli->lang, TEXT_RECS);
 			if (so.save)

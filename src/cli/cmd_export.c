@@ -66,13 +66,10 @@ int cmd_export(cli_t *cli, int argc, char **argv)
 		return cli_error(cli, EXIT_USAGE, "使い方: mamoru export 組織ID --format json|csv [--output ファイル]",
 				 "usage: mamoru export ORG_ID --format json|csv [--output FILE]");
 	org_t o;
-	int rc = cli_org(cli, org_arg, &o);
+	stored_diag_t **list;
+	int n, rc = cli_org_history(cli, org_arg, &o, &list, &n);
 	if (rc != EXIT_OK)
 		return rc;
-	stored_diag_t **list;
-	int n;
-	if (store_diag_list(cli->store, o.id, &list, &n) != STORE_OK)
-		return cli_error(cli, EXIT_RUNTIME, "%s", "%s", store_error(cli->store));
 	FILE *f = output ? fopen(output, "wbx") : stdout;
 	if (!f) {
 		stored_diag_list_free(list, n);
@@ -82,10 +79,7 @@ int cmd_export(cli_t *cli, int argc, char **argv)
 	if (!strcmp(format, "csv")) {
 		write_csv(f, &o, list, n);
 	} else {
-		json_t *j = history_json(&cli->content, &o, (const stored_diag_t *const *)list, n, cli->lang, true);
-		json_dumpf(j, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-		fputc('\n', f);
-		json_decref(j);
+		cli_print_json(f, history_json(&cli->content, &o, (const stored_diag_t *const *)list, n, cli->lang, true));
 	}
 	if (output && fclose(f) != 0)
 		rc = cli_error(cli, EXIT_RUNTIME, "%s の書き込みに失敗しました", "writing %s failed", output);

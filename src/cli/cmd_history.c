@@ -124,18 +124,12 @@ int cmd_history(cli_t *cli, int argc, char **argv)
 	if (argc < 2 || argc > 3 || (argc == 3 && !as_json))
 		return cli_error(cli, EXIT_USAGE, "使い方: mamoru history 組織ID [--json]", "usage: mamoru history ORG_ID [--json]");
 	org_t o;
-	int rc = cli_org(cli, argv[1], &o);
+	stored_diag_t **list;
+	int n, rc = cli_org_history(cli, argv[1], &o, &list, &n);
 	if (rc != EXIT_OK)
 		return rc;
-	stored_diag_t **list;
-	int n;
-	if (store_diag_list(cli->store, o.id, &list, &n) != STORE_OK)
-		return cli_error(cli, EXIT_RUNTIME, "%s", "%s", store_error(cli->store));
 	if (as_json) {
-		json_t *j = history_json(&cli->content, &o, (const stored_diag_t *const *)list, n, cli->lang, false);
-		json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-		fputc('\n', stdout);
-		json_decref(j);
+		cli_print_json(stdout, history_json(&cli->content, &o, (const stored_diag_t *const *)list, n, cli->lang, false));
 	} else {
 		print_text(cli, &o, list, n);
 	}

@@ -35,13 +35,6 @@ static int apply_fields(cli_t *cli, org_t *o, int argc, char **argv, int from, b
 	return org_check(o, &e) ? cli_input_error(cli, &e) : EXIT_OK;
 }
 
-static void print_json(json_t *o)
-{
-	json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	fputc('\n', stdout);
-	json_decref(o);
-}
-
 static const char *sme_text(const cli_t *cli, const org_t *o)
 {
 	switch (org_sme(&cli->content, o)) {
@@ -116,7 +109,7 @@ int cmd_org(cli_t *cli, int argc, char **argv)
 		if (store_org_add(s, &o) != STORE_OK)
 			return cli_error(cli, EXIT_RUNTIME, "%s", "%s", store_error(s));
 		if (as_json)
-			print_json(org_json(&cli->content, &o, cli->lang));
+			cli_print_json(stdout, org_json(&cli->content, &o, cli->lang));
 		else
 			printf("%s %lld\n", ui(&cli->content, "org_added", cli->lang), (long long)o.id);
 		return EXIT_OK;
@@ -132,7 +125,7 @@ int cmd_org(cli_t *cli, int argc, char **argv)
 			return cli_error(cli, EXIT_RUNTIME, "%s", "%s", store_error(cli->store));
 		store_org_get(cli->store, o.id, &o);
 		if (as_json)
-			print_json(org_json(&cli->content, &o, cli->lang));
+			cli_print_json(stdout, org_json(&cli->content, &o, cli->lang));
 		else
 			print_org(cli, &o);
 		return EXIT_OK;
@@ -150,7 +143,7 @@ int cmd_org(cli_t *cli, int argc, char **argv)
 		if (store_org_list(s, list_one, &x) != STORE_OK)
 			return cli_error(cli, EXIT_RUNTIME, "%s", "%s", store_error(s));
 		if (as_json)
-			print_json(x.arr);
+			cli_print_json(stdout, x.arr);
 		else if (x.n == 0)
 			printf("%s\n", ui(&cli->content, "no_orgs", cli->lang));
 		return EXIT_OK;
@@ -161,7 +154,7 @@ int cmd_org(cli_t *cli, int argc, char **argv)
 		if ((rc = cli_org(cli, argv[2], &o)) != EXIT_OK)
 			return rc;
 		if (argc == 4)
-			print_json(org_json(&cli->content, &o, cli->lang));
+			cli_print_json(stdout, org_json(&cli->content, &o, cli->lang));
 		else
 			print_org(cli, &o);
 		return EXIT_OK;

@@ -29,10 +29,7 @@ int cmd_show(cli_t *cli, int argc, char **argv)
 	lang_t L = cli->lang;
 	const content_t *c = &cli->content;
 	if (as_json) {
-		json_t *o = questionnaire_json(q, L, true);
-		json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-		fputc('\n', stdout);
-		json_decref(o);
+		cli_print_json(stdout, questionnaire_json(q, L, true));
 		return EXIT_OK;
 	}
 	printf("%s（%s %s）\n%s\n%s: %s\n", tx(&q->title, L), ui(c, "version", L), q->version,

@@ -91,6 +91,23 @@ int cli_org(cli_t *cli, const char *arg, org_t *out)
 	return EXIT_OK;
 }
 
+int cli_org_history(cli_t *cli, const char *arg, org_t *out, stored_diag_t ***list, int *n)
+{
+	int rc = cli_org(cli, arg, out);
+	if (rc != EXIT_OK)
+		return rc;
+	if (store_diag_list(cli->store, out->id, list, n) != STORE_OK)
+		return cli_error(cli, EXIT_RUNTIME, "%s", "%s", store_error(cli->store));
+	return EXIT_OK;
+}
+
+void cli_print_json(FILE *f, json_t *j)
+{
+	json_dumpf(j, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	fputc('\n', f);
+	json_decref(j);
+}
+
 static void usage(FILE *out, lang_t lang)
 {
 	if (lang == LANG_EN)

@@ -96,13 +96,8 @@ static void render_step(req_t *r, resp_t *w, const questionnaire_t *q, const dra
 			  chosen && !strcmp(chosen, o->id) ? " checked" : "", tx(&o->label, L));
 		}
 		h(b, "</div><details class=\"help\"><summary>%s</summary>", T(r, "web_why"));
-		for (int m = 0; m < it->nmeasures; m++) {
-			const measure_t *ms = it->measures[m];
-			h(b, "<p><a href=\"/measures/%s\">%s %s</a></p><ul>", ms->id, ms->id, tx(&ms->title, L));
-			for (int p = 0; p < ms->npoints; p++)
-				h(b, "<li>%s</li>", tx(&ms->points[p].text, L));
-			h(b, "</ul>");
-		}
+		for (int m = 0; m < it->nmeasures; m++)
+			page_measure_summary(r, b, it->measures[m], "measure");
 		h(b, "</details></fieldset>");
 	}
 	if (step == n - 1) {

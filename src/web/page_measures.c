@@ -64,3 +64,11 @@ void page_measure(req_t *r, resp_t *w, const char *const *args)
 	  T(r, "web_measures"));
 	page_end(r, w);
 }
+
+void page_measure_summary(const req_t *r, buf_t *b, const measure_t *m, const char *link_class)
+{
+	h(b, "<p class=\"%s\"><a href=\"/measures/%s\">%s %s</a></p><ul>", link_class, m->id, m->id, tx(&m->title, r->lang));
+	for (int p = 0; p < m->npoints; p++)
+		h(b, "<li>%s</li>", tx(&m->points[p].text, r->lang));
+	h(b, "</ul>");
+}

@@ -55,13 +55,8 @@ static void recommendations(req_t *r, buf_t *b, const questionnaire_t *q, const 
 		const option_t *o = &q->aset->opts[d->answers.opt[d->recs[i].item]];
 		h(b, "<li><p><strong>%s %s</strong> — %s%s</p><p>%s</p>", T(r, "question"), it->id, tx(&o->label, L),
 		  it->essential ? T(r, "essential_mark") : "", tx(&it->text, L));
-		for (int m = 0; m < it->nmeasures; m++) {
-			const measure_t *ms = it->measures[m];
-			h(b, "<p class=\"measure\">→ <a href=\"/measures/%s\">%s %s</a></p><ul>", ms->id, ms->id, tx(&ms->title, L));
-			for (int p = 0; p < ms->npoints; p++)
-				h(b, "<li>%s</li>", tx(&ms->points[p].text, L));
-			h(b, "</ul>");
-		}
+		for (int m = 0; m < it->nmeasures; m++)
+			page_measure_summary(r, b, it->measures[m], "measure");
 		h(b, "</li>");
 	}
 	h(b, "</ol>");
