@@ -142,6 +142,11 @@ int cmd_diagnose(cli_t *cli, int argc, char **argv)
 		abort();
 	if (rc == EXIT_OK) {
 		diagnosis_run(d, q, &answers);
+		org_t org;
+		org_init(&org);
+		if (meta.org_id)
+			store_org_get(cli->store, meta.org_id, &org);
+		diagnosis_cases(d, &cli->content, org.industry, org_size_band(&cli->content, org.employees));
 		if (so.save) {
 			sd = stored_diag_from(d, &meta);
 			if (store_diag_save(cli->store, sd) != STORE_OK)

@@ -1,11 +1,12 @@
 /*
  * cmd_export.c — `mamoru export ORG_ID --format json|csv [--output FILE]`: everything about an
- * organisation. JSON is the profile plus every diagnosis with its answers, roll-ups and
- * comparisons; CSV is one row per answer and opens cleanly in Japanese Excel (UTF-8 with BOM,
+ * organisation. JSON is the profile plus every diagnosis with its answers, roll-ups,
+ * comparisons and the action plan; CSV is one row per answer and opens cleanly in Japanese Excel (UTF-8 with BOM,
  * CRLF, formula-like cells neutralised).
  */
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -79,7 +80,14 @@ int cmd_export(cli_t *cli, int argc, char **argv)
 	if (!strcmp(format, "csv")) {
 		write_csv(f, &o, list, n);
 	} else {
-		cli_print_json(f, history_json(&cli->content, &o, (const stored_diag_t *const *)list, n, cli->lang, true));
+		json_t *j = history_json(&cli->content, &o, (const stored_diag_t *const *)list, n, cli->lang, true);
+		plan_item_t *items;
+		int np;
+		if (store_plan_list(cli->store, o.id, &items, &np) == STORE_OK) {
+			json_object_set_new(j, "plan", plan_json(&cli->content, items, np, (const stored_diag_t *const *)list, n, cli->lang));
+			free(items);
+		}
+		cli_print_json(f, j);
 	}
 	if (output && fclose(f) != 0)
 		rc = cli_error(cli, EXIT_RUNTIME, "%s の書き込みに失敗しました", "writing %s failed", output);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "content/search.h"
 #include "web/server.h"
 
 /* "HOST:PORT", "[v6]:PORT" or ":PORT" */
@@ -70,7 +71,13 @@ int cmd_serve(cli_t *cli, int argc, char **argv)
 			*slash = '\0';
 		snprintf(static_dir, sizeof static_dir, "%s/static", n > 0 ? exe : ".");
 	}
+	char err[256];
+	search_t *search = search_open(&cli->content, err, sizeof err);
+	if (!search)
+		return cli_error(cli, EXIT_RUNTIME, "%s", "%s", err);
 	serve_opts_t o = { .content = &cli->content, .db_path = cli_db_path(cli), .host = host, .port = port,
-			   .static_dir = static_dir, .threads = threads };
-	return web_serve(&o) == 0 ? EXIT_OK : EXIT_RUNTIME;
+			   .static_dir = static_dir, .threads = threads, .search = search };
+	int rc = web_serve(&o) == 0 ? EXIT_OK : EXIT_RUNTIME;
+	search_close(search);
+	return rc;
 }

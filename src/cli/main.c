@@ -126,7 +126,11 @@ static void usage(FILE *out, lang_t lang)
 		      "  history ORG_ID [--json]        every diagnosis, changes, site roll-up, respondent gaps\n"
 		      "  export ORG_ID --format json|csv [--output FILE]\n"
 		      "  backup FILE | restore FILE     online backup; restore checks the file first\n"
-		      "  serve [--listen HOST:PORT]     web application and JSON API (default 127.0.0.1:8080)\n\n"
+		      "  serve [--listen HOST:PORT]     web application and JSON API (default 127.0.0.1:8080)\n"
+		      "  search QUERY [--type measure|scenario|case|threat] [--industry A-T] [--size s5..s301]\n"
+		      "         [--case-type ransomware|...] [--json]   search the guideline, cases and threats\n"
+		      "  plan ORG_ID [--json] | plan add ORG_ID --questionnaire Q --question N [--owner NAME]\n"
+		      "       [--due YYYY-MM-DD] | plan set ITEM_ID [--owner] [--due] [--status todo|doing|done]\n\n"
 		      "The database is --db, else $MAMORU_DB, else ./var/mamoru.db.\n"
 		      "Content is read from $MAMORU_CONTENT, else the content/ folder beside the program.\n",
 		      out);
@@ -146,7 +150,11 @@ static void usage(FILE *out, lang_t lang)
 		      "  history 組織ID [--json]        診断の履歴、前回比、拠点別集計、回答者による違い\n"
 		      "  export 組織ID --format json|csv [--output ファイル]\n"
 		      "  backup ファイル | restore ファイル  バックアップと復元（復元前に検査します）\n"
-		      "  serve [--listen ホスト:ポート]  Web 画面と JSON API（既定 127.0.0.1:8080）\n\n"
+		      "  serve [--listen ホスト:ポート]  Web 画面と JSON API（既定 127.0.0.1:8080）\n"
+		      "  search 検索語 [--type measure|scenario|case|threat] [--industry A～T] [--size s5～s301]\n"
+		      "         [--case-type ransomware など] [--json]   対策・シナリオ・事例・脅威を検索\n"
+		      "  plan 組織ID [--json] | plan add 組織ID --questionnaire 診断ID --question 設問 [--owner 担当者]\n"
+		      "       [--due YYYY-MM-DD] | plan set 項目ID [--owner] [--due] [--status todo|doing|done]  対策の計画\n\n"
 		      "データベースは --db、なければ $MAMORU_DB、なければ ./var/mamoru.db です。\n"
 		      "設問などは $MAMORU_CONTENT、なければプログラムと同じ場所の content/ から読みます。\n",
 		      out);
@@ -225,6 +233,8 @@ int main(int argc, char **argv)
 		{ "backup", cmd_backup },
 		{ "restore", cmd_restore },
 		{ "serve", cmd_serve },
+		{ "search", cmd_search },
+		{ "plan", cmd_plan },
 	};
 	int (*fn)(cli_t *, int, char **) = NULL;
 	for (size_t k = 0; k < sizeof cmds / sizeof cmds[0]; k++)

@@ -7,6 +7,8 @@
  * questionnaires that refer to them, then the UI strings.
  */
 #include "content/loader.h"
+#include "content/yaml_util.h"
+#include "core/knowledge.h"
 
 #include <dirent.h>
 #include <limits.h>
@@ -16,12 +18,6 @@
 #include <string.h>
 #include <yaml.h>
 
-typedef struct {
-	const char *file;
-	yaml_document_t doc;
-	content_t *c;
-	load_errors_t *errs;
-} ctx_t;
 
 static void add_error(load_errors_t *errs, const char *file, int line, const char *fmt, va_list ap)
 {
@@ -41,7 +37,7 @@ static void add_error(load_errors_t *errs, const char *file, int line, const cha
 	errs->n++;
 }
 
-static void fail_at(load_errors_t *errs, const char *file, int line, const char *fmt, ...)
+void yl_fail_at(load_errors_t *errs, const char *file, int line, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -49,7 +45,7 @@ static void fail_at(load_errors_t *errs, const char *file, int line, const char 
 	va_end(ap);
 }
 
-static void fail(ctx_t *x, const yaml_node_t *n, const char *fmt, ...)
+void yl_fail(ctx_t *x, const yaml_node_t *n, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -67,48 +63,48 @@ void load_errors_free(load_errors_t *errs)
 
 /* ---- node helpers ---------------------------------------------------------------------- */
 
-static yaml_node_t *node(ctx_t *x, int id) { return yaml_document_get_node(&x->doc, id); }
+yaml_node_t *yl_node(ctx_t *x, int id) { return yaml_document_get_node(&x->doc, id); }
 
-static const char *scalar(const yaml_node_t *n)
+const char *yl_scalar(const yaml_node_t *n)
 {
 	return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
 }
 
-static yaml_node_t *get(ctx_t *x, yaml_node_t *map, const char *key)
+yaml_node_t *yl_get(ctx_t *x, yaml_node_t *map, const char *key)
 {
 	if (!map || map->type != YAML_MAPPING_NODE)
 		return NULL;
 	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
-		const char *k = scalar(node(x, p->key));
+		const char *k = yl_scalar(yl_node(x, p->key));
 		if (k && strcmp(k, key) == 0)
-			return node(x, p->value);
+			return yl_node(x, p->value);
 	}
 	return NULL;
 }
 
 /* Reports keys of `map` not in `allowed` (NULL-terminated) and keys given twice. */
-static bool check_map(ctx_t *x, yaml_node_t *map, const char *what, const char *const *allowed)
+bool yl_check_map(ctx_t *x, yaml_node_t *map, const char *what, const char *const *allowed)
 {
 	if (!map || map->type != YAML_MAPPING_NODE) {
-		fail(x, map, "%s は「キー: 値」の形で書いてください / %s must be a mapping", what, what);
+		yl_fail(x, map, "%s は「キー: 値」の形で書いてください / %s must be a mapping", what, what);
 		return false;
 	}
 	bool ok = true;
 	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
-		yaml_node_t *kn = node(x, p->key);
-		const char *k = scalar(kn);
+		yaml_node_t *kn = yl_node(x, p->key);
+		const char *k = yl_scalar(kn);
 		bool known = false;
 		for (int i = 0; k && allowed[i]; i++)
 			known |= strcmp(k, allowed[i]) == 0;
 		if (!known) {
-			fail(x, kn, "%s に不明なキー「%s」があります / unknown key \"%s\" in %s", what,
+			yl_fail(x, kn, "%s に不明なキー「%s」があります / unknown key \"%s\" in %s", what,
 			     k ? k : "?", k ? k : "?", what);
 			ok = false;
 		}
 		for (yaml_node_pair_t *q = map->data.mapping.pairs.start; k && q < p; q++) {
-			const char *k2 = scalar(node(x, q->key));
+			const char *k2 = yl_scalar(yl_node(x, q->key));
 			if (k2 && strcmp(k, k2) == 0) {
-				fail(x, kn, "キー「%s」が重複しています / duplicate key \"%s\"", k, k);
+				yl_fail(x, kn, "キー「%s」が重複しています / duplicate key \"%s\"", k, k);
 				ok = false;
 			}
 		}
@@ -116,71 +112,71 @@ static bool check_map(ctx_t *x, yaml_node_t *map, const char *what, const char *
 	return ok;
 }
 
-static const char *get_str(ctx_t *x, yaml_node_t *map, const char *key, bool required)
+const char *yl_get_str(ctx_t *x, yaml_node_t *map, const char *key, bool required)
 {
-	yaml_node_t *n = get(x, map, key);
-	const char *s = scalar(n);
+	yaml_node_t *n = yl_get(x, map, key);
+	const char *s = yl_scalar(n);
 	if (!n) {
 		if (required)
-			fail(x, map, "「%s」がありません / missing \"%s\"", key, key);
+			yl_fail(x, map, "「%s」がありません / missing \"%s\"", key, key);
 		return NULL;
 	}
 	if (!s) {
-		fail(x, n, "「%s」は文字列にしてください / \"%s\" must be a string", key, key);
+		yl_fail(x, n, "「%s」は文字列にしてください / \"%s\" must be a string", key, key);
 		return NULL;
 	}
 	return arena_strdup(&x->c->arena, s);
 }
 
-static bool get_int(ctx_t *x, yaml_node_t *map, const char *key, bool required, int *out)
+bool yl_get_int(ctx_t *x, yaml_node_t *map, const char *key, bool required, int *out)
 {
-	yaml_node_t *n = get(x, map, key);
+	yaml_node_t *n = yl_get(x, map, key);
 	if (!n) {
 		if (required)
-			fail(x, map, "「%s」がありません / missing \"%s\"", key, key);
+			yl_fail(x, map, "「%s」がありません / missing \"%s\"", key, key);
 		return false;
 	}
-	const char *s = scalar(n);
+	const char *s = yl_scalar(n);
 	char *end;
 	long v = s ? strtol(s, &end, 10) : 0;
 	if (!s || !*s || *end || v < -100000 || v > 100000) {
-		fail(x, n, "「%s」は整数にしてください / \"%s\" must be an integer", key, key);
+		yl_fail(x, n, "「%s」は整数にしてください / \"%s\" must be an integer", key, key);
 		return false;
 	}
 	*out = (int)v;
 	return true;
 }
 
-static bool get_bool(ctx_t *x, yaml_node_t *map, const char *key)
+bool yl_get_bool(ctx_t *x, yaml_node_t *map, const char *key)
 {
-	yaml_node_t *n = get(x, map, key);
-	const char *s = scalar(n);
+	yaml_node_t *n = yl_get(x, map, key);
+	const char *s = yl_scalar(n);
 	if (!n)
 		return false;
 	if (s && (!strcmp(s, "true") || !strcmp(s, "yes")))
 		return true;
 	if (s && (!strcmp(s, "false") || !strcmp(s, "no")))
 		return false;
-	fail(x, n, "「%s」は true か false にしてください / \"%s\" must be true or false", key, key);
+	yl_fail(x, n, "「%s」は true か false にしてください / \"%s\" must be true or false", key, key);
 	return false;
 }
 
-static mtext_t get_text(ctx_t *x, yaml_node_t *map, const char *key, bool required)
+mtext_t yl_get_text(ctx_t *x, yaml_node_t *map, const char *key, bool required)
 {
 	mtext_t t = { 0 };
-	yaml_node_t *n = get(x, map, key);
+	yaml_node_t *n = yl_get(x, map, key);
 	if (!n) {
 		if (required)
-			fail(x, map, "「%s」がありません / missing \"%s\"", key, key);
+			yl_fail(x, map, "「%s」がありません / missing \"%s\"", key, key);
 		return t;
 	}
 	static const char *const keys[] = { "ja", "en", NULL };
-	if (!check_map(x, n, key, keys))
+	if (!yl_check_map(x, n, key, keys))
 		return t;
-	t.ja = get_str(x, n, "ja", false);
-	t.en = get_str(x, n, "en", false);
+	t.ja = yl_get_str(x, n, "ja", false);
+	t.en = yl_get_str(x, n, "en", false);
 	if (!t.ja || !t.ja[0]) {
-		fail(x, n, "「%s」に日本語 (ja) の文がありません / \"%s\" has no Japanese (ja) text", key, key);
+		yl_fail(x, n, "「%s」に日本語 (ja) の文がありません / \"%s\" has no Japanese (ja) text", key, key);
 		t.ja = NULL;
 	}
 	return t;
@@ -197,11 +193,11 @@ static bool valid_id(const char *s)
 	return true;
 }
 
-static const char *get_id(ctx_t *x, yaml_node_t *map, const char *key)
+const char *yl_get_id(ctx_t *x, yaml_node_t *map, const char *key)
 {
-	const char *s = get_str(x, map, key, true);
+	const char *s = yl_get_str(x, map, key, true);
 	if (s && !valid_id(s)) {
-		fail(x, get(x, map, key), "ID「%s」は英小文字・数字・. _ - で32文字以内にしてください / "
+		yl_fail(x, yl_get(x, map, key), "ID「%s」は英小文字・数字・. _ - で32文字以内にしてください / "
 		     "id \"%s\" must be 1-32 characters of a-z 0-9 . _ -", s, s);
 		return NULL;
 	}
@@ -209,48 +205,48 @@ static const char *get_id(ctx_t *x, yaml_node_t *map, const char *key)
 }
 
 /* A sequence node under key; counts its items into *n. */
-static yaml_node_item_t *get_seq(ctx_t *x, yaml_node_t *map, const char *key, bool required, int *n)
+yaml_node_item_t *yl_get_seq(ctx_t *x, yaml_node_t *map, const char *key, bool required, int *n)
 {
-	yaml_node_t *s = get(x, map, key);
+	yaml_node_t *s = yl_get(x, map, key);
 	*n = 0;
 	if (!s) {
 		if (required)
-			fail(x, map, "「%s」がありません / missing \"%s\"", key, key);
+			yl_fail(x, map, "「%s」がありません / missing \"%s\"", key, key);
 		return NULL;
 	}
 	if (s->type != YAML_SEQUENCE_NODE) {
-		fail(x, s, "「%s」は「- 」で始まる一覧にしてください / \"%s\" must be a list", key, key);
+		yl_fail(x, s, "「%s」は「- 」で始まる一覧にしてください / \"%s\" must be a list", key, key);
 		return NULL;
 	}
 	*n = (int)(s->data.sequence.items.top - s->data.sequence.items.start);
 	return s->data.sequence.items.start;
 }
 
-static bool check_limit(ctx_t *x, yaml_node_t *at, const char *what, int n, int max)
+bool yl_check_limit(ctx_t *x, yaml_node_t *at, const char *what, int n, int max)
 {
 	if (n <= max)
 		return true;
-	fail(x, at, "%s が多すぎます（%d 件、上限 %d 件） / too many %s (%d, at most %d)", what, n, max, what, n, max);
+	yl_fail(x, at, "%s が多すぎます（%d 件、上限 %d 件） / too many %s (%d, at most %d)", what, n, max, what, n, max);
 	return false;
 }
 
 /* Duplicate check over ids[0..n): reports ids[n-1] if it appeared before. */
-static void check_dup(ctx_t *x, yaml_node_t *at, const char *what, const char **ids, int n)
+void yl_check_dup(ctx_t *x, yaml_node_t *at, const char *what, const char **ids, int n)
 {
 	if (!ids[n - 1])
 		return;
 	for (int i = 0; i < n - 1; i++)
 		if (ids[i] && strcmp(ids[i], ids[n - 1]) == 0) {
-			fail(x, at, "%s のID「%s」が重複しています / duplicate %s id \"%s\"", what, ids[n - 1], what, ids[n - 1]);
+			yl_fail(x, at, "%s のID「%s」が重複しています / duplicate %s id \"%s\"", what, ids[n - 1], what, ids[n - 1]);
 			return;
 		}
 }
 
-static bool open_doc(ctx_t *x, const char *path)
+bool yl_open_doc(ctx_t *x, const char *path)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		fail_at(x->errs, path, 1, "ファイルを開けません / cannot open file");
+		yl_fail_at(x->errs, path, 1, "ファイルを開けません / cannot open file");
 		return false;
 	}
 	yaml_parser_t p;
@@ -258,7 +254,7 @@ static bool open_doc(ctx_t *x, const char *path)
 	yaml_parser_set_input_file(&p, f);
 	bool ok = yaml_parser_load(&p, &x->doc);
 	if (!ok)
-		fail_at(x->errs, path, (int)p.problem_mark.line + 1, "YAML の書式エラー: %s / YAML syntax error: %s",
+		yl_fail_at(x->errs, path, (int)p.problem_mark.line + 1, "YAML の書式エラー: %s / YAML syntax error: %s",
 			p.problem ? p.problem : "?", p.problem ? p.problem : "?");
 	yaml_parser_delete(&p);
 	fclose(f);
@@ -267,10 +263,10 @@ static bool open_doc(ctx_t *x, const char *path)
 	yaml_node_t *root = yaml_document_get_root_node(&x->doc);
 	int fmt = 0;
 	if (!root || root->type != YAML_MAPPING_NODE) {
-		fail_at(x->errs, path, 1, "空のファイル、または形式が違います / empty file or not a mapping");
-	} else if (!get_int(x, root, "format", true, &fmt) || fmt != 1) {
+		yl_fail_at(x->errs, path, 1, "空のファイル、または形式が違います / empty file or not a mapping");
+	} else if (!yl_get_int(x, root, "format", true, &fmt) || fmt != 1) {
 		if (fmt != 0)
-			fail(x, get(x, root, "format"), "format は 1 にしてください / unsupported format %d", fmt);
+			yl_fail(x, yl_get(x, root, "format"), "format は 1 にしてください / unsupported format %d", fmt);
 	} else {
 		return true;
 	}
@@ -283,11 +279,11 @@ static bool open_doc(ctx_t *x, const char *path)
 static void load_option(ctx_t *x, yaml_node_t *n, option_t *o)
 {
 	static const char *const keys[] = { "id", "points", "kind", "label", "aliases", NULL };
-	if (!check_map(x, n, "option", keys))
+	if (!yl_check_map(x, n, "option", keys))
 		return;
-	o->id = get_str(x, n, "id", true);
-	o->label = get_text(x, n, "label", true);
-	const char *kind = get_str(x, n, "kind", false);
+	o->id = yl_get_str(x, n, "id", true);
+	o->label = yl_get_text(x, n, "label", true);
+	const char *kind = yl_get_str(x, n, "kind", false);
 	if (!kind || !strcmp(kind, "normal"))
 		o->kind = OPT_NORMAL;
 	else if (!strcmp(kind, "unknown"))
@@ -295,52 +291,52 @@ static void load_option(ctx_t *x, yaml_node_t *n, option_t *o)
 	else if (!strcmp(kind, "not_applicable"))
 		o->kind = OPT_NA;
 	else
-		fail(x, get(x, n, "kind"), "kind「%s」は normal / unknown / not_applicable のどれかです / "
+		yl_fail(x, yl_get(x, n, "kind"), "kind「%s」は normal / unknown / not_applicable のどれかです / "
 		     "kind \"%s\" must be normal, unknown or not_applicable", kind, kind);
 	if (o->kind == OPT_NA) {
-		if (get(x, n, "points"))
-			fail(x, get(x, n, "points"), "該当なしの選択肢に points は書けません（満点として計算） / "
+		if (yl_get(x, n, "points"))
+			yl_fail(x, yl_get(x, n, "points"), "該当なしの選択肢に points は書けません（満点として計算） / "
 			     "a not_applicable option takes no points (it scores full points)");
 	} else {
-		get_int(x, n, "points", true, &o->points);
+		yl_get_int(x, n, "points", true, &o->points);
 	}
 	int na;
-	yaml_node_item_t *al = get_seq(x, n, "aliases", false, &na);
-	if (check_limit(x, n, "aliases", na, MAX_ALIASES))
+	yaml_node_item_t *al = yl_get_seq(x, n, "aliases", false, &na);
+	if (yl_check_limit(x, n, "aliases", na, MAX_ALIASES))
 		for (int i = 0; i < na; i++) {
-			const char *s = scalar(node(x, al[i]));
+			const char *s = yl_scalar(yl_node(x, al[i]));
 			if (s)
 				o->aliases[o->naliases++] = arena_strdup(&x->c->arena, s);
 			else
-				fail(x, node(x, al[i]), "aliases は文字列の一覧です / aliases must be strings");
+				yl_fail(x, yl_node(x, al[i]), "aliases は文字列の一覧です / aliases must be strings");
 		}
 }
 
 static void load_answer_sets(ctx_t *x, yaml_node_t *root)
 {
 	static const char *const keys[] = { "format", "answer_sets", NULL };
-	check_map(x, root, "answer-sets", keys);
+	yl_check_map(x, root, "answer-sets", keys);
 	int n;
-	yaml_node_item_t *it = get_seq(x, root, "answer_sets", true, &n);
+	yaml_node_item_t *it = yl_get_seq(x, root, "answer_sets", true, &n);
 	x->c->asets = arena_alloc(&x->c->arena, (n ? n : 1) * sizeof *x->c->asets);
 	const char **ids = arena_alloc(&x->c->arena, (n ? n : 1) * sizeof *ids);
 	for (int i = 0; i < n; i++) {
-		yaml_node_t *sn = node(x, it[i]);
+		yaml_node_t *sn = yl_node(x, it[i]);
 		static const char *const skeys[] = { "id", "options", NULL };
 		answer_set_t *s = &x->c->asets[x->c->nasets++];
-		if (!check_map(x, sn, "answer set", skeys))
+		if (!yl_check_map(x, sn, "answer set", skeys))
 			continue;
-		s->id = ids[i] = get_id(x, sn, "id");
-		check_dup(x, sn, "answer set", ids, i + 1);
+		s->id = ids[i] = yl_get_id(x, sn, "id");
+		yl_check_dup(x, sn, "answer set", ids, i + 1);
 		int no;
-		yaml_node_item_t *ot = get_seq(x, sn, "options", true, &no);
-		if (!check_limit(x, sn, "options", no, MAX_OPTIONS))
+		yaml_node_item_t *ot = yl_get_seq(x, sn, "options", true, &no);
+		if (!yl_check_limit(x, sn, "options", no, MAX_OPTIONS))
 			continue;
 		const char *oids[MAX_OPTIONS];
 		for (int k = 0; k < no; k++) {
-			load_option(x, node(x, ot[k]), &s->opts[k]);
+			load_option(x, yl_node(x, ot[k]), &s->opts[k]);
 			oids[k] = s->opts[k].id;
-			check_dup(x, node(x, ot[k]), "option", oids, k + 1);
+			yl_check_dup(x, yl_node(x, ot[k]), "option", oids, k + 1);
 		}
 		s->nopts = no;
 	}
@@ -348,7 +344,7 @@ static void load_answer_sets(ctx_t *x, yaml_node_t *root)
 
 /* ---- measures.yaml --------------------------------------------------------------------- */
 
-static int find_cat(const category_t *cats, int n, const char *id)
+int yl_find_cat(const category_t *cats, int n, const char *id)
 {
 	for (int i = 0; id && i < n; i++)
 		if (cats[i].id && strcmp(cats[i].id, id) == 0)
@@ -359,59 +355,61 @@ static int find_cat(const category_t *cats, int n, const char *id)
 static void load_categories(ctx_t *x, yaml_node_t *root, category_t *cats, int *ncats, int max)
 {
 	int n;
-	yaml_node_item_t *it = get_seq(x, root, "categories", true, &n);
-	if (!check_limit(x, root, "categories", n, max))
+	yaml_node_item_t *it = yl_get_seq(x, root, "categories", true, &n);
+	if (!yl_check_limit(x, root, "categories", n, max))
 		return;
 	const char *ids[MAX_CATEGORIES];
 	for (int i = 0; i < n; i++) {
-		yaml_node_t *cn = node(x, it[i]);
+		yaml_node_t *cn = yl_node(x, it[i]);
 		static const char *const keys[] = { "id", "title", NULL };
 		category_t *c = &cats[(*ncats)++];
 		ids[i] = NULL;
-		if (!check_map(x, cn, "category", keys))
+		if (!yl_check_map(x, cn, "category", keys))
 			continue;
-		c->id = ids[i] = get_id(x, cn, "id");
-		c->title = get_text(x, cn, "title", true);
-		check_dup(x, cn, "category", ids, i + 1);
+		c->id = ids[i] = yl_get_id(x, cn, "id");
+		c->title = yl_get_text(x, cn, "title", true);
+		yl_check_dup(x, cn, "category", ids, i + 1);
 	}
 }
 
 static void load_measure(ctx_t *x, yaml_node_t *mn, measure_t *m)
 {
 	static const char *const keys[] = { "id", "category", "source", "title", "points", NULL };
-	if (!check_map(x, mn, "measure", keys))
+	if (!yl_check_map(x, mn, "measure", keys))
 		return;
-	m->id = get_id(x, mn, "id");
-	m->source = get_str(x, mn, "source", false);
-	m->title = get_text(x, mn, "title", true);
-	const char *cat = get_str(x, mn, "category", true);
-	m->category = find_cat(x->c->mcats, x->c->nmcats, cat);
+	m->id = yl_get_id(x, mn, "id");
+	m->source = yl_get_str(x, mn, "source", false);
+	m->title = yl_get_text(x, mn, "title", true);
+	const char *cat = yl_get_str(x, mn, "category", true);
+	m->category = yl_find_cat(x->c->mcats, x->c->nmcats, cat);
 	if (cat && m->category < 0)
-		fail(x, get(x, mn, "category"), "分類「%s」はありません / unknown category \"%s\"", cat, cat);
+		yl_fail(x, yl_get(x, mn, "category"), "分類「%s」はありません / unknown category \"%s\"", cat, cat);
 	if (m->category < 0)
 		m->category = 0;
 	int np;
-	yaml_node_item_t *pt = get_seq(x, mn, "points", true, &np);
+	yaml_node_item_t *pt = yl_get_seq(x, mn, "points", true, &np);
 	m->points = arena_alloc(&x->c->arena, (np ? np : 1) * sizeof *m->points);
 	for (int i = 0; i < np; i++) {
-		yaml_node_t *pn = node(x, pt[i]);
+		yaml_node_t *pn = yl_node(x, pt[i]);
 		static const char *const pkeys[] = { "heading", "text", "examples", NULL };
 		measure_point_t *p = &m->points[m->npoints++];
-		if (!check_map(x, pn, "point", pkeys))
+		p->cost = COST_UNKNOWN;
+		p->effort = EFFORT_UNKNOWN;
+		if (!yl_check_map(x, pn, "point", pkeys))
 			continue;
-		p->heading = get_text(x, pn, "heading", false);
-		p->text = get_text(x, pn, "text", true);
+		p->heading = yl_get_text(x, pn, "heading", false);
+		p->text = yl_get_text(x, pn, "text", true);
 		int ne;
-		yaml_node_item_t *et = get_seq(x, pn, "examples", false, &ne);
+		yaml_node_item_t *et = yl_get_seq(x, pn, "examples", false, &ne);
 		p->examples = arena_alloc(&x->c->arena, (ne ? ne : 1) * sizeof *p->examples);
 		for (int k = 0; k < ne; k++) {
-			yaml_node_t *en = node(x, et[k]);
+			yaml_node_t *en = yl_node(x, et[k]);
 			static const char *const tkeys[] = { "ja", "en", NULL };
-			if (!check_map(x, en, "example", tkeys))
+			if (!yl_check_map(x, en, "example", tkeys))
 				continue;
 			mtext_t *t = &p->examples[p->nexamples++];
-			t->ja = get_str(x, en, "ja", true);
-			t->en = get_str(x, en, "en", false);
+			t->ja = yl_get_str(x, en, "ja", true);
+			t->en = yl_get_str(x, en, "en", false);
 		}
 	}
 }
@@ -420,19 +418,19 @@ static void load_measures(ctx_t *x, yaml_node_t *root)
 {
 	static const char *const keys[] = { "format", "version", "source", "categories", "measures", NULL };
 	content_t *c = x->c;
-	check_map(x, root, "measures", keys);
-	c->measures_version = get_str(x, root, "version", true);
-	c->measures_source = get_text(x, root, "source", true);
+	yl_check_map(x, root, "measures", keys);
+	c->measures_version = yl_get_str(x, root, "version", true);
+	c->measures_source = yl_get_text(x, root, "source", true);
 	c->mcats = arena_alloc(&c->arena, MAX_CATEGORIES * sizeof *c->mcats);
 	load_categories(x, root, c->mcats, &c->nmcats, MAX_CATEGORIES);
 	int n;
-	yaml_node_item_t *it = get_seq(x, root, "measures", true, &n);
+	yaml_node_item_t *it = yl_get_seq(x, root, "measures", true, &n);
 	c->measures = arena_alloc(&c->arena, (n ? n : 1) * sizeof *c->measures);
 	const char **ids = arena_alloc(&c->arena, (n ? n : 1) * sizeof *ids);
 	for (int i = 0; i < n; i++) {
-		load_measure(x, node(x, it[i]), &c->measures[c->nmeasures++]);
+		load_measure(x, yl_node(x, it[i]), &c->measures[c->nmeasures++]);
 		ids[i] = c->measures[i].id;
-		check_dup(x, node(x, it[i]), "measure", ids, i + 1);
+		yl_check_dup(x, yl_node(x, it[i]), "measure", ids, i + 1);
 	}
 }
 
@@ -449,15 +447,15 @@ static int find_option(const answer_set_t *s, const char *id)
 static void load_part(ctx_t *x, yaml_node_t *pn, questionnaire_t *q, part_t *p)
 {
 	static const char *const keys[] = { "id", "title", "instruction", "options", NULL };
-	if (!check_map(x, pn, "part", keys))
+	if (!yl_check_map(x, pn, "part", keys))
 		return;
-	p->id = get_id(x, pn, "id");
-	p->title = get_text(x, pn, "title", true);
-	p->instruction = get_text(x, pn, "instruction", false);
+	p->id = yl_get_id(x, pn, "id");
+	p->title = yl_get_text(x, pn, "title", true);
+	p->instruction = yl_get_text(x, pn, "instruction", false);
 	if (!q->aset)
 		return;
 	int no;
-	yaml_node_item_t *ot = get_seq(x, pn, "options", false, &no);
+	yaml_node_item_t *ot = yl_get_seq(x, pn, "options", false, &no);
 	if (!ot) {
 		for (int o = 0; o < q->aset->nopts; o++)
 			if (q->aset->opts[o].kind != OPT_NA)
@@ -465,11 +463,11 @@ static void load_part(ctx_t *x, yaml_node_t *pn, questionnaire_t *q, part_t *p)
 		return;
 	}
 	for (int k = 0; k < no; k++) {
-		yaml_node_t *on = node(x, ot[k]);
-		const char *s = scalar(on);
+		yaml_node_t *on = yl_node(x, ot[k]);
+		const char *s = yl_scalar(on);
 		int o = s ? find_option(q->aset, s) : -1;
 		if (o < 0)
-			fail(x, on, "選択肢「%s」は回答セット「%s」にありません / option \"%s\" is not in answer set \"%s\"",
+			yl_fail(x, on, "選択肢「%s」は回答セット「%s」にありません / option \"%s\" is not in answer set \"%s\"",
 			     s ? s : "?", q->aset->id, s ? s : "?", q->aset->id);
 		else
 			p->allowed |= 1u << o;
@@ -499,38 +497,38 @@ static void load_item(ctx_t *x, yaml_node_t *in, questionnaire_t *q, item_t *it)
 {
 	static const char *const keys[] = { "id", "part", "category", "text", "note", "measures",
 					    "allow_na", "essential", "source", NULL };
-	if (!check_map(x, in, "item", keys))
+	if (!yl_check_map(x, in, "item", keys))
 		return;
-	it->id = get_id(x, in, "id");
-	it->text = get_text(x, in, "text", true);
-	it->note = get_text(x, in, "note", false);
-	it->source = get_str(x, in, "source", false);
-	it->essential = get_bool(x, in, "essential");
-	const char *part = get_str(x, in, "part", true), *cat = get_str(x, in, "category", true);
+	it->id = yl_get_id(x, in, "id");
+	it->text = yl_get_text(x, in, "text", true);
+	it->note = yl_get_text(x, in, "note", false);
+	it->source = yl_get_str(x, in, "source", false);
+	it->essential = yl_get_bool(x, in, "essential");
+	const char *part = yl_get_str(x, in, "part", true), *cat = yl_get_str(x, in, "category", true);
 	it->part = -1;
 	for (int p = 0; part && p < q->nparts; p++)
 		if (q->parts[p].id && strcmp(q->parts[p].id, part) == 0)
 			it->part = p;
 	if (part && it->part < 0)
-		fail(x, get(x, in, "part"), "部「%s」はありません / unknown part \"%s\"", part, part);
-	it->category = find_cat(q->cats, q->ncats, cat);
+		yl_fail(x, yl_get(x, in, "part"), "部「%s」はありません / unknown part \"%s\"", part, part);
+	it->category = yl_find_cat(q->cats, q->ncats, cat);
 	if (cat && it->category < 0)
-		fail(x, get(x, in, "category"), "分類「%s」はありません / unknown category \"%s\"", cat, cat);
+		yl_fail(x, yl_get(x, in, "category"), "分類「%s」はありません / unknown category \"%s\"", cat, cat);
 	if (it->part < 0)
 		it->part = 0;
 	if (it->category < 0)
 		it->category = 0;
 	int nm;
-	yaml_node_item_t *mt = get_seq(x, in, "measures", true, &nm);
+	yaml_node_item_t *mt = yl_get_seq(x, in, "measures", true, &nm);
 	if (mt && nm == 0)
-		fail(x, get(x, in, "measures"), "measures に対策を1つ以上書いてください / measures needs at least one link");
-	if (check_limit(x, in, "measures", nm, MAX_ITEM_MEASURES))
+		yl_fail(x, yl_get(x, in, "measures"), "measures に対策を1つ以上書いてください / measures needs at least one link");
+	if (yl_check_limit(x, in, "measures", nm, MAX_ITEM_MEASURES))
 		for (int k = 0; k < nm; k++) {
-			yaml_node_t *mn = node(x, mt[k]);
-			const char *mid = scalar(mn);
+			yaml_node_t *mn = yl_node(x, mt[k]);
+			const char *mid = yl_scalar(mn);
 			const measure_t *m = mid ? content_measure(x->c, mid) : NULL;
 			if (!m)
-				fail(x, mn, "対策「%s」は measures.yaml にありません / link to unknown measure \"%s\"",
+				yl_fail(x, mn, "対策「%s」は measures.yaml にありません / link to unknown measure \"%s\"",
 				     mid ? mid : "?", mid ? mid : "?");
 			else
 				it->measures[it->nmeasures++] = m;
@@ -538,18 +536,18 @@ static void load_item(ctx_t *x, yaml_node_t *in, questionnaire_t *q, item_t *it)
 	if (!q->aset)
 		return;
 	it->allowed = q->parts[it->part].allowed;
-	if (get_bool(x, in, "allow_na")) {
+	if (yl_get_bool(x, in, "allow_na")) {
 		unsigned na = 0;
 		for (int o = 0; o < q->aset->nopts; o++)
 			if (q->aset->opts[o].kind == OPT_NA)
 				na |= 1u << o;
 		if (!na)
-			fail(x, get(x, in, "allow_na"), "回答セット「%s」に該当なしの選択肢がありません / "
+			yl_fail(x, yl_get(x, in, "allow_na"), "回答セット「%s」に該当なしの選択肢がありません / "
 			     "answer set \"%s\" has no not_applicable option", q->aset->id, q->aset->id);
 		it->allowed |= na;
 	}
 	if (!it->allowed)
-		fail(x, in, "この設問で選べる選択肢がありません / this item offers no options");
+		yl_fail(x, in, "この設問で選べる選択肢がありません / this item offers no options");
 	item_points_range(q, it);
 }
 
@@ -558,15 +556,15 @@ static void load_band(ctx_t *x, yaml_node_t *bn, band_t *b)
 	static const char *const keys[] = { "id", "min", "max", "label", "advice", NULL };
 	b->min = INT_MIN;
 	b->max = INT_MAX;
-	if (!check_map(x, bn, "band", keys))
+	if (!yl_check_map(x, bn, "band", keys))
 		return;
-	b->id = get_id(x, bn, "id");
-	get_int(x, bn, "min", false, &b->min);
-	get_int(x, bn, "max", false, &b->max);
-	b->label = get_text(x, bn, "label", true);
-	b->advice = get_text(x, bn, "advice", true);
+	b->id = yl_get_id(x, bn, "id");
+	yl_get_int(x, bn, "min", false, &b->min);
+	yl_get_int(x, bn, "max", false, &b->max);
+	b->label = yl_get_text(x, bn, "label", true);
+	b->advice = yl_get_text(x, bn, "advice", true);
 	if (b->min > b->max)
-		fail(x, bn, "区分「%s」の min が max より大きくなっています / band \"%s\" has min above max",
+		yl_fail(x, bn, "区分「%s」の min が max より大きくなっています / band \"%s\" has min above max",
 		     b->id ? b->id : "?", b->id ? b->id : "?");
 }
 
@@ -589,10 +587,10 @@ static void check_bands(ctx_t *x, yaml_node_t *at, const questionnaire_t *q)
 		if (b->max < q->min_total || b->min > q->max_total)
 			continue;
 		if (b->min > next) {
-			fail(x, at, "判定区分に隙間があります（%ld～%d 点がどの区分にも入りません） / "
+			yl_fail(x, at, "判定区分に隙間があります（%ld～%d 点がどの区分にも入りません） / "
 			     "bands leave a gap: totals %ld-%d fall in no band", next, b->min - 1, next, b->min - 1);
 		} else if (b->min < next && started) {
-			fail(x, at, "判定区分「%s」が他の区分と重なっています（%d 点から） / band \"%s\" overlaps another (from %d)",
+			yl_fail(x, at, "判定区分「%s」が他の区分と重なっています（%d 点から） / band \"%s\" overlaps another (from %d)",
 			     b->id ? b->id : "?", b->min, b->id ? b->id : "?", b->min);
 		}
 		started = true;
@@ -600,7 +598,7 @@ static void check_bands(ctx_t *x, yaml_node_t *at, const questionnaire_t *q)
 			next = (long)b->max + 1;
 	}
 	if (next <= q->max_total)
-		fail(x, at, "判定区分に隙間があります（%ld～%d 点がどの区分にも入りません） / "
+		yl_fail(x, at, "判定区分に隙間があります（%ld～%d 点がどの区分にも入りません） / "
 		     "bands leave a gap: totals %ld-%d fall in no band", next, q->max_total, next, q->max_total);
 }
 
@@ -609,61 +607,61 @@ static void load_questionnaire(ctx_t *x, yaml_node_t *root, questionnaire_t *q)
 	static const char *const keys[] = { "format", "id", "version", "title", "description", "minutes",
 					    "source", "answer_set", "pass_mark", "parts", "categories", "items",
 					    "bands", "bands_source", NULL };
-	check_map(x, root, "questionnaire", keys);
-	q->id = get_id(x, root, "id");
-	q->version = get_str(x, root, "version", true);
-	q->title = get_text(x, root, "title", true);
-	q->description = get_text(x, root, "description", true);
-	q->source = get_text(x, root, "source", true);
-	q->bands_source = get_text(x, root, "bands_source", false);
-	get_int(x, root, "minutes", true, &q->minutes);
-	get_int(x, root, "pass_mark", false, &q->pass_mark);
-	const char *as = get_str(x, root, "answer_set", true);
+	yl_check_map(x, root, "questionnaire", keys);
+	q->id = yl_get_id(x, root, "id");
+	q->version = yl_get_str(x, root, "version", true);
+	q->title = yl_get_text(x, root, "title", true);
+	q->description = yl_get_text(x, root, "description", true);
+	q->source = yl_get_text(x, root, "source", true);
+	q->bands_source = yl_get_text(x, root, "bands_source", false);
+	yl_get_int(x, root, "minutes", true, &q->minutes);
+	yl_get_int(x, root, "pass_mark", false, &q->pass_mark);
+	const char *as = yl_get_str(x, root, "answer_set", true);
 	for (int i = 0; as && i < x->c->nasets; i++)
 		if (x->c->asets[i].id && strcmp(x->c->asets[i].id, as) == 0)
 			q->aset = &x->c->asets[i];
 	if (as && !q->aset)
-		fail(x, get(x, root, "answer_set"), "回答セット「%s」はありません / unknown answer set \"%s\"", as, as);
+		yl_fail(x, yl_get(x, root, "answer_set"), "回答セット「%s」はありません / unknown answer set \"%s\"", as, as);
 
 	int n;
-	yaml_node_item_t *it = get_seq(x, root, "parts", true, &n);
-	if (check_limit(x, root, "parts", n, MAX_PARTS)) {
+	yaml_node_item_t *it = yl_get_seq(x, root, "parts", true, &n);
+	if (yl_check_limit(x, root, "parts", n, MAX_PARTS)) {
 		const char *ids[MAX_PARTS];
 		for (int i = 0; i < n; i++) {
-			load_part(x, node(x, it[i]), q, &q->parts[q->nparts++]);
+			load_part(x, yl_node(x, it[i]), q, &q->parts[q->nparts++]);
 			ids[i] = q->parts[i].id;
-			check_dup(x, node(x, it[i]), "part", ids, i + 1);
+			yl_check_dup(x, yl_node(x, it[i]), "part", ids, i + 1);
 		}
 	}
 	if (q->nparts == 0 && n == 0 && it)
-		fail(x, get(x, root, "parts"), "parts に1つ以上書いてください / parts must not be empty");
+		yl_fail(x, yl_get(x, root, "parts"), "parts に1つ以上書いてください / parts must not be empty");
 	load_categories(x, root, q->cats, &q->ncats, MAX_CATEGORIES);
 
-	it = get_seq(x, root, "items", true, &n);
-	if (n > 0 && q->nparts > 0 && q->ncats > 0 && check_limit(x, root, "items", n, MAX_ITEMS)) {
+	it = yl_get_seq(x, root, "items", true, &n);
+	if (n > 0 && q->nparts > 0 && q->ncats > 0 && yl_check_limit(x, root, "items", n, MAX_ITEMS)) {
 		const char *ids[MAX_ITEMS];
 		for (int i = 0; i < n; i++) {
 			item_t *item = &q->items[q->nitems++];
-			load_item(x, node(x, it[i]), q, item);
+			load_item(x, yl_node(x, it[i]), q, item);
 			ids[i] = item->id;
-			check_dup(x, node(x, it[i]), "item", ids, i + 1);
+			yl_check_dup(x, yl_node(x, it[i]), "item", ids, i + 1);
 			q->max_total += item->full;
 			q->min_total += item->worst;
 		}
 	} else if (it && n == 0) {
-		fail(x, get(x, root, "items"), "items に設問を1つ以上書いてください / items must not be empty");
+		yl_fail(x, yl_get(x, root, "items"), "items に設問を1つ以上書いてください / items must not be empty");
 	}
 
-	it = get_seq(x, root, "bands", true, &n);
-	if (check_limit(x, root, "bands", n, MAX_BANDS)) {
+	it = yl_get_seq(x, root, "bands", true, &n);
+	if (yl_check_limit(x, root, "bands", n, MAX_BANDS)) {
 		const char *ids[MAX_BANDS];
 		for (int i = 0; i < n; i++) {
-			load_band(x, node(x, it[i]), &q->bands[q->nbands++]);
+			load_band(x, yl_node(x, it[i]), &q->bands[q->nbands++]);
 			ids[i] = q->bands[i].id;
-			check_dup(x, node(x, it[i]), "band", ids, i + 1);
+			yl_check_dup(x, yl_node(x, it[i]), "band", ids, i + 1);
 		}
 		if (n > 0 && q->nitems > 0)
-			check_bands(x, get(x, root, "bands"), q);
+			check_bands(x, yl_get(x, root, "bands"), q);
 	}
 }
 
@@ -672,10 +670,10 @@ static void load_questionnaire(ctx_t *x, yaml_node_t *root, questionnaire_t *q)
 static void load_ui(ctx_t *x, yaml_node_t *root)
 {
 	static const char *const keys[] = { "format", "strings", NULL };
-	check_map(x, root, "ui", keys);
-	yaml_node_t *m = get(x, root, "strings");
+	yl_check_map(x, root, "ui", keys);
+	yaml_node_t *m = yl_get(x, root, "strings");
 	if (!m || m->type != YAML_MAPPING_NODE) {
-		fail(x, m ? m : root, "strings: にキーと文の一覧を書いてください / \"strings\" must be a mapping");
+		yl_fail(x, m ? m : root, "strings: にキーと文の一覧を書いてください / \"strings\" must be a mapping");
 		return;
 	}
 	int n = (int)(m->data.mapping.pairs.top - m->data.mapping.pairs.start);
@@ -683,11 +681,11 @@ static void load_ui(ctx_t *x, yaml_node_t *root)
 	const char **ids = arena_alloc(&x->c->arena, (n ? n : 1) * sizeof *ids);
 	for (int i = 0; i < n; i++) {
 		yaml_node_pair_t *p = &m->data.mapping.pairs.start[i];
-		const char *k = scalar(node(x, p->key));
+		const char *k = yl_scalar(yl_node(x, p->key));
 		ui_string_t *u = &x->c->ui[x->c->nui++];
 		u->key = ids[i] = arena_strdup(&x->c->arena, k ? k : "");
-		check_dup(x, node(x, p->key), "ui string", ids, i + 1);
-		u->text = get_text(x, m, u->key, true);
+		yl_check_dup(x, yl_node(x, p->key), "ui string", ids, i + 1);
+		u->text = yl_get_text(x, m, u->key, true);
 	}
 	qsort(x->c->ui, (size_t)x->c->nui, sizeof *x->c->ui, ui_string_cmp);
 }
@@ -698,65 +696,64 @@ static void load_industries(ctx_t *x, yaml_node_t *root)
 {
 	static const char *const keys[] = { "format", "industries", "size_bands", NULL };
 	content_t *c = x->c;
-	check_map(x, root, "industries", keys);
+	yl_check_map(x, root, "industries", keys);
 	int n;
-	yaml_node_item_t *it = get_seq(x, root, "industries", true, &n);
+	yaml_node_item_t *it = yl_get_seq(x, root, "industries", true, &n);
 	c->industries = arena_alloc(&c->arena, (n ? n : 1) * sizeof *c->industries);
 	for (int i = 0; i < n; i++) {
-		yaml_node_t *in = node(x, it[i]);
+		yaml_node_t *in = yl_node(x, it[i]);
 		static const char *const ikeys[] = { "code", "name", "capital_max", "employees_max", NULL };
-		if (!check_map(x, in, "industry", ikeys))
+		if (!yl_check_map(x, in, "industry", ikeys))
 			continue;
 		industry_t *ind = &c->industries[c->nindustries++];
-		const char *code = get_str(x, in, "code", true);
+		const char *code = yl_get_str(x, in, "code", true);
 		if (code && (strlen(code) != 1 || code[0] < 'A' || code[0] > 'Z'))
-			fail(x, get(x, in, "code"), "産業コード「%s」は英大文字1字です / industry code \"%s\" must be one capital letter",
+			yl_fail(x, yl_get(x, in, "code"), "産業コード「%s」は英大文字1字です / industry code \"%s\" must be one capital letter",
 			     code, code);
 		else if (code)
 			strcpy(ind->code, code);
 		for (int k = 0; code && k < c->nindustries - 1; k++)
 			if (!strcmp(c->industries[k].code, code))
-				fail(x, in, "産業コード「%s」が重複しています / duplicate industry code \"%s\"", code, code);
-		ind->name = get_text(x, in, "name", true);
+				yl_fail(x, in, "産業コード「%s」が重複しています / duplicate industry code \"%s\"", code, code);
+		ind->name = yl_get_text(x, in, "name", true);
 		/* capital is in yen and exceeds int, so it is read here rather than with get_int */
-		const char *cap = scalar(get(x, in, "capital_max"));
+		const char *cap = yl_scalar(yl_get(x, in, "capital_max"));
 		char *end = NULL;
 		ind->capital_max = cap ? strtoll(cap, &end, 10) : -1;
 		if (!cap || !*cap || *end || ind->capital_max <= 0)
-			fail(x, get(x, in, "capital_max") ? get(x, in, "capital_max") : in,
+			yl_fail(x, yl_get(x, in, "capital_max") ? yl_get(x, in, "capital_max") : in,
 			     "capital_max は正の整数（円）です / capital_max must be a positive integer (yen)");
-		get_int(x, in, "employees_max", true, &ind->employees_max);
+		yl_get_int(x, in, "employees_max", true, &ind->employees_max);
 	}
-	it = get_seq(x, root, "size_bands", true, &n);
+	it = yl_get_seq(x, root, "size_bands", true, &n);
 	c->size_bands = arena_alloc(&c->arena, (n ? n : 1) * sizeof *c->size_bands);
 	const char **ids = arena_alloc(&c->arena, (n ? n : 1) * sizeof *ids);
 	int prev = -1;
 	for (int i = 0; i < n; i++) {
-		yaml_node_t *bn = node(x, it[i]);
+		yaml_node_t *bn = yl_node(x, it[i]);
 		static const char *const bkeys[] = { "id", "max", "label", NULL };
-		if (!check_map(x, bn, "size band", bkeys))
+		if (!yl_check_map(x, bn, "size band", bkeys))
 			continue;
 		size_band_t *b = &c->size_bands[c->nsize_bands++];
-		b->id = ids[i] = get_id(x, bn, "id");
-		check_dup(x, bn, "size band", ids, i + 1);
-		b->label = get_text(x, bn, "label", true);
+		b->id = ids[i] = yl_get_id(x, bn, "id");
+		yl_check_dup(x, bn, "size band", ids, i + 1);
+		b->label = yl_get_text(x, bn, "label", true);
 		b->max = -1;
-		if (get_int(x, bn, "max", false, &b->max) && b->max <= prev)
-			fail(x, bn, "従業員規模の区分は小さい順に並べてください / size bands must be in increasing order");
-		else if (!get(x, bn, "max") && i != n - 1)
-			fail(x, bn, "上限のない区分は最後に置いてください / only the last size band may have no max");
+		if (yl_get_int(x, bn, "max", false, &b->max) && b->max <= prev)
+			yl_fail(x, bn, "従業員規模の区分は小さい順に並べてください / size bands must be in increasing order");
+		else if (!yl_get(x, bn, "max") && i != n - 1)
+			yl_fail(x, bn, "上限のない区分は最後に置いてください / only the last size band may have no max");
 		prev = b->max;
 	}
 }
 
 /* ---- driver ---------------------------------------------------------------------------- */
 
-typedef void (*file_fn)(ctx_t *, yaml_node_t *);
 
-static void load_file(content_t *c, load_errors_t *errs, const char *path, file_fn fn)
+void yl_load_file(content_t *c, load_errors_t *errs, const char *path, file_fn fn)
 {
 	ctx_t x = { .file = path, .c = c, .errs = errs };
-	if (!open_doc(&x, path))
+	if (!yl_open_doc(&x, path))
 		return;
 	fn(&x, yaml_document_get_root_node(&x.doc));
 	yaml_document_delete(&x.doc);
@@ -781,7 +778,7 @@ static void load_questionnaires(content_t *c, load_errors_t *errs, const char *d
 	snprintf(qdir, sizeof qdir, "%s/questionnaires", dir);
 	DIR *d = opendir(qdir);
 	if (!d) {
-		fail_at(errs, qdir, 1, "フォルダを開けません / cannot open folder");
+		yl_fail_at(errs, qdir, 1, "フォルダを開けません / cannot open folder");
 		return;
 	}
 	char *names[64];
@@ -798,7 +795,7 @@ static void load_questionnaires(content_t *c, load_errors_t *errs, const char *d
 		char path[PATH_MAX + 80];
 		snprintf(path, sizeof path, "%s/%s", qdir, names[i]);
 		ctx_t x = { .file = arena_strdup(&c->arena, path), .c = c, .errs = errs };
-		if (!open_doc(&x, path))
+		if (!yl_open_doc(&x, path))
 			continue;
 		questionnaire_t *q = arena_alloc(&c->arena, sizeof *q);
 		q->file = x.file;
@@ -806,13 +803,13 @@ static void load_questionnaires(content_t *c, load_errors_t *errs, const char *d
 		load_questionnaire(&x, root, q);
 		for (int k = 0; k < c->nqs && q->id; k++)
 			if (c->qs[k]->id && strcmp(c->qs[k]->id, q->id) == 0)
-				fail(&x, get(&x, root, "id"), "診断ID「%s」は %s でも使われています / questionnaire id \"%s\" also used in %s",
+				yl_fail(&x, yl_get(&x, root, "id"), "診断ID「%s」は %s でも使われています / questionnaire id \"%s\" also used in %s",
 				     q->id, c->qs[k]->file, q->id, c->qs[k]->file);
 		c->qs[c->nqs++] = q;
 		yaml_document_delete(&x.doc);
 	}
 	if (n == 0)
-		fail_at(errs, qdir, 1, "診断の定義がありません / no questionnaires found");
+		yl_fail_at(errs, qdir, 1, "診断の定義がありません / no questionnaires found");
 	qsort(c->qs, c->nqs, sizeof *c->qs, by_minutes);
 }
 
@@ -821,14 +818,18 @@ int content_load(const char *dir, content_t *c, load_errors_t *errs)
 	char path[PATH_MAX + 32];
 	memset(c, 0, sizeof *c);
 	snprintf(path, sizeof path, "%s/answer-sets.yaml", dir);
-	load_file(c, errs, arena_strdup(&c->arena, path), load_answer_sets);
+	yl_load_file(c, errs, arena_strdup(&c->arena, path), load_answer_sets);
 	snprintf(path, sizeof path, "%s/measures.yaml", dir);
-	load_file(c, errs, arena_strdup(&c->arena, path), load_measures);
+	yl_load_file(c, errs, arena_strdup(&c->arena, path), load_measures);
 	load_questionnaires(c, errs, dir);
 	snprintf(path, sizeof path, "%s/ui.yaml", dir);
-	load_file(c, errs, arena_strdup(&c->arena, path), load_ui);
+	yl_load_file(c, errs, arena_strdup(&c->arena, path), load_ui);
 	snprintf(path, sizeof path, "%s/industries.yaml", dir);
-	load_file(c, errs, arena_strdup(&c->arena, path), load_industries);
+	yl_load_file(c, errs, arena_strdup(&c->arena, path), load_industries);
+	if (errs->n == 0) /* the knowledge links to measures and industries: load it on a sound base */
+		load_knowledge(c, errs, dir);
+	if (errs->n == 0)
+		knowledge_link_items(c);
 	return errs->n;
 }
 

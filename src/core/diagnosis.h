@@ -5,7 +5,10 @@
 #ifndef MAMORU_CORE_DIAGNOSIS_H
 #define MAMORU_CORE_DIAGNOSIS_H
 
+#include "core/knowledge.h"
 #include "core/recommend.h"
+
+#define CASES_PER_REC 3
 
 typedef struct {
 	const questionnaire_t *q;
@@ -13,6 +16,9 @@ typedef struct {
 	score_t score;
 	rec_t recs[MAX_ITEMS];
 	int nrecs;
+	/* for each recommendation (by rank): cases from companies like this one */
+	const case_t *cases[MAX_ITEMS][CASES_PER_REC];
+	int ncases[MAX_ITEMS];
 } diagnosis_t;
 
 static inline void diagnosis_run(diagnosis_t *d, const questionnaire_t *q, const answers_t *a)
@@ -21,6 +27,16 @@ static inline void diagnosis_run(diagnosis_t *d, const questionnaire_t *q, const
 	d->answers = *a;
 	score_compute(q, &d->answers, &d->score);
 	d->nrecs = recommend(q, &d->answers, &d->score, d->recs);
+	for (int r = 0; r < d->nrecs; r++)
+		d->ncases[r] = 0;
+}
+
+/* Adds the cases to each recommendation, for a company of this industry ("" = unknown) and
+ * size band (-1 = unknown). */
+static inline void diagnosis_cases(diagnosis_t *d, const content_t *c, const char *industry, int size)
+{
+	for (int r = 0; r < d->nrecs; r++)
+		d->ncases[r] = cases_for_item(c, &d->q->items[d->recs[r].item], industry, size, d->cases[r], CASES_PER_REC);
 }
 
 #endif

@@ -58,11 +58,16 @@ typedef struct {
 	mtext_t title;
 } category_t;
 
+typedef enum { COST_UNKNOWN = -1, COST_NONE = 0, COST_LOW, COST_PURCHASE } cost_t;
+typedef enum { EFFORT_UNKNOWN = -1, EFFORT_LOW = 0, EFFORT_MEDIUM, EFFORT_HIGH } effort_t;
+
 typedef struct measure_point {
 	mtext_t heading;     /* optional sub-heading printed before this point */
 	mtext_t text;
 	mtext_t *examples;
 	int nexamples;
+	cost_t cost;         /* content/measure-costs.yaml: this project's rough estimate */
+	effort_t effort;
 } measure_point_t;
 
 typedef struct measure {
@@ -72,6 +77,9 @@ typedef struct measure {
 	measure_point_t *points;
 	int npoints;
 	const char *source;
+	const struct scenario *scenarios[16];  /* the scenarios it prevents (appendix 2) */
+	int nscenarios;
+	cost_t cost;         /* cheapest point's cost: what a first step costs */
 } measure_t;
 
 typedef struct {
@@ -90,7 +98,9 @@ typedef struct {
 	int full;            /* best points among the offered options */
 	int worst;           /* lowest points among the offered options */
 	int floor;           /* lowest points among the offered normal options: "not done" */
-	bool essential;
+	bool essential;      /* flagged in the pack, or linked to a 5か条 measure (set by the loader) */
+	int reach;           /* most scenarios any linked measure prevents (appendix 2) */
+	cost_t cost;         /* cheapest first step among the linked measures */
 	const char *source;
 } item_t;
 
@@ -153,6 +163,16 @@ typedef struct content {
 	int nindustries;
 	size_band_t *size_bands;
 	int nsize_bands;
+	/* knowledge (core/knowledge.h) */
+	struct scenario *scenarios;
+	int nscenarios;
+	struct case_study *cases;
+	int ncases;
+	struct rule *rules;            /* 情報セキュリティ5か条 */
+	int nrules;
+	struct threat *threats;
+	int nthreats;
+	mtext_t knowledge_source;
 } content_t;
 
 const questionnaire_t *content_questionnaire(const content_t *c, const char *id);

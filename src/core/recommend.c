@@ -3,12 +3,15 @@
  */
 #include "core/recommend.h"
 
-static int before(const rec_t *x, const rec_t *y)
+static int before(const questionnaire_t *q, const rec_t *x, const rec_t *y)
 {
-	if (x->tier != y->tier)
-		return x->tier < y->tier;
-	if (x->gap != y->gap)
-		return x->gap > y->gap;
+	if (x->essential != y->essential)
+		return x->essential;
+	if (x->weight != y->weight)
+		return x->weight > y->weight;
+	cost_t cx = q->items[x->item].cost, cy = q->items[y->item].cost;
+	if (cx != cy)
+		return cx < cy;
 	return x->item < y->item;
 }
 
@@ -17,14 +20,12 @@ int recommend(const questionnaire_t *q, const answers_t *a, const score_t *s, re
 	int n = 0;
 	for (int i = 0; i < q->nitems; i++) {
 		const item_t *it = &q->items[i];
-		int opt = a->opt[i];
-		if (opt == UNANSWERED || s->points[i] >= it->full)
+		if (a->opt[i] == UNANSWERED || s->points[i] >= it->full)
 			continue;
-		bool weak = q->aset->opts[opt].kind == OPT_UNKNOWN || s->points[i] <= it->floor;
-		rec_t r = { .item = i, .gap = it->full - s->points[i],
-			    .tier = weak ? (it->essential ? 0 : 1) : 2 };
+		int gap = it->full - s->points[i];
+		rec_t r = { .item = i, .essential = it->essential, .gap = gap, .weight = gap * (1 + it->reach) };
 		int j = n++;
-		while (j > 0 && before(&r, &out[j - 1])) {
+		while (j > 0 && before(q, &r, &out[j - 1])) {
 			out[j] = out[j - 1];
 			j--;
 		}

@@ -123,3 +123,24 @@ json_t *history_json(const content_t *c, const org_t *o, const stored_diag_t *co
 	return json_pack("{s:o, s:o, s:o, s:o}", "organization", org_json(c, o, lang), "diagnoses", diags, "rollups",
 			 rollups, "comparisons", comps);
 }
+
+json_t *plan_json(const content_t *c, const plan_item_t *items, int n, const stored_diag_t *const *list, int nlist,
+		  lang_t lang)
+{
+	json_t *a = json_array();
+	for (int i = 0; i < n; i++) {
+		const plan_item_t *p = &items[i];
+		const questionnaire_t *q = content_questionnaire(c, p->questionnaire);
+		int it = q ? item_index(q, p->question) : -1;
+		int64_t against = 0;
+		plan_check_t chk = plan_check(p, list, nlist, &against);
+		static const char *const CHECK[] = { NULL, "achieved", "not_yet" };
+		json_array_append_new(a, json_pack("{s:I, s:s, s:s, s:s, s:s, s:o, s:s, s:o, s:o, s:s}", "id", (json_int_t)p->id,
+						   "questionnaire", p->questionnaire, "question", p->question, "text",
+						   it >= 0 ? tx(&q->items[it].text, lang) : "", "owner", p->owner, "due",
+						   p->due[0] ? json_string(p->due) : json_null(), "status", plan_status_id(p->status),
+						   "latest", chk ? json_string(CHECK[chk]) : json_null(), "checked_against",
+						   against ? json_integer(against) : json_null(), "updated", p->updated));
+	}
+	return a;
+}

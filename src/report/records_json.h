@@ -10,11 +10,16 @@
 
 #include "core/history.h"
 #include "core/org.h"
+#include "core/plan.h"
 
 json_t *org_json(const content_t *c, const org_t *o, lang_t lang);
 json_t *snapshot_json(const stored_diag_t *d, lang_t lang, bool with_answers);
 /* list: the organisation's diagnoses oldest first. */
 json_t *history_json(const content_t *c, const org_t *o, const stored_diag_t *const *list, int n, lang_t lang,
 		     bool with_answers);
+
+/* The action plan, each item checked against the latest diagnosis (list oldest first). */
+json_t *plan_json(const content_t *c, const plan_item_t *items, int n, const stored_diag_t *const *list, int nlist,
+		  lang_t lang);
 
 #endif

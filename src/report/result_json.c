@@ -37,11 +37,20 @@ json_t *recommendations_json(const diagnosis_t *d, lang_t lang)
 		json_t *ms = json_array();
 		for (int m = 0; m < it->nmeasures; m++)
 			json_array_append_new(ms, measure_json(it->measures[m], lang));
-		json_array_append_new(recs, json_pack("{s:i, s:s, s:s, s:s, s:i, s:i, s:b, s:o}", "rank", r + 1,
+		const scenario_t *sc[16];
+		int nsc = item_scenarios(it, sc, 16);
+		json_t *scen = json_array(), *cases = json_array();
+		for (int k = 0; k < nsc; k++)
+			json_array_append_new(scen, json_pack("{s:s, s:s}", "id", sc[k]->id, "title", tx(&sc[k]->title, lang)));
+		for (int k = 0; k < d->ncases[r]; k++)
+			json_array_append_new(cases, json_pack("{s:s, s:s, s:b, s:s}", "id", d->cases[r][k]->id, "title",
+							       tx(&d->cases[r][k]->title, lang), "incident", d->cases[r][k]->incident,
+							       "industry", d->cases[r][k]->industry));
+		json_array_append_new(recs, json_pack("{s:i, s:s, s:s, s:s, s:i, s:i, s:b, s:o, s:o, s:o}", "rank", r + 1,
 						      "question", it->id, "text", tx(&it->text, lang), "answer",
 						      q->aset->opts[d->answers.opt[rc->item]].id, "points",
 						      s->points[rc->item], "gap", rc->gap, "essential",
-						      it->essential, "measures", ms));
+						      it->essential, "measures", ms, "scenarios", scen, "cases", cases));
 	}
 	return recs;
 }

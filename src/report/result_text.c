@@ -78,6 +78,16 @@ void result_text(FILE *out, const content_t *c, const diagnosis_t *d, lang_t lan
 			for (int p = 0; p < ms->npoints; p++)
 				fprintf(out, "      ・%s\n", tx(&ms->points[p].text, lang));
 		}
+		const scenario_t *sc[16];
+		int nsc = item_scenarios(it, sc, 16);
+		if (nsc)
+			fprintf(out, "    %s:", ui(c, "prevents", lang));
+		for (int k = 0; k < nsc; k++)
+			fprintf(out, " [%s] %s", sc[k]->id, tx(&sc[k]->title, lang));
+		if (nsc)
+			fputc('\n', out);
+		for (int k = 0; k < d->ncases[r]; k++)
+			fprintf(out, "    %s %s: %s\n", ui(c, "type_case", lang), d->cases[r][k]->id, tx(&d->cases[r][k]->title, lang));
 	}
 	if (shown < d->nrecs)
 		fprintf(out, "\n%s\n", ui(c, "more_recs_json", lang));

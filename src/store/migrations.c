@@ -64,6 +64,21 @@ const char *const MIGRATIONS[] = {
 	"  answers TEXT NOT NULL,\n"
 	"  updated_at TEXT NOT NULL\n"
 	");\n",
+
+	/* 4: the action plan — accepted recommendations with owner, due date and status */
+	"CREATE TABLE plan_items (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  organization_id INTEGER NOT NULL REFERENCES organizations(id),\n"
+	"  diagnosis_id INTEGER REFERENCES diagnoses(id),\n"
+	"  questionnaire TEXT NOT NULL,\n"
+	"  question TEXT NOT NULL,\n"
+	"  owner TEXT NOT NULL DEFAULT '',\n"
+	"  due TEXT NOT NULL DEFAULT '',\n"
+	"  status TEXT NOT NULL DEFAULT 'todo' CHECK (status IN ('todo', 'doing', 'done')),\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  updated_at TEXT NOT NULL,\n"
+	"  UNIQUE (organization_id, questionnaire, question)\n"
+	");\n",
 };
 
 const int MIGRATION_COUNT = sizeof MIGRATIONS / sizeof MIGRATIONS[0];

@@ -27,6 +27,7 @@ enum {
 	Q_ORG_ADD, Q_ORG_UPDATE, Q_ORG_GET, Q_ORG_LIST,
 	Q_DIAG_ADD, Q_ANS_ADD, Q_CAT_ADD, Q_DIAG_GET, Q_ANS_GET, Q_CAT_GET, Q_DIAG_BY_ORG,
 	Q_DRAFT_PUT, Q_DRAFT_GET, Q_DRAFT_DEL, Q_DIAG_LATEST, Q_BEGIN_READ, Q_END_READ,
+	Q_PLAN_ADD, Q_PLAN_UPDATE, Q_PLAN_GET, Q_PLAN_LIST,
 	Q_COUNT
 };
 
@@ -61,6 +62,13 @@ static const char *const SQL[Q_COUNT] = {
 			"WHERE drafts.questionnaire = excluded.questionnaire",
 	[Q_DRAFT_GET] = "SELECT questionnaire, organization_id, answers FROM drafts WHERE id = ?",
 	[Q_DRAFT_DEL] = "DELETE FROM drafts WHERE id = ?",
+	[Q_PLAN_ADD] = "INSERT INTO plan_items (organization_id, diagnosis_id, questionnaire, question, owner, due, status, "
+		       "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[Q_PLAN_UPDATE] = "UPDATE plan_items SET owner = ?, due = ?, status = ?, updated_at = ? WHERE id = ?",
+	[Q_PLAN_GET] = "SELECT id, organization_id, diagnosis_id, questionnaire, question, owner, due, status, created_at, "
+		       "updated_at FROM plan_items WHERE id = ?",
+	[Q_PLAN_LIST] = "SELECT id, organization_id, diagnosis_id, questionnaire, question, owner, due, status, created_at, "
+			"updated_at FROM plan_items WHERE organization_id = ? ORDER BY id",
 	[Q_BEGIN_READ] = "BEGIN",
 	[Q_END_READ] = "COMMIT",
 	[Q_DIAG_LATEST] = "SELECT id FROM diagnoses WHERE organization_id = ? ORDER BY created_at DESC, id DESC LIMIT 1",
@@ -638,6 +646,110 @@ store_rc_t store_diag_latest(store_t *s, int64_t org_id, stored_diag_t **out)
 	int64_t id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	return store_diag_get(s, id, out);
+}
+
+/* ---- the action plan ------------------------------------------------------------------ */
+
+store_rc_t store_plan_add(store_t *s, plan_item_t *p)
+{
+	sqlite3_stmt *st = stmt(s, Q_PLAN_ADD);
+	if (!st)
+		return fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+	now_iso(p->created);
+	memcpy(p->updated, p->created, sizeof p->updated);
+	sqlite3_bind_int64(st, 1, p->org_id);
+	if (p->diagnosis_id > 0)
+		sqlite3_bind_int64(st, 2, p->diagnosis_id);
+	else
+		sqlite3_bind_null(st, 2);
+	bind_text(st, 3, p->questionnaire, false);
+	bind_text(st, 4, p->question, false);
+	bind_text(st, 5, p->owner, false);
+	bind_text(st, 6, p->due, false);
+	bind_text(st, 7, plan_status_id(p->status), false);
+	bind_text(st, 8, p->created, false);
+	bind_text(st, 9, p->updated, false);
+	store_rc_t rc = step_done(s, st);
+	if (rc == STORE_OK)
+		p->id = sqlite3_last_insert_rowid(s->db);
+	return rc;
+}
+
+store_rc_t store_plan_update(store_t *s, const plan_item_t *p)
+{
+	sqlite3_stmt *st = stmt(s, Q_PLAN_UPDATE);
+	if (!st)
+		return fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+	char now[32];
+	now_iso(now);
+	bind_text(st, 1, p->owner, false);
+	bind_text(st, 2, p->due, false);
+	bind_text(st, 3, plan_status_id(p->status), false);
+	bind_text(st, 4, now, false);
+	sqlite3_bind_int64(st, 5, p->id);
+	store_rc_t rc = step_done(s, st);
+	return rc == STORE_OK && sqlite3_changes(s->db) == 0 ? STORE_NOT_FOUND : rc;
+}
+
+static void read_plan(sqlite3_stmt *st, plan_item_t *p)
+{
+	memset(p, 0, sizeof *p);
+	p->id = sqlite3_column_int64(st, 0);
+	p->org_id = sqlite3_column_int64(st, 1);
+	p->diagnosis_id = col_opt_int(st, 2) < 0 ? 0 : col_opt_int(st, 2);
+	col_text(st, 3, p->questionnaire, sizeof p->questionnaire);
+	col_text(st, 4, p->question, sizeof p->question);
+	col_text(st, 5, p->owner, sizeof p->owner);
+	col_text(st, 6, p->due, sizeof p->due);
+	char status[16];
+	col_text(st, 7, status, sizeof status);
+	plan_status_parse(status, &p->status);
+	col_text(st, 8, p->created, sizeof p->created);
+	col_text(st, 9, p->updated, sizeof p->updated);
+}
+
+store_rc_t store_plan_get(store_t *s, int64_t id, plan_item_t *out)
+{
+	sqlite3_stmt *st = stmt(s, Q_PLAN_GET);
+	if (!st)
+		return fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		read_plan(st, out);
+		sqlite3_reset(st);
+		return STORE_OK;
+	}
+	return rc == SQLITE_DONE ? STORE_NOT_FOUND : fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+}
+
+store_rc_t store_plan_list(store_t *s, int64_t org_id, plan_item_t **out, int *n)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st = stmt(s, Q_PLAN_LIST);
+	if (!st)
+		return fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+	sqlite3_bind_int64(st, 1, org_id);
+	int rc, cap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			plan_item_t *p = realloc(*out, (size_t)cap * sizeof *p);
+			if (!p)
+				abort();
+			*out = p;
+		}
+		read_plan(st, &(*out)[(*n)++]);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+	}
+	return STORE_OK;
 }
 
 /* ---- drafts ---------------------------------------------------------------------------- */

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "core/org.h"
+#include "core/plan.h"
 #include "core/snapshot.h"
 
 typedef struct store store_t;
@@ -62,6 +63,14 @@ typedef struct {
 store_rc_t store_draft_put(store_t *s, const draft_t *d);
 store_rc_t store_draft_get(store_t *s, const char *id, draft_t *out);
 store_rc_t store_draft_delete(store_t *s, const char *id);
+
+/* ---- the action plan ---- */
+/* Adds an item (STORE_INVALID when the organisation already plans that question). */
+store_rc_t store_plan_add(store_t *s, plan_item_t *p);
+store_rc_t store_plan_update(store_t *s, const plan_item_t *p);   /* owner, due, status */
+store_rc_t store_plan_get(store_t *s, int64_t id, plan_item_t *out);
+/* The organisation's plan, oldest first: *out is a new array of *n items (free()). */
+store_rc_t store_plan_list(store_t *s, int64_t org_id, plan_item_t **out, int *n);
 
 /* ---- whole database ---- */
 /* Online backup to a new file: safe while other processes use the database. */

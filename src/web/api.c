@@ -245,6 +245,9 @@ void api_diagnosis_create(req_t *r, resp_t *w, const char *const *args)
 		if (!d)
 			abort();
 		diagnosis_run(d, q, &a);
+		if (!meta.org_id)
+			org_init(&o);
+		diagnosis_cases(d, r->content, o.industry, org_size_band(r->content, o.employees));
 		stored_diag_t *sd = stored_diag_from(d, &meta);
 		if (store_diag_save(r->store, sd) != STORE_OK) {
 			resp_api_error(w, 500, "store", store_error(r->store), NULL);
@@ -277,8 +280,13 @@ void api_diagnosis_get(req_t *r, resp_t *w, const char *const *args)
 		if (!d)
 			abort();
 		answers_t a;
+		org_t o;
+		org_init(&o);
+		if (sd->org_id)
+			store_org_get(r->store, sd->org_id, &o);
 		snapshot_answers(q, sd, &a);
 		diagnosis_run(d, q, &a);
+		diagnosis_cases(d, r->content, o.industry, org_size_band(r->content, o.employees));
 		json_object_set_new(out, "recommendations", recommendations_json(d, r->lang));
 		free(d);
 	}

@@ -7,7 +7,7 @@
 #ifndef MAMORU_WEB_HTML_H
 #define MAMORU_WEB_HTML_H
 
-#include "web/buf.h"
+#include "core/buf.h"
 
 void h(buf_t *b, const char *fmt, ...);
 void h_escape(buf_t *b, const char *s);

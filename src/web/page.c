@@ -35,8 +35,10 @@ void page_begin(req_t *r, resp_t *w, const char *title)
 	  r->lang == LANG_EN ? "en" : "ja", title);
 	h(b, "<a class=\"skip\" href=\"#main\">%s</a>", T(r, "web_skip"));
 	h(b, "<header class=\"site\"><a class=\"brand\" href=\"/\">mamoru <span>守る</span></a><nav aria-label=\"%s\">"
-	     "<a href=\"/\">%s</a><a href=\"/organizations/new\">%s</a><a href=\"/measures\">%s</a></nav>",
-	  T(r, "web_nav"), T(r, "web_home"), T(r, "web_new_org"), T(r, "web_measures"));
+	     "<a href=\"/\">%s</a><a href=\"/organizations/new\">%s</a><a href=\"/measures\">%s</a>"
+	     "<a href=\"/scenarios\">%s</a><a href=\"/cases\">%s</a><a href=\"/search\">%s</a></nav>",
+	  T(r, "web_nav"), T(r, "web_home"), T(r, "web_new_org"), T(r, "web_measures"), T(r, "web_scenario_list"),
+	  T(r, "web_cases"), T(r, "web_search"));
 	/* the language switch keeps the current page and its query (a draft, a step) */
 	buf_t url = { 0 };
 	buf_puts(&url, r->path);

@@ -6,9 +6,9 @@
  * options with the current content (the same rules as `mamoru diagnose`).
  *
  * Snapshots never change and the content is fixed for the life of the process, so a rendered
- * page is kept in a small cache keyed by (diagnosis, language) and served again while the
- * organisation's name — the only part of the page that can change — is the same (checked on
- * every hit). bench/README.md has the figures.
+ * page is kept in a small cache keyed by (diagnosis, language) and served again while what
+ * the page shows of the organisation (name, industry, employees) is the same, checked on every
+ * hit. bench/README.md has the figures.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "core/answers.h"
+#include "core/org.h"
 #include "web/pages.h"
 #include "web/svg.h"
 
@@ -41,7 +42,7 @@ static void chart(req_t *r, buf_t *b, const stored_diag_t *sd)
 	h(b, "</tbody></table></figcaption></figure>");
 }
 
-static void recommendations(req_t *r, buf_t *b, const questionnaire_t *q, const diagnosis_t *d)
+static void recommendations(req_t *r, buf_t *b, const questionnaire_t *q, const diagnosis_t *d, const stored_diag_t *sd)
 {
 	lang_t L = r->lang;
 	h(b, "<h2>%s</h2>", T(r, "recommendations"));
@@ -57,6 +58,24 @@ static void recommendations(req_t *r, buf_t *b, const questionnaire_t *q, const 
 		  it->essential ? T(r, "essential_mark") : "", tx(&it->text, L));
 		for (int m = 0; m < it->nmeasures; m++)
 			page_measure_summary(r, b, it->measures[m], "measure");
+		const scenario_t *sc[16];
+		int nsc = item_scenarios(it, sc, 16);
+		if (nsc)
+			h(b, "<p class=\"small\">%s:", T(r, "prevents"));
+		for (int k = 0; k < nsc; k++)
+			h(b, " <a href=\"/scenarios/%s\">%s</a>", sc[k]->id, tx(&sc[k]->title, L));
+		if (nsc)
+			h(b, "</p>");
+		if (d->ncases[i]) {
+			h(b, "<p class=\"small\">%s</p><ul class=\"small\">", T(r, "web_cases_like_mine"));
+			for (int k = 0; k < d->ncases[i]; k++)
+				h(b, "<li><a href=\"/cases/%s\">%s %s: %s</a> %s</li>", d->cases[i][k]->id, T(r, "type_case"), d->cases[i][k]->id,
+				  tx(&d->cases[i][k]->title, L), d->cases[i][k]->incident ? "" : T(r, "web_good_practice"));
+			h(b, "</ul>");
+		}
+		if (sd->org_id)
+			h(b, "<p class=\"noprint\"><a href=\"/organizations/%lld/plan/new?questionnaire=%s&amp;question=%s&amp;diagnosis=%lld\">%s</a></p>",
+			  (long long)sd->org_id, q->id, it->id, (long long)sd->id, T(r, "plan_add"));
 		h(b, "</li>");
 	}
 	h(b, "</ol>");
@@ -67,10 +86,17 @@ static void recommendations(req_t *r, buf_t *b, const questionnaire_t *q, const 
 typedef struct {
 	long long id, org_id;
 	lang_t lang;
-	char org_name[ORG_NAME_MAX + 1];
+	char org_sig[ORG_NAME_MAX + 32];
 	char *html;
 	size_t len;
 } cached_page_t;
+
+/* What of the organisation shows on the page: its name, and the industry and size that pick
+ * the "cases like mine". */
+static void org_signature(const org_t *o, char *out, size_t size)
+{
+	snprintf(out, size, "%s\x1f%s\x1f%d", o->name, o->industry, o->employees);
+}
 
 static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
 static cached_page_t cache[CACHE_SLOTS];
@@ -95,8 +121,14 @@ static bool serve_cached(req_t *r, resp_t *w, long long id)
 	if (!hit)
 		return false;
 	org_t o;
-	if (c.org_id && (store_org_get(r->store, c.org_id, &o) != STORE_OK || strcmp(o.name, c.org_name)))
-		return false;
+	char sig[sizeof c.org_sig];
+	if (c.org_id) {
+		if (store_org_get(r->store, c.org_id, &o) != STORE_OK)
+			return false;
+		org_signature(&o, sig, sizeof sig);
+		if (strcmp(sig, c.org_sig))
+			return false;
+	}
 	pthread_mutex_lock(&cache_lock);
 	cached_page_t *e = slot(id, r->lang);
 	hit = e->html && e->id == id && e->lang == r->lang;
@@ -108,7 +140,7 @@ static bool serve_cached(req_t *r, resp_t *w, long long id)
 	return hit;
 }
 
-static void remember(const req_t *r, const resp_t *w, long long id, long long org_id, const char *org_name)
+static void remember(const req_t *r, const resp_t *w, long long id, long long org_id, const org_t *o)
 {
 	char *copy = malloc(w->body.len);
 	if (!copy)
@@ -118,7 +150,7 @@ static void remember(const req_t *r, const resp_t *w, long long id, long long or
 	cached_page_t *e = slot(id, r->lang);
 	free(e->html);
 	*e = (cached_page_t){ .id = id, .org_id = org_id, .lang = r->lang, .html = copy, .len = w->body.len };
-	snprintf(e->org_name, sizeof e->org_name, "%s", org_name);
+	org_signature(o, e->org_sig, sizeof e->org_sig);
 	pthread_mutex_unlock(&cache_lock);
 }
 
@@ -170,6 +202,7 @@ void page_result(req_t *r, resp_t *w, const char *const *args)
 		answers_t a;
 		snapshot_answers(q, sd, &a);
 		diagnosis_run(d, q, &a);
+		diagnosis_cases(d, r->content, o.industry, org_size_band(r->content, o.employees));
 		for (int k = 0; k < q->nbands; k++)
 			if (!strcmp(q->bands[k].id, sd->band_id))
 				h(b, "<p class=\"advice\">%s</p>", tx(&q->bands[k].advice, L));
@@ -185,13 +218,13 @@ void page_result(req_t *r, resp_t *w, const char *const *args)
 		h(b, "</ul><p>%s</p></section>", T(r, "web_unknown_help"));
 	}
 	if (d)
-		recommendations(r, b, q, d);
+		recommendations(r, b, q, d, sd);
 	if (sd->org_id)
 		h(b, "<p class=\"noprint\"><a href=\"/organizations/%lld/history\">%s</a></p>", (long long)sd->org_id, T(r, "history"));
 	h(b, "<p class=\"noprint muted\">%s</p>", T(r, "web_print_hint"));
 	page_end(r, w);
 	if (use_cache)
-		remember(r, w, id, sd->org_id, o.name);
+		remember(r, w, id, sd->org_id, &o);
 	free(d);
 	stored_diag_free(sd);
 }

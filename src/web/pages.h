@@ -38,6 +38,18 @@ void page_history(req_t *r, resp_t *w, const char *const *args);
 /* page_measures.c */
 void page_measures(req_t *r, resp_t *w, const char *const *args);
 void page_measure(req_t *r, resp_t *w, const char *const *args);
+/* page_plan.c */
+void page_plan_section(req_t *r, buf_t *b, const org_t *o);
+void page_plan_new(req_t *r, resp_t *w, const char *const *args);
+void page_plan_create(req_t *r, resp_t *w, const char *const *args);
+void page_plan_update(req_t *r, resp_t *w, const char *const *args);
+/* page_knowledge.c */
+void page_search(req_t *r, resp_t *w, const char *const *args);
+void page_scenarios(req_t *r, resp_t *w, const char *const *args);
+void page_scenario(req_t *r, resp_t *w, const char *const *args);
+void page_cases(req_t *r, resp_t *w, const char *const *args);
+void page_case(req_t *r, resp_t *w, const char *const *args);
+void api_search(req_t *r, resp_t *w, const char *const *args);
 /* api.c */
 void api_healthz(req_t *r, resp_t *w, const char *const *args);
 void api_questionnaires(req_t *r, resp_t *w, const char *const *args);

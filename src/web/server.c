@@ -245,6 +245,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	r->method = method;
 	r->path = url;
 	r->content = g_opts->content;
+	r->search = g_opts->search;
 	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_query, r);
 	r->content_type = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Type");
 	r->accept_language = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Accept-Language");

@@ -13,6 +13,7 @@ typedef struct {
 	int port;
 	const char *static_dir;
 	int threads;            /* 0 = one per CPU */
+	struct search *search;  /* built by the caller from the content */
 } serve_opts_t;
 
 /* Runs until SIGTERM or SIGINT, then lets in-flight requests finish and closes the database.

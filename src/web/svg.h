@@ -6,7 +6,7 @@
 #ifndef MAMORU_WEB_SVG_H
 #define MAMORU_WEB_SVG_H
 
-#include "web/buf.h"
+#include "core/buf.h"
 
 typedef struct {
 	const char *label;

@@ -13,7 +13,7 @@
 
 #include "core/model.h"
 #include "store/store.h"
-#include "web/buf.h"
+#include "core/buf.h"
 
 #define WEB_BODY_MAX (1024 * 1024)
 #define WEB_MAX_PARAMS 256
@@ -39,6 +39,7 @@ typedef struct {
 	bool new_csrf;               /* set the cookie on the response */
 	const content_t *content;
 	store_t *store;
+	struct search *search;       /* the knowledge index (content/search.h) */
 } req_t;
 
 typedef struct {

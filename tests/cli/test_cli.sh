@@ -215,6 +215,28 @@ run "$BIN" --lang en diagnose jisha-shindan --interactive <"$TMP/short"
 expect_rc 2
 expect_out "Input ended before the last question"
 
+CASE="search the knowledge in Japanese and English, with filters"
+m search ランサムウェア --type case
+expect_rc 0
+expect_out "事例"
+expect_out "件数:"
+m --lang en search USB --type measure --json
+expect_rc 0
+expect_json "'4.3.5' in [r['id'] for r in d['results']]" "true"
+m search --type case --industry E --json
+expect_rc 0
+expect_json "all(r['type'] == 'case' for r in d['results']) and d['count'] > 0" "true"
+m search '"; DROP TABLE docs; --'
+expect_rc 0
+m search "$(head -c 300 /dev/zero | tr '\0' 'x')"
+expect_rc 2; expect_err "検索語が長すぎます"
+m search x --type colour
+expect_rc 2
+m search --case-type flood
+expect_rc 2
+m search
+expect_rc 2
+
 CASE="a broken content pack stops the program with file:line"
 cp -r content "$TMP/content"
 sed -i 's/measures: \["4.3.3"\]/measures: ["4.3.9"]/' "$TMP/content/questionnaires/jisha-shindan.yaml"

@@ -147,6 +147,36 @@ m diagnose checklist --answers <(printf 'question,answer\n1-1,はい\n') --save 
 m export "$id" --format csv
 expect_out "\"'=HYPERLINK(\"\"http://x\"\")\""
 
+CASE="action plan: accept recommendations, track them, compare with the next diagnosis"
+m plan add 1 --questionnaire jisha-shindan --question 14 --owner 山田 --due 2027-03-31
+expect_rc 0; expect_out "計画に追加しました。項目ID: 1"
+m plan add 1 --questionnaire jisha-shindan --question 14
+expect_rc 2; expect_err "すでに計画にあります"
+m plan add 1 --questionnaire jisha-shindan --question 7
+expect_rc 0
+m plan add 1 --questionnaire jisha-shindan --question 99
+expect_rc 2; expect_err "question: その設問はありません"
+m plan add 1 --questionnaire nope --question 1
+expect_rc 2; expect_err "questionnaire: その診断はありません"
+m plan add 1 --questionnaire jisha-shindan --question 1 --due 2027-02-30
+expect_rc 2; expect_err "due: 期限は YYYY-MM-DD"
+m plan set 2 --status doing --owner 佐藤
+expect_rc 0
+m plan set 2 --status finished
+expect_rc 2; expect_err "status:"
+m plan set 99 --status done
+expect_rc 2
+m plan 1
+expect_rc 0
+expect_out "#1 [未着手] jisha-shindan 14"
+expect_out "満点（達成）（ID 4）"
+expect_out "#2 [実施中] jisha-shindan 7"
+expect_out "まだ満点ではない（ID 4）"
+m --lang en plan 1 --json
+expect_json "[(p['question'], p['status'], p['latest']) for p in d]" '[["14", "todo", "achieved"], ["7", "doing", "not_yet"]]'
+m export 1 --format json
+expect_json "len(d['plan'])" "2"
+
 CASE="backup while in use, restore with checks"
 m backup "$TMP/b1.db"
 expect_rc 0

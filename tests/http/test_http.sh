@@ -141,6 +141,30 @@ expect_code 404
 get /diagnoses/999
 expect_code 404
 
+CASE="action plan from the result page"
+get /diagnoses/1
+expect_out 'href="/organizations/1/plan/new?questionnaire=jisha-shindan&amp;question=3&amp;diagnosis=1"'
+get "/organizations/1/plan/new?questionnaire=jisha-shindan&question=3&diagnosis=1"
+expect_code 200
+expect_out 'name="question" value="3"'
+get /organizations/1/plan -X POST --data-urlencode "csrf=$TOKEN" -d "questionnaire=jisha-shindan&question=3&diagnosis=1&owner=%E5%B1%B1%E7%94%B0&due=2027-01-31"
+expect_code 303
+expect_hdr "Location: /organizations/1#plan"
+get /organizations/1
+expect_out '<table class="plan">'
+expect_out 'まだ満点ではない'
+get /plan/1 -X POST --data-urlencode "csrf=$TOKEN" -d "status=done&owner=&due="
+expect_code 303
+get /plan/1 -X POST --data-urlencode "csrf=$TOKEN" -d "status=finished"
+expect_code 422
+get /plan/1 -X POST -d "status=done"
+expect_code 403
+get /organizations/1/plan -X POST --data-urlencode "csrf=$TOKEN" -d "questionnaire=jisha-shindan&question=999"
+expect_code 422
+get "/organizations/1/plan/new?questionnaire=jisha-shindan&question=999"
+expect_code 404
+[ "$(sqlite3 "$TMP/w.db" "SELECT status || ' ' || diagnosis_id FROM plan_items")" = "done 1" ] && ok || bad "plan row"
+
 CASE="history page and measure pages"
 get /organizations/1/history
 expect_code 200
@@ -155,6 +179,43 @@ get /nowhere
 expect_code 404
 get / -X DELETE
 expect_code 405
+
+CASE="knowledge pages and search"
+get "/search?q=%E3%83%A9%E3%83%B3%E3%82%B5%E3%83%A0%E3%82%A6%E3%82%A7%E3%82%A2"
+expect_code 200
+expect_out 'href="/cases/'
+get "/search?type=threat"
+expect_code 200
+expect_out "情報セキュリティ5か条"
+get "/search?type=bogus"
+expect_code 400
+get /scenarios
+expect_code 200
+get /scenarios/1
+expect_code 200
+expect_out 'type="checkbox" name="c" value="1-01"'
+get /scenarios/99
+expect_code 404
+get "/cases?industry=E&lang=en"
+expect_code 200
+expect_out "Manufacturing"
+get "/cases?lang=ja"
+get /cases/1
+expect_code 200
+expect_out "seed 002 L"
+get /cases/999
+expect_code 404
+api GET "/api/v1/search?q=USB&type=measure"
+expect_code 200
+expect_json "'4.3.5' in [r['id'] for r in d['results']]" "true"
+api GET "/api/v1/search?q=%22%20OR%20*"
+expect_code 200
+api GET "/api/v1/search?q=$(head -c 300 /dev/zero | tr '\0' 'a')"
+expect_code 400; expect_json "d['error']['field']" '"q"'
+api GET "/api/v1/search?type=bogus"
+expect_code 400; expect_json "d['error']['field']" '"type"'
+api GET "/api/v1/search"
+expect_code 400
 
 CASE="JSON API: questionnaires"
 get /api/v1/questionnaires

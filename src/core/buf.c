@@ -1,7 +1,7 @@
 /*
  * buf.c — see buf.h.
  */
-#include "web/buf.h"
+#include "core/buf.h"
 
 #include <math.h>
 #include <stdio.h>

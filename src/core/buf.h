@@ -1,5 +1,5 @@
 /*
- * buf.h — a growable byte buffer for building responses. Pages never concatenate user data
+ * buf.h — a growable byte buffer for building responses and search text. Pages never concatenate user data
  * into it directly: they go through the escaping helpers in html.h.
  */
 #ifndef MAMORU_WEB_BUF_H

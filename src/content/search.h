@@ -1,0 +1,38 @@
+/*
+ * search.h — full-text search over the knowledge: measures, scenarios, case studies and
+ * threats, in Japanese and English. The index is an in-memory SQLite FTS5 table with the
+ * trigram tokenizer (which finds Japanese substrings without a word splitter), built once from
+ * the loaded content. Queries are plain words: each is matched as a literal phrase, never as
+ * FTS syntax, so hostile input can only fail to match.
+ */
+#ifndef MAMORU_CONTENT_SEARCH_H
+#define MAMORU_CONTENT_SEARCH_H
+
+#include "core/knowledge.h"
+
+typedef struct search search_t;
+
+#define SEARCH_QUERY_MAX 200      /* bytes */
+#define SEARCH_MAX_HITS 100
+
+typedef struct {
+	const char *type;         /* NULL or "measure", "scenario", "case", "threat" */
+	const char *industry;     /* NULL or A–T: cases of that industry */
+	const char *size;         /* NULL or a size band id: cases of that size */
+	const char *case_type;    /* NULL or a case type id */
+} search_filter_t;
+
+typedef struct {
+	const char *type, *id;
+	const mtext_t *title;
+} search_hit_t;
+
+/* Builds the index; NULL (message in err) on failure. */
+search_t *search_open(const content_t *c, char *err, size_t errlen);
+void search_close(search_t *s);
+/* Runs a query (an empty query with a filter lists everything that matches the filter).
+ * Returns the number of hits, or -1 with a message naming the problem in err (ja / en). */
+int search_run(search_t *s, const char *query, const search_filter_t *f, search_hit_t *out, int max, char *err,
+	       size_t errlen);
+
+#endif

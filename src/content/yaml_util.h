@@ -1,0 +1,46 @@
+/*
+ * yaml_util.h — the content loader's helpers, shared by loader.c (questionnaires, measures,
+ * answer sets, UI strings, industries) and knowledge.c (scenarios, cases, threats, costs):
+ * reading typed values from a libyaml document and reporting each problem as
+ * "file:line: message" in Japanese and English.
+ */
+#ifndef MAMORU_CONTENT_YAML_UTIL_H
+#define MAMORU_CONTENT_YAML_UTIL_H
+
+#include <yaml.h>
+
+#include "content/loader.h"
+
+typedef struct {
+	const char *file;
+	yaml_document_t doc;
+	content_t *c;
+	load_errors_t *errs;
+} ctx_t;
+
+typedef void (*file_fn)(ctx_t *, yaml_node_t *);
+
+void yl_fail_at(load_errors_t *errs, const char *file, int line, const char *fmt, ...);
+void yl_fail(ctx_t *x, const yaml_node_t *n, const char *fmt, ...);
+yaml_node_t *yl_node(ctx_t *x, int id);
+const char *yl_scalar(const yaml_node_t *n);
+yaml_node_t *yl_get(ctx_t *x, yaml_node_t *map, const char *key);
+/* Reports keys of map not in allowed (NULL-terminated) and keys given twice. */
+bool yl_check_map(ctx_t *x, yaml_node_t *map, const char *what, const char *const *allowed);
+const char *yl_get_str(ctx_t *x, yaml_node_t *map, const char *key, bool required);
+bool yl_get_int(ctx_t *x, yaml_node_t *map, const char *key, bool required, int *out);
+bool yl_get_bool(ctx_t *x, yaml_node_t *map, const char *key);
+mtext_t yl_get_text(ctx_t *x, yaml_node_t *map, const char *key, bool required);
+const char *yl_get_id(ctx_t *x, yaml_node_t *map, const char *key);
+yaml_node_item_t *yl_get_seq(ctx_t *x, yaml_node_t *map, const char *key, bool required, int *n);
+bool yl_check_limit(ctx_t *x, yaml_node_t *at, const char *what, int n, int max);
+/* Reports ids[n-1] when it appeared before in ids[0..n-1). */
+void yl_check_dup(ctx_t *x, yaml_node_t *at, const char *what, const char **ids, int n);
+int yl_find_cat(const category_t *cats, int n, const char *id);
+bool yl_open_doc(ctx_t *x, const char *path);
+void yl_load_file(content_t *c, load_errors_t *errs, const char *path, file_fn fn);
+
+/* knowledge.c */
+void load_knowledge(content_t *c, load_errors_t *errs, const char *dir);
+
+#endif
