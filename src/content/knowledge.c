@@ -51,6 +51,18 @@ static mtext_t *get_texts(ctx_t *x, yaml_node_t *map, const char *key, bool requ
 	return t;
 }
 
+/* The measure named by map[key], for attaching data to it; NULL after reporting. */
+static measure_t *measure_at(ctx_t *x, yaml_node_t *map, const char *key)
+{
+	const char *mid = yl_get_str(x, map, key, true);
+	for (int k = 0; mid && k < x->c->nmeasures; k++)
+		if (!strcmp(x->c->measures[k].id, mid))
+			return &x->c->measures[k];
+	if (mid)
+		yl_fail(x, map, "対策「%s」は measures.yaml にありません / link to unknown measure \"%s\"", mid, mid);
+	return NULL;
+}
+
 /* ---- scenarios.yaml -------------------------------------------------------------------- */
 
 static void load_scenario(ctx_t *x, yaml_node_t *sn, scenario_t *s, const char **check_ids, int *nchecks)
@@ -115,15 +127,9 @@ static void load_scenarios(ctx_t *x, yaml_node_t *root)
 		static const char *const mkeys[] = { "measure", "scenarios", NULL };
 		if (!yl_check_map(x, mn, "mapping", mkeys))
 			continue;
-		const char *mid = yl_get_str(x, mn, "measure", true);
-		measure_t *m = NULL;
-		for (int k = 0; mid && k < c->nmeasures; k++)
-			if (!strcmp(c->measures[k].id, mid))
-				m = &c->measures[k];
-		if (!m) {
-			yl_fail(x, mn, "対策「%s」は measures.yaml にありません / link to unknown measure \"%s\"", mid ? mid : "?", mid ? mid : "?");
+		measure_t *m = measure_at(x, mn, "measure");
+		if (!m)
 			continue;
-		}
 		int ns;
 		yaml_node_item_t *st = yl_get_seq(x, mn, "scenarios", true, &ns);
 		for (int k = 0; k < ns && m->nscenarios < 16; k++) {
@@ -330,15 +336,9 @@ static void load_costs(ctx_t *x, yaml_node_t *root)
 		static const char *const mkeys[] = { "measure", "points", NULL };
 		if (!yl_check_map(x, mn, "cost", mkeys))
 			continue;
-		const char *mid = yl_get_str(x, mn, "measure", true);
-		measure_t *m = NULL;
-		for (int k = 0; mid && k < c->nmeasures; k++)
-			if (!strcmp(c->measures[k].id, mid))
-				m = &c->measures[k];
-		if (!m) {
-			yl_fail(x, mn, "対策「%s」は measures.yaml にありません / link to unknown measure \"%s\"", mid ? mid : "?", mid ? mid : "?");
+		measure_t *m = measure_at(x, mn, "measure");
+		if (!m)
 			continue;
-		}
 		int np;
 		yaml_node_item_t *pt = yl_get_seq(x, mn, "points", true, &np);
 		if (np != m->npoints) {

@@ -13,7 +13,7 @@ const char *plan_status_id(plan_status_t s)
 
 bool plan_status_parse(const char *s, plan_status_t *out)
 {
-	for (int i = PLAN_TODO; i <= PLAN_DONE; i++)
+	for (int i = PLAN_NOT_STARTED; i <= PLAN_DONE; i++)
 		if (!strcmp(s, plan_status_id((plan_status_t)i))) {
 			*out = (plan_status_t)i;
 			return true;

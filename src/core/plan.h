@@ -10,7 +10,7 @@
 
 #include "core/snapshot.h"
 
-typedef enum { PLAN_TODO = 0, PLAN_DOING, PLAN_DONE } plan_status_t;
+typedef enum { PLAN_NOT_STARTED = 0, PLAN_DOING, PLAN_DONE } plan_status_t;
 
 typedef struct {
 	int64_t id, org_id, diagnosis_id;  /* the diagnosis it came from (0 = none) */

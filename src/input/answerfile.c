@@ -36,6 +36,15 @@ const char *input_err_text(const input_err_t *e, lang_t lang)
 	return lang == LANG_EN ? e->en : e->ja;
 }
 
+int input_field_error(input_err_t *e, const char *field, const char *ja, const char *en)
+{
+	memset(e, 0, sizeof *e);
+	snprintf(e->field, sizeof e->field, "%s", field);
+	snprintf(e->ja, sizeof e->ja, "%s: %s", field, ja);
+	snprintf(e->en, sizeof e->en, "%s: %s", field, en);
+	return -1;
+}
+
 void answerfile_free(answer_file_t *f)
 {
 	arena_free(&f->arena);

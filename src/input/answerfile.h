@@ -35,5 +35,7 @@ int answerfile_read(const char *path, answer_file_t *out, input_err_t *err);
 int answerfile_from_json(const json_t *answers, answer_file_t *out, input_err_t *err);
 void answerfile_free(answer_file_t *f);
 const char *input_err_text(const input_err_t *e, lang_t lang);
+/* Fills e with "field: message" in both languages; returns -1 for `return input_field_error(…)`. */
+int input_field_error(input_err_t *e, const char *field, const char *ja, const char *en);
 
 #endif

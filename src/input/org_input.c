@@ -10,28 +10,19 @@
 
 #include "core/utf8.h"
 
-static int err_set(input_err_t *e, const char *field, const char *ja, const char *en)
-{
-	memset(e, 0, sizeof *e);
-	snprintf(e->field, sizeof e->field, "%s", field);
-	snprintf(e->ja, sizeof e->ja, "%s: %s", field, ja);
-	snprintf(e->en, sizeof e->en, "%s: %s", field, en);
-	return -1;
-}
-
 int text_field(const char *field, const char *value, char *dst, size_t max_bytes, input_err_t *err)
 {
 	size_t n = strlen(value);
 	if (!utf8_valid(value, n, NULL))
-		return err_set(err, field, "UTF-8 でない文字が含まれています", "contains invalid UTF-8");
+		return input_field_error(err, field, "UTF-8 でない文字が含まれています", "contains invalid UTF-8");
 	for (const unsigned char *p = (const unsigned char *)value; *p; p++)
 		if (*p < 0x20 || *p == 0x7f)
-			return err_set(err, field, "改行や制御文字は使えません", "must not contain line breaks or control characters");
+			return input_field_error(err, field, "改行や制御文字は使えません", "must not contain line breaks or control characters");
 	if (n > max_bytes) {
 		char ja[96], en[96];
 		snprintf(ja, sizeof ja, "長すぎます（%zu バイト、上限 %zu バイト）", n, max_bytes);
 		snprintf(en, sizeof en, "too long (%zu bytes, at most %zu)", n, max_bytes);
-		return err_set(err, field, ja, en);
+		return input_field_error(err, field, ja, en);
 	}
 	memcpy(dst, value, n + 1);
 	return 0;
@@ -47,7 +38,7 @@ static int parse_count(const char *field, const char *v, long long min, long lon
 		char ja[128], en[128];
 		snprintf(ja, sizeof ja, "「%.40s」は %lld 以上 %lld 以下の整数にしてください", v, min, max);
 		snprintf(en, sizeof en, "\"%.40s\" must be a whole number from %lld to %lld", v, min, max);
-		return err_set(err, field, ja, en);
+		return input_field_error(err, field, ja, en);
 	}
 	*out = n;
 	return 0;
@@ -69,14 +60,14 @@ int org_set_field(const content_t *c, org_t *o, const char *field, const char *v
 			return 0;
 		}
 		if (!content_industry(c, v))
-			return err_set(err, "industry", "日本標準産業分類の大分類コード A～T で指定してください",
+			return input_field_error(err, "industry", "日本標準産業分類の大分類コード A～T で指定してください",
 				       "must be a Japan Standard Industrial Classification division code A-T");
 		snprintf(o->industry, sizeof o->industry, "%s", v);
 		return 0;
 	}
 	if (!strcmp(field, "prefecture")) {
 		if (*v && !prefecture_valid(v))
-			return err_set(err, "prefecture", "都道府県名（例: 東京都）で指定してください",
+			return input_field_error(err, "prefecture", "都道府県名（例: 東京都）で指定してください",
 				       "must be a prefecture name in Japanese, e.g. 東京都");
 		snprintf(o->prefecture, sizeof o->prefecture, "%s", v);
 		return 0;
@@ -95,12 +86,12 @@ int org_set_field(const content_t *c, org_t *o, const char *field, const char *v
 			o->employees = (int)n;
 		return 0;
 	}
-	return err_set(err, field, "不明な項目です", "unknown field");
+	return input_field_error(err, field, "不明な項目です", "unknown field");
 }
 
 int org_check(const org_t *o, input_err_t *err)
 {
 	if (!o->name[0])
-		return err_set(err, "name", "会社名は必須です", "a name is required");
+		return input_field_error(err, "name", "会社名は必須です", "a name is required");
 	return 0;
 }

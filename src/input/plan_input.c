@@ -8,27 +8,18 @@
 
 #include "input/org_input.h"
 
-static int bad(input_err_t *e, const char *field, const char *ja, const char *en)
-{
-	memset(e, 0, sizeof *e);
-	snprintf(e->field, sizeof e->field, "%s", field);
-	snprintf(e->ja, sizeof e->ja, "%s: %s", field, ja);
-	snprintf(e->en, sizeof e->en, "%s: %s", field, en);
-	return -1;
-}
-
 int plan_set_field(const content_t *c, plan_item_t *p, const char *field, const char *v, input_err_t *err)
 {
 	if (!strcmp(field, "questionnaire")) {
 		if (!content_questionnaire(c, v))
-			return bad(err, field, "その診断はありません", "no such questionnaire");
+			return input_field_error(err, field, "その診断はありません", "no such questionnaire");
 		snprintf(p->questionnaire, sizeof p->questionnaire, "%s", v);
 		return 0;
 	}
 	if (!strcmp(field, "question")) {
 		const questionnaire_t *q = content_questionnaire(c, p->questionnaire);
 		if (!q || item_index(q, v) < 0)
-			return bad(err, field, "その設問はありません", "no such question in the questionnaire");
+			return input_field_error(err, field, "その設問はありません", "no such question in the questionnaire");
 		snprintf(p->question, sizeof p->question, "%s", v);
 		return 0;
 	}
@@ -36,14 +27,14 @@ int plan_set_field(const content_t *c, plan_item_t *p, const char *field, const 
 		return text_field("owner", v, p->owner, sizeof p->owner - 1, err);
 	if (!strcmp(field, "due")) {
 		if (*v && !plan_date_valid(v))
-			return bad(err, field, "期限は YYYY-MM-DD の形の日付にしてください", "the due date must be a date written YYYY-MM-DD");
+			return input_field_error(err, field, "期限は YYYY-MM-DD の形の日付にしてください", "the due date must be a date written YYYY-MM-DD");
 		snprintf(p->due, sizeof p->due, "%s", v);
 		return 0;
 	}
 	if (!strcmp(field, "status")) {
 		if (!plan_status_parse(v, &p->status))
-			return bad(err, field, "状態は todo・doing・done のどれかです", "the status must be todo, doing or done");
+			return input_field_error(err, field, "状態は todo・doing・done のどれかです", "the status must be todo, doing or done");
 		return 0;
 	}
-	return bad(err, field, "不明な項目です", "unknown field");
+	return input_field_error(err, field, "不明な項目です", "unknown field");
 }

@@ -19,6 +19,16 @@ long long parse_id(const char *s)
 	return v > 0 ? v : -1;
 }
 
+bool page_load_org(req_t *r, resp_t *w, const char *arg, org_t *o)
+{
+	long long id = parse_id(arg);
+	if (id < 0 || store_org_get(r->store, id, o) != STORE_OK) {
+		page_error(r, w, 404, "error_not_found");
+		return false;
+	}
+	return true;
+}
+
 void page_csrf_field(const req_t *r, buf_t *b)
 {
 	h(b, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", r->csrf);

@@ -112,27 +112,17 @@ void page_org_create(req_t *r, resp_t *w, const char *const *args)
 	save_org(r, w, &o, true);
 }
 
-static bool load_org(req_t *r, resp_t *w, const char *arg, org_t *o)
-{
-	long long id = parse_id(arg);
-	if (id < 0 || store_org_get(r->store, id, o) != STORE_OK) {
-		page_error(r, w, 404, "error_not_found");
-		return false;
-	}
-	return true;
-}
-
 void page_org_update(req_t *r, resp_t *w, const char *const *args)
 {
 	org_t o;
-	if (load_org(r, w, args[0], &o))
+	if (page_load_org(r, w, args[0], &o))
 		save_org(r, w, &o, false);
 }
 
 void page_org_show(req_t *r, resp_t *w, const char *const *args)
 {
 	org_t o;
-	if (!load_org(r, w, args[0], &o))
+	if (!page_load_org(r, w, args[0], &o))
 		return;
 	buf_t *b = &w->body;
 	const content_t *c = r->content;

@@ -15,7 +15,7 @@
 static void status_select(req_t *r, buf_t *b, const char *id, plan_status_t chosen)
 {
 	h(b, "<select id=\"%s\" name=\"status\">", id);
-	for (int s = PLAN_TODO; s <= PLAN_DONE; s++) {
+	for (int s = PLAN_NOT_STARTED; s <= PLAN_DONE; s++) {
 		char key[32];
 		snprintf(key, sizeof key, "plan_%s", plan_status_id((plan_status_t)s));
 		h(b, "<option value=\"%s\"%S>%s</option>", plan_status_id((plan_status_t)s), s == (int)chosen ? " selected" : "", T(r, key));
@@ -66,20 +66,10 @@ void page_plan_section(req_t *r, buf_t *b, const org_t *o)
 	stored_diag_list_free(list, nd);
 }
 
-static bool load_org(req_t *r, resp_t *w, const char *arg, org_t *o)
-{
-	long long id = parse_id(arg);
-	if (id < 0 || store_org_get(r->store, id, o) != STORE_OK) {
-		page_error(r, w, 404, "error_not_found");
-		return false;
-	}
-	return true;
-}
-
 void page_plan_new(req_t *r, resp_t *w, const char *const *args)
 {
 	org_t o;
-	if (!load_org(r, w, args[0], &o))
+	if (!page_load_org(r, w, args[0], &o))
 		return;
 	plan_item_t p = { 0 };
 	input_err_t e;
@@ -129,7 +119,7 @@ void page_plan_create(req_t *r, resp_t *w, const char *const *args)
 {
 	static const char *const FIELDS[] = { "questionnaire", "question", "owner", "due", NULL };
 	org_t o;
-	if (!load_org(r, w, args[0], &o))
+	if (!page_load_org(r, w, args[0], &o))
 		return;
 	if (!req_csrf_ok(r)) {
 		page_error(r, w, 403, "web_csrf");

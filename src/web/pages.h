@@ -17,6 +17,8 @@ void page_csrf_field(const req_t *r, buf_t *b);
 /* A measure as a link to its page followed by its points (used beside questions and in
  * recommendations). */
 void page_measure_summary(const req_t *r, buf_t *b, const measure_t *m, const char *link_class);
+/* Loads the organisation named by a path segment; false after answering 404. */
+bool page_load_org(req_t *r, resp_t *w, const char *arg, org_t *o);
 /* Parses a positive decimal id; -1 when malformed. */
 long long parse_id(const char *s);
 
