@@ -74,7 +74,7 @@ int cmd_search(cli_t *cli, int argc, char **argv)
 			snprintf(key, sizeof key, "type_%s", hits[i].type);
 			print_padded(stdout, ui(c, key, cli->lang), 12);
 			print_padded(stdout, hits[i].id, 8);
-			printf("%s\n", tx(hits[i].title, cli->lang));
+			printf(" %s\n", tx(hits[i].title, cli->lang));
 		}
 		printf("%s: %d\n", ui(c, "search_count", cli->lang), n);
 	}

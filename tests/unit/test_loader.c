@@ -121,6 +121,22 @@ static char *patched(int line, const char *text)
 	return buf;
 }
 
+/* The knowledge files, minimal but complete, linking to the one measure. */
+static const char *SCENARIOS = "format: 1\nversion: \"1\"\nsource: {ja: 出典}\nscenarios:\n"
+			       "  - id: \"1\"\n    title: {ja: シナリオ}\n    source: \"L1\"\n    situation: {ja: 状況}\n"
+			       "    incident: {ja: 事故}\n    risks:\n      - factor: {ja: 要因}\n        checks:\n"
+			       "          - {id: \"1-01\", text: {ja: 対策}, measures: [\"4.1.1\"], source: \"L2\"}\n"
+			       "mapping:\n  - {measure: \"4.1.1\", scenarios: [\"1\"]}\n";
+static const char *CASES = "format: 1\ncases:\n  - id: \"1\"\n    source: \"seed 002 L1-2\"\n    prefecture: 東京都\n"
+			   "    industry: \"E\"\n    industry_label: {ja: 製造業}\n    size: small\n    incident: false\n"
+			   "    title: {ja: 事例}\n    trigger: {ja: きっかけ}\n    measures:\n      - {text: {ja: 対策}, kinds: [technical]}\n"
+			   "    effect: {ja: 効果}\n    viewpoint: {ja: 視点}\n    viewpoint_role: staff\n";
+static const char *THREATS = "format: 1\nsource: {ja: 出典}\nfive_rules:\n"
+			     "  - {id: \"1\", title: {ja: 規則}, measures: [\"4.1.1\"], source: \"L1\"}\nthreats: []\n";
+static const char *COSTS = "format: 1\ncosts:\n  - measure: \"4.1.1\"\n    points:\n      - {cost: none, effort: low}\n";
+
+static const char *g_cases, *g_costs; /* overrides for one test, NULL = the defaults */
+
 static int load_pack(const char *questionnaire, load_errors_t *errs, char *dir)
 {
 	strcpy(dir, "/tmp/mamoru-unit-XXXXXX");
@@ -132,6 +148,13 @@ static int load_pack(const char *questionnaire, load_errors_t *errs, char *dir)
 	write_file(dir, "measures.yaml", MEASURES);
 	write_file(dir, "ui.yaml", UI);
 	write_file(dir, "industries.yaml", INDUSTRIES);
+	write_file(dir, "scenarios.yaml", SCENARIOS);
+	write_file(dir, "threats.yaml", THREATS);
+	write_file(dir, "measure-costs.yaml", g_costs ? g_costs : COSTS);
+	char cdir[300];
+	snprintf(cdir, sizeof cdir, "%s/cases", dir);
+	mkdir(cdir, 0700);
+	write_file(cdir, "c.yaml", g_cases ? g_cases : CASES);
 	write_file(qdir, "q.yaml", questionnaire);
 	content_t c;
 	int n = content_load(dir, &c, errs);
@@ -249,9 +272,24 @@ static void na_without_option(void **state)
 		     "has no not_applicable option");
 }
 
+static void knowledge_errors(void **state)
+{
+	(void)state;
+	char cases[2048];
+	snprintf(cases, sizeof cases, "%s    related_measures: [\"4.9.9\"]\n    types: [flood]\n", CASES);
+	g_cases = cases;
+	expect_error(QUESTIONNAIRE, "c.yaml:", "link to unknown measure \"4.9.9\"");
+	expect_error(QUESTIONNAIRE, "c.yaml:", "\"flood\" is not a valid types");
+	g_cases = NULL;
+	g_costs = "format: 1\ncosts:\n  - measure: \"4.1.1\"\n    points: []\n";
+	expect_error(QUESTIONNAIRE, "measure-costs.yaml:", "measure 4.1.1 has 1 points but 0 costs");
+	g_costs = NULL;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(knowledge_errors),
 		cmocka_unit_test(real_content_counts), cmocka_unit_test(valid_pack_loads),
 		cmocka_unit_test(duplicate_item_id),   cmocka_unit_test(unknown_answer_set),
 		cmocka_unit_test(band_gap),            cmocka_unit_test(band_overlap),
