@@ -8,6 +8,7 @@
 #include "content/search.h"
 #include "core/answers.h"
 #include "core/diagnosis.h"
+#include "core/org.h"
 
 static content_t C;
 static search_t *S;
@@ -42,7 +43,7 @@ static void counts_match_the_seeds(void **state)
 	int incidents = 0;
 	for (int i = 0; i < C.ncases; i++) {
 		const case_t *k = &C.cases[i];
-		char want[8];
+		char want[12];
 		snprintf(want, sizeof want, "%d", i + 1);
 		assert_string_equal(k->id, want); /* sorted 1..68 */
 		incidents += k->incident;
