@@ -32,6 +32,8 @@ int cmd_restore(cli_t *cli, int argc, char **argv);
 int cmd_serve(cli_t *cli, int argc, char **argv);
 int cmd_search(cli_t *cli, int argc, char **argv);
 int cmd_plan(cli_t *cli, int argc, char **argv);
+int cmd_profile(cli_t *cli, int argc, char **argv);
+int cmd_pool(cli_t *cli, int argc, char **argv);
 
 /* The database, opened (and migrated) on first use; NULL after printing why it failed. */
 store_t *cli_store(cli_t *cli);

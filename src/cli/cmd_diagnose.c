@@ -15,10 +15,58 @@
 #include "cli/interactive.h"
 #include "input/answerfile.h"
 #include "input/org_input.h"
+#include "report/benchmark_json.h"
 #include "report/result_json.h"
 #include "report/result_text.h"
+#include "store/benchmark.h"
 
 #define TEXT_RECS 5
+
+/* The comparison with other companies of a saved, organisation's diagnosis (JSON), or NULL. */
+static json_t *benchmark(cli_t *cli, const stored_diag_t *sd)
+{
+	peers_t *p = malloc(sizeof *p);
+	stored_diag_t **list = NULL;
+	int n = 0;
+	json_t *o = NULL;
+	if (!p)
+		abort();
+	if (diag_peers(cli->store, sd, p) == STORE_OK && store_diag_list(cli->store, sd->org_id, &list, &n) == STORE_OK) {
+		int k = 0; /* keep this questionnaire's diagnoses up to this one */
+		for (int i = 0; i < n; i++)
+			if (!strcmp(list[i]->questionnaire, sd->questionnaire) && list[i]->id <= sd->id)
+				list[k++] = list[i];
+			else
+				stored_diag_free(list[i]);
+		o = peers_json(&cli->content, sd, p, (const stored_diag_t *const *)list, k, cli->lang);
+		n = k;
+	}
+	stored_diag_list_free(list, n);
+	free(p);
+	return o;
+}
+
+static void benchmark_text(cli_t *cli, json_t *b)
+{
+	const content_t *c = &cli->content;
+	lang_t L = cli->lang;
+	json_t *g = json_object_get(b, "risk_group");
+	if (json_is_integer(json_object_get(b, "risk_index")))
+		printf("\n%s: %lld — %s\n", ui(c, "risk_index", L), (long long)json_integer_value(json_object_get(b, "risk_index")),
+		       json_string_value(json_object_get(g, "label")));
+	size_t i;
+	json_t *d;
+	json_array_foreach(json_object_get(b, "peers"), i, d) {
+		printf("%s %-14s %-8s %5lld %s", ui(c, "compare_sample", L), json_string_value(json_object_get(d, "dimension")),
+		       json_string_value(json_object_get(d, "value")), (long long)json_integer_value(json_object_get(d, "n")),
+		       ui(c, "companies", L));
+		if (json_is_true(json_object_get(d, "shown")))
+			printf("  %s %.1f  %s %.1f\n", ui(c, "mean", L), json_real_value(json_object_get(d, "mean")), ui(c, "deviation", L),
+			       json_real_value(json_object_get(d, "deviation")));
+		else
+			printf("  %s\n", ui(c, "pool_hidden", L));
+	}
+}
 
 static int answers_from_file(cli_t *cli, const questionnaire_t *q, const char *path, bool strict,
 			     answers_t *out, answer_file_t *file)
@@ -141,7 +189,8 @@ int cmd_diagnose(cli_t *cli, int argc, char **argv)
 	if (!d)
 		abort();
 	if (rc == EXIT_OK) {
-		diagnosis_run(d, q, &answers);
+		int desired[MAX_ITEMS];
+		diagnosis_run_desired(d, q, &answers, diag_attach_company(cli->store, &cli->content, q, &meta, desired));
 		org_t org;
 		org_init(&org);
 		if (meta.org_id)
@@ -155,16 +204,22 @@ int cmd_diagnose(cli_t *cli, int argc, char **argv)
 		}
 	}
 	if (rc == EXIT_OK) {
+		json_t *bm = so.save && sd->org_id ? benchmark(cli, sd) : NULL;
 		if (as_json) {
 			json_t *o = result_json(d, cli->lang);
 			if (so.save)
 				json_object_set_new(o, "id", json_integer(sd->id));
+			if (bm)
+				json_object_set(o, "benchmark", bm);
 			cli_print_json(stdout, o);
 		} else {
 			result_text(stdout, &cli->content, d, cli->lang, TEXT_RECS);
+			if (bm)
+				benchmark_text(cli, bm);
 			if (so.save)
 				printf("\n%s %lld\n", ui(&cli->content, "diagnosis_saved", cli->lang), (long long)sd->id);
 		}
+		json_decref(bm);
 		if (d->score.nunanswered > 0)
 			cli_error(cli, 0, "未回答の設問が %d 問あります（0点として計算しました）",
 				  "%d question(s) unanswered (scored as 0)", d->score.nunanswered);

@@ -130,7 +130,9 @@ static void usage(FILE *out, lang_t lang)
 		      "  search QUERY [--type measure|scenario|case|threat] [--industry A-T] [--size s5..s301]\n"
 		      "         [--case-type ransomware|...] [--json]   search the guideline, cases and threats\n"
 		      "  plan ORG_ID [--json] | plan add ORG_ID --questionnaire Q --question N [--owner NAME]\n"
-		      "       [--due YYYY-MM-DD] | plan set ITEM_ID [--owner] [--due] [--status todo|doing|done]\n\n"
+		      "       [--due YYYY-MM-DD] | plan set ITEM_ID [--owner] [--due] [--status todo|doing|done]\n"
+		      "  profile ORG_ID [ITEM=OPTION ...] [--json]   company profile and risk index (GI/GII/GIII)\n"
+		      "  pool stats [--json] | pool export FILE | pool import FILE   the benchmark's peer pool\n\n"
 		      "The database is --db, else $MAMORU_DB, else ./var/mamoru.db.\n"
 		      "Content is read from $MAMORU_CONTENT, else the content/ folder beside the program.\n",
 		      out);
@@ -154,7 +156,9 @@ static void usage(FILE *out, lang_t lang)
 		      "  search 検索語 [--type measure|scenario|case|threat] [--industry A～T] [--size s5～s301]\n"
 		      "         [--case-type ransomware など] [--json]   対策・シナリオ・事例・脅威を検索\n"
 		      "  plan 組織ID [--json] | plan add 組織ID --questionnaire 診断ID --question 設問 [--owner 担当者]\n"
-		      "       [--due YYYY-MM-DD] | plan set 項目ID [--owner] [--due] [--status todo|doing|done]  対策の計画\n\n"
+		      "       [--due YYYY-MM-DD] | plan set 項目ID [--owner] [--due] [--status todo|doing|done]  対策の計画\n"
+		      "  profile 組織ID [設問=選択肢 ...] [--json]   企業プロフィールとリスク指標（GI/GII/GIII）\n"
+		      "  pool stats [--json] | pool export ファイル | pool import ファイル   ベンチマークの比較母集団\n\n"
 		      "データベースは --db、なければ $MAMORU_DB、なければ ./var/mamoru.db です。\n"
 		      "設問などは $MAMORU_CONTENT、なければプログラムと同じ場所の content/ から読みます。\n",
 		      out);
@@ -235,6 +239,8 @@ int main(int argc, char **argv)
 		{ "serve", cmd_serve },
 		{ "search", cmd_search },
 		{ "plan", cmd_plan },
+		{ "profile", cmd_profile },
+		{ "pool", cmd_pool },
 	};
 	int (*fn)(cli_t *, int, char **) = NULL;
 	for (size_t k = 0; k < sizeof cmds / sizeof cmds[0]; k++)

@@ -826,6 +826,10 @@ int content_load(const char *dir, content_t *c, load_errors_t *errs)
 	yl_load_file(c, errs, arena_strdup(&c->arena, path), load_ui);
 	snprintf(path, sizeof path, "%s/industries.yaml", dir);
 	yl_load_file(c, errs, arena_strdup(&c->arena, path), load_industries);
+	if (errs->n == 0) { /* the desired levels name benchmark items */
+		snprintf(path, sizeof path, "%s/profile.yaml", dir);
+		yl_load_file(c, errs, arena_strdup(&c->arena, path), load_profile);
+	}
 	if (errs->n == 0) /* the knowledge links to measures and industries: load it on a sound base */
 		load_knowledge(c, errs, dir);
 	if (errs->n == 0)

@@ -40,6 +40,9 @@ int yl_find_cat(const category_t *cats, int n, const char *id);
 bool yl_open_doc(ctx_t *x, const char *path);
 void yl_load_file(content_t *c, load_errors_t *errs, const char *path, file_fn fn);
 
+/* profile.c */
+void load_profile(ctx_t *x, yaml_node_t *root);
+
 /* knowledge.c */
 void load_knowledge(content_t *c, load_errors_t *errs, const char *dir);
 

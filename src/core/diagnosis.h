@@ -21,14 +21,20 @@ typedef struct {
 	int ncases[MAX_ITEMS];
 } diagnosis_t;
 
-static inline void diagnosis_run(diagnosis_t *d, const questionnaire_t *q, const answers_t *a)
+/* desired: the company's desired points per item (core/profile.h), or NULL. */
+static inline void diagnosis_run_desired(diagnosis_t *d, const questionnaire_t *q, const answers_t *a, const int *desired)
 {
 	d->q = q;
 	d->answers = *a;
 	score_compute(q, &d->answers, &d->score);
-	d->nrecs = recommend(q, &d->answers, &d->score, d->recs);
+	d->nrecs = recommend(q, &d->answers, &d->score, desired, d->recs);
 	for (int r = 0; r < d->nrecs; r++)
 		d->ncases[r] = 0;
+}
+
+static inline void diagnosis_run(diagnosis_t *d, const questionnaire_t *q, const answers_t *a)
+{
+	diagnosis_run_desired(d, q, a, NULL);
 }
 
 /* Adds the cases to each recommendation, for a company of this industry ("" = unknown) and

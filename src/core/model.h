@@ -173,6 +173,7 @@ typedef struct content {
 	struct threat *threats;
 	int nthreats;
 	mtext_t knowledge_source;
+	struct profile *profile;        /* company profile and risk index (core/profile.h) */
 } content_t;
 
 const questionnaire_t *content_questionnaire(const content_t *c, const char *id);

@@ -5,6 +5,8 @@
 
 static int before(const questionnaire_t *q, const rec_t *x, const rec_t *y)
 {
+	if (x->below != y->below)
+		return x->below > y->below;
 	if (x->essential != y->essential)
 		return x->essential;
 	if (x->weight != y->weight)
@@ -15,7 +17,7 @@ static int before(const questionnaire_t *q, const rec_t *x, const rec_t *y)
 	return x->item < y->item;
 }
 
-int recommend(const questionnaire_t *q, const answers_t *a, const score_t *s, rec_t *out)
+int recommend(const questionnaire_t *q, const answers_t *a, const score_t *s, const int *desired, rec_t *out)
 {
 	int n = 0;
 	for (int i = 0; i < q->nitems; i++) {
@@ -24,6 +26,8 @@ int recommend(const questionnaire_t *q, const answers_t *a, const score_t *s, re
 			continue;
 		int gap = it->full - s->points[i];
 		rec_t r = { .item = i, .essential = it->essential, .gap = gap, .weight = gap * (1 + it->reach) };
+		if (desired && desired[i] > s->points[i])
+			r.below = desired[i] - s->points[i];
 		int j = n++;
 		while (j > 0 && before(q, &r, &out[j - 1])) {
 			out[j] = out[j - 1];

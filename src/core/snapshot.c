@@ -23,6 +23,7 @@ stored_diag_t *stored_diag_new(int nanswers, int ncats)
 	sd->cats = (sd_category_t *)(sd->answers + nanswers);
 	sd->nanswers = nanswers;
 	sd->ncats = ncats;
+	sd->risk = -1;
 	return sd;
 }
 
@@ -49,6 +50,11 @@ stored_diag_t *stored_diag_from(const diagnosis_t *d, const stored_diag_t *meta)
 	memcpy(sd->round, meta->round, sizeof sd->round);
 	memcpy(sd->scope, meta->scope, sizeof sd->scope);
 	memcpy(sd->respondent, meta->respondent, sizeof sd->respondent);
+	sd->risk = meta->risk;
+	memcpy(sd->risk_group, meta->risk_group, sizeof sd->risk_group);
+	memcpy(sd->size_band, meta->size_band, sizeof sd->size_band);
+	memcpy(sd->industry, meta->industry, sizeof sd->industry);
+	memcpy(sd->profile, meta->profile, sizeof sd->profile);
 	snprintf(sd->questionnaire, sizeof sd->questionnaire, "%s", q->id);
 	snprintf(sd->version, sizeof sd->version, "%s", q->version);
 	sd->total = s->total;

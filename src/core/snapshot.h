@@ -12,6 +12,7 @@
 #include "core/diagnosis.h"
 
 #define SD_TEXT 128
+#define SD_PROFILE 1024
 typedef struct {
 	char question[40], option[40], category[40];
 	int points, full;
@@ -26,7 +27,7 @@ typedef struct {
 
 typedef enum { ROLE_NONE = 0, ROLE_EXECUTIVE, ROLE_MANAGER, ROLE_STAFF } role_t;
 
-typedef struct {
+typedef struct stored_diag {
 	int64_t id, org_id;                /* org_id 0 = no organisation */
 	char questionnaire[40], version[40];
 	char round[40];                    /* diagnoses of one round roll up together */
@@ -35,6 +36,10 @@ typedef struct {
 	role_t role;
 	bool pool;                         /* consent to the benchmark pool */
 	char created[32];                  /* ISO 8601 UTC */
+	/* the company as it was when diagnosed: its benchmark profile and peer dimensions */
+	int risk;                          /* risk index 0-100, -1 = unknown */
+	char risk_group[16], size_band[8], industry[4];
+	char profile[SD_PROFILE];          /* profile answers as JSON; "" = none */
 	int total, max, min;
 	char band_id[40], band_ja[SD_TEXT * 2], band_en[SD_TEXT * 2];
 	int nanswers, ncats;

@@ -46,10 +46,10 @@ json_t *recommendations_json(const diagnosis_t *d, lang_t lang)
 			json_array_append_new(cases, json_pack("{s:s, s:s, s:b, s:s}", "id", d->cases[r][k]->id, "title",
 							       tx(&d->cases[r][k]->title, lang), "incident", d->cases[r][k]->incident,
 							       "industry", d->cases[r][k]->industry));
-		json_array_append_new(recs, json_pack("{s:i, s:s, s:s, s:s, s:i, s:i, s:b, s:o, s:o, s:o}", "rank", r + 1,
+		json_array_append_new(recs, json_pack("{s:i, s:s, s:s, s:s, s:i, s:i, s:i, s:b, s:o, s:o, s:o}", "rank", r + 1,
 						      "question", it->id, "text", tx(&it->text, lang), "answer",
 						      q->aset->opts[d->answers.opt[rc->item]].id, "points",
-						      s->points[rc->item], "gap", rc->gap, "essential",
+						      s->points[rc->item], "gap", rc->gap, "below_desired", rc->below, "essential",
 						      it->essential, "measures", ms, "scenarios", scen, "cases", cases));
 	}
 	return recs;

@@ -79,6 +79,35 @@ const char *const MIGRATIONS[] = {
 	"  updated_at TEXT NOT NULL,\n"
 	"  UNIQUE (organization_id, questionnaire, question)\n"
 	");\n",
+
+	/* 5: the benchmark — versioned company profiles, the profile copied into each diagnosis,
+	 * and the peer pool as monthly aggregates (origin 0 = this database, 1 = imported) with
+	 * each organisation's current contribution per questionnaire */
+	"CREATE TABLE org_profiles (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  organization_id INTEGER NOT NULL REFERENCES organizations(id),\n"
+	"  version TEXT NOT NULL,\n"
+	"  answers TEXT NOT NULL,\n"
+	"  created_at TEXT NOT NULL\n"
+	");\n"
+	"CREATE INDEX org_profiles_by_org ON org_profiles(organization_id, id);\n"
+	"ALTER TABLE diagnoses ADD COLUMN risk_index INTEGER;\n"
+	"ALTER TABLE diagnoses ADD COLUMN risk_group TEXT NOT NULL DEFAULT '';\n"
+	"ALTER TABLE diagnoses ADD COLUMN size_band TEXT NOT NULL DEFAULT '';\n"
+	"ALTER TABLE diagnoses ADD COLUMN industry TEXT NOT NULL DEFAULT '';\n"
+	"ALTER TABLE diagnoses ADD COLUMN profile TEXT NOT NULL DEFAULT '';\n"
+	"CREATE TABLE pool_members (\n"
+	"  organization_id INTEGER NOT NULL REFERENCES organizations(id),\n"
+	"  questionnaire TEXT NOT NULL,\n"
+	"  diagnosis_id INTEGER NOT NULL REFERENCES diagnoses(id),\n"
+	"  PRIMARY KEY (organization_id, questionnaire)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE TABLE pool_agg (\n"
+	"  questionnaire TEXT NOT NULL, version TEXT NOT NULL, dim TEXT NOT NULL, value TEXT NOT NULL,\n"
+	"  month TEXT NOT NULL, origin INTEGER NOT NULL CHECK (origin IN (0, 1)),\n"
+	"  data BLOB NOT NULL,\n"
+	"  PRIMARY KEY (questionnaire, version, dim, value, month, origin)\n"
+	") WITHOUT ROWID;\n",
 };
 
 const int MIGRATION_COUNT = sizeof MIGRATIONS / sizeof MIGRATIONS[0];

@@ -20,16 +20,9 @@
 #include <unistd.h>
 
 #include "store/migrations.h"
+#include "store/sqlite_internal.h"
 
 #define BUSY_TIMEOUT_MS 10000
-
-enum {
-	Q_ORG_ADD, Q_ORG_UPDATE, Q_ORG_GET, Q_ORG_LIST,
-	Q_DIAG_ADD, Q_ANS_ADD, Q_CAT_ADD, Q_DIAG_GET, Q_ANS_GET, Q_CAT_GET, Q_DIAG_BY_ORG,
-	Q_DRAFT_PUT, Q_DRAFT_GET, Q_DRAFT_DEL, Q_DIAG_LATEST, Q_BEGIN_READ, Q_END_READ,
-	Q_PLAN_ADD, Q_PLAN_UPDATE, Q_PLAN_GET, Q_PLAN_LIST,
-	Q_COUNT
-};
 
 static const char *const SQL[Q_COUNT] = {
 	[Q_ORG_ADD] = "INSERT INTO organizations (name, industry, employees, capital, prefecture, sites, "
@@ -41,8 +34,9 @@ static const char *const SQL[Q_COUNT] = {
 	[Q_ORG_LIST] = "SELECT id, name, industry, employees, capital, prefecture, sites, created_at, updated_at "
 		       "FROM organizations ORDER BY id",
 	[Q_DIAG_ADD] = "INSERT INTO diagnoses (organization_id, questionnaire, content_version, round, scope, "
-		       "respondent, role, pool, total, max, min, band_id, band_ja, band_en, created_at) "
-		       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		       "respondent, role, pool, total, max, min, band_id, band_ja, band_en, created_at, "
+		       "risk_index, risk_group, size_band, industry, profile) "
+		       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[Q_ANS_ADD] = "INSERT INTO diagnosis_answers (diagnosis_id, position, question, category, option, points, "
 		      "full, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 	[Q_CAT_ADD] = "INSERT INTO diagnosis_categories (diagnosis_id, position, category, title_ja, title_en, "
@@ -50,7 +44,8 @@ static const char *const SQL[Q_COUNT] = {
 	[Q_DIAG_GET] = "SELECT id, organization_id, questionnaire, content_version, round, scope, respondent, role, "
 		       "pool, total, max, min, band_id, band_ja, band_en, created_at, "
 		       "(SELECT count(*) FROM diagnosis_answers WHERE diagnosis_id = d.id), "
-		       "(SELECT count(*) FROM diagnosis_categories WHERE diagnosis_id = d.id) "
+		       "(SELECT count(*) FROM diagnosis_categories WHERE diagnosis_id = d.id), "
+		       "risk_index, risk_group, size_band, industry, profile "
 		       "FROM diagnoses d WHERE id = ?",
 	[Q_ANS_GET] = "SELECT question, category, option, points, full, note FROM diagnosis_answers "
 		      "WHERE diagnosis_id = ? ORDER BY position",
@@ -69,18 +64,26 @@ static const char *const SQL[Q_COUNT] = {
 		       "updated_at FROM plan_items WHERE id = ?",
 	[Q_PLAN_LIST] = "SELECT id, organization_id, diagnosis_id, questionnaire, question, owner, due, status, created_at, "
 			"updated_at FROM plan_items WHERE organization_id = ? ORDER BY id",
+	[Q_PROFILE_PUT] = "INSERT INTO org_profiles (organization_id, version, answers, created_at) VALUES (?, ?, ?, ?)",
+	[Q_PROFILE_GET] = "SELECT version, answers, created_at FROM org_profiles WHERE organization_id = ? "
+			  "ORDER BY id DESC LIMIT 1",
+	[Q_MEMBER_GET] = "SELECT diagnosis_id FROM pool_members WHERE organization_id = ? AND questionnaire = ?",
+	[Q_MEMBER_PUT] = "INSERT OR REPLACE INTO pool_members (organization_id, questionnaire, diagnosis_id) VALUES (?, ?, ?)",
+	[Q_AGG_GET] = "SELECT data FROM pool_agg WHERE questionnaire = ? AND version = ? AND dim = ? AND value = ? "
+		      "AND month = ? AND origin = ?",
+	[Q_AGG_PUT] = "INSERT OR REPLACE INTO pool_agg (questionnaire, version, dim, value, month, origin, data) "
+		      "VALUES (?, ?, ?, ?, ?, ?, ?)",
+	[Q_AGG_SUM] = "SELECT data FROM pool_agg WHERE questionnaire = ? AND version = ? AND dim = ? AND value = ? "
+		      "AND month >= ?",
+	[Q_AGG_ALL] = "SELECT questionnaire, version, dim, value, data FROM pool_agg WHERE month >= ? "
+		      "ORDER BY questionnaire, version, dim, value",
 	[Q_BEGIN_READ] = "BEGIN",
 	[Q_END_READ] = "COMMIT",
 	[Q_DIAG_LATEST] = "SELECT id FROM diagnoses WHERE organization_id = ? ORDER BY created_at DESC, id DESC LIMIT 1",
 };
 
-struct store {
-	sqlite3 *db;
-	sqlite3_stmt *stmt[Q_COUNT];
-	char err[STORE_ERR_LEN];
-};
 
-static store_rc_t fail(store_t *s, store_rc_t rc, const char *fmt, ...)
+store_rc_t sq_fail(store_t *s, store_rc_t rc, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -91,7 +94,7 @@ static store_rc_t fail(store_t *s, store_rc_t rc, const char *fmt, ...)
 
 const char *store_error(store_t *s) { return s->err; }
 
-static void now_iso(char out[32])
+void sq_now_iso(char out[32])
 {
 	time_t t = time(NULL);
 	struct tm tm;
@@ -99,7 +102,7 @@ static void now_iso(char out[32])
 	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-static sqlite3_stmt *stmt(store_t *s, int q)
+sqlite3_stmt *sq_stmt(store_t *s, int q)
 {
 	if (!s->stmt[q] && sqlite3_prepare_v3(s->db, SQL[q], -1, SQLITE_PREPARE_PERSISTENT, &s->stmt[q], NULL) != SQLITE_OK)
 		return NULL;
@@ -108,7 +111,7 @@ static sqlite3_stmt *stmt(store_t *s, int q)
 	return s->stmt[q];
 }
 
-static void bind_text(sqlite3_stmt *st, int i, const char *v, bool null_if_empty)
+void sq_bind_text(sqlite3_stmt *st, int i, const char *v, bool null_if_empty)
 {
 	if (null_if_empty && (!v || !*v))
 		sqlite3_bind_null(st, i);
@@ -116,7 +119,7 @@ static void bind_text(sqlite3_stmt *st, int i, const char *v, bool null_if_empty
 		sqlite3_bind_text(st, i, v ? v : "", -1, SQLITE_STATIC);
 }
 
-static void bind_opt_int(sqlite3_stmt *st, int i, long long v)
+void sq_bind_opt_int(sqlite3_stmt *st, int i, long long v)
 {
 	if (v < 0)
 		sqlite3_bind_null(st, i);
@@ -124,7 +127,7 @@ static void bind_opt_int(sqlite3_stmt *st, int i, long long v)
 		sqlite3_bind_int64(st, i, v);
 }
 
-static void col_text(sqlite3_stmt *st, int i, char *dst, size_t size)
+void sq_col_text(sqlite3_stmt *st, int i, char *dst, size_t size)
 {
 	const unsigned char *v = sqlite3_column_text(st, i);
 	size_t n = v ? (size_t)sqlite3_column_bytes(st, i) : 0;
@@ -138,7 +141,7 @@ static void col_text(sqlite3_stmt *st, int i, char *dst, size_t size)
 	dst[n] = '\0';
 }
 
-static long long col_opt_int(sqlite3_stmt *st, int i)
+long long sq_col_opt_int(sqlite3_stmt *st, int i)
 {
 	return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, i);
 }
@@ -148,18 +151,18 @@ static int exec(store_t *s, const char *sql)
 	char *msg = NULL;
 	int rc = sqlite3_exec(s->db, sql, NULL, NULL, &msg);
 	if (rc != SQLITE_OK) {
-		fail(s, STORE_ERROR, "%s", msg ? msg : sqlite3_errmsg(s->db));
+		sq_fail(s, STORE_ERROR, "%s", msg ? msg : sqlite3_errmsg(s->db));
 		sqlite3_free(msg);
 	}
 	return rc;
 }
 
-static store_rc_t begin(store_t *s)
+store_rc_t sq_begin(store_t *s)
 {
 	return exec(s, "BEGIN IMMEDIATE") == SQLITE_OK ? STORE_OK : STORE_ERROR;
 }
 
-static store_rc_t commit(store_t *s)
+store_rc_t sq_commit(store_t *s)
 {
 	if (exec(s, "COMMIT") == SQLITE_OK)
 		return STORE_OK;
@@ -167,7 +170,7 @@ static store_rc_t commit(store_t *s)
 	return STORE_ERROR;
 }
 
-static store_rc_t rollback(store_t *s, store_rc_t rc)
+store_rc_t sq_rollback(store_t *s, store_rc_t rc)
 {
 	char keep[STORE_ERR_LEN];
 	memcpy(keep, s->err, sizeof keep);
@@ -206,9 +209,9 @@ static store_rc_t check_not_newer(store_t *s)
 {
 	int version;
 	if (read_version(s->db, &version) != SQLITE_OK)
-		return fail(s, STORE_ERROR, "データベースを読めません / cannot read the database: %s", sqlite3_errmsg(s->db));
+		return sq_fail(s, STORE_ERROR, "データベースを読めません / cannot read the database: %s", sqlite3_errmsg(s->db));
 	if (version > MIGRATION_COUNT)
-		return fail(s, STORE_ERROR,
+		return sq_fail(s, STORE_ERROR,
 			    "データベースの版 (%d) がこのプログラム (%d) より新しいため開けません。新しい mamoru を使ってください / "
 			    "the database schema (version %d) is newer than this program (version %d); use a newer mamoru",
 			    version, MIGRATION_COUNT, version, MIGRATION_COUNT);
@@ -223,25 +226,25 @@ static store_rc_t migrate(store_t *s)
 	read_version(s->db, &version);
 	if (version == MIGRATION_COUNT)
 		return STORE_OK;
-	if (begin(s) != STORE_OK)
+	if (sq_begin(s) != STORE_OK)
 		return STORE_ERROR;
 	/* re-read inside the write lock: another process may have migrated meanwhile */
 	if (read_version(s->db, &version) != SQLITE_OK ||
 	    exec(s, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)") != SQLITE_OK)
-		return rollback(s, STORE_ERROR);
+		return sq_rollback(s, STORE_ERROR);
 	for (int v = version; v < MIGRATION_COUNT; v++) {
 		if (exec(s, MIGRATIONS[v]) != SQLITE_OK) {
 			char why[STORE_ERR_LEN];
 			memcpy(why, s->err, sizeof why);
-			return rollback(s, fail(s, STORE_ERROR, "移行 %d に失敗しました / migration %d failed: %.400s", v + 1, v + 1, why));
+			return sq_rollback(s, sq_fail(s, STORE_ERROR, "移行 %d に失敗しました / migration %d failed: %.400s", v + 1, v + 1, why));
 		}
 		char sql[128], now[32];
-		now_iso(now);
+		sq_now_iso(now);
 		snprintf(sql, sizeof sql, "INSERT INTO schema_version VALUES (%d, '%s')", v + 1, now);
 		if (exec(s, sql) != SQLITE_OK)
-			return rollback(s, STORE_ERROR);
+			return sq_rollback(s, STORE_ERROR);
 	}
-	return commit(s);
+	return sq_commit(s);
 }
 
 /* mkdir -p for the folder that will hold path. */
@@ -326,26 +329,26 @@ int store_schema_version(store_t *s)
 
 static void bind_org(sqlite3_stmt *st, const org_t *o)
 {
-	bind_text(st, 1, o->name, false);
-	bind_text(st, 2, o->industry, true);
-	bind_opt_int(st, 3, o->employees);
-	bind_opt_int(st, 4, o->capital);
-	bind_text(st, 5, o->prefecture, true);
-	bind_opt_int(st, 6, o->sites);
+	sq_bind_text(st, 1, o->name, false);
+	sq_bind_text(st, 2, o->industry, true);
+	sq_bind_opt_int(st, 3, o->employees);
+	sq_bind_opt_int(st, 4, o->capital);
+	sq_bind_text(st, 5, o->prefecture, true);
+	sq_bind_opt_int(st, 6, o->sites);
 }
 
 store_rc_t store_org_add(store_t *s, org_t *o)
 {
-	sqlite3_stmt *st = stmt(s, Q_ORG_ADD);
+	sqlite3_stmt *st = sq_stmt(s, Q_ORG_ADD);
 	if (!st)
-		return fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+		return sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
 	char now[32];
-	now_iso(now);
+	sq_now_iso(now);
 	bind_org(st, o);
-	bind_text(st, 7, now, false);
-	bind_text(st, 8, now, false);
+	sq_bind_text(st, 7, now, false);
+	sq_bind_text(st, 8, now, false);
 	if (sqlite3_step(st) != SQLITE_DONE)
-		return fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+		return sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
 	o->id = sqlite3_last_insert_rowid(s->db);
 	snprintf(o->created, sizeof o->created, "%s", now);
 	snprintf(o->updated, sizeof o->updated, "%s", now);
@@ -354,16 +357,16 @@ store_rc_t store_org_add(store_t *s, org_t *o)
 
 store_rc_t store_org_update(store_t *s, const org_t *o)
 {
-	sqlite3_stmt *st = stmt(s, Q_ORG_UPDATE);
+	sqlite3_stmt *st = sq_stmt(s, Q_ORG_UPDATE);
 	if (!st)
-		return fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+		return sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
 	char now[32];
-	now_iso(now);
+	sq_now_iso(now);
 	bind_org(st, o);
-	bind_text(st, 7, now, false);
+	sq_bind_text(st, 7, now, false);
 	sqlite3_bind_int64(st, 8, o->id);
 	if (sqlite3_step(st) != SQLITE_DONE)
-		return fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+		return sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
 	return sqlite3_changes(s->db) ? STORE_OK : STORE_NOT_FOUND;
 }
 
@@ -371,21 +374,21 @@ static void read_org(sqlite3_stmt *st, org_t *o)
 {
 	org_init(o);
 	o->id = sqlite3_column_int64(st, 0);
-	col_text(st, 1, o->name, sizeof o->name);
-	col_text(st, 2, o->industry, sizeof o->industry);
-	o->employees = (int)col_opt_int(st, 3);
-	o->capital = col_opt_int(st, 4);
-	col_text(st, 5, o->prefecture, sizeof o->prefecture);
-	o->sites = (int)col_opt_int(st, 6);
-	col_text(st, 7, o->created, sizeof o->created);
-	col_text(st, 8, o->updated, sizeof o->updated);
+	sq_col_text(st, 1, o->name, sizeof o->name);
+	sq_col_text(st, 2, o->industry, sizeof o->industry);
+	o->employees = (int)sq_col_opt_int(st, 3);
+	o->capital = sq_col_opt_int(st, 4);
+	sq_col_text(st, 5, o->prefecture, sizeof o->prefecture);
+	o->sites = (int)sq_col_opt_int(st, 6);
+	sq_col_text(st, 7, o->created, sizeof o->created);
+	sq_col_text(st, 8, o->updated, sizeof o->updated);
 }
 
 store_rc_t store_org_get(store_t *s, int64_t id, org_t *out)
 {
-	sqlite3_stmt *st = stmt(s, Q_ORG_GET);
+	sqlite3_stmt *st = sq_stmt(s, Q_ORG_GET);
 	if (!st)
-		return fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+		return sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
 	sqlite3_bind_int64(st, 1, id);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -393,14 +396,14 @@ store_rc_t store_org_get(store_t *s, int64_t id, org_t *out)
 		sqlite3_reset(st);
 		return STORE_OK;
 	}
-	return rc == SQLITE_DONE ? STORE_NOT_FOUND : fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+	return rc == SQLITE_DONE ? STORE_NOT_FOUND : sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
 }
 
 store_rc_t store_org_list(store_t *s, bool (*fn)(const org_t *, void *), void *arg)
 {
-	sqlite3_stmt *st = stmt(s, Q_ORG_LIST);
+	sqlite3_stmt *st = sq_stmt(s, Q_ORG_LIST);
 	if (!st)
-		return fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+		return sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
 	int rc;
 	org_t o;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -409,169 +412,180 @@ store_rc_t store_org_list(store_t *s, bool (*fn)(const org_t *, void *), void *a
 			break;
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK : fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK : sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
 }
 
 /* ---- diagnoses ------------------------------------------------------------------------- */
 
-static store_rc_t step_done(store_t *s, sqlite3_stmt *st)
+store_rc_t sq_step_done(store_t *s, sqlite3_stmt *st)
 {
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE)
 		return STORE_OK;
 	store_rc_t code = (rc & 0xff) == SQLITE_CONSTRAINT ? STORE_INVALID : STORE_ERROR;
-	return fail(s, code, "%s", sqlite3_errmsg(s->db));
+	return sq_fail(s, code, "%s", sqlite3_errmsg(s->db));
 }
 
 store_rc_t store_diag_save(store_t *s, stored_diag_t *d)
 {
-	if (begin(s) != STORE_OK)
+	if (sq_begin(s) != STORE_OK)
 		return STORE_ERROR;
-	sqlite3_stmt *st = stmt(s, Q_DIAG_ADD);
+	sqlite3_stmt *st = sq_stmt(s, Q_DIAG_ADD);
 	if (!st)
-		return rollback(s, fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db)));
-	now_iso(d->created);
+		return sq_rollback(s, sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db)));
+	sq_now_iso(d->created);
 	if (!d->round[0])
 		snprintf(d->round, sizeof d->round, "%.7s", d->created);
 	if (d->org_id > 0)
 		sqlite3_bind_int64(st, 1, d->org_id);
 	else
 		sqlite3_bind_null(st, 1);
-	bind_text(st, 2, d->questionnaire, false);
-	bind_text(st, 3, d->version, false);
-	bind_text(st, 4, d->round, false);
-	bind_text(st, 5, d->scope, false);
-	bind_text(st, 6, d->respondent, false);
-	bind_text(st, 7, role_id(d->role), true);
+	sq_bind_text(st, 2, d->questionnaire, false);
+	sq_bind_text(st, 3, d->version, false);
+	sq_bind_text(st, 4, d->round, false);
+	sq_bind_text(st, 5, d->scope, false);
+	sq_bind_text(st, 6, d->respondent, false);
+	sq_bind_text(st, 7, role_id(d->role), true);
 	sqlite3_bind_int(st, 8, d->pool);
 	sqlite3_bind_int(st, 9, d->total);
 	sqlite3_bind_int(st, 10, d->max);
 	sqlite3_bind_int(st, 11, d->min);
-	bind_text(st, 12, d->band_id, false);
-	bind_text(st, 13, d->band_ja, false);
-	bind_text(st, 14, d->band_en, false);
-	bind_text(st, 15, d->created, false);
-	store_rc_t rc = step_done(s, st);
+	sq_bind_text(st, 12, d->band_id, false);
+	sq_bind_text(st, 13, d->band_ja, false);
+	sq_bind_text(st, 14, d->band_en, false);
+	sq_bind_text(st, 15, d->created, false);
+	sq_bind_opt_int(st, 16, d->risk);
+	sq_bind_text(st, 17, d->risk_group, false);
+	sq_bind_text(st, 18, d->size_band, false);
+	sq_bind_text(st, 19, d->industry, false);
+	sq_bind_text(st, 20, d->profile, false);
+	store_rc_t rc = sq_step_done(s, st);
 	if (rc != STORE_OK)
-		return rollback(s, rc);
+		return sq_rollback(s, rc);
 	d->id = sqlite3_last_insert_rowid(s->db);
 	for (int i = 0; i < d->nanswers; i++) {
 		const sd_answer_t *a = &d->answers[i];
-		if (!(st = stmt(s, Q_ANS_ADD)))
-			return rollback(s, fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db)));
+		if (!(st = sq_stmt(s, Q_ANS_ADD)))
+			return sq_rollback(s, sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db)));
 		sqlite3_bind_int64(st, 1, d->id);
 		sqlite3_bind_int(st, 2, i);
-		bind_text(st, 3, a->question, false);
-		bind_text(st, 4, a->category, false);
-		bind_text(st, 5, a->option, true);
+		sq_bind_text(st, 3, a->question, false);
+		sq_bind_text(st, 4, a->category, false);
+		sq_bind_text(st, 5, a->option, true);
 		sqlite3_bind_int(st, 6, a->points);
 		sqlite3_bind_int(st, 7, a->full);
-		bind_text(st, 8, a->note, false);
-		if ((rc = step_done(s, st)) != STORE_OK)
-			return rollback(s, rc);
+		sq_bind_text(st, 8, a->note, false);
+		if ((rc = sq_step_done(s, st)) != STORE_OK)
+			return sq_rollback(s, rc);
 	}
 	for (int i = 0; i < d->ncats; i++) {
 		const sd_category_t *c = &d->cats[i];
-		if (!(st = stmt(s, Q_CAT_ADD)))
-			return rollback(s, fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db)));
+		if (!(st = sq_stmt(s, Q_CAT_ADD)))
+			return sq_rollback(s, sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db)));
 		sqlite3_bind_int64(st, 1, d->id);
 		sqlite3_bind_int(st, 2, i);
-		bind_text(st, 3, c->id, false);
-		bind_text(st, 4, c->title_ja, false);
-		bind_text(st, 5, c->title_en, false);
+		sq_bind_text(st, 3, c->id, false);
+		sq_bind_text(st, 4, c->title_ja, false);
+		sq_bind_text(st, 5, c->title_en, false);
 		sqlite3_bind_int(st, 6, c->total);
 		sqlite3_bind_int(st, 7, c->max);
-		if ((rc = step_done(s, st)) != STORE_OK)
-			return rollback(s, rc);
+		if ((rc = sq_step_done(s, st)) != STORE_OK)
+			return sq_rollback(s, rc);
 	}
-	return commit(s);
+	if (d->pool && d->org_id > 0 && (rc = sq_pool_contribute(s, d)) != STORE_OK)
+		return sq_rollback(s, rc);
+	return sq_commit(s);
 }
 
 /* Several reads in one read transaction take the file lock once instead of per statement
  * (it shows in profiles of the result page). Nested use is a no-op. */
-static bool read_begin(store_t *s)
+bool sq_read_begin(store_t *s)
 {
 	if (!sqlite3_get_autocommit(s->db))
 		return false;
-	sqlite3_stmt *st = stmt(s, Q_BEGIN_READ);
+	sqlite3_stmt *st = sq_stmt(s, Q_BEGIN_READ);
 	return st && sqlite3_step(st) == SQLITE_DONE;
 }
 
-static void read_end(store_t *s, bool began)
+void sq_read_end(store_t *s, bool began)
 {
 	sqlite3_stmt *st;
-	if (began && (st = stmt(s, Q_END_READ)))
+	if (began && (st = sq_stmt(s, Q_END_READ)))
 		sqlite3_step(st);
 }
 
-static store_rc_t diag_get(store_t *s, int64_t id, stored_diag_t **out);
 
 store_rc_t store_diag_get(store_t *s, int64_t id, stored_diag_t **out)
 {
-	bool began = read_begin(s);
-	store_rc_t rc = diag_get(s, id, out);
-	read_end(s, began);
+	bool began = sq_read_begin(s);
+	store_rc_t rc = sq_diag_get(s, id, out);
+	sq_read_end(s, began);
 	return rc;
 }
 
-static store_rc_t diag_get(store_t *s, int64_t id, stored_diag_t **out)
+store_rc_t sq_diag_get(store_t *s, int64_t id, stored_diag_t **out)
 {
 	*out = NULL;
-	sqlite3_stmt *st = stmt(s, Q_DIAG_GET);
+	sqlite3_stmt *st = sq_stmt(s, Q_DIAG_GET);
 	if (!st)
-		return fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+		return sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
 	sqlite3_bind_int64(st, 1, id);
 	int rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? STORE_NOT_FOUND : fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+		return rc == SQLITE_DONE ? STORE_NOT_FOUND : sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
 	int na = sqlite3_column_int(st, 16), nc = sqlite3_column_int(st, 17);
 	stored_diag_t *d = stored_diag_new(na < MAX_ITEMS ? na : MAX_ITEMS, nc < MAX_CATEGORIES ? nc : MAX_CATEGORIES);
 	d->id = sqlite3_column_int64(st, 0);
-	d->org_id = col_opt_int(st, 1);
+	d->org_id = sq_col_opt_int(st, 1);
 	if (d->org_id < 0)
 		d->org_id = 0;
-	col_text(st, 2, d->questionnaire, sizeof d->questionnaire);
-	col_text(st, 3, d->version, sizeof d->version);
-	col_text(st, 4, d->round, sizeof d->round);
-	col_text(st, 5, d->scope, sizeof d->scope);
-	col_text(st, 6, d->respondent, sizeof d->respondent);
+	sq_col_text(st, 2, d->questionnaire, sizeof d->questionnaire);
+	sq_col_text(st, 3, d->version, sizeof d->version);
+	sq_col_text(st, 4, d->round, sizeof d->round);
+	sq_col_text(st, 5, d->scope, sizeof d->scope);
+	sq_col_text(st, 6, d->respondent, sizeof d->respondent);
 	char role[16];
-	col_text(st, 7, role, sizeof role);
+	sq_col_text(st, 7, role, sizeof role);
 	if (!role_parse(role, &d->role))
 		d->role = ROLE_NONE;
 	d->pool = sqlite3_column_int(st, 8);
 	d->total = sqlite3_column_int(st, 9);
 	d->max = sqlite3_column_int(st, 10);
 	d->min = sqlite3_column_int(st, 11);
-	col_text(st, 12, d->band_id, sizeof d->band_id);
-	col_text(st, 13, d->band_ja, sizeof d->band_ja);
-	col_text(st, 14, d->band_en, sizeof d->band_en);
-	col_text(st, 15, d->created, sizeof d->created);
+	sq_col_text(st, 12, d->band_id, sizeof d->band_id);
+	sq_col_text(st, 13, d->band_ja, sizeof d->band_ja);
+	sq_col_text(st, 14, d->band_en, sizeof d->band_en);
+	sq_col_text(st, 15, d->created, sizeof d->created);
+	d->risk = (int)sq_col_opt_int(st, 18);
+	sq_col_text(st, 19, d->risk_group, sizeof d->risk_group);
+	sq_col_text(st, 20, d->size_band, sizeof d->size_band);
+	sq_col_text(st, 21, d->industry, sizeof d->industry);
+	sq_col_text(st, 22, d->profile, sizeof d->profile);
 	sqlite3_reset(st);
 
 	int k = 0;
-	if (!(st = stmt(s, Q_ANS_GET)))
+	if (!(st = sq_stmt(s, Q_ANS_GET)))
 		goto fail;
 	sqlite3_bind_int64(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < d->nanswers) {
 		sd_answer_t *a = &d->answers[k++];
-		col_text(st, 0, a->question, sizeof a->question);
-		col_text(st, 1, a->category, sizeof a->category);
-		col_text(st, 2, a->option, sizeof a->option);
+		sq_col_text(st, 0, a->question, sizeof a->question);
+		sq_col_text(st, 1, a->category, sizeof a->category);
+		sq_col_text(st, 2, a->option, sizeof a->option);
 		a->points = sqlite3_column_int(st, 3);
 		a->full = sqlite3_column_int(st, 4);
-		col_text(st, 5, a->note, sizeof a->note);
+		sq_col_text(st, 5, a->note, sizeof a->note);
 	}
 	sqlite3_reset(st);
 	k = 0;
-	if (!(st = stmt(s, Q_CAT_GET)))
+	if (!(st = sq_stmt(s, Q_CAT_GET)))
 		goto fail;
 	sqlite3_bind_int64(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < d->ncats) {
 		sd_category_t *c = &d->cats[k++];
-		col_text(st, 0, c->id, sizeof c->id);
-		col_text(st, 1, c->title_ja, sizeof c->title_ja);
-		col_text(st, 2, c->title_en, sizeof c->title_en);
+		sq_col_text(st, 0, c->id, sizeof c->id);
+		sq_col_text(st, 1, c->title_ja, sizeof c->title_ja);
+		sq_col_text(st, 2, c->title_en, sizeof c->title_en);
 		c->total = sqlite3_column_int(st, 3);
 		c->max = sqlite3_column_int(st, 4);
 	}
@@ -580,16 +594,16 @@ static store_rc_t diag_get(store_t *s, int64_t id, stored_diag_t **out)
 	return STORE_OK;
 fail:
 	stored_diag_free(d);
-	return fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+	return sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
 }
 
 static store_rc_t diag_list(store_t *s, int64_t org_id, stored_diag_t ***out, int *n);
 
 store_rc_t store_diag_list(store_t *s, int64_t org_id, stored_diag_t ***out, int *n)
 {
-	bool began = read_begin(s);
+	bool began = sq_read_begin(s);
 	store_rc_t rc = diag_list(s, org_id, out, n);
-	read_end(s, began);
+	sq_read_end(s, began);
 	return rc;
 }
 
@@ -598,9 +612,9 @@ static store_rc_t diag_list(store_t *s, int64_t org_id, stored_diag_t ***out, in
 	/* ids first, then each snapshot: the id statement must not stay open across the reads */
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *st = stmt(s, Q_DIAG_BY_ORG);
+	sqlite3_stmt *st = sq_stmt(s, Q_DIAG_BY_ORG);
 	if (!st)
-		return fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+		return sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
 	sqlite3_bind_int64(st, 1, org_id);
 	int64_t *ids = NULL;
 	int cap = 0, count = 0, rc;
@@ -615,13 +629,13 @@ static store_rc_t diag_list(store_t *s, int64_t org_id, stored_diag_t ***out, in
 		ids[count++] = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_reset(st);
-	store_rc_t res = rc == SQLITE_DONE ? STORE_OK : fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+	store_rc_t res = rc == SQLITE_DONE ? STORE_OK : sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
 	stored_diag_t **list = calloc(count ? (size_t)count : 1, sizeof *list);
 	if (!list)
 		abort();
 	int got = 0;
 	for (int i = 0; res == STORE_OK && i < count; i++)
-		if ((res = diag_get(s, ids[i], &list[got])) == STORE_OK)
+		if ((res = sq_diag_get(s, ids[i], &list[got])) == STORE_OK)
 			got++;
 	free(ids);
 	if (res != STORE_OK) {
@@ -636,13 +650,13 @@ static store_rc_t diag_list(store_t *s, int64_t org_id, stored_diag_t ***out, in
 store_rc_t store_diag_latest(store_t *s, int64_t org_id, stored_diag_t **out)
 {
 	*out = NULL;
-	sqlite3_stmt *st = stmt(s, Q_DIAG_LATEST);
+	sqlite3_stmt *st = sq_stmt(s, Q_DIAG_LATEST);
 	if (!st)
-		return fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+		return sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
 	sqlite3_bind_int64(st, 1, org_id);
 	int rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? STORE_NOT_FOUND : fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+		return rc == SQLITE_DONE ? STORE_NOT_FOUND : sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
 	int64_t id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	return store_diag_get(s, id, out);
@@ -652,24 +666,24 @@ store_rc_t store_diag_latest(store_t *s, int64_t org_id, stored_diag_t **out)
 
 store_rc_t store_plan_add(store_t *s, plan_item_t *p)
 {
-	sqlite3_stmt *st = stmt(s, Q_PLAN_ADD);
+	sqlite3_stmt *st = sq_stmt(s, Q_PLAN_ADD);
 	if (!st)
-		return fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
-	now_iso(p->created);
+		return sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+	sq_now_iso(p->created);
 	memcpy(p->updated, p->created, sizeof p->updated);
 	sqlite3_bind_int64(st, 1, p->org_id);
 	if (p->diagnosis_id > 0)
 		sqlite3_bind_int64(st, 2, p->diagnosis_id);
 	else
 		sqlite3_bind_null(st, 2);
-	bind_text(st, 3, p->questionnaire, false);
-	bind_text(st, 4, p->question, false);
-	bind_text(st, 5, p->owner, false);
-	bind_text(st, 6, p->due, false);
-	bind_text(st, 7, plan_status_id(p->status), false);
-	bind_text(st, 8, p->created, false);
-	bind_text(st, 9, p->updated, false);
-	store_rc_t rc = step_done(s, st);
+	sq_bind_text(st, 3, p->questionnaire, false);
+	sq_bind_text(st, 4, p->question, false);
+	sq_bind_text(st, 5, p->owner, false);
+	sq_bind_text(st, 6, p->due, false);
+	sq_bind_text(st, 7, plan_status_id(p->status), false);
+	sq_bind_text(st, 8, p->created, false);
+	sq_bind_text(st, 9, p->updated, false);
+	store_rc_t rc = sq_step_done(s, st);
 	if (rc == STORE_OK)
 		p->id = sqlite3_last_insert_rowid(s->db);
 	return rc;
@@ -677,17 +691,17 @@ store_rc_t store_plan_add(store_t *s, plan_item_t *p)
 
 store_rc_t store_plan_update(store_t *s, const plan_item_t *p)
 {
-	sqlite3_stmt *st = stmt(s, Q_PLAN_UPDATE);
+	sqlite3_stmt *st = sq_stmt(s, Q_PLAN_UPDATE);
 	if (!st)
-		return fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+		return sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
 	char now[32];
-	now_iso(now);
-	bind_text(st, 1, p->owner, false);
-	bind_text(st, 2, p->due, false);
-	bind_text(st, 3, plan_status_id(p->status), false);
-	bind_text(st, 4, now, false);
+	sq_now_iso(now);
+	sq_bind_text(st, 1, p->owner, false);
+	sq_bind_text(st, 2, p->due, false);
+	sq_bind_text(st, 3, plan_status_id(p->status), false);
+	sq_bind_text(st, 4, now, false);
 	sqlite3_bind_int64(st, 5, p->id);
-	store_rc_t rc = step_done(s, st);
+	store_rc_t rc = sq_step_done(s, st);
 	return rc == STORE_OK && sqlite3_changes(s->db) == 0 ? STORE_NOT_FOUND : rc;
 }
 
@@ -696,23 +710,23 @@ static void read_plan(sqlite3_stmt *st, plan_item_t *p)
 	memset(p, 0, sizeof *p);
 	p->id = sqlite3_column_int64(st, 0);
 	p->org_id = sqlite3_column_int64(st, 1);
-	p->diagnosis_id = col_opt_int(st, 2) < 0 ? 0 : col_opt_int(st, 2);
-	col_text(st, 3, p->questionnaire, sizeof p->questionnaire);
-	col_text(st, 4, p->question, sizeof p->question);
-	col_text(st, 5, p->owner, sizeof p->owner);
-	col_text(st, 6, p->due, sizeof p->due);
+	p->diagnosis_id = sq_col_opt_int(st, 2) < 0 ? 0 : sq_col_opt_int(st, 2);
+	sq_col_text(st, 3, p->questionnaire, sizeof p->questionnaire);
+	sq_col_text(st, 4, p->question, sizeof p->question);
+	sq_col_text(st, 5, p->owner, sizeof p->owner);
+	sq_col_text(st, 6, p->due, sizeof p->due);
 	char status[16];
-	col_text(st, 7, status, sizeof status);
+	sq_col_text(st, 7, status, sizeof status);
 	plan_status_parse(status, &p->status);
-	col_text(st, 8, p->created, sizeof p->created);
-	col_text(st, 9, p->updated, sizeof p->updated);
+	sq_col_text(st, 8, p->created, sizeof p->created);
+	sq_col_text(st, 9, p->updated, sizeof p->updated);
 }
 
 store_rc_t store_plan_get(store_t *s, int64_t id, plan_item_t *out)
 {
-	sqlite3_stmt *st = stmt(s, Q_PLAN_GET);
+	sqlite3_stmt *st = sq_stmt(s, Q_PLAN_GET);
 	if (!st)
-		return fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+		return sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
 	sqlite3_bind_int64(st, 1, id);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -720,16 +734,16 @@ store_rc_t store_plan_get(store_t *s, int64_t id, plan_item_t *out)
 		sqlite3_reset(st);
 		return STORE_OK;
 	}
-	return rc == SQLITE_DONE ? STORE_NOT_FOUND : fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+	return rc == SQLITE_DONE ? STORE_NOT_FOUND : sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
 }
 
 store_rc_t store_plan_list(store_t *s, int64_t org_id, plan_item_t **out, int *n)
 {
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *st = stmt(s, Q_PLAN_LIST);
+	sqlite3_stmt *st = sq_stmt(s, Q_PLAN_LIST);
 	if (!st)
-		return fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+		return sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
 	sqlite3_bind_int64(st, 1, org_id);
 	int rc, cap = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -747,7 +761,7 @@ store_rc_t store_plan_list(store_t *s, int64_t org_id, plan_item_t **out, int *n
 		free(*out);
 		*out = NULL;
 		*n = 0;
-		return fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+		return sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
 	}
 	return STORE_OK;
 }
@@ -756,48 +770,48 @@ store_rc_t store_plan_list(store_t *s, int64_t org_id, plan_item_t **out, int *n
 
 store_rc_t store_draft_put(store_t *s, const draft_t *d)
 {
-	sqlite3_stmt *st = stmt(s, Q_DRAFT_PUT);
+	sqlite3_stmt *st = sq_stmt(s, Q_DRAFT_PUT);
 	if (!st)
-		return fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+		return sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
 	char now[32];
-	now_iso(now);
-	bind_text(st, 1, d->id, false);
-	bind_text(st, 2, d->questionnaire, false);
+	sq_now_iso(now);
+	sq_bind_text(st, 1, d->id, false);
+	sq_bind_text(st, 2, d->questionnaire, false);
 	if (d->org_id > 0)
 		sqlite3_bind_int64(st, 3, d->org_id);
 	else
 		sqlite3_bind_null(st, 3);
-	bind_text(st, 4, d->answers, false);
-	bind_text(st, 5, now, false);
-	return step_done(s, st);
+	sq_bind_text(st, 4, d->answers, false);
+	sq_bind_text(st, 5, now, false);
+	return sq_step_done(s, st);
 }
 
 store_rc_t store_draft_get(store_t *s, const char *id, draft_t *out)
 {
-	sqlite3_stmt *st = stmt(s, Q_DRAFT_GET);
+	sqlite3_stmt *st = sq_stmt(s, Q_DRAFT_GET);
 	if (!st)
-		return fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
-	bind_text(st, 1, id, false);
+		return sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+	sq_bind_text(st, 1, id, false);
 	int rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? STORE_NOT_FOUND : fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+		return rc == SQLITE_DONE ? STORE_NOT_FOUND : sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
 	snprintf(out->id, sizeof out->id, "%s", id);
-	col_text(st, 0, out->questionnaire, sizeof out->questionnaire);
-	out->org_id = col_opt_int(st, 1);
+	sq_col_text(st, 0, out->questionnaire, sizeof out->questionnaire);
+	out->org_id = sq_col_opt_int(st, 1);
 	if (out->org_id < 0)
 		out->org_id = 0;
-	col_text(st, 2, out->answers, sizeof out->answers);
+	sq_col_text(st, 2, out->answers, sizeof out->answers);
 	sqlite3_reset(st);
 	return STORE_OK;
 }
 
 store_rc_t store_draft_delete(store_t *s, const char *id)
 {
-	sqlite3_stmt *st = stmt(s, Q_DRAFT_DEL);
+	sqlite3_stmt *st = sq_stmt(s, Q_DRAFT_DEL);
 	if (!st)
-		return fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
-	bind_text(st, 1, id, false);
-	return step_done(s, st);
+		return sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+	sq_bind_text(st, 1, id, false);
+	return sq_step_done(s, st);
 }
 
 /* ---- backup and checks ----------------------------------------------------------------- */

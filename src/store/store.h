@@ -14,6 +14,7 @@
 
 #include "core/org.h"
 #include "core/plan.h"
+#include "core/pool.h"
 #include "core/snapshot.h"
 
 typedef struct store store_t;
@@ -71,6 +72,29 @@ store_rc_t store_plan_update(store_t *s, const plan_item_t *p);   /* owner, due,
 store_rc_t store_plan_get(store_t *s, int64_t id, plan_item_t *out);
 /* The organisation's plan, oldest first: *out is a new array of *n items (free()). */
 store_rc_t store_plan_list(store_t *s, int64_t org_id, plan_item_t **out, int *n);
+
+/* ---- the company profile behind the benchmark (core/profile.h), versioned ---- */
+typedef struct {
+	char version[40];                   /* content/profile.yaml version answered */
+	char answers[SD_PROFILE];           /* JSON object {"item": "option", ...} */
+	char created[32];
+} org_profile_t;
+
+/* Adds a new version of the organisation's profile; earlier ones are kept. */
+store_rc_t store_profile_put(store_t *s, int64_t org_id, const char *version, const char *answers);
+store_rc_t store_profile_get(store_t *s, int64_t org_id, org_profile_t *out);   /* the latest */
+
+/* ---- the benchmark pool (core/pool.h) ----
+ * store_diag_save keeps it up to date: a pooled diagnosis replaces its organisation's earlier
+ * contribution for the questionnaire, in the same transaction. */
+/* The sum of one aggregate's monthly buckets from month `from` ("YYYY-MM") on, this
+ * database's and imported ones together. */
+store_rc_t store_pool_agg(store_t *s, const pool_key_t *key, const char *from, pool_agg_t *out);
+/* Calls fn for every aggregate with buckets from month `from` on, summed, in key order. */
+store_rc_t store_pool_each(store_t *s, const char *from, bool (*fn)(const pool_key_t *, const pool_agg_t *, void *),
+			   void *arg);
+/* Adds published aggregates as a read-only baseline in bucket `month`: all or nothing. */
+store_rc_t store_pool_import(store_t *s, const char *month, const pool_key_t *keys, const pool_agg_t *aggs, int n);
 
 /* ---- whole database ---- */
 /* Online backup to a new file: safe while other processes use the database. */

@@ -10,9 +10,11 @@
 #include <string.h>
 #include <strings.h>
 
+#include "store/benchmark.h"
 #include "input/org_input.h"
 #include "report/records_json.h"
 #include "report/result_json.h"
+#include "core/profile.h"
 #include "web/pages.h"
 
 static void resp_json(resp_t *w, int status, json_t *j)
@@ -244,7 +246,8 @@ void api_diagnosis_create(req_t *r, resp_t *w, const char *const *args)
 		diagnosis_t *d = malloc(sizeof *d);
 		if (!d)
 			abort();
-		diagnosis_run(d, q, &a);
+		int desired[MAX_ITEMS];
+		diagnosis_run_desired(d, q, &a, diag_attach_company(r->store, r->content, q, &meta, desired));
 		if (!meta.org_id)
 			org_init(&o);
 		diagnosis_cases(d, r->content, o.industry, org_size_band(r->content, o.employees));
@@ -285,7 +288,8 @@ void api_diagnosis_get(req_t *r, resp_t *w, const char *const *args)
 		if (sd->org_id)
 			store_org_get(r->store, sd->org_id, &o);
 		snapshot_answers(q, sd, &a);
-		diagnosis_run(d, q, &a);
+		int desired[MAX_ITEMS];
+		diagnosis_run_desired(d, q, &a, profile_desired_levels(r->content->profile, q, sd->risk_group, desired) ? desired : NULL);
 		diagnosis_cases(d, r->content, o.industry, org_size_band(r->content, o.employees));
 		json_object_set_new(out, "recommendations", recommendations_json(d, r->lang));
 		free(d);

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <sys/random.h>
 
+#include "store/benchmark.h"
 #include "core/answers.h"
 #include "input/org_input.h"
 #include "web/pages.h"
@@ -194,7 +195,8 @@ static void finish(req_t *r, resp_t *w, const questionnaire_t *q, draft_t *d, js
 	diagnosis_t *dg = malloc(sizeof *dg);
 	if (!dg)
 		abort();
-	diagnosis_run(dg, q, &a);
+	int desired[MAX_ITEMS];
+	diagnosis_run_desired(dg, q, &a, diag_attach_company(r->store, r->content, q, &meta, desired));
 	stored_diag_t *sd = stored_diag_from(dg, &meta);
 	free(dg);
 	if (store_diag_save(r->store, sd) != STORE_OK) {

@@ -17,6 +17,7 @@
 
 #include "core/answers.h"
 #include "core/org.h"
+#include "core/profile.h"
 #include "web/pages.h"
 #include "web/svg.h"
 
@@ -201,7 +202,8 @@ void page_result(req_t *r, resp_t *w, const char *const *args)
 			abort();
 		answers_t a;
 		snapshot_answers(q, sd, &a);
-		diagnosis_run(d, q, &a);
+		int desired[MAX_ITEMS];
+		diagnosis_run_desired(d, q, &a, profile_desired_levels(r->content->profile, q, sd->risk_group, desired) ? desired : NULL);
 		diagnosis_cases(d, r->content, o.industry, org_size_band(r->content, o.employees));
 		for (int k = 0; k < q->nbands; k++)
 			if (!strcmp(q->bands[k].id, sd->band_id))

@@ -1,0 +1,122 @@
+/*
+ * cmd_pool.c — `mamoru pool`: the benchmark's peer pool.
+ *
+ *   mamoru pool stats [--json]   sample sizes per questionnaire, dimension and value
+ *   mamoru pool export FILE      the aggregates of the last 24 months, without any group
+ *                                smaller than the privacy threshold: no company is named
+ *   mamoru pool import FILE      adds a published pool as a read-only baseline
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/cli.h"
+#include "input/pool_file.h"
+#include "report/benchmark_json.h"
+#include "store/benchmark.h"
+
+typedef struct {
+	cli_t *cli;
+	json_t *list;
+	int min_group;
+	bool text, export;
+} walk_t;
+
+static bool each(const pool_key_t *k, const pool_agg_t *a, void *arg)
+{
+	walk_t *w = arg;
+	pool_stats_t st;
+	pool_stats(a, w->min_group, &st);
+	if (w->export) {
+		if (st.shown)
+			json_array_append_new(w->list, pool_agg_json(k, a));
+	} else if (w->text) {
+		printf("%-16s %-10s %-14s %-8s %8lld", k->questionnaire, k->version, POOL_DIM_IDS[k->dim], k->value, (long long)a->n);
+		if (st.shown)
+			printf("  %8.1f  %6.1f\n", st.mean, st.sd);
+		else
+			printf("  %s\n", ui(&w->cli->content, "pool_hidden", w->cli->lang));
+	} else {
+		json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:I, s:b}", "questionnaire", k->questionnaire, "version", k->version,
+				      "dimension", POOL_DIM_IDS[k->dim], "value", k->value, "n", (json_int_t)a->n, "shown", st.shown);
+		if (st.shown) {
+			json_object_set_new(o, "mean", json_real(st.mean));
+			json_object_set_new(o, "sd", json_real(st.sd));
+		}
+		json_array_append_new(w->list, o);
+	}
+	return true;
+}
+
+static void this_month(char out[8], char from[8])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, 8, "%Y-%m", &tm);
+	pool_window_start(tm.tm_year + 1900, tm.tm_mon + 1, POOL_WINDOW_MONTHS, from);
+}
+
+int cmd_pool(cli_t *cli, int argc, char **argv)
+{
+	const char *sub = argc > 1 ? argv[1] : "";
+	bool stats = !strcmp(sub, "stats"), exp = !strcmp(sub, "export"), imp = !strcmp(sub, "import");
+	if (!(stats && argc <= 3) && !((exp || imp) && argc == 3))
+		return cli_error(cli, EXIT_USAGE, "使い方: mamoru pool stats [--json] | pool export ファイル | pool import ファイル",
+				 "usage: mamoru pool stats [--json] | pool export FILE | pool import FILE");
+	if (!cli_store(cli))
+		return EXIT_RUNTIME;
+	char month[8], from[8];
+	this_month(month, from);
+	if (imp) {
+		pool_file_t f;
+		input_err_t e;
+		if (pool_file_read(argv[2], &f, &e) != 0)
+			return cli_input_error(cli, &e);
+		store_rc_t rc = store_pool_import(cli->store, f.month, f.keys, f.aggs, f.n);
+		int n = f.n;
+		pool_file_free(&f);
+		if (rc != STORE_OK)
+			return cli_error(cli, EXIT_RUNTIME, "取り込めませんでした: %s", "could not import: %s", store_error(cli->store));
+		printf(cli->lang == LANG_EN ? "imported %d aggregates\n" : "%d 件の集計を取り込みました\n", n);
+		return EXIT_OK;
+	}
+	bool as_json = argc == 3 && !strcmp(argv[2], "--json");
+	if (stats && argc == 3 && !as_json)
+		return cli_error(cli, EXIT_USAGE, "不明な引数「%s」", "unknown argument \"%s\"", argv[2]);
+	walk_t w = { .cli = cli, .list = json_array(), .min_group = pool_min_group(), .text = stats && !as_json, .export = exp };
+	if (w.text)
+		printf("%s %s〜%s（%s %d）\n", ui(&cli->content, "pool_window", cli->lang), from, month,
+		       ui(&cli->content, "pool_min_group", cli->lang), w.min_group);
+	if (store_pool_each(cli->store, from, each, &w) != STORE_OK) {
+		json_decref(w.list);
+		return cli_error(cli, EXIT_RUNTIME, "%s", "%s", store_error(cli->store));
+	}
+	if (w.text) {
+		json_decref(w.list);
+		return EXIT_OK;
+	}
+	if (stats) {
+		cli_print_json(stdout, json_pack("{s:s, s:s, s:i, s:o}", "from", from, "to", month, "min_group", w.min_group,
+						 "aggregates", w.list));
+		return EXIT_OK;
+	}
+	json_t *doc = json_pack("{s:s, s:i, s:s, s:{s:s, s:s}, s:i, s:i, s:i, s:i, s:o}", "format", POOL_FILE_FORMAT,
+				"format_version", POOL_FILE_VERSION, "exported", month, "window", "from", from, "to", month,
+				"min_group", w.min_group, "histogram_bins", POOL_HBINS, "risk_bins", POOL_RBINS, "total_bins",
+				POOL_TBINS, "aggregates", w.list);
+	FILE *out = fopen(argv[2], "wx");
+	if (!out) {
+		json_decref(doc);
+		return cli_error(cli, EXIT_USAGE, "「%s」に書き込めません（既にあるファイルは上書きしません）",
+				 "cannot write \"%s\" (an existing file is never overwritten)", argv[2]);
+	}
+	int bad = json_dumpf(doc, out, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+	bad |= fclose(out);
+	json_decref(doc);
+	if (bad) {
+		remove(argv[2]);
+		return cli_error(cli, EXIT_RUNTIME, "「%s」に書き込めませんでした", "could not write \"%s\"", argv[2]);
+	}
+	return EXIT_OK;
+}

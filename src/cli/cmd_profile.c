@@ -1,0 +1,86 @@
+/*
+ * cmd_profile.c — `mamoru profile`: the company profile behind the benchmark.
+ *
+ *   mamoru profile ORG_ID [--json]                 the profile, risk index, group and why
+ *   mamoru profile ORG_ID ITEM=OPTION ... [--json] answer items; saved as a new version
+ *
+ * Employees, industry and sites are read from the organisation (`mamoru org edit`).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "input/profile_input.h"
+#include "report/benchmark_json.h"
+#include "store/benchmark.h"
+
+static void print_text(const content_t *c, const org_t *o, const risk_t *r, lang_t L)
+{
+	const profile_t *p = c->profile;
+	printf("%s（ID %lld）— %s\n\n", o->name, (long long)o->id, ui(c, "profile", L));
+	for (int i = 0; i < p->nitems; i++) {
+		const profile_item_t *it = &p->items[i];
+		int k = r->opt[i];
+		printf("  %-22s %s: %s", it->id, tx(&it->text, L), k >= 0 ? tx(&it->opts[k].label, L) : ui(c, "profile_unanswered", L));
+		if (k >= 0)
+			printf("（%d/%d）", it->opts[k].points, it->top);
+		printf("\n");
+	}
+	printf("\n");
+	if (r->index < 0) {
+		printf("%s\n", ui(c, "profile_incomplete", L));
+		return;
+	}
+	printf("%s: %d / 100 — %s\n", ui(c, "risk_index", L), r->index, tx(&p->groups[r->group].label, L));
+	int why[5], n = profile_reasons(p, r, why, 5);
+	if (n)
+		printf("%s\n", ui(c, "risk_reasons", L));
+	for (int i = 0; i < n; i++)
+		printf("  ・%s: %s（+%d）\n", tx(&p->items[why[i]].text, L), tx(&p->items[why[i]].opts[r->opt[why[i]]].label, L),
+		       p->items[why[i]].opts[r->opt[why[i]]].points);
+}
+
+int cmd_profile(cli_t *cli, int argc, char **argv)
+{
+	if (argc < 2)
+		return cli_error(cli, EXIT_USAGE, "使い方: mamoru profile 組織ID [設問=選択肢 ...] [--json]",
+				 "usage: mamoru profile ORG_ID [ITEM=OPTION ...] [--json]");
+	org_t o;
+	int rc = cli_org(cli, argv[1], &o);
+	if (rc != EXIT_OK)
+		return rc;
+	const content_t *c = &cli->content;
+	profile_answers_t a;
+	risk_t r;
+	if (company_risk(cli->store, c, &o, &a, &r) != STORE_OK)
+		return cli_error(cli, EXIT_RUNTIME, "%s", "%s", store_error(cli->store));
+	bool as_json = false, changed = false;
+	for (int i = 2; i < argc; i++) {
+		if (!strcmp(argv[i], "--json")) {
+			as_json = true;
+			continue;
+		}
+		char item[64];
+		const char *eq = strchr(argv[i], '=');
+		if (!eq || eq == argv[i] || (size_t)(eq - argv[i]) >= sizeof item)
+			return cli_error(cli, EXIT_USAGE, "「%s」は 設問=選択肢 の形で指定してください",
+					 "\"%s\" must be ITEM=OPTION", argv[i]);
+		snprintf(item, sizeof item, "%.*s", (int)(eq - argv[i]), argv[i]);
+		input_err_t e;
+		if (profile_set(c->profile, &a, item, eq + 1, &e) != 0)
+			return cli_input_error(cli, &e);
+		changed = true;
+	}
+	if (changed) {
+		char json[SD_PROFILE];
+		if (!profile_to_json(c->profile, &a, json, sizeof json) ||
+		    store_profile_put(cli->store, o.id, c->profile->version, json) != STORE_OK)
+			return cli_error(cli, EXIT_RUNTIME, "保存できませんでした: %s", "could not save: %s", store_error(cli->store));
+		profile_risk(c->profile, &a, &o, &r);
+	}
+	if (as_json)
+		cli_print_json(stdout, profile_json(c, &r, cli->lang));
+	else
+		print_text(c, &o, &r, cli->lang);
+	return EXIT_OK;
+}

@@ -1,0 +1,177 @@
+/*
+ * pool.c — aggregate arithmetic of pool.h. Counts and sums are exact integers; only the
+ * statistics read from them are floating point.
+ */
+#include "core/pool.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/snapshot.h"
+
+const char *const POOL_DIM_IDS[DIM_COUNT] = { "all", "group", "size", "industry", "size_industry" };
+
+int pool_dim_index(const char *id)
+{
+	for (int d = 0; d < DIM_COUNT; d++)
+		if (!strcmp(POOL_DIM_IDS[d], id))
+			return d;
+	return -1;
+}
+
+bool pool_contrib_from(pool_contrib_t *c, const stored_diag_t *sd)
+{
+	memset(c, 0, sizeof *c);
+	if (!sd->pool || sd->org_id <= 0 || sd->nanswers > MAX_ITEMS)
+		return false;
+	for (int i = 0; i < sd->nanswers; i++) {
+		if (!sd->answers[i].option[0])
+			return false;
+		c->points[i] = (signed char)sd->answers[i].points;
+		c->full[i] = sd->answers[i].points == sd->answers[i].full;
+	}
+	snprintf(c->questionnaire, sizeof c->questionnaire, "%s", sd->questionnaire);
+	snprintf(c->version, sizeof c->version, "%s", sd->version);
+	snprintf(c->month, sizeof c->month, "%.7s", sd->created);
+	snprintf(c->value[DIM_ALL], sizeof c->value[DIM_ALL], "all");
+	snprintf(c->value[DIM_GROUP], sizeof c->value[DIM_GROUP], "%s", sd->risk_group);
+	snprintf(c->value[DIM_SIZE], sizeof c->value[DIM_SIZE], "%s", sd->size_band);
+	snprintf(c->value[DIM_INDUSTRY], sizeof c->value[DIM_INDUSTRY], "%s", sd->industry);
+	if (sd->size_band[0] && sd->industry[0])
+		snprintf(c->value[DIM_LIKE], sizeof c->value[DIM_LIKE], "%s/%s", sd->size_band, sd->industry);
+	c->risk = sd->risk;
+	c->total = sd->total;
+	c->min = sd->min;
+	c->max = sd->max;
+	c->nitems = sd->nanswers;
+	return true;
+}
+
+static int bin(int v, int lo, int hi, int nbins)
+{
+	if (hi <= lo)
+		return 0;
+	int b = (int)((long long)(v - lo) * nbins / (hi - lo + 1));
+	return b < 0 ? 0 : b >= nbins ? nbins - 1 : b;
+}
+
+int pool_hbin(int total, int min, int max) { return bin(total, min, max, POOL_HBINS); }
+int pool_tbin(int total, int min, int max) { return bin(total, min, max, POOL_TBINS); }
+int pool_rbin(int risk) { return bin(risk, 0, 100, POOL_RBINS); }
+
+void pool_add(pool_agg_t *a, const pool_contrib_t *c, int sign)
+{
+	if (a->n == 0 && a->nitems == 0)
+		a->nitems = c->nitems;
+	a->n += sign;
+	a->sum += sign * (int64_t)c->total;
+	a->sumsq += sign * (int64_t)c->total * c->total;
+	for (int i = 0; i < c->nitems && i < a->nitems; i++) {
+		a->item_sum[i] += sign * c->points[i];
+		a->item_full[i] += sign * c->full[i];
+	}
+	a->hist[pool_hbin(c->total, c->min, c->max)] += sign;
+	if (c->risk >= 0)
+		a->scatter[pool_rbin(c->risk) * POOL_TBINS + pool_tbin(c->total, c->min, c->max)] += sign;
+}
+
+void pool_merge(pool_agg_t *into, const pool_agg_t *from)
+{
+	if (into->n == 0 && into->nitems == 0)
+		into->nitems = from->nitems;
+	into->n += from->n;
+	into->sum += from->sum;
+	into->sumsq += from->sumsq;
+	for (int i = 0; i < into->nitems && i < from->nitems; i++) {
+		into->item_sum[i] += from->item_sum[i];
+		into->item_full[i] += from->item_full[i];
+	}
+	for (int b = 0; b < POOL_HBINS; b++)
+		into->hist[b] += from->hist[b];
+	for (int b = 0; b < POOL_RBINS * POOL_TBINS; b++)
+		into->scatter[b] += from->scatter[b];
+}
+
+size_t pool_encode(const pool_agg_t *a, int64_t *out)
+{
+	size_t k = 0;
+	out[k++] = a->nitems;
+	out[k++] = a->n;
+	out[k++] = a->sum;
+	out[k++] = a->sumsq;
+	for (int i = 0; i < a->nitems; i++)
+		out[k++] = a->item_sum[i];
+	for (int i = 0; i < a->nitems; i++)
+		out[k++] = a->item_full[i];
+	for (int b = 0; b < POOL_HBINS; b++)
+		out[k++] = a->hist[b];
+	for (int b = 0; b < POOL_RBINS * POOL_TBINS; b++)
+		out[k++] = a->scatter[b];
+	return k;
+}
+
+bool pool_decode(pool_agg_t *a, const int64_t *w, size_t n)
+{
+	memset(a, 0, sizeof *a);
+	if (n < 4 || w[0] < 0 || w[0] > MAX_ITEMS || n != 4 + 2 * (size_t)w[0] + POOL_HBINS + POOL_RBINS * POOL_TBINS)
+		return false;
+	size_t k = 0;
+	a->nitems = (int)w[k++];
+	a->n = w[k++];
+	a->sum = w[k++];
+	a->sumsq = w[k++];
+	if (a->n < 0 || a->sumsq < 0)
+		return false;
+	for (int i = 0; i < a->nitems; i++)
+		a->item_sum[i] = w[k++];
+	for (int i = 0; i < a->nitems; i++)
+		if ((a->item_full[i] = w[k++]) < 0 || a->item_full[i] > a->n)
+			return false;
+	int64_t hn = 0, sn = 0;
+	for (int b = 0; b < POOL_HBINS; b++)
+		if ((hn += (a->hist[b] = w[k++])) < 0 || a->hist[b] < 0)
+			return false;
+	for (int b = 0; b < POOL_RBINS * POOL_TBINS; b++)
+		if ((sn += (a->scatter[b] = w[k++])) < 0 || a->scatter[b] < 0)
+			return false;
+	return hn == a->n && sn <= a->n;
+}
+
+void pool_stats(const pool_agg_t *a, int min_group, pool_stats_t *out)
+{
+	memset(out, 0, sizeof *out);
+	out->n = a->n;
+	out->shown = a->n > 0 && a->n >= min_group;
+	if (!out->shown)
+		return;
+	double n = (double)a->n;
+	out->mean = (double)a->sum / n;
+	double var = (double)a->sumsq / n - out->mean * out->mean;
+	out->sd = var > 0 ? sqrt(var) : 0;
+	for (int i = 0; i < a->nitems; i++) {
+		out->item_mean[i] = (double)a->item_sum[i] / n;
+		out->item_full_share[i] = (double)a->item_full[i] / n;
+	}
+}
+
+double pool_deviation(const pool_stats_t *s, int total)
+{
+	if (!s->shown || s->sd <= 0)
+		return 50.0;
+	return (total - s->mean) / s->sd * 10.0 + 50.0;
+}
+
+double pool_top_share(double deviation)
+{
+	return 0.5 * erfc((deviation - 50.0) / 10.0 / sqrt(2.0));
+}
+
+void pool_window_start(int year, int month, int months, char out[8])
+{
+	int m = year * 12 + (month - 1) - (months - 1);
+	unsigned y = (unsigned)(m / 12) % 10000u, mm = (unsigned)(m % 12) + 1u;
+	out[0] = (char)('0' + y / 1000), out[1] = (char)('0' + y / 100 % 10), out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10), out[4] = '-', out[5] = (char)('0' + mm / 10), out[6] = (char)('0' + mm % 10);
+	out[7] = '\0';
+}

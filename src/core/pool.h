@@ -1,0 +1,104 @@
+/*
+ * pool.h — the benchmark's peer pool as running aggregates, and the statistics read from them.
+ *
+ * Every pooled diagnosis contributes once per dimension value (all companies, its risk group,
+ * size band, industry, and size band × industry) to a bucket of its month: count, sum and sum
+ * of squares of the total, per-question sums and "full marks" counts, a histogram of totals
+ * and a 2-D histogram of (risk index, total) for the scatter plot. A re-diagnosis subtracts
+ * the company's previous contribution and adds the new one; the 24-month window is a sum of
+ * monthly buckets. So reading statistics costs the same at a thousand companies or a million,
+ * and no row of the pool names a company. Pure arithmetic; storage is in store/.
+ */
+#ifndef MAMORU_CORE_POOL_H
+#define MAMORU_CORE_POOL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/model.h"
+
+#define POOL_HBINS 20               /* histogram of totals: 20 bins over [min, max] */
+#define POOL_RBINS 10               /* scatter: risk index 0-100 in 10 bins ... */
+#define POOL_TBINS 10               /* ... by total in 10 bins */
+#define POOL_WINDOW_MONTHS 24
+#define POOL_MIN_GROUP 5            /* default: fewer companies than this are not shown */
+
+enum { DIM_ALL, DIM_GROUP, DIM_SIZE, DIM_INDUSTRY, DIM_LIKE, DIM_COUNT };
+extern const char *const POOL_DIM_IDS[DIM_COUNT];   /* "all", "group", "size", "industry", "size_industry" */
+int pool_dim_index(const char *id);                  /* -1 when unknown */
+
+typedef struct {
+	int64_t n, sum, sumsq;
+	int nitems;
+	int64_t item_sum[MAX_ITEMS];
+	int64_t item_full[MAX_ITEMS];                    /* answered with full marks */
+	int64_t hist[POOL_HBINS];
+	int64_t scatter[POOL_RBINS * POOL_TBINS];        /* [rbin * POOL_TBINS + tbin]; risk known only */
+} pool_agg_t;
+
+/* One company's contribution: what a pooled diagnosis adds to each of its dimension values. */
+typedef struct {
+	char questionnaire[40], version[40];
+	char month[8];                                   /* "YYYY-MM" of the diagnosis */
+	char value[DIM_COUNT][16];                       /* "" = not counted in that dimension */
+	int risk;                                        /* 0-100, -1 unknown (then not in the scatter) */
+	int total, min, max;
+	int nitems;
+	signed char points[MAX_ITEMS];
+	unsigned char full[MAX_ITEMS];
+} pool_contrib_t;
+
+/* The contribution of a stored diagnosis (core/snapshot.h); false when it does not go into
+ * the pool: not consented, no organisation, or an item left unanswered. */
+struct stored_diag;
+bool pool_contrib_from(pool_contrib_t *c, const struct stored_diag *sd);
+
+/* Which aggregate: a questionnaire version and one value of one dimension. */
+typedef struct {
+	char questionnaire[40], version[40], value[16];
+	int dim;
+} pool_key_t;
+
+int pool_hbin(int total, int min, int max);
+int pool_tbin(int total, int min, int max);
+int pool_rbin(int risk);
+/* sign +1 adds c to a, -1 takes it away. a->nitems is set from c on the first addition. */
+void pool_add(pool_agg_t *a, const pool_contrib_t *c, int sign);
+void pool_merge(pool_agg_t *into, const pool_agg_t *from);
+
+/* Aggregates as a flat array of int64 (the storage and export layout); encode returns the
+ * count written to out (at most POOL_WORDS_MAX), decode false when the words do not form an
+ * aggregate (wrong length, negative counts, histogram not summing to n). */
+#define POOL_WORDS_MAX (4 + 2 * MAX_ITEMS + POOL_HBINS + POOL_RBINS * POOL_TBINS)
+size_t pool_encode(const pool_agg_t *a, int64_t *out);
+bool pool_decode(pool_agg_t *a, const int64_t *w, size_t n);
+
+typedef struct {
+	int64_t n;
+	bool shown;                                      /* n >= the privacy threshold */
+	double mean, sd;                                 /* population standard deviation */
+	double item_mean[MAX_ITEMS];
+	double item_full_share[MAX_ITEMS];               /* 0-1 */
+} pool_stats_t;
+
+/* Statistics of an aggregate; nothing but n is filled in when n < min_group. */
+void pool_stats(const pool_agg_t *a, int min_group, pool_stats_t *out);
+/* 偏差値 = (own − mean) ÷ σ × 10 + 50; 50 when σ is 0. */
+double pool_deviation(const pool_stats_t *s, int total);
+/* Share of a normal population above a 偏差値 (60 → 0.16): for "top 16 %". */
+double pool_top_share(double deviation);
+
+/* Everything a result shows about its peers: the aggregate and statistics of each of the
+ * diagnosis's dimension values (key.value "" = the company has no value there). */
+typedef struct {
+	int min_group;
+	char from[8];                                    /* first month of the window */
+	pool_key_t key[DIM_COUNT];
+	pool_agg_t agg[DIM_COUNT];
+	pool_stats_t st[DIM_COUNT];
+} peers_t;
+
+/* "YYYY-MM" of the first month of a window of `months` ending in the month of year/month. */
+void pool_window_start(int year, int month, int months, char out[8]);
+
+#endif

@@ -1,0 +1,26 @@
+/*
+ * benchmark_json.h — the benchmark as JSON (docs/benchmark-model.md, docs/api.md): a
+ * company's profile with its risk index and the reasons behind it, a diagnosis's comparison
+ * with its peers, and the pool file that `mamoru pool export` writes and `pool import` reads.
+ */
+#ifndef MAMORU_REPORT_BENCHMARK_JSON_H
+#define MAMORU_REPORT_BENCHMARK_JSON_H
+
+#include <jansson.h>
+
+#include "core/pool.h"
+#include "core/profile.h"
+#include "core/snapshot.h"
+
+#define POOL_FILE_FORMAT "mamoru-pool"
+#define POOL_FILE_VERSION 1
+
+json_t *profile_json(const content_t *c, const risk_t *r, lang_t lang);
+/* The comparison of a saved diagnosis with its peers. history: the organisation's earlier
+ * diagnoses of the same questionnaire, oldest first (the last four are shown). */
+json_t *peers_json(const content_t *c, const stored_diag_t *sd, const peers_t *p, const stored_diag_t *const *history,
+		   int nhistory, lang_t lang);
+/* One aggregate as it appears in the pool file's "aggregates". */
+json_t *pool_agg_json(const pool_key_t *k, const pool_agg_t *a);
+
+#endif
