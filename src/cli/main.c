@@ -103,7 +103,7 @@ int cli_org_history(cli_t *cli, const char *arg, org_t *out, stored_diag_t ***li
 
 void cli_print_json(FILE *f, json_t *j)
 {
-	json_dumpf(j, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_dumpf(j, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
 	fputc('\n', f);
 	json_decref(j);
 }

@@ -50,7 +50,7 @@ stored_diag_t *stored_diag_from(const diagnosis_t *d, const stored_diag_t *meta)
 	memcpy(sd->round, meta->round, sizeof sd->round);
 	memcpy(sd->scope, meta->scope, sizeof sd->scope);
 	memcpy(sd->respondent, meta->respondent, sizeof sd->respondent);
-	sd->risk = meta->risk;
+	sd->risk = meta->risk_group[0] ? meta->risk : -1; /* an index comes with its group */
 	memcpy(sd->risk_group, meta->risk_group, sizeof sd->risk_group);
 	memcpy(sd->size_band, meta->size_band, sizeof sd->size_band);
 	memcpy(sd->industry, meta->industry, sizeof sd->industry);

@@ -17,11 +17,11 @@
 #include "core/profile.h"
 #include "web/pages.h"
 
-static void resp_json(resp_t *w, int status, json_t *j)
+void resp_json(resp_t *w, int status, json_t *j)
 {
 	w->status = status;
 	w->type = "application/json; charset=utf-8";
-	char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
 	buf_puts(&w->body, s);
 	buf_puts(&w->body, "\n");
 	free(s);
@@ -37,13 +37,13 @@ void resp_api_error(resp_t *w, int status, const char *code, const char *message
 	resp_json(w, status, json_pack("{s:o}", "error", e));
 }
 
-static void input_error(req_t *r, resp_t *w, const input_err_t *e)
+void input_error(req_t *r, resp_t *w, const input_err_t *e)
 {
 	resp_api_error(w, 422, "invalid", r->lang == LANG_EN ? e->en : e->ja, e->field);
 }
 
 /* The request's JSON object, or NULL after answering 415 or 400. */
-static json_t *json_body(req_t *r, resp_t *w)
+json_t *json_body(req_t *r, resp_t *w)
 {
 	if (!r->content_type || strncasecmp(r->content_type, "application/json", 16)) {
 		resp_api_error(w, 415, "unsupported_media_type",
@@ -63,7 +63,7 @@ static json_t *json_body(req_t *r, resp_t *w)
 	return j;
 }
 
-static bool unknown_keys(resp_t *w, json_t *j, const char *const *allowed)
+bool unknown_keys(resp_t *w, json_t *j, const char *const *allowed)
 {
 	const char *key;
 	json_t *v;
@@ -148,7 +148,7 @@ void api_org_create(req_t *r, resp_t *w, const char *const *args)
 	resp_json(w, 201, org_json(r->content, &o, r->lang));
 }
 
-static bool find_org(req_t *r, resp_t *w, const char *arg, org_t *o)
+bool find_org(req_t *r, resp_t *w, const char *arg, org_t *o)
 {
 	long long id = parse_id(arg);
 	if (id < 0 || store_org_get(r->store, id, o) != STORE_OK) {

@@ -148,6 +148,7 @@ void page_org_show(req_t *r, resp_t *w, const char *const *args)
 		h(b, "<li><a class=\"card\" href=\"/diagnose/%s?org=%lld\"><strong>%s</strong><span>%d %s</span></a></li>",
 		  c->qs[i]->id, (long long)o.id, tx(&c->qs[i]->title, r->lang), c->qs[i]->minutes, T(r, "minutes"));
 	h(b, "</ul><p><a href=\"/organizations/%lld/history\">%s</a></p>", (long long)o.id, T(r, "history"));
+	page_profile_section(r, b, &o);
 	page_plan_section(r, b, &o);
 	char action[64];
 	snprintf(action, sizeof action, "/organizations/%lld", (long long)o.id);

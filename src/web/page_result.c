@@ -222,7 +222,9 @@ void page_result(req_t *r, resp_t *w, const char *const *args)
 	if (d)
 		recommendations(r, b, q, d, sd);
 	if (sd->org_id)
-		h(b, "<p class=\"noprint\"><a href=\"/organizations/%lld/history\">%s</a></p>", (long long)sd->org_id, T(r, "history"));
+		h(b, "<p class=\"noprint\"><a href=\"/diagnoses/%lld/compare\" id=\"compare-link\">%s</a></p>"
+		     "<p class=\"noprint\"><a href=\"/organizations/%lld/history\">%s</a></p>",
+		  (long long)sd->id, T(r, "compare_link"), (long long)sd->org_id, T(r, "history"));
 	h(b, "<p class=\"noprint muted\">%s</p>", T(r, "web_print_hint"));
 	page_end(r, w);
 	if (use_cache)

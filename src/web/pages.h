@@ -5,6 +5,10 @@
 #ifndef MAMORU_WEB_PAGES_H
 #define MAMORU_WEB_PAGES_H
 
+#include <jansson.h>
+
+#include "core/org.h"
+#include "input/answerfile.h"
 #include "web/html.h"
 #include "web/web.h"
 
@@ -52,7 +56,20 @@ void page_scenario(req_t *r, resp_t *w, const char *const *args);
 void page_cases(req_t *r, resp_t *w, const char *const *args);
 void page_case(req_t *r, resp_t *w, const char *const *args);
 void api_search(req_t *r, resp_t *w, const char *const *args);
-/* api.c */
+/* page_benchmark.c */
+void page_profile(req_t *r, resp_t *w, const char *const *args);
+void page_profile_post(req_t *r, resp_t *w, const char *const *args);
+void page_compare(req_t *r, resp_t *w, const char *const *args);
+void page_profile_section(req_t *r, buf_t *b, const org_t *o);
+void api_profile_get(req_t *r, resp_t *w, const char *const *args);
+void api_profile_put(req_t *r, resp_t *w, const char *const *args);
+void api_peers(req_t *r, resp_t *w, const char *const *args);
+/* api.c, and the JSON helpers the other API handlers share */
+void resp_json(resp_t *w, int status, json_t *j);                 /* sends and releases j */
+json_t *json_body(req_t *r, resp_t *w);                           /* NULL after answering 415 or 400 */
+bool unknown_keys(resp_t *w, json_t *j, const char *const *allowed); /* true after answering 422 */
+bool find_org(req_t *r, resp_t *w, const char *arg, org_t *o);     /* false after answering 404 */
+void input_error(req_t *r, resp_t *w, const input_err_t *e);       /* 422 naming the field */
 void api_healthz(req_t *r, resp_t *w, const char *const *args);
 void api_questionnaires(req_t *r, resp_t *w, const char *const *args);
 void api_questionnaire(req_t *r, resp_t *w, const char *const *args);

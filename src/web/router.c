@@ -20,12 +20,15 @@ static const struct {
 	{ "GET", "/organizations/{}", page_org_show },
 	{ "POST", "/organizations/{}", page_org_update },
 	{ "GET", "/organizations/{}/history", page_history },
+	{ "GET", "/organizations/{}/profile", page_profile },
+	{ "POST", "/organizations/{}/profile", page_profile_post },
 	{ "GET", "/organizations/{}/plan/new", page_plan_new },
 	{ "POST", "/organizations/{}/plan", page_plan_create },
 	{ "POST", "/plan/{}", page_plan_update },
 	{ "GET", "/diagnose/{}", page_diagnose },
 	{ "POST", "/diagnose/{}", page_diagnose_post },
 	{ "GET", "/diagnoses/{}", page_result },
+	{ "GET", "/diagnoses/{}/compare", page_compare },
 	{ "GET", "/measures", page_measures },
 	{ "GET", "/measures/{}", page_measure },
 	{ "GET", "/search", page_search },
@@ -41,6 +44,9 @@ static const struct {
 	{ "GET", "/api/v1/organizations/{}/diagnoses", api_org_diagnoses },
 	{ "POST", "/api/v1/diagnoses", api_diagnosis_create },
 	{ "GET", "/api/v1/diagnoses/{}", api_diagnosis_get },
+	{ "GET", "/api/v1/diagnoses/{}/peers", api_peers },
+	{ "GET", "/api/v1/organizations/{}/profile", api_profile_get },
+	{ "PUT", "/api/v1/organizations/{}/profile", api_profile_put },
 };
 
 #define MAX_ARGS 4

@@ -113,3 +113,137 @@ void svg_trend(buf_t *b, const char *title, const char *const *labels, const int
 	}
 	buf_puts(b, "</svg>");
 }
+
+void svg_radar_series(buf_t *b, const char *id, const char *title, const char *const *labels, int naxes,
+		      const svg_series_t *series, int nseries)
+{
+	const double cx = 200, cy = 170, R = 120;
+	h(b, "<svg class=\"chart radar\" viewBox=\"0 0 400 %d\" role=\"img\" aria-labelledby=\"%s\"><title id=\"%s\">%s</title>",
+	  360 + 18 * nseries, id, id, title);
+	for (int ring = 1; ring <= 4; ring++) {
+		buf_puts(b, "<polygon class=\"grid\" points=\"");
+		for (int i = 0; i < naxes; i++) {
+			double a = -M_PI / 2 + 2 * M_PI * i / naxes;
+			pt(b, cx + R * ring / 4 * cos(a), cy + R * ring / 4 * sin(a));
+		}
+		buf_puts(b, "\"/>");
+	}
+	for (int i = 0; i < naxes; i++) {
+		double a = -M_PI / 2 + 2 * M_PI * i / naxes;
+		buf_puts(b, "<line class=\"axis\"");
+		attr(b, "x1", cx);
+		attr(b, "y1", cy);
+		attr(b, "x2", cx + R * cos(a));
+		attr(b, "y2", cy + R * sin(a));
+		buf_puts(b, "/><text");
+		attr(b, "x", cx + (R + 14) * cos(a));
+		attr(b, "y", cy + (R + 14) * sin(a) + 4);
+		h(b, " text-anchor=\"%s\">%s</text>", fabs(cos(a)) < 0.2 ? "middle" : cos(a) > 0 ? "start" : "end", labels[i]);
+	}
+	for (int s = 0; s < nseries; s++) {
+		buf_printf(b, "<polygon class=\"series s%d\" points=\"", s);
+		for (int i = 0; i < naxes; i++) {
+			double a = -M_PI / 2 + 2 * M_PI * i / naxes, v = series[s].v[i];
+			double r = R * (v < 0 ? 0 : v > 1 ? 1 : v);
+			pt(b, cx + r * cos(a), cy + r * sin(a));
+		}
+		buf_puts(b, "\"/>");
+		h(b, "<rect class=\"key s%d\" x=\"20\" y=\"%d\" width=\"14\" height=\"10\"/><text x=\"40\" y=\"%d\">%s</text>", s,
+		  338 + 18 * s, 347 + 18 * s, series[s].name);
+	}
+	buf_puts(b, "</svg>");
+}
+
+void svg_scatter(buf_t *b, const char *id, const char *title, const long long *cells, int rbins, int tbins,
+		 const int *thresholds, const char *const *band_labels, int nbands, const int *risk, const double *total_share,
+		 int npos, const char *xlabel, const char *ylabel)
+{
+	const double left = 50, top = 10, w = 320, hg = 240;
+	long long most = 1;
+	for (int i = 0; i < rbins * tbins; i++)
+		if (cells[i] > most)
+			most = cells[i];
+	h(b, "<svg class=\"chart scatter\" viewBox=\"0 0 400 300\" role=\"img\" aria-labelledby=\"%s\"><title id=\"%s\">%s</title>", id,
+	  id, title);
+	for (int rb = 0; rb < rbins; rb++)
+		for (int tb = 0; tb < tbins; tb++) {
+			long long n = cells[rb * tbins + tb];
+			if (!n)
+				continue;
+			/* density as one of five shades, so the grid needs no inline style */
+			int shade = (int)(1 + 4 * (n - 1) / (most > 1 ? most - 1 : 1));
+			buf_printf(b, "<rect class=\"cell d%d\"", shade > 5 ? 5 : shade);
+			attr(b, "x", left + w * rb / rbins);
+			attr(b, "y", top + hg - hg * (tb + 1) / tbins);
+			attr(b, "width", w / rbins);
+			attr(b, "height", hg / tbins);
+			buf_printf(b, "><title>%lld</title></rect>", n);
+		}
+	for (int k = 0; k < nbands; k++) {
+		double x = left + w * thresholds[k] / 100.0;
+		if (thresholds[k] > 0) {
+			buf_puts(b, "<line class=\"band\"");
+			attr(b, "x1", x);
+			attr(b, "y1", top);
+			attr(b, "x2", x);
+			attr(b, "y2", top + hg);
+			buf_puts(b, "/>");
+		}
+		buf_puts(b, "<text class=\"small\"");
+		attr(b, "x", x + 4);
+		attr(b, "y", top + 12);
+		h(b, ">%s</text>", band_labels[k]);
+	}
+	buf_puts(b, "<rect class=\"frame\"");
+	attr(b, "x", left);
+	attr(b, "y", top);
+	attr(b, "width", w);
+	attr(b, "height", hg);
+	buf_puts(b, "/>");
+	if (npos > 1) {
+		buf_puts(b, "<polyline class=\"path\" points=\"");
+		for (int i = 0; i < npos; i++)
+			pt(b, left + w * risk[i] / 100.0, top + hg - hg * total_share[i]);
+		buf_puts(b, "\"/>");
+	}
+	for (int i = 0; i < npos; i++) {
+		buf_printf(b, "<circle class=\"%s\"", i == npos - 1 ? "own" : "earlier");
+		attr(b, "cx", left + w * risk[i] / 100.0);
+		attr(b, "cy", top + hg - hg * total_share[i]);
+		buf_printf(b, " r=\"%d\"/>", i == npos - 1 ? 7 : 4);
+	}
+	h(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>", (int)(left + w / 2), (int)(top + hg + 30), xlabel);
+	h(b, "<text x=\"14\" y=\"%d\" text-anchor=\"middle\" transform=\"rotate(-90 14 %d)\">%s</text>", (int)(top + hg / 2),
+	  (int)(top + hg / 2), ylabel);
+	buf_puts(b, "<text class=\"small\"");
+	attr(b, "x", left);
+	attr(b, "y", top + hg + 14);
+	buf_puts(b, ">0</text><text class=\"small\" text-anchor=\"end\"");
+	attr(b, "x", left + w);
+	attr(b, "y", top + hg + 14);
+	buf_puts(b, ">100</text></svg>");
+}
+
+void svg_histogram(buf_t *b, const char *id, const char *title, const long long *bins, int n, int own, int from, int to)
+{
+	const double left = 40, top = 10, w = 340, hg = 160;
+	long long most = 1;
+	for (int i = 0; i < n; i++)
+		if (bins[i] > most)
+			most = bins[i];
+	h(b, "<svg class=\"chart histogram\" viewBox=\"0 0 400 210\" role=\"img\" aria-labelledby=\"%s\"><title id=\"%s\">%s</title>",
+	  id, id, title);
+	for (int i = 0; i < n; i++) {
+		double bh = hg * (double)bins[i] / (double)most;
+		buf_printf(b, "<rect class=\"%s\"", i == own ? "own" : "bar");
+		attr(b, "x", left + w * i / n + 1);
+		attr(b, "y", top + hg - bh);
+		attr(b, "width", w / n - 2);
+		attr(b, "height", bh);
+		buf_printf(b, "><title>%lld</title></rect>", bins[i]);
+	}
+	buf_printf(b, "<text x=\"%.0f\" y=\"%.0f\">%d</text>", left, top + hg + 18, from);
+	buf_printf(b, "<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"end\">%d</text>", left + w, top + hg + 18, to);
+	buf_printf(b, "<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"end\">%lld</text>", left - 4, top + 10, most);
+	buf_puts(b, "</svg>");
+}

@@ -21,4 +21,20 @@ void svg_bars(buf_t *b, const char *title, const svg_axis_t *axes, int n);
 /* A line of totals over time (labels under each point). */
 void svg_trend(buf_t *b, const char *title, const char *const *labels, const int *values, int n, int min, int max);
 
+/* A radar chart of several series over the same axes, each value a share 0..1 of the axis;
+ * the legend names each series. id makes the chart's title id unique on the page. */
+typedef struct {
+	const char *name;
+	double v[32];
+} svg_series_t;
+void svg_radar_series(buf_t *b, const char *id, const char *title, const char *const *labels, int naxes,
+		      const svg_series_t *series, int nseries);
+/* The pool as a density grid of rbins × tbins cells (risk index across, total up), bands at
+ * the given risk-index group thresholds, and the company's positions (the last is current). */
+void svg_scatter(buf_t *b, const char *id, const char *title, const long long *cells, int rbins, int tbins,
+		 const int *thresholds, const char *const *band_labels, int nbands, const int *risk, const double *total_share,
+		 int npos, const char *xlabel, const char *ylabel);
+/* A histogram with the company's bin marked; from/to label the first and last bin. */
+void svg_histogram(buf_t *b, const char *id, const char *title, const long long *bins, int n, int own, int from, int to);
+
 #endif
