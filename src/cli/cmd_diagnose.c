@@ -98,9 +98,10 @@ typedef struct {
 static int save_fields(cli_t *cli, const save_opts_t *o, stored_diag_t *meta)
 {
 	input_err_t e;
-	if (!o->save && (o->org || o->scope || o->respondent || o->role || o->round || o->pool))
-		return cli_error(cli, EXIT_USAGE, "--org・--scope・--respondent・--role・--round・--pool は --save と一緒に指定してください",
-				 "--org, --scope, --respondent, --role, --round and --pool need --save");
+	/* --org alone ranks and compares for that company without saving */
+	if (!o->save && (o->scope || o->respondent || o->role || o->round || o->pool))
+		return cli_error(cli, EXIT_USAGE, "--scope・--respondent・--role・--round・--pool は --save と一緒に指定してください",
+				 "--scope, --respondent, --role, --round and --pool need --save");
 	if (o->org) {
 		org_t org;
 		int rc = cli_org(cli, o->org, &org);
