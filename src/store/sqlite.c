@@ -275,18 +275,20 @@ store_rc_t store_open(const char *path, store_t **out, char err[STORE_ERR_LEN])
 			 strerror(errno));
 		return STORE_ERROR;
 	}
-	int fd = open(path, O_RDWR | O_CREAT, 0600); /* so a new database is private from the start */
-	if (fd < 0) {
-		snprintf(err, STORE_ERR_LEN, "%s を開けません / cannot open %s: %s", path, path, strerror(errno));
-		return STORE_ERROR;
-	}
-	close(fd);
+	struct stat st;
+	bool is_new = stat(path, &st) != 0;
 	store_t *s = calloc(1, sizeof *s);
 	if (!s)
 		abort();
-	/* one connection per thread, never shared: SQLite's own mutexes are not needed */
-	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-		snprintf(err, STORE_ERR_LEN, "%s を開けません / cannot open %s: %s", path, path, sqlite3_errmsg(s->db));
+	/* One connection per thread, never shared: SQLite's own mutexes are not needed. The file is
+	 * never opened and closed outside SQLite: closing any descriptor of it would drop this
+	 * process's POSIX locks, and another process could then delete the WAL under the other
+	 * threads' connections. A new database is made private before anything is written to it
+	 * (SQLite gives the -wal and -shm files the same mode). */
+	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
+	    (is_new && chmod(path, 0600) != 0)) {
+		snprintf(err, STORE_ERR_LEN, "%s を開けません / cannot open %s: %s", path, path,
+			 s->db ? sqlite3_errmsg(s->db) : strerror(errno));
 		store_close(s);
 		return STORE_ERROR;
 	}

@@ -127,7 +127,7 @@ void page_profile_post(req_t *r, resp_t *w, const char *const *args)
 	profile_answers_t a;
 	profile_answers_init(&a);
 	input_err_t e = { 0 };
-	bool bad = false, store_failed;
+	bool bad = false, store_failed = false;
 	for (int i = 0; i < p->nitems && !bad; i++) {
 		const char *v = p->items[i].field == PF_ASKED ? req_form(r, p->items[i].id) : NULL;
 		bad = v && profile_set(p, &a, p->items[i].id, v, &e) != 0;
@@ -242,7 +242,7 @@ static const char *const DIM_LABEL[DIM_COUNT] = { "all_average", "group_average"
 static void own_shares(const stored_diag_t *sd, double *v)
 {
 	for (int k = 0; k < sd->ncats && k < 32; k++)
-		v[k] = sd->cats[k].max > sd->min ? (double)sd->cats[k].total / sd->cats[k].max : 0;
+		v[k] = sd->cats[k].max > 0 ? (double)sd->cats[k].total / sd->cats[k].max : 0;
 }
 
 /* The peers' mean share per category, from the per-item means. */
@@ -261,7 +261,7 @@ static void peer_shares(const questionnaire_t *q, const pool_stats_t *st, double
 static void radar(req_t *r, buf_t *b, const compare_t *c, const char *id, const char *title_key, const svg_series_t *s, int ns)
 {
 	const questionnaire_t *q = c->q;
-	char labels[32][8];
+	char labels[32][12];
 	const char *lp[32];
 	for (int k = 0; k < q->ncats && k < 32; k++) {
 		snprintf(labels[k], sizeof labels[k], "%d", k + 1);
