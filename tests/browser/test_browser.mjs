@@ -1,7 +1,8 @@
 // test_browser.mjs — browser tests in Debian's headless Chromium, driven by playwright-core:
 // a person answers the 25 self-diagnosis questions by clicking, goes back and finds the
 // answers kept, sees the score and band, switches to English; the checklist is completed
-// with JavaScript disabled; no console errors anywhere. Screenshots of the main pages are
+// with JavaScript disabled; a company answers its profile and the benchmark and sees the four
+// radar charts, the scatter plot and the histogram; no console errors anywhere. Screenshots of the main pages are
 // saved to tests/out/screenshots/ for review. Prints "browser: N passed, N failed".
 import { spawn, execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -25,7 +26,7 @@ const port = await new Promise((res) => {
   const s = createServer().listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => res(p)); });
 });
 const server = spawn(bin, ["--db", join(tmp, "b.db"), "serve", "--listen", `127.0.0.1:${port}`], {
-  env: { ...process.env, MAMORU_CONTENT: join(root, "content"), MAMORU_STATIC: join(root, "static") },
+  env: { ...process.env, MAMORU_CONTENT: process.env.MAMORU_CONTENT || join(root, "content"), MAMORU_STATIC: join(root, "static") },
   stdio: ["ignore", "ignore", "pipe"],
 });
 let serverLog = "";
@@ -56,6 +57,7 @@ try {
   await page.getByLabel("会社名").fill("株式会社ブラウザ");
   await page.getByLabel("業種（日本標準産業分類）").selectOption("E");
   await page.getByLabel("従業員数").fill("30");
+  await page.getByLabel("拠点数").fill("1");
   await page.getByRole("button", { name: "保存する" }).click();
   check("organisation saved", (await page.locator("h1").textContent()) === "株式会社ブラウザ");
   check("SME flag shown", (await page.locator("dd.sme").textContent()) === "該当する");
@@ -117,6 +119,49 @@ try {
   }
   check("checklist without JavaScript", (await p2.locator("#total").textContent()) === "22");
   await noJs.close();
+
+  // the benchmark: five companies already in the pool (added through the command line while
+  // the server runs), then this one answers its profile and the benchmark by clicking
+  const env = { ...process.env, MAMORU_CONTENT: process.env.MAMORU_CONTENT || join(root, "content") };
+  const cli = (...a) => execFileSync(bin, ["--db", join(tmp, "b.db"), ...a], { env });
+  for (let k = 1; k <= 5; k++) {
+    const file = join(tmp, `l${k}.json`);
+    const answers = Object.fromEntries(Array.from({ length: 25 }, (_, i) => [String(i + 1), String(k)]));
+    execFileSync("sh", ["-c", `cat > '${file}'`], { input: JSON.stringify({ answers }) });
+    cli("org", "add", "--name", `比較先${k}`, "--industry", "E", "--employees", "30");
+    cli("profile", String(k + 1), "sales=lt1b", "personal_info=lt5k", "secrets=some", "it_dependence=day", "online_sales=none",
+        "public_servers=hosted", "cloud=some", "remote_work=some", "outsourcing=some", "partner_requirements=asked",
+        "it_staff=parttime", "incidents=none");
+    cli("diagnose", "benchmark", "--answers", file, "--save", "--org", String(k + 1), "--pool");
+  }
+  await page.goto(`${base}/organizations/1/profile?lang=ja`);
+  for (const box of await page.locator("fieldset.q").all())
+    await box.locator("input[type=radio]").nth(1).check();
+  await page.getByRole("button", { name: "保存する" }).click();
+  check("risk index shown", /^\d+$/.test(await page.locator("#risk-index").textContent()));
+  check("risk group shown", (await page.locator("#risk-group").textContent()).startsWith("G"));
+  await page.screenshot({ path: join(shots, "profile.png"), fullPage: true });
+  await page.goto(`${base}/diagnose/benchmark?org=1`);
+  for (;;) { /* one screen per group of questions: level 4 everywhere */
+    for (const box of await page.locator("fieldset.question").all())
+      await box.locator('input[value="4"]').check();
+    if (await page.getByRole("button", { name: "結果を見る" }).count()) break;
+    await page.getByRole("button", { name: "次へ" }).click();
+  }
+  await page.getByLabel("匿名の統計（他社との比較）に使うことに同意する").check();
+  await page.getByRole("button", { name: "結果を見る" }).click();
+  check("benchmark total", (await page.locator("#total").textContent()) === "100");
+  await page.locator("#compare-link").click();
+  check("comparison page", (await page.locator("h1").textContent()).startsWith("他社との比較"));
+  check("four radar charts", (await page.locator("svg.radar").count()) === 4);
+  check("scatter plot with the company marked", (await page.locator("svg.scatter circle.own").count()) === 1);
+  check("histogram with the company's bar", (await page.locator("svg.histogram rect.own").count()) === 1);
+  // six companies, totals 25 50 75 100 125 and 100: mean 79.2, σ 33.6 → 100 is 偏差値 56.2
+  check("deviation score", (await page.locator("#deviation").textContent()) === "56.2", await page.locator("#deviation").textContent());
+  await page.screenshot({ path: join(shots, "compare.png"), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.screenshot({ path: join(shots, "compare-phone.png"), fullPage: true });
+
   check("no console errors", errors.length === 0, errors.join("; "));
 } catch (e) {
   check("browser run", false, e.stack);
