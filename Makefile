@@ -74,8 +74,12 @@ build/bench/bench_store: bench/bench_store.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
 
+build/bench/bench_pool: bench/bench_pool.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
+
 # Benchmarks are measured, not asserted: see bench/README.md.
-bench: mamoru build/bench/bench_store
+bench: mamoru build/bench/bench_store build/bench/bench_pool
 	@scripts/install-deps bench
 	@bench/run.sh
 	@bench/web.sh
