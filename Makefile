@@ -83,6 +83,7 @@ bench: mamoru build/bench/bench_store build/bench/bench_pool
 	@scripts/install-deps bench
 	@bench/run.sh
 	@bench/web.sh
+	@bench/pool.sh
 
 clean:
 	rm -rf build mamoru

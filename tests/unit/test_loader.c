@@ -135,7 +135,15 @@ static const char *THREATS = "format: 1\nsource: {ja: 出典}\nfive_rules:\n"
 			     "  - {id: \"1\", title: {ja: 規則}, measures: [\"4.1.1\"], source: \"L1\"}\nthreats: []\n";
 static const char *COSTS = "format: 1\ncosts:\n  - measure: \"4.1.1\"\n    points:\n      - {cost: none, effort: low}\n";
 
-static const char *g_cases, *g_costs; /* overrides for one test, NULL = the defaults */
+static const char *PROFILE = "format: 1\nversion: \"1\"\nsource: {ja: \"t\"}\nitems:\n"
+			     "  - id: employees\n    org_field: employees\n    text: {ja: \"従業員数\"}\n    options:\n"
+			     "      - {id: small, max: 20, points: 0, label: {ja: \"20名以下\"}}\n"
+			     "      - {id: large, points: 2, label: {ja: \"21名以上\"}}\n"
+			     "  - id: data\n    text: {ja: \"個人情報\"}\n    options:\n"
+			     "      - {id: none, points: 0, label: {ja: \"なし\"}}\n"
+			     "      - {id: many, points: 3, label: {ja: \"多い\"}}\n"
+			     "groups:\n  - {id: gi, min: 50, label: {ja: \"GI\"}}\n  - {id: gii, min: 0, label: {ja: \"GII\"}}\n";
+static const char *g_cases, *g_costs, *g_profile; /* overrides for one test, NULL = the defaults */
 
 static int load_pack(const char *questionnaire, load_errors_t *errs, char *dir)
 {
@@ -151,6 +159,7 @@ static int load_pack(const char *questionnaire, load_errors_t *errs, char *dir)
 	write_file(dir, "scenarios.yaml", SCENARIOS);
 	write_file(dir, "threats.yaml", THREATS);
 	write_file(dir, "measure-costs.yaml", g_costs ? g_costs : COSTS);
+	write_file(dir, "profile.yaml", g_profile ? g_profile : PROFILE);
 	char cdir[300];
 	snprintf(cdir, sizeof cdir, "%s/cases", dir);
 	mkdir(cdir, 0700);
@@ -286,10 +295,35 @@ static void knowledge_errors(void **state)
 	g_costs = NULL;
 }
 
+/* content/profile.yaml: the risk points, the groups and the desired levels are checked */
+static void profile_errors(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *from, *to, *where, *what;
+	} cases[] = {
+		{ "points: 3", "points: -3", "profile.yaml:", "points must be 0-100" },
+		{ "org_field: employees", "org_field: salary", "profile.yaml:", "org_field must be employees, industry or sites" },
+		{ "{id: none, points: 0", "{id: none, max: 5, points: 0", "profile.yaml:", "max and codes need an org_field" },
+		{ "min: 0, label: {ja: \"GII\"}", "min: 60, label: {ja: \"GII\"}", "profile.yaml:", "below the group above" },
+		{ "- id: data", "- id: employees", "profile.yaml:", "duplicate item id \"employees\"" },
+		{ "groups:", "desired:\n  questionnaire: nope\n  levels: []\ngroups:", "profile.yaml:", "unknown questionnaire \"nope\"" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char text[2048];
+		const char *at = strstr(PROFILE, cases[i].from);
+		assert_non_null(at);
+		snprintf(text, sizeof text, "%.*s%s%s", (int)(at - PROFILE), PROFILE, cases[i].to, at + strlen(cases[i].from));
+		g_profile = text;
+		expect_error(QUESTIONNAIRE, cases[i].where, cases[i].what);
+	}
+	g_profile = NULL;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(knowledge_errors),
+		cmocka_unit_test(knowledge_errors),    cmocka_unit_test(profile_errors),
 		cmocka_unit_test(real_content_counts), cmocka_unit_test(valid_pack_loads),
 		cmocka_unit_test(duplicate_item_id),   cmocka_unit_test(unknown_answer_set),
 		cmocka_unit_test(band_gap),            cmocka_unit_test(band_overlap),
