@@ -37,39 +37,13 @@ static void attr(buf_t *b, const char *name, double v)
 
 void svg_radar(buf_t *b, const char *title, const svg_axis_t *axes, int n)
 {
-	const double cx = 200, cy = 170, R = 120;
-	h(b, "<svg class=\"chart radar\" viewBox=\"0 0 400 340\" role=\"img\" aria-labelledby=\"rt\">"
-	     "<title id=\"rt\">%s</title>", title);
-	for (int ring = 1; ring <= 4; ring++) {
-		buf_puts(b, "<polygon class=\"grid\" points=\"");
-		for (int i = 0; i < n; i++) {
-			double a = -M_PI / 2 + 2 * M_PI * i / n;
-			pt(b, cx + R * ring / 4 * cos(a), cy + R * ring / 4 * sin(a));
-		}
-		buf_puts(b, "\"/>");
+	const char *labels[32];
+	svg_series_t one = { .name = NULL };
+	for (int i = 0; i < n && i < 32; i++) {
+		labels[i] = axes[i].label;
+		one.v[i] = ratio(&axes[i]);
 	}
-	for (int i = 0; i < n; i++) {
-		double a = -M_PI / 2 + 2 * M_PI * i / n;
-		buf_puts(b, "<line class=\"axis\"");
-		attr(b, "x1", cx);
-		attr(b, "y1", cy);
-		attr(b, "x2", cx + R * cos(a));
-		attr(b, "y2", cy + R * sin(a));
-		buf_puts(b, "/>");
-		double lx = cx + (R + 14) * cos(a), ly = cy + (R + 14) * sin(a);
-		const char *anchor = fabs(cos(a)) < 0.2 ? "middle" : cos(a) > 0 ? "start" : "end";
-		buf_puts(b, "<text");
-		attr(b, "x", lx);
-		attr(b, "y", ly + 4);
-		buf_printf(b, " text-anchor=\"%s\">", anchor);
-		h(b, "%s</text>", axes[i].label);
-	}
-	buf_puts(b, "<polygon class=\"value\" points=\"");
-	for (int i = 0; i < n; i++) {
-		double a = -M_PI / 2 + 2 * M_PI * i / n, r = R * ratio(&axes[i]);
-		pt(b, cx + r * cos(a), cy + r * sin(a));
-	}
-	buf_puts(b, "\"/></svg>");
+	svg_radar_series(b, "rt", title, labels, n < 32 ? n : 32, &one, 1);
 }
 
 void svg_bars(buf_t *b, const char *title, const svg_axis_t *axes, int n)
@@ -118,8 +92,9 @@ void svg_radar_series(buf_t *b, const char *id, const char *title, const char *c
 		      const svg_series_t *series, int nseries)
 {
 	const double cx = 200, cy = 170, R = 120;
+	int legend = series[0].name ? nseries : 0; /* a single unnamed series needs no legend */
 	h(b, "<svg class=\"chart radar\" viewBox=\"0 0 400 %d\" role=\"img\" aria-labelledby=\"%s\"><title id=\"%s\">%s</title>",
-	  360 + 18 * nseries, id, id, title);
+	  340 + (legend ? 20 + 18 * legend : 0), id, id, title);
 	for (int ring = 1; ring <= 4; ring++) {
 		buf_puts(b, "<polygon class=\"grid\" points=\"");
 		for (int i = 0; i < naxes; i++) {
@@ -148,8 +123,9 @@ void svg_radar_series(buf_t *b, const char *id, const char *title, const char *c
 			pt(b, cx + r * cos(a), cy + r * sin(a));
 		}
 		buf_puts(b, "\"/>");
-		h(b, "<rect class=\"key s%d\" x=\"20\" y=\"%d\" width=\"14\" height=\"10\"/><text x=\"40\" y=\"%d\">%s</text>", s,
-		  338 + 18 * s, 347 + 18 * s, series[s].name);
+		if (legend)
+			h(b, "<rect class=\"key s%d\" x=\"20\" y=\"%d\" width=\"14\" height=\"10\"/><text x=\"40\" y=\"%d\">%s</text>", s,
+			  338 + 18 * s, 347 + 18 * s, series[s].name);
 	}
 	buf_puts(b, "</svg>");
 }

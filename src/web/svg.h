@@ -22,7 +22,8 @@ void svg_bars(buf_t *b, const char *title, const svg_axis_t *axes, int n);
 void svg_trend(buf_t *b, const char *title, const char *const *labels, const int *values, int n, int min, int max);
 
 /* A radar chart of several series over the same axes, each value a share 0..1 of the axis;
- * the legend names each series. id makes the chart's title id unique on the page. */
+ * the legend names each series (none when the only series has no name). id makes the
+ * chart's title id unique on the page. At most 32 axes. */
 typedef struct {
 	const char *name;
 	double v[32];
