@@ -311,9 +311,5 @@ void api_search(req_t *r, resp_t *w, const char *const *args)
 						   tx(hits[i].title, r->lang), "url", link.data));
 		buf_free(&link);
 	}
-	w->status = 200;
-	w->type = "application/json; charset=utf-8";
-	char *s = json_dumps(json_pack("{s:s, s:i, s:o}", "query", q ? q : "", "count", n, "results", a), JSON_COMPACT);
-	buf_puts(&w->body, s);
-	free(s);
+	resp_json(w, 200, json_pack("{s:s, s:i, s:o}", "query", q ? q : "", "count", n, "results", a));
 }
