@@ -143,7 +143,7 @@ def body(n):
             continue
         if re.match(r"\s*\([a-z]\)", t) and points:
             points[-1].append(s)
-        elif t.startswith(" ") or not points:
+        elif not points or (t.startswith(" ") and points[-1][-1].endswith("。")):  # a new point after a full stop
             points.append([s])
         else:
             points[-1].append(s)
