@@ -57,6 +57,8 @@ static void recommendations(req_t *r, buf_t *b, const questionnaire_t *q, const 
 		const option_t *o = &q->aset->opts[d->answers.opt[d->recs[i].item]];
 		h(b, "<li><p><strong>%s %s</strong> — %s%s</p><p>%s</p>", T(r, "question"), it->id, tx(&o->label, L),
 		  it->essential ? T(r, "essential_mark") : "", tx(&it->text, L));
+		if (d->recs[i].below > 0)
+			h(b, "<p class=\"below\">%s %d</p>", T(r, "below_desired"), d->recs[i].below);
 		for (int m = 0; m < it->nmeasures; m++)
 			page_measure_summary(r, b, it->measures[m], "measure");
 		const scenario_t *sc[16];

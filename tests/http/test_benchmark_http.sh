@@ -22,17 +22,8 @@ for k in 1 2 3 4 5 6; do
 done
 "$BIN" diagnose benchmark --answers "$TMP/a5.json" --save --org 6 --pool >/dev/null # id 7: org 6 again, total 125
 
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-B=http://127.0.0.1:$PORT
-"$BIN" serve --listen "127.0.0.1:$PORT" 2>"$TMP/server.log" &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; rm -rf "$TMP"' EXIT
-for i in $(seq 1 50); do curl -s -o /dev/null "$B/healthz" && break; sleep 0.1; done
-
-get() { u=$1; shift; CODE=$(curl -s -o "$TMP/body" -D "$TMP/hdr" -w '%{http_code}' -b "$TMP/cj" -c "$TMP/cj" "$@" "$B$u"); OUT=$(cat "$TMP/body"); HDR=$(cat "$TMP/hdr"); }
-expect_code() { [ "$CODE" = "$1" ] && ok || bad "HTTP $CODE, expected $1: $(echo "$OUT" | head -c 300)"; }
-expect_hdr() { echo "$HDR" | grep -qi "$1" && ok || bad "header lacks \"$1\""; }
-api() { m=$1 u=$2; shift 2; get "$u" -X "$m" -H 'Content-Type: application/json' "$@"; }
+. tests/http/lib.sh
+start_server
 count() { printf '%s' "$OUT" | grep -o "$1" | wc -l; }
 
 CASE="the comparison page: scatter, four radars, histogram and 偏差値"

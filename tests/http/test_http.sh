@@ -10,18 +10,8 @@ case "$BIN" in /*) ;; *) BIN="$ROOT/$BIN" ;; esac
 TMP=$(mktemp -d)
 . tests/cli/lib.sh
 export MAMORU_CONTENT="$ROOT/content" MAMORU_STATIC="$ROOT/static"
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-B=http://127.0.0.1:$PORT
-"$BIN" --db "$TMP/w.db" serve --listen "127.0.0.1:$PORT" 2>"$TMP/server.log" &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; rm -rf "$TMP"' EXIT
-for i in $(seq 1 50); do curl -s -o /dev/null "$B/healthz" && break; sleep 0.1; done
-
-# get URL [curl args] : OUT = body, HDR = headers, CODE = status
-get() { u=$1; shift; CODE=$(curl -s -o "$TMP/body" -D "$TMP/hdr" -w '%{http_code}' -b "$TMP/cj" -c "$TMP/cj" "$@" "$B$u"); OUT=$(cat "$TMP/body"); HDR=$(cat "$TMP/hdr"); }
-expect_code() { [ "$CODE" = "$1" ] && ok || bad "HTTP $CODE, expected $1: $(echo "$OUT" | head -c 300)"; }
-expect_hdr() { echo "$HDR" | grep -qi "$1" && ok || bad "header lacks \"$1\""; }
-api() { m=$1 u=$2; shift 2; get "$u" -X "$m" -H 'Content-Type: application/json' "$@"; }
+. tests/http/lib.sh
+start_server --db "$TMP/w.db"
 
 CASE="health and home page, Japanese by default, with security headers"
 get /healthz
@@ -304,7 +294,7 @@ grep -E "runtime error|Sanitizer|LeakSanitizer" "$TMP/server.log" && bad "saniti
 [ "$(sqlite3 "$TMP/w.db" "PRAGMA integrity_check")" = ok ] && ok || bad "integrity after stop"
 
 CASE="binding a non-loopback address warns that there is no login"
-PORT2=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+PORT2=$(free_port)
 "$BIN" --db "$TMP/w2.db" serve --listen "0.0.0.0:$PORT2" 2>"$TMP/s2.log" &
 S2=$!
 for i in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$PORT2/healthz" && break; sleep 0.1; done
