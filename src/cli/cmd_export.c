@@ -10,8 +10,10 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "report/benchmark_json.h"
 #include "report/csv.h"
 #include "report/records_json.h"
+#include "store/benchmark.h"
 
 static void write_csv(FILE *f, const org_t *o, stored_diag_t **list, int n)
 {
@@ -87,6 +89,10 @@ int cmd_export(cli_t *cli, int argc, char **argv)
 			json_object_set_new(j, "plan", plan_json(&cli->content, items, np, (const stored_diag_t *const *)list, n, cli->lang));
 			free(items);
 		}
+		profile_answers_t pa;
+		risk_t risk;
+		if (company_risk(cli->store, &cli->content, &o, &pa, &risk) == STORE_OK)
+			json_object_set_new(j, "profile", profile_json(&cli->content, &risk, cli->lang));
 		cli_print_json(f, j);
 	}
 	if (output && fclose(f) != 0)

@@ -36,7 +36,14 @@ json_t *snapshot_json(const stored_diag_t *d, lang_t lang, bool with_answers)
 			      d->scope, "respondent", d->respondent, "role", opt_str(role_id(d->role)), "pool", d->pool,
 			      "created", d->created, "total", d->total, "max", d->max, "min", d->min, "band", "id",
 			      d->band_id, "label", lang == LANG_EN ? d->band_en : d->band_ja, "categories", cats);
+	/* the company as it was when diagnosed (the benchmark's risk index and peer groups) */
+	json_object_set_new(o, "risk_index", d->risk >= 0 ? json_integer(d->risk) : json_null());
+	json_object_set_new(o, "risk_group", opt_str(d->risk_group));
+	json_object_set_new(o, "size_band", opt_str(d->size_band));
+	json_object_set_new(o, "industry", opt_str(d->industry));
 	if (with_answers) {
+		json_t *profile = d->profile[0] ? json_loads(d->profile, 0, NULL) : NULL;
+		json_object_set_new(o, "profile", profile ? profile : json_null());
 		json_t *ans = json_array();
 		for (int i = 0; i < d->nanswers; i++) {
 			const sd_answer_t *a = &d->answers[i];

@@ -111,6 +111,19 @@ expect_json "'histogram' in d['benchmark']" "false"
 MAMORU_POOL_MIN=11 m pool stats
 expect_out "非表示"
 
+CASE="the profile travels with the organisation and each diagnosis"
+m export 1 --format json
+expect_json "d['profile']['risk_index']" "38"
+expect_json "d['diagnoses'][0]['risk_group']" '"gii"'
+expect_json "d['diagnoses'][0]['size_band']" '"s50"'
+expect_json "d['diagnoses'][0]['profile']['sales']" '"lt1b"'
+# a later profile change does not rewrite the snapshot
+m profile 1 personal_info=ge10k online_sales=cards secrets=core
+expect_out "GI："
+m export 1 --format json
+expect_json "d['profile']['risk_group']['id']" '"gi"'
+expect_json "d['diagnoses'][0]['risk_group']" '"gii"'
+
 CASE="export → import into a fresh database gives the same statistics"
 m pool stats --json
 before="$OUT"
