@@ -31,16 +31,9 @@ static json_t *benchmark(cli_t *cli, const stored_diag_t *sd)
 	json_t *o = NULL;
 	if (!p)
 		abort();
-	if (diag_peers(cli->store, sd, p) == STORE_OK && store_diag_list(cli->store, sd->org_id, &list, &n) == STORE_OK) {
-		int k = 0; /* keep this questionnaire's diagnoses up to this one */
-		for (int i = 0; i < n; i++)
-			if (!strcmp(list[i]->questionnaire, sd->questionnaire) && list[i]->id <= sd->id)
-				list[k++] = list[i];
-			else
-				stored_diag_free(list[i]);
-		o = peers_json(&cli->content, sd, p, (const stored_diag_t *const *)list, k, cli->lang);
-		n = k;
-	}
+	if (diag_peers(cli->store, sd, p) == STORE_OK &&
+	    store_diag_recent(cli->store, sd->org_id, sd->questionnaire, sd->id, 5, &list, &n) == STORE_OK)
+		o = peers_json(&cli->content, sd, p, (const stored_diag_t *const *)list, n, cli->lang);
 	stored_diag_list_free(list, n);
 	free(p);
 	return o;

@@ -119,8 +119,7 @@ json_t *peers_json(const content_t *c, const stored_diag_t *sd, const peers_t *p
 		json_t *cells = json_array(), *own = json_array();
 		for (int b = 0; b < POOL_RBINS * POOL_TBINS; b++)
 			json_array_append_new(cells, json_integer(p->agg[DIM_ALL].scatter[b]));
-		int from = nhistory > 5 ? nhistory - 5 : 0; /* the current one and the four before it */
-		for (int i = from; i < nhistory; i++)
+		for (int i = 0; i < nhistory; i++)
 			if (history[i]->risk >= 0)
 				json_array_append_new(own, json_pack("{s:s, s:i, s:i}", "date", history[i]->created, "risk_index",
 								     history[i]->risk, "total", history[i]->total));

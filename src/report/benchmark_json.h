@@ -16,8 +16,8 @@
 #define POOL_FILE_VERSION 1
 
 json_t *profile_json(const content_t *c, const risk_t *r, lang_t lang);
-/* The comparison of a saved diagnosis with its peers. history: the organisation's earlier
- * diagnoses of the same questionnaire, oldest first (the last four are shown). */
+/* The comparison of a saved diagnosis with its peers. history: the diagnosis and up to four
+ * earlier ones of the organisation for the same questionnaire, oldest first (store_diag_recent). */
 json_t *peers_json(const content_t *c, const stored_diag_t *sd, const peers_t *p, const stored_diag_t *const *history,
 		   int nhistory, lang_t lang);
 /* One aggregate as it appears in the pool file's "aggregates". */

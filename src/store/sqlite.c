@@ -79,6 +79,8 @@ static const char *const SQL[Q_COUNT] = {
 		      "ORDER BY questionnaire, version, dim, value",
 	[Q_BEGIN_READ] = "BEGIN",
 	[Q_END_READ] = "COMMIT",
+	[Q_DIAG_RECENT] = "SELECT id FROM (SELECT id, created_at FROM diagnoses WHERE organization_id = ? AND questionnaire = ? "
+			  "AND id <= ? ORDER BY created_at DESC, id DESC LIMIT ?) ORDER BY created_at, id",
 	[Q_DIAG_LATEST] = "SELECT id FROM diagnoses WHERE organization_id = ? ORDER BY created_at DESC, id DESC LIMIT 1",
 };
 
@@ -609,15 +611,12 @@ store_rc_t store_diag_list(store_t *s, int64_t org_id, stored_diag_t ***out, int
 	return rc;
 }
 
-static store_rc_t diag_list(store_t *s, int64_t org_id, stored_diag_t ***out, int *n)
+/* The snapshots whose ids the bound statement st yields, in its order. The ids are read first:
+ * the id statement must not stay open across the reads. */
+static store_rc_t diag_load(store_t *s, sqlite3_stmt *st, stored_diag_t ***out, int *n)
 {
-	/* ids first, then each snapshot: the id statement must not stay open across the reads */
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *st = sq_stmt(s, Q_DIAG_BY_ORG);
-	if (!st)
-		return sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
-	sqlite3_bind_int64(st, 1, org_id);
 	int64_t *ids = NULL;
 	int cap = 0, count = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -647,6 +646,34 @@ static store_rc_t diag_list(store_t *s, int64_t org_id, stored_diag_t ***out, in
 	*out = list;
 	*n = got;
 	return STORE_OK;
+}
+
+static store_rc_t diag_list(store_t *s, int64_t org_id, stored_diag_t ***out, int *n)
+{
+	sqlite3_stmt *st = sq_stmt(s, Q_DIAG_BY_ORG);
+	if (!st)
+		return sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+	sqlite3_bind_int64(st, 1, org_id);
+	return diag_load(s, st, out, n);
+}
+
+store_rc_t store_diag_recent(store_t *s, int64_t org_id, const char *questionnaire, int64_t upto, int max,
+			     stored_diag_t ***out, int *n)
+{
+	bool began = sq_read_begin(s);
+	sqlite3_stmt *st = sq_stmt(s, Q_DIAG_RECENT);
+	store_rc_t rc;
+	if (!st) {
+		rc = sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+	} else {
+		sqlite3_bind_int64(st, 1, org_id);
+		sq_bind_text(st, 2, questionnaire, false);
+		sqlite3_bind_int64(st, 3, upto);
+		sqlite3_bind_int(st, 4, max);
+		rc = diag_load(s, st, out, n);
+	}
+	sq_read_end(s, began);
+	return rc;
 }
 
 store_rc_t store_diag_latest(store_t *s, int64_t org_id, stored_diag_t **out)

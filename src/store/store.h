@@ -48,6 +48,10 @@ store_rc_t store_diag_get(store_t *s, int64_t id, stored_diag_t **out);
 /* Every diagnosis of an organisation, oldest first, answers included: *out is a new array of
  * *n records (stored_diag_list_free). */
 store_rc_t store_diag_list(store_t *s, int64_t org_id, stored_diag_t ***out, int *n);
+/* The organisation's last `max` diagnoses of a questionnaire up to and including diagnosis
+ * `upto`, oldest first (the "current result and the four before it" of the benchmark). */
+store_rc_t store_diag_recent(store_t *s, int64_t org_id, const char *questionnaire, int64_t upto, int max,
+			     stored_diag_t ***out, int *n);
 /* The organisation's most recent diagnosis (STORE_NOT_FOUND when it has none). */
 store_rc_t store_diag_latest(store_t *s, int64_t org_id, stored_diag_t **out);
 

@@ -192,8 +192,8 @@ typedef struct {
 	stored_diag_t *sd;
 	const questionnaire_t *q;      /* NULL when the snapshot's version is not the one loaded */
 	peers_t peers;
-	stored_diag_t **list;          /* this questionnaire's diagnoses of the organisation, up to sd */
-	int n, nall;
+	stored_diag_t **list;          /* this questionnaire's last five diagnoses of the organisation, up to sd */
+	int n;
 } compare_t;
 
 static bool load_compare(req_t *r, const char *arg, compare_t *c)
@@ -206,20 +206,14 @@ static bool load_compare(req_t *r, const char *arg, compare_t *c)
 	if (c->q && strcmp(c->q->version, c->sd->version))
 		c->q = NULL;
 	diag_peers(r->store, c->sd, &c->peers);
-	if (c->sd->org_id && store_diag_list(r->store, c->sd->org_id, &c->list, &c->nall) == STORE_OK)
-		for (int i = 0; i < c->nall; i++)
-			if (!strcmp(c->list[i]->questionnaire, c->sd->questionnaire) && !strcmp(c->list[i]->version, c->sd->version) &&
-			    c->list[i]->id <= c->sd->id) {
-				stored_diag_t *t = c->list[c->n];
-				c->list[c->n++] = c->list[i];
-				c->list[i] = t;
-			}
+	if (c->sd->org_id && store_diag_recent(r->store, c->sd->org_id, c->sd->questionnaire, c->sd->id, 5, &c->list, &c->n) != STORE_OK)
+		c->n = 0;
 	return true;
 }
 
 static void free_compare(compare_t *c)
 {
-	stored_diag_list_free(c->list, c->nall);
+	stored_diag_list_free(c->list, c->n);
 	stored_diag_free(c->sd);
 }
 
@@ -327,7 +321,9 @@ static void radars(req_t *r, buf_t *b, const compare_t *c)
 	/* 4: this result against the last four */
 	ns = 0;
 	char names[5][40];
-	for (int i = c->n > 5 ? c->n - 5 : 0; i < c->n; i++) {
+	for (int i = 0; i < c->n; i++) {
+		if (c->list[i]->ncats != q->ncats) /* another content version, other groups */
+			continue;
 		snprintf(names[ns], sizeof names[ns], "%.10s", c->list[i]->created);
 		s[ns].name = c->list[i]->id == c->sd->id ? T(r, "your_result") : names[ns];
 		own_shares(c->list[i], s[ns++].v);
@@ -383,7 +379,7 @@ static void scatter(req_t *r, buf_t *b, const compare_t *c)
 			*x = (char)(*x >= 'a' && *x <= 'z' ? *x - 32 : *x);
 		labels[g] = gl[g];
 	}
-	for (int i = c->n > 5 ? c->n - 5 : 0; i < c->n; i++) {
+	for (int i = 0; i < c->n; i++) {
 		const stored_diag_t *d = c->list[i];
 		if (d->risk < 0 || d->max <= d->min)
 			continue;

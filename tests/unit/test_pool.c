@@ -236,6 +236,17 @@ static void pool_follows_saves(void **state)
 		stored_diag_free(sd);
 	}
 	assert_int_equal(totals[1], 125);
+	/* the last two diagnoses up to the latest, oldest first */
+	stored_diag_t **recent;
+	int nrecent;
+	assert_int_equal(store_diag_recent(s, o.id, "benchmark", 3, 2, &recent, &nrecent), STORE_OK);
+	assert_int_equal(nrecent, 2);
+	assert_int_equal(recent[0]->id, 2);
+	assert_int_equal(recent[1]->id, 3);
+	stored_diag_list_free(recent, nrecent);
+	assert_int_equal(store_diag_recent(s, o.id, "jisha-shindan", 3, 5, &recent, &nrecent), STORE_OK);
+	assert_int_equal(nrecent, 0);
+	stored_diag_list_free(recent, nrecent);
 	pool_key_t key = { .dim = DIM_ALL };
 	snprintf(key.questionnaire, sizeof key.questionnaire, "benchmark");
 	snprintf(key.version, sizeof key.version, "%s", q->version);
