@@ -51,7 +51,7 @@ for line in notes:
 for k, s in summ.items():
     key = None
     for line in s["_lines"]:
-        m = re.match(r"- ([A-Za-z][A-Za-z /]*?)(?: \([^)]*\))?: (.*)", line)
+        m = re.match(r"- ([A-Za-z][A-Za-z /]*?)(?: \([^)]*\))?:\s*(.*)", line)
         if m and not line.startswith("  "):
             key = m.group(1).strip().split()[0].lower()
             s[key] = m.group(2).strip()
@@ -208,13 +208,13 @@ def case_yaml(k):
         out.append("      - text: " + text(b))
         out.append("        kinds: [" + ", ".join(f'"{x}"' for x in kinds_of(b)) + "]")
     en_measures = s.get("measures")
+    if en_measures:
+        out.append("    measures_en: " + q(en_measures))
     out.append("    effect: " + text(para("effect"), s.get("effects")))
     out.append("    viewpoint: " + text(para("viewpoint"), s.get("viewpoint")))
     out.append(f'    viewpoint_role: "{ROLE[row[-1]]}"')
     alltext = "".join(sections.get("measures", [])) + para("cause") + para("trigger")
     out.append("    related_measures: [" + ", ".join(f'"{m}"' for m in links_of(alltext)) + "]")
-    if en_measures:
-        out.insert(0, "  # measures (English summary): " + en_measures.replace("\n", " "))
     return "\n".join(out)
 
 HEADER = """# IPA「中小企業における情報セキュリティ対策の実態調査 - 事例集」: {what}.

@@ -168,7 +168,7 @@ static void load_case(ctx_t *x, yaml_node_t *cn, case_t *k)
 {
 	static const char *const keys[] = { "id", "source", "prefecture", "industry", "industry_label", "size", "incident",
 					    "incident_year", "incident_when", "types", "title", "impact", "cause", "trigger",
-					    "measures", "effect", "viewpoint", "viewpoint_role", "related_measures", NULL };
+					    "measures", "measures_en", "effect", "viewpoint", "viewpoint_role", "related_measures", NULL };
 	content_t *c = x->c;
 	k->size = -1;
 	if (!yl_check_map(x, cn, "case", keys))
@@ -196,6 +196,7 @@ static void load_case(ctx_t *x, yaml_node_t *cn, case_t *k)
 	k->impact = yl_get_text(x, cn, "impact", k->incident);
 	k->cause = yl_get_text(x, cn, "cause", k->incident);
 	k->trigger = yl_get_text(x, cn, "trigger", !k->incident);
+	k->measures_en = yl_get_str(x, cn, "measures_en", false);
 	k->effect = yl_get_text(x, cn, "effect", true);
 	k->viewpoint = yl_get_text(x, cn, "viewpoint", true);
 	k->viewpoint_role = yl_get_str(x, cn, "viewpoint_role", true);

@@ -86,6 +86,10 @@ static int index_all(search_t *s, sqlite3_stmt *st)
 			add_text(&b, parts[p]);
 		for (int m = 0; m < k->nmeasures; m++)
 			add_text(&b, &k->measures[m].text);
+		if (k->measures_en) {
+			buf_puts(&b, k->measures_en);
+			buf_puts(&b, " ");
+		}
 		buf_puts(&b, k->prefecture ? k->prefecture : "");
 		buf_puts(&types, " ");
 		for (int t = 0; t < CASE_TYPE_COUNT; t++)

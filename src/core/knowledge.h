@@ -60,6 +60,7 @@ typedef struct case_study {
 	mtext_t title, impact, cause, trigger, effect, viewpoint;
 	case_measure_t *measures;
 	int nmeasures;
+	const char *measures_en;                 /* English summary of the measures, or NULL */
 	const measure_t *related[MAX_LINKS];
 	int nrelated;
 } case_t;

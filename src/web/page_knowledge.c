@@ -260,7 +260,10 @@ void page_case(req_t *r, resp_t *w, const char *const *args)
 		  T(r, "web_cause"), tx(&k->cause, L));
 	else
 		h(b, "<h2>%s</h2><p class=\"pre\">%s</p>", T(r, "web_trigger"), tx(&k->trigger, L));
-	h(b, "<h2>%s</h2><ul>", T(r, k->incident ? "web_after" : "web_main_measures"));
+	h(b, "<h2>%s</h2>", T(r, k->incident ? "web_after" : "web_main_measures"));
+	if (L == LANG_EN && k->measures_en) /* the measures themselves are the seed's Japanese */
+		h(b, "<p class=\"pre\" id=\"measures-en\">%s</p><p class=\"muted\">%s</p>", k->measures_en, T(r, "web_measures_original"));
+	h(b, "<ul>");
 	for (int i = 0; i < k->nmeasures; i++) {
 		h(b, "<li>%s", tx(&k->measures[i].text, L));
 		for (int t = 0; t < MEASURE_KIND_COUNT; t++)

@@ -193,6 +193,12 @@ get "/cases?lang=ja"
 get /cases/1
 expect_code 200
 expect_out "seed 002 L"
+expect_out "社長を情報セキュリティ責任者"
+expect_no_out 'id="measures-en"'
+get "/cases/1?lang=en"
+expect_out '<p class="pre" id="measures-en">組織的: President = 情報セキュリティ責任者'
+expect_out "In the case collection&#39;s own words"
+get "/cases/1?lang=ja"
 get /cases/999
 expect_code 404
 api GET "/api/v1/search?q=USB&type=measure"
