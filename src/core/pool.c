@@ -57,8 +57,8 @@ static int bin(int v, int lo, int hi, int nbins)
 }
 
 int pool_hbin(int total, int min, int max) { return bin(total, min, max, POOL_HBINS); }
-int pool_tbin(int total, int min, int max) { return bin(total, min, max, POOL_TBINS); }
-int pool_rbin(int risk) { return bin(risk, 0, 100, POOL_RBINS); }
+static int pool_tbin(int total, int min, int max) { return bin(total, min, max, POOL_TBINS); }
+static int pool_rbin(int risk) { return bin(risk, 0, 100, POOL_RBINS); }
 
 void pool_add(pool_agg_t *a, const pool_contrib_t *c, int sign)
 {

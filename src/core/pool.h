@@ -59,9 +59,8 @@ typedef struct {
 	int dim;
 } pool_key_t;
 
+/* The histogram bin of a total (0 .. POOL_HBINS-1). */
 int pool_hbin(int total, int min, int max);
-int pool_tbin(int total, int min, int max);
-int pool_rbin(int risk);
 /* sign +1 adds c to a, -1 takes it away. a->nitems is set from c on the first addition. */
 void pool_add(pool_agg_t *a, const pool_contrib_t *c, int sign);
 void pool_merge(pool_agg_t *into, const pool_agg_t *from);

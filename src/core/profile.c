@@ -93,13 +93,6 @@ int profile_reasons(const profile_t *p, const risk_t *r, int *items, int max)
 	return n;
 }
 
-int profile_desired(const profile_t *p, const questionnaire_t *q, int item, int group)
-{
-	if (!p || q != p->desired_q || group < 0 || group >= p->ngroups || item < 0 || item >= q->nitems)
-		return 0;
-	return p->desired[item][group];
-}
-
 int profile_group_index(const profile_t *p, const char *id)
 {
 	for (int g = 0; p && id && g < p->ngroups; g++)

@@ -75,8 +75,6 @@ void profile_risk(const profile_t *p, const profile_answers_t *a, const org_t *o
 /* The items that raise the index most (points > 0), highest first, at most max: the
  * "why is my index high" breakdown. */
 int profile_reasons(const profile_t *p, const risk_t *r, int *items, int max);
-/* The desired level of a questionnaire item for a group; 0 when the profile sets none. */
-int profile_desired(const profile_t *p, const questionnaire_t *q, int item, int group);
 
 /* The desired level of every item of q for the group with this id into out[MAX_ITEMS];
  * false (out untouched) when the profile sets none for q or the group is unknown. */
