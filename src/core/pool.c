@@ -20,6 +20,17 @@ int pool_dim_index(const char *id)
 	return -1;
 }
 
+void pool_dim_values(const stored_diag_t *sd, char out[DIM_COUNT][16])
+{
+	memset(out, 0, DIM_COUNT * sizeof out[0]);
+	snprintf(out[DIM_ALL], sizeof out[DIM_ALL], "all");
+	snprintf(out[DIM_GROUP], sizeof out[DIM_GROUP], "%s", sd->risk_group);
+	snprintf(out[DIM_SIZE], sizeof out[DIM_SIZE], "%s", sd->size_band);
+	snprintf(out[DIM_INDUSTRY], sizeof out[DIM_INDUSTRY], "%s", sd->industry);
+	if (sd->size_band[0] && sd->industry[0])
+		snprintf(out[DIM_LIKE], sizeof out[DIM_LIKE], "%.7s/%.3s", sd->size_band, sd->industry);
+}
+
 bool pool_contrib_from(pool_contrib_t *c, const stored_diag_t *sd)
 {
 	memset(c, 0, sizeof *c);
@@ -34,12 +45,7 @@ bool pool_contrib_from(pool_contrib_t *c, const stored_diag_t *sd)
 	snprintf(c->questionnaire, sizeof c->questionnaire, "%s", sd->questionnaire);
 	snprintf(c->version, sizeof c->version, "%s", sd->version);
 	snprintf(c->month, sizeof c->month, "%.7s", sd->created);
-	snprintf(c->value[DIM_ALL], sizeof c->value[DIM_ALL], "all");
-	snprintf(c->value[DIM_GROUP], sizeof c->value[DIM_GROUP], "%s", sd->risk_group);
-	snprintf(c->value[DIM_SIZE], sizeof c->value[DIM_SIZE], "%s", sd->size_band);
-	snprintf(c->value[DIM_INDUSTRY], sizeof c->value[DIM_INDUSTRY], "%s", sd->industry);
-	if (sd->size_band[0] && sd->industry[0])
-		snprintf(c->value[DIM_LIKE], sizeof c->value[DIM_LIKE], "%s/%s", sd->size_band, sd->industry);
+	pool_dim_values(sd, c->value);
 	c->risk = sd->risk;
 	c->total = sd->total;
 	c->min = sd->min;

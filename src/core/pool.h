@@ -48,9 +48,12 @@ typedef struct {
 	unsigned char full[MAX_ITEMS];
 } pool_contrib_t;
 
+/* The value of each dimension for a stored diagnosis ("" where it has none): "all", its risk
+ * group, size band, industry, and "size/industry". */
+struct stored_diag;
+void pool_dim_values(const struct stored_diag *sd, char out[DIM_COUNT][16]);
 /* The contribution of a stored diagnosis (core/snapshot.h); false when it does not go into
  * the pool: not consented, no organisation, or an item left unanswered. */
-struct stored_diag;
 bool pool_contrib_from(pool_contrib_t *c, const struct stored_diag *sd);
 
 /* Which aggregate: a questionnaire version and one value of one dimension. */

@@ -59,11 +59,8 @@ store_rc_t diag_peers(store_t *s, const stored_diag_t *sd, peers_t *out)
 	struct tm tm;
 	gmtime_r(&t, &tm);
 	pool_window_start(tm.tm_year + 1900, tm.tm_mon + 1, POOL_WINDOW_MONTHS, out->from);
-	const char *values[DIM_COUNT] = { "all", sd->risk_group, sd->size_band, sd->industry, "" };
-	char like[16] = "";
-	if (sd->size_band[0] && sd->industry[0])
-		snprintf(like, sizeof like, "%s/%s", sd->size_band, sd->industry);
-	values[DIM_LIKE] = like;
+	char values[DIM_COUNT][16];
+	pool_dim_values(sd, values);
 	for (int d = 0; d < DIM_COUNT; d++) {
 		pool_key_t *k = &out->key[d];
 		k->dim = d;

@@ -68,9 +68,8 @@ static void bind_key(sqlite3_stmt *st, const pool_key_t *k)
 	sq_bind_text(st, 4, k->value, false);
 }
 
-/* Adds sign × add (or the aggregate `agg` when add is NULL) into one bucket row. */
-static store_rc_t update_bucket(store_t *s, const pool_key_t *k, const char *month, int origin, const pool_contrib_t *add,
-				int sign, const pool_agg_t *agg)
+/* Adds the aggregate delta (which may be negative: a contribution taken out) into one bucket row. */
+static store_rc_t update_bucket(store_t *s, const pool_key_t *k, const char *month, int origin, const pool_agg_t *delta)
 {
 	sqlite3_stmt *st = sq_stmt(s, Q_AGG_GET);
 	if (!st)
@@ -85,10 +84,7 @@ static store_rc_t update_bucket(store_t *s, const pool_key_t *k, const char *mon
 	if (!ok)
 		return sq_fail(s, STORE_ERROR, "pool_agg: 集計行が壊れています / damaged aggregate row (%s %s %s)", k->questionnaire,
 			       POOL_DIM_IDS[k->dim], k->value);
-	if (add)
-		pool_add(&a, add, sign);
-	else
-		pool_merge(&a, agg);
+	pool_merge(&a, delta);
 	int64_t w[POOL_WORDS_MAX];
 	size_t n = pool_encode(&a, w);
 	if (!(st = sq_stmt(s, Q_AGG_PUT)))
@@ -102,6 +98,8 @@ static store_rc_t update_bucket(store_t *s, const pool_key_t *k, const char *mon
 
 static store_rc_t apply(store_t *s, const pool_contrib_t *c, int sign)
 {
+	pool_agg_t delta = { 0 };
+	pool_add(&delta, c, sign);
 	for (int d = 0; d < DIM_COUNT; d++) {
 		if (!c->value[d][0])
 			continue;
@@ -109,7 +107,7 @@ static store_rc_t apply(store_t *s, const pool_contrib_t *c, int sign)
 		snprintf(k.questionnaire, sizeof k.questionnaire, "%s", c->questionnaire);
 		snprintf(k.version, sizeof k.version, "%s", c->version);
 		snprintf(k.value, sizeof k.value, "%s", c->value[d]);
-		store_rc_t rc = update_bucket(s, &k, c->month, 0, c, sign, NULL);
+		store_rc_t rc = update_bucket(s, &k, c->month, 0, &delta);
 		if (rc != STORE_OK)
 			return rc;
 	}
@@ -211,7 +209,7 @@ store_rc_t store_pool_import(store_t *s, const char *month, const pool_key_t *ke
 	if (sq_begin(s) != STORE_OK)
 		return STORE_ERROR;
 	for (int i = 0; i < n; i++) {
-		store_rc_t rc = update_bucket(s, &keys[i], month, 1, NULL, 0, &aggs[i]);
+		store_rc_t rc = update_bucket(s, &keys[i], month, 1, &aggs[i]);
 		if (rc != STORE_OK)
 			return sq_rollback(s, rc);
 	}

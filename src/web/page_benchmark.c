@@ -367,17 +367,15 @@ static void scatter(req_t *r, buf_t *b, const compare_t *c)
 		cells[i] = a->scatter[i];
 	int th[PROFILE_MAX_GROUPS], risk[5], np = 0;
 	const char *labels[PROFILE_MAX_GROUPS];
+	char upper[PROFILE_MAX_GROUPS][8];
 	double share[5];
-	for (int g = 0; g < p->ngroups; g++) {
-		th[g] = p->groups[p->ngroups - 1 - g].min; /* lowest first, left to right */
-		labels[g] = p->groups[p->ngroups - 1 - g].id;
-	}
-	char gl[PROFILE_MAX_GROUPS][8];
-	for (int g = 0; g < p->ngroups; g++) { /* "gii" -> "GII": the label the seeds use */
-		snprintf(gl[g], sizeof gl[g], "%s", labels[g]);
-		for (char *x = gl[g]; *x; x++)
+	for (int g = 0; g < p->ngroups; g++) { /* lowest first, left to right; "gii" drawn as "GII", as the seeds write it */
+		const risk_group_t *rg = &p->groups[p->ngroups - 1 - g];
+		th[g] = rg->min;
+		snprintf(upper[g], sizeof upper[g], "%s", rg->id);
+		for (char *x = upper[g]; *x; x++)
 			*x = (char)(*x >= 'a' && *x <= 'z' ? *x - 32 : *x);
-		labels[g] = gl[g];
+		labels[g] = upper[g];
 	}
 	for (int i = 0; i < c->n; i++) {
 		const stored_diag_t *d = c->list[i];
