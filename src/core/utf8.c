@@ -4,7 +4,9 @@
  */
 #include "core/utf8.h"
 
+#include <limits.h>
 #include <stdint.h>
+#include <string.h>
 
 static int decode(const unsigned char *s, size_t n, uint32_t *cp)
 {
@@ -49,6 +51,33 @@ bool utf8_valid(const char *s, size_t n, size_t *bad)
 		i += len;
 	}
 	return true;
+}
+
+int utf8_prefix(const char *s, size_t max)
+{
+	size_t n = 0;
+	while (n < max && s[n])
+		n++;
+	if (s[n]) /* cut: step back to the first byte of the character at the cut */
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	return n > (size_t)INT_MAX ? 0 : (int)n;
+}
+
+void utf8_trim_end(char *s)
+{
+	size_t n = strlen(s), i = n;
+	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i == 0) {
+		if (n)
+			s[0] = '\0';
+		return;
+	}
+	unsigned char lead = (unsigned char)s[i - 1];
+	size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+	if (n - (i - 1) < want)
+		s[i - 1] = '\0';
 }
 
 static bool wide(uint32_t c)

@@ -28,6 +28,9 @@ static int set_err(input_err_t *e, int line, const char *field, const char *ja, 
 	vsnprintf(e->en, sizeof e->en, en, ap2);
 	va_end(ap2);
 	va_end(ap);
+	utf8_trim_end(e->field);
+	utf8_trim_end(e->ja);
+	utf8_trim_end(e->en);
 	return -1;
 }
 
@@ -42,6 +45,9 @@ int input_field_error(input_err_t *e, const char *field, const char *ja, const c
 	snprintf(e->field, sizeof e->field, "%s", field);
 	snprintf(e->ja, sizeof e->ja, "%s: %s", field, ja);
 	snprintf(e->en, sizeof e->en, "%s: %s", field, en);
+	utf8_trim_end(e->field);
+	utf8_trim_end(e->ja);
+	utf8_trim_end(e->en);
 	return -1;
 }
 
@@ -228,7 +234,7 @@ int answerfile_from_json(const json_t *answers, answer_file_t *f, input_err_t *e
 	json_t *v;
 	json_object_foreach((json_t *)answers, key, v) {
 		char field[32];
-		snprintf(field, sizeof field, "answers.%.20s", key);
+		snprintf(field, sizeof field, "answers.%.*s", utf8_prefix(key, 20), key);
 		const char *ans = NULL, *note = NULL;
 		char num[24];
 		json_t *a = v;

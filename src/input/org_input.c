@@ -36,8 +36,8 @@ static int parse_count(const char *field, const char *v, long long min, long lon
 	long long n = strtoll(v, &end, 10);
 	if (!*v || *end || errno || n < min || n > max) {
 		char ja[128], en[128];
-		snprintf(ja, sizeof ja, "「%.40s」は %lld 以上 %lld 以下の整数にしてください", v, min, max);
-		snprintf(en, sizeof en, "\"%.40s\" must be a whole number from %lld to %lld", v, min, max);
+		snprintf(ja, sizeof ja, "「%.*s」は %lld 以上 %lld 以下の整数にしてください", utf8_prefix(v, 40), v, min, max);
+		snprintf(en, sizeof en, "\"%.*s\" must be a whole number from %lld to %lld", utf8_prefix(v, 40), v, min, max);
 		return input_field_error(err, field, ja, en);
 	}
 	*out = n;

@@ -7,20 +7,22 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/utf8.h"
+
 int profile_set(const profile_t *p, profile_answers_t *a, const char *item, const char *option, input_err_t *err)
 {
 	int i = profile_item_index(p, item);
 	if (i < 0 || p->items[i].field != PF_ASKED) {
 		char ja[200], en[200];
-		snprintf(ja, sizeof ja, "プロフィールの設問「%.60s」はありません（従業員数・業種・拠点数は組織の情報から読みます）", item);
-		snprintf(en, sizeof en, "no profile item \"%.60s\" (employees, industry and sites come from the organisation)", item);
+		snprintf(ja, sizeof ja, "プロフィールの設問「%.*s」はありません（従業員数・業種・拠点数は組織の情報から読みます）", utf8_prefix(item, 60), item);
+		snprintf(en, sizeof en, "no profile item \"%.*s\" (employees, industry and sites come from the organisation)", utf8_prefix(item, 60), item);
 		return input_field_error(err, "profile", ja, en);
 	}
 	int k = profile_option_index(&p->items[i], option);
 	if (k < 0) {
 		char ja[200], en[200];
-		snprintf(ja, sizeof ja, "選択肢「%.60s」はありません", option);
-		snprintf(en, sizeof en, "no option \"%.60s\"", option);
+		snprintf(ja, sizeof ja, "選択肢「%.*s」はありません", utf8_prefix(option, 60), option);
+		snprintf(en, sizeof en, "no option \"%.*s\"", utf8_prefix(option, 60), option);
 		return input_field_error(err, p->items[i].id, ja, en);
 	}
 	a->opt[i] = k;

@@ -11,17 +11,29 @@
 #include <strings.h>
 
 #include "store/benchmark.h"
+#include "core/utf8.h"
 #include "input/org_input.h"
 #include "report/records_json.h"
 #include "report/result_json.h"
 #include "core/profile.h"
 #include "web/pages.h"
 
+/* j is NULL when building it failed (out of memory, or text that is not UTF-8 — which the
+ * edge should have refused): the client then gets a 500 in the error envelope, never a crash. */
 void resp_json(resp_t *w, int status, json_t *j)
 {
-	w->status = status;
 	w->type = "application/json; charset=utf-8";
-	char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+	char *s = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10)) : NULL;
+	if (!s) {
+		fprintf(stderr, "mamoru: could not encode a JSON response (status %d)\n", status);
+		buf_free(&w->body);
+		w->status = 500;
+		buf_puts(&w->body, "{\"error\":{\"code\":\"internal\",\"message\":\"応答を作れませんでした / "
+				   "could not build the response\"}}\n");
+		json_decref(j);
+		return;
+	}
+	w->status = status;
 	buf_puts(&w->body, s);
 	buf_puts(&w->body, "\n");
 	free(s);
@@ -73,7 +85,7 @@ bool unknown_keys(resp_t *w, json_t *j, const char *const *allowed)
 			ok |= !strcmp(key, allowed[i]);
 		if (!ok) {
 			char field[64];
-			snprintf(field, sizeof field, "%.60s", key);
+			snprintf(field, sizeof field, "%.*s", utf8_prefix(key, 60), key);
 			resp_api_error(w, 422, "unknown_field", "不明な項目です / unknown field", field);
 			return true;
 		}

@@ -16,6 +16,7 @@
 
 #include "store/benchmark.h"
 #include "core/answers.h"
+#include "core/utf8.h"
 #include "input/org_input.h"
 #include "web/pages.h"
 
@@ -245,7 +246,7 @@ void page_diagnose_post(req_t *r, resp_t *w, const char *const *args)
 		bool not_allowed;
 		int opt = item < 0 ? -1 : answer_match(q, item, r->form[i].value, &not_allowed);
 		if (opt < 0)
-			snprintf(msg, sizeof msg, "%s: %.40s", T(r, "web_bad_answer"), qid);
+			snprintf(msg, sizeof msg, "%s: %.*s", T(r, "web_bad_answer"), utf8_prefix(qid, 40), qid);
 		else
 			json_object_set_new(ans, q->items[item].id, json_string(q->aset->opts[opt].id));
 	}

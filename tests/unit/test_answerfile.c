@@ -4,6 +4,7 @@
  */
 #include "unit.h"
 
+#include "core/utf8.h"
 #include "input/answerfile.h"
 
 static answer_file_t F;
@@ -118,6 +119,27 @@ static void json_errors(void **state)
 	assert_string_equal(E.field, "json");
 }
 
+/* Error texts quote what the user typed; a cut must never split a character, or the JSON
+ * encoder refuses the message (a crash of the server before the fix). */
+static void errors_stay_utf8(void **state)
+{
+	(void)state;
+	assert_int_equal(utf8_prefix("aあい", 3), 1);
+	assert_int_equal(utf8_prefix("aあい", 4), 4);
+	assert_int_equal(utf8_prefix("ab", 10), 2);
+	char s[] = "xあ";
+	s[3] = '\0'; /* "x" and the first two bytes of あ */
+	utf8_trim_end(s);
+	assert_string_equal(s, "x");
+	char t[] = "xあ";
+	utf8_trim_end(t);
+	assert_string_equal(t, "xあ");
+	assert_int_equal(parse("{\"answers\": {\"aあああああああああああ\": true}}"), -1);
+	assert_true(utf8_valid(E.field, strlen(E.field), NULL));
+	assert_true(utf8_valid(E.ja, strlen(E.ja), NULL));
+	assert_string_equal(E.field, "answers.aああああああ");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -125,6 +147,7 @@ int main(void)
 		cmocka_unit_test(csv_cp932),   cmocka_unit_test(csv_errors),
 		cmocka_unit_test(invalid_encoding), cmocka_unit_test(oversized),
 		cmocka_unit_test(json_forms),  cmocka_unit_test(json_errors),
+		cmocka_unit_test(errors_stay_utf8),
 	};
 	return cmocka_run_group_tests_name("answerfile", tests, NULL, teardown);
 }

@@ -1,0 +1,54 @@
+#!/bin/bash
+# test_hostile_http.sh — the server against hostile requests (issue "Hardening"): each
+# reproduction of a known attack must leave the server answering, write nothing, and give the
+# client a clear 4xx in the project's error envelope. Run against the sanitizer build too, so a
+# request that would corrupt memory fails here rather than in production.
+set -u
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+BIN=${MAMORU_BIN:-./mamoru}
+case "$BIN" in /*) ;; *) BIN="$ROOT/$BIN" ;; esac
+TMP=$(mktemp -d)
+. tests/cli/lib.sh
+export MAMORU_CONTENT="$ROOT/content" MAMORU_STATIC="$ROOT/static"
+. tests/http/lib.sh
+DB="$TMP/w.db"
+start_server --db "$DB"
+rows() { sqlite3 "$DB" "SELECT (SELECT count(*) FROM diagnoses) || '/' || (SELECT count(*) FROM organizations)"; }
+alive() { curl -s -o /dev/null -w '%{http_code}' "$B/healthz" | grep -q 200 && ok || bad "the server no longer answers"; }
+# expect_error CODE FIELD : the error envelope with a message
+expect_error() {
+	expect_json "d['error']['code']" "\"$1\""
+	expect_json "len(d['error']['message']) > 0" "true"
+	[ -z "${2:-}" ] || expect_json "d['error']['field']" "\"$2\""
+}
+
+api POST /api/v1/organizations -d '{"name": "株式会社テスト"}'
+expect_code 201
+BEFORE=$(rows)
+
+CASE="a long Japanese answer key is cut on a character boundary, not the server"
+api POST /api/v1/diagnoses --data-binary '{"questionnaire":"jisha-shindan","answers":{"aあああああああああああ":true}}'
+expect_code 422; expect_error invalid "answers.aああああああ"
+alive
+
+CASE="a long Japanese employee count is refused with its start quoted whole"
+api POST /api/v1/organizations --data-binary "{\"name\":\"x\",\"employees\":\"$(printf 'あ%.0s' $(seq 60))\"}"
+expect_code 422; expect_error invalid employees
+expect_out "「$(printf "あ%.0s" $(seq 13))」"
+alive
+
+CASE="a long Japanese profile item or option is refused"
+api PUT /api/v1/organizations/1/profile --data-binary "{\"answers\": {\"$(printf 'い%.0s' $(seq 40))\": \"x\"}}"
+expect_code 422; expect_error invalid profile
+api PUT /api/v1/organizations/1/profile --data-binary "{\"answers\": {\"sales\": \"$(printf 'う%.0s' $(seq 40))\"}}"
+expect_code 422; expect_error invalid sales
+expect_out "選択肢「$(printf "う%.0s" $(seq 20))」"
+alive
+
+CASE="nothing was written by the refused requests"
+[ "$(rows)" = "$BEFORE" ] && ok || bad "rows changed: $BEFORE -> $(rows)"
+
+echo
+echo "hostile-http: $PASS passed, $FAIL failed"
+[ "$FAIL" = 0 ]
