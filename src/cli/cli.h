@@ -41,7 +41,7 @@ const char *cli_db_path(const cli_t *cli);
 /* Parses a positive id argument; prints an error naming `what` and returns -1 when bad. */
 int64_t cli_id(const cli_t *cli, const char *what, const char *arg);
 /* Prints an input error (from src/input) in the CLI's language and returns EXIT_USAGE. */
-int cli_input_error(const cli_t *cli, const input_err_t *e);
+int cli_input_error(const cli_t *cli, const err_t *e);
 /* Loads an organisation by id, printing "no organisation N" when missing; returns an exit code. */
 int cli_org(cli_t *cli, const char *arg, org_t *out);
 /* cli_org plus every diagnosis of it, oldest first (free with stored_diag_list_free). */

@@ -64,9 +64,9 @@ static void benchmark_text(cli_t *cli, json_t *b)
 static int answers_from_file(cli_t *cli, const questionnaire_t *q, const char *path, bool strict,
 			     answers_t *out, answer_file_t *file)
 {
-	input_err_t ie;
+	err_t ie;
 	if (answerfile_read(path, file, &ie) != 0) {
-		cli_error(cli, EXIT_USAGE, "%s: %s", "%s: %s", path, input_err_text(&ie, cli->lang));
+		cli_error(cli, EXIT_USAGE, "%s: %s", "%s: %s", path, err_text(&ie, cli->lang));
 		return EXIT_USAGE;
 	}
 	answer_errs_t errs;
@@ -90,7 +90,7 @@ typedef struct {
 /* Validates the --save options into the snapshot's fields; exit code. */
 static int save_fields(cli_t *cli, const save_opts_t *o, stored_diag_t *meta)
 {
-	input_err_t e;
+	err_t e;
 	/* --org alone ranks and compares for that company without saving */
 	if (!o->save && (o->scope || o->respondent || o->role || o->round || o->pool))
 		return cli_error(cli, EXIT_USAGE, "--scope・--respondent・--role・--round・--pool は --save と一緒に指定してください",

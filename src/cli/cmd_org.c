@@ -27,11 +27,11 @@ static int apply_fields(cli_t *cli, org_t *o, int argc, char **argv, int from, b
 				field = FIELDS[k];
 		if (!field || i + 1 >= argc)
 			return cli_error(cli, EXIT_USAGE, "org の引数「%s」が不正です", "bad argument to org: \"%s\"", argv[i]);
-		input_err_t e;
+		err_t e;
 		if (org_set_field(&cli->content, o, field, argv[++i], &e) != 0)
 			return cli_input_error(cli, &e);
 	}
-	input_err_t e;
+	err_t e;
 	return org_check(o, &e) ? cli_input_error(cli, &e) : EXIT_OK;
 }
 

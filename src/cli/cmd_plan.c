@@ -23,7 +23,7 @@ static int apply(cli_t *cli, plan_item_t *p, int argc, char **argv, int from, co
 				field = allowed[k];
 		if (!field || i + 1 >= argc)
 			return cli_error(cli, EXIT_USAGE, "plan の引数「%s」が不正です", "bad argument to plan: \"%s\"", argv[i]);
-		input_err_t e;
+		err_t e;
 		if (plan_set_field(&cli->content, p, field, argv[++i], &e) != 0)
 			return cli_input_error(cli, &e);
 	}
@@ -93,7 +93,7 @@ int cmd_plan(cli_t *cli, int argc, char **argv)
 		/* the questionnaire must be known before the question is checked */
 		for (int i = 3; i + 1 < argc; i++)
 			if (!strcmp(argv[i], "--questionnaire")) {
-				input_err_t e;
+				err_t e;
 				if (plan_set_field(&cli->content, &p, "questionnaire", argv[i + 1], &e))
 					return cli_input_error(cli, &e);
 			}

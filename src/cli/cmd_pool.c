@@ -70,7 +70,7 @@ int cmd_pool(cli_t *cli, int argc, char **argv)
 	this_month(month, from);
 	if (imp) {
 		pool_file_t f;
-		input_err_t e;
+		err_t e;
 		if (pool_file_read(argv[2], &f, &e) != 0)
 			return cli_input_error(cli, &e);
 		store_rc_t rc = store_pool_import(cli->store, f.month, f.keys, f.aggs, f.n);

@@ -66,7 +66,7 @@ int cmd_profile(cli_t *cli, int argc, char **argv)
 			return cli_error(cli, EXIT_USAGE, "「%s」は 設問=選択肢 の形で指定してください",
 					 "\"%s\" must be ITEM=OPTION", argv[i]);
 		snprintf(item, sizeof item, "%.*s", (int)(eq - argv[i]), argv[i]);
-		input_err_t e;
+		err_t e;
 		if (profile_set(c->profile, &a, item, eq + 1, &e) != 0)
 			return cli_input_error(cli, &e);
 		changed = true;

@@ -70,9 +70,9 @@ int64_t cli_id(const cli_t *cli, const char *what, const char *arg)
 	return v;
 }
 
-int cli_input_error(const cli_t *cli, const input_err_t *e)
+int cli_input_error(const cli_t *cli, const err_t *e)
 {
-	return cli_error(cli, EXIT_USAGE, "%s", "%s", input_err_text(e, cli->lang));
+	return cli_error(cli, EXIT_USAGE, "%s", "%s", err_text(e, cli->lang));
 }
 
 int cli_org(cli_t *cli, const char *arg, org_t *out)

@@ -10,6 +10,8 @@
 #ifndef MAMORU_CORE_MODEL_H
 #define MAMORU_CORE_MODEL_H
 
+#include "core/lang.h"
+
 #include <stdbool.h>
 #include "core/arena.h"
 
@@ -21,7 +23,6 @@
 #define MAX_ITEM_MEASURES 4
 #define MAX_ALIASES 4
 
-typedef enum { LANG_JA = 0, LANG_EN = 1 } lang_t;
 
 /* A text pair. `ja` is always set; `en` may be NULL (falls back to ja). */
 typedef struct {

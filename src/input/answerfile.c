@@ -16,39 +16,12 @@
 #include "core/utf8.h"
 
 /* Both formats take the same arguments in the same order. */
-static int set_err(input_err_t *e, int line, const char *field, const char *ja, const char *en, ...)
-{
-	va_list ap;
-	e->line = line;
-	snprintf(e->field, sizeof e->field, "%s", field);
-	va_start(ap, en);
-	va_list ap2;
-	va_copy(ap2, ap);
-	vsnprintf(e->ja, sizeof e->ja, ja, ap);
-	vsnprintf(e->en, sizeof e->en, en, ap2);
-	va_end(ap2);
-	va_end(ap);
-	utf8_trim_end(e->field);
-	utf8_trim_end(e->ja);
-	utf8_trim_end(e->en);
-	return -1;
-}
+#define set_err(e, line, field, ja, en, ...) err_set_line(e, ERR_INVALID, line, field, ja, en, ##__VA_ARGS__)
 
-const char *input_err_text(const input_err_t *e, lang_t lang)
+int input_field_error(err_t *e, const char *field, const char *ja, const char *en)
 {
-	return lang == LANG_EN ? e->en : e->ja;
-}
-
-int input_field_error(input_err_t *e, const char *field, const char *ja, const char *en)
-{
-	memset(e, 0, sizeof *e);
-	snprintf(e->field, sizeof e->field, "%s", field);
-	snprintf(e->ja, sizeof e->ja, "%s: %s", field, ja);
-	snprintf(e->en, sizeof e->en, "%s: %s", field, en);
-	utf8_trim_end(e->field);
-	utf8_trim_end(e->ja);
-	utf8_trim_end(e->en);
-	return -1;
+	/* "%.0s" skips the other language's text: both formats take the same arguments */
+	return err_set(e, ERR_INVALID, field, "%s: %s%.0s", "%s: %.0s%s", field, ja, en);
 }
 
 void answerfile_free(answer_file_t *f)
@@ -184,7 +157,7 @@ static bool is_header(char **f, int nf)
 	return q && a && n && nf <= 3;
 }
 
-static int parse_csv(const char *s, size_t len, answer_file_t *f, input_err_t *err)
+static int parse_csv(const char *s, size_t len, answer_file_t *f, err_t *err)
 {
 	csv_t c = { .s = s, .len = len, .line = 1 };
 	char *fields[CSV_MAX_FIELDS];
@@ -225,7 +198,7 @@ static int parse_csv(const char *s, size_t len, answer_file_t *f, input_err_t *e
 
 /* ---- JSON ------------------------------------------------------------------------------ */
 
-int answerfile_from_json(const json_t *answers, answer_file_t *f, input_err_t *err)
+int answerfile_from_json(const json_t *answers, answer_file_t *f, err_t *err)
 {
 	if (!json_is_object(answers))
 		return set_err(err, 0, "answers", "answers は {\"設問ID\": \"回答\"} の形のオブジェクトにしてください",
@@ -270,7 +243,7 @@ int answerfile_from_json(const json_t *answers, answer_file_t *f, input_err_t *e
 	return 0;
 }
 
-static int parse_json(const char *s, size_t len, answer_file_t *f, input_err_t *err)
+static int parse_json(const char *s, size_t len, answer_file_t *f, err_t *err)
 {
 	json_error_t je;
 	json_t *root = json_loadb(s, len, JSON_REJECT_DUPLICATES, &je);
@@ -290,7 +263,7 @@ static int parse_json(const char *s, size_t len, answer_file_t *f, input_err_t *
 
 /* ---- entry points ---------------------------------------------------------------------- */
 
-int answerfile_parse(const char *data, size_t len, answer_file_t *f, input_err_t *err)
+int answerfile_parse(const char *data, size_t len, answer_file_t *f, err_t *err)
 {
 	memset(f, 0, sizeof *f);
 	memset(err, 0, sizeof *err);
@@ -321,7 +294,7 @@ int answerfile_parse(const char *data, size_t len, answer_file_t *f, input_err_t
 	return i < len && data[i] == '{' ? parse_json(data, len, f, err) : parse_csv(data, len, f, err);
 }
 
-int answerfile_read(const char *path, answer_file_t *f, input_err_t *err)
+int answerfile_read(const char *path, answer_file_t *f, err_t *err)
 {
 	memset(f, 0, sizeof *f);
 	FILE *fp = fopen(path, "rb");

@@ -12,6 +12,7 @@
 #include <jansson.h>
 
 #include "core/answers.h"
+#include "core/err.h"
 
 #define ANSWERFILE_MAX_BYTES (1024 * 1024)
 #define ANSWERFILE_MAX_RECORDS 1024
@@ -23,19 +24,13 @@ typedef struct {
 	const char *encoding; /* "UTF-8", "UTF-8 (BOM)" or "CP932" */
 } answer_file_t;
 
-typedef struct {
-	int line;            /* 0 when not tied to a line */
-	char field[32];
-	char ja[256], en[256];
-} input_err_t;
-
-int answerfile_parse(const char *data, size_t len, answer_file_t *out, input_err_t *err);
-int answerfile_read(const char *path, answer_file_t *out, input_err_t *err);
+int answerfile_parse(const char *data, size_t len, answer_file_t *out, err_t *err);
+int answerfile_read(const char *path, answer_file_t *out, err_t *err);
 /* The "answers" object of a JSON document (also used by the HTTP API). */
-int answerfile_from_json(const json_t *answers, answer_file_t *out, input_err_t *err);
+int answerfile_from_json(const json_t *answers, answer_file_t *out, err_t *err);
 void answerfile_free(answer_file_t *f);
-const char *input_err_text(const input_err_t *e, lang_t lang);
-/* Fills e with "field: message" in both languages; returns -1 for `return input_field_error(…)`. */
-int input_field_error(input_err_t *e, const char *field, const char *ja, const char *en);
+/* An ERR_INVALID naming the field, with "field: message" in both languages; returns -1 for
+ * `return input_field_error(…)`. */
+int input_field_error(err_t *e, const char *field, const char *ja, const char *en);
 
 #endif

@@ -10,7 +10,7 @@
 
 #include "core/utf8.h"
 
-int text_field(const char *field, const char *value, char *dst, size_t max_bytes, input_err_t *err)
+int text_field(const char *field, const char *value, char *dst, size_t max_bytes, err_t *err)
 {
 	size_t n = strlen(value);
 	if (!utf8_valid(value, n, NULL))
@@ -29,7 +29,7 @@ int text_field(const char *field, const char *value, char *dst, size_t max_bytes
 }
 
 static int parse_count(const char *field, const char *v, long long min, long long max, long long *out,
-		       input_err_t *err)
+		       err_t *err)
 {
 	char *end;
 	errno = 0;
@@ -44,7 +44,7 @@ static int parse_count(const char *field, const char *v, long long min, long lon
 	return 0;
 }
 
-int org_set_field(const content_t *c, org_t *o, const char *field, const char *v, input_err_t *err)
+int org_set_field(const content_t *c, org_t *o, const char *field, const char *v, err_t *err)
 {
 	long long n = -1;
 	if (!strcmp(field, "name")) {
@@ -89,7 +89,7 @@ int org_set_field(const content_t *c, org_t *o, const char *field, const char *v
 	return input_field_error(err, field, "不明な項目です", "unknown field");
 }
 
-int org_check(const org_t *o, input_err_t *err)
+int org_check(const org_t *o, err_t *err)
 {
 	if (!o->name[0])
 		return input_field_error(err, "name", "会社名は必須です", "a name is required");

@@ -10,11 +10,11 @@
 
 /* Sets one field ("name", "industry", "employees", "capital", "prefecture", "sites") of o
  * from text; returns 0, or -1 with err filled. An empty value clears an optional field. */
-int org_set_field(const content_t *c, org_t *o, const char *field, const char *value, input_err_t *err);
+int org_set_field(const content_t *c, org_t *o, const char *field, const char *value, err_t *err);
 /* Checks what a complete record needs (a name). */
-int org_check(const org_t *o, input_err_t *err);
+int org_check(const org_t *o, err_t *err);
 /* Free text such as a scope or respondent name: valid UTF-8, no control characters, at most
  * max_bytes. */
-int text_field(const char *field, const char *value, char *dst, size_t max_bytes, input_err_t *err);
+int text_field(const char *field, const char *value, char *dst, size_t max_bytes, err_t *err);
 
 #endif

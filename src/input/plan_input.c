@@ -8,7 +8,7 @@
 
 #include "input/org_input.h"
 
-int plan_set_field(const content_t *c, plan_item_t *p, const char *field, const char *v, input_err_t *err)
+int plan_set_field(const content_t *c, plan_item_t *p, const char *field, const char *v, err_t *err)
 {
 	if (!strcmp(field, "questionnaire")) {
 		if (!content_questionnaire(c, v))

@@ -10,6 +10,6 @@
 #include "input/answerfile.h"
 
 /* field: "questionnaire", "question", "owner", "due" or "status". */
-int plan_set_field(const content_t *c, plan_item_t *p, const char *field, const char *value, input_err_t *err);
+int plan_set_field(const content_t *c, plan_item_t *p, const char *field, const char *value, err_t *err);
 
 #endif

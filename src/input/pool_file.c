@@ -46,7 +46,7 @@ static bool ints(json_t *a, int64_t *out, int *n, bool nonneg)
 	return true;
 }
 
-static int bad(input_err_t *err, size_t i, const char *what)
+static int bad(err_t *err, size_t i, const char *what)
 {
 	char ja[160], en[160];
 	snprintf(ja, sizeof ja, "aggregates[%zu] の %s が不正です", i, what);
@@ -54,7 +54,7 @@ static int bad(input_err_t *err, size_t i, const char *what)
 	return input_field_error(err, "aggregates", ja, en);
 }
 
-static int parse_agg(json_t *o, size_t i, pool_key_t *k, pool_agg_t *a, input_err_t *err)
+static int parse_agg(json_t *o, size_t i, pool_key_t *k, pool_agg_t *a, err_t *err)
 {
 	static const char *const keys[] = { "questionnaire", "version", "dimension", "value", "n", "sum", "sumsq",
 					    "item_sum", "item_full", "histogram", "scatter", NULL };
@@ -114,7 +114,7 @@ static int parse_agg(json_t *o, size_t i, pool_key_t *k, pool_agg_t *a, input_er
 	return 0;
 }
 
-int pool_file_parse(const char *data, size_t len, pool_file_t *out, input_err_t *err)
+int pool_file_parse(const char *data, size_t len, pool_file_t *out, err_t *err)
 {
 	memset(out, 0, sizeof *out);
 	json_error_t je;
@@ -157,7 +157,7 @@ int pool_file_parse(const char *data, size_t len, pool_file_t *out, input_err_t 
 	return rc;
 }
 
-int pool_file_read(const char *path, pool_file_t *out, input_err_t *err)
+int pool_file_read(const char *path, pool_file_t *out, err_t *err)
 {
 	memset(out, 0, sizeof *out);
 	FILE *f = fopen(path, "rb");

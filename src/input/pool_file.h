@@ -20,8 +20,8 @@ typedef struct {
 	int n;
 } pool_file_t;
 
-int pool_file_read(const char *path, pool_file_t *out, input_err_t *err);
-int pool_file_parse(const char *data, size_t len, pool_file_t *out, input_err_t *err);
+int pool_file_read(const char *path, pool_file_t *out, err_t *err);
+int pool_file_parse(const char *data, size_t len, pool_file_t *out, err_t *err);
 void pool_file_free(pool_file_t *f);
 
 #endif

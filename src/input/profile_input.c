@@ -9,7 +9,7 @@
 
 #include "core/utf8.h"
 
-int profile_set(const profile_t *p, profile_answers_t *a, const char *item, const char *option, input_err_t *err)
+int profile_set(const profile_t *p, profile_answers_t *a, const char *item, const char *option, err_t *err)
 {
 	int i = profile_item_index(p, item);
 	if (i < 0 || p->items[i].field != PF_ASKED) {
@@ -29,7 +29,7 @@ int profile_set(const profile_t *p, profile_answers_t *a, const char *item, cons
 	return 0;
 }
 
-int profile_from_json(const profile_t *p, const char *json, bool strict, profile_answers_t *a, input_err_t *err)
+int profile_from_json(const profile_t *p, const char *json, bool strict, profile_answers_t *a, err_t *err)
 {
 	profile_answers_init(a);
 	json_error_t je;
@@ -43,7 +43,7 @@ int profile_from_json(const profile_t *p, const char *json, bool strict, profile
 	int rc = 0;
 	json_object_foreach(root, key, v) {
 		const char *opt = json_string_value(v);
-		input_err_t e;
+		err_t e;
 		if (!opt) {
 			if (strict) {
 				rc = input_field_error(err, key, "選択肢のIDを文字列で指定してください", "must be an option id string");
@@ -72,7 +72,7 @@ bool profile_to_json(const profile_t *p, const profile_answers_t *a, char *out, 
 	return true;
 }
 
-int profile_check_complete(const profile_t *p, const profile_answers_t *a, input_err_t *err)
+int profile_check_complete(const profile_t *p, const profile_answers_t *a, err_t *err)
 {
 	for (int i = 0; i < p->nitems; i++)
 		if (p->items[i].field == PF_ASKED && a->opt[i] < 0)

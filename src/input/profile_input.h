@@ -12,13 +12,13 @@
 #include "core/profile.h"
 #include "input/answerfile.h"
 
-int profile_set(const profile_t *p, profile_answers_t *a, const char *item, const char *option, input_err_t *err);
+int profile_set(const profile_t *p, profile_answers_t *a, const char *item, const char *option, err_t *err);
 /* strict: refuse unknown items and options (input); otherwise skip them (a stored profile of
  * an older content version). */
-int profile_from_json(const profile_t *p, const char *json, bool strict, profile_answers_t *a, input_err_t *err);
+int profile_from_json(const profile_t *p, const char *json, bool strict, profile_answers_t *a, err_t *err);
 /* The asked items' answers as a JSON object; false when out is too small. */
 bool profile_to_json(const profile_t *p, const profile_answers_t *a, char *out, size_t size);
 /* Every asked item answered? Names the first missing one in err otherwise. */
-int profile_check_complete(const profile_t *p, const profile_answers_t *a, input_err_t *err);
+int profile_check_complete(const profile_t *p, const profile_answers_t *a, err_t *err);
 
 #endif

@@ -16,7 +16,7 @@ store_rc_t company_risk(store_t *s, const content_t *c, const org_t *o, profile_
 	org_profile_t op;
 	store_rc_t rc = store_profile_get(s, o->id, &op);
 	if (rc == STORE_OK) {
-		input_err_t e;
+		err_t e;
 		profile_from_json(c->profile, op.answers, false, a, &e);
 	} else if (rc != STORE_NOT_FOUND) {
 		return rc;

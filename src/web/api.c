@@ -49,7 +49,7 @@ void resp_api_error(resp_t *w, int status, const char *code, const char *message
 	resp_json(w, status, json_pack("{s:o}", "error", e));
 }
 
-void input_error(req_t *r, resp_t *w, const input_err_t *e)
+void input_error(req_t *r, resp_t *w, const err_t *e)
 {
 	resp_api_error(w, 422, "invalid", r->lang == LANG_EN ? e->en : e->ja, e->field);
 }
@@ -129,7 +129,7 @@ void api_org_create(req_t *r, resp_t *w, const char *const *args)
 	}
 	org_t o;
 	org_init(&o);
-	input_err_t e;
+	err_t e;
 	for (int i = 0; keys[i]; i++) {
 		json_t *v = json_object_get(j, keys[i]);
 		char num[32];
@@ -196,7 +196,7 @@ void api_org_diagnoses(req_t *r, resp_t *w, const char *const *args)
 static bool opt_text(req_t *r, resp_t *w, json_t *j, const char *key, char *dst, size_t size)
 {
 	json_t *v = json_object_get(j, key);
-	input_err_t e;
+	err_t e;
 	if (!v || json_is_null(v))
 		return true;
 	if (!json_is_string(v)) {
@@ -226,7 +226,7 @@ void api_diagnosis_create(req_t *r, resp_t *w, const char *const *args)
 	char role[16] = "";
 	json_t *org = json_object_get(j, "organization_id"), *pool = json_object_get(j, "pool");
 	answer_file_t f = { 0 };
-	input_err_t ie;
+	err_t ie;
 	answer_errs_t errs;
 	answers_t a;
 	org_t o;

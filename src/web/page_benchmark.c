@@ -100,7 +100,7 @@ void page_profile(req_t *r, resp_t *w, const char *const *args)
 }
 
 /* Saves complete answers as the organisation's new profile version; false with err set. */
-static bool save_profile(req_t *r, const org_t *o, const profile_answers_t *a, input_err_t *e, bool *store_failed)
+static bool save_profile(req_t *r, const org_t *o, const profile_answers_t *a, err_t *e, bool *store_failed)
 {
 	const profile_t *p = r->content->profile;
 	char json[SD_PROFILE];
@@ -126,7 +126,7 @@ void page_profile_post(req_t *r, resp_t *w, const char *const *args)
 	const profile_t *p = r->content->profile;
 	profile_answers_t a;
 	profile_answers_init(&a);
-	input_err_t e = { 0 };
+	err_t e = { 0 };
 	bool bad = false, store_failed = false;
 	for (int i = 0; i < p->nitems && !bad; i++) {
 		const char *v = p->items[i].field == PF_ASKED ? req_form(r, p->items[i].id) : NULL;
@@ -175,7 +175,7 @@ void api_profile_put(req_t *r, resp_t *w, const char *const *args)
 	char *text = json_is_object(ans) ? json_dumps(ans, JSON_COMPACT) : NULL;
 	json_decref(j);
 	profile_answers_t a;
-	input_err_t e = { 0 };
+	err_t e = { 0 };
 	bool store_failed = false;
 	if (!text)
 		resp_api_error(w, 422, "invalid", "answers は {\"設問\": \"選択肢\"} のオブジェクトです / answers must be an object", "answers");

@@ -174,7 +174,7 @@ static void finish(req_t *r, resp_t *w, const questionnaire_t *q, draft_t *d, js
 	answers_t a;
 	answer_errs_t errs;
 	stored_diag_t meta = { .org_id = d->org_id };
-	input_err_t ie;
+	err_t ie;
 	const char *role = req_form(r, "role");
 	char msg[512] = "";
 	if (answers_resolve(q, recs, n, false, &a, &errs) != 0)

@@ -26,7 +26,7 @@ static void field_value(const org_t *o, int f, char *out, size_t size)
 	}
 }
 
-static void org_form(req_t *r, buf_t *b, const org_t *o, const char *action, const input_err_t *err)
+static void org_form(req_t *r, buf_t *b, const org_t *o, const char *action, const err_t *err)
 {
 	h(b, "<form method=\"post\" action=\"%s\" class=\"form\">", action);
 	page_csrf_field(r, b);
@@ -68,7 +68,7 @@ void page_org_new(req_t *r, resp_t *w, const char *const *args)
 }
 
 /* Reads the posted fields into o; returns 0 or fills err. */
-static int read_form(req_t *r, org_t *o, input_err_t *err)
+static int read_form(req_t *r, org_t *o, err_t *err)
 {
 	for (int f = 0; f < NFIELDS; f++) {
 		const char *v = req_form(r, FIELDS[f]);
@@ -80,7 +80,7 @@ static int read_form(req_t *r, org_t *o, input_err_t *err)
 
 static void save_org(req_t *r, resp_t *w, org_t *o, bool is_new)
 {
-	input_err_t err;
+	err_t err;
 	char action[64];
 	snprintf(action, sizeof action, is_new ? "/organizations" : "/organizations/%lld", (long long)o->id);
 	if (!req_csrf_ok(r)) {

@@ -72,7 +72,7 @@ void page_plan_new(req_t *r, resp_t *w, const char *const *args)
 	if (!page_load_org(r, w, args[0], &o))
 		return;
 	plan_item_t p = { 0 };
-	input_err_t e;
+	err_t e;
 	const char *qid = req_query(r, "questionnaire"), *question = req_query(r, "question");
 	if (plan_set_field(r->content, &p, "questionnaire", qid ? qid : "", &e) ||
 	    plan_set_field(r->content, &p, "question", question ? question : "", &e)) {
@@ -101,7 +101,7 @@ void page_plan_new(req_t *r, resp_t *w, const char *const *args)
 /* Applies the posted fields; false after showing the error page. */
 static bool read_fields(req_t *r, resp_t *w, plan_item_t *p, const char *const *fields)
 {
-	input_err_t e;
+	err_t e;
 	for (int i = 0; fields[i]; i++) {
 		const char *v = req_form(r, fields[i]);
 		if (v && plan_set_field(r->content, p, fields[i], v, &e) != 0) {

@@ -69,7 +69,7 @@ void resp_json(resp_t *w, int status, json_t *j);                 /* sends and r
 json_t *json_body(req_t *r, resp_t *w);                           /* NULL after answering 415 or 400 */
 bool unknown_keys(resp_t *w, json_t *j, const char *const *allowed); /* true after answering 422 */
 bool find_org(req_t *r, resp_t *w, const char *arg, org_t *o);     /* false after answering 404 */
-void input_error(req_t *r, resp_t *w, const input_err_t *e);       /* 422 naming the field */
+void input_error(req_t *r, resp_t *w, const err_t *e);       /* 422 naming the field */
 void api_healthz(req_t *r, resp_t *w, const char *const *args);
 void api_questionnaires(req_t *r, resp_t *w, const char *const *args);
 void api_questionnaire(req_t *r, resp_t *w, const char *const *args);

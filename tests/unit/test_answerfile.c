@@ -8,7 +8,7 @@
 #include "input/answerfile.h"
 
 static answer_file_t F;
-static input_err_t E;
+static err_t E;
 
 static int parse(const char *s)
 {

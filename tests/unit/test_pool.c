@@ -163,7 +163,7 @@ static void risk_index_and_group(void **state)
 					      { "it_dependence", "hours" }, { "online_sales", "cards" },  { "public_servers", "own" },
 					      { "cloud", "some" },	   { "remote_work", "some" },	 { "outsourcing", "some" },
 					      { "partner_requirements", "asked" }, { "it_staff", "parttime" }, { "incidents", "none" } };
-	input_err_t e;
+	err_t e;
 	for (size_t i = 0; i < sizeof set / sizeof set[0]; i++)
 		assert_int_equal(profile_set(p, &a, set[i][0], set[i][1], &e), 0);
 	profile_risk(p, &a, &o, &r);
@@ -295,7 +295,7 @@ static void hostile_pool_files_are_refused(void **state)
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		pool_file_t f;
-		input_err_t e = { 0 };
+		err_t e = { 0 };
 		assert_int_equal(pool_file_parse(bad[i], strlen(bad[i]), &f, &e), -1);
 		assert_true(e.field[0] != '\0');
 		assert_null(f.keys);
