@@ -9,7 +9,7 @@ CFLAGS  += -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Wall -Wextra -W
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -lpthread
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-LIB_SRC := $(wildcard src/core/*.c src/content/*.c src/input/*.c src/report/*.c src/store/*.c src/web/*.c)
+LIB_SRC := $(wildcard src/core/*.c src/content/*.c src/input/*.c src/report/*.c src/store/*.c src/app/*.c src/web/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 
@@ -26,15 +26,18 @@ all: mamoru
 mamoru: $(OBJ)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
-build/obj/%.o: src/%.c $(wildcard src/*/*.h)
+# -MMD writes each object's header dependencies beside it (build/**/*.d, included below)
+build/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	@echo "CC $<"
-	@$(CC) $(CFLAGS) -c -o $@ $<
+	@$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
 
-build/asan/%.o: src/%.c $(wildcard src/*/*.h)
+build/asan/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	@echo "CC (asan) $<"
-	@$(CC) $(CFLAGS) -O1 $(SAN) -c -o $@ $<
+	@$(CC) $(CFLAGS) -O1 $(SAN) -MMD -MP -c -o $@ $<
+
+-include $(OBJ:.o=.d) $(SAN_OBJ:.o=.d)
 
 build/asan/mamoru: $(SAN_OBJ)
 	$(CC) $(CFLAGS) -O1 $(SAN) -o $@ $^ $(LDLIBS)

@@ -1,7 +1,6 @@
 /*
  * router.c — maps method and path to a handler. Patterns use {} for one path segment, which
  * reaches the handler as args[i]; ids are validated by the handler that knows what they name.
- * Also the small request/response helpers every handler shares.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -100,82 +99,4 @@ void web_route(req_t *r, resp_t *w)
 	} else {
 		page_error(r, w, 404, "error_not_found");
 	}
-}
-
-const char *req_query(const req_t *r, const char *key)
-{
-	for (int i = 0; i < r->nquery; i++)
-		if (!strcmp(r->query[i].key, key))
-			return r->query[i].value;
-	return NULL;
-}
-
-const char *req_form(const req_t *r, const char *key)
-{
-	for (int i = 0; i < r->nform; i++)
-		if (!strcmp(r->form[i].key, key))
-			return r->form[i].value;
-	return NULL;
-}
-
-bool req_csrf_ok(const req_t *r)
-{
-	const char *t = req_form(r, "csrf");
-	return t && !r->new_csrf && !strcmp(t, r->csrf);
-}
-
-void resp_redirect(resp_t *w, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(w->location, sizeof w->location, fmt, ap);
-	va_end(ap);
-	w->status = 303;
-}
-
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-static void decode(char *s)
-{
-	char *o = s;
-	for (; *s; s++) {
-		if (*s == '+') {
-			*o++ = ' ';
-		} else if (*s == '%' && hexval(s[1]) >= 0 && hexval(s[2]) >= 0) {
-			*o++ = (char)(hexval(s[1]) * 16 + hexval(s[2]));
-			s += 2;
-		} else {
-			*o++ = *s;
-		}
-	}
-	*o = '\0';
-}
-
-int web_parse_urlencoded(char *s, kv_t *out, int max)
-{
-	int n = 0;
-	while (s && *s && n < max) {
-		char *amp = strchr(s, '&');
-		if (amp)
-			*amp = '\0';
-		char *eq = strchr(s, '=');
-		if (eq)
-			*eq = '\0';
-		decode(s);
-		if (eq)
-			decode(eq + 1);
-		if (*s)
-			out[n++] = (kv_t){ s, eq ? eq + 1 : "" };
-		s = amp ? amp + 1 : NULL;
-	}
-	return n;
 }
