@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/template.h"
 #include "input/profile_input.h"
 #include "report/benchmark_json.h"
 #include "store/benchmark.h"
@@ -465,13 +466,17 @@ void page_compare(req_t *r, resp_t *w, const char *const *args)
 		int hd = p->st[DIM_GROUP].shown ? DIM_GROUP : DIM_ALL;
 		if (!p->st[DIM_ALL].shown) {
 			char msg[300];
-			snprintf(msg, sizeof msg, T(r, "compare_none"), p->min_group);
+			char n[16];
+			snprintf(n, sizeof n, "%d", p->min_group);
+			tmpl_fill(msg, sizeof msg, T(r, "compare_none"), (const char *const[]){"n"}, (const char *const[]){n}, 1);
 			h(b, "<p id=\"compare-none\">%s</p>", msg);
 		} else {
 			double dev = pool_deviation(&p->st[hd], sd->total);
 			char num[32], words[200];
 			snprintf(num, sizeof num, "%.1f", dev);
-			snprintf(words, sizeof words, T(r, "deviation_words"), 100 * pool_top_share(dev));
+			char pct[32];
+			snprintf(pct, sizeof pct, "%.0f", 100 * pool_top_share(dev));
+			tmpl_fill(words, sizeof words, T(r, "deviation_words"), (const char *const[]){"pct"}, (const char *const[]){pct}, 1);
 			h(b, "<p class=\"total\">%s（%s）: <span class=\"big\" id=\"deviation\">%s</span></p><p>%s</p>", T(r, "deviation"),
 			  T(r, DIM_LABEL[hd]), num, words);
 			histogram(r, b, c, hd);
