@@ -5,7 +5,7 @@ CC      ?= cc
 PKGS    := yaml-0.1 jansson sqlite3 libmicrohttpd
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
-           -Wshadow -Wstrict-prototypes -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+           -Wshadow -Wstrict-prototypes -Wformat=2 -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -lpthread
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 

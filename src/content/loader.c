@@ -9,6 +9,7 @@
 #include "content/loader.h"
 #include "content/yaml_util.h"
 #include "core/knowledge.h"
+#include "core/template.h"
 
 #include <dirent.h>
 #include <limits.h>
@@ -667,6 +668,46 @@ static void load_questionnaire(ctx_t *x, yaml_node_t *root, questionnaire_t *q)
 
 /* ---- ui.yaml --------------------------------------------------------------------------- */
 
+/* The only UI strings that take placeholders, and which: the code that shows each fills these
+ * names in with tmpl_fill. Every other UI string takes none. No UI string is a printf format. */
+static const struct {
+	const char *key;
+	const char *const names[2];
+	int n;
+} UI_PLACEHOLDERS[] = {
+	{ "compare_none", { "n" }, 1 },    /* the minimum number of companies in a group shown */
+	{ "deviation_words", { "pct" }, 1 }, /* the top share in percent, without the % sign */
+};
+
+/* Reports a printf conversion or a placeholder the key does not take in one language's text. */
+static void check_ui_text(ctx_t *x, yaml_node_t *text, const char *key, const char *lang, const char *s)
+{
+	const char *const *names = NULL;
+	int n = 0;
+	for (size_t i = 0; i < sizeof UI_PLACEHOLDERS / sizeof UI_PLACEHOLDERS[0]; i++)
+		if (strcmp(UI_PLACEHOLDERS[i].key, key) == 0) {
+			names = UI_PLACEHOLDERS[i].names;
+			n = UI_PLACEHOLDERS[i].n;
+		}
+	size_t off, len;
+	if (!s || tmpl_check(s, names, n, &off, &len))
+		return;
+	yaml_node_t *at = yl_get(x, text, lang);
+	char allowed[64] = "";
+	for (int i = 0; i < n; i++)
+		snprintf(allowed + strlen(allowed), sizeof allowed - strlen(allowed), "%s{%s}", i ? " " : "", names[i]);
+	if (s[off] == '%')
+		yl_fail(x, at ? at : text,
+			"「%s」(%s) の「%.*s」は printf の書式に当たるので使えません（差し込みは {名前} で書きます） / "
+			"\"%s\" (%s): \"%.*s\" is a printf conversion, which UI strings may not contain (placeholders are {name})",
+			key, lang, (int)len, s + off, key, lang, (int)len, s + off);
+	else
+		yl_fail(x, at ? at : text, "「%s」(%s) で差し込み「%.*s」は使えません（使えるもの: %s） / "
+			"\"%s\" (%s): placeholder \"%.*s\" is not allowed here (allowed: %s)",
+			key, lang, (int)len, s + off, n ? allowed : "なし", key, lang, (int)len, s + off,
+			n ? allowed : "none");
+}
+
 static void load_ui(ctx_t *x, yaml_node_t *root)
 {
 	static const char *const keys[] = { "format", "strings", NULL };
@@ -686,6 +727,9 @@ static void load_ui(ctx_t *x, yaml_node_t *root)
 		u->key = ids[i] = arena_strdup(&x->c->arena, k ? k : "");
 		yl_check_dup(x, yl_node(x, p->key), "ui string", ids, i + 1);
 		u->text = yl_get_text(x, m, u->key, true);
+		yaml_node_t *tn = yl_get(x, m, u->key);
+		check_ui_text(x, tn, u->key, "ja", u->text.ja);
+		check_ui_text(x, tn, u->key, "en", u->text.en);
 	}
 	qsort(x->c->ui, (size_t)x->c->nui, sizeof *x->c->ui, ui_string_cmp);
 }

@@ -20,8 +20,11 @@ typedef struct {
 
 typedef void (*file_fn)(ctx_t *, yaml_node_t *);
 
-void yl_fail_at(load_errors_t *errs, const char *file, int line, const char *fmt, ...);
-void yl_fail(ctx_t *x, const yaml_node_t *n, const char *fmt, ...);
+/* Adds "file:line: message" to errs; fmt is a printf format (Japanese / English). */
+void yl_fail_at(load_errors_t *errs, const char *file, int line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* The same at node n of the file being read (line 1 when n is NULL). */
+void yl_fail(ctx_t *x, const yaml_node_t *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 yaml_node_t *yl_node(ctx_t *x, int id);
 const char *yl_scalar(const yaml_node_t *n);
 yaml_node_t *yl_get(ctx_t *x, yaml_node_t *map, const char *key);

@@ -143,7 +143,7 @@ static const char *PROFILE = "format: 1\nversion: \"1\"\nsource: {ja: \"t\"}\nit
 			     "      - {id: none, points: 0, label: {ja: \"なし\"}}\n"
 			     "      - {id: many, points: 3, label: {ja: \"多い\"}}\n"
 			     "groups:\n  - {id: gi, min: 50, label: {ja: \"GI\"}}\n  - {id: gii, min: 0, label: {ja: \"GII\"}}\n";
-static const char *g_cases, *g_costs, *g_profile; /* overrides for one test, NULL = the defaults */
+static const char *g_cases, *g_costs, *g_profile, *g_ui; /* overrides for one test, NULL = the defaults */
 
 static int load_pack(const char *questionnaire, load_errors_t *errs, char *dir)
 {
@@ -154,7 +154,7 @@ static int load_pack(const char *questionnaire, load_errors_t *errs, char *dir)
 	mkdir(qdir, 0700);
 	write_file(dir, "answer-sets.yaml", ASETS);
 	write_file(dir, "measures.yaml", MEASURES);
-	write_file(dir, "ui.yaml", UI);
+	write_file(dir, "ui.yaml", g_ui ? g_ui : UI);
 	write_file(dir, "industries.yaml", INDUSTRIES);
 	write_file(dir, "scenarios.yaml", SCENARIOS);
 	write_file(dir, "threats.yaml", THREATS);
@@ -320,6 +320,32 @@ static void profile_errors(void **state)
 	g_profile = NULL;
 }
 
+/* ui.yaml: no printf conversions, and only the placeholders the code fills in for that key */
+static void ui_string_placeholders(void **state)
+{
+	(void)state;
+	load_errors_t errs = { 0 };
+	char dir[64];
+	g_ui = "format: 1\nstrings:\n  total: {ja: 合計, en: Total 100%}\n"
+	       "  compare_none: {ja: \"（{n}社以上で表示します）\", en: \"shown from {n} companies\"}\n"
+	       "  deviation_words: {ja: \"上位およそ {pct}% に当たります\", en: \"About the top {pct}% of them\"}\n";
+	int n = load_pack(QUESTIONNAIRE, &errs, dir);
+	dump_errors(&errs);
+	assert_int_equal(n, 0);
+	load_errors_free(&errs);
+	g_ui = "format: 1\nstrings:\n  total: {ja: 合計, en: Total}\n  name: {ja: \"名前は %s です\", en: Name}\n";
+	expect_error(QUESTIONNAIRE, "ui.yaml:4:", "\"name\" (ja): \"%s\" is a printf conversion");
+	g_ui = "format: 1\nstrings:\n  compare_none:\n    ja: \"（{n}社以上）\"\n    en: \"from %d companies\"\n";
+	expect_error(QUESTIONNAIRE, "ui.yaml:5:", "\"compare_none\" (en): \"%d\" is a printf conversion");
+	g_ui = "format: 1\nstrings:\n  deviation_words: {ja: \"上位 %.0f%% です\"}\n";
+	expect_error(QUESTIONNAIRE, "ui.yaml:3:", "\"%.0f\" is a printf conversion");
+	g_ui = "format: 1\nstrings:\n  total: {ja: \"合計 {unknown}\"}\n";
+	expect_error(QUESTIONNAIRE, "ui.yaml:3:", "\"total\" (ja): placeholder \"{unknown}\" is not allowed here (allowed: none)");
+	g_ui = "format: 1\nstrings:\n  compare_none: {ja: \"{pct}社以上\"}\n";
+	expect_error(QUESTIONNAIRE, "ui.yaml:3:", "placeholder \"{pct}\" is not allowed here (allowed: {n})");
+	g_ui = NULL;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -331,7 +357,7 @@ int main(void)
 		cmocka_unit_test(unknown_measure),     cmocka_unit_test(unknown_key),
 		cmocka_unit_test(unknown_category),    cmocka_unit_test(option_not_in_set),
 		cmocka_unit_test(yaml_syntax_error),   cmocka_unit_test(bad_integer),
-		cmocka_unit_test(na_without_option),
+		cmocka_unit_test(na_without_option),   cmocka_unit_test(ui_string_placeholders),
 	};
 	return cmocka_run_group_tests_name("loader", tests, NULL, NULL);
 }
