@@ -1,8 +1,10 @@
 /*
- * yaml_util.h — the content loader's helpers, shared by loader.c (questionnaires, measures,
- * answer sets, UI strings, industries) and knowledge.c (scenarios, cases, threats, costs):
- * reading typed values from a libyaml document and reporting each problem as
- * "file:line: message" in Japanese and English.
+ * yaml_util.h — the content loader's helpers (defined in yaml_util.c), shared by loader.c
+ * (questionnaires, measures, answer sets, UI strings, industries), profile.c (the company
+ * profile) and knowledge.c (scenarios, cases, threats, costs): reading typed values from a
+ * libyaml document and reporting each problem as "file:line: message" in Japanese and English.
+ * At the end, the file loaders of profile.c and knowledge.c that loader.c calls; yaml_util.c
+ * calls none of them.
  */
 #ifndef MAMORU_CONTENT_YAML_UTIL_H
 #define MAMORU_CONTENT_YAML_UTIL_H
@@ -42,6 +44,8 @@ void yl_check_dup(ctx_t *x, yaml_node_t *at, const char *what, const char **ids,
 int yl_find_cat(const category_t *cats, int n, const char *id);
 bool yl_open_doc(ctx_t *x, const char *path);
 void yl_load_file(content_t *c, load_errors_t *errs, const char *path, file_fn fn);
+
+/* ---- file loaders called by loader.c ---- */
 
 /* profile.c */
 void load_profile(ctx_t *x, yaml_node_t *root);
