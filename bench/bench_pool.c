@@ -3,9 +3,10 @@
  * (bench/README.md), in a database of its own that is never a user's:
  *
  *   bench_pool DB N    fills DB with N synthetic pooled companies, then times
- *                      - diag_peers(): one result page's peer statistics (all five groups);
- *                      - store_diag_save() of a pooled 25-answer benchmark diagnosis: a
- *                        company's first contribution, and a re-diagnosis that replaces it.
+ *                      - app_peers(): one result page's peer statistics (all five groups);
+ *                      - app_diag_run() saving a pooled 25-answer benchmark diagnosis (score,
+ *                        snapshot, save and pool, as every interface does): a company's first
+ *                        contribution, and a re-diagnosis that replaces it.
  *
  * The fill writes what N pooled saves would leave behind — N organisations, N diagnosis rows,
  * N pool_members rows and the monthly aggregates of N random benchmark results spread over 24
@@ -20,7 +21,12 @@
 #include <time.h>
 
 #include "content/loader.h"
-#include "store/benchmark.h"
+#include "app/diagnosis.h"
+#include "app/org.h"
+#include "app/pool.h"
+#include "app/profile.h"
+#include "core/answers.h"
+#include "input/profile_input.h"
 
 #define MONTHS 24
 #define KEYS 4096
@@ -67,7 +73,7 @@ static void exec(sqlite3 *db, const char *sql)
 	}
 }
 
-/* N synthetic companies straight into the tables store_diag_save keeps. */
+/* N synthetic companies straight into the tables a pooled save keeps (src/app/pool.c). */
 static void fill(const char *path, const content_t *c, const questionnaire_t *q, long n)
 {
 	static const char *const groups[] = { "gi", "gii", "giii" };
@@ -80,7 +86,8 @@ static void fill(const char *path, const content_t *c, const questionnaire_t *q,
 	sqlite3_prepare_v2(db, "INSERT INTO diagnoses (organization_id, questionnaire, content_version, scope, pool, total, max, min, "
 			       "band_id, band_ja, band_en, created_at) VALUES (?, 'benchmark', ?, '全社', 1, ?, 125, 25, 'b', 'b', 'b', ?)",
 			   -1, &diag, NULL);
-	sqlite3_prepare_v2(db, "INSERT INTO pool_members VALUES (?, 'benchmark', ?)", -1, &mem, NULL);
+	sqlite3_prepare_v2(db, "INSERT INTO pool_members (organization_id, questionnaire, diagnosis_id, contribution) "
+			       "VALUES (?, 'benchmark', ?, ?)", -1, &mem, NULL);
 	srand(1);
 	time_t t = time(NULL);
 	struct tm tm;
@@ -115,8 +122,13 @@ static void fill(const char *path, const content_t *c, const questionnaire_t *q,
 		sqlite3_bind_text(diag, 4, created, -1, SQLITE_TRANSIENT);
 		sqlite3_step(diag);
 		sqlite3_reset(diag);
+		char contrib[POOL_CONTRIB_TEXT];
+		snprintf(k.questionnaire, sizeof k.questionnaire, "benchmark");
+		snprintf(k.version, sizeof k.version, "%s", q->version);
+		pool_contrib_to_text(&k, contrib, sizeof contrib);
 		sqlite3_bind_int64(mem, 1, i);
 		sqlite3_bind_int64(mem, 2, sqlite3_last_insert_rowid(db));
+		sqlite3_bind_text(mem, 3, contrib, -1, SQLITE_TRANSIENT);
 		sqlite3_step(mem);
 		sqlite3_reset(mem);
 	}
@@ -142,20 +154,28 @@ static void fill(const char *path, const content_t *c, const questionnaire_t *q,
 	sqlite3_close(db);
 }
 
-static stored_diag_t *scored(store_t *s, const content_t *c, const questionnaire_t *q, int64_t org, int level)
+/* Answers every question of q with option `level` (1-5). */
+static void answers_at(const questionnaire_t *q, int level, answers_t *a)
 {
-	answers_t a;
-	answers_clear(&a);
+	answers_clear(a);
 	for (int i = 0; i < q->nitems; i++)
-		a.opt[i] = (signed char)(level - 1);
-	diagnosis_t *d = malloc(sizeof *d);
+		a->opt[i] = (signed char)(level - 1);
+}
+
+/* Scores and saves a pooled diagnosis of org the way every interface does (src/app). */
+static int64_t save(app_t *app, const questionnaire_t *q, int64_t org, const answers_t *a)
+{
 	stored_diag_t meta = { .org_id = org, .pool = true };
 	strcpy(meta.scope, "全社");
-	int desired[MAX_ITEMS];
-	diagnosis_run_desired(d, q, &a, diag_attach_company(s, c, q, &meta, desired));
-	stored_diag_t *sd = stored_diag_from(d, &meta);
-	free(d);
-	return sd;
+	result_view_t v;
+	err_t e;
+	if (app_diag_run(app, q, a, &meta, true, &v, &e) != 0) {
+		fprintf(stderr, "%s\n", e.en);
+		exit(1);
+	}
+	int64_t id = v.sd->id;
+	result_view_free(&v);
+	return id;
 }
 
 int main(int argc, char **argv)
@@ -170,16 +190,17 @@ int main(int argc, char **argv)
 	const questionnaire_t *q = content_questionnaire(&c, "benchmark");
 	long n = atol(argv[2]);
 	store_t *s;
-	char err[STORE_ERR_LEN];
-	if (store_open(argv[1], &s, err) != STORE_OK) /* creates the schema */
-		return fprintf(stderr, "%s\n", err), 1;
+	err_t err;
+	if (store_open(argv[1], &s, &err) != STORE_OK) /* creates the schema */
+		return fprintf(stderr, "%s\n", err.en), 1;
 	store_close(s);
 	buckets = calloc(KEYS, sizeof *buckets);
 	double t0 = now();
 	fill(argv[1], &c, q, n);
 	double filled = now() - t0;
-	if (store_open(argv[1], &s, err) != STORE_OK)
-		return fprintf(stderr, "%s\n", err), 1;
+	if (store_open(argv[1], &s, &err) != STORE_OK)
+		return fprintf(stderr, "%s\n", err.en), 1;
+	app_t app = { .content = &c, .store = s };
 
 	/* a company of its own, with a profile, saved once so its peers can be read */
 	org_t o;
@@ -188,19 +209,26 @@ int main(int argc, char **argv)
 	strcpy(o.industry, "E");
 	o.employees = 30;
 	o.sites = 1;
-	store_org_add(s, &o);
-	store_profile_put(s, o.id, c.profile->version,
+	app_org_create(&app, &o, &err);
+	profile_answers_t pa;
+	profile_from_json(c.profile,
 			  "{\"sales\":\"lt1b\",\"personal_info\":\"lt5k\",\"secrets\":\"some\",\"it_dependence\":\"day\","
 			  "\"online_sales\":\"none\",\"public_servers\":\"hosted\",\"cloud\":\"some\",\"remote_work\":\"some\","
-			  "\"outsourcing\":\"some\",\"partner_requirements\":\"asked\",\"it_staff\":\"parttime\",\"incidents\":\"none\"}");
-	stored_diag_t *sd = scored(s, &c, q, o.id, 3);
-	store_diag_save(s, sd);
+			  "\"outsourcing\":\"some\",\"partner_requirements\":\"asked\",\"it_staff\":\"parttime\",\"incidents\":\"none\"}",
+			  true, &pa, &err);
+	app_profile_save(&app, &o, &pa, false, &err);
+	answers_t a2, a3, a4;
+	answers_at(q, 2, &a2);
+	answers_at(q, 3, &a3);
+	answers_at(q, 4, &a4);
+	stored_diag_t *sd;
+	app_diag_get(&app, save(&app, q, o.id, &a3), &sd, &err);
 
 	const int reps = 2000;
 	peers_t *p = malloc(sizeof *p);
 	t0 = now();
 	for (int i = 0; i < reps; i++)
-		diag_peers(s, sd, p);
+		app_peers(&app, sd, p, &err);
 	double stats = (now() - t0) / reps;
 	long pooled = (long)p->st[DIM_ALL].n;
 
@@ -210,33 +238,24 @@ int main(int argc, char **argv)
 	static int64_t ids[saves];
 	for (int i = 0; i < saves; i++) {
 		org_t x = o;
-		store_org_add(s, &x);
+		app_org_create(&app, &x, &err);
 		ids[i] = x.id;
 	}
-	static stored_diag_t *first[saves], *again[saves];
-	for (int i = 0; i < saves; i++) {
-		first[i] = scored(s, &c, q, ids[i], 2);
-		again[i] = scored(s, &c, q, ids[i], 4);
-	}
 	for (int i = 0; i < warm; i++)
-		store_diag_save(s, first[i]);
+		save(&app, q, ids[i], &a2);
 	t0 = now();
 	for (int i = warm; i < saves; i++)
-		store_diag_save(s, first[i]);
+		save(&app, q, ids[i], &a2);
 	double save_first = (now() - t0) / (saves - warm);
 	for (int i = 0; i < warm; i++)
-		store_diag_save(s, again[i]);
+		save(&app, q, ids[i], &a4);
 	t0 = now();
 	for (int i = warm; i < saves; i++)
-		store_diag_save(s, again[i]);
+		save(&app, q, ids[i], &a4);
 	double save_again = (now() - t0) / (saves - warm);
-	diag_peers(s, sd, p);
+	app_peers(&app, sd, p, &err);
 	printf("pool=%ld fill_s=%.1f peers_us=%.1f save_first_us=%.0f save_replace_us=%.0f pooled_after=%lld\n", pooled, filled,
 	       stats * 1e6, save_first * 1e6, save_again * 1e6, (long long)p->st[DIM_ALL].n);
-	for (int i = 0; i < saves; i++) {
-		stored_diag_free(first[i]);
-		stored_diag_free(again[i]);
-	}
 	stored_diag_free(sd);
 	free(p);
 	free(buckets);

@@ -1,6 +1,6 @@
 /*
  * bench_store.c — storage figures for bench/README.md, measured in one process through the
- * real store (src/store/sqlite.c):
+ * real save path (src/app/diagnosis.c over src/store/sqlite*.c):
  *
  *   bench_store saves DB N        N saves of a scored 25-answer diagnosis, one transaction each
  *   bench_store history DB REPS   store_diag_list() of organisation 1, REPS times
@@ -13,6 +13,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/diagnosis.h"
+#include "app/org.h"
 #include "content/loader.h"
 #include "core/answers.h"
 #include "store/store.h"
@@ -34,15 +36,17 @@ int main(int argc, char **argv)
 	if (content_load(dir ? dir : "content", &c, &errs))
 		return fprintf(stderr, "%s\n", errs.msg[0]), 1;
 	store_t *s;
-	char err[STORE_ERR_LEN];
-	if (store_open(argv[2], &s, err) != STORE_OK)
-		return fprintf(stderr, "%s\n", err), 1;
+	err_t err;
+	if (store_open(argv[2], &s, &err) != STORE_OK)
+		return fprintf(stderr, "%s\n", err.en), 1;
+	app_t app = { .content = &c, .store = s };
 	int n = atoi(argv[3]);
 	if (!strcmp(argv[1], "saves")) {
 		org_t o;
 		org_init(&o);
 		strcpy(o.name, "bench");
-		store_org_add(s, &o);
+		if (app_org_create(&app, &o, &err) != 0)
+			return fprintf(stderr, "%s\n", err.en), 1;
 		const questionnaire_t *q = content_questionnaire(&c, "jisha-shindan");
 		static const char *opts[] = { "yes", "partly", "no", "unknown" };
 		answer_rec_t recs[25];
@@ -51,18 +55,17 @@ int main(int argc, char **argv)
 		answers_t a;
 		answer_errs_t ae;
 		answers_resolve(q, recs, 25, true, &a, &ae);
-		diagnosis_t d;
-		diagnosis_run(&d, q, &a);
 		stored_diag_t meta = { .org_id = o.id, .role = ROLE_STAFF };
 		strcpy(meta.scope, "全社");
-		stored_diag_t *sd = stored_diag_from(&d, &meta);
 		double t0 = now();
-		for (int i = 0; i < n; i++)
-			if (store_diag_save(s, sd) != STORE_OK)
-				return fprintf(stderr, "%s\n", store_error(s)), 1;
+		for (int i = 0; i < n; i++) { /* what every interface does: score, snapshot, save */
+			result_view_t v;
+			if (app_diag_run(&app, q, &a, &meta, true, &v, &err) != 0)
+				return fprintf(stderr, "%s\n", err.en), 1;
+			result_view_free(&v);
+		}
 		double t = now() - t0;
 		printf("saves=%d seconds=%.3f per_second=%.0f\n", n, t, n / t);
-		stored_diag_free(sd);
 	} else {
 		double t0 = now();
 		int count = 0;

@@ -8,8 +8,10 @@
 #include <jansson.h>
 #include <stdio.h>
 
+#include "app/app.h"
+#include "core/err.h"
 #include "core/model.h"
-#include "input/answerfile.h"
+#include "core/snapshot.h"
 #include "store/store.h"
 
 enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
@@ -19,6 +21,7 @@ typedef struct {
 	lang_t lang;
 	const char *db;      /* --db, else $MAMORU_DB, else ./var/mamoru.db */
 	store_t *store;      /* opened on first use by cli_store() */
+	app_t app;           /* the use cases over that store (src/app) */
 } cli_t;
 
 int cmd_questionnaires(cli_t *cli, int argc, char **argv);
@@ -35,13 +38,15 @@ int cmd_plan(cli_t *cli, int argc, char **argv);
 int cmd_profile(cli_t *cli, int argc, char **argv);
 int cmd_pool(cli_t *cli, int argc, char **argv);
 
-/* The database, opened (and migrated) on first use; NULL after printing why it failed. */
+/* The database, opened (and migrated) on first use; NULL after printing why it failed.
+ * cli->app is ready after it succeeds. */
 store_t *cli_store(cli_t *cli);
 const char *cli_db_path(const cli_t *cli);
 /* Parses a positive id argument; prints an error naming `what` and returns -1 when bad. */
 int64_t cli_id(const cli_t *cli, const char *what, const char *arg);
-/* Prints an input error (from src/input) in the CLI's language and returns EXIT_USAGE. */
-int cli_input_error(const cli_t *cli, const err_t *e);
+/* Prints an error in the CLI's language and returns its exit code (2 for bad input or an
+ * unknown id, 1 for a failure of the database or the program). */
+int cli_fail(const cli_t *cli, const err_t *e);
 /* Loads an organisation by id, printing "no organisation N" when missing; returns an exit code. */
 int cli_org(cli_t *cli, const char *arg, org_t *out);
 /* cli_org plus every diagnosis of it, oldest first (free with stored_diag_list_free). */
@@ -50,7 +55,7 @@ int cli_org_history(cli_t *cli, const char *arg, org_t *out, stored_diag_t ***li
 void cli_print_json(FILE *f, json_t *j);
 
 /* Prints "mamoru: " + the message in the CLI's language to stderr; returns `code`. */
-int cli_error(const cli_t *cli, int code, const char *ja, const char *en, ...);
+int cli_error(const cli_t *cli, int code, const char *ja, const char *en, ...) ERR_FORMAT2(3, 4, 5);
 /* Looks up a questionnaire by id, printing the known ids when it is missing. */
 const questionnaire_t *cli_questionnaire(const cli_t *cli, const char *id);
 

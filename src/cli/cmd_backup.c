@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "cli/cli.h"
+#include "store/sqlite_admin.h"
 
 int cmd_backup(cli_t *cli, int argc, char **argv)
 {
@@ -19,10 +20,9 @@ int cmd_backup(cli_t *cli, int argc, char **argv)
 	store_t *s = cli_store(cli);
 	if (!s)
 		return EXIT_RUNTIME;
-	char err[STORE_ERR_LEN];
-	store_rc_t rc = store_backup(s, argv[1], err);
-	if (rc != STORE_OK)
-		return cli_error(cli, rc == STORE_INVALID ? EXIT_USAGE : EXIT_RUNTIME, "%s", "%s", err);
+	err_t e;
+	if (sqlite_backup(s, argv[1], &e) != STORE_OK)
+		return cli_fail(cli, &e);
 	printf("%s %s\n", ui(&cli->content, "backup_written", cli->lang), argv[1]);
 	return EXIT_OK;
 }
@@ -31,9 +31,9 @@ int cmd_restore(cli_t *cli, int argc, char **argv)
 {
 	if (argc != 2)
 		return cli_error(cli, EXIT_USAGE, "使い方: mamoru restore ファイル", "usage: mamoru restore FILE");
-	char err[STORE_ERR_LEN];
-	if (store_check_file(argv[1], err) != STORE_OK)
-		return cli_error(cli, EXIT_USAGE, "%s（何も変更していません）", "%s (nothing was changed)", err);
+	err_t e;
+	if (sqlite_check_file(argv[1], &e) != STORE_OK)
+		return cli_error(cli, EXIT_USAGE, "%s（何も変更していません）%.0s", "%.0s%s (nothing was changed)", e.ja, e.en);
 	store_t *s = cli_store(cli);
 	if (!s)
 		return EXIT_RUNTIME;
@@ -43,11 +43,12 @@ int cmd_restore(cli_t *cli, int argc, char **argv)
 	gmtime_r(&t, &tm);
 	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
 	snprintf(keep, sizeof keep, "%s.before-restore-%s", cli_db_path(cli), stamp);
-	if (store_backup(s, keep, err) != STORE_OK)
-		return cli_error(cli, EXIT_RUNTIME, "現在のデータを退避できないため復元を中止しました: %s",
-				 "restore cancelled: could not keep the current data: %s", err);
-	if (store_restore(s, argv[1], err) != STORE_OK)
-		return cli_error(cli, EXIT_RUNTIME, "%s（元のデータは %s にあります）", "%s (the previous data is in %s)", err, keep);
+	if (sqlite_backup(s, keep, &e) != STORE_OK)
+		return cli_error(cli, EXIT_RUNTIME, "現在のデータを退避できないため復元を中止しました: %s%.0s",
+				 "restore cancelled: could not keep the current data: %.0s%s", e.ja, e.en);
+	if (sqlite_restore(s, argv[1], &e) != STORE_OK)
+		return cli_error(cli, EXIT_RUNTIME, "%s%.0s（元のデータは %s にあります）", "%.0s%s (the previous data is in %s)", e.ja,
+				 e.en, keep);
 	printf("%s %s\n%s %s\n", ui(&cli->content, "restored_from", cli->lang), argv[1],
 	       ui(&cli->content, "previous_kept", cli->lang), keep);
 	return EXIT_OK;

@@ -6,6 +6,7 @@
  * JSON. Every input problem exits 2 with messages naming the line and field.
  */
 #include <jansson.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,47 +16,43 @@
 #include "cli/interactive.h"
 #include "input/answerfile.h"
 #include "input/org_input.h"
+#include "app/compare.h"
+#include "app/diagnosis.h"
+#include "core/xalloc.h"
 #include "report/benchmark_json.h"
 #include "report/result_json.h"
 #include "report/result_text.h"
-#include "store/benchmark.h"
 
 #define TEXT_RECS 5
 
-/* The comparison with other companies of a saved, organisation's diagnosis (JSON), or NULL. */
-static json_t *benchmark(cli_t *cli, const stored_diag_t *sd)
+/* The comparison of a saved diagnosis of an organisation with other companies, or NULL after
+ * printing why it could not be loaded (the result itself was saved and printed). */
+static compare_view_t *compare(cli_t *cli, const stored_diag_t *sd)
 {
-	peers_t *p = malloc(sizeof *p);
-	stored_diag_t **list = NULL;
-	int n = 0;
-	json_t *o = NULL;
-	if (!p)
-		abort();
-	if (diag_peers(cli->store, sd, p) == STORE_OK &&
-	    store_diag_recent(cli->store, sd->org_id, sd->questionnaire, sd->id, 5, &list, &n) == STORE_OK)
-		o = peers_json(&cli->content, sd, p, (const stored_diag_t *const *)list, n, cli->lang);
-	stored_diag_list_free(list, n);
-	free(p);
-	return o;
+	compare_view_t *v = xmalloc(sizeof *v);
+	err_t e;
+	if (app_compare(&cli->app, sd->id, v, &e) == 0)
+		return v;
+	cli_fail(cli, &e);
+	free(v);
+	return NULL;
 }
 
-static void benchmark_text(cli_t *cli, json_t *b)
+static void compare_text(cli_t *cli, const compare_view_t *v)
 {
 	const content_t *c = &cli->content;
 	lang_t L = cli->lang;
-	json_t *g = json_object_get(b, "risk_group");
-	if (json_is_integer(json_object_get(b, "risk_index")))
-		printf("\n%s: %lld — %s\n", ui(c, "risk_index", L), (long long)json_integer_value(json_object_get(b, "risk_index")),
-		       json_string_value(json_object_get(g, "label")));
-	size_t i;
-	json_t *d;
-	json_array_foreach(json_object_get(b, "peers"), i, d) {
-		printf("%s %-14s %-8s %5lld %s", ui(c, "compare_sample", L), json_string_value(json_object_get(d, "dimension")),
-		       json_string_value(json_object_get(d, "value")), (long long)json_integer_value(json_object_get(d, "n")),
+	if (v->group >= 0)
+		printf("\n%s: %d — %s\n", ui(c, "risk_index", L), v->sd->risk, tx(&c->profile->groups[v->group].label, L));
+	for (int d = 0; d < DIM_COUNT; d++) {
+		const pool_stats_t *st = &v->peers.st[d];
+		if (!v->peers.key[d].value[0])
+			continue;
+		printf("%s %-14s %-8s %5lld %s", ui(c, "compare_sample", L), POOL_DIM_IDS[d], v->peers.key[d].value, (long long)st->n,
 		       ui(c, "companies", L));
-		if (json_is_true(json_object_get(d, "shown")))
-			printf("  %s %.1f  %s %.1f\n", ui(c, "mean", L), json_real_value(json_object_get(d, "mean")), ui(c, "deviation", L),
-			       json_real_value(json_object_get(d, "deviation")));
+		if (st->shown)
+			printf("  %s %.1f  %s %.1f\n", ui(c, "mean", L), round(st->mean * 100) / 100, ui(c, "deviation", L),
+			       round(pool_deviation(st, v->sd->total) * 100) / 100);
 		else
 			printf("  %s\n", ui(c, "pool_hidden", L));
 	}
@@ -106,7 +103,7 @@ static int save_fields(cli_t *cli, const save_opts_t *o, stored_diag_t *meta)
 		       sizeof meta->scope - 1, &e) ||
 	    text_field("respondent", o->respondent ? o->respondent : "", meta->respondent, sizeof meta->respondent - 1, &e) ||
 	    text_field("round", o->round ? o->round : "", meta->round, sizeof meta->round - 1, &e))
-		return cli_input_error(cli, &e);
+		return cli_fail(cli, &e);
 	if (o->role && !role_parse(o->role, &meta->role))
 		return cli_error(cli, EXIT_USAGE, "--role は executive・manager・staff のどれかです（「%s」）",
 				 "--role must be executive, manager or staff (got \"%s\")", o->role);
@@ -161,11 +158,11 @@ int cmd_diagnose(cli_t *cli, int argc, char **argv)
 	const questionnaire_t *q = cli_questionnaire(cli, qid);
 	if (!q)
 		return EXIT_USAGE;
-	stored_diag_t meta = { 0 }, *sd = NULL;
+	stored_diag_t meta = { 0 };
 	int rc = save_fields(cli, &so, &meta);
 	if (rc != EXIT_OK)
 		return rc;
-	if (so.save && !cli_store(cli))
+	if ((so.save || meta.org_id) && !cli_store(cli))
 		return EXIT_RUNTIME;
 
 	answers_t answers;
@@ -179,47 +176,36 @@ int cmd_diagnose(cli_t *cli, int argc, char **argv)
 		rc = cli_error(cli, EXIT_USAGE, "--answers で回答ファイルを指定してください（端末からなら対話形式で回答できます）",
 			       "give an answer file with --answers (on a terminal you can answer interactively)");
 	}
-	diagnosis_t *d = calloc(1, sizeof *d);
-	if (!d)
-		abort();
+	result_view_t v = { 0 };
+	err_t e;
+	if (rc == EXIT_OK && app_diag_run(&cli->app, q, &answers, &meta, so.save, &v, &e) != 0)
+		rc = so.save && e.code == ERR_STORE ? cli_error(cli, EXIT_RUNTIME, "保存できませんでした: %s%.0s", "could not save: %.0s%s",
+								 e.ja, e.en)
+						    : cli_fail(cli, &e);
 	if (rc == EXIT_OK) {
-		int desired[MAX_ITEMS];
-		diagnosis_run_desired(d, q, &answers, diag_attach_company(cli->store, &cli->content, q, &meta, desired));
-		org_t org;
-		org_init(&org);
-		if (meta.org_id)
-			store_org_get(cli->store, meta.org_id, &org);
-		diagnosis_cases(d, &cli->content, org.industry, org_size_band(&cli->content, org.employees));
-		if (so.save) {
-			sd = stored_diag_from(d, &meta);
-			if (store_diag_save(cli->store, sd) != STORE_OK)
-				rc = cli_error(cli, EXIT_RUNTIME, "保存できませんでした: %s", "could not save: %s",
-					       store_error(cli->store));
-		}
-	}
-	if (rc == EXIT_OK) {
-		json_t *bm = so.save && sd->org_id ? benchmark(cli, sd) : NULL;
+		compare_view_t *cmp = so.save && v.sd->org_id ? compare(cli, v.sd) : NULL;
 		if (as_json) {
-			json_t *o = result_json(d, cli->lang);
+			json_t *o = result_json(v.d, cli->lang);
 			if (so.save)
-				json_object_set_new(o, "id", json_integer(sd->id));
-			if (bm)
-				json_object_set(o, "benchmark", bm);
+				json_object_set_new(o, "id", json_integer(v.sd->id));
+			if (cmp)
+				json_object_set_new(o, "benchmark", peers_json(&cli->content, cmp, cli->lang));
 			cli_print_json(stdout, o);
 		} else {
-			result_text(stdout, &cli->content, d, cli->lang, TEXT_RECS);
-			if (bm)
-				benchmark_text(cli, bm);
+			result_text(stdout, &cli->content, v.d, cli->lang, TEXT_RECS);
+			if (cmp)
+				compare_text(cli, cmp);
 			if (so.save)
-				printf("\n%s %lld\n", ui(&cli->content, "diagnosis_saved", cli->lang), (long long)sd->id);
+				printf("\n%s %lld\n", ui(&cli->content, "diagnosis_saved", cli->lang), (long long)v.sd->id);
 		}
-		json_decref(bm);
-		if (d->score.nunanswered > 0)
+		if (cmp)
+			compare_view_free(cmp);
+		free(cmp);
+		if (v.d->score.nunanswered > 0)
 			cli_error(cli, 0, "未回答の設問が %d 問あります（0点として計算しました）",
-				  "%d question(s) unanswered (scored as 0)", d->score.nunanswered);
+				  "%d question(s) unanswered (scored as 0)", v.d->score.nunanswered);
 	}
-	free(d);
+	result_view_free(&v);
 	answerfile_free(&file);
-	stored_diag_free(sd);
 	return rc;
 }

@@ -9,11 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/plan.h"
+#include "app/profile.h"
 #include "cli/cli.h"
 #include "report/benchmark_json.h"
 #include "report/csv.h"
 #include "report/records_json.h"
-#include "store/benchmark.h"
 
 static void write_csv(FILE *f, const org_t *o, stored_diag_t **list, int n)
 {
@@ -73,30 +74,38 @@ int cmd_export(cli_t *cli, int argc, char **argv)
 	int n, rc = cli_org_history(cli, org_arg, &o, &list, &n);
 	if (rc != EXIT_OK)
 		return rc;
+	/* everything is read before the file is created: a failure leaves no partial export */
+	plan_item_t *items = NULL;
+	int np = 0;
+	profile_answers_t pa;
+	risk_t risk;
+	err_t e;
+	bool json = !strcmp(format, "json");
+	if (json && (app_plan_list(&cli->app, o.id, &items, &np, &e) != 0 || app_company_risk(&cli->app, &o, &pa, &risk, &e) != 0)) {
+		rc = cli_fail(cli, &e);
+		goto done;
+	}
 	FILE *f = output ? fopen(output, "wbx") : stdout;
 	if (!f) {
-		stored_diag_list_free(list, n);
-		return cli_error(cli, EXIT_USAGE, "%s に書けません（既にあるファイルは上書きしません）",
-				 "cannot write %s (an existing file is never overwritten)", output);
+		rc = cli_error(cli, EXIT_USAGE, "%s に書けません（既にあるファイルは上書きしません）",
+			       "cannot write %s (an existing file is never overwritten)", output);
+		goto done;
 	}
-	if (!strcmp(format, "csv")) {
+	if (!json) {
 		write_csv(f, &o, list, n);
 	} else {
-		json_t *j = history_json(&cli->content, &o, (const stored_diag_t *const *)list, n, cli->lang, true);
-		plan_item_t *items;
-		int np;
-		if (store_plan_list(cli->store, o.id, &items, &np) == STORE_OK) {
-			json_object_set_new(j, "plan", plan_json(&cli->content, items, np, (const stored_diag_t *const *)list, n, cli->lang));
-			free(items);
-		}
-		profile_answers_t pa;
-		risk_t risk;
-		if (company_risk(cli->store, &cli->content, &o, &pa, &risk) == STORE_OK)
-			json_object_set_new(j, "profile", profile_json(&cli->content, &risk, cli->lang));
+		const stored_diag_t *const *cl = (const stored_diag_t *const *)list;
+		json_t *j = history_json(&cli->content, &o, cl, n, cli->lang, true);
+		json_object_set_new(j, "plan", plan_json(&cli->content, items, np, cl, n, cli->lang));
+		json_object_set_new(j, "profile", profile_json(&cli->content, &risk, cli->lang));
 		cli_print_json(f, j);
 	}
-	if (output && fclose(f) != 0)
+	if (output && fclose(f) != 0) {
 		rc = cli_error(cli, EXIT_RUNTIME, "%s の書き込みに失敗しました", "writing %s failed", output);
+		remove(output);
+	}
+done:
+	free(items);
 	stored_diag_list_free(list, n);
 	return rc;
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/org.h"
 #include "cli/cli.h"
 #include "input/org_input.h"
 #include "report/records_json.h"
@@ -29,10 +30,10 @@ static int apply_fields(cli_t *cli, org_t *o, int argc, char **argv, int from, b
 			return cli_error(cli, EXIT_USAGE, "org の引数「%s」が不正です", "bad argument to org: \"%s\"", argv[i]);
 		err_t e;
 		if (org_set_field(&cli->content, o, field, argv[++i], &e) != 0)
-			return cli_input_error(cli, &e);
+			return cli_fail(cli, &e);
 	}
 	err_t e;
-	return org_check(o, &e) ? cli_input_error(cli, &e) : EXIT_OK;
+	return org_check(o, &e) ? cli_fail(cli, &e) : EXIT_OK;
 }
 
 static const char *sme_text(const cli_t *cli, const org_t *o)
@@ -103,11 +104,11 @@ int cmd_org(cli_t *cli, int argc, char **argv)
 		org_init(&o);
 		if ((rc = apply_fields(cli, &o, argc, argv, 2, &as_json)) != EXIT_OK)
 			return rc;
-		store_t *s = cli_store(cli);
-		if (!s)
+		err_t e;
+		if (!cli_store(cli))
 			return EXIT_RUNTIME;
-		if (store_org_add(s, &o) != STORE_OK)
-			return cli_error(cli, EXIT_RUNTIME, "%s", "%s", store_error(s));
+		if (app_org_create(&cli->app, &o, &e) != 0)
+			return cli_fail(cli, &e);
 		if (as_json)
 			cli_print_json(stdout, org_json(&cli->content, &o, cli->lang));
 		else
@@ -121,9 +122,9 @@ int cmd_org(cli_t *cli, int argc, char **argv)
 			return rc;
 		if ((rc = apply_fields(cli, &o, argc, argv, 3, &as_json)) != EXIT_OK)
 			return rc;
-		if (store_org_update(cli->store, &o) != STORE_OK)
-			return cli_error(cli, EXIT_RUNTIME, "%s", "%s", store_error(cli->store));
-		store_org_get(cli->store, o.id, &o);
+		err_t e;
+		if (app_org_update(&cli->app, &o, &e) != 0)
+			return cli_fail(cli, &e);
 		if (as_json)
 			cli_print_json(stdout, org_json(&cli->content, &o, cli->lang));
 		else
@@ -136,12 +137,14 @@ int cmd_org(cli_t *cli, int argc, char **argv)
 				as_json = true;
 			else
 				return cli_error(cli, EXIT_USAGE, "org list の引数「%s」が不正です", "bad argument to org list: \"%s\"", argv[i]);
-		store_t *s = cli_store(cli);
-		if (!s)
+		if (!cli_store(cli))
 			return EXIT_RUNTIME;
 		list_ctx_t x = { .cli = cli, .arr = as_json ? json_array() : NULL };
-		if (store_org_list(s, list_one, &x) != STORE_OK)
-			return cli_error(cli, EXIT_RUNTIME, "%s", "%s", store_error(s));
+		err_t e;
+		if (app_org_each(&cli->app, list_one, &x, &e) != 0) {
+			json_decref(x.arr);
+			return cli_fail(cli, &e);
+		}
 		if (as_json)
 			cli_print_json(stdout, x.arr);
 		else if (x.n == 0)

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/plan.h"
 #include "cli/cli.h"
 #include "input/plan_input.h"
 #include "report/records_json.h"
@@ -25,7 +26,7 @@ static int apply(cli_t *cli, plan_item_t *p, int argc, char **argv, int from, co
 			return cli_error(cli, EXIT_USAGE, "plan の引数「%s」が不正です", "bad argument to plan: \"%s\"", argv[i]);
 		err_t e;
 		if (plan_set_field(&cli->content, p, field, argv[++i], &e) != 0)
-			return cli_input_error(cli, &e);
+			return cli_fail(cli, &e);
 	}
 	return EXIT_OK;
 }
@@ -39,9 +40,10 @@ static int show(cli_t *cli, const char *org_arg, bool as_json)
 		return rc;
 	plan_item_t *items;
 	int np;
-	if (store_plan_list(cli->store, o.id, &items, &np) != STORE_OK) {
+	err_t e;
+	if (app_plan_list(&cli->app, o.id, &items, &np, &e) != 0) {
 		stored_diag_list_free(list, n);
-		return cli_error(cli, EXIT_RUNTIME, "%s", "%s", store_error(cli->store));
+		return cli_fail(cli, &e);
 	}
 	const stored_diag_t *const *cl = (const stored_diag_t *const *)list;
 	if (as_json) {
@@ -95,17 +97,15 @@ int cmd_plan(cli_t *cli, int argc, char **argv)
 			if (!strcmp(argv[i], "--questionnaire")) {
 				err_t e;
 				if (plan_set_field(&cli->content, &p, "questionnaire", argv[i + 1], &e))
-					return cli_input_error(cli, &e);
+					return cli_fail(cli, &e);
 			}
 		if ((rc = apply(cli, &p, argc, argv, 3, ADD)) != EXIT_OK)
 			return rc;
 		if (!p.questionnaire[0] || !p.question[0])
 			return cli_error(cli, EXIT_USAGE, "--questionnaire と --question は必須です", "--questionnaire and --question are required");
-		store_rc_t sr = store_plan_add(cli->store, &p);
-		if (sr == STORE_INVALID)
-			return cli_error(cli, EXIT_USAGE, "この設問はすでに計画にあります", "this question is already in the plan");
-		if (sr != STORE_OK)
-			return cli_error(cli, EXIT_RUNTIME, "%s", "%s", store_error(cli->store));
+		err_t e;
+		if (app_plan_add(&cli->app, &p, &e) != 0)
+			return cli_fail(cli, &e);
 		printf("%s %lld\n", ui(&cli->content, "plan_added", cli->lang), (long long)p.id);
 		return EXIT_OK;
 	}
@@ -115,12 +115,13 @@ int cmd_plan(cli_t *cli, int argc, char **argv)
 			return EXIT_USAGE;
 		if (!cli_store(cli))
 			return EXIT_RUNTIME;
-		if (store_plan_get(cli->store, id, &p) != STORE_OK)
-			return cli_error(cli, EXIT_USAGE, "計画の項目 %lld はありません", "no plan item %lld", (long long)id);
+		err_t e;
+		if (app_plan_get(&cli->app, id, &p, &e) != 0)
+			return cli_fail(cli, &e);
 		if ((rc = apply(cli, &p, argc, argv, 3, SET)) != EXIT_OK)
 			return rc;
-		if (store_plan_update(cli->store, &p) != STORE_OK)
-			return cli_error(cli, EXIT_RUNTIME, "%s", "%s", store_error(cli->store));
+		if (app_plan_update(&cli->app, &p, &e) != 0)
+			return cli_fail(cli, &e);
 		printf("%s %lld\n", ui(&cli->content, "plan_updated", cli->lang), (long long)p.id);
 		return EXIT_OK;
 	}

@@ -8,12 +8,11 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
+#include "app/pool.h"
 #include "cli/cli.h"
 #include "input/pool_file.h"
 #include "report/benchmark_json.h"
-#include "store/benchmark.h"
 
 typedef struct {
 	cli_t *cli;
@@ -48,15 +47,6 @@ static bool each(const pool_key_t *k, const pool_agg_t *a, void *arg)
 	return true;
 }
 
-static void this_month(char out[8], char from[8])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(out, 8, "%Y-%m", &tm);
-	pool_window_start(tm.tm_year + 1900, tm.tm_mon + 1, POOL_WINDOW_MONTHS, from);
-}
-
 int cmd_pool(cli_t *cli, int argc, char **argv)
 {
 	const char *sub = argc > 1 ? argv[1] : "";
@@ -67,17 +57,17 @@ int cmd_pool(cli_t *cli, int argc, char **argv)
 	if (!cli_store(cli))
 		return EXIT_RUNTIME;
 	char month[8], from[8];
-	this_month(month, from);
+	app_this_month(&cli->app, month, from);
+	err_t e;
 	if (imp) {
 		pool_file_t f;
-		err_t e;
 		if (pool_file_read(argv[2], &f, &e) != 0)
-			return cli_input_error(cli, &e);
-		store_rc_t rc = store_pool_import(cli->store, f.month, f.keys, f.aggs, f.n);
+			return cli_fail(cli, &e);
+		int rc = app_pool_import(&cli->app, &f, &e);
 		int n = f.n;
 		pool_file_free(&f);
-		if (rc != STORE_OK)
-			return cli_error(cli, EXIT_RUNTIME, "取り込めませんでした: %s", "could not import: %s", store_error(cli->store));
+		if (rc != 0)
+			return cli_error(cli, EXIT_RUNTIME, "取り込めませんでした: %s%.0s", "could not import: %.0s%s", e.ja, e.en);
 		printf(cli->lang == LANG_EN ? "imported %d aggregates\n" : "%d 件の集計を取り込みました\n", n);
 		return EXIT_OK;
 	}
@@ -88,9 +78,9 @@ int cmd_pool(cli_t *cli, int argc, char **argv)
 	if (w.text)
 		printf("%s %s〜%s（%s %d）\n", ui(&cli->content, "pool_window", cli->lang), from, month,
 		       ui(&cli->content, "pool_min_group", cli->lang), w.min_group);
-	if (store_pool_each(cli->store, from, each, &w) != STORE_OK) {
+	if (app_pool_each(&cli->app, each, &w, &e) != 0) {
 		json_decref(w.list);
-		return cli_error(cli, EXIT_RUNTIME, "%s", "%s", store_error(cli->store));
+		return cli_fail(cli, &e);
 	}
 	if (w.text) {
 		json_decref(w.list);

@@ -9,10 +9,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/profile.h"
 #include "cli/cli.h"
 #include "input/profile_input.h"
 #include "report/benchmark_json.h"
-#include "store/benchmark.h"
 
 static void print_text(const content_t *c, const org_t *o, const risk_t *r, lang_t L)
 {
@@ -52,8 +52,9 @@ int cmd_profile(cli_t *cli, int argc, char **argv)
 	const content_t *c = &cli->content;
 	profile_answers_t a;
 	risk_t r;
-	if (company_risk(cli->store, c, &o, &a, &r) != STORE_OK)
-		return cli_error(cli, EXIT_RUNTIME, "%s", "%s", store_error(cli->store));
+	err_t e;
+	if (app_company_risk(&cli->app, &o, &a, &r, &e) != 0)
+		return cli_fail(cli, &e);
 	bool as_json = false, changed = false;
 	for (int i = 2; i < argc; i++) {
 		if (!strcmp(argv[i], "--json")) {
@@ -66,16 +67,14 @@ int cmd_profile(cli_t *cli, int argc, char **argv)
 			return cli_error(cli, EXIT_USAGE, "「%s」は 設問=選択肢 の形で指定してください",
 					 "\"%s\" must be ITEM=OPTION", argv[i]);
 		snprintf(item, sizeof item, "%.*s", (int)(eq - argv[i]), argv[i]);
-		err_t e;
 		if (profile_set(c->profile, &a, item, eq + 1, &e) != 0)
-			return cli_input_error(cli, &e);
+			return cli_fail(cli, &e);
 		changed = true;
 	}
 	if (changed) {
-		char json[SD_PROFILE];
-		if (!profile_to_json(c->profile, &a, json, sizeof json) ||
-		    store_profile_put(cli->store, o.id, c->profile->version, json) != STORE_OK)
-			return cli_error(cli, EXIT_RUNTIME, "保存できませんでした: %s", "could not save: %s", store_error(cli->store));
+		if (app_profile_save(&cli->app, &o, &a, true, &e) != 0)
+			return e.code == ERR_INVALID ? cli_fail(cli, &e)
+						     : cli_error(cli, EXIT_RUNTIME, "保存できませんでした: %s%.0s", "could not save: %.0s%s", e.ja, e.en);
 		profile_risk(c->profile, &a, &o, &r);
 	}
 	if (as_json)

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/org.h"
 #include "cli/cli.h"
 #include "content/loader.h"
 
@@ -49,11 +50,13 @@ store_t *cli_store(cli_t *cli)
 {
 	if (cli->store)
 		return cli->store;
-	char err[STORE_ERR_LEN];
-	if (store_open(cli_db_path(cli), &cli->store, err) != STORE_OK) {
-		fprintf(stderr, "mamoru: %s\n", err);
+	err_t e;
+	if (store_open(cli_db_path(cli), &cli->store, &e) != STORE_OK) {
+		/* both languages: whoever reads a server's or a script's log may not read the one set */
+		fprintf(stderr, "mamoru: %s / %s\n", e.ja, e.en);
 		return NULL;
 	}
+	cli->app.store = cli->store;
 	return cli->store;
 }
 
@@ -70,9 +73,9 @@ int64_t cli_id(const cli_t *cli, const char *what, const char *arg)
 	return v;
 }
 
-int cli_input_error(const cli_t *cli, const err_t *e)
+int cli_fail(const cli_t *cli, const err_t *e)
 {
-	return cli_error(cli, EXIT_USAGE, "%s", "%s", err_text(e, cli->lang));
+	return cli_error(cli, err_exit_code(e->code), "%s%.0s", "%.0s%s", e->ja, e->en);
 }
 
 int cli_org(cli_t *cli, const char *arg, org_t *out)
@@ -80,15 +83,10 @@ int cli_org(cli_t *cli, const char *arg, org_t *out)
 	int64_t id = cli_id(cli, "ORG_ID", arg);
 	if (id < 0)
 		return EXIT_USAGE;
-	store_t *s = cli_store(cli);
-	if (!s)
+	if (!cli_store(cli))
 		return EXIT_RUNTIME;
-	store_rc_t rc = store_org_get(s, id, out);
-	if (rc == STORE_NOT_FOUND)
-		return cli_error(cli, EXIT_USAGE, "組織 ID %lld は登録されていません", "no organisation with id %lld", (long long)id);
-	if (rc != STORE_OK)
-		return cli_error(cli, EXIT_RUNTIME, "%s", "%s", store_error(s));
-	return EXIT_OK;
+	err_t e;
+	return app_org_get(&cli->app, id, out, &e) == 0 ? EXIT_OK : cli_fail(cli, &e);
 }
 
 int cli_org_history(cli_t *cli, const char *arg, org_t *out, stored_diag_t ***list, int *n)
@@ -96,9 +94,8 @@ int cli_org_history(cli_t *cli, const char *arg, org_t *out, stored_diag_t ***li
 	int rc = cli_org(cli, arg, out);
 	if (rc != EXIT_OK)
 		return rc;
-	if (store_diag_list(cli->store, out->id, list, n) != STORE_OK)
-		return cli_error(cli, EXIT_RUNTIME, "%s", "%s", store_error(cli->store));
-	return EXIT_OK;
+	err_t e;
+	return app_org_history(&cli->app, out->id, list, n, &e) == 0 ? EXIT_OK : cli_fail(cli, &e);
 }
 
 void cli_print_json(FILE *f, json_t *j)
@@ -270,6 +267,7 @@ int main(int argc, char **argv)
 		content_free(&cli.content);
 		return EXIT_RUNTIME;
 	}
+	cli.app = (app_t){ .content = &cli.content };
 	int rc = fn(&cli, argc - i, argv + i);
 	store_close(cli.store);
 	content_free(&cli.content);

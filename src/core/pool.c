@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/snapshot.h"
@@ -52,6 +53,118 @@ bool pool_contrib_from(pool_contrib_t *c, const stored_diag_t *sd)
 	c->max = sd->max;
 	c->nitems = sd->nanswers;
 	return true;
+}
+
+/* ---- the text form of a contribution ---- */
+
+static bool put(char *out, size_t size, size_t *k, const char *s, bool escape)
+{
+	for (; *s; s++) {
+		if (escape && (*s == '%' || *s == '|')) {
+			if (*k + 3 >= size)
+				return false;
+			*k += (size_t)snprintf(out + *k, size - *k, "%%%02X", (unsigned char)*s);
+			continue;
+		}
+		if (*k + 1 >= size)
+			return false;
+		out[(*k)++] = *s;
+	}
+	out[*k] = '\0';
+	return true;
+}
+
+static bool put_int(char *out, size_t size, size_t *k, long long v, const char *sep)
+{
+	char num[32];
+	snprintf(num, sizeof num, "%lld%s", v, sep);
+	return put(out, size, k, num, false);
+}
+
+bool pool_contrib_to_text(const pool_contrib_t *c, char *out, size_t size)
+{
+	size_t k = 0;
+	bool ok = size > 0 && put(out, size, &k, "1|", false);
+	const char *strs[] = { c->questionnaire, c->version, c->month };
+	for (int i = 0; ok && i < 3; i++)
+		ok = put(out, size, &k, strs[i], true) && put(out, size, &k, "|", false);
+	const int nums[] = { c->risk, c->total, c->min, c->max, c->nitems };
+	for (int i = 0; ok && i < 5; i++)
+		ok = put_int(out, size, &k, nums[i], "|");
+	for (int d = 0; ok && d < DIM_COUNT; d++)
+		ok = put(out, size, &k, c->value[d], true) && put(out, size, &k, "|", false);
+	for (int i = 0; ok && i < c->nitems; i++)
+		ok = put_int(out, size, &k, c->points[i], ":") && put_int(out, size, &k, c->full[i], i + 1 < c->nitems ? "," : "");
+	return ok;
+}
+
+/* The next '|'-separated field of *s into out (percent-decoded); false when it does not fit. */
+static bool take(const char **s, char *out, size_t size)
+{
+	size_t k = 0;
+	const char *p = *s;
+	for (; *p && *p != '|'; p++) {
+		char ch = *p;
+		if (ch == '%') {
+			unsigned v;
+			if (sscanf(p + 1, "%2x", &v) != 1 || !p[1] || !p[2])
+				return false;
+			ch = (char)v;
+			p += 2;
+		}
+		if (k + 1 >= size)
+			return false;
+		out[k++] = ch;
+	}
+	out[k] = '\0';
+	if (*p != '|')
+		return false;
+	*s = p + 1;
+	return true;
+}
+
+static bool take_int(const char **s, int lo, int hi, int *out)
+{
+	char num[16];
+	char *end;
+	if (!take(s, num, sizeof num) || !num[0])
+		return false;
+	long v = strtol(num, &end, 10);
+	if (*end || v < lo || v > hi)
+		return false;
+	*out = (int)v;
+	return true;
+}
+
+bool pool_contrib_from_text(pool_contrib_t *c, const char *s)
+{
+	memset(c, 0, sizeof *c);
+	char ver[4];
+	int *nums[] = { &c->risk, &c->total, &c->min, &c->max, &c->nitems };
+	static const int lo[] = { -1, -100000, -100000, -100000, 0 }, hi[] = { 100, 100000, 100000, 100000, MAX_ITEMS };
+	if (!take(&s, ver, sizeof ver) || strcmp(ver, "1") || !take(&s, c->questionnaire, sizeof c->questionnaire) ||
+	    !take(&s, c->version, sizeof c->version) || !take(&s, c->month, sizeof c->month))
+		return false;
+	for (int i = 0; i < 5; i++)
+		if (!take_int(&s, lo[i], hi[i], nums[i]))
+			return false;
+	for (int d = 0; d < DIM_COUNT; d++)
+		if (!take(&s, c->value[d], sizeof c->value[d]))
+			return false;
+	for (int i = 0; i < c->nitems; i++) {
+		char *end;
+		long p = strtol(s, &end, 10);
+		if (end == s || *end != ':' || p < -128 || p > 127)
+			return false;
+		s = end + 1;
+		long f = strtol(s, &end, 10);
+		if (end == s || (f != 0 && f != 1) || (*end != (i + 1 < c->nitems ? ',' : '\0')))
+			return false;
+		c->points[i] = (signed char)p;
+		c->full[i] = (unsigned char)f;
+		s = *end ? end + 1 : end;
+	}
+	return *s == '\0' && c->min <= c->total && c->total <= c->max;
 }
 
 static int bin(int v, int lo, int hi, int nbins)

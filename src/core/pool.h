@@ -22,6 +22,8 @@
 #define POOL_TBINS 10               /* ... by total in 10 bins */
 #define POOL_WINDOW_MONTHS 24
 #define POOL_MIN_GROUP 5            /* default: fewer companies than this are not shown */
+#define POOL_FILE_FORMAT "mamoru-pool"   /* the pool file written by `pool export` (docs/benchmark-model.md) */
+#define POOL_FILE_VERSION 1
 
 enum { DIM_ALL, DIM_GROUP, DIM_SIZE, DIM_INDUSTRY, DIM_LIKE, DIM_COUNT };
 extern const char *const POOL_DIM_IDS[DIM_COUNT];   /* "all", "group", "size", "industry", "size_industry" */
@@ -55,6 +57,13 @@ void pool_dim_values(const struct stored_diag *sd, char out[DIM_COUNT][16]);
 /* The contribution of a stored diagnosis (core/snapshot.h); false when it does not go into
  * the pool: not consented, no organisation, or an item left unanswered. */
 bool pool_contrib_from(pool_contrib_t *c, const struct stored_diag *sd);
+
+/* A contribution as one line of text, so the store can keep what each member added and a
+ * re-diagnosis takes out exactly that: "1|questionnaire|version|month|risk|total|min|max|
+ * nitems|five dimension values|points:full,…" with '%' and '|' in strings percent-encoded.
+ * to_text returns false when out is too small; from_text false when s is not such a line. */
+bool pool_contrib_to_text(const pool_contrib_t *c, char *out, size_t size);
+bool pool_contrib_from_text(pool_contrib_t *c, const char *s);
 
 /* Which aggregate: a questionnaire version and one value of one dimension. */
 typedef struct {

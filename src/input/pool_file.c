@@ -9,8 +9,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "report/benchmark_json.h"
-
 static bool id_ok(const char *s, size_t max, const char *extra)
 {
 	size_t n = s ? strlen(s) : 0;

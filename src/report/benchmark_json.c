@@ -5,7 +5,6 @@
 #include "report/benchmark_json.h"
 
 #include <math.h>
-#include <string.h>
 
 json_t *profile_json(const content_t *c, const risk_t *r, lang_t lang)
 {
@@ -64,13 +63,12 @@ static json_t *categories(const questionnaire_t *q, const pool_stats_t *st)
 	return cats;
 }
 
-json_t *peers_json(const content_t *c, const stored_diag_t *sd, const peers_t *p, const stored_diag_t *const *history,
-		   int nhistory, lang_t lang)
+json_t *peers_json(const content_t *c, const compare_view_t *v, lang_t lang)
 {
-	const questionnaire_t *q = content_questionnaire(c, sd->questionnaire);
-	if (q && strcmp(q->version, sd->version))
-		q = NULL;
-	int g = profile_group_index(c->profile, sd->risk_group);
+	const stored_diag_t *sd = v->sd;
+	const peers_t *p = &v->peers;
+	const questionnaire_t *q = v->q;
+	int g = v->group;
 	json_t *dims = json_array();
 	for (int d = 0; d < DIM_COUNT; d++) {
 		const pool_stats_t *st = &p->st[d];
@@ -98,11 +96,10 @@ json_t *peers_json(const content_t *c, const stored_diag_t *sd, const peers_t *p
 	json_object_set_new(out, "risk_group", g >= 0 ? json_pack("{s:s, s:s}", "id", c->profile->groups[g].id, "label",
 								 tx(&c->profile->groups[g].label, lang))
 						  : json_null());
-	int desired[MAX_ITEMS];
-	if (q && profile_desired_levels(c->profile, q, sd->risk_group, desired)) {
+	if (q && v->has_desired) {
 		json_t *dl = json_array();
 		for (int i = 0; i < q->nitems; i++)
-			json_array_append_new(dl, json_pack("{s:s, s:i}", "item", q->items[i].id, "level", desired[i]));
+			json_array_append_new(dl, json_pack("{s:s, s:i}", "item", q->items[i].id, "level", v->desired_level[i]));
 		json_object_set_new(out, "desired", dl);
 	}
 	/* the histogram of the company's group (all companies when it has none) */
@@ -119,10 +116,10 @@ json_t *peers_json(const content_t *c, const stored_diag_t *sd, const peers_t *p
 		json_t *cells = json_array(), *own = json_array();
 		for (int b = 0; b < POOL_RBINS * POOL_TBINS; b++)
 			json_array_append_new(cells, json_integer(p->agg[DIM_ALL].scatter[b]));
-		for (int i = 0; i < nhistory; i++)
-			if (history[i]->risk >= 0)
-				json_array_append_new(own, json_pack("{s:s, s:i, s:i}", "date", history[i]->created, "risk_index",
-								     history[i]->risk, "total", history[i]->total));
+		for (int i = 0; i < v->n; i++)
+			if (v->list[i]->risk >= 0)
+				json_array_append_new(own, json_pack("{s:s, s:i, s:i}", "date", v->list[i]->created, "risk_index",
+								     v->list[i]->risk, "total", v->list[i]->total));
 		json_object_set_new(out, "scatter", json_pack("{s:i, s:i, s:o, s:o}", "risk_bins", POOL_RBINS, "total_bins", POOL_TBINS,
 							       "cells", cells, "positions", own));
 	}

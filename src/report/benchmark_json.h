@@ -10,16 +10,12 @@
 
 #include "core/pool.h"
 #include "core/profile.h"
-#include "core/snapshot.h"
-
-#define POOL_FILE_FORMAT "mamoru-pool"
-#define POOL_FILE_VERSION 1
+#include "core/view.h"
 
 json_t *profile_json(const content_t *c, const risk_t *r, lang_t lang);
 /* The comparison of a saved diagnosis with its peers. history: the diagnosis and up to four
  * earlier ones of the organisation for the same questionnaire, oldest first (store_diag_recent). */
-json_t *peers_json(const content_t *c, const stored_diag_t *sd, const peers_t *p, const stored_diag_t *const *history,
-		   int nhistory, lang_t lang);
+json_t *peers_json(const content_t *c, const compare_view_t *v, lang_t lang);
 /* One aggregate as it appears in the pool file's "aggregates". */
 json_t *pool_agg_json(const pool_key_t *k, const pool_agg_t *a);
 

@@ -2,40 +2,56 @@
  * sqlite_pool.c — company profiles and the benchmark pool in SQLite (store.h).
  *
  * The pool is a table of aggregates (core/pool.h) keyed by questionnaire, version, dimension,
- * value, month and origin, each row an int64 array in a BLOB. A pooled save reads and writes
- * at most two rows per dimension (the previous contribution out, the new one in), and reading
- * statistics sums at most 24 months × 2 origins of rows: the cost does not grow with the pool.
+ * value, month and origin, each row an int64 array in a BLOB, and a table of members: which
+ * diagnosis of an organisation is pooled and what it added. How a save changes the pool is
+ * decided in src/app; here a bucket only has a delta added to it, so a pooled save touches at
+ * most two rows per dimension and reading statistics sums at most 24 months × 2 origins of
+ * rows: the cost does not grow with the pool.
  */
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "store/sqlite_internal.h"
 
+static const char SQL_PROFILE_ADD[] = "INSERT INTO org_profiles (organization_id, version, answers, created_at) VALUES (?, ?, ?, ?)";
+static const char SQL_PROFILE_GET[] = "SELECT version, answers, created_at FROM org_profiles WHERE organization_id = ? "
+				      "ORDER BY id DESC LIMIT 1";
+static const char SQL_MEMBER_GET[] = "SELECT diagnosis_id, contribution FROM pool_members WHERE organization_id = ? AND questionnaire = ?";
+static const char SQL_MEMBER_PUT[] = "INSERT OR REPLACE INTO pool_members (organization_id, questionnaire, diagnosis_id, contribution) "
+				     "VALUES (?, ?, ?, ?)";
+static const char SQL_AGG_GET[] = "SELECT data FROM pool_agg WHERE questionnaire = ? AND version = ? AND dim = ? AND value = ? "
+				  "AND month = ? AND origin = ?";
+static const char SQL_AGG_PUT[] = "INSERT OR REPLACE INTO pool_agg (questionnaire, version, dim, value, month, origin, data) "
+				  "VALUES (?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_AGG_SUM[] = "SELECT data FROM pool_agg WHERE questionnaire = ? AND version = ? AND dim = ? AND value = ? "
+				  "AND month >= ?";
+static const char SQL_AGG_ALL[] = "SELECT questionnaire, version, dim, value, data FROM pool_agg WHERE month >= ? "
+				  "ORDER BY questionnaire, version, dim, value";
+
 /* ---- profiles ---- */
 
-store_rc_t store_profile_put(store_t *s, int64_t org_id, const char *version, const char *answers)
+store_rc_t sq_profile_add(store_t *s, int64_t org_id, const org_profile_t *p)
 {
-	if (sq_begin(s) != STORE_OK)
-		return STORE_ERROR;
-	sqlite3_stmt *st = sq_stmt(s, Q_PROFILE_PUT);
+	sq_t *q = SQ(s);
+	assert(p->created[0]);
+	sqlite3_stmt *st = sq_stmt(q, SQL_PROFILE_ADD);
 	if (!st)
-		return sq_rollback(s, sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db)));
-	char now[32];
-	sq_now_iso(now);
+		return STORE_ERROR;
 	sqlite3_bind_int64(st, 1, org_id);
-	sq_bind_text(st, 2, version, false);
-	sq_bind_text(st, 3, answers, false);
-	sq_bind_text(st, 4, now, false);
-	store_rc_t rc = sq_step_done(s, st);
-	return rc == STORE_OK ? sq_commit(s) : sq_rollback(s, rc);
+	sq_bind_text(st, 2, p->version, false);
+	sq_bind_text(st, 3, p->answers, false);
+	sq_bind_text(st, 4, p->created, false);
+	return sq_step_done(q, st);
 }
 
-store_rc_t store_profile_get(store_t *s, int64_t org_id, org_profile_t *out)
+store_rc_t sq_profile_get(store_t *s, int64_t org_id, org_profile_t *out)
 {
+	sq_t *q = SQ(s);
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *st = sq_stmt(s, Q_PROFILE_GET);
+	sqlite3_stmt *st = sq_stmt(q, SQL_PROFILE_GET);
 	if (!st)
-		return sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+		return STORE_ERROR;
 	sqlite3_bind_int64(st, 1, org_id);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -44,7 +60,40 @@ store_rc_t store_profile_get(store_t *s, int64_t org_id, org_profile_t *out)
 		sq_col_text(st, 2, out->created, sizeof out->created);
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? STORE_OK : rc == SQLITE_DONE ? STORE_NOT_FOUND : sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+	return rc == SQLITE_ROW ? STORE_OK : rc == SQLITE_DONE ? STORE_NOT_FOUND : sq_fail(q, STORE_ERROR, "org_profiles");
+}
+
+/* ---- members ---- */
+
+store_rc_t sq_member_get(store_t *s, int64_t org_id, const char *questionnaire, pool_member_t *out)
+{
+	sq_t *q = SQ(s);
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = sq_stmt(q, SQL_MEMBER_GET);
+	if (!st)
+		return STORE_ERROR;
+	sqlite3_bind_int64(st, 1, org_id);
+	sq_bind_text(st, 2, questionnaire, false);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->diagnosis_id = sqlite3_column_int64(st, 0);
+		sq_col_text(st, 1, out->contribution, sizeof out->contribution);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? STORE_OK : rc == SQLITE_DONE ? STORE_NOT_FOUND : sq_fail(q, STORE_ERROR, "pool_members");
+}
+
+store_rc_t sq_member_put(store_t *s, int64_t org_id, const char *questionnaire, const pool_member_t *m)
+{
+	sq_t *q = SQ(s);
+	sqlite3_stmt *st = sq_stmt(q, SQL_MEMBER_PUT);
+	if (!st)
+		return STORE_ERROR;
+	sqlite3_bind_int64(st, 1, org_id);
+	sq_bind_text(st, 2, questionnaire, false);
+	sqlite3_bind_int64(st, 3, m->diagnosis_id);
+	sq_bind_text(st, 4, m->contribution, false);
+	return sq_step_done(q, st);
 }
 
 /* ---- aggregates ---- */
@@ -68,12 +117,17 @@ static void bind_key(sqlite3_stmt *st, const pool_key_t *k)
 	sq_bind_text(st, 4, k->value, false);
 }
 
-/* Adds the aggregate delta (which may be negative: a contribution taken out) into one bucket row. */
-static store_rc_t update_bucket(store_t *s, const pool_key_t *k, const char *month, int origin, const pool_agg_t *delta)
+static store_rc_t damaged(sq_t *q, const pool_key_t *k)
 {
-	sqlite3_stmt *st = sq_stmt(s, Q_AGG_GET);
+	return sq_failf(q, STORE_ERROR, "pool_agg: 集計行が壊れています（%s %s %s）", "pool_agg: damaged aggregate row (%s %s %s)",
+			k->questionnaire, k->dim >= 0 ? POOL_DIM_IDS[k->dim] : "?", k->value);
+}
+
+static store_rc_t add_bucket(sq_t *q, const pool_key_t *k, const char *month, int origin, const pool_agg_t *delta)
+{
+	sqlite3_stmt *st = sq_stmt(q, SQL_AGG_GET);
 	if (!st)
-		return sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+		return STORE_ERROR;
 	bind_key(st, k);
 	sq_bind_text(st, 5, month, false);
 	sqlite3_bind_int(st, 6, origin);
@@ -82,85 +136,50 @@ static store_rc_t update_bucket(store_t *s, const pool_key_t *k, const char *mon
 	bool ok = rc == SQLITE_DONE || (rc == SQLITE_ROW && read_agg(st, 0, &a));
 	sqlite3_reset(st);
 	if (!ok)
-		return sq_fail(s, STORE_ERROR, "pool_agg: 集計行が壊れています / damaged aggregate row (%s %s %s)", k->questionnaire,
-			       POOL_DIM_IDS[k->dim], k->value);
+		return rc == SQLITE_ROW ? damaged(q, k) : sq_fail(q, STORE_ERROR, "pool_agg");
 	pool_merge(&a, delta);
 	int64_t w[POOL_WORDS_MAX];
 	size_t n = pool_encode(&a, w);
-	if (!(st = sq_stmt(s, Q_AGG_PUT)))
-		return sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+	if (!(st = sq_stmt(q, SQL_AGG_PUT)))
+		return STORE_ERROR;
 	bind_key(st, k);
 	sq_bind_text(st, 5, month, false);
 	sqlite3_bind_int(st, 6, origin);
 	sqlite3_bind_blob(st, 7, w, (int)(n * sizeof *w), SQLITE_STATIC);
-	return sq_step_done(s, st);
+	return sq_step_done(q, st);
 }
 
-static store_rc_t apply(store_t *s, const pool_contrib_t *c, int sign)
+store_rc_t sq_agg_add(store_t *s, const pool_key_t *k, const char *month, int origin, const pool_agg_t *delta)
 {
-	pool_agg_t delta = { 0 };
-	pool_add(&delta, c, sign);
-	for (int d = 0; d < DIM_COUNT; d++) {
-		if (!c->value[d][0])
-			continue;
-		pool_key_t k = { .dim = d };
-		snprintf(k.questionnaire, sizeof k.questionnaire, "%s", c->questionnaire);
-		snprintf(k.version, sizeof k.version, "%s", c->version);
-		snprintf(k.value, sizeof k.value, "%s", c->value[d]);
-		store_rc_t rc = update_bucket(s, &k, c->month, 0, &delta);
-		if (rc != STORE_OK)
-			return rc;
-	}
-	return STORE_OK;
-}
-
-store_rc_t sq_pool_contribute(store_t *s, const stored_diag_t *d)
-{
-	pool_contrib_t c, old;
-	if (!pool_contrib_from(&c, d))
-		return STORE_OK;
-	sqlite3_stmt *st = sq_stmt(s, Q_MEMBER_GET);
-	if (!st)
-		return sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
-	sqlite3_bind_int64(st, 1, d->org_id);
-	sq_bind_text(st, 2, d->questionnaire, false);
-	int64_t prev = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	store_rc_t rc;
-	if (prev) {
-		stored_diag_t *p = NULL;
-		if ((rc = sq_diag_get(s, prev, &p)) != STORE_OK)
-			return rc;
-		bool had = pool_contrib_from(&old, p);
-		stored_diag_free(p);
-		if (had && (rc = apply(s, &old, -1)) != STORE_OK)
-			return rc;
-	}
-	if ((rc = apply(s, &c, +1)) != STORE_OK)
+	sq_t *q = SQ(s);
+	bool own;
+	store_rc_t rc = sq_write_begin(q, &own);
+	if (rc != STORE_OK)
 		return rc;
-	if (!(st = sq_stmt(s, Q_MEMBER_PUT)))
-		return sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
-	sqlite3_bind_int64(st, 1, d->org_id);
-	sq_bind_text(st, 2, d->questionnaire, false);
-	sqlite3_bind_int64(st, 3, d->id);
-	return sq_step_done(s, st);
+	return sq_write_end(q, own, add_bucket(q, k, month, origin, delta));
 }
 
-store_rc_t store_pool_agg(store_t *s, const pool_key_t *key, const char *from, pool_agg_t *out)
+store_rc_t sq_agg_sum(store_t *s, const pool_key_t *k, const char *from, pool_agg_t *out)
 {
+	sq_t *q = SQ(s);
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *st = sq_stmt(s, Q_AGG_SUM);
+	sqlite3_stmt *st = sq_stmt(q, SQL_AGG_SUM);
 	if (!st)
-		return sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
-	bind_key(st, key);
+		return STORE_ERROR;
+	bind_key(st, k);
 	sq_bind_text(st, 5, from, false);
 	int rc;
 	pool_agg_t a;
+	store_rc_t res = STORE_OK;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		if (read_agg(st, 0, &a))
 			pool_merge(out, &a);
+		else
+			res = damaged(q, k);
+	if (rc != SQLITE_DONE)
+		res = sq_fail(q, STORE_ERROR, "pool_agg");
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? STORE_OK : sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
+	return res;
 }
 
 static bool same_key(const pool_key_t *a, const pool_key_t *b)
@@ -169,27 +188,28 @@ static bool same_key(const pool_key_t *a, const pool_key_t *b)
 	       !strcmp(a->value, b->value);
 }
 
-store_rc_t store_pool_each(store_t *s, const char *from, bool (*fn)(const pool_key_t *, const pool_agg_t *, void *), void *arg)
+store_rc_t sq_agg_each(store_t *s, const char *from, bool (*fn)(const pool_key_t *, const pool_agg_t *, void *), void *arg)
 {
-	bool began = sq_read_begin(s);
-	sqlite3_stmt *st = sq_stmt(s, Q_AGG_ALL);
-	if (!st) {
-		sq_read_end(s, began);
-		return sq_fail(s, STORE_ERROR, "%s", sqlite3_errmsg(s->db));
-	}
+	sq_t *q = SQ(s);
+	sqlite3_stmt *st = sq_stmt(q, SQL_AGG_ALL);
+	if (!st)
+		return STORE_ERROR;
 	sq_bind_text(st, 1, from, false);
 	pool_key_t cur = { .dim = -1 }, k;
 	pool_agg_t sum = { 0 }, a;
 	bool go = true;
-	int rc;
-	while (go && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	int rc = SQLITE_DONE;
+	store_rc_t res = STORE_OK;
+	while (go && res == STORE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		char dim[32];
 		sq_col_text(st, 0, k.questionnaire, sizeof k.questionnaire);
 		sq_col_text(st, 1, k.version, sizeof k.version);
 		sq_col_text(st, 2, dim, sizeof dim);
 		sq_col_text(st, 3, k.value, sizeof k.value);
-		if ((k.dim = pool_dim_index(dim)) < 0 || !read_agg(st, 4, &a))
-			continue;
+		if ((k.dim = pool_dim_index(dim)) < 0 || !read_agg(st, 4, &a)) {
+			res = damaged(q, &k);
+			break;
+		}
 		if (cur.dim >= 0 && !same_key(&cur, &k)) {
 			go = fn(&cur, &sum, arg);
 			memset(&sum, 0, sizeof sum);
@@ -197,21 +217,10 @@ store_rc_t store_pool_each(store_t *s, const char *from, bool (*fn)(const pool_k
 		cur = k;
 		pool_merge(&sum, &a);
 	}
-	if (go && cur.dim >= 0)
+	if (res == STORE_OK && go && rc != SQLITE_ROW && rc != SQLITE_DONE)
+		res = sq_fail(q, STORE_ERROR, "pool_agg");
+	if (res == STORE_OK && go && cur.dim >= 0)
 		fn(&cur, &sum, arg);
 	sqlite3_reset(st);
-	sq_read_end(s, began);
-	return STORE_OK;
-}
-
-store_rc_t store_pool_import(store_t *s, const char *month, const pool_key_t *keys, const pool_agg_t *aggs, int n)
-{
-	if (sq_begin(s) != STORE_OK)
-		return STORE_ERROR;
-	for (int i = 0; i < n; i++) {
-		store_rc_t rc = update_bucket(s, &keys[i], month, 1, &aggs[i]);
-		if (rc != STORE_OK)
-			return sq_rollback(s, rc);
-	}
-	return sq_commit(s);
+	return res;
 }

@@ -1,10 +1,16 @@
 /*
- * store.h — the one storage interface the rest of mamoru uses. SQLite (sqlite.c) is the
- * embedded default; a PostgreSQL backend can implement the same functions later without
- * touching callers.
+ * store.h — the one storage interface the rest of mamoru uses, backend-neutral.
  *
- * Records are plain structs with fixed-size text fields, validated at the edge before they
- * get here. Every write is one transaction: it happens completely or not at all.
+ * A backend is a table of operations (store_ops_t) registered under a name and chosen when
+ * the store is opened — the way SQLite chooses a VFS — so SQLite (the embedded default) and
+ * PostgreSQL can live in one binary and every test can run against each. Backends do row I/O
+ * only: the domain rules (when a record was created, the default round, how a pooled
+ * diagnosis changes the peer aggregates) live in src/app and src/core, which group row
+ * operations into one write transaction with store_begin / store_commit.
+ *
+ * Records are plain structs, validated at the edge before they get here. Every row operation
+ * that writes runs inside a transaction: one begun by the caller, or else its own, so nothing
+ * is ever half written. Only src/app calls these functions (and tests and benchmarks).
  */
 #ifndef MAMORU_STORE_STORE_H
 #define MAMORU_STORE_STORE_H
@@ -12,50 +18,22 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/err.h"
 #include "core/org.h"
 #include "core/plan.h"
 #include "core/pool.h"
 #include "core/snapshot.h"
 
-typedef struct store store_t;
-
 typedef enum {
 	STORE_OK = 0,
 	STORE_NOT_FOUND,
-	STORE_INVALID,   /* refused input, e.g. a foreign key to a missing organisation */
+	STORE_INVALID,   /* refused by a constraint, e.g. a duplicate or a missing organisation */
 	STORE_ERROR,     /* I/O, corruption, a database newer than the program */
 } store_rc_t;
 
-#define STORE_ERR_LEN 512
+/* ---- records that only the store has ---- */
 
-/* Opens (creating folder and file, mode 0600) and migrates the database at path. */
-store_rc_t store_open(const char *path, store_t **out, char err[STORE_ERR_LEN]);
-void store_close(store_t *s);
-int store_schema_version(store_t *s);
-const char *store_error(store_t *s);  /* last error, for messages */
-
-/* ---- organisations ---- */
-store_rc_t store_org_add(store_t *s, org_t *org);            /* sets org->id, created */
-store_rc_t store_org_update(store_t *s, const org_t *org);
-store_rc_t store_org_get(store_t *s, int64_t id, org_t *out);
-/* Calls fn for every organisation by id; stops early when fn returns false. */
-store_rc_t store_org_list(store_t *s, bool (*fn)(const org_t *, void *), void *arg);
-
-/* ---- diagnoses: immutable snapshots (core/snapshot.h) ---- */
-store_rc_t store_diag_save(store_t *s, stored_diag_t *sd);  /* sets sd->id, created */
-/* *out is a new record (stored_diag_free). */
-store_rc_t store_diag_get(store_t *s, int64_t id, stored_diag_t **out);
-/* Every diagnosis of an organisation, oldest first, answers included: *out is a new array of
- * *n records (stored_diag_list_free). */
-store_rc_t store_diag_list(store_t *s, int64_t org_id, stored_diag_t ***out, int *n);
-/* The organisation's last `max` diagnoses of a questionnaire up to and including diagnosis
- * `upto`, oldest first (the "current result and the four before it" of the benchmark). */
-store_rc_t store_diag_recent(store_t *s, int64_t org_id, const char *questionnaire, int64_t upto, int max,
-			     stored_diag_t ***out, int *n);
-/* The organisation's most recent diagnosis (STORE_NOT_FOUND when it has none). */
-store_rc_t store_diag_latest(store_t *s, int64_t org_id, stored_diag_t **out);
-
-/* ---- drafts: a questionnaire being answered in the browser ---- */
+/* A questionnaire being answered in the browser. */
 #define DRAFT_ID_LEN 32
 #define DRAFT_ANSWERS_MAX 16384
 typedef struct {
@@ -63,51 +41,145 @@ typedef struct {
 	char questionnaire[40];
 	int64_t org_id;                     /* 0 = none */
 	char answers[DRAFT_ANSWERS_MAX];    /* JSON object {"question": "option", ...} */
+	char updated[32];
 } draft_t;
 
-store_rc_t store_draft_put(store_t *s, const draft_t *d);
-store_rc_t store_draft_get(store_t *s, const char *id, draft_t *out);
-store_rc_t store_draft_delete(store_t *s, const char *id);
-
-/* ---- the action plan ---- */
-/* Adds an item (STORE_INVALID when the organisation already plans that question). */
-store_rc_t store_plan_add(store_t *s, plan_item_t *p);
-store_rc_t store_plan_update(store_t *s, const plan_item_t *p);   /* owner, due, status */
-store_rc_t store_plan_get(store_t *s, int64_t id, plan_item_t *out);
-/* The organisation's plan, oldest first: *out is a new array of *n items (free()). */
-store_rc_t store_plan_list(store_t *s, int64_t org_id, plan_item_t **out, int *n);
-
-/* ---- the company profile behind the benchmark (core/profile.h), versioned ---- */
+/* One version of a company's benchmark profile (core/profile.h). */
 typedef struct {
 	char version[40];                   /* content/profile.yaml version answered */
 	char answers[SD_PROFILE];           /* JSON object {"item": "option", ...} */
 	char created[32];
 } org_profile_t;
 
-/* Adds a new version of the organisation's profile; earlier ones are kept. */
-store_rc_t store_profile_put(store_t *s, int64_t org_id, const char *version, const char *answers);
-store_rc_t store_profile_get(store_t *s, int64_t org_id, org_profile_t *out);   /* the latest */
+/* An organisation's current place in the benchmark pool for one questionnaire: the pooled
+ * diagnosis and what it added to the aggregates (core/pool.h's text form), so that the next
+ * pooled diagnosis can take exactly that out again. */
+#define POOL_CONTRIB_TEXT 2048
+typedef struct {
+	int64_t diagnosis_id;
+	char contribution[POOL_CONTRIB_TEXT];   /* "" in rows written before schema 6 */
+} pool_member_t;
 
-/* ---- the benchmark pool (core/pool.h) ----
- * store_diag_save keeps it up to date: a pooled diagnosis replaces its organisation's earlier
- * contribution for the questionnaire, in the same transaction. */
-/* The sum of one aggregate's monthly buckets from month `from` ("YYYY-MM") on, this
- * database's and imported ones together. */
-store_rc_t store_pool_agg(store_t *s, const pool_key_t *key, const char *from, pool_agg_t *out);
-/* Calls fn for every aggregate with buckets from month `from` on, summed, in key order. */
+/* ---- the backend interface ---- */
+
+typedef struct store store_t;
+typedef struct store_ops store_ops_t;
+
+/* What every backend's connection begins with. */
+struct store {
+	const store_ops_t *ops;
+	err_t err;                          /* the last failure, with the backend's own detail */
+};
+
+struct store_ops {
+	const char *name;                   /* "sqlite", "postgres" */
+	void (*close)(store_t *s);
+	int (*schema_version)(store_t *s);
+
+	/* A write transaction (serialised against other writers) and a read transaction (one
+	 * consistent view for several reads; nested use is a no-op). */
+	store_rc_t (*begin)(store_t *s);
+	store_rc_t (*commit)(store_t *s);
+	void (*rollback)(store_t *s);
+	bool (*read_begin)(store_t *s);
+	void (*read_end)(store_t *s, bool began);
+
+	store_rc_t (*org_add)(store_t *s, org_t *o);                       /* sets o->id */
+	store_rc_t (*org_update)(store_t *s, const org_t *o);
+	store_rc_t (*org_get)(store_t *s, int64_t id, org_t *out);
+	store_rc_t (*org_list)(store_t *s, bool (*fn)(const org_t *, void *), void *arg);
+
+	store_rc_t (*diag_add)(store_t *s, stored_diag_t *sd);            /* sets sd->id */
+	store_rc_t (*diag_get)(store_t *s, int64_t id, stored_diag_t **out);
+	/* the ids of an organisation's diagnoses, oldest first: all, or of one questionnaire up to
+	 * diagnosis `upto` and at most `max` of them (the most recent), or the latest one */
+	store_rc_t (*diag_ids)(store_t *s, int64_t org_id, const char *questionnaire, int64_t upto, int max,
+			       int64_t **ids, int *n);
+
+	store_rc_t (*draft_put)(store_t *s, const draft_t *d);
+	store_rc_t (*draft_get)(store_t *s, const char *id, draft_t *out);
+	store_rc_t (*draft_delete)(store_t *s, const char *id);
+
+	store_rc_t (*plan_add)(store_t *s, plan_item_t *p);                /* STORE_INVALID: planned already */
+	store_rc_t (*plan_update)(store_t *s, const plan_item_t *p);
+	store_rc_t (*plan_get)(store_t *s, int64_t id, plan_item_t *out);
+	store_rc_t (*plan_list)(store_t *s, int64_t org_id, plan_item_t **out, int *n);
+
+	store_rc_t (*profile_add)(store_t *s, int64_t org_id, const org_profile_t *p);
+	store_rc_t (*profile_get)(store_t *s, int64_t org_id, org_profile_t *out);  /* the latest */
+
+	store_rc_t (*member_get)(store_t *s, int64_t org_id, const char *questionnaire, pool_member_t *out);
+	store_rc_t (*member_put)(store_t *s, int64_t org_id, const char *questionnaire, const pool_member_t *m);
+	/* Adds delta (which may take a contribution out) to one monthly bucket of an aggregate;
+	 * origin 0 = this database's diagnoses, 1 = an imported baseline. */
+	store_rc_t (*agg_add)(store_t *s, const pool_key_t *k, const char *month, int origin, const pool_agg_t *delta);
+	/* The sum of an aggregate's buckets from month `from` on, both origins. */
+	store_rc_t (*agg_sum)(store_t *s, const pool_key_t *k, const char *from, pool_agg_t *out);
+	/* Every aggregate with buckets from month `from` on, summed, in key order. */
+	store_rc_t (*agg_each)(store_t *s, const char *from, bool (*fn)(const pool_key_t *, const pool_agg_t *, void *),
+			       void *arg);
+};
+
+/* A backend: `matches` says whether a database location is its (a URL scheme or a path). */
+typedef struct {
+	const char *name;
+	bool (*matches)(const char *location);
+	store_rc_t (*open)(const char *location, store_t **out, err_t *e);
+} store_backend_t;
+
+/* Opens (creating and migrating) the database at location: postgres://… for PostgreSQL (when
+ * built in), anything else is an SQLite file (created with mode 0600, folders included). */
+store_rc_t store_open(const char *location, store_t **out, err_t *e);
+void store_close(store_t *s);
+const char *store_backend_name(const store_t *s);
+int store_schema_version(store_t *s);
+const err_t *store_err(const store_t *s);          /* the last failure */
+const char *store_error(const store_t *s);         /* its English text, for logs */
+
+store_rc_t store_begin(store_t *s);
+store_rc_t store_commit(store_t *s);
+void store_rollback(store_t *s);
+bool store_read_begin(store_t *s);
+void store_read_end(store_t *s, bool began);
+
+store_rc_t store_org_add(store_t *s, org_t *o);
+store_rc_t store_org_update(store_t *s, const org_t *o);
+store_rc_t store_org_get(store_t *s, int64_t id, org_t *out);
+/* Calls fn for every organisation by id; stops early when fn returns false. */
+store_rc_t store_org_list(store_t *s, bool (*fn)(const org_t *, void *), void *arg);
+
+/* Stores the snapshot's rows (created and round already set by the caller). */
+store_rc_t store_diag_save(store_t *s, stored_diag_t *sd);
+/* *out is a new record (stored_diag_free). */
+store_rc_t store_diag_get(store_t *s, int64_t id, stored_diag_t **out);
+/* Every diagnosis of an organisation, oldest first: *out is a new array of *n records
+ * (stored_diag_list_free). */
+store_rc_t store_diag_list(store_t *s, int64_t org_id, stored_diag_t ***out, int *n);
+/* The organisation's last `max` diagnoses of a questionnaire up to and including `upto`,
+ * oldest first. */
+store_rc_t store_diag_recent(store_t *s, int64_t org_id, const char *questionnaire, int64_t upto, int max,
+			     stored_diag_t ***out, int *n);
+/* The organisation's most recent diagnosis (STORE_NOT_FOUND when it has none). */
+store_rc_t store_diag_latest(store_t *s, int64_t org_id, stored_diag_t **out);
+
+store_rc_t store_draft_put(store_t *s, const draft_t *d);
+store_rc_t store_draft_get(store_t *s, const char *id, draft_t *out);
+store_rc_t store_draft_delete(store_t *s, const char *id);
+
+store_rc_t store_plan_add(store_t *s, plan_item_t *p);
+store_rc_t store_plan_update(store_t *s, const plan_item_t *p);
+store_rc_t store_plan_get(store_t *s, int64_t id, plan_item_t *out);
+/* The organisation's plan, oldest first: *out is a new array of *n items (free()). */
+store_rc_t store_plan_list(store_t *s, int64_t org_id, plan_item_t **out, int *n);
+
+store_rc_t store_profile_add(store_t *s, int64_t org_id, const org_profile_t *p);
+store_rc_t store_profile_get(store_t *s, int64_t org_id, org_profile_t *out);
+
+store_rc_t store_member_get(store_t *s, int64_t org_id, const char *questionnaire, pool_member_t *out);
+store_rc_t store_member_put(store_t *s, int64_t org_id, const char *questionnaire, const pool_member_t *m);
+store_rc_t store_agg_add(store_t *s, const pool_key_t *k, const char *month, int origin, const pool_agg_t *delta);
+store_rc_t store_pool_agg(store_t *s, const pool_key_t *k, const char *from, pool_agg_t *out);
 store_rc_t store_pool_each(store_t *s, const char *from, bool (*fn)(const pool_key_t *, const pool_agg_t *, void *),
 			   void *arg);
-/* Adds published aggregates as a read-only baseline in bucket `month`: all or nothing. */
-store_rc_t store_pool_import(store_t *s, const char *month, const pool_key_t *keys, const pool_agg_t *aggs, int n);
-
-/* ---- whole database ---- */
-/* Online backup to a new file: safe while other processes use the database. */
-store_rc_t store_backup(store_t *s, const char *dest, char err[STORE_ERR_LEN]);
-/* Checks that src is a healthy mamoru database this program can read (integrity check,
- * schema version not newer than ours); does not modify it. */
-store_rc_t store_check_file(const char *src, char err[STORE_ERR_LEN]);
-/* Replaces the whole database with the contents of src after store_check_file() passes, then
- * brings it up to date with the migrations. The caller keeps a backup of the old data. */
-store_rc_t store_restore(store_t *s, const char *src, char err[STORE_ERR_LEN]);
 
 #endif

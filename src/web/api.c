@@ -10,12 +10,13 @@
 #include <string.h>
 #include <strings.h>
 
-#include "store/benchmark.h"
+#include "app/diagnosis.h"
+#include "app/org.h"
 #include "core/utf8.h"
+#include "input/answerfile.h"
 #include "input/org_input.h"
 #include "report/records_json.h"
 #include "report/result_json.h"
-#include "core/profile.h"
 #include "web/pages.h"
 
 /* j is NULL when building it failed (out of memory, or text that is not UTF-8 — which the
@@ -46,36 +47,10 @@ void resp_api_error(resp_t *w, int status, const char *code, const char *message
 	json_t *e = json_pack("{s:s, s:s}", "code", code, "message", message);
 	if (field)
 		json_object_set_new(e, "field", json_string(field));
-	resp_json(w, status, json_pack("{s:o}", "error", e));
+	resp_json(w, status, e ? json_pack("{s:o}", "error", e) : NULL);
 }
 
-void input_error(req_t *r, resp_t *w, const err_t *e)
-{
-	resp_api_error(w, 422, "invalid", r->lang == LANG_EN ? e->en : e->ja, e->field);
-}
-
-/* The request's JSON object, or NULL after answering 415 or 400. */
-json_t *json_body(req_t *r, resp_t *w)
-{
-	if (!r->content_type || strncasecmp(r->content_type, "application/json", 16)) {
-		resp_api_error(w, 415, "unsupported_media_type",
-			       "Content-Type は application/json にしてください / Content-Type must be application/json", NULL);
-		return NULL;
-	}
-	json_error_t je;
-	json_t *j = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES, &je);
-	if (!json_is_object(j)) {
-		char msg[512];
-		snprintf(msg, sizeof msg, "JSON の書式エラー（%d行目）: %s / malformed JSON (line %d): %s", je.line,
-			 j ? "not an object" : je.text, je.line, j ? "not an object" : je.text);
-		json_decref(j);
-		resp_api_error(w, 400, "bad_json", msg, NULL);
-		return NULL;
-	}
-	return j;
-}
-
-bool unknown_keys(resp_t *w, json_t *j, const char *const *allowed)
+bool unknown_keys(req_t *r, resp_t *w, json_t *j, const char *const *allowed)
 {
 	const char *key;
 	json_t *v;
@@ -86,7 +61,7 @@ bool unknown_keys(resp_t *w, json_t *j, const char *const *allowed)
 		if (!ok) {
 			char field[64];
 			snprintf(field, sizeof field, "%.*s", utf8_prefix(key, 60), key);
-			resp_api_error(w, 422, "unknown_field", "不明な項目です / unknown field", field);
+			resp_api_error(w, 422, "unknown_field", r->lang == LANG_EN ? "unknown field" : "不明な項目です", field);
 			return true;
 		}
 	}
@@ -122,92 +97,88 @@ void api_org_create(req_t *r, resp_t *w, const char *const *args)
 {
 	(void)args;
 	static const char *const keys[] = { "name", "industry", "employees", "capital", "prefecture", "sites", NULL };
-	json_t *j = json_body(r, w);
-	if (!j || unknown_keys(w, j, keys)) {
-		json_decref(j);
+	if (unknown_keys(r, w, r->json, keys))
 		return;
-	}
 	org_t o;
 	org_init(&o);
 	err_t e;
 	for (int i = 0; keys[i]; i++) {
-		json_t *v = json_object_get(j, keys[i]);
+		json_t *v = json_object_get(r->json, keys[i]);
 		char num[32];
 		const char *text = json_is_string(v) ? json_string_value(v) : NULL;
 		if (json_is_integer(v))
 			snprintf(num, sizeof num, "%lld", (long long)json_integer_value(v)), text = num;
 		if (v && !json_is_null(v) && !text) {
-			json_decref(j);
-			resp_api_error(w, 422, "invalid", "文字列か整数にしてください / must be a string or an integer", keys[i]);
+			err_set(&e, ERR_INVALID, keys[i], "文字列か整数にしてください", "must be a string or an integer");
+			resp_fail(r, w, &e);
 			return;
 		}
 		if (text && org_set_field(r->content, &o, keys[i], text, &e) != 0) {
-			json_decref(j);
-			input_error(r, w, &e);
+			resp_fail(r, w, &e);
 			return;
 		}
 	}
-	json_decref(j);
-	if (org_check(&o, &e) != 0) {
-		input_error(r, w, &e);
-		return;
-	}
-	if (store_org_add(r->store, &o) != STORE_OK) {
-		resp_api_error(w, 500, "store", store_error(r->store), NULL);
+	if (org_check(&o, &e) != 0 || app_org_create(&r->app, &o, &e) != 0) {
+		resp_fail(r, w, &e);
 		return;
 	}
 	snprintf(w->location, sizeof w->location, "/api/v1/organizations/%lld", (long long)o.id);
 	resp_json(w, 201, org_json(r->content, &o, r->lang));
 }
 
-bool find_org(req_t *r, resp_t *w, const char *arg, org_t *o)
-{
-	long long id = parse_id(arg);
-	if (id < 0 || store_org_get(r->store, id, o) != STORE_OK) {
-		resp_api_error(w, 404, "not_found", "その組織はありません / no such organisation", "organization_id");
-		return false;
-	}
-	return true;
-}
-
 void api_org_get(req_t *r, resp_t *w, const char *const *args)
 {
-	org_t o;
-	if (find_org(r, w, args[0], &o))
-		resp_json(w, 200, org_json(r->content, &o, r->lang));
+	(void)args;
+	resp_json(w, 200, org_json(r->content, &r->org, r->lang));
 }
 
 void api_org_diagnoses(req_t *r, resp_t *w, const char *const *args)
 {
-	org_t o;
+	(void)args;
 	stored_diag_t **list;
 	int n;
-	if (!find_org(r, w, args[0], &o))
-		return;
-	if (store_diag_list(r->store, o.id, &list, &n) != STORE_OK) {
-		resp_api_error(w, 500, "store", store_error(r->store), NULL);
+	err_t e;
+	if (app_org_history(&r->app, r->org.id, &list, &n, &e) != 0) {
+		resp_fail(r, w, &e);
 		return;
 	}
-	resp_json(w, 200, history_json(r->content, &o, (const stored_diag_t *const *)list, n, r->lang, false));
+	resp_json(w, 200, history_json(r->content, &r->org, (const stored_diag_t *const *)list, n, r->lang, false));
 	stored_diag_list_free(list, n);
 }
 
-/* Optional string member as validated text; false after answering 422. */
-static bool opt_text(req_t *r, resp_t *w, json_t *j, const char *key, char *dst, size_t size)
+/* Optional string member as validated text into dst; -1 with e filled. */
+static int opt_text(json_t *j, const char *key, char *dst, size_t size, err_t *e)
 {
 	json_t *v = json_object_get(j, key);
-	err_t e;
 	if (!v || json_is_null(v))
-		return true;
-	if (!json_is_string(v)) {
-		resp_api_error(w, 422, "invalid", "文字列にしてください / must be a string", key);
-		return false;
-	}
-	if (text_field(key, json_string_value(v), dst, size - 1, &e) != 0) {
-		input_error(r, w, &e);
-		return false;
-	}
-	return true;
+		return 0;
+	if (!json_is_string(v))
+		return err_set(e, ERR_INVALID, key, "文字列にしてください", "must be a string");
+	return text_field(key, json_string_value(v), dst, size - 1, e);
+}
+
+/* The request's questionnaire, company and who/where fields into q and meta; -1 with e. */
+static int read_meta(req_t *r, const questionnaire_t **q, stored_diag_t *meta, err_t *e)
+{
+	json_t *j = r->json, *org = json_object_get(j, "organization_id"), *pool = json_object_get(j, "pool");
+	const char *qid = json_string_value(json_object_get(j, "questionnaire"));
+	char role[16] = "";
+	if (!(*q = content_questionnaire(r->content, qid ? qid : "")))
+		return err_set(e, ERR_INVALID, "questionnaire", "その診断はありません", "unknown questionnaire");
+	if (org && !json_is_null(org) && (!json_is_integer(org) || json_integer_value(org) <= 0))
+		return err_set(e, ERR_INVALID, "organization_id", "その組織はありません", "no such organisation");
+	if (pool && !json_is_boolean(pool))
+		return err_set(e, ERR_INVALID, "pool", "true か false にしてください", "must be true or false");
+	if (opt_text(j, "scope", meta->scope, sizeof meta->scope, e) || opt_text(j, "respondent", meta->respondent, sizeof meta->respondent, e) ||
+	    opt_text(j, "round", meta->round, sizeof meta->round, e) || opt_text(j, "role", role, sizeof role, e))
+		return -1;
+	if (role[0] && !role_parse(role, &meta->role))
+		return err_set(e, ERR_INVALID, "role", "executive・manager・staff のどれかです", "must be executive, manager or staff");
+	meta->org_id = json_is_integer(org) ? json_integer_value(org) : 0;
+	meta->pool = json_is_true(pool);
+	if (!meta->scope[0])
+		snprintf(meta->scope, sizeof meta->scope, "%s", ui(r->content, "whole_company", LANG_JA));
+	return 0;
 }
 
 void api_diagnosis_create(req_t *r, resp_t *w, const char *const *args)
@@ -215,97 +186,49 @@ void api_diagnosis_create(req_t *r, resp_t *w, const char *const *args)
 	(void)args;
 	static const char *const keys[] = { "questionnaire", "organization_id", "answers", "scope", "respondent",
 					    "role", "round", "pool", NULL };
-	json_t *j = json_body(r, w);
-	if (!j || unknown_keys(w, j, keys)) {
-		json_decref(j);
+	if (unknown_keys(r, w, r->json, keys))
 		return;
-	}
-	const questionnaire_t *q = content_questionnaire(r->content, json_string_value(json_object_get(j, "questionnaire")) ?
-									     json_string_value(json_object_get(j, "questionnaire")) : "");
+	const questionnaire_t *q;
 	stored_diag_t meta = { 0 };
-	char role[16] = "";
-	json_t *org = json_object_get(j, "organization_id"), *pool = json_object_get(j, "pool");
 	answer_file_t f = { 0 };
-	err_t ie;
+	err_t e;
 	answer_errs_t errs;
 	answers_t a;
-	org_t o;
-	if (!q) {
-		resp_api_error(w, 422, "invalid", "その診断はありません / unknown questionnaire", "questionnaire");
-	} else if (org && !json_is_null(org) &&
-		   (!json_is_integer(org) || store_org_get(r->store, json_integer_value(org), &o) != STORE_OK)) {
-		resp_api_error(w, 422, "invalid", "その組織はありません / no such organisation", "organization_id");
-	} else if (pool && !json_is_boolean(pool)) {
-		resp_api_error(w, 422, "invalid", "true か false にしてください / must be true or false", "pool");
-	} else if (!opt_text(r, w, j, "scope", meta.scope, sizeof meta.scope) ||
-		   !opt_text(r, w, j, "respondent", meta.respondent, sizeof meta.respondent) ||
-		   !opt_text(r, w, j, "round", meta.round, sizeof meta.round) || !opt_text(r, w, j, "role", role, sizeof role)) {
-		/* answered */
-	} else if (role[0] && !role_parse(role, &meta.role)) {
-		resp_api_error(w, 422, "invalid", "executive・manager・staff のどれかです / must be executive, manager or staff", "role");
-	} else if (answerfile_from_json(json_object_get(j, "answers"), &f, &ie) != 0) {
-		input_error(r, w, &ie);
+	result_view_t v;
+	if (read_meta(r, &q, &meta, &e) != 0 || answerfile_from_json(json_object_get(r->json, "answers"), &f, &e) != 0) {
+		resp_fail(r, w, &e);
 	} else if (answers_resolve(q, f.recs, f.n, false, &a, &errs) != 0) {
 		char msg[512], field[64];
 		answer_err_format(&errs.e[0], r->lang, msg, sizeof msg);
-		snprintf(field, sizeof field, "answers.%s", errs.e[0].question);
+		snprintf(field, sizeof field, "answers.%.*s", utf8_prefix(errs.e[0].question, 40), errs.e[0].question);
 		resp_api_error(w, 422, "invalid_answer", msg, field);
+	} else if (app_diag_run(&r->app, q, &a, &meta, true, &v, &e) != 0) {
+		resp_fail(r, w, &e);
 	} else {
-		meta.org_id = org && json_is_integer(org) ? json_integer_value(org) : 0;
-		meta.pool = json_is_true(pool);
-		if (!meta.scope[0])
-			snprintf(meta.scope, sizeof meta.scope, "%s", ui(r->content, "whole_company", LANG_JA));
-		diagnosis_t *d = malloc(sizeof *d);
-		if (!d)
-			abort();
-		int desired[MAX_ITEMS];
-		diagnosis_run_desired(d, q, &a, diag_attach_company(r->store, r->content, q, &meta, desired));
-		if (!meta.org_id)
-			org_init(&o);
-		diagnosis_cases(d, r->content, o.industry, org_size_band(r->content, o.employees));
-		stored_diag_t *sd = stored_diag_from(d, &meta);
-		if (store_diag_save(r->store, sd) != STORE_OK) {
-			resp_api_error(w, 500, "store", store_error(r->store), NULL);
-		} else {
-			json_t *out = result_json(d, r->lang);
-			json_object_set_new(out, "id", json_integer(sd->id));
-			json_object_set_new(out, "created", json_string(sd->created));
-			snprintf(w->location, sizeof w->location, "/api/v1/diagnoses/%lld", (long long)sd->id);
-			resp_json(w, 201, out);
-		}
-		stored_diag_free(sd);
-		free(d);
+		json_t *out = result_json(v.d, r->lang);
+		json_object_set_new(out, "id", json_integer(v.sd->id));
+		json_object_set_new(out, "created", json_string(v.sd->created));
+		snprintf(w->location, sizeof w->location, "/api/v1/diagnoses/%lld", (long long)v.sd->id);
+		resp_json(w, 201, out);
+		result_view_free(&v);
 	}
 	answerfile_free(&f);
-	json_decref(j);
 }
 
 void api_diagnosis_get(req_t *r, resp_t *w, const char *const *args)
 {
 	long long id = parse_id(args[0]);
-	stored_diag_t *sd;
-	if (id < 0 || store_diag_get(r->store, id, &sd) != STORE_OK) {
-		resp_api_error(w, 404, "not_found", "その診断結果はありません / no such diagnosis", "id");
+	result_view_t v;
+	err_t e;
+	if (id < 0)
+		err_set(&e, ERR_NOT_FOUND, "id", "その診断結果はありません", "no such diagnosis");
+	if (id < 0 || app_diag_view(&r->app, id, &v, &e) != 0) {
+		resp_fail(r, w, &e);
 		return;
 	}
-	json_t *out = snapshot_json(sd, r->lang, true);
-	const questionnaire_t *q = content_questionnaire(r->content, sd->questionnaire);
-	if (q) {
-		diagnosis_t *d = malloc(sizeof *d);
-		if (!d)
-			abort();
-		answers_t a;
-		org_t o;
-		org_init(&o);
-		if (sd->org_id)
-			store_org_get(r->store, sd->org_id, &o);
-		snapshot_answers(q, sd, &a);
-		int desired[MAX_ITEMS];
-		diagnosis_run_desired(d, q, &a, profile_desired_levels(r->content->profile, q, sd->risk_group, desired) ? desired : NULL);
-		diagnosis_cases(d, r->content, o.industry, org_size_band(r->content, o.employees));
-		json_object_set_new(out, "recommendations", recommendations_json(d, r->lang));
-		free(d);
-	}
-	stored_diag_free(sd);
+	json_t *out = snapshot_json(v.sd, r->lang, true);
+	if (v.d)
+		json_object_set_new(out, "recommendations", recommendations_json(v.d, r->lang));
 	resp_json(w, 200, out);
+	result_view_free(&v);
 }

@@ -19,16 +19,6 @@ long long parse_id(const char *s)
 	return v > 0 ? v : -1;
 }
 
-bool page_load_org(req_t *r, resp_t *w, const char *arg, org_t *o)
-{
-	long long id = parse_id(arg);
-	if (id < 0 || store_org_get(r->store, id, o) != STORE_OK) {
-		page_error(r, w, 404, "error_not_found");
-		return false;
-	}
-	return true;
-}
-
 void page_csrf_field(const req_t *r, buf_t *b)
 {
 	h(b, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", r->csrf);
@@ -76,12 +66,17 @@ void page_end(req_t *r, resp_t *w)
 	h(&w->body, "</main><footer class=\"site\"><p>%s</p></footer></body></html>\n", T(r, "web_footer"));
 }
 
-void page_error(req_t *r, resp_t *w, int status, const char *message_key)
+void page_error_text(req_t *r, resp_t *w, int status, const char *message)
 {
 	buf_free(&w->body);
 	w->status = status;
 	page_begin(r, w, T(r, "web_error"));
-	h(&w->body, "<h1>%s</h1><p>%s</p><p><a href=\"/\">%s</a></p>", T(r, "web_error"), T(r, message_key),
+	h(&w->body, "<h1>%s</h1><p class=\"error\" role=\"alert\">%s</p><p><a href=\"/\">%s</a></p>", T(r, "web_error"), message,
 	  T(r, "web_back_home"));
 	page_end(r, w);
+}
+
+void page_error(req_t *r, resp_t *w, int status, const char *message_key)
+{
+	page_error_text(r, w, status, T(r, message_key));
 }

@@ -14,9 +14,12 @@
 #include <stdlib.h>
 #include <sys/random.h>
 
-#include "store/benchmark.h"
+#include "app/diagnosis.h"
+#include "app/draft.h"
+#include "app/org.h"
 #include "core/answers.h"
 #include "core/utf8.h"
+#include "core/xalloc.h"
 #include "input/org_input.h"
 #include "web/pages.h"
 
@@ -38,7 +41,7 @@ static bool valid_draft_id(const char *s)
 static void new_draft_id(char out[DRAFT_ID_LEN + 1])
 {
 	unsigned char raw[DRAFT_ID_LEN / 2];
-	if (getrandom(raw, sizeof raw, 0) != sizeof raw)
+	if (getrandom(raw, sizeof raw, 0) != sizeof raw) /* the kernel's random source never fails on Linux ≥ 3.17 */
 		abort();
 	for (int i = 0; i < DRAFT_ID_LEN / 2; i++)
 		snprintf(out + 2 * i, 3, "%02x", raw[i]);
@@ -139,25 +142,46 @@ static int parse_step(const char *s, const questionnaire_t *q)
 	return v >= 0 && v < nsteps(q) ? (int)v : 0;
 }
 
+/* A new draft of q for the organisation named by `org` (ignored when it is not one). */
+static void new_draft(req_t *r, const questionnaire_t *q, const char *org, draft_t *d)
+{
+	memset(d, 0, sizeof *d);
+	new_draft_id(d->id);
+	snprintf(d->questionnaire, sizeof d->questionnaire, "%s", q->id);
+	org_t o;
+	err_t ignored;
+	long long id = parse_id(org);
+	if (id > 0 && app_org_get(&r->app, id, &o, &ignored) == 0)
+		d->org_id = id;
+}
+
+/* The draft named by `id` for q, or a new one (under a new id, unless keep_id: a posted step
+ * keeps its id so the next step finds the same draft); false after answering a store failure. */
+static bool load_draft(req_t *r, resp_t *w, const questionnaire_t *q, const char *id, const char *org, bool keep_id, draft_t *d)
+{
+	bool found = false;
+	err_t e;
+	if (valid_draft_id(id) && app_draft_get(&r->app, id, q->id, d, &found, &e) != 0) {
+		resp_fail(r, w, &e);
+		return false;
+	}
+	if (!found) {
+		new_draft(r, q, org, d);
+		if (keep_id && valid_draft_id(id))
+			snprintf(d->id, sizeof d->id, "%s", id);
+	}
+	return true;
+}
+
 void page_diagnose(req_t *r, resp_t *w, const char *const *args)
 {
 	const questionnaire_t *q = find_q(r, w, args[0]);
 	if (!q)
 		return;
-	draft_t *d = calloc(1, sizeof *d);
-	if (!d)
-		abort();
+	draft_t *d = xmalloc(sizeof *d);
 	const char *id = req_query(r, "draft");
-	if (!valid_draft_id(id) || store_draft_get(r->store, id, d) != STORE_OK || strcmp(d->questionnaire, q->id)) {
-		memset(d, 0, sizeof *d);
-		new_draft_id(d->id);
-		snprintf(d->questionnaire, sizeof d->questionnaire, "%s", q->id);
-		org_t o;
-		long long org = parse_id(req_query(r, "org"));
-		if (org > 0 && store_org_get(r->store, org, &o) == STORE_OK)
-			d->org_id = org;
-	}
-	render_step(r, w, q, d, parse_step(req_query(r, "step"), q), NULL);
+	if (load_draft(r, w, q, id, req_query(r, "org"), false, d))
+		render_step(r, w, q, d, parse_step(req_query(r, "step"), q), NULL);
 	free(d);
 }
 
@@ -193,20 +217,15 @@ static void finish(req_t *r, resp_t *w, const questionnaire_t *q, draft_t *d, js
 		return;
 	}
 	meta.pool = req_form(r, "pool") != NULL;
-	diagnosis_t *dg = malloc(sizeof *dg);
-	if (!dg)
-		abort();
-	int desired[MAX_ITEMS];
-	diagnosis_run_desired(dg, q, &a, diag_attach_company(r->store, r->content, q, &meta, desired));
-	stored_diag_t *sd = stored_diag_from(dg, &meta);
-	free(dg);
-	if (store_diag_save(r->store, sd) != STORE_OK) {
-		page_error(r, w, 500, "web_store_error");
-	} else {
-		store_draft_delete(r->store, d->id);
-		resp_redirect(w, "/diagnoses/%lld", (long long)sd->id);
+	result_view_t res;
+	err_t e;
+	if (app_diag_run(&r->app, q, &a, &meta, true, &res, &e) != 0) {
+		resp_fail(r, w, &e);
+		return;
 	}
-	stored_diag_free(sd);
+	app_draft_delete(&r->app, d->id, &e); /* a draft left behind is harmless: the result is saved */
+	resp_redirect(w, "/diagnoses/%lld", (long long)res.sd->id);
+	result_view_free(&res);
 }
 
 void page_diagnose_post(req_t *r, resp_t *w, const char *const *args)
@@ -214,26 +233,15 @@ void page_diagnose_post(req_t *r, resp_t *w, const char *const *args)
 	const questionnaire_t *q = find_q(r, w, args[0]);
 	if (!q)
 		return;
-	if (!req_csrf_ok(r)) {
-		page_error(r, w, 403, "web_csrf");
-		return;
-	}
 	const char *id = req_form(r, "draft");
 	if (!valid_draft_id(id)) {
 		page_error(r, w, 400, "web_bad_form");
 		return;
 	}
-	draft_t *d = calloc(1, sizeof *d);
-	if (!d)
-		abort();
-	if (store_draft_get(r->store, id, d) != STORE_OK || strcmp(d->questionnaire, q->id)) {
-		memset(d, 0, sizeof *d);
-		snprintf(d->id, sizeof d->id, "%s", id);
-		snprintf(d->questionnaire, sizeof d->questionnaire, "%s", q->id);
-		org_t o;
-		long long org = parse_id(req_form(r, "org"));
-		if (org > 0 && store_org_get(r->store, org, &o) == STORE_OK)
-			d->org_id = org;
+	draft_t *d = xmalloc(sizeof *d);
+	if (!load_draft(r, w, q, id, req_form(r, "org"), true, d)) {
+		free(d);
+		return;
 	}
 	int step = parse_step(req_form(r, "step"), q);
 	json_t *ans = draft_answers(d);
@@ -258,8 +266,9 @@ void page_diagnose_post(req_t *r, resp_t *w, const char *const *args)
 		snprintf(d->answers, sizeof d->answers, "%s", text);
 		free(text);
 		const char *go = req_form(r, "go");
-		if (store_draft_put(r->store, d) != STORE_OK)
-			page_error(r, w, 500, "web_store_error");
+		err_t e;
+		if (app_draft_put(&r->app, d, &e) != 0)
+			resp_fail(r, w, &e);
 		else if (go && !strcmp(go, "finish"))
 			finish(r, w, q, d, ans);
 		else

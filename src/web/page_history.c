@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/org.h"
 #include "core/history.h"
+#include "core/xalloc.h"
 #include "web/pages.h"
 #include "web/svg.h"
 
@@ -49,16 +51,13 @@ static void trends(req_t *r, buf_t *b, stored_diag_t **list, int n)
 
 void page_history(req_t *r, resp_t *w, const char *const *args)
 {
-	long long id = parse_id(args[0]);
-	org_t o;
+	(void)args;
+	const org_t o = r->org;
 	stored_diag_t **list;
 	int n;
-	if (id < 0 || store_org_get(r->store, id, &o) != STORE_OK) {
-		page_error(r, w, 404, "error_not_found");
-		return;
-	}
-	if (store_diag_list(r->store, id, &list, &n) != STORE_OK) {
-		page_error(r, w, 500, "web_store_error");
+	err_t err;
+	if (app_org_history(&r->app, o.id, &list, &n, &err) != 0) {
+		resp_fail(r, w, &err);
 		return;
 	}
 	const stored_diag_t *const *cl = (const stored_diag_t *const *)list;
@@ -97,9 +96,7 @@ void page_history(req_t *r, resp_t *w, const char *const *args)
 		h(b, "</td></tr>");
 	}
 	h(b, "</tbody></table>");
-	rollup_t *ru = malloc(sizeof *ru);
-	if (!ru)
-		abort();
+	rollup_t *ru = xmalloc(sizeof *ru);
 	for (int i = 0; i < n; i++) {
 		if (history_round_first(cl, i) && history_rollup(cl, n, i, ru) >= 2) {
 			h(b, "<section><h2>%s: %s %s</h2><p>%s</p><p><strong>%d / %d</strong></p><ul>", T(r, "rollup"),

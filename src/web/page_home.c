@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "app/org.h"
 #include "web/pages.h"
 
 typedef struct {
@@ -22,7 +23,8 @@ static bool org_row(const org_t *o, void *arg)
 		  T(r, "org_name"), T(r, "web_latest"), T(r, "web_actions"));
 	h(b, "<tr><td><a href=\"/organizations/%lld\">%s</a></td><td>", (long long)o->id, o->name);
 	stored_diag_t *d;
-	if (store_diag_latest(r->store, o->id, &d) == STORE_OK) {
+	err_t e;
+	if (app_org_latest(&r->app, o->id, &d, &e) == 0 && d) {
 		const questionnaire_t *q = content_questionnaire(r->content, d->questionnaire);
 		h(b, "<a href=\"/diagnoses/%lld\">%s %d/%d — %s</a> <span class=\"muted\">%s</span>", (long long)d->id,
 		  q ? tx(&q->title, r->lang) : d->questionnaire, d->total, d->max, r->lang == LANG_EN ? d->band_en : d->band_ja,
@@ -50,7 +52,11 @@ void page_home(req_t *r, resp_t *w, const char *const *args)
 	}
 	h(b, "</ul><h2>%s</h2>", T(r, "web_orgs"));
 	home_ctx_t x = { r, b, 0 };
-	store_org_list(r->store, org_row, &x);
+	err_t e;
+	if (app_org_each(&r->app, org_row, &x, &e) != 0) {
+		resp_fail(r, w, &e);
+		return;
+	}
 	if (x.n)
 		h(b, "</tbody></table>");
 	else

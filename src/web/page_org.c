@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/org.h"
 #include "input/org_input.h"
 #include "web/pages.h"
 
@@ -83,10 +84,6 @@ static void save_org(req_t *r, resp_t *w, org_t *o, bool is_new)
 	err_t err;
 	char action[64];
 	snprintf(action, sizeof action, is_new ? "/organizations" : "/organizations/%lld", (long long)o->id);
-	if (!req_csrf_ok(r)) {
-		page_error(r, w, 403, "web_csrf");
-		return;
-	}
 	if (read_form(r, o, &err) != 0) {
 		w->status = 422;
 		page_begin(r, w, T(r, is_new ? "web_new_org" : "web_edit_org"));
@@ -96,9 +93,8 @@ static void save_org(req_t *r, resp_t *w, org_t *o, bool is_new)
 		page_end(r, w);
 		return;
 	}
-	store_rc_t rc = is_new ? store_org_add(r->store, o) : store_org_update(r->store, o);
-	if (rc != STORE_OK) {
-		page_error(r, w, rc == STORE_NOT_FOUND ? 404 : 500, rc == STORE_NOT_FOUND ? "error_not_found" : "web_store_error");
+	if ((is_new ? app_org_create(&r->app, o, &err) : app_org_update(&r->app, o, &err)) != 0) {
+		resp_fail(r, w, &err);
 		return;
 	}
 	resp_redirect(w, "/organizations/%lld", (long long)o->id);
@@ -114,16 +110,14 @@ void page_org_create(req_t *r, resp_t *w, const char *const *args)
 
 void page_org_update(req_t *r, resp_t *w, const char *const *args)
 {
-	org_t o;
-	if (page_load_org(r, w, args[0], &o))
-		save_org(r, w, &o, false);
+	(void)args;
+	save_org(r, w, &r->org, false);
 }
 
 void page_org_show(req_t *r, resp_t *w, const char *const *args)
 {
-	org_t o;
-	if (!page_load_org(r, w, args[0], &o))
-		return;
+	(void)args;
+	const org_t o = r->org;
 	buf_t *b = &w->body;
 	const content_t *c = r->content;
 	page_begin(r, w, o.name);

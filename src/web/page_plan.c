@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/diagnosis.h"
+#include "app/org.h"
+#include "app/plan.h"
 #include "input/plan_input.h"
 #include "web/pages.h"
 
@@ -25,11 +28,13 @@ static void status_select(req_t *r, buf_t *b, const char *id, plan_status_t chos
 
 void page_plan_section(req_t *r, buf_t *b, const org_t *o)
 {
-	plan_item_t *items;
-	int n, nd;
+	plan_item_t *items = NULL;
+	int n = 0, nd;
 	stored_diag_t **list;
+	err_t e;
 	h(b, "<h2 id=\"plan\">%s</h2>", T(r, "plan"));
-	if (store_plan_list(r->store, o->id, &items, &n) != STORE_OK || store_diag_list(r->store, o->id, &list, &nd) != STORE_OK) {
+	if (app_plan_list(&r->app, o->id, &items, &n, &e) != 0 || app_org_history(&r->app, o->id, &list, &nd, &e) != 0) {
+		free(items);
 		h(b, "<p class=\"error\">%s</p>", T(r, "web_store_error"));
 		return;
 	}
@@ -68,9 +73,8 @@ void page_plan_section(req_t *r, buf_t *b, const org_t *o)
 
 void page_plan_new(req_t *r, resp_t *w, const char *const *args)
 {
-	org_t o;
-	if (!page_load_org(r, w, args[0], &o))
-		return;
+	(void)args;
+	const org_t o = r->org;
 	plan_item_t p = { 0 };
 	err_t e;
 	const char *qid = req_query(r, "questionnaire"), *question = req_query(r, "question");
@@ -117,15 +121,9 @@ static bool read_fields(req_t *r, resp_t *w, plan_item_t *p, const char *const *
 
 void page_plan_create(req_t *r, resp_t *w, const char *const *args)
 {
+	(void)args;
 	static const char *const FIELDS[] = { "questionnaire", "question", "owner", "due", NULL };
-	org_t o;
-	if (!page_load_org(r, w, args[0], &o))
-		return;
-	if (!req_csrf_ok(r)) {
-		page_error(r, w, 403, "web_csrf");
-		return;
-	}
-	plan_item_t p = { .org_id = o.id };
+	plan_item_t p = { .org_id = r->org.id };
 	if (!read_fields(r, w, &p, FIELDS))
 		return;
 	if (!p.question[0]) {
@@ -133,18 +131,13 @@ void page_plan_create(req_t *r, resp_t *w, const char *const *args)
 		return;
 	}
 	long long diag = parse_id(req_form(r, "diagnosis"));
-	stored_diag_t *sd;
-	if (diag > 0 && store_diag_get(r->store, diag, &sd) == STORE_OK) {
-		if (sd->org_id == o.id)
-			p.diagnosis_id = diag;
-		stored_diag_free(sd);
-	}
-	store_rc_t rc = store_plan_add(r->store, &p);
-	if (rc != STORE_OK && rc != STORE_INVALID) { /* INVALID: already planned, nothing to add */
-		page_error(r, w, 500, "web_store_error");
+	p.diagnosis_id = diag > 0 ? diag : 0;
+	err_t e;
+	if (app_plan_add(&r->app, &p, &e) != 0 && e.code != ERR_CONFLICT) { /* conflict: already planned, nothing to add */
+		resp_fail(r, w, &e);
 		return;
 	}
-	resp_redirect(w, "/organizations/%lld#plan", (long long)o.id);
+	resp_redirect(w, "/organizations/%lld#plan", (long long)r->org.id);
 }
 
 void page_plan_update(req_t *r, resp_t *w, const char *const *args)
@@ -152,18 +145,17 @@ void page_plan_update(req_t *r, resp_t *w, const char *const *args)
 	static const char *const FIELDS[] = { "owner", "due", "status", NULL };
 	long long id = parse_id(args[0]);
 	plan_item_t p;
-	if (id < 0 || store_plan_get(r->store, id, &p) != STORE_OK) {
-		page_error(r, w, 404, "error_not_found");
-		return;
-	}
-	if (!req_csrf_ok(r)) {
-		page_error(r, w, 403, "web_csrf");
+	err_t e;
+	if (id < 0)
+		err_set(&e, ERR_NOT_FOUND, "id", "その項目はありません", "no such plan item");
+	if (id < 0 || app_plan_get(&r->app, id, &p, &e) != 0) {
+		resp_fail(r, w, &e);
 		return;
 	}
 	if (!read_fields(r, w, &p, FIELDS))
 		return;
-	if (store_plan_update(r->store, &p) != STORE_OK) {
-		page_error(r, w, 500, "web_store_error");
+	if (app_plan_update(&r->app, &p, &e) != 0) {
+		resp_fail(r, w, &e);
 		return;
 	}
 	resp_redirect(w, "/organizations/%lld#plan", (long long)p.org_id);

@@ -3,7 +3,7 @@
  * next step in plain words, category subtotals as an SVG chart with the same numbers in a
  * table, the わからない items called out, and the ranked recommendations, each linking to its
  * measure. Scores come from the stored snapshot; the ranking is recomputed from the stored
- * options with the current content (the same rules as `mamoru diagnose`).
+ * options with the current content (app_diag_view: the same rules as `mamoru diagnose`).
  *
  * Snapshots never change and the content is fixed for the life of the process, so a rendered
  * page is kept in a small cache keyed by (diagnosis, language) and served again while what
@@ -15,9 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/answers.h"
+#include "app/diagnosis.h"
+#include "app/org.h"
 #include "core/org.h"
-#include "core/profile.h"
 #include "web/pages.h"
 #include "web/svg.h"
 
@@ -124,9 +124,10 @@ static bool serve_cached(req_t *r, resp_t *w, long long id)
 	if (!hit)
 		return false;
 	org_t o;
+	err_t err;
 	char sig[sizeof c.org_sig];
 	if (c.org_id) {
-		if (store_org_get(r->store, c.org_id, &o) != STORE_OK)
+		if (app_org_get(&r->app, c.org_id, &o, &err) != 0)
 			return false;
 		org_signature(&o, sig, sizeof sig);
 		if (strcmp(sig, c.org_sig))
@@ -170,25 +171,28 @@ void page_result_cache_free(void)
 void page_result(req_t *r, resp_t *w, const char *const *args)
 {
 	long long id = parse_id(args[0]);
-	stored_diag_t *sd = NULL;
 	bool use_cache = id > 0 && cacheable(r);
 	if (use_cache && serve_cached(r, w, id))
 		return;
-	if (id < 0 || store_diag_get(r->store, id, &sd) != STORE_OK) {
-		page_error(r, w, 404, "error_not_found");
+	result_view_t v;
+	err_t e;
+	if (id < 0)
+		err_set(&e, ERR_NOT_FOUND, "id", "その診断結果はありません", "no such diagnosis");
+	if (id < 0 || app_diag_view(&r->app, id, &v, &e) != 0) {
+		resp_fail(r, w, &e);
 		return;
 	}
-	const questionnaire_t *q = content_questionnaire(r->content, sd->questionnaire);
+	const stored_diag_t *sd = v.sd;
+	const questionnaire_t *q = v.q;
+	const diagnosis_t *d = v.d;
 	buf_t *b = &w->body;
 	lang_t L = r->lang;
 	const char *title = q ? tx(&q->title, L) : sd->questionnaire;
 	page_begin(r, w, title);
 	h(b, "<h1>%s — %s</h1>", T(r, "web_result"), title);
-	org_t o;
-	org_init(&o);
 	h(b, "<p class=\"meta\">");
-	if (sd->org_id && store_org_get(r->store, sd->org_id, &o) == STORE_OK)
-		h(b, "<a href=\"/organizations/%lld\">%s</a> ・ ", (long long)o.id, o.name);
+	if (v.org.id)
+		h(b, "<a href=\"/organizations/%lld\">%s</a> ・ ", (long long)v.org.id, v.org.name);
 	h(b, "%s: %s ・ %s %s ・ %s</p>", T(r, "scope"), sd->scope, T(r, "version"), sd->version, sd->created);
 	h(b, "<section class=\"score\" aria-labelledby=\"score-h\"><h2 id=\"score-h\">%s</h2>"
 	     "<p class=\"total\"><span class=\"big\" id=\"total\">%d</span> / %d %s</p>",
@@ -197,20 +201,8 @@ void page_result(req_t *r, resp_t *w, const char *const *args)
 		h(b, "<p>%s: %d %s — %s</p>", T(r, "pass_mark"), q->pass_mark, T(r, "points"),
 		  T(r, sd->total >= q->pass_mark ? "passed" : "not_passed"));
 	h(b, "<p class=\"band\" id=\"band\">%s</p>", L == LANG_EN ? sd->band_en : sd->band_ja);
-	diagnosis_t *d = NULL;
-	if (q) {
-		d = malloc(sizeof *d);
-		if (!d)
-			abort();
-		answers_t a;
-		snapshot_answers(q, sd, &a);
-		int desired[MAX_ITEMS];
-		diagnosis_run_desired(d, q, &a, profile_desired_levels(r->content->profile, q, sd->risk_group, desired) ? desired : NULL);
-		diagnosis_cases(d, r->content, o.industry, org_size_band(r->content, o.employees));
-		for (int k = 0; k < q->nbands; k++)
-			if (!strcmp(q->bands[k].id, sd->band_id))
-				h(b, "<p class=\"advice\">%s</p>", tx(&q->bands[k].advice, L));
-	}
+	if (q && v.band)
+		h(b, "<p class=\"advice\">%s</p>", tx(&v.band->advice, L));
 	h(b, "</section>");
 	chart(r, b, sd);
 	if (d && d->score.nunknown) {
@@ -230,7 +222,6 @@ void page_result(req_t *r, resp_t *w, const char *const *args)
 	h(b, "<p class=\"noprint muted\">%s</p>", T(r, "web_print_hint"));
 	page_end(r, w);
 	if (use_cache)
-		remember(r, w, id, sd->org_id, &o);
-	free(d);
-	stored_diag_free(sd);
+		remember(r, w, id, sd->org_id, &v.org);
+	result_view_free(&v);
 }

@@ -1,6 +1,7 @@
 /*
  * pages.h — every page and API handler (one file per page or area) and the layout helpers
- * they share (page.c).
+ * they share (page.c). The route table in router.c says which handler serves which path and
+ * what it needs; a handler parses its input, calls one use case in src/app and renders.
  */
 #ifndef MAMORU_WEB_PAGES_H
 #define MAMORU_WEB_PAGES_H
@@ -8,7 +9,7 @@
 #include <jansson.h>
 
 #include "core/org.h"
-#include "input/answerfile.h"
+#include "core/view.h"
 #include "web/html.h"
 #include "web/web.h"
 
@@ -17,12 +18,11 @@ const char *T(const req_t *r, const char *key);           /* UI string in the re
 void page_begin(req_t *r, resp_t *w, const char *title);   /* <html> … <main> */
 void page_end(req_t *r, resp_t *w);                        /* </main> … </html> */
 void page_error(req_t *r, resp_t *w, int status, const char *message_key);
+void page_error_text(req_t *r, resp_t *w, int status, const char *message);   /* message is escaped */
 void page_csrf_field(const req_t *r, buf_t *b);
 /* A measure as a link to its page followed by its points (used beside questions and in
  * recommendations). */
 void page_measure_summary(const req_t *r, buf_t *b, const measure_t *m, const char *link_class);
-/* Loads the organisation named by a path segment; false after answering 404. */
-bool page_load_org(req_t *r, resp_t *w, const char *arg, org_t *o);
 /* Parses a positive decimal id; -1 when malformed. */
 long long parse_id(const char *s);
 
@@ -56,20 +56,19 @@ void page_scenario(req_t *r, resp_t *w, const char *const *args);
 void page_cases(req_t *r, resp_t *w, const char *const *args);
 void page_case(req_t *r, resp_t *w, const char *const *args);
 void api_search(req_t *r, resp_t *w, const char *const *args);
-/* page_benchmark.c */
+/* page_profile.c: the company profile behind the benchmark */
 void page_profile(req_t *r, resp_t *w, const char *const *args);
 void page_profile_post(req_t *r, resp_t *w, const char *const *args);
-void page_compare(req_t *r, resp_t *w, const char *const *args);
 void page_profile_section(req_t *r, buf_t *b, const org_t *o);
+/* page_compare.c: a result compared with other companies */
+void page_compare(req_t *r, resp_t *w, const char *const *args);
+/* api_benchmark.c: the profile and the peers in JSON */
 void api_profile_get(req_t *r, resp_t *w, const char *const *args);
 void api_profile_put(req_t *r, resp_t *w, const char *const *args);
 void api_peers(req_t *r, resp_t *w, const char *const *args);
 /* api.c, and the JSON helpers the other API handlers share */
 void resp_json(resp_t *w, int status, json_t *j);                 /* sends and releases j */
-json_t *json_body(req_t *r, resp_t *w);                           /* NULL after answering 415 or 400 */
-bool unknown_keys(resp_t *w, json_t *j, const char *const *allowed); /* true after answering 422 */
-bool find_org(req_t *r, resp_t *w, const char *arg, org_t *o);     /* false after answering 404 */
-void input_error(req_t *r, resp_t *w, const err_t *e);       /* 422 naming the field */
+bool unknown_keys(req_t *r, resp_t *w, json_t *j, const char *const *allowed); /* true after answering 422 */
 void api_healthz(req_t *r, resp_t *w, const char *const *args);
 void api_questionnaires(req_t *r, resp_t *w, const char *const *args);
 void api_questionnaire(req_t *r, resp_t *w, const char *const *args);

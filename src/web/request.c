@@ -24,10 +24,18 @@ const char *req_form(const req_t *r, const char *key)
 	return NULL;
 }
 
+/* Compares in constant time, so the time taken tells nothing about how much of a guessed
+ * token was right. */
 bool req_csrf_ok(const req_t *r)
 {
 	const char *t = req_form(r, "csrf");
-	return t && !r->new_csrf && !strcmp(t, r->csrf);
+	size_t n = strlen(r->csrf);
+	if (!t || r->new_csrf || !n || strlen(t) != n)
+		return false;
+	unsigned char diff = 0;
+	for (size_t i = 0; i < n; i++)
+		diff |= (unsigned char)(t[i] ^ r->csrf[i]);
+	return diff == 0;
 }
 
 void resp_redirect(resp_t *w, const char *fmt, ...)

@@ -54,9 +54,9 @@ static store_t *thread_store(void)
 {
 	if (tl_store)
 		return tl_store;
-	char err[STORE_ERR_LEN];
-	if (store_open(g_opts->db_path, &tl_store, err) != STORE_OK) {
-		fprintf(stderr, "mamoru: %s\n", err);
+	err_t err;
+	if (store_open(g_opts->db_path, &tl_store, &err) != STORE_OK) {
+		fprintf(stderr, "mamoru: %s / %s\n", err.ja, err.en);
 		return NULL;
 	}
 	pthread_mutex_lock(&g_stores_lock);

@@ -11,9 +11,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "core/model.h"
-#include "store/store.h"
+#include <jansson.h>
+
+#include "app/app.h"
 #include "core/buf.h"
+#include "core/model.h"
+#include "core/org.h"
+#include "store/store.h"
 
 #define WEB_BODY_MAX (1024 * 1024)
 #define WEB_MAX_PARAMS 256
@@ -40,6 +44,11 @@ typedef struct {
 	const content_t *content;
 	store_t *store;
 	struct search *search;       /* the knowledge index (content/search.h) */
+	/* set by the router from the route's needs, before the handler runs */
+	app_t app;                   /* the use cases over this request's store and content */
+	bool api;                    /* a JSON endpoint: errors in the JSON envelope */
+	org_t org;                   /* R_ORG: the organisation named by args[0] */
+	json_t *json;                /* R_JSON: the request body, a JSON object (released after) */
 } req_t;
 
 typedef struct {
@@ -52,14 +61,37 @@ typedef struct {
 
 typedef void (*handler_fn)(req_t *, resp_t *, const char *const *args);
 
+/* What a route needs before its handler runs. The router checks every need in one place (as
+ * cgit's command table does), so a handler starts from checked, loaded values. */
+enum {
+	R_API = 1u << 0,    /* JSON endpoint (else an HTML page) */
+	R_CSRF = 1u << 1,   /* a form post: its csrf field must match the client's token (403) */
+	R_ORG = 1u << 2,    /* args[0] is the id of an organisation that must exist (404): r->org */
+	R_JSON = 1u << 3,   /* the body must be a JSON object (415, 400): r->json */
+};
+
+/* Who may call a route. Everyone, until accounts exist; then roles are added here and checked
+ * by the router with the rest of the needs. */
+typedef enum { ACCESS_ANYONE = 0 } access_t;
+
+typedef struct {
+	const char *method, *pattern;    /* pattern: {} matches one path segment, passed in args */
+	handler_fn fn;
+	unsigned needs;                  /* R_* */
+	access_t access;
+} route_t;
+
 const char *req_query(const req_t *r, const char *key);
 const char *req_form(const req_t *r, const char *key);
-/* For a POST form: true when its csrf field matches the client's cookie. */
+/* For a POST form: true when its csrf field matches the client's cookie (constant time). */
 bool req_csrf_ok(const req_t *r);
 
 void resp_redirect(resp_t *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The JSON API's error envelope: {"error": {"code", "message", "field"}}. */
 void resp_api_error(resp_t *w, int status, const char *code, const char *message, const char *field);
+/* An error (core/err.h) as the route's kind of response: the JSON envelope for the API, an
+ * error page for HTML. A store failure is logged with its detail and shown without it. */
+void resp_fail(req_t *r, resp_t *w, const err_t *e);
 
 /* Routes a request to its handler; fills w (404 when nothing matches). */
 void web_route(req_t *r, resp_t *w);

@@ -13,7 +13,9 @@
 #include "core/profile.h"
 #include "input/pool_file.h"
 #include "input/profile_input.h"
-#include "store/benchmark.h"
+#include "app/diagnosis.h"
+#include "app/org.h"
+#include "app/pool.h"
 
 static content_t C;
 
@@ -204,18 +206,20 @@ static void risk_index_and_group(void **state)
 static void pool_follows_saves(void **state)
 {
 	(void)state;
-	char dir[] = "/tmp/mamoru-pool-XXXXXX", path[64], err[STORE_ERR_LEN];
+	char dir[] = "/tmp/mamoru-pool-XXXXXX", path[64];
+	err_t err;
 	assert_non_null(mkdtemp(dir));
 	snprintf(path, sizeof path, "%s/m.db", dir);
 	store_t *s;
-	assert_int_equal(store_open(path, &s, err), STORE_OK);
+	assert_int_equal(store_open(path, &s, &err), STORE_OK);
+	app_t app = { .content = &C, .store = s };
 	const questionnaire_t *q = content_questionnaire(&C, "benchmark");
 	org_t o;
 	org_init(&o);
 	snprintf(o.name, sizeof o.name, "A");
 	snprintf(o.industry, sizeof o.industry, "E");
 	o.employees = 10;
-	assert_int_equal(store_org_add(s, &o), STORE_OK);
+	assert_int_equal(app_org_create(&app, &o, &err), 0);
 	int totals[3] = { 0 };
 	static const char *const levels[3] = { "2", "5", "1" };
 	for (int k = 0; k < 3; k++) {
@@ -225,15 +229,12 @@ static void pool_follows_saves(void **state)
 			for (int j = 0; j < q->aset->nopts; j++)
 				if (!strcmp(q->aset->opts[j].id, levels[k]))
 					a.opt[i] = (signed char)j;
-		diagnosis_t d;
 		stored_diag_t meta = { .org_id = o.id, .pool = k < 2 }; /* the third save withholds consent */
-		int desired[MAX_ITEMS];
-		diagnosis_run_desired(&d, q, &a, diag_attach_company(s, &C, q, &meta, desired));
-		stored_diag_t *sd = stored_diag_from(&d, &meta);
-		assert_string_equal(sd->size_band, "s20");
-		assert_int_equal(store_diag_save(s, sd), STORE_OK);
-		totals[k] = sd->total;
-		stored_diag_free(sd);
+		result_view_t v;
+		assert_int_equal(app_diag_run(&app, q, &a, &meta, true, &v, &err), 0);
+		assert_string_equal(v.sd->size_band, "s20");
+		totals[k] = v.sd->total;
+		result_view_free(&v);
 	}
 	assert_int_equal(totals[1], 125);
 	/* the last two diagnoses up to the latest, oldest first */
@@ -269,7 +270,8 @@ static void pool_follows_saves(void **state)
 	pool_contrib_t c = { .total = 25, .min = 25, .max = 125, .nitems = q->nitems, .risk = -1 };
 	for (int i = 0; i < 4; i++)
 		pool_add(&base, &c, +1);
-	assert_int_equal(store_pool_import(s, "2026-01", &key, &base, 1), STORE_OK);
+	pool_file_t f = { .month = "2026-01", .keys = &key, .aggs = &base, .n = 1 };
+	assert_int_equal(app_pool_import(&app, &f, &err), 0);
 	assert_int_equal(store_pool_agg(s, &key, "2000-01", &a), STORE_OK);
 	assert_int_equal(a.n, 5);
 	assert_int_equal(a.sum, totals[1] + 4 * 25);

@@ -8,7 +8,8 @@
 #include <sqlite3.h>
 
 #include "core/answers.h"
-#include "store/migrations.h"
+#include "store/sqlite_migrations.h"
+#include "store/sqlite_admin.h"
 #include "store/store.h"
 
 static content_t C;
@@ -83,15 +84,25 @@ static stored_diag_t *scored(const char *qid, const char *answer, int64_t org, c
 	stored_diag_t meta = { .org_id = org, .role = ROLE_STAFF, .pool = true };
 	snprintf(meta.scope, sizeof meta.scope, "%s", scope);
 	snprintf(meta.round, sizeof meta.round, "2026");
-	return stored_diag_from(&d, &meta);
+	stored_diag_t *sd = stored_diag_from(&d, &meta);
+	snprintf(sd->created, sizeof sd->created, "2026-11-30T08:00:00Z"); /* the app layer's job */
+	return sd;
+}
+
+/* Adds an organisation with the timestamps the app layer would set. */
+static store_rc_t add_org(store_t *s, org_t *o)
+{
+	snprintf(o->created, sizeof o->created, "2026-11-30T08:00:00Z");
+	snprintf(o->updated, sizeof o->updated, "2026-11-30T08:00:00Z");
+	return store_org_add(s, o);
 }
 
 static void empty_database_migrates(void **state)
 {
 	(void)state;
 	store_t *s;
-	char err[STORE_ERR_LEN];
-	assert_int_equal(store_open(path, &s, err), STORE_OK);
+	err_t err;
+	assert_int_equal(store_open(path, &s, &err), STORE_OK);
 	assert_int_equal(store_schema_version(s), MIGRATION_COUNT);
 	store_close(s);
 	struct stat st;
@@ -99,7 +110,7 @@ static void empty_database_migrates(void **state)
 	assert_int_equal(st.st_mode & 0777, 0600);
 	assert_int_equal(scalar("SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), 1);
 	/* reopening changes nothing */
-	assert_int_equal(store_open(path, &s, err), STORE_OK);
+	assert_int_equal(store_open(path, &s, &err), STORE_OK);
 	store_close(s);
 	assert_int_equal(scalar("SELECT count(*) FROM schema_version"), MIGRATION_COUNT);
 }
@@ -126,8 +137,8 @@ static void every_earlier_version_migrates(void **state)
 			 "band_ja, band_en, created_at) VALUES (1, 'jisha-shindan', '2009-1', '全社', 80, 100, -20, 'pass', '合格', "
 			 "'pass', '2025-04-01T00:00:00Z')");
 		store_t *s;
-		char err[STORE_ERR_LEN];
-		assert_int_equal(store_open(path, &s, err), STORE_OK);
+		err_t err;
+		assert_int_equal(store_open(path, &s, &err), STORE_OK);
 		assert_int_equal(store_schema_version(s), MIGRATION_COUNT);
 		stored_diag_t *d;
 		assert_int_equal(store_diag_get(s, 1, &d), STORE_OK);
@@ -146,14 +157,14 @@ static void newer_database_refused_unchanged(void **state)
 {
 	(void)state;
 	store_t *s;
-	char err[STORE_ERR_LEN];
-	assert_int_equal(store_open(path, &s, err), STORE_OK);
+	err_t err;
+	assert_int_equal(store_open(path, &s, &err), STORE_OK);
 	store_close(s);
 	exec_sql("INSERT INTO schema_version VALUES (99, '2030-01-01T00:00:00Z')");
 	long long before = scalar("SELECT count(*) FROM sqlite_master");
-	assert_int_equal(store_open(path, &s, err), STORE_ERROR);
+	assert_int_equal(store_open(path, &s, &err), STORE_ERROR);
 	assert_null(s);
-	assert_non_null(strstr(err, "newer than this program"));
+	assert_non_null(strstr(err.en, "newer than this program"));
 	assert_int_equal(scalar("SELECT count(*) FROM sqlite_master"), before);
 	assert_int_equal(scalar("SELECT max(version) FROM schema_version"), 99);
 }
@@ -162,13 +173,13 @@ static void snapshot_round_trip_and_immutable(void **state)
 {
 	(void)state;
 	store_t *s;
-	char err[STORE_ERR_LEN];
-	assert_int_equal(store_open(path, &s, err), STORE_OK);
+	err_t err;
+	assert_int_equal(store_open(path, &s, &err), STORE_OK);
 	org_t o;
 	org_init(&o);
 	strcpy(o.name, "株式会社<script>alert(1)</script>");
 	o.employees = 12;
-	assert_int_equal(store_org_add(s, &o), STORE_OK);
+	assert_int_equal(add_org(s, &o), STORE_OK);
 	stored_diag_t *sd = scored("jisha-shindan", "partly", o.id, "本社");
 	assert_int_equal(store_diag_save(s, sd), STORE_OK);
 	stored_diag_t *got;
@@ -204,8 +215,8 @@ static void failed_save_leaves_nothing(void **state)
 {
 	(void)state;
 	store_t *s;
-	char err[STORE_ERR_LEN];
-	assert_int_equal(store_open(path, &s, err), STORE_OK);
+	err_t err;
+	assert_int_equal(store_open(path, &s, &err), STORE_OK);
 	stored_diag_t *sd = scored("jisha-shindan", "yes", 42 /* no such organisation */, "全社");
 	assert_int_equal(store_diag_save(s, sd), STORE_INVALID);
 	stored_diag_free(sd);
@@ -215,7 +226,7 @@ static void failed_save_leaves_nothing(void **state)
 	sd->answers[24].points = 0;
 	store_close(s);
 	exec_sql("CREATE UNIQUE INDEX one_question ON diagnosis_answers(diagnosis_id, question)");
-	assert_int_equal(store_open(path, &s, err), STORE_OK);
+	assert_int_equal(store_open(path, &s, &err), STORE_OK);
 	assert_int_equal(store_diag_save(s, sd), STORE_INVALID);
 	stored_diag_free(sd);
 	store_close(s);
@@ -228,19 +239,20 @@ static void backup_and_check(void **state)
 {
 	(void)state;
 	store_t *s;
-	char err[STORE_ERR_LEN], bk[160];
-	assert_int_equal(store_open(path, &s, err), STORE_OK);
+	err_t err;
+	char bk[160];
+	assert_int_equal(store_open(path, &s, &err), STORE_OK);
 	org_t o;
 	org_init(&o);
 	strcpy(o.name, "バックアップ社");
-	assert_int_equal(store_org_add(s, &o), STORE_OK);
+	assert_int_equal(add_org(s, &o), STORE_OK);
 	snprintf(bk, sizeof bk, "%s/backup.db", dir);
-	assert_int_equal(store_backup(s, bk, err), STORE_OK);
-	assert_int_equal(store_backup(s, bk, err), STORE_INVALID); /* never overwrites */
-	assert_int_equal(store_check_file(bk, err), STORE_OK);
+	assert_int_equal(sqlite_backup(s, bk, &err), STORE_OK);
+	assert_int_equal(sqlite_backup(s, bk, &err), STORE_INVALID); /* never overwrites */
+	assert_int_equal(sqlite_check_file(bk, &err), STORE_OK);
 	write_file(dir, "junk.db", "this is not a database");
 	snprintf(bk, sizeof bk, "%s/junk.db", dir);
-	assert_int_equal(store_check_file(bk, err), STORE_INVALID);
+	assert_int_equal(sqlite_check_file(bk, &err), STORE_INVALID);
 	store_close(s);
 }
 

@@ -1,7 +1,7 @@
 /*
- * migrations.c — see migrations.h. Step N brings the schema from version N-1 to N.
+ * sqlite_migrations.c — see sqlite_migrations.h. Step N brings the schema from version N-1 to N.
  */
-#include "store/migrations.h"
+#include "store/sqlite_migrations.h"
 
 const char *const MIGRATIONS[] = {
 	/* 1: organisations and diagnosis snapshots */
@@ -108,6 +108,10 @@ const char *const MIGRATIONS[] = {
 	"  data BLOB NOT NULL,\n"
 	"  PRIMARY KEY (questionnaire, version, dim, value, month, origin)\n"
 	") WITHOUT ROWID;\n",
+
+	/* 6: each pool member keeps what its diagnosis added to the aggregates (core/pool.h's
+	 * text form), so a re-diagnosis takes out exactly that; '' in rows written before */
+	"ALTER TABLE pool_members ADD COLUMN contribution TEXT NOT NULL DEFAULT '';\n",
 };
 
 const int MIGRATION_COUNT = sizeof MIGRATIONS / sizeof MIGRATIONS[0];

@@ -1,0 +1,128 @@
+/*
+ * diagnosis.c — see diagnosis.h.
+ */
+#include "app/diagnosis.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "app/org.h"
+#include "app/pool.h"
+#include "app/profile.h"
+#include "core/xalloc.h"
+#include "input/profile_input.h"
+
+/* Copies the organisation's risk index and group, size band, industry and profile answers
+ * into the snapshot's who/where fields: the company as it was when diagnosed. */
+static int attach_company(app_t *a, const org_t *o, stored_diag_t *sd, err_t *e)
+{
+	const content_t *c = a->content;
+	profile_answers_t pa;
+	risk_t r;
+	if (app_company_risk(a, o, &pa, &r, e) != 0)
+		return -1;
+	sd->risk = r.index;
+	snprintf(sd->risk_group, sizeof sd->risk_group, "%s", r.group >= 0 ? c->profile->groups[r.group].id : "");
+	int band = org_size_band(c, o->employees);
+	snprintf(sd->size_band, sizeof sd->size_band, "%s", band >= 0 ? c->size_bands[band].id : "");
+	snprintf(sd->industry, sizeof sd->industry, "%s", o->industry);
+	if (!profile_to_json(c->profile, &pa, sd->profile, sizeof sd->profile))
+		sd->profile[0] = '\0';
+	return 0;
+}
+
+/* Scores d and adds the cases for the organisation (none: any industry and size). */
+static void score(app_t *a, diagnosis_t *d, const questionnaire_t *q, const answers_t *ans, const char *risk_group,
+		  const org_t *o)
+{
+	int desired[MAX_ITEMS];
+	bool has = profile_desired_levels(a->content->profile, q, risk_group, desired);
+	diagnosis_run_desired(d, q, ans, has ? desired : NULL);
+	diagnosis_cases(d, a->content, o->industry, org_size_band(a->content, o->employees));
+}
+
+static const band_t *band_of(const questionnaire_t *q, const char *id)
+{
+	for (int k = 0; q && k < q->nbands; k++)
+		if (!strcmp(q->bands[k].id, id))
+			return &q->bands[k];
+	return NULL;
+}
+
+/* Stores the snapshot and its pool contribution in one write transaction. */
+static int save(app_t *a, stored_diag_t *sd, err_t *e)
+{
+	app_now_iso(a, sd->created);
+	if (!sd->round[0])
+		snprintf(sd->round, sizeof sd->round, "%.7s", sd->created);
+	store_rc_t rc = store_begin(a->store);
+	if (rc == STORE_OK && (rc = store_diag_save(a->store, sd)) == STORE_OK) {
+		if (app_pool_contribute(a, sd, e) != 0) {
+			store_rollback(a->store);
+			return -1;
+		}
+		rc = store_commit(a->store);
+	}
+	if (rc == STORE_OK)
+		return 0;
+	app_store_fail(a, rc, e);
+	store_rollback(a->store);
+	if (e->code == ERR_CONFLICT) /* a constraint: the organisation is gone */
+		return err_set(e, ERR_INVALID, "organization_id", "その組織はありません", "no such organisation");
+	return -1;
+}
+
+int app_diag_run(app_t *a, const questionnaire_t *q, const answers_t *ans, const stored_diag_t *meta, bool save_it,
+		 result_view_t *out, err_t *e)
+{
+	memset(out, 0, sizeof *out);
+	org_init(&out->org);
+	stored_diag_t who = *meta;
+	who.risk = -1;
+	if (who.org_id > 0 && app_org_get(a, who.org_id, &out->org, e) != 0) {
+		if (e->code == ERR_NOT_FOUND) /* named in the request, not in the path */
+			err_set(e, ERR_INVALID, "organization_id", "その組織はありません", "no such organisation");
+		return -1;
+	}
+	if (who.org_id > 0 && attach_company(a, &out->org, &who, e) != 0)
+		return -1;
+	out->q = q;
+	out->d = xmalloc(sizeof *out->d);
+	score(a, out->d, q, ans, who.risk_group, &out->org);
+	out->sd = stored_diag_from(out->d, &who);
+	out->band = band_of(q, out->sd->band_id);
+	if (save_it && save(a, out->sd, e) != 0) {
+		result_view_free(out);
+		return -1;
+	}
+	return 0;
+}
+
+int app_diag_get(app_t *a, int64_t id, stored_diag_t **out, err_t *e)
+{
+	store_rc_t rc = store_diag_get(a->store, id, out);
+	if (rc == STORE_NOT_FOUND)
+		return err_set(e, ERR_NOT_FOUND, "id", "診断結果 %lld はありません", "no diagnosis %lld", (long long)id);
+	return rc == STORE_OK ? 0 : app_store_fail(a, rc, e);
+}
+
+int app_diag_view(app_t *a, int64_t id, result_view_t *out, err_t *e)
+{
+	memset(out, 0, sizeof *out);
+	org_init(&out->org);
+	if (app_diag_get(a, id, &out->sd, e) != 0)
+		return -1;
+	if (out->sd->org_id && app_org_get(a, out->sd->org_id, &out->org, e) != 0) {
+		result_view_free(out);
+		return -1;
+	}
+	out->q = content_questionnaire(a->content, out->sd->questionnaire);
+	out->band = band_of(out->q, out->sd->band_id);
+	if (out->q) {
+		answers_t ans;
+		snapshot_answers(out->q, out->sd, &ans);
+		out->d = xmalloc(sizeof *out->d);
+		score(a, out->d, out->q, &ans, out->sd->risk_group, &out->org);
+	}
+	return 0;
+}

@@ -1,0 +1,25 @@
+/*
+ * diagnosis.h — a diagnosis from answers to a stored, immutable snapshot, and back to a result
+ * a person can read: the one path every interface (command line, web form, JSON API) uses to
+ * score and save, and to show a saved result.
+ */
+#ifndef MAMORU_APP_DIAGNOSIS_H
+#define MAMORU_APP_DIAGNOSIS_H
+
+#include "app/app.h"
+#include "core/view.h"
+
+/* Scores validated answers to q for the company meta->org_id (0 = none) — its profile decides
+ * the desired levels that lead the ranking, its industry and size the cases shown — and, with
+ * save, stores the snapshot with the who/where fields of meta (scope, respondent, role, round,
+ * pool) and its pool contribution in one transaction: saved whole or not at all. The round
+ * defaults to the month of saving. Fills out (result_view_free); out->sd->id is 0 unsaved. */
+int app_diag_run(app_t *a, const questionnaire_t *q, const answers_t *ans, const stored_diag_t *meta, bool save,
+		 result_view_t *out, err_t *e);
+/* A saved diagnosis: its snapshot, its organisation, and its ranking and cases recomputed
+ * from the stored answers with the current content (the same rules as app_diag_run). */
+int app_diag_view(app_t *a, int64_t id, result_view_t *out, err_t *e);
+/* The snapshot alone (stored_diag_free); ERR_NOT_FOUND (field "id") when there is none. */
+int app_diag_get(app_t *a, int64_t id, stored_diag_t **out, err_t *e);
+
+#endif

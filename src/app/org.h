@@ -1,0 +1,22 @@
+/*
+ * org.h — organisations: the companies being diagnosed, and their history of diagnoses.
+ */
+#ifndef MAMORU_APP_ORG_H
+#define MAMORU_APP_ORG_H
+
+#include "app/app.h"
+
+/* ERR_NOT_FOUND (field "organization_id") when there is no such organisation. */
+int app_org_get(app_t *a, int64_t id, org_t *out, err_t *e);
+/* Adds a validated organisation (src/input/org_input.h): sets id, created and updated. */
+int app_org_create(app_t *a, org_t *o, err_t *e);
+/* Saves a validated organisation's changes and reads it back. */
+int app_org_update(app_t *a, org_t *o, err_t *e);
+/* Calls fn for every organisation by id until it returns false. */
+int app_org_each(app_t *a, bool (*fn)(const org_t *, void *), void *arg, err_t *e);
+/* Every diagnosis of the organisation, oldest first (stored_diag_list_free). */
+int app_org_history(app_t *a, int64_t org_id, stored_diag_t ***list, int *n, err_t *e);
+/* The organisation's latest diagnosis; *out NULL when it has none. */
+int app_org_latest(app_t *a, int64_t org_id, stored_diag_t **out, err_t *e);
+
+#endif

@@ -1,0 +1,22 @@
+/*
+ * plan.h — the action plan (core/plan.h): recommendations an organisation has accepted, with
+ * owner, due date and status.
+ */
+#ifndef MAMORU_APP_PLAN_H
+#define MAMORU_APP_PLAN_H
+
+#include "app/app.h"
+#include "core/plan.h"
+
+/* Adds a validated item (src/input/plan_input.h) of organisation p->org_id; the diagnosis it
+ * came from is kept only when it is that organisation's. ERR_CONFLICT when the question is
+ * planned already. */
+int app_plan_add(app_t *a, plan_item_t *p, err_t *e);
+/* Saves an item's owner, due date and status. */
+int app_plan_update(app_t *a, plan_item_t *p, err_t *e);
+/* ERR_NOT_FOUND (field "id") when there is no such item. */
+int app_plan_get(app_t *a, int64_t id, plan_item_t *out, err_t *e);
+/* The organisation's plan, oldest first (free()). */
+int app_plan_list(app_t *a, int64_t org_id, plan_item_t **items, int *n, err_t *e);
+
+#endif

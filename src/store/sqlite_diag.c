@@ -1,0 +1,236 @@
+/*
+ * sqlite_diag.c — diagnosis snapshots in SQLite (store.h): one row in diagnoses, one per
+ * answer and one per category, written in one transaction; the schema's triggers refuse any
+ * change afterwards (core/snapshot.h: snapshots are immutable).
+ */
+#include <assert.h>
+#include <stdlib.h>
+
+#include "core/xalloc.h"
+#include "store/sqlite_internal.h"
+
+static const char SQL_ADD[] = "INSERT INTO diagnoses (organization_id, questionnaire, content_version, round, scope, "
+			      "respondent, role, pool, total, max, min, band_id, band_ja, band_en, created_at, "
+			      "risk_index, risk_group, size_band, industry, profile) "
+			      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_ANS_ADD[] = "INSERT INTO diagnosis_answers (diagnosis_id, position, question, category, option, points, "
+				  "full, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_CAT_ADD[] = "INSERT INTO diagnosis_categories (diagnosis_id, position, category, title_ja, title_en, "
+				  "total, max) VALUES (?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_GET[] = "SELECT id, organization_id, questionnaire, content_version, round, scope, respondent, role, "
+			      "pool, total, max, min, band_id, band_ja, band_en, created_at, "
+			      "(SELECT count(*) FROM diagnosis_answers WHERE diagnosis_id = d.id), "
+			      "(SELECT count(*) FROM diagnosis_categories WHERE diagnosis_id = d.id), "
+			      "risk_index, risk_group, size_band, industry, profile "
+			      "FROM diagnoses d WHERE id = ?";
+static const char SQL_ANS_GET[] = "SELECT question, category, option, points, full, note FROM diagnosis_answers "
+				  "WHERE diagnosis_id = ? ORDER BY position";
+static const char SQL_CAT_GET[] = "SELECT category, title_ja, title_en, total, max FROM diagnosis_categories "
+				  "WHERE diagnosis_id = ? ORDER BY position";
+/* ?2 NULL = every questionnaire, ?3 0 = no upper id, ?4 -1 = no limit; newest first */
+static const char SQL_IDS[] = "SELECT id FROM diagnoses WHERE organization_id = ?1 AND (?2 IS NULL OR questionnaire = ?2) "
+			      "AND (?3 = 0 OR id <= ?3) ORDER BY created_at DESC, id DESC LIMIT ?4";
+
+static store_rc_t add_rows(sq_t *q, stored_diag_t *d)
+{
+	sqlite3_stmt *st = sq_stmt(q, SQL_ADD);
+	if (!st)
+		return STORE_ERROR;
+	if (d->org_id > 0)
+		sqlite3_bind_int64(st, 1, d->org_id);
+	else
+		sqlite3_bind_null(st, 1);
+	sq_bind_text(st, 2, d->questionnaire, false);
+	sq_bind_text(st, 3, d->version, false);
+	sq_bind_text(st, 4, d->round, false);
+	sq_bind_text(st, 5, d->scope, false);
+	sq_bind_text(st, 6, d->respondent, false);
+	sq_bind_text(st, 7, role_id(d->role), true);
+	sqlite3_bind_int(st, 8, d->pool);
+	sqlite3_bind_int(st, 9, d->total);
+	sqlite3_bind_int(st, 10, d->max);
+	sqlite3_bind_int(st, 11, d->min);
+	sq_bind_text(st, 12, d->band_id, false);
+	sq_bind_text(st, 13, d->band_ja, false);
+	sq_bind_text(st, 14, d->band_en, false);
+	sq_bind_text(st, 15, d->created, false);
+	sq_bind_opt_int(st, 16, d->risk);
+	sq_bind_text(st, 17, d->risk_group, false);
+	sq_bind_text(st, 18, d->size_band, false);
+	sq_bind_text(st, 19, d->industry, false);
+	sq_bind_text(st, 20, d->profile, false);
+	store_rc_t rc = sq_step_done(q, st);
+	if (rc != STORE_OK)
+		return rc;
+	d->id = sqlite3_last_insert_rowid(q->db);
+	for (int i = 0; i < d->nanswers; i++) {
+		const sd_answer_t *a = &d->answers[i];
+		if (!(st = sq_stmt(q, SQL_ANS_ADD)))
+			return STORE_ERROR;
+		sqlite3_bind_int64(st, 1, d->id);
+		sqlite3_bind_int(st, 2, i);
+		sq_bind_text(st, 3, a->question, false);
+		sq_bind_text(st, 4, a->category, false);
+		sq_bind_text(st, 5, a->option, true);
+		sqlite3_bind_int(st, 6, a->points);
+		sqlite3_bind_int(st, 7, a->full);
+		sq_bind_text(st, 8, a->note, false);
+		if ((rc = sq_step_done(q, st)) != STORE_OK)
+			return rc;
+	}
+	for (int i = 0; i < d->ncats; i++) {
+		const sd_category_t *c = &d->cats[i];
+		if (!(st = sq_stmt(q, SQL_CAT_ADD)))
+			return STORE_ERROR;
+		sqlite3_bind_int64(st, 1, d->id);
+		sqlite3_bind_int(st, 2, i);
+		sq_bind_text(st, 3, c->id, false);
+		sq_bind_text(st, 4, c->title_ja, false);
+		sq_bind_text(st, 5, c->title_en, false);
+		sqlite3_bind_int(st, 6, c->total);
+		sqlite3_bind_int(st, 7, c->max);
+		if ((rc = sq_step_done(q, st)) != STORE_OK)
+			return rc;
+	}
+	return STORE_OK;
+}
+
+store_rc_t sq_diag_add(store_t *s, stored_diag_t *d)
+{
+	sq_t *q = SQ(s);
+	assert(d->created[0] && d->round[0]);
+	bool own;
+	store_rc_t rc = sq_write_begin(q, &own);
+	if (rc != STORE_OK)
+		return rc;
+	return sq_write_end(q, own, add_rows(q, d));
+}
+
+/* Reads the answer and category rows into d, which has room for exactly as many as the
+ * counts said: a different number of rows is damage, not something to skip. */
+static store_rc_t read_children(sq_t *q, stored_diag_t *d)
+{
+	sqlite3_stmt *st = sq_stmt(q, SQL_ANS_GET);
+	if (!st)
+		return STORE_ERROR;
+	sqlite3_bind_int64(st, 1, d->id);
+	int k = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < d->nanswers) {
+		sd_answer_t *a = &d->answers[k++];
+		sq_col_text(st, 0, a->question, sizeof a->question);
+		sq_col_text(st, 1, a->category, sizeof a->category);
+		sq_col_text(st, 2, a->option, sizeof a->option);
+		a->points = sqlite3_column_int(st, 3);
+		a->full = sqlite3_column_int(st, 4);
+		sq_col_text(st, 5, a->note, sizeof a->note);
+	}
+	store_rc_t res = rc == SQLITE_DONE && k == d->nanswers ? STORE_OK : sq_fail(q, STORE_ERROR, "diagnosis_answers");
+	sqlite3_reset(st);
+	if (res != STORE_OK || !(st = sq_stmt(q, SQL_CAT_GET)))
+		return STORE_ERROR;
+	sqlite3_bind_int64(st, 1, d->id);
+	k = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < d->ncats) {
+		sd_category_t *c = &d->cats[k++];
+		sq_col_text(st, 0, c->id, sizeof c->id);
+		sq_col_text(st, 1, c->title_ja, sizeof c->title_ja);
+		sq_col_text(st, 2, c->title_en, sizeof c->title_en);
+		c->total = sqlite3_column_int(st, 3);
+		c->max = sqlite3_column_int(st, 4);
+	}
+	res = rc == SQLITE_DONE && k == d->ncats ? STORE_OK : sq_fail(q, STORE_ERROR, "diagnosis_categories");
+	sqlite3_reset(st);
+	return res;
+}
+
+store_rc_t sq_diag_get(store_t *s, int64_t id, stored_diag_t **out)
+{
+	sq_t *q = SQ(s);
+	*out = NULL;
+	sqlite3_stmt *st = sq_stmt(q, SQL_GET);
+	if (!st)
+		return STORE_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return rc == SQLITE_DONE ? STORE_NOT_FOUND : sq_fail(q, STORE_ERROR, "diagnoses");
+	}
+	int na = sqlite3_column_int(st, 16), nc = sqlite3_column_int(st, 17);
+	if (na > MAX_ITEMS || nc > MAX_CATEGORIES) {
+		sqlite3_reset(st);
+		return sq_failf(q, STORE_ERROR, "診断 %lld の行数が多すぎます（回答 %d、分類 %d）",
+				"diagnosis %lld has too many rows (%d answers, %d categories)", (long long)id, na, nc);
+	}
+	stored_diag_t *d = stored_diag_new(na, nc);
+	d->id = sqlite3_column_int64(st, 0);
+	d->org_id = sq_col_opt_int(st, 1);
+	if (d->org_id < 0)
+		d->org_id = 0;
+	sq_col_text(st, 2, d->questionnaire, sizeof d->questionnaire);
+	sq_col_text(st, 3, d->version, sizeof d->version);
+	sq_col_text(st, 4, d->round, sizeof d->round);
+	sq_col_text(st, 5, d->scope, sizeof d->scope);
+	sq_col_text(st, 6, d->respondent, sizeof d->respondent);
+	char role[16];
+	sq_col_text(st, 7, role, sizeof role);
+	if (!role_parse(role, &d->role))
+		d->role = ROLE_NONE;
+	d->pool = sqlite3_column_int(st, 8);
+	d->total = sqlite3_column_int(st, 9);
+	d->max = sqlite3_column_int(st, 10);
+	d->min = sqlite3_column_int(st, 11);
+	sq_col_text(st, 12, d->band_id, sizeof d->band_id);
+	sq_col_text(st, 13, d->band_ja, sizeof d->band_ja);
+	sq_col_text(st, 14, d->band_en, sizeof d->band_en);
+	sq_col_text(st, 15, d->created, sizeof d->created);
+	d->risk = (int)sq_col_opt_int(st, 18);
+	sq_col_text(st, 19, d->risk_group, sizeof d->risk_group);
+	sq_col_text(st, 20, d->size_band, sizeof d->size_band);
+	sq_col_text(st, 21, d->industry, sizeof d->industry);
+	sq_col_text(st, 22, d->profile, sizeof d->profile);
+	sqlite3_reset(st);
+	if (read_children(q, d) != STORE_OK) {
+		stored_diag_free(d);
+		return STORE_ERROR;
+	}
+	*out = d;
+	return STORE_OK;
+}
+
+store_rc_t sq_diag_ids(store_t *s, int64_t org_id, const char *questionnaire, int64_t upto, int max, int64_t **ids, int *n)
+{
+	sq_t *q = SQ(s);
+	*ids = NULL;
+	*n = 0;
+	sqlite3_stmt *st = sq_stmt(q, SQL_IDS);
+	if (!st)
+		return STORE_ERROR;
+	sqlite3_bind_int64(st, 1, org_id);
+	sq_bind_text(st, 2, questionnaire, true);
+	sqlite3_bind_int64(st, 3, upto > 0 ? upto : 0);
+	sqlite3_bind_int(st, 4, max > 0 ? max : -1);
+	int cap = 0, count = 0, rc;
+	int64_t *list = NULL;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (count == cap) {
+			cap = cap ? cap * 2 : 64;
+			list = xrealloc(list, (size_t)cap * sizeof *list);
+		}
+		list[count++] = sqlite3_column_int64(st, 0);
+	}
+	store_rc_t res = rc == SQLITE_DONE ? STORE_OK : sq_fail(q, STORE_ERROR, "diagnoses");
+	sqlite3_reset(st);
+	if (res != STORE_OK) {
+		free(list);
+		return res;
+	}
+	for (int i = 0; i < count / 2; i++) { /* oldest first */
+		int64_t t = list[i];
+		list[i] = list[count - 1 - i];
+		list[count - 1 - i] = t;
+	}
+	*ids = list;
+	*n = count;
+	return STORE_OK;
+}

@@ -1,0 +1,101 @@
+/*
+ * sqlite_org.c — organisations in SQLite (store.h). Timestamps come from the caller.
+ */
+#include <assert.h>
+
+#include "store/sqlite_internal.h"
+
+static const char SQL_ADD[] = "INSERT INTO organizations (name, industry, employees, capital, prefecture, sites, "
+			      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_UPDATE[] = "UPDATE organizations SET name = ?, industry = ?, employees = ?, capital = ?, "
+				 "prefecture = ?, sites = ?, updated_at = ? WHERE id = ?";
+static const char SQL_GET[] = "SELECT id, name, industry, employees, capital, prefecture, sites, created_at, updated_at "
+			      "FROM organizations WHERE id = ?";
+static const char SQL_LIST[] = "SELECT id, name, industry, employees, capital, prefecture, sites, created_at, updated_at "
+			       "FROM organizations ORDER BY id";
+
+static void bind_org(sqlite3_stmt *st, const org_t *o)
+{
+	sq_bind_text(st, 1, o->name, false);
+	sq_bind_text(st, 2, o->industry, true);
+	sq_bind_opt_int(st, 3, o->employees);
+	sq_bind_opt_int(st, 4, o->capital);
+	sq_bind_text(st, 5, o->prefecture, true);
+	sq_bind_opt_int(st, 6, o->sites);
+}
+
+store_rc_t sq_org_add(store_t *s, org_t *o)
+{
+	sq_t *q = SQ(s);
+	assert(o->created[0] && o->updated[0]);
+	sqlite3_stmt *st = sq_stmt(q, SQL_ADD);
+	if (!st)
+		return STORE_ERROR;
+	bind_org(st, o);
+	sq_bind_text(st, 7, o->created, false);
+	sq_bind_text(st, 8, o->updated, false);
+	store_rc_t rc = sq_step_done(q, st);
+	if (rc == STORE_OK)
+		o->id = sqlite3_last_insert_rowid(q->db);
+	return rc;
+}
+
+store_rc_t sq_org_update(store_t *s, const org_t *o)
+{
+	sq_t *q = SQ(s);
+	assert(o->updated[0]);
+	sqlite3_stmt *st = sq_stmt(q, SQL_UPDATE);
+	if (!st)
+		return STORE_ERROR;
+	bind_org(st, o);
+	sq_bind_text(st, 7, o->updated, false);
+	sqlite3_bind_int64(st, 8, o->id);
+	store_rc_t rc = sq_step_done(q, st);
+	return rc == STORE_OK && sqlite3_changes(q->db) == 0 ? STORE_NOT_FOUND : rc;
+}
+
+static void read_org(sqlite3_stmt *st, org_t *o)
+{
+	org_init(o);
+	o->id = sqlite3_column_int64(st, 0);
+	sq_col_text(st, 1, o->name, sizeof o->name);
+	sq_col_text(st, 2, o->industry, sizeof o->industry);
+	o->employees = (int)sq_col_opt_int(st, 3);
+	o->capital = sq_col_opt_int(st, 4);
+	sq_col_text(st, 5, o->prefecture, sizeof o->prefecture);
+	o->sites = (int)sq_col_opt_int(st, 6);
+	sq_col_text(st, 7, o->created, sizeof o->created);
+	sq_col_text(st, 8, o->updated, sizeof o->updated);
+}
+
+store_rc_t sq_org_get(store_t *s, int64_t id, org_t *out)
+{
+	sq_t *q = SQ(s);
+	sqlite3_stmt *st = sq_stmt(q, SQL_GET);
+	if (!st)
+		return STORE_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_org(st, out);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? STORE_OK : rc == SQLITE_DONE ? STORE_NOT_FOUND : sq_fail(q, STORE_ERROR, "organizations");
+}
+
+store_rc_t sq_org_list(store_t *s, bool (*fn)(const org_t *, void *), void *arg)
+{
+	sq_t *q = SQ(s);
+	sqlite3_stmt *st = sq_stmt(q, SQL_LIST);
+	if (!st)
+		return STORE_ERROR;
+	int rc;
+	org_t o;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		read_org(st, &o);
+		if (!fn(&o, arg))
+			break;
+	}
+	store_rc_t res = rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK : sq_fail(q, STORE_ERROR, "organizations");
+	sqlite3_reset(st);
+	return res;
+}
