@@ -74,6 +74,7 @@ typedef struct {
 	const char *s;
 	size_t len, pos;
 	int line;
+	char *out; /* where the next record's fields go (one buffer for the whole file) */
 } csv_t;
 
 static char *trim(char *s)
@@ -86,14 +87,17 @@ static char *trim(char *s)
 	return s;
 }
 
-/* Reads one record; returns the field count, 0 at end of input, -1 on an unclosed quote. */
-static int csv_record(csv_t *c, arena_t *a, char **fields, int *line)
+/* Reads one record into c->out; returns the field count, 0 at end of input, -1 on an
+ * unclosed quote. A record never writes more bytes than it reads (a separator becomes the
+ * field's terminator), plus one terminator at the very end of the input, so the whole file
+ * fits in one buffer of len + 1 bytes: memory stays linear in the file's size. */
+static int csv_record(csv_t *c, char **fields, int *line)
 {
 	if (c->pos >= c->len)
 		return 0;
 	*line = c->line;
 	int nf = 0;
-	char *buf = arena_alloc(a, c->len - c->pos + 1);
+	char *buf = c->out;
 	size_t bl = 0;
 	bool quoted = false, was_quoted = false;
 	for (;;) {
@@ -140,6 +144,7 @@ static int csv_record(csv_t *c, arena_t *a, char **fields, int *line)
 					c->pos++;
 				c->line++;
 			}
+			c->out = buf;
 			return nf;
 		}
 		buf[bl++] = ch;
@@ -159,11 +164,11 @@ static bool is_header(char **f, int nf)
 
 static int parse_csv(const char *s, size_t len, answer_file_t *f, err_t *err)
 {
-	csv_t c = { .s = s, .len = len, .line = 1 };
+	csv_t c = { .s = s, .len = len, .line = 1, .out = arena_alloc(&f->arena, len + 2) };
 	char *fields[CSV_MAX_FIELDS];
 	int line, nf;
 	bool header = false;
-	while ((nf = csv_record(&c, &f->arena, fields, &line)) != 0) {
+	while ((nf = csv_record(&c, fields, &line)) != 0) {
 		if (nf < 0)
 			return set_err(err, line, "csv", "%d行目: 引用符 \" が閉じられていません",
 				       "line %d: unclosed quote \"", line);

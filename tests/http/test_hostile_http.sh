@@ -46,6 +46,27 @@ expect_code 422; expect_error invalid sales
 expect_out "選択肢「$(printf "う%.0s" $(seq 20))」"
 alive
 
+CASE="a CSV answer file of blank lines costs memory in proportion to its size"
+{ echo "question,answer"; head -c 200000 /dev/zero | tr '\0' '\n'; echo "1,yes"; } >"$TMP/blank.csv"
+MEASURE='
+import os, resource, subprocess, sys, time
+def limit():  # a regression must fail here, not take the machine: 2 GiB of address space
+    if "libasan" not in sys.argv[1]: resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+env = dict(os.environ, ASAN_OPTIONS=os.environ.get("ASAN_OPTIONS", "") + ":hard_rss_limit_mb=2048")
+t = time.time()
+try:
+    rc = subprocess.run(sys.argv[2:], preexec_fn=limit, env=env, stdout=subprocess.DEVNULL,
+                        stderr=subprocess.DEVNULL, timeout=20).returncode
+except subprocess.TimeoutExpired:
+    rc = "timeout"
+print(rc, "%.1f" % (time.time() - t), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)
+'
+read -r mrc msec mrss <<<"$(python3 -c "$MEASURE" "$(ldd "$BIN" 2>/dev/null | grep -o libasan | head -1)" "$BIN" diagnose jisha-shindan --answers "$TMP/blank.csv")"
+[ "$mrc" = 0 ] && ok || bad "exit $mrc"
+awk "BEGIN { exit !($msec < 5) }" && ok || bad "took ${msec}s"
+[ "$mrss" -lt 100 ] 2>/dev/null && ok || bad "max RSS ${mrss} MiB"
+
+
 CASE="nothing was written by the refused requests"
 [ "$(rows)" = "$BEFORE" ] && ok || bad "rows changed: $BEFORE -> $(rows)"
 
