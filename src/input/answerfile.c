@@ -66,6 +66,37 @@ static answer_rec_t *new_rec(answer_file_t *f)
 	return &f->recs[f->n++];
 }
 
+/* ---- notes ----------------------------------------------------------------------------- */
+
+#define NOTE_MAX_CHARS 1000
+
+/* A note is stored, shown on pages, exported and printed at the terminal: at most 1,000
+ * characters, and no control characters (C0 other than tab and line breaks, DEL, C1) that
+ * could rewrite a terminal or a log. The error names the field, answers.<question>.note. */
+static int check_note(const char *note, const char *question, int line, err_t *err)
+{
+	if (!note)
+		return 0;
+	char field[48], ja[80], en[80]; /* "answers.1.note", with "12行目 " / "line 12, " for a CSV row */
+	snprintf(field, sizeof field, "answers.%.*s.note", utf8_prefix(question, 20), question);
+	snprintf(ja, sizeof ja, line ? "%d行目 %s" : "%.0d%s", line, field);
+	snprintf(en, sizeof en, line ? "line %d, %s" : "%.0d%s", line, field);
+	size_t chars = 0;
+	for (const unsigned char *p = (const unsigned char *)note; *p; p++) {
+		bool c1 = *p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F; /* U+0080..U+009F */
+		if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') || *p == 0x7F || c1)
+			return set_err(err, line, field, "%s%.0s: メモに制御文字（U+%04X）は使えません",
+				       "%.0s%s: a note may not contain control characters (U+%04X)", ja, en,
+				       c1 ? p[1] : *p);
+		chars += (*p & 0xC0) != 0x80; /* count characters, not bytes */
+	}
+	if (chars > NOTE_MAX_CHARS)
+		return set_err(err, line, field, "%s%.0s: メモは %d 文字までにしてください（%zu 文字あります）",
+			       "%.0s%s: a note is at most %d characters (this one has %zu)", ja, en, NOTE_MAX_CHARS,
+			       chars);
+	return 0;
+}
+
 /* ---- CSV ------------------------------------------------------------------------------- */
 
 #define CSV_MAX_FIELDS 8
@@ -194,6 +225,8 @@ static int parse_csv(const char *s, size_t len, answer_file_t *f, err_t *err)
 		r->answer = fields[1];
 		r->note = nf == 3 ? fields[2] : NULL;
 		r->line = line;
+		if (check_note(r->note, r->question, line, err) != 0)
+			return -1;
 	}
 	if (!header)
 		return set_err(err, 1, "header", "回答ファイルが空です（見出し行 question,answer がありません）",
@@ -241,6 +274,8 @@ int answerfile_from_json(const json_t *answers, answer_file_t *f, err_t *err)
 		    (note && !utf8_valid(note, strlen(note), NULL)))
 			return set_err(err, 0, field, "%s に UTF-8 でない文字があります",
 				       "%s contains invalid UTF-8", field);
+		if (check_note(note, key, 0, err) != 0)
+			return -1;
 		r->question = arena_strdup(&f->arena, key);
 		r->answer = arena_strdup(&f->arena, ans);
 		r->note = note ? arena_strdup(&f->arena, note) : NULL;

@@ -67,6 +67,24 @@ awk "BEGIN { exit !($msec < 5) }" && ok || bad "took ${msec}s"
 [ "$mrss" -lt 100 ] 2>/dev/null && ok || bad "max RSS ${mrss} MiB"
 
 
+CASE="an answer note is at most 1,000 characters without control characters"
+python3 -c 'import json; print(json.dumps({"questionnaire": "jisha-shindan", "answers": {"1": {"answer": "yes", "note": "x" * 900000}}}))' >"$TMP/bignote.json"
+api POST /api/v1/diagnoses --data-binary @"$TMP/bignote.json"
+expect_code 422; expect_error invalid answers.1.note
+api POST /api/v1/diagnoses --data-binary '{"questionnaire":"jisha-shindan","answers":{"2":{"answer":"yes","note":"a\u001b[2Jb"}}}'
+expect_code 422; expect_error invalid answers.2.note
+note() { python3 -c 'import sys; print("question,answer,note"); print("1,yes,\"" + sys.argv[1] + "\"")' "$1"; }
+note "$(printf 'あ%.0s' $(seq 1000))" >"$TMP/n1000.csv"
+run "$BIN" diagnose jisha-shindan --answers "$TMP/n1000.csv"
+expect_rc 0
+note "$(printf 'あ%.0s' $(seq 1001))" >"$TMP/n1001.csv"
+run "$BIN" diagnose jisha-shindan --answers "$TMP/n1001.csv"
+expect_rc 2; expect_err answers.1.note
+printf 'question,answer,note\n1,yes,"line 1\nline 2\ttab"\n2,no,"bell\a"\n' >"$TMP/nctl.csv"
+run "$BIN" diagnose jisha-shindan --answers "$TMP/nctl.csv"
+expect_rc 2; expect_err answers.2.note
+
+
 CASE="nothing was written by the refused requests"
 [ "$(rows)" = "$BEFORE" ] && ok || bad "rows changed: $BEFORE -> $(rows)"
 
