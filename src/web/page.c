@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
 #include "web/pages.h"
 
 const char *T(const req_t *r, const char *key) { return ui(r->content, key, r->lang); }
@@ -39,9 +40,19 @@ void page_begin(req_t *r, resp_t *w, const char *title)
 	     "<a href=\"/scenarios\">%s</a><a href=\"/cases\">%s</a><a href=\"/search\">%s</a></nav>",
 	  T(r, "web_nav"), T(r, "web_home"), T(r, "web_new_org"), T(r, "web_measures"), T(r, "web_scenario_list"),
 	  T(r, "web_cases"), T(r, "web_search"));
-	/* the language switch keeps the current page and its query (a draft, a step) */
+	/* the language switch keeps the current page and its query (a draft, a step); the path is
+	 * rebuilt from its segments, percent-encoded, after a single leading "/", so a request for
+	 * //evil.example/x cannot turn it into a link to another site */
 	buf_t url = { 0 };
-	buf_puts(&url, r->path);
+	char *path = xstrdup(r->path), *seg = path + strspn(path, "/");
+	buf_puts(&url, "/");
+	for (char *slash; (slash = strchr(seg, '/')); seg = slash + 1) {
+		*slash = '\0';
+		h_urlenc(&url, seg);
+		buf_puts(&url, "/");
+	}
+	h_urlenc(&url, seg);
+	free(path);
 	buf_puts(&url, "?");
 	for (int i = 0; i < r->nquery; i++) {
 		if (!strcmp(r->query[i].key, "lang"))

@@ -46,6 +46,17 @@ expect_code 422; expect_error invalid sales
 expect_out "選択肢「$(printf "う%.0s" $(seq 20))」"
 alive
 
+CASE="the language switch stays on this site whatever the path"
+get '//evil.example/x' --path-as-is
+expect_code 404
+expect_no_out 'href="//'
+expect_out 'href="/evil.example/x?lang=en"'
+get '/%2F%2Fevil.example/x'
+expect_no_out 'href="//'
+get '/\evil.example/x' --path-as-is
+expect_no_out 'href="/\'
+
+
 CASE="a CSV answer file of blank lines costs memory in proportion to its size"
 { echo "question,answer"; head -c 200000 /dev/zero | tr '\0' '\n'; echo "1,yes"; } >"$TMP/blank.csv"
 MEASURE='
