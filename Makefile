@@ -20,7 +20,7 @@ SAN_LIB  = $(patsubst src/%.c,build/asan/%.o,$(LIB_SRC))
 UNIT_BIN = $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRC))
 UNIT_SAN = $(patsubst tests/unit/%.c,build/tests-asan/%,$(UNIT_SRC))
 
-.PHONY: all run test deps deps-test clean unit-bins asan-bins bench
+.PHONY: all run test deps deps-test clean unit-bins asan-bins bench headers
 all: mamoru
 
 mamoru: $(OBJ)
@@ -50,6 +50,11 @@ build/tests-asan/%: tests/unit/%.c tests/unit/unit.h $(SAN_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -O1 $(SAN) -o $@ $< $(SAN_LIB) $(LDLIBS) -lcmocka
 
+# Every header compiles on its own: it includes what it uses.
+headers:
+	@for f in src/*/*.h; do $(CC) $(CFLAGS) -fsyntax-only -x c $$f || exit 1; done
+	@echo "headers: $$(ls src/*/*.h | wc -l) passed, 0 failed"
+
 unit-bins: $(UNIT_BIN)
 asan-bins: $(UNIT_SAN) build/asan/mamoru
 
@@ -65,7 +70,7 @@ run: deps
 	./mamoru serve
 
 test: deps-test tests/browser/node_modules
-	@$(MAKE) --no-print-directory mamoru unit-bins asan-bins
+	@$(MAKE) --no-print-directory headers mamoru unit-bins asan-bins
 	@tests/run-all.sh
 
 # playwright-core drives Debian's Chromium; it downloads no browser of its own

@@ -1,7 +1,8 @@
 #!/bin/bash
-# run-all.sh — what `make test` runs: the cmocka unit tests (plain and under AddressSanitizer
-# + UBSan), the command-line and HTTP integration tests and the browser tests (each against
-# the plain and the sanitizer binary). Ends with one "N passed, N failed" line for CI.
+# run-all.sh — what `make test` runs: the layering check, the cmocka unit tests (plain and
+# under AddressSanitizer + UBSan), the command-line and HTTP integration tests and the browser
+# tests (each against the plain and the sanitizer binary). Ends with one "N passed, N failed"
+# line for CI.
 set -u
 cd "$(dirname "$0")/.."
 export MAMORU_CONTENT="$PWD/content"
@@ -19,6 +20,10 @@ count() { # adds the counts from a runner's output, read from $1
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
+echo "== tests/check_layers.sh"
+tests/check_layers.sh >"$log" 2>&1 || true
+grep -E 'FAIL' "$log" || true
+count "$log"
 for t in build/tests/test_* build/tests-asan/test_*; do
 	echo "== $t"
 	if ! "$t" >"$log" 2>&1; then

@@ -13,6 +13,7 @@
 #include "core/history.h"
 #include "report/records_json.h"
 #include "report/result_text.h"
+#include "core/xalloc.h"
 
 static const char *role_label(const cli_t *cli, role_t r)
 {
@@ -105,9 +106,7 @@ static void print_text(const cli_t *cli, const org_t *o, stored_diag_t **list, i
 				printf("    %s %+d\n", cat_title(cli, &d->cats[k]), delta);
 		}
 	}
-	rollup_t *r = malloc(sizeof *r);
-	if (!r)
-		abort();
+	rollup_t *r = xmalloc(sizeof *r);
 	for (int i = 0; i < n; i++) {
 		if (history_round_first(cl, i) && history_rollup(cl, n, i, r) >= 2)
 			print_rollup(cli, r, list[i]);

@@ -13,6 +13,7 @@
 
 #include "core/utf8.h"
 #include "core/buf.h"
+#include "core/xalloc.h"
 
 struct search {
 	sqlite3 *db;
@@ -113,9 +114,7 @@ static int index_all(search_t *s, sqlite3_stmt *st)
 
 search_t *search_open(const content_t *c, char *err, size_t errlen)
 {
-	search_t *s = calloc(1, sizeof *s);
-	if (!s)
-		abort();
+	search_t *s = xcalloc(1, sizeof *s);
 	s->c = c;
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_open_v2(":memory:", &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL) != SQLITE_OK ||

@@ -2,6 +2,7 @@
  * arena.c — see arena.h. Blocks of at least 64 KiB, each allocation aligned for any type.
  */
 #include "core/arena.h"
+#include "core/xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,11 +20,7 @@ void *arena_alloc(arena_t *a, size_t n)
 	n = (n + align - 1) / align * align;
 	if (!a->head || a->head->size - a->head->used < n) {
 		size_t size = n > 65536 ? n : 65536;
-		arena_block_t *b = malloc(sizeof *b + size);
-		if (!b) {
-			fputs("mamoru: メモリ不足 / out of memory\n", stderr);
-			abort();
-		}
+		arena_block_t *b = xmalloc(sizeof *b + size);
 		b->next = a->head;
 		b->used = 0;
 		b->size = size;

@@ -2,6 +2,7 @@
  * buf.c — see buf.h.
  */
 #include "core/buf.h"
+#include "core/xalloc.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -15,10 +16,7 @@ static void grow(buf_t *b, size_t extra)
 	size_t cap = b->cap ? b->cap : 4096;
 	while (cap < b->len + extra + 1)
 		cap *= 2;
-	char *p = realloc(b->data, cap);
-	if (!p)
-		abort();
-	b->data = p;
+	b->data = xrealloc(b->data, cap);
 	b->cap = cap;
 }
 

@@ -11,14 +11,13 @@
 #include "core/snapshot.h"
 
 #include "core/answers.h"
+#include "core/xalloc.h"
 
 stored_diag_t *stored_diag_new(int nanswers, int ncats)
 {
 	/* one block: the record, then its answers, then its categories */
 	size_t size = sizeof(stored_diag_t) + (size_t)nanswers * sizeof(sd_answer_t) + (size_t)ncats * sizeof(sd_category_t);
-	stored_diag_t *sd = calloc(1, size);
-	if (!sd)
-		abort();
+	stored_diag_t *sd = xcalloc(1, size);
 	sd->answers = (sd_answer_t *)(sd + 1);
 	sd->cats = (sd_category_t *)(sd->answers + nanswers);
 	sd->nanswers = nanswers;

@@ -2,6 +2,7 @@
  * pool_file.c — see pool_file.h.
  */
 #include "input/pool_file.h"
+#include "core/xalloc.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -140,10 +141,8 @@ int pool_file_parse(const char *data, size_t len, pool_file_t *out, err_t *err)
 		rc = 0;
 	size_t n = rc == 0 ? json_array_size(aggs) : 0;
 	if (rc == 0) {
-		out->keys = calloc(n ? n : 1, sizeof *out->keys);
-		out->aggs = calloc(n ? n : 1, sizeof *out->aggs);
-		if (!out->keys || !out->aggs)
-			abort();
+		out->keys = xcalloc(n, sizeof *out->keys);
+		out->aggs = xcalloc(n, sizeof *out->aggs);
 		snprintf(out->month, sizeof out->month, "%s", month);
 	}
 	for (size_t i = 0; rc == 0 && i < n; i++)
@@ -170,9 +169,7 @@ int pool_file_read(const char *path, pool_file_t *out, err_t *err)
 		return input_field_error(err, "file", "ファイルが大きすぎます（上限 64 MB）", "file too large (at most 64 MB)");
 	}
 	size_t len = (size_t)st.st_size;
-	char *data = malloc(len ? len : 1);
-	if (!data)
-		abort();
+	char *data = xmalloc(len);
 	size_t got = fread(data, 1, len, f);
 	fclose(f);
 	int rc = got == len ? pool_file_parse(data, len, out, err)

@@ -2,6 +2,7 @@
  * records_json.c — see records_json.h.
  */
 #include "report/records_json.h"
+#include "core/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -103,9 +104,7 @@ json_t *history_json(const content_t *c, const org_t *o, const stored_diag_t *co
 		}
 		json_array_append_new(diags, d);
 		if (history_round_first(list, i)) {
-			rollup_t *r = malloc(sizeof *r);
-			if (!r)
-				abort();
+			rollup_t *r = xmalloc(sizeof *r);
 			if (history_rollup(list, n, i, r) >= 2)
 				json_array_append_new(rollups, rollup_json(r, list[i]));
 			free(r);

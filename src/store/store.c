@@ -1,7 +1,6 @@
 /*
- * store.c — the backend-neutral half of store.h: choosing a backend when the store is
- * opened, and the functions every caller uses, which pass each operation to the backend's
- * table. Loading several snapshots (a history, the last five results) is built here from the
+ * store.c — the backend-neutral half of store.h: the functions every caller uses, which pass
+ * each operation to the backend's table (the backend is chosen in backends.c). Loading several snapshots (a history, the last five results) is built here from the
  * backends' two primitives, the ids and one record, inside one read transaction.
  */
 #include "store/store.h"
@@ -10,22 +9,6 @@
 #include <string.h>
 
 #include "core/xalloc.h"
-#include "store/sqlite.h"
-
-/* The backends built into this program, tried in order; the last one takes any location. */
-static const store_backend_t *const BACKENDS[] = { &sqlite_backend };
-
-store_rc_t store_open(const char *location, store_t **out, err_t *e)
-{
-	*out = NULL;
-	err_clear(e);
-	for (size_t i = 0; i < sizeof BACKENDS / sizeof *BACKENDS; i++)
-		if (BACKENDS[i]->matches(location))
-			return BACKENDS[i]->open(location, out, e);
-	err_set(e, ERR_STORE, "db", "データベース「%s」の種類に対応していません（PostgreSQL はこのビルドに含まれていません）",
-		"no backend for the database \"%s\" (PostgreSQL is not built into this program)", location);
-	return STORE_ERROR;
-}
 
 void store_close(store_t *s)
 {

@@ -54,11 +54,6 @@ void h(buf_t *b, const char *fmt, ...)
 			h_escape(b, s ? s : "");
 			break;
 		}
-		case 'S': {
-			const char *s = va_arg(ap, const char *);
-			buf_puts(b, s ? s : "");
-			break;
-		}
 		case 'd': buf_int(b, va_arg(ap, int)); break;
 		case 'u': buf_int(b, va_arg(ap, unsigned)); break;
 		case 'c': buf_printf(b, "%c", va_arg(ap, int)); break;

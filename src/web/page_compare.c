@@ -108,7 +108,7 @@ static void histogram(req_t *r, buf_t *b, const compare_view_t *v, int d)
 		int from = sd->min + (span * i + POOL_HBINS - 1) / POOL_HBINS, to = sd->min + (span * (i + 1) + POOL_HBINS - 1) / POOL_HBINS - 1;
 		if (to < from)
 			continue;
-		h(b, "<tr%S><td>%d–%d</td><td>%lld</td></tr>", i == own ? " class=\"own\"" : "", from, to, bins[i]);
+		h(b, "<tr class=\"%s\"><td>%d–%d</td><td>%lld</td></tr>", i == own ? "own" : "", from, to, bins[i]);
 	}
 	h(b, "</tbody></table></figcaption></figure>");
 }

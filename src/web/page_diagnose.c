@@ -97,7 +97,7 @@ static void render_step(req_t *r, resp_t *w, const questionnaire_t *q, const dra
 			if (!(it->allowed & (1u << k)))
 				continue;
 			const option_t *o = &q->aset->opts[k];
-			h(b, "<label><input type=\"radio\" name=\"a.%s\" value=\"%s\"%S> %s</label>", it->id, o->id,
+			h(b, "<label><input type=\"radio\" name=\"a.%s\" value=\"%s\"%s> %s</label>", it->id, o->id,
 			  chosen && !strcmp(chosen, o->id) ? " checked" : "", tx(&o->label, L));
 		}
 		h(b, "</div><details class=\"help\"><summary>%s</summary>", T(r, "web_why"));

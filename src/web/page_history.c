@@ -83,11 +83,11 @@ void page_history(req_t *r, resp_t *w, const char *const *args)
 		  (long long)d->id, d->created, qtitle(r, d->questionnaire), d->scope, d->respondent, T(r, role_key(d->role)),
 		  d->total, d->max, L == LANG_EN ? d->band_en : d->band_ja);
 		if (p >= 0) {
-			h(b, "<strong>%S%d</strong>", d->total >= list[p]->total ? "+" : "", d->total - list[p]->total);
+			h(b, "<strong>%s%d</strong>", d->total >= list[p]->total ? "+" : "", d->total - list[p]->total);
 			for (int k = 0; k < d->ncats; k++) {
 				int delta;
 				if (history_cat_change(d, list[p], k, &delta) && delta)
-					h(b, "<br><span class=\"small\">%s %S%d</span>", L == LANG_EN ? d->cats[k].title_en : d->cats[k].title_ja,
+					h(b, "<br><span class=\"small\">%s %s%d</span>", L == LANG_EN ? d->cats[k].title_en : d->cats[k].title_ja,
 					  delta > 0 ? "+" : "", delta);
 			}
 		} else {

@@ -55,7 +55,7 @@ static void select_box(req_t *r, buf_t *b, const char *name, const char *label, 
 	h(b, "<p><label for=\"f-%s\">%s</label><select id=\"f-%s\" name=\"%s\"><option value=\"\">%s</option>", name, label,
 	  name, name, T(r, "web_any"));
 	for (int i = 0; i < n; i++)
-		h(b, "<option value=\"%s\"%S>%s</option>", values[i], chosen && !strcmp(chosen, values[i]) ? " selected" : "", labels[i]);
+		h(b, "<option value=\"%s\"%s>%s</option>", values[i], chosen && !strcmp(chosen, values[i]) ? " selected" : "", labels[i]);
 	h(b, "</select></p>");
 }
 

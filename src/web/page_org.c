@@ -35,20 +35,30 @@ static void org_form(req_t *r, buf_t *b, const org_t *o, const char *action, con
 		char val[256];
 		field_value(o, f, val, sizeof val);
 		bool bad = err && !strcmp(err->field, FIELDS[f]);
-		h(b, "<p><label for=\"f-%s\">%s%S</label>", FIELDS[f], T(r, FIELDS[f]), f == 0 ? " <span class=\"req\">*</span>" : "");
+		h(b, "<p><label for=\"f-%s\">%s", FIELDS[f], T(r, FIELDS[f]));
+		if (f == 0)
+			h(b, " <span class=\"req\">*</span>");
+		h(b, "</label>");
 		if (f == 1) {
-			h(b, "<select id=\"f-industry\" name=\"industry\"%S><option value=\"\">%s</option>",
-			  bad ? " aria-invalid=\"true\" aria-describedby=\"e-industry\"" : "", T(r, "not_given"));
+			h(b, "<select id=\"f-industry\" name=\"industry\"");
+			if (bad)
+				h(b, " aria-invalid=\"true\" aria-describedby=\"e-industry\"");
+			h(b, "><option value=\"\">%s</option>", T(r, "not_given"));
 			for (int i = 0; i < r->content->nindustries; i++) {
 				const industry_t *ind = &r->content->industries[i];
-				h(b, "<option value=\"%s\"%S>%s %s</option>", ind->code, strcmp(ind->code, val) ? "" : " selected",
+				h(b, "<option value=\"%s\"%s>%s %s</option>", ind->code, strcmp(ind->code, val) ? "" : " selected",
 				  ind->code, tx(&ind->name, r->lang));
 			}
 			h(b, "</select>");
 		} else {
-			h(b, "<input id=\"f-%s\" name=\"%s\" value=\"%s\"%S%S%S>", FIELDS[f], FIELDS[f], val,
-			  f == 0 ? " required maxlength=\"200\"" : "", (f == 2 || f == 3 || f == 5) ? " inputmode=\"numeric\"" : "",
-			  bad ? " aria-invalid=\"true\"" : "");
+			h(b, "<input id=\"f-%s\" name=\"%s\" value=\"%s\"", FIELDS[f], FIELDS[f], val);
+			if (f == 0)
+				h(b, " required maxlength=\"200\"");
+			if (f == 2 || f == 3 || f == 5)
+				h(b, " inputmode=\"numeric\"");
+			if (bad)
+				h(b, " aria-invalid=\"true\"");
+			h(b, ">");
 		}
 		if (bad)
 			h(b, "<span class=\"error\" id=\"e-%s\">%s</span>", FIELDS[f], err->ja[0] ? (r->lang == LANG_EN ? err->en : err->ja) : "");

@@ -21,7 +21,7 @@ static void status_select(req_t *r, buf_t *b, const char *id, plan_status_t chos
 	for (int s = PLAN_NOT_STARTED; s <= PLAN_DONE; s++) {
 		char key[32];
 		snprintf(key, sizeof key, "plan_%s", plan_status_id((plan_status_t)s));
-		h(b, "<option value=\"%s\"%S>%s</option>", plan_status_id((plan_status_t)s), s == (int)chosen ? " selected" : "", T(r, key));
+		h(b, "<option value=\"%s\"%s>%s</option>", plan_status_id((plan_status_t)s), s == (int)chosen ? " selected" : "", T(r, key));
 	}
 	h(b, "</select>");
 }

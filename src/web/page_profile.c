@@ -70,7 +70,7 @@ static void render_profile(req_t *r, resp_t *w, const org_t *o, const profile_an
 		}
 		h(b, "<fieldset class=\"q\"><legend>%s</legend>", tx(&it->text, L));
 		for (int k = 0; k < it->nopts; k++)
-			h(b, "<label><input type=\"radio\" name=\"%s\" value=\"%s\"%S%S> %s</label>", it->id, it->opts[k].id,
+			h(b, "<label><input type=\"radio\" name=\"%s\" value=\"%s\"%s%s> %s</label>", it->id, it->opts[k].id,
 			  a->opt[i] == k ? " checked" : "", k == 0 ? " required" : "", tx(&it->opts[k].label, L));
 		h(b, "</fieldset>");
 	}

@@ -20,6 +20,7 @@
 #include "core/org.h"
 #include "web/pages.h"
 #include "web/svg.h"
+#include "core/xalloc.h"
 
 static void chart(req_t *r, buf_t *b, const stored_diag_t *sd)
 {
@@ -146,9 +147,7 @@ static bool serve_cached(req_t *r, resp_t *w, long long id)
 
 static void remember(const req_t *r, const resp_t *w, long long id, long long org_id, const org_t *o)
 {
-	char *copy = malloc(w->body.len);
-	if (!copy)
-		return;
+	char *copy = xmalloc(w->body.len);
 	memcpy(copy, w->body.data, w->body.len);
 	pthread_mutex_lock(&cache_lock);
 	cached_page_t *e = slot(id, r->lang);

@@ -111,6 +111,20 @@ expect_json "len(d['scatter']['cells'])" "100"
 api GET /api/v1/diagnoses/999/peers
 expect_code 404
 
+CASE="a failing database is an error, never a comparison that looks empty"
+sqlite3 "$MAMORU_DB" "DROP TABLE pool_agg"
+get /diagnoses/7/compare
+expect_code 500
+expect_no_out 'id="compare-none"'
+expect_out "データベース"
+api GET /api/v1/diagnoses/7/peers
+expect_code 500
+expect_json "d['error']['code']" '"store"'
+expect_no_out "no such table" # SQLite's own text stays in the server log
+grep -q "no such table: pool_agg" "$TMP/server.log" && ok || bad "the server log lacks the database's own message"
+get /diagnoses/7
+expect_code 200 # what does not need the pool still works
+
 grep -E "runtime error|Sanitizer" "$TMP/server.log" && bad "sanitizer report in the server log" || ok
 echo "benchmark-http: $PASS passed, $FAIL failed"
 [ "$FAIL" = 0 ]

@@ -1,7 +1,8 @@
 /*
- * test_store.c — the SQLite store: migrations from an empty database and from every earlier
- * version, refusal of a newer database, snapshots that round-trip and cannot be changed, and
- * a failed save that leaves no rows behind.
+ * test_store.c — what is particular to the SQLite backend: migrations from an empty database
+ * and from every earlier version, refusal of a newer database, snapshots that cannot be
+ * changed even with SQL, a failed save that leaves no rows behind, backup, and a restore that
+ * refuses a hostile file. The backend-neutral operations are in test_store_ops.c.
  */
 #include "unit.h"
 
@@ -57,6 +58,16 @@ static long long scalar(const char *sql)
 	sqlite3_finalize(st);
 	sqlite3_close(db);
 	return v;
+}
+
+static void exec_on(const char *file, const char *sql)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(file, &db), SQLITE_OK);
+	char *msg = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
+		fail_msg("%s", msg);
+	sqlite3_close(db);
 }
 
 static void exec_sql(const char *sql)
@@ -256,6 +267,44 @@ static void backup_and_check(void **state)
 	store_close(s);
 }
 
+/* A backup file that someone changed: a trigger of its own, or without the immutability
+ * triggers, is refused before anything changes; the untouched backup restores. */
+static void hostile_backup_is_refused(void **state)
+{
+	(void)state;
+	store_t *s;
+	err_t err;
+	char bk[3][160];
+	assert_int_equal(store_open(path, &s, &err), STORE_OK);
+	org_t o;
+	org_init(&o);
+	strcpy(o.name, "本物の会社");
+	assert_int_equal(add_org(s, &o), STORE_OK);
+	for (int i = 0; i < 3; i++) {
+		snprintf(bk[i], sizeof bk[i], "%s/backup%d.db", dir, i);
+		assert_int_equal(sqlite_backup(s, bk[i], &err), STORE_OK);
+	}
+	exec_on(bk[0], "CREATE TRIGGER evil AFTER INSERT ON diagnoses BEGIN DELETE FROM organizations; END");
+	exec_on(bk[1], "DROP TRIGGER diagnoses_immutable; UPDATE organizations SET name = '偽の会社'");
+	assert_int_equal(sqlite_check_file(bk[0], &err), STORE_INVALID);
+	assert_non_null(strstr(err.en, "\"evil\""));
+	assert_int_equal(sqlite_restore(s, bk[0], &err), STORE_INVALID);
+	assert_int_equal(sqlite_restore(s, bk[1], &err), STORE_INVALID);
+	assert_non_null(strstr(err.ja, "diagnoses_immutable"));
+	store_close(s);
+	assert_int_equal(scalar("SELECT count(*) FROM sqlite_master WHERE name = 'evil'"), 0);
+	assert_int_equal(scalar("SELECT count(*) FROM sqlite_master WHERE name = 'diagnoses_immutable'"), 1);
+	assert_int_equal(scalar("SELECT count(*) FROM organizations WHERE name = '本物の会社'"), 1);
+	/* the untouched backup restores */
+	assert_int_equal(store_open(path, &s, &err), STORE_OK);
+	org_init(&o);
+	strcpy(o.name, "後から追加");
+	assert_int_equal(add_org(s, &o), STORE_OK);
+	assert_int_equal(sqlite_restore(s, bk[2], &err), STORE_OK);
+	store_close(s);
+	assert_int_equal(scalar("SELECT count(*) FROM organizations"), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -265,6 +314,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(snapshot_round_trip_and_immutable, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(failed_save_leaves_nothing, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(backup_and_check, fresh, cleanup),
+		cmocka_unit_test_setup_teardown(hostile_backup_is_refused, fresh, cleanup),
 	};
 	return cmocka_run_group_tests_name("store", tests, setup, teardown);
 }

@@ -1,0 +1,368 @@
+/*
+ * test_store_ops.c — every operation of store.h, written against the interface only so the
+ * same suite runs against any backend: $MAMORU_TEST_STORE names the database to use (a
+ * PostgreSQL URL, say, emptied by whoever runs it), else each test gets a new SQLite file.
+ * What only SQLite has (migrations of its files, backup, restore) is in test_store.c.
+ */
+#include "unit.h"
+
+#include "core/answers.h"
+#include "store/store.h"
+
+static content_t C;
+static char dir[64], location[512];
+static store_t *S;
+
+static int setup(void **state)
+{
+	(void)state;
+	load_real(&C);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	content_free(&C);
+	return 0;
+}
+
+static int fresh(void **state)
+{
+	(void)state;
+	const char *url = getenv("MAMORU_TEST_STORE");
+	dir[0] = '\0';
+	if (url && *url) {
+		snprintf(location, sizeof location, "%s", url);
+	} else {
+		strcpy(dir, "/tmp/mamoru-ops-XXXXXX");
+		assert_non_null(mkdtemp(dir));
+		snprintf(location, sizeof location, "%s/m.db", dir);
+	}
+	err_t e;
+	if (store_open(location, &S, &e) != STORE_OK)
+		fail_msg("%s", e.en);
+	return 0;
+}
+
+static int cleanup(void **state)
+{
+	(void)state;
+	store_close(S);
+	if (!dir[0])
+		return 0;
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	return system(cmd);
+}
+
+static const char NOW[] = "2026-11-30T08:00:00Z";
+
+static int64_t add_org(const char *name, int employees)
+{
+	org_t o;
+	org_init(&o);
+	snprintf(o.name, sizeof o.name, "%s", name);
+	o.employees = employees;
+	snprintf(o.created, sizeof o.created, "%s", NOW);
+	snprintf(o.updated, sizeof o.updated, "%s", NOW);
+	assert_int_equal(store_org_add(S, &o), STORE_OK);
+	assert_true(o.id > 0);
+	return o.id;
+}
+
+/* A scored diagnosis of q with every answer `option`, dated `created`. */
+static stored_diag_t *snapshot(const char *qid, const char *option, int64_t org, const char *created)
+{
+	const questionnaire_t *q = content_questionnaire(&C, qid);
+	answers_t a;
+	answers_clear(&a);
+	for (int i = 0; i < q->nitems; i++)
+		for (int k = 0; k < q->aset->nopts; k++)
+			if (!strcmp(q->aset->opts[k].id, option) && (q->items[i].allowed & (1u << k)))
+				a.opt[i] = (signed char)k;
+	a.note[0] = "メモ：「引用」& <タグ>";
+	diagnosis_t d;
+	diagnosis_run(&d, q, &a);
+	stored_diag_t meta = { .org_id = org, .role = ROLE_MANAGER, .risk = 40 };
+	snprintf(meta.scope, sizeof meta.scope, "本社");
+	snprintf(meta.respondent, sizeof meta.respondent, "山田");
+	snprintf(meta.round, sizeof meta.round, "%.7s", created);
+	snprintf(meta.risk_group, sizeof meta.risk_group, "gii");
+	stored_diag_t *sd = stored_diag_from(&d, &meta);
+	snprintf(sd->created, sizeof sd->created, "%s", created);
+	return sd;
+}
+
+static bool count_org(const org_t *o, void *arg)
+{
+	(void)o;
+	return ++*(int *)arg < 2; /* stops after two */
+}
+
+static void organisations(void **state)
+{
+	(void)state;
+	int64_t a = add_org("株式会社Ａ", 10), b = add_org("B社", -1);
+	org_t o;
+	assert_int_equal(store_org_get(S, a, &o), STORE_OK);
+	assert_string_equal(o.name, "株式会社Ａ");
+	assert_int_equal(o.employees, 10);
+	assert_int_equal(o.capital, -1);
+	assert_string_equal(o.created, NOW);
+	strcpy(o.industry, "E");
+	o.capital = 30000000;
+	strcpy(o.updated, "2026-12-01T00:00:00Z");
+	assert_int_equal(store_org_update(S, &o), STORE_OK);
+	org_t back;
+	assert_int_equal(store_org_get(S, a, &back), STORE_OK);
+	assert_string_equal(back.industry, "E");
+	assert_int_equal(back.capital, 30000000);
+	assert_string_equal(back.updated, "2026-12-01T00:00:00Z");
+	assert_string_equal(back.created, NOW);
+	assert_int_equal(store_org_get(S, b + 100, &o), STORE_NOT_FOUND);
+	o.id = b + 100;
+	assert_int_equal(store_org_update(S, &o), STORE_NOT_FOUND);
+	add_org("C", 5);
+	int n = 0;
+	assert_int_equal(store_org_list(S, count_org, &n), STORE_OK);
+	assert_int_equal(n, 2);
+}
+
+static void snapshots_round_trip(void **state)
+{
+	(void)state;
+	int64_t org = add_org("診断社", 12);
+	stored_diag_t *sd = snapshot("jisha-shindan", "partly", org, "2026-10-01T09:00:00Z");
+	assert_int_equal(store_diag_save(S, sd), STORE_OK);
+	stored_diag_t *got;
+	assert_int_equal(store_diag_get(S, sd->id, &got), STORE_OK);
+	assert_int_equal(got->org_id, org);
+	assert_string_equal(got->questionnaire, "jisha-shindan");
+	assert_string_equal(got->version, sd->version);
+	assert_string_equal(got->round, "2026-10");
+	assert_string_equal(got->scope, "本社");
+	assert_string_equal(got->respondent, "山田");
+	assert_int_equal(got->role, ROLE_MANAGER);
+	assert_int_equal(got->total, sd->total);
+	assert_int_equal(got->min, sd->min);
+	assert_string_equal(got->band_ja, sd->band_ja);
+	assert_string_equal(got->created, "2026-10-01T09:00:00Z");
+	assert_int_equal(got->risk, 40);
+	assert_string_equal(got->risk_group, "gii");
+	assert_int_equal(got->nanswers, 25);
+	assert_string_equal(got->answers[0].note, "メモ：「引用」& <タグ>");
+	assert_string_equal(got->answers[24].option, ""); /* 21–25 offer no "partly": left unanswered */
+	assert_int_equal(got->ncats, sd->ncats);
+	assert_string_equal(got->cats[0].title_en, sd->cats[0].title_en);
+	stored_diag_free(got);
+	stored_diag_free(sd);
+	assert_int_equal(store_diag_get(S, 999, &got), STORE_NOT_FOUND);
+	assert_null(got);
+	/* a diagnosis of an organisation that does not exist is refused whole */
+	sd = snapshot("jisha-shindan", "yes", org + 50, "2026-10-02T09:00:00Z");
+	assert_int_equal(store_diag_save(S, sd), STORE_INVALID);
+	assert_int_equal(store_err(S)->code, ERR_CONFLICT);
+	stored_diag_free(sd);
+	stored_diag_t **list;
+	int n;
+	assert_int_equal(store_diag_list(S, org + 50, &list, &n), STORE_OK);
+	assert_int_equal(n, 0);
+	stored_diag_list_free(list, n);
+}
+
+static void histories_in_order(void **state)
+{
+	(void)state;
+	int64_t org = add_org("履歴社", 30), other = add_org("他社", 3);
+	static const struct {
+		const char *q, *created;
+	} saves[] = { { "jisha-shindan", "2026-03-01T00:00:00Z" }, { "benchmark", "2026-01-01T00:00:00Z" },
+		      { "jisha-shindan", "2026-05-01T00:00:00Z" }, { "jisha-shindan", "2026-07-01T00:00:00Z" } };
+	int64_t ids[4];
+	for (int i = 0; i < 4; i++) {
+		stored_diag_t *sd = snapshot(saves[i].q, saves[i].q[0] == 'b' ? "3" : "yes", org, saves[i].created);
+		assert_int_equal(store_diag_save(S, sd), STORE_OK);
+		ids[i] = sd->id;
+		stored_diag_free(sd);
+	}
+	stored_diag_t *x = snapshot("jisha-shindan", "no", other, "2026-08-01T00:00:00Z");
+	assert_int_equal(store_diag_save(S, x), STORE_OK);
+	stored_diag_free(x);
+	stored_diag_t **list;
+	int n;
+	/* oldest first by date, whatever the order of saving */
+	assert_int_equal(store_diag_list(S, org, &list, &n), STORE_OK);
+	assert_int_equal(n, 4);
+	assert_int_equal(list[0]->id, ids[1]);
+	assert_int_equal(list[1]->id, ids[0]);
+	assert_int_equal(list[3]->id, ids[3]);
+	stored_diag_list_free(list, n);
+	/* the last two of one questionnaire up to the third save */
+	assert_int_equal(store_diag_recent(S, org, "jisha-shindan", ids[2], 2, &list, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(list[0]->id, ids[0]);
+	assert_int_equal(list[1]->id, ids[2]);
+	stored_diag_list_free(list, n);
+	assert_int_equal(store_diag_latest(S, org, &x), STORE_OK);
+	assert_int_equal(x->id, ids[3]);
+	stored_diag_free(x);
+	assert_int_equal(store_diag_latest(S, org + 100, &x), STORE_NOT_FOUND);
+}
+
+static void drafts(void **state)
+{
+	(void)state;
+	static draft_t d, got;
+	memset(&d, 0, sizeof d);
+	strcpy(d.id, "0123456789abcdef0123456789abcdef");
+	strcpy(d.questionnaire, "jisha-shindan");
+	strcpy(d.answers, "{\"1\":\"yes\"}");
+	strcpy(d.updated, NOW);
+	assert_int_equal(store_draft_put(S, &d), STORE_OK);
+	strcpy(d.answers, "{\"1\":\"no\"}");
+	assert_int_equal(store_draft_put(S, &d), STORE_OK);
+	assert_int_equal(store_draft_get(S, d.id, &got), STORE_OK);
+	assert_string_equal(got.answers, "{\"1\":\"no\"}");
+	assert_int_equal(got.org_id, 0);
+	/* the same id for another questionnaire changes nothing */
+	strcpy(d.questionnaire, "checklist");
+	strcpy(d.answers, "{}");
+	assert_int_equal(store_draft_put(S, &d), STORE_OK);
+	assert_int_equal(store_draft_get(S, d.id, &got), STORE_OK);
+	assert_string_equal(got.questionnaire, "jisha-shindan");
+	assert_string_equal(got.answers, "{\"1\":\"no\"}");
+	assert_int_equal(store_draft_delete(S, d.id), STORE_OK);
+	assert_int_equal(store_draft_get(S, d.id, &got), STORE_NOT_FOUND);
+}
+
+static void plans(void **state)
+{
+	(void)state;
+	int64_t org = add_org("計画社", 8);
+	plan_item_t p = { .org_id = org, .status = PLAN_NOT_STARTED };
+	strcpy(p.questionnaire, "jisha-shindan");
+	strcpy(p.question, "3");
+	strcpy(p.owner, "佐藤");
+	strcpy(p.created, NOW);
+	strcpy(p.updated, NOW);
+	assert_int_equal(store_plan_add(S, &p), STORE_OK);
+	plan_item_t dup = p;
+	assert_int_equal(store_plan_add(S, &dup), STORE_INVALID); /* one item per question */
+	p.status = PLAN_DONE;
+	strcpy(p.due, "2027-03-31");
+	strcpy(p.updated, "2026-12-24T00:00:00Z");
+	assert_int_equal(store_plan_update(S, &p), STORE_OK);
+	plan_item_t got;
+	assert_int_equal(store_plan_get(S, p.id, &got), STORE_OK);
+	assert_int_equal(got.status, PLAN_DONE);
+	assert_string_equal(got.due, "2027-03-31");
+	assert_string_equal(got.owner, "佐藤");
+	assert_string_equal(got.created, NOW);
+	plan_item_t *items;
+	int n;
+	assert_int_equal(store_plan_list(S, org, &items, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	free(items);
+	assert_int_equal(store_plan_get(S, p.id + 1, &got), STORE_NOT_FOUND);
+}
+
+static void profiles_keep_versions(void **state)
+{
+	(void)state;
+	int64_t org = add_org("プロフィール社", 40);
+	org_profile_t p = { .version = "1", .answers = "{\"sales\":\"lt1b\"}", .created = "2026-01-01T00:00:00Z" }, got;
+	assert_int_equal(store_profile_get(S, org, &got), STORE_NOT_FOUND);
+	assert_int_equal(store_profile_add(S, org, &p), STORE_OK);
+	strcpy(p.answers, "{\"sales\":\"ge5b\"}");
+	strcpy(p.created, "2026-02-01T00:00:00Z");
+	assert_int_equal(store_profile_add(S, org, &p), STORE_OK);
+	assert_int_equal(store_profile_get(S, org, &got), STORE_OK);
+	assert_string_equal(got.answers, "{\"sales\":\"ge5b\"}");
+	assert_string_equal(got.created, "2026-02-01T00:00:00Z");
+}
+
+static bool collect(const pool_key_t *k, const pool_agg_t *a, void *arg)
+{
+	long long *sums = arg;
+	if (k->dim == DIM_ALL)
+		sums[0] += a->n, sums[1] += a->sum;
+	else
+		sums[2]++;
+	return true;
+}
+
+static void pool_rows(void **state)
+{
+	(void)state;
+	int64_t org = add_org("プール社", 20);
+	stored_diag_t *sd = snapshot("benchmark", "3", org, "2026-11-01T00:00:00Z");
+	assert_int_equal(store_diag_save(S, sd), STORE_OK);
+	pool_member_t m = { .diagnosis_id = sd->id, .contribution = "1|benchmark|x|2026-11|-1|75|25|125|0|all|||||" }, got;
+	assert_int_equal(store_member_get(S, org, "benchmark", &got), STORE_NOT_FOUND);
+	assert_int_equal(store_member_put(S, org, "benchmark", &m), STORE_OK);
+	assert_int_equal(store_member_get(S, org, "benchmark", &got), STORE_OK);
+	assert_int_equal(got.diagnosis_id, sd->id);
+	assert_string_equal(got.contribution, m.contribution);
+	stored_diag_free(sd);
+
+	pool_key_t all = { .questionnaire = "benchmark", .version = "v", .value = "all", .dim = DIM_ALL };
+	pool_key_t grp = { .questionnaire = "benchmark", .version = "v", .value = "gi", .dim = DIM_GROUP };
+	pool_contrib_t c = { .total = 60, .min = 25, .max = 125, .nitems = 25, .risk = 50 };
+	pool_agg_t one = { 0 }, sum;
+	pool_add(&one, &c, +1);
+	assert_int_equal(store_agg_add(S, &all, "2026-10", 0, &one), STORE_OK);
+	assert_int_equal(store_agg_add(S, &all, "2026-11", 0, &one), STORE_OK);
+	assert_int_equal(store_agg_add(S, &all, "2026-11", 1, &one), STORE_OK); /* an imported baseline */
+	assert_int_equal(store_agg_add(S, &grp, "2026-11", 0, &one), STORE_OK);
+	assert_int_equal(store_pool_agg(S, &all, "2025-01", &sum), STORE_OK);
+	assert_int_equal(sum.n, 3);
+	assert_int_equal(sum.sum, 180);
+	assert_int_equal(store_pool_agg(S, &all, "2026-11", &sum), STORE_OK); /* the window leaves October out */
+	assert_int_equal(sum.n, 2);
+	pool_agg_t minus = { 0 };
+	pool_add(&minus, &c, -1);
+	assert_int_equal(store_agg_add(S, &all, "2026-11", 0, &minus), STORE_OK);
+	assert_int_equal(store_pool_agg(S, &all, "2026-11", &sum), STORE_OK);
+	assert_int_equal(sum.n, 1);
+	long long seen[3] = { 0 };
+	assert_int_equal(store_pool_each(S, "2025-01", collect, seen), STORE_OK);
+	assert_int_equal(seen[0], 2); /* the "all" rows of both months and origins, summed once */
+	assert_int_equal(seen[1], 120);
+	assert_int_equal(seen[2], 1);
+}
+
+static void transactions_are_whole(void **state)
+{
+	(void)state;
+	assert_int_equal(store_begin(S), STORE_OK);
+	int64_t a = add_org("取り消し社", 1);
+	store_rollback(S);
+	org_t o;
+	assert_int_equal(store_org_get(S, a, &o), STORE_NOT_FOUND);
+	assert_int_equal(store_begin(S), STORE_OK);
+	int64_t b = add_org("確定社", 1);
+	stored_diag_t *sd = snapshot("jisha-shindan", "yes", b, NOW);
+	assert_int_equal(store_diag_save(S, sd), STORE_OK); /* joins the open transaction */
+	assert_int_equal(store_commit(S), STORE_OK);
+	stored_diag_t *got;
+	assert_int_equal(store_diag_get(S, sd->id, &got), STORE_OK);
+	stored_diag_free(got);
+	stored_diag_free(sd);
+	assert_int_equal(store_org_get(S, b, &o), STORE_OK);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(organisations, fresh, cleanup),
+		cmocka_unit_test_setup_teardown(snapshots_round_trip, fresh, cleanup),
+		cmocka_unit_test_setup_teardown(histories_in_order, fresh, cleanup),
+		cmocka_unit_test_setup_teardown(drafts, fresh, cleanup),
+		cmocka_unit_test_setup_teardown(plans, fresh, cleanup),
+		cmocka_unit_test_setup_teardown(profiles_keep_versions, fresh, cleanup),
+		cmocka_unit_test_setup_teardown(pool_rows, fresh, cleanup),
+		cmocka_unit_test_setup_teardown(transactions_are_whole, fresh, cleanup),
+	};
+	return cmocka_run_group_tests_name("store-ops", tests, setup, teardown);
+}
