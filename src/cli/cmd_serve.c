@@ -1,6 +1,7 @@
 /*
- * cmd_serve.c — `mamoru serve [--listen HOST:PORT]`: the web application and JSON API
- * (src/web). Listens on 127.0.0.1:8080 unless told otherwise.
+ * cmd_serve.c — `mamoru serve [--listen HOST:PORT] [--threads N] [--max-per-client N]
+ * [--allowed-host NAME]...`: the web application and JSON API (src/web). Listens on
+ * 127.0.0.1:8080 unless told otherwise.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -42,14 +43,28 @@ static bool parse_listen(const char *s, char *host, size_t hsize, int *port)
 int cmd_serve(cli_t *cli, int argc, char **argv)
 {
 	const char *listen = "127.0.0.1:8080";
-	int threads = 0;
+	int threads = 0, max_per_client = 64, nhosts = 0;
+	const char *hosts[16];
 	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--listen") && i + 1 < argc)
+		if (!strcmp(argv[i], "--listen") && i + 1 < argc) {
 			listen = argv[++i];
-		else if (!strcmp(argv[i], "--threads") && i + 1 < argc)
+		} else if (!strcmp(argv[i], "--threads") && i + 1 < argc) {
 			threads = atoi(argv[++i]);
-		else
+		} else if (!strcmp(argv[i], "--max-per-client") && i + 1 < argc) {
+			char *end;
+			long n = strtol(argv[++i], &end, 10);
+			if (*end || end == argv[i] || n < 0 || n > 1000)
+				return cli_error(cli, EXIT_USAGE, "--max-per-client は 0〜1000 の数です（0 は無制限、「%s」）",
+						 "--max-per-client must be a number from 0 to 1000 (0 = no limit; got \"%s\")", argv[i]);
+			max_per_client = (int)n;
+		} else if (!strcmp(argv[i], "--allowed-host") && i + 1 < argc) {
+			if (nhosts == (int)(sizeof hosts / sizeof *hosts))
+				return cli_error(cli, EXIT_USAGE, "--allowed-host は %d 個までです", "at most %d --allowed-host names",
+						 (int)(sizeof hosts / sizeof *hosts));
+			hosts[nhosts++] = argv[++i];
+		} else {
 			return cli_error(cli, EXIT_USAGE, "serve の引数「%s」が不正です", "bad argument to serve: \"%s\"", argv[i]);
+		}
 	}
 	char host[64];
 	int port;
@@ -76,7 +91,8 @@ int cmd_serve(cli_t *cli, int argc, char **argv)
 	if (!search)
 		return cli_error(cli, EXIT_RUNTIME, "%s", "%s", err);
 	serve_opts_t o = { .content = &cli->content, .db_path = cli_db_path(cli), .host = host, .port = port,
-			   .static_dir = static_dir, .threads = threads, .search = search };
+			   .static_dir = static_dir, .threads = threads, .search = search,
+			   .max_per_client = max_per_client, .allowed_hosts = hosts, .n_allowed_hosts = nhosts };
 	int rc = web_serve(&o) == 0 ? EXIT_OK : EXIT_RUNTIME;
 	search_close(search);
 	return rc;

@@ -1,9 +1,11 @@
 /*
  * server.c — the HTTP edge. libmicrohttpd accepts connections on a thread pool; each request
- * is checked here once — method, body size (413 past 1 MiB), content type, cookies, language,
- * CSRF token — into a req_t, routed (router.c), and answered with the security headers every
- * response carries: a strict Content-Security-Policy (no inline script or style),
- * X-Content-Type-Options, Referrer-Policy and frame-ancestors 'none'.
+ * is checked here once — Host name, URL (length, parameters, NUL), header size, method, body
+ * size (413 past 1 MiB), content type, cookies, language, CSRF token — into a req_t, routed
+ * (router.c), and answered with the security headers every response carries: a strict
+ * Content-Security-Policy (no inline script or style), X-Content-Type-Options,
+ * Referrer-Policy and frame-ancestors 'none'. Slow clients are bounded per client address
+ * (MHD's per-IP limit) and per request (a receive deadline, enforced by a watchdog thread).
  *
  * Each pool thread keeps its own SQLite connection (SQLite connections are not shared across
  * threads here); they are closed after the daemon stops. SIGTERM/SIGINT stop accepting new
@@ -21,12 +23,22 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/random.h>
+#include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "core/utf8.h"
 #include "web/pages.h"
 #include "web/web.h"
+
+/* Limits at the edge (docs/web.md, "Limits"). A request must arrive whole within
+ * WEB_RECEIVE_SECONDS of its connection (or of its request line on a kept-alive one); a URL
+ * or header block over these sizes is answered by mamoru, with the security headers, before
+ * libmicrohttpd's own limits (64 KiB of connection memory) answer without them. */
+#define WEB_RECEIVE_SECONDS 10
+#define WEB_IDLE_SECONDS 30
+#define WEB_URL_MAX 8192
+#define WEB_HEADERS_MAX 16384
 
 #define CSP "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; " \
 	    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
@@ -66,17 +78,231 @@ static store_t *thread_store(void)
 	return tl_store;
 }
 
-/* ---- per-connection state ---- */
+/* ---- per-socket deadlines ----
+ *
+ * libmicrohttpd's connection timeout is an idle timeout: a client that sends one byte every
+ * few seconds keeps its connection forever, and its headers never reach on_request. So every
+ * socket is tracked from accept (MHD_OPTION_NOTIFY_CONNECTION) with an absolute deadline for
+ * receiving its request, and a watchdog thread shuts down the sockets past theirs. The
+ * deadline is cleared once the request is in (the response may take its time), and set again
+ * while a kept-alive connection waits for its next request. MHD calls the CLOSED notification
+ * before it closes the descriptor, so under g_socks_lock the descriptor is still this socket's. */
+
+typedef struct sock {
+	struct sock *prev, *next;
+	int fd;
+	double deadline; /* CLOCK_MONOTONIC seconds; 0 = none */
+	bool cut;
+} sock_t;
+
+static pthread_mutex_t g_socks_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t g_watch_cond;
+static sock_t *g_socks;
+static bool g_watch_stop;
+
+/* Monotonic seconds: deadlines must not move with the wall clock. */
+static double now_s(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + t.tv_nsec / 1e9;
+}
+
+/* The tracked state of a connection's socket, or NULL (it could not be allocated). */
+static sock_t *sock_of(struct MHD_Connection *conn)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	return ci ? ci->socket_context : NULL;
+}
+
+/* Sets a socket's deadline; `tighten` only ever moves an existing one earlier, so a request
+ * line that arrives late cannot buy itself more time. */
+static void sock_deadline(struct MHD_Connection *conn, double deadline, bool tighten)
+{
+	sock_t *s = sock_of(conn);
+	if (!s)
+		return;
+	pthread_mutex_lock(&g_socks_lock);
+	if (!tighten || s->deadline == 0 || deadline < s->deadline)
+		s->deadline = deadline;
+	pthread_mutex_unlock(&g_socks_lock);
+}
+
+/* Registers each accepted socket with its first deadline, and forgets it before MHD closes it. */
+static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+			  enum MHD_ConnectionNotificationCode toe)
+{
+	(void)cls;
+	sock_t *s = *socket_context;
+	if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+		const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+		if (!ci || !(s = calloc(1, sizeof *s)))
+			return;
+		s->fd = ci->connect_fd;
+		s->deadline = now_s() + WEB_RECEIVE_SECONDS;
+		pthread_mutex_lock(&g_socks_lock);
+		s->next = g_socks;
+		if (g_socks)
+			g_socks->prev = s;
+		g_socks = s;
+		pthread_mutex_unlock(&g_socks_lock);
+		*socket_context = s;
+	} else if (s) {
+		pthread_mutex_lock(&g_socks_lock);
+		if (s->prev)
+			s->prev->next = s->next;
+		else
+			g_socks = s->next;
+		if (s->next)
+			s->next->prev = s->prev;
+		pthread_mutex_unlock(&g_socks_lock);
+		free(s);
+		*socket_context = NULL;
+	}
+}
+
+/* The watchdog: twice a second, shuts down every socket past its deadline. MHD then sees the
+ * socket end and closes the connection in its own thread. */
+static void *watchdog(void *arg)
+{
+	(void)arg;
+	pthread_mutex_lock(&g_socks_lock);
+	while (!g_watch_stop) {
+		struct timespec until;
+		clock_gettime(CLOCK_MONOTONIC, &until);
+		until.tv_nsec += 500 * 1000 * 1000;
+		if (until.tv_nsec >= 1000 * 1000 * 1000)
+			until.tv_sec++, until.tv_nsec -= 1000 * 1000 * 1000;
+		pthread_cond_timedwait(&g_watch_cond, &g_socks_lock, &until);
+		double now = now_s();
+		for (sock_t *s = g_socks; s; s = s->next)
+			if (s->deadline != 0 && now > s->deadline && !s->cut) {
+				shutdown(s->fd, SHUT_RDWR);
+				s->cut = true;
+			}
+	}
+	pthread_mutex_unlock(&g_socks_lock);
+	return NULL;
+}
+
+/* ---- allowed Host names (DNS rebinding) ---- */
+
+#define MAX_HOSTS 24
+static char g_hosts[MAX_HOSTS][256];
+static int g_nhosts;
+
+/* The host part of a Host header (or of an --allowed-host value) in one comparable form:
+ * lower case, IP literals canonical (so [::1] and [0:0::1] agree), the port dropped. False
+ * when it is not a host name or address with an optional numeric port. */
+static bool host_key(const char *in, char *out, size_t size)
+{
+	char name[256];
+	const char *rest;
+	struct in6_addr a6;
+	struct in_addr a4;
+	if (in[0] == '[') {
+		const char *rb = strchr(in, ']');
+		size_t n = rb ? (size_t)(rb - in - 1) : 0;
+		if (n == 0 || n >= sizeof name)
+			return false;
+		memcpy(name, in + 1, n);
+		name[n] = '\0';
+		if (inet_pton(AF_INET6, name, &a6) != 1)
+			return false;
+		inet_ntop(AF_INET6, &a6, out, (socklen_t)size);
+		rest = rb + 1;
+	} else if (inet_pton(AF_INET6, in, &a6) == 1) { /* a bare IPv6 address (an option value) */
+		inet_ntop(AF_INET6, &a6, out, (socklen_t)size);
+		return true;
+	} else {
+		size_t n = strcspn(in, ":");
+		if (n == 0 || n >= sizeof name || n >= size)
+			return false;
+		for (size_t i = 0; i < n; i++) {
+			unsigned char ch = (unsigned char)in[i];
+			if (!(ch >= 'a' && ch <= 'z') && !(ch >= 'A' && ch <= 'Z') && !(ch >= '0' && ch <= '9') &&
+			    !strchr(".-_", ch))
+				return false;
+			name[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+		}
+		name[n] = '\0';
+		if (inet_pton(AF_INET, name, &a4) == 1)
+			inet_ntop(AF_INET, &a4, out, (socklen_t)size);
+		else
+			memcpy(out, name, n + 1);
+		rest = in + n;
+	}
+	if (*rest == ':')
+		rest++;
+	else if (*rest)
+		return false;
+	return strspn(rest, "0123456789") == strlen(rest) && strlen(rest) <= 5;
+}
+
+/* Adds a name to the allowed Host names; false when it is malformed. */
+static bool allow_host(const char *name)
+{
+	char key[256];
+	if (!host_key(name, key, sizeof key))
+		return false;
+	for (int i = 0; i < g_nhosts; i++)
+		if (!strcmp(g_hosts[i], key))
+			return true;
+	if (g_nhosts < MAX_HOSTS)
+		snprintf(g_hosts[g_nhosts++], sizeof g_hosts[0], "%s", key);
+	return true;
+}
+
+/* A browser on a rebound DNS name sends that name as Host: only the names the server is known
+ * by are answered. A request without Host (HTTP/1.0) cannot come from such a page, so passes. */
+static bool host_allowed(const char *host)
+{
+	char key[256];
+	if (!host)
+		return true;
+	if (!host_key(host, key, sizeof key))
+		return false;
+	for (int i = 0; i < g_nhosts; i++)
+		if (!strcmp(g_hosts[i], key))
+			return true;
+	return false;
+}
+
+/* ---- per-request state ---- */
 
 typedef struct {
 	buf_t body;
-	bool too_large, answered;
+	bool seen, too_large, answered;
+	bool nul, too_long, too_many; /* found in the raw request-target (on_uri) */
 	int status;
 	struct timespec start;
 	char method[8], path[256];
 } conn_t;
 
-static void log_request(conn_t *c, struct MHD_Connection *conn)
+/* A request's state, from its first sight (on_uri, or on_request when that failed). */
+static conn_t *conn_new(void)
+{
+	conn_t *c = calloc(1, sizeof *c);
+	if (c)
+		clock_gettime(CLOCK_MONOTONIC, &c->start);
+	return c;
+}
+
+/* Appends s to the log line with every byte that could end or fake a line or field (controls,
+ * space, DEL, backslash) written as \xNN: a path like /x%0aINJECTED stays on its own line. */
+static void log_escaped(buf_t *b, const char *s)
+{
+	if (!*s)
+		buf_puts(b, "-");
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p <= ' ' || *p == 0x7f || *p == '\\')
+			buf_printf(b, "\\x%02x", *p);
+		else
+			buf_put(b, (const char *)p, 1);
+	}
+}
+
+static void log_request(conn_t *c, struct MHD_Connection *conn, enum MHD_RequestTerminationCode toe)
 {
 	struct timespec end;
 	clock_gettime(CLOCK_MONOTONIC, &end);
@@ -95,20 +321,64 @@ static void log_request(conn_t *c, struct MHD_Connection *conn)
 	struct tm tm;
 	gmtime_r(&t, &tm);
 	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	fprintf(stderr, "%s %s %s %s %d %.1fms\n", when, addr, c->method, c->path, c->status, ms);
+	/* one write per line, so lines from different threads do not interleave */
+	buf_t b = { 0 };
+	buf_printf(&b, "%s %s ", when, addr);
+	log_escaped(&b, c->method);
+	buf_puts(&b, " ");
+	log_escaped(&b, c->path);
+	if (c->status)
+		buf_printf(&b, " %d %.1fms\n", c->status, ms);
+	else /* no response: the connection ended first */
+		buf_printf(&b, " - %.1fms (%s)\n", ms,
+			   toe == MHD_REQUEST_TERMINATED_TIMEOUT_REACHED ? "timeout"
+			   : toe == MHD_REQUEST_TERMINATED_DAEMON_SHUTDOWN ? "shutdown"
+									 : "connection closed");
+	fputs(b.data, stderr);
+	buf_free(&b);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_RequestTerminationCode toe)
 {
 	(void)cls;
-	(void)toe;
 	conn_t *c = *con_cls;
+	/* a kept-alive connection: the idle timeout, then the time to send the next request */
+	sock_deadline(conn, now_s() + WEB_IDLE_SECONDS + WEB_RECEIVE_SECONDS, false);
 	if (!c)
 		return;
-	log_request(c, conn);
+	log_request(c, conn, toe);
 	buf_free(&c->body);
 	free(c);
 	*con_cls = NULL;
+}
+
+/* Sees the raw request-target before libmicrohttpd decodes it: a %00 (which would cut the
+ * decoded path short), its length and its number of query parameters. libmicrohttpd 0.9.75
+ * never answers a request whose query has more parameters than its connection memory holds
+ * (the connection hangs until the timeout), so an oversized query is emptied here, in
+ * libmicrohttpd's own request buffer before it splits it, and on_request refuses the request. */
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+	(void)cls;
+	sock_deadline(conn, now_s() + WEB_RECEIVE_SECONDS, true);
+	conn_t *c = conn_new();
+	if (!c)
+		return NULL;
+	size_t n = strcspn(uri, "?");
+	snprintf(c->path, sizeof c->path, "%.*s", (int)(n < sizeof c->path ? n : sizeof c->path - 1), uri);
+	c->nul = strstr(uri, "%00") != NULL;
+	c->too_long = strlen(uri) > WEB_URL_MAX;
+	int params = 0; /* counted as libmicrohttpd splits them: every '&'-separated piece but an empty last one */
+	if (uri[n] == '?')
+		for (const char *p = uri + n + 1; *p && params <= WEB_MAX_PARAMS; p++) {
+			params++;
+			if (!(p = strchr(p, '&')))
+				break;
+		}
+	c->too_many = params > WEB_MAX_PARAMS;
+	if (uri[n] == '?' && (c->too_long || c->too_many))
+		((char *)uri)[n + 1] = '\0';
+	return c;
 }
 
 /* ---- requests ---- */
@@ -120,6 +390,19 @@ static enum MHD_Result collect_query(void *cls, enum MHD_ValueKind kind, const c
 	if (r->nquery < WEB_MAX_PARAMS && key)
 		r->query[r->nquery++] = (kv_t){ key, value ? value : "" };
 	return MHD_YES;
+}
+
+/* True when a Content-Type names exactly this media type, parameters (";charset=…") allowed:
+ * a prefix match would also take application/x-www-form-urlencoded-foo. */
+static bool media_type_is(const char *ct, const char *type)
+{
+	size_t n = strlen(type);
+	if (!ct || strncasecmp(ct, type, n))
+		return false;
+	ct += n;
+	while (*ct == ' ' || *ct == '\t')
+		ct++;
+	return !*ct || *ct == ';';
 }
 
 static lang_t pick_lang(req_t *r, resp_t *w)
@@ -194,24 +477,47 @@ static enum MHD_Result fail_now(struct MHD_Connection *conn, conn_t *c, int stat
 	return respond(conn, c, &w, false);
 }
 
+#define MSG_TOO_LARGE "リクエストが大きすぎます（上限 1 MiB） / request body too large (1 MiB at most)"
+#define MSG_TOO_MANY "パラメータが多すぎます（上限 256 個） / too many parameters (256 at most)"
+#define MSG_NUL "URL やフォームに NUL 文字（%00）は使えません / a NUL character (%00) is not allowed in the URL or a form"
+
+/* The checks that need only the request line and headers, made before any body is read; the
+ * first failure is answered at once. */
+static enum MHD_Result check_head(struct MHD_Connection *conn, conn_t *c)
+{
+	if (!host_allowed(MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Host")))
+		return fail_now(conn, c, 421, "misdirected_request",
+				"このサーバーはそのホスト名では応答しません（serve --allowed-host で追加できます） / "
+				"this server does not answer to that host name (serve --allowed-host adds one)");
+	if (c->too_long)
+		return fail_now(conn, c, 414, "uri_too_long", "URL が長すぎます（上限 8 KiB） / the URL is too long (8 KiB at most)");
+	if (c->too_many)
+		return fail_now(conn, c, 400, "too_many_parameters", MSG_TOO_MANY);
+	if (c->nul)
+		return fail_now(conn, c, 400, "bad_request", MSG_NUL);
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE);
+	if (ci && ci->header_size > WEB_HEADERS_MAX)
+		return fail_now(conn, c, 431, "headers_too_large",
+				"リクエストヘッダーが大きすぎます（上限 16 KiB） / the request headers are too large (16 KiB at most)");
+	const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
+	if (cl && strtoull(cl, NULL, 10) > WEB_BODY_MAX)
+		return fail_now(conn, c, 413, "too_large", MSG_TOO_LARGE);
+	return MHD_YES;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
 				  const char *version, const char *upload_data, size_t *upload_size, void **con_cls)
 {
 	(void)cls;
 	(void)version;
 	conn_t *c = *con_cls;
-	if (!c) {
-		c = calloc(1, sizeof *c);
-		if (!c)
-			return MHD_NO;
-		clock_gettime(CLOCK_MONOTONIC, &c->start);
+	if (!c && !(c = *con_cls = conn_new()))
+		return MHD_NO;
+	if (!c->seen) {
+		c->seen = true;
 		snprintf(c->method, sizeof c->method, "%s", method);
 		snprintf(c->path, sizeof c->path, "%s", url);
-		*con_cls = c;
-		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
-		if (cl && strtoull(cl, NULL, 10) > WEB_BODY_MAX)
-			return fail_now(conn, c, 413, "too_large", "リクエストが大きすぎます（上限 1 MiB） / request body too large (1 MiB at most)");
-		return MHD_YES;
+		return check_head(conn, c);
 	}
 	if (*upload_size) {
 		if (!c->answered) {
@@ -223,15 +529,18 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		*upload_size = 0;
 		return MHD_YES;
 	}
+	sock_deadline(conn, 0, false); /* the request is in; the response has no deadline */
 	if (c->answered)
 		return MHD_YES;
 	if (c->too_large)
-		return fail_now(conn, c, 413, "too_large", "リクエストが大きすぎます（上限 1 MiB） / request body too large (1 MiB at most)");
+		return fail_now(conn, c, 413, "too_large", MSG_TOO_LARGE);
 	if (!utf8_valid(url, strlen(url), NULL))
 		return fail_now(conn, c, 400, "bad_request", "URL が UTF-8 ではありません / the URL is not valid UTF-8");
+	/* HEAD is GET without the body, which libmicrohttpd leaves out of a HEAD response itself */
+	const char *route_method = !strcmp(method, "HEAD") ? "GET" : method;
 
 	for (size_t i = 0; i < sizeof g_static / sizeof *g_static; i++)
-		if (!strcmp(url, g_static[i].path) && g_static[i].data && !strcmp(method, "GET")) {
+		if (!strcmp(url, g_static[i].path) && g_static[i].data && !strcmp(route_method, "GET")) {
 			resp_t w = { .status = 200, .type = g_static[i].type };
 			buf_put(&w.body, g_static[i].data, g_static[i].len);
 			c->answered = true;
@@ -242,7 +551,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	resp_t w = { .status = 200 };
 	if (!r)
 		return MHD_NO;
-	r->method = method;
+	r->method = route_method;
 	r->path = url;
 	r->content = g_opts->content;
 	r->search = g_opts->search;
@@ -253,10 +562,19 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	r->cookie_csrf = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, "mamoru_csrf");
 	r->body = c->body.data ? c->body.data : "";
 	r->body_len = c->body.len;
+	if (media_type_is(r->content_type, "application/x-www-form-urlencoded") && c->body.data) {
+		/* a raw NUL would end the form early, a decoded one would cut a value short */
+		r->nform = memchr(c->body.data, '\0', c->body.len) ? -2
+			   : web_parse_urlencoded(c->body.data, r->form, WEB_MAX_PARAMS);
+		if (r->nform < 0) {
+			bool nul = r->nform == -2;
+			free(r);
+			return nul ? fail_now(conn, c, 400, "bad_request", MSG_NUL)
+				   : fail_now(conn, c, 400, "too_many_parameters", MSG_TOO_MANY);
+		}
+	}
 	r->lang = pick_lang(r, &w);
 	csrf_token(r);
-	if (r->content_type && !strncasecmp(r->content_type, "application/x-www-form-urlencoded", 33) && c->body.data)
-		r->nform = web_parse_urlencoded(c->body.data, r->form, WEB_MAX_PARAMS);
 	r->store = thread_store();
 	if (!r->store) {
 		free(r);
@@ -317,6 +635,16 @@ int web_serve(const serve_opts_t *opts)
 		return 1;
 	}
 	(void)sslen;
+	const char *loopback_names[] = { "localhost", "127.0.0.1", "::1", opts->host };
+	for (size_t i = 0; i < sizeof loopback_names / sizeof *loopback_names; i++)
+		allow_host(loopback_names[i]);
+	for (int i = 0; i < opts->n_allowed_hosts; i++)
+		if (!allow_host(opts->allowed_hosts[i])) {
+			fprintf(stderr, "mamoru: --allowed-host「%s」はホスト名か IP アドレスにしてください / "
+					"--allowed-host \"%s\" must be a host name or IP address\n",
+				opts->allowed_hosts[i], opts->allowed_hosts[i]);
+			return 1;
+		}
 	/* block the stop signals in every thread; the main thread waits for them below */
 	sigset_t stop;
 	sigemptyset(&stop);
@@ -329,14 +657,25 @@ int web_serve(const serve_opts_t *opts)
 	unsigned threads = opts->threads > 0 ? (unsigned)opts->threads : (unsigned)(cpus > 0 ? cpus : 2);
 	struct MHD_Daemon *d = MHD_start_daemon(
 		flags, (uint16_t)opts->port, NULL, NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
-		MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+		MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)WEB_IDLE_SECONDS,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024), MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)opts->max_per_client,
+		MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL, MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
 	if (!d) {
 		fprintf(stderr, "mamoru: %s:%d で待ち受けできません / cannot listen on %s:%d: %s\n", opts->host, opts->port,
 			opts->host, opts->port, strerror(errno));
 		return 1;
 	}
+	pthread_condattr_t ca;
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&g_watch_cond, &ca);
+	pthread_condattr_destroy(&ca);
+	pthread_t watch;
+	bool watching = pthread_create(&watch, NULL, watchdog, NULL) == 0;
+	if (!watching)
+		fprintf(stderr, "mamoru: 警告: 受信期限の監視を始められません / warning: cannot start the receive deadline watchdog\n");
 	bool loopback = !strncmp(opts->host, "127.", 4) || !strcmp(opts->host, "::1");
 	if (!loopback)
 		fprintf(stderr, "mamoru: 警告: %s で待ち受けています。まだログイン機能がないため、同じネットワークの誰でも"
@@ -357,6 +696,14 @@ int web_serve(const serve_opts_t *opts)
 		usleep(100 * 1000);
 	}
 	MHD_stop_daemon(d);
+	if (watching) {
+		pthread_mutex_lock(&g_socks_lock);
+		g_watch_stop = true;
+		pthread_cond_signal(&g_watch_cond);
+		pthread_mutex_unlock(&g_socks_lock);
+		pthread_join(watch, NULL);
+	}
+	pthread_cond_destroy(&g_watch_cond);
 	for (int i = 0; i < g_nstores; i++)
 		store_close(g_stores[i]);
 	page_result_cache_free();

@@ -14,6 +14,9 @@ typedef struct {
 	const char *static_dir;
 	int threads;            /* 0 = one per CPU */
 	struct search *search;  /* built by the caller from the content */
+	int max_per_client;     /* concurrent connections from one IP address; 0 = no limit */
+	const char *const *allowed_hosts; /* Host names answered besides the loopback names and */
+	int n_allowed_hosts;              /* the listen address (DNS rebinding); any port */
 } serve_opts_t;
 
 /* Runs until SIGTERM or SIGINT, then lets in-flight requests finish and closes the database.

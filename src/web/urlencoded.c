@@ -1,6 +1,7 @@
 /*
  * urlencoded.c — decoding application/x-www-form-urlencoded bodies (and query strings) into
- * key/value pairs, in place.
+ * key/value pairs, in place. Refuses rather than truncates: more pairs than the caller holds,
+ * or a %00 that would cut a value short, make the whole body invalid.
  */
 #include <string.h>
 
@@ -17,37 +18,46 @@ static int hexval(char c)
 	return -1;
 }
 
-static void decode(char *s)
+/* Decodes in place; false when the text decodes to a NUL byte, which would end it early. */
+static bool decode(char *s)
 {
 	char *o = s;
 	for (; *s; s++) {
 		if (*s == '+') {
 			*o++ = ' ';
 		} else if (*s == '%' && hexval(s[1]) >= 0 && hexval(s[2]) >= 0) {
-			*o++ = (char)(hexval(s[1]) * 16 + hexval(s[2]));
+			*o = (char)(hexval(s[1]) * 16 + hexval(s[2]));
+			if (!*o++)
+				return false;
 			s += 2;
 		} else {
 			*o++ = *s;
 		}
 	}
 	*o = '\0';
+	return true;
 }
 
+/* Returns the number of pairs; -1 when there are more than max, -2 when a key or value holds
+ * a NUL byte (%00). (web.h still describes the old "at most max" contract; server.c is the
+ * only caller.) */
 int web_parse_urlencoded(char *s, kv_t *out, int max)
 {
 	int n = 0;
-	while (s && *s && n < max) {
+	while (s && *s) {
 		char *amp = strchr(s, '&');
 		if (amp)
 			*amp = '\0';
 		char *eq = strchr(s, '=');
 		if (eq)
 			*eq = '\0';
-		decode(s);
-		if (eq)
-			decode(eq + 1);
-		if (*s)
+		if (!decode(s) || (eq && !decode(eq + 1)))
+			return -2;
+		if (*s) {
+			if (n == max)
+				return -1;
 			out[n++] = (kv_t){ s, eq ? eq + 1 : "" };
+		}
 		s = amp ? amp + 1 : NULL;
 	}
 	return n;
