@@ -1,6 +1,7 @@
 /*
- * sqlite.c — the SQLite backend's connection: opening (and creating) the file, the schema
- * migrations, and the table of operations that store.c calls through. The operations on
+ * sqlite.c — the SQLite backend's connection: opening (and creating) the file and bringing
+ * its schema up to date (sqlite_migrations.c), and the table of operations that store.c calls
+ * through. The operations on
  * each record type are in sqlite_org.c, sqlite_diag.c, sqlite_draft.c, sqlite_plan.c and
  * sqlite_pool.c; helpers in sqlite_util.c.
  *
@@ -18,90 +19,11 @@
 #include <time.h>
 
 #include "core/xalloc.h"
-#include "store/sqlite_internal.h"
+#include "store/sqlite_util.h"
+#include "store/sqlite_rows.h"
 #include "store/sqlite_migrations.h"
 
 #define BUSY_TIMEOUT_MS 10000
-
-int sq_read_version(sqlite3 *db, int *version)
-{
-	sqlite3_stmt *st;
-	*version = 0;
-	int rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'",
-				    -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return rc;
-	rc = sqlite3_step(st);
-	bool has = rc == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return rc;
-	if (!has)
-		return SQLITE_OK;
-	rc = sqlite3_prepare_v2(db, "SELECT coalesce(max(version), 0) FROM schema_version", -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return rc;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*version = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? SQLITE_OK : rc;
-}
-
-static store_rc_t check_not_newer(sq_t *q, int *version)
-{
-	if (sq_read_version(q->db, version) != SQLITE_OK)
-		return sq_fail(q, STORE_ERROR, "schema_version");
-	if (*version > MIGRATION_COUNT)
-		return sq_failf(q, STORE_ERROR,
-				"データベースの版 (%d) がこのプログラム (%d) より新しいため開けません。新しい mamoru を使ってください",
-				"the database schema (version %d) is newer than this program (version %d); use a newer mamoru",
-				*version, MIGRATION_COUNT);
-	return STORE_OK;
-}
-
-store_rc_t sq_migrate(sq_t *q)
-{
-	int version;
-	if (check_not_newer(q, &version) != STORE_OK)
-		return STORE_ERROR;
-	if (version == MIGRATION_COUNT)
-		return STORE_OK;
-	if (q->readonly)
-		return sq_failf(q, STORE_ERROR, "読み取り専用のデータベース（版 %d）はこのプログラム（版 %d）用に更新できません",
-				"the read-only database (schema version %d) cannot be brought up to this program's version %d",
-				version, MIGRATION_COUNT);
-	if (sq_begin(&q->base) != STORE_OK)
-		return STORE_ERROR;
-	/* re-read inside the write lock: another process may have migrated meanwhile */
-	if (sq_read_version(q->db, &version) != SQLITE_OK ||
-	    sq_exec(q, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)") != SQLITE_OK) {
-		sq_rollback(&q->base);
-		return STORE_ERROR;
-	}
-	for (int v = version; v < MIGRATION_COUNT; v++) {
-		if (sq_exec(q, MIGRATIONS[v]) != SQLITE_OK) {
-			char why[ERR_TEXT_LEN];
-			memcpy(why, q->base.err.en, sizeof why);
-			sq_rollback(&q->base);
-			return sq_failf(q, STORE_ERROR, "移行 %d に失敗しました: %.400s", "migration %d failed: %.400s", v + 1, why);
-		}
-		static const char SQL[] = "INSERT INTO schema_version VALUES (?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))";
-		sqlite3_stmt *st;
-		if (sqlite3_prepare_v2(q->db, SQL, -1, &st, NULL) != SQLITE_OK) {
-			sq_fail(q, STORE_ERROR, "schema_version");
-			sq_rollback(&q->base);
-			return STORE_ERROR;
-		}
-		sqlite3_bind_int(st, 1, v + 1);
-		store_rc_t rc = sq_step_done(q, st);
-		sqlite3_finalize(st);
-		if (rc != STORE_OK) {
-			sq_rollback(&q->base);
-			return rc;
-		}
-	}
-	return sq_commit(&q->base);
-}
 
 /* mkdir -p for the folder that will hold path. */
 static int make_parent(const char *path)
@@ -200,7 +122,7 @@ static store_rc_t sq_open(const char *path, store_t **out, err_t *e)
 	sqlite3_extended_result_codes(q->db, 1);
 	/* refuse a newer database before anything (even the journal-mode switch) writes to it */
 	int version;
-	store_rc_t rc = check_not_newer(q, &version);
+	store_rc_t rc = sq_check_not_newer(q, &version);
 	if (rc == STORE_OK && sq_exec(q, "PRAGMA foreign_keys = ON") != SQLITE_OK)
 		rc = STORE_ERROR;
 	if (rc == STORE_OK && !q->readonly && sq_exec(q, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;") != SQLITE_OK)

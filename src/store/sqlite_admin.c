@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "store/sqlite.h"
-#include "store/sqlite_internal.h"
+#include "store/sqlite_util.h"
 #include "store/sqlite_migrations.h"
 
 static int copy_db(sqlite3 *from, sqlite3 *to)

@@ -7,7 +7,8 @@
 #include <stdlib.h>
 
 #include "core/xalloc.h"
-#include "store/sqlite_internal.h"
+#include "store/sqlite_util.h"
+#include "store/sqlite_rows.h"
 
 static const char SQL_ADD[] = "INSERT INTO diagnoses (organization_id, questionnaire, content_version, round, scope, "
 			      "respondent, role, pool, total, max, min, band_id, band_ja, band_en, created_at, "

@@ -6,7 +6,8 @@
 #include <assert.h>
 #include <stdio.h>
 
-#include "store/sqlite_internal.h"
+#include "store/sqlite_util.h"
+#include "store/sqlite_rows.h"
 
 static const char SQL_PUT[] = "INSERT INTO drafts (id, questionnaire, organization_id, answers, updated_at) VALUES (?, ?, ?, ?, ?) "
 			      "ON CONFLICT (id) DO UPDATE SET answers = excluded.answers, updated_at = excluded.updated_at "

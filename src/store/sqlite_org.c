@@ -3,7 +3,8 @@
  */
 #include <assert.h>
 
-#include "store/sqlite_internal.h"
+#include "store/sqlite_util.h"
+#include "store/sqlite_rows.h"
 
 static const char SQL_ADD[] = "INSERT INTO organizations (name, industry, employees, capital, prefecture, sites, "
 			      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";

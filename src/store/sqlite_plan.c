@@ -7,7 +7,8 @@
 #include <string.h>
 
 #include "core/xalloc.h"
-#include "store/sqlite_internal.h"
+#include "store/sqlite_util.h"
+#include "store/sqlite_rows.h"
 
 static const char SQL_ADD[] = "INSERT INTO plan_items (organization_id, diagnosis_id, questionnaire, question, owner, due, status, "
 			      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";

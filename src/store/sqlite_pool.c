@@ -12,7 +12,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "store/sqlite_internal.h"
+#include "store/sqlite_util.h"
+#include "store/sqlite_rows.h"
 
 static const char SQL_PROFILE_ADD[] = "INSERT INTO org_profiles (organization_id, version, answers, created_at) VALUES (?, ?, ?, ?)";
 static const char SQL_PROFILE_GET[] = "SELECT version, answers, created_at FROM org_profiles WHERE organization_id = ? "

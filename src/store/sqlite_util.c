@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "store/sqlite_internal.h"
+#include "store/sqlite_util.h"
 
 static err_code_t code_of(store_rc_t rc) { return rc == STORE_INVALID ? ERR_CONFLICT : rc == STORE_NOT_FOUND ? ERR_NOT_FOUND : ERR_STORE; }
 

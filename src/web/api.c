@@ -19,37 +19,6 @@
 #include "report/result_json.h"
 #include "web/pages.h"
 
-/* j is NULL when building it failed (out of memory, or text that is not UTF-8 — which the
- * edge should have refused): the client then gets a 500 in the error envelope, never a crash. */
-void resp_json(resp_t *w, int status, json_t *j)
-{
-	w->type = "application/json; charset=utf-8";
-	char *s = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10)) : NULL;
-	if (!s) {
-		fprintf(stderr, "mamoru: could not encode a JSON response (status %d)\n", status);
-		buf_free(&w->body);
-		w->status = 500;
-		buf_puts(&w->body, "{\"error\":{\"code\":\"internal\",\"message\":\"応答を作れませんでした / "
-				   "could not build the response\"}}\n");
-		json_decref(j);
-		return;
-	}
-	w->status = status;
-	buf_puts(&w->body, s);
-	buf_puts(&w->body, "\n");
-	free(s);
-	json_decref(j);
-}
-
-void resp_api_error(resp_t *w, int status, const char *code, const char *message, const char *field)
-{
-	buf_free(&w->body);
-	json_t *e = json_pack("{s:s, s:s}", "code", code, "message", message);
-	if (field)
-		json_object_set_new(e, "field", json_string(field));
-	resp_json(w, status, e ? json_pack("{s:o}", "error", e) : NULL);
-}
-
 bool unknown_keys(req_t *r, resp_t *w, json_t *j, const char *const *allowed)
 {
 	const char *key;

@@ -1,12 +1,14 @@
 /*
  * request.c — the small request and response helpers every handler shares: query and form
- * values, the CSRF check, redirects.
+ * values, the CSRF check, redirects, JSON responses and the one way an error is answered.
  */
+#include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "web/web.h"
+#include "web/pages.h"
 
 const char *req_query(const req_t *r, const char *key)
 {
@@ -45,4 +47,53 @@ void resp_redirect(resp_t *w, const char *fmt, ...)
 	vsnprintf(w->location, sizeof w->location, fmt, ap);
 	va_end(ap);
 	w->status = 303;
+}
+
+/* j is NULL when building it failed (out of memory, or text that is not UTF-8 — which the
+ * edge should have refused): the client then gets a 500 in the error envelope, never a crash. */
+void resp_json(resp_t *w, int status, json_t *j)
+{
+	w->type = "application/json; charset=utf-8";
+	char *s = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10)) : NULL;
+	if (!s) {
+		fprintf(stderr, "mamoru: could not encode a JSON response (status %d)\n", status);
+		buf_free(&w->body);
+		w->status = 500;
+		buf_puts(&w->body, "{\"error\":{\"code\":\"internal\",\"message\":\"応答を作れませんでした / "
+				   "could not build the response\"}}\n");
+		json_decref(j);
+		return;
+	}
+	w->status = status;
+	buf_puts(&w->body, s);
+	buf_puts(&w->body, "\n");
+	free(s);
+	json_decref(j);
+}
+
+void resp_api_error(resp_t *w, int status, const char *code, const char *message, const char *field)
+{
+	buf_free(&w->body);
+	json_t *e = json_pack("{s:s, s:s}", "code", code, "message", message);
+	if (field)
+		json_object_set_new(e, "field", json_string(field));
+	resp_json(w, status, e ? json_pack("{s:o}", "error", e) : NULL);
+}
+
+void resp_fail(req_t *r, resp_t *w, const err_t *e)
+{
+	int status = err_http_status(e->code);
+	bool internal = e->code == ERR_STORE || e->code == ERR_INTERNAL;
+	if (internal) /* the detail (SQLite's message) is for the operator, not for the client */
+		fprintf(stderr, "mamoru: %s %s: %s\n", r->method, r->path, e->en);
+	if (r->api) {
+		const char *msg = internal ? ui(r->content, "web_store_error", r->lang) : err_text(e, r->lang);
+		resp_api_error(w, status, err_api_code(e->code), msg, e->field[0] ? e->field : NULL);
+	} else if (e->code == ERR_NOT_FOUND) {
+		page_error(r, w, status, "error_not_found");
+	} else if (internal) {
+		page_error(r, w, status, "web_store_error");
+	} else {
+		page_error_text(r, w, status, err_text(e, r->lang));
+	}
 }

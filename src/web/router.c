@@ -73,24 +73,6 @@ static bool match(const char *pattern, const char *path, char segs[MAX_ARGS][128
 	return !*pattern && !*path;
 }
 
-void resp_fail(req_t *r, resp_t *w, const err_t *e)
-{
-	int status = err_http_status(e->code);
-	bool internal = e->code == ERR_STORE || e->code == ERR_INTERNAL;
-	if (internal) /* the detail (SQLite's message) is for the operator, not for the client */
-		fprintf(stderr, "mamoru: %s %s: %s\n", r->method, r->path, e->en);
-	if (r->api) {
-		const char *msg = internal ? ui(r->content, "web_store_error", r->lang) : err_text(e, r->lang);
-		resp_api_error(w, status, err_api_code(e->code), msg, e->field[0] ? e->field : NULL);
-	} else if (e->code == ERR_NOT_FOUND) {
-		page_error(r, w, status, "error_not_found");
-	} else if (internal) {
-		page_error(r, w, status, "web_store_error");
-	} else {
-		page_error_text(r, w, status, err_text(e, r->lang));
-	}
-}
-
 /* True when the Content-Type is exactly this media type (parameters after ';' allowed). */
 static bool media_type_is(const char *content_type, const char *type)
 {

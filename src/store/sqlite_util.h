@@ -1,0 +1,54 @@
+/*
+ * sqlite_util.h — what every file of the SQLite backend shares: the connection (sq_t), a
+ * statement cache, binding and reading helpers, and transactions (defined in sqlite_util.c).
+ * Not part of the store interface: nothing outside src/store includes it.
+ */
+#ifndef MAMORU_STORE_SQLITE_UTIL_H
+#define MAMORU_STORE_SQLITE_UTIL_H
+
+#include <sqlite3.h>
+
+#include "store/store.h"
+
+#define SQ_STMTS 48   /* distinct statements the backend prepares; asserted when adding one */
+
+typedef struct {
+	store_t base;                     /* first: a sq_t is a store_t */
+	sqlite3 *db;
+	bool readonly;                    /* the file could only be opened for reading */
+	struct {
+		const char *sql;          /* the statement's text, by identity: each is a static string */
+		sqlite3_stmt *st;
+	} cache[SQ_STMTS];
+	int ncache;
+} sq_t;
+
+static inline sq_t *SQ(store_t *s) { return (sq_t *)s; }
+
+/* Records a failure (ERR_STORE, or ERR_CONFLICT for STORE_INVALID) with SQLite's message. */
+store_rc_t sq_fail(sq_t *q, store_rc_t rc, const char *what);
+/* The same with a message of our own in both languages. */
+store_rc_t sq_failf(sq_t *q, store_rc_t rc, const char *ja, const char *en, ...) ERR_FORMAT2(3, 4, 5);
+/* The statement for sql, prepared once, reset and with its bindings cleared; NULL after
+ * recording why. */
+sqlite3_stmt *sq_stmt(sq_t *q, const char *sql);
+void sq_stmts_finalize(sq_t *q);
+void sq_bind_text(sqlite3_stmt *st, int i, const char *v, bool null_if_empty);
+void sq_bind_opt_int(sqlite3_stmt *st, int i, long long v);        /* NULL when v < 0 */
+void sq_col_text(sqlite3_stmt *st, int i, char *dst, size_t size); /* never cuts a character */
+long long sq_col_opt_int(sqlite3_stmt *st, int i);                 /* -1 for NULL */
+/* Steps a statement that returns no rows: STORE_INVALID when a constraint refused it. */
+store_rc_t sq_step_done(sq_t *q, sqlite3_stmt *st);
+int sq_exec(sq_t *q, const char *sql);                             /* SQLITE_OK or records why */
+
+store_rc_t sq_begin(store_t *s);
+store_rc_t sq_commit(store_t *s);
+void sq_rollback(store_t *s);
+bool sq_read_begin(store_t *s);
+void sq_read_end(store_t *s, bool began);
+/* A write row operation runs in the caller's transaction, or else in its own: *own says which,
+ * and sq_write_end commits or rolls back only its own. */
+store_rc_t sq_write_begin(sq_t *q, bool *own);
+store_rc_t sq_write_end(sq_t *q, bool own, store_rc_t rc);
+
+#endif
