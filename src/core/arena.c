@@ -1,5 +1,6 @@
 /*
- * arena.c — see arena.h. Blocks of at least 64 KiB, each allocation aligned for any type.
+ * arena.c — see arena.h. Blocks start at 1 KiB and double up to 64 KiB (a record's few notes
+ * stay small; a content pack soon fills large blocks); each allocation is aligned for any type.
  */
 #include "core/arena.h"
 #include "core/xalloc.h"
@@ -19,7 +20,8 @@ void *arena_alloc(arena_t *a, size_t n)
 	const size_t align = _Alignof(max_align_t);
 	n = (n + align - 1) / align * align;
 	if (!a->head || a->head->size - a->head->used < n) {
-		size_t size = n > 65536 ? n : 65536;
+		size_t grow = a->head ? (a->head->size < 32768 ? a->head->size * 2 : 65536) : 1024;
+		size_t size = n > grow ? n : grow;
 		arena_block_t *b = xmalloc(sizeof *b + size);
 		b->next = a->head;
 		b->used = 0;

@@ -23,18 +23,28 @@ stored_diag_t *stored_diag_new(int nanswers, int ncats)
 	sd->nanswers = nanswers;
 	sd->ncats = ncats;
 	sd->risk = -1;
+	for (int i = 0; i < nanswers; i++)
+		sd->answers[i].note = "";
 	return sd;
+}
+
+void stored_diag_set_note(stored_diag_t *sd, int i, const char *note)
+{
+	sd->answers[i].note = note && *note ? arena_strdup(&sd->text, note) : "";
 }
 
 void stored_diag_free(stored_diag_t *sd)
 {
+	if (!sd)
+		return;
+	arena_free(&sd->text);
 	free(sd);
 }
 
 void stored_diag_list_free(stored_diag_t **list, int n)
 {
 	for (int i = 0; i < n; i++)
-		free(list[i]);
+		stored_diag_free(list[i]);
 	free(list);
 }
 
@@ -71,7 +81,7 @@ stored_diag_t *stored_diag_from(const diagnosis_t *d, const stored_diag_t *meta)
 		snprintf(a->option, sizeof a->option, "%s", opt == UNANSWERED ? "" : q->aset->opts[opt].id);
 		a->points = s->points[i];
 		a->full = q->items[i].full;
-		snprintf(a->note, sizeof a->note, "%s", d->answers.note[i] ? d->answers.note[i] : "");
+		stored_diag_set_note(sd, i, d->answers.note[i]);
 	}
 	for (int c = 0; c < q->ncats; c++) {
 		sd_category_t *k = &sd->cats[c];

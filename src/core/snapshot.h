@@ -9,6 +9,7 @@
 
 #include <stdint.h>
 
+#include "core/arena.h"
 #include "core/diagnosis.h"
 
 #define SD_TEXT 128
@@ -16,7 +17,7 @@
 typedef struct {
 	char question[40], option[40], category[40];
 	int points, full;
-	char note[512];
+	const char *note;                  /* free text of any length, "" when none (owned by the record) */
 } sd_answer_t;
 
 typedef struct {
@@ -45,10 +46,13 @@ typedef struct stored_diag {
 	int nanswers, ncats;
 	sd_answer_t *answers;              /* nanswers, allocated with the record */
 	sd_category_t *cats;               /* ncats */
+	arena_t text;                      /* the notes and any other free text of the record */
 } stored_diag_t;
 
 /* A record with room for exactly n answers and k categories; free with stored_diag_free. */
 stored_diag_t *stored_diag_new(int nanswers, int ncats);
+/* Gives answer i a copy of note (NULL or "" = none), owned by the record. */
+void stored_diag_set_note(stored_diag_t *sd, int i, const char *note);
 void stored_diag_free(stored_diag_t *sd);
 void stored_diag_list_free(stored_diag_t **list, int n);
 /* The snapshot of a scored diagnosis, with the who/where fields (org_id, round, scope,

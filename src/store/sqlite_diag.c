@@ -123,7 +123,7 @@ static store_rc_t read_children(sq_t *q, stored_diag_t *d)
 		sq_col_text(st, 2, a->option, sizeof a->option);
 		a->points = sqlite3_column_int(st, 3);
 		a->full = sqlite3_column_int(st, 4);
-		sq_col_text(st, 5, a->note, sizeof a->note);
+		stored_diag_set_note(d, k - 1, (const char *)sqlite3_column_text(st, 5));
 	}
 	store_rc_t res = rc == SQLITE_DONE && k == d->nanswers ? STORE_OK : sq_fail(q, STORE_ERROR, "diagnosis_answers");
 	sqlite3_reset(st);

@@ -82,6 +82,10 @@ static stored_diag_t *snapshot(const char *qid, const char *option, int64_t org,
 			if (!strcmp(q->aset->opts[k].id, option) && (q->items[i].allowed & (1u << k)))
 				a.opt[i] = (signed char)k;
 	a.note[0] = "メモ：「引用」& <タグ>";
+	static char long_note[3001]; /* the longest note an answer may have: 1,000 characters */
+	for (int i = 0; i < 1000; i++)
+		memcpy(long_note + 3 * i, "あ", 3);
+	a.note[1] = long_note;
 	diagnosis_t d;
 	diagnosis_run(&d, q, &a);
 	stored_diag_t meta = { .org_id = org, .role = ROLE_MANAGER, .risk = 40 };
@@ -152,6 +156,8 @@ static void snapshots_round_trip(void **state)
 	assert_string_equal(got->risk_group, "gii");
 	assert_int_equal(got->nanswers, 25);
 	assert_string_equal(got->answers[0].note, "メモ：「引用」& <タグ>");
+	assert_int_equal(strlen(got->answers[1].note), 3000); /* kept whole, never cut */
+	assert_string_equal(got->answers[2].note, "");
 	assert_string_equal(got->answers[24].option, ""); /* 21–25 offer no "partly": left unanswered */
 	assert_int_equal(got->ncats, sd->ncats);
 	assert_string_equal(got->cats[0].title_en, sd->cats[0].title_en);
