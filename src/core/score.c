@@ -3,6 +3,7 @@
  */
 #include "core/score.h"
 
+#include <assert.h>
 #include <string.h>
 
 void answers_clear(answers_t *a)
@@ -13,6 +14,7 @@ void answers_clear(answers_t *a)
 
 int option_points(const questionnaire_t *q, int item, int opt)
 {
+	assert(item >= 0 && item < q->nitems && opt >= 0 && opt < q->aset->nopts);
 	const option_t *o = &q->aset->opts[opt];
 	return o->kind == OPT_NA ? q->items[item].full : o->points;
 }
@@ -24,6 +26,10 @@ void score_compute(const questionnaire_t *q, const answers_t *a, score_t *s)
 	for (int i = 0; i < q->nitems; i++) {
 		const item_t *it = &q->items[i];
 		int opt = a->opt[i], pts = 0;
+		/* the loader promises every item a category and part of its questionnaire, and answers
+		 * come from answers_resolve, which only picks options the item offers */
+		assert(it->category >= 0 && it->category < q->ncats && it->part >= 0 && it->part < (q->nparts ? q->nparts : 1));
+		assert(opt == UNANSWERED || (opt >= 0 && opt < q->aset->nopts && (it->allowed & (1u << opt))));
 		if (opt == UNANSWERED) {
 			s->unanswered[s->nunanswered++] = i;
 		} else {
@@ -47,6 +53,7 @@ void score_compute(const questionnaire_t *q, const answers_t *a, score_t *s)
 	for (int b = 0; b < q->nbands; b++)
 		if (s->total >= q->bands[b].min && s->total <= q->bands[b].max)
 			s->band = b;
+	assert(s->band >= 0); /* the loader checks that the bands cover every possible total */
 	s->passed = q->pass_mark > 0 && s->total >= q->pass_mark;
 }
 
