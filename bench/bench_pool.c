@@ -186,7 +186,7 @@ int main(int argc, char **argv)
 	content_t c;
 	load_errors_t errs = { 0 };
 	if (content_load(dir ? dir : "content", &c, &errs))
-		return fprintf(stderr, "%s\n", errs.msg[0]), 1;
+		return load_error_print(stderr, dir ? dir : "content", &errs.e[0]), 1;
 	const questionnaire_t *q = content_questionnaire(&c, "benchmark");
 	long n = atol(argv[2]);
 	store_t *s;

@@ -34,7 +34,7 @@ int main(int argc, char **argv)
 	content_t c;
 	load_errors_t errs = { 0 };
 	if (content_load(dir ? dir : "content", &c, &errs))
-		return fprintf(stderr, "%s\n", errs.msg[0]), 1;
+		return load_error_print(stderr, dir ? dir : "content", &errs.e[0]), 1;
 	store_t *s;
 	err_t err;
 	if (store_open(argv[2], &s, &err) != STORE_OK)

@@ -260,7 +260,7 @@ int main(int argc, char **argv)
 	load_errors_t errs = { 0 };
 	if (content_load(dir, &cli.content, &errs) != 0) {
 		for (int k = 0; k < errs.n; k++)
-			fprintf(stderr, "%s\n", errs.msg[k]);
+			load_error_print(stderr, dir, &errs.e[k]);
 		cli_error(&cli, EXIT_RUNTIME, "設問などの定義（%s）に %d 件の問題があるため停止します",
 			  "stopping: the content in %s has %d problem(s)", dir, errs.n);
 		load_errors_free(&errs);

@@ -26,7 +26,7 @@ static int get_links(ctx_t *x, yaml_node_t *map, const char *key, const measure_
 		const char *id = yl_scalar(mn);
 		const measure_t *m = id ? content_measure(x->c, id) : NULL;
 		if (!m)
-			yl_fail(x, mn, "対策「%s」は measures.yaml にありません / link to unknown measure \"%s\"", id ? id : "?", id ? id : "?");
+			yl_fail(x, mn, "対策「%s」は measures.yaml にありません", "link to unknown measure \"%s\"", id ? id : "?");
 		else
 			out[k++] = m;
 	}
@@ -59,7 +59,7 @@ static measure_t *measure_at(ctx_t *x, yaml_node_t *map, const char *key)
 		if (!strcmp(x->c->measures[k].id, mid))
 			return &x->c->measures[k];
 	if (mid)
-		yl_fail(x, map, "対策「%s」は measures.yaml にありません / link to unknown measure \"%s\"", mid, mid);
+		yl_fail(x, map, "対策「%s」は measures.yaml にありません", "link to unknown measure \"%s\"", mid);
 	return NULL;
 }
 
@@ -136,7 +136,7 @@ static void load_scenarios(ctx_t *x, yaml_node_t *root)
 			const char *sid = yl_scalar(yl_node(x, st[k]));
 			const scenario_t *sc = sid ? content_scenario(c, sid) : NULL;
 			if (!sc)
-				yl_fail(x, yl_node(x, st[k]), "シナリオ「%s」はありません / unknown scenario \"%s\"", sid ? sid : "?", sid ? sid : "?");
+				yl_fail(x, yl_node(x, st[k]), "シナリオ「%s」はありません", "unknown scenario \"%s\"", sid ? sid : "?");
 			else
 				m->scenarios[m->nscenarios++] = sc;
 		}
@@ -157,7 +157,7 @@ static unsigned get_flags(ctx_t *x, yaml_node_t *map, const char *key, const cha
 			if (!strcmp(names[j], v))
 				k = j;
 		if (k < 0)
-			yl_fail(x, yl_node(x, it[i]), "「%s」は %s に使えない値です / \"%s\" is not a valid %s", v ? v : "?", key, v ? v : "?", key);
+			yl_fail(x, yl_node(x, it[i]), "「%s」は %s に使えない値です", "\"%s\" is not a valid %s", v ? v : "?", key);
 		else
 			bits |= 1u << k;
 	}
@@ -178,7 +178,7 @@ static void load_case(ctx_t *x, yaml_node_t *cn, case_t *k)
 	k->prefecture = yl_get_str(x, cn, "prefecture", true);
 	const char *ind = yl_get_str(x, cn, "industry", true);
 	if (ind && !content_industry(c, ind))
-		yl_fail(x, yl_get(x, cn, "industry"), "業種コード「%s」はありません / unknown industry \"%s\"", ind, ind);
+		yl_fail(x, yl_get(x, cn, "industry"), "業種コード「%s」はありません", "unknown industry \"%s\"", ind);
 	else if (ind)
 		snprintf(k->industry, sizeof k->industry, "%s", ind);
 	k->industry_label = yl_get_text(x, cn, "industry_label", true);
@@ -187,7 +187,7 @@ static void load_case(ctx_t *x, yaml_node_t *cn, case_t *k)
 		if (!strcmp(c->size_bands[i].id, size))
 			k->size = i;
 	if (size && k->size < 0)
-		yl_fail(x, yl_get(x, cn, "size"), "従業員規模「%s」はありません / unknown size band \"%s\"", size, size);
+		yl_fail(x, yl_get(x, cn, "size"), "従業員規模「%s」はありません", "unknown size band \"%s\"", size);
 	k->incident = yl_get_bool(x, cn, "incident");
 	yl_get_int(x, cn, "incident_year", false, &k->incident_year);
 	k->incident_when = yl_get_text(x, cn, "incident_when", false);
@@ -226,14 +226,14 @@ static void load_cases_file(ctx_t *x, yaml_node_t *root)
 	yaml_node_item_t *it = yl_get_seq(x, root, "cases", true, &n);
 	for (int i = 0; i < n; i++) {
 		if (c->ncases >= MAX_CASES) {
-			yl_fail(x, yl_node(x, it[i]), "事例が多すぎます（上限 %d） / too many cases (at most %d)", MAX_CASES, MAX_CASES);
+			yl_fail(x, yl_node(x, it[i]), "事例が多すぎます（上限 %d）", "too many cases (at most %d)", MAX_CASES);
 			return;
 		}
 		case_t *k = &c->cases[c->ncases];
 		load_case(x, yl_node(x, it[i]), k);
 		for (int j = 0; k->id && j < c->ncases; j++)
 			if (c->cases[j].id && !strcmp(c->cases[j].id, k->id))
-				yl_fail(x, yl_node(x, it[i]), "事例のID「%s」が重複しています / duplicate case id \"%s\"", k->id, k->id);
+				yl_fail(x, yl_node(x, it[i]), "事例のID「%s」が重複しています", "duplicate case id \"%s\"", k->id);
 		c->ncases++;
 	}
 }
@@ -250,7 +250,7 @@ static void load_cases(content_t *c, load_errors_t *errs, const char *dir)
 	snprintf(cdir, sizeof cdir, "%s/cases", dir);
 	DIR *d = opendir(cdir);
 	if (!d) {
-		yl_fail_at(errs, cdir, 1, "フォルダを開けません / cannot open folder");
+		yl_fail_at(errs, "cases", 1, "フォルダを開けません", "cannot open folder");
 		return;
 	}
 	c->cases = arena_alloc(&c->arena, MAX_CASES * sizeof *c->cases);
@@ -258,9 +258,9 @@ static void load_cases(content_t *c, load_errors_t *errs, const char *dir)
 		size_t len = strlen(e->d_name);
 		if (len <= 5 || strcmp(e->d_name + len - 5, ".yaml"))
 			continue;
-		char path[PATH_MAX + 300];
-		snprintf(path, sizeof path, "%s/%s", cdir, e->d_name);
-		yl_load_file(c, errs, arena_strdup(&c->arena, path), load_cases_file);
+		char name[300];
+		snprintf(name, sizeof name, "cases/%s", e->d_name);
+		yl_load_file(c, errs, dir, name, load_cases_file);
 	}
 	closedir(d);
 	qsort(c->cases, (size_t)c->ncases, sizeof *c->cases, by_case_number);
@@ -319,8 +319,8 @@ static int level(ctx_t *x, yaml_node_t *map, const char *key, const char *const 
 		if (!strcmp(v, names[i]))
 			return i;
 	if (v)
-		yl_fail(x, yl_get(x, map, key), "%s「%s」は %s・%s・%s のどれかです / %s \"%s\" must be %s, %s or %s", key, v, names[0],
-			names[1], names[2], key, v, names[0], names[1], names[2]);
+		yl_fail(x, yl_get(x, map, key), "%s「%s」は %s・%s・%s のどれかです",
+			"%s \"%s\" must be %s, %s or %s", key, v, names[0], names[1], names[2]);
 	return -1;
 }
 
@@ -343,8 +343,8 @@ static void load_costs(ctx_t *x, yaml_node_t *root)
 		int np;
 		yaml_node_item_t *pt = yl_get_seq(x, mn, "points", true, &np);
 		if (np != m->npoints) {
-			yl_fail(x, mn, "対策 %s のポイントは %d 個ですが、費用が %d 個あります / measure %s has %d points but %d costs",
-				m->id, m->npoints, np, m->id, m->npoints, np);
+			yl_fail(x, mn, "対策 %s のポイントは %d 個ですが、費用が %d 個あります",
+				"measure %s has %d points but %d costs", m->id, m->npoints, np);
 			continue;
 		}
 		m->cost = COST_UNKNOWN;
@@ -361,20 +361,16 @@ static void load_costs(ctx_t *x, yaml_node_t *root)
 	}
 	for (int k = 0; k < c->nmeasures; k++)
 		if (c->measures[k].cost == COST_UNKNOWN)
-			yl_fail_at(x->errs, x->file, 1, "対策 %s の費用がありません / no costs for measure %s", c->measures[k].id,
+			yl_fail_at(x->errs, x->name, 1, "対策 %s の費用がありません", "no costs for measure %s",
 				   c->measures[k].id);
 }
 
 void load_knowledge(content_t *c, load_errors_t *errs, const char *dir)
 {
-	char path[PATH_MAX + 32];
 	for (int k = 0; k < c->nmeasures; k++)
 		c->measures[k].cost = COST_UNKNOWN;
-	snprintf(path, sizeof path, "%s/scenarios.yaml", dir);
-	yl_load_file(c, errs, arena_strdup(&c->arena, path), load_scenarios);
+	yl_load_file(c, errs, dir, "scenarios.yaml", load_scenarios);
 	load_cases(c, errs, dir);
-	snprintf(path, sizeof path, "%s/threats.yaml", dir);
-	yl_load_file(c, errs, arena_strdup(&c->arena, path), load_threats);
-	snprintf(path, sizeof path, "%s/measure-costs.yaml", dir);
-	yl_load_file(c, errs, arena_strdup(&c->arena, path), load_costs);
+	yl_load_file(c, errs, dir, "threats.yaml", load_threats);
+	yl_load_file(c, errs, dir, "measure-costs.yaml", load_costs);
 }

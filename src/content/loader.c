@@ -20,10 +20,18 @@
 
 void load_errors_free(load_errors_t *errs)
 {
-	for (int i = 0; i < errs->n; i++)
-		free(errs->msg[i]);
-	free(errs->msg);
+	free(errs->e);
 	memset(errs, 0, sizeof *errs);
+}
+
+int load_error_format(char *buf, size_t size, const char *dir, const err_t *e)
+{
+	return snprintf(buf, size, "%s%s%s:%d: %s / %s", dir ? dir : "", dir ? "/" : "", e->field, e->line, e->ja, e->en);
+}
+
+void load_error_print(FILE *f, const char *dir, const err_t *e)
+{
+	fprintf(f, "%s%s%s:%d: %s / %s\n", dir ? dir : "", dir ? "/" : "", e->field, e->line, e->ja, e->en);
 }
 
 /* ---- answer-sets.yaml ------------------------------------------------------------------ */
@@ -43,11 +51,11 @@ static void load_option(ctx_t *x, yaml_node_t *n, option_t *o)
 	else if (!strcmp(kind, "not_applicable"))
 		o->kind = OPT_NA;
 	else
-		yl_fail(x, yl_get(x, n, "kind"), "kind「%s」は normal / unknown / not_applicable のどれかです / "
-		     "kind \"%s\" must be normal, unknown or not_applicable", kind, kind);
+		yl_fail(x, yl_get(x, n, "kind"), "kind「%s」は normal / unknown / not_applicable のどれかです",
+		     "kind \"%s\" must be normal, unknown or not_applicable", kind);
 	if (o->kind == OPT_NA) {
 		if (yl_get(x, n, "points"))
-			yl_fail(x, yl_get(x, n, "points"), "該当なしの選択肢に points は書けません（満点として計算） / "
+			yl_fail(x, yl_get(x, n, "points"), "該当なしの選択肢に points は書けません（満点として計算）",
 			     "a not_applicable option takes no points (it scores full points)");
 	} else {
 		yl_get_int(x, n, "points", true, &o->points);
@@ -60,7 +68,7 @@ static void load_option(ctx_t *x, yaml_node_t *n, option_t *o)
 			if (s)
 				o->aliases[o->naliases++] = arena_strdup(&x->c->arena, s);
 			else
-				yl_fail(x, yl_node(x, al[i]), "aliases は文字列の一覧です / aliases must be strings");
+				yl_fail(x, yl_node(x, al[i]), "aliases は文字列の一覧です", "aliases must be strings");
 		}
 }
 
@@ -127,7 +135,7 @@ static void load_measure(ctx_t *x, yaml_node_t *mn, measure_t *m)
 	const char *cat = yl_get_str(x, mn, "category", true);
 	m->category = yl_find_cat(x->c->mcats, x->c->nmcats, cat);
 	if (cat && m->category < 0)
-		yl_fail(x, yl_get(x, mn, "category"), "分類「%s」はありません / unknown category \"%s\"", cat, cat);
+		yl_fail(x, yl_get(x, mn, "category"), "分類「%s」はありません", "unknown category \"%s\"", cat);
 	if (m->category < 0)
 		m->category = 0;
 	int np;
@@ -211,8 +219,8 @@ static void load_part(ctx_t *x, yaml_node_t *pn, questionnaire_t *q, part_t *p)
 		const char *s = yl_scalar(on);
 		int o = s ? find_option(q->aset, s) : -1;
 		if (o < 0)
-			yl_fail(x, on, "選択肢「%s」は回答セット「%s」にありません / option \"%s\" is not in answer set \"%s\"",
-			     s ? s : "?", q->aset->id, s ? s : "?", q->aset->id);
+			yl_fail(x, on, "選択肢「%s」は回答セット「%s」にありません",
+			     "option \"%s\" is not in answer set \"%s\"", s ? s : "?", q->aset->id);
 		else
 			p->allowed |= 1u << o;
 	}
@@ -254,10 +262,10 @@ static void load_item(ctx_t *x, yaml_node_t *in, questionnaire_t *q, item_t *it)
 		if (q->parts[p].id && strcmp(q->parts[p].id, part) == 0)
 			it->part = p;
 	if (part && it->part < 0)
-		yl_fail(x, yl_get(x, in, "part"), "部「%s」はありません / unknown part \"%s\"", part, part);
+		yl_fail(x, yl_get(x, in, "part"), "部「%s」はありません", "unknown part \"%s\"", part);
 	it->category = yl_find_cat(q->cats, q->ncats, cat);
 	if (cat && it->category < 0)
-		yl_fail(x, yl_get(x, in, "category"), "分類「%s」はありません / unknown category \"%s\"", cat, cat);
+		yl_fail(x, yl_get(x, in, "category"), "分類「%s」はありません", "unknown category \"%s\"", cat);
 	if (it->part < 0)
 		it->part = 0;
 	if (it->category < 0)
@@ -265,15 +273,15 @@ static void load_item(ctx_t *x, yaml_node_t *in, questionnaire_t *q, item_t *it)
 	int nm;
 	yaml_node_item_t *mt = yl_get_seq(x, in, "measures", true, &nm);
 	if (mt && nm == 0)
-		yl_fail(x, yl_get(x, in, "measures"), "measures に対策を1つ以上書いてください / measures needs at least one link");
+		yl_fail(x, yl_get(x, in, "measures"), "measures に対策を1つ以上書いてください", "measures needs at least one link");
 	if (yl_check_limit(x, in, "measures", nm, MAX_ITEM_MEASURES))
 		for (int k = 0; k < nm; k++) {
 			yaml_node_t *mn = yl_node(x, mt[k]);
 			const char *mid = yl_scalar(mn);
 			const measure_t *m = mid ? content_measure(x->c, mid) : NULL;
 			if (!m)
-				yl_fail(x, mn, "対策「%s」は measures.yaml にありません / link to unknown measure \"%s\"",
-				     mid ? mid : "?", mid ? mid : "?");
+				yl_fail(x, mn, "対策「%s」は measures.yaml にありません",
+				     "link to unknown measure \"%s\"", mid ? mid : "?");
 			else
 				it->measures[it->nmeasures++] = m;
 		}
@@ -286,12 +294,12 @@ static void load_item(ctx_t *x, yaml_node_t *in, questionnaire_t *q, item_t *it)
 			if (q->aset->opts[o].kind == OPT_NA)
 				na |= 1u << o;
 		if (!na)
-			yl_fail(x, yl_get(x, in, "allow_na"), "回答セット「%s」に該当なしの選択肢がありません / "
-			     "answer set \"%s\" has no not_applicable option", q->aset->id, q->aset->id);
+			yl_fail(x, yl_get(x, in, "allow_na"), "回答セット「%s」に該当なしの選択肢がありません",
+			     "answer set \"%s\" has no not_applicable option", q->aset->id);
 		it->allowed |= na;
 	}
 	if (!it->allowed)
-		yl_fail(x, in, "この設問で選べる選択肢がありません / this item offers no options");
+		yl_fail(x, in, "この設問で選べる選択肢がありません", "this item offers no options");
 	item_points_range(q, it);
 }
 
@@ -308,8 +316,8 @@ static void load_band(ctx_t *x, yaml_node_t *bn, band_t *b)
 	b->label = yl_get_text(x, bn, "label", true);
 	b->advice = yl_get_text(x, bn, "advice", true);
 	if (b->min > b->max)
-		yl_fail(x, bn, "区分「%s」の min が max より大きくなっています / band \"%s\" has min above max",
-		     b->id ? b->id : "?", b->id ? b->id : "?");
+		yl_fail(x, bn, "区分「%s」の min が max より大きくなっています",
+		     "band \"%s\" has min above max", b->id ? b->id : "?");
 }
 
 /* Bands must cover [min_total, max_total] exactly once: sort by min, then walk. */
@@ -331,19 +339,19 @@ static void check_bands(ctx_t *x, yaml_node_t *at, const questionnaire_t *q)
 		if (b->max < q->min_total || b->min > q->max_total)
 			continue;
 		if (b->min > next) {
-			yl_fail(x, at, "判定区分に隙間があります（%ld～%d 点がどの区分にも入りません） / "
-			     "bands leave a gap: totals %ld-%d fall in no band", next, b->min - 1, next, b->min - 1);
+			yl_fail(x, at, "判定区分に隙間があります（%ld～%d 点がどの区分にも入りません）",
+			     "bands leave a gap: totals %ld-%d fall in no band", next, b->min - 1);
 		} else if (b->min < next && started) {
-			yl_fail(x, at, "判定区分「%s」が他の区分と重なっています（%d 点から） / band \"%s\" overlaps another (from %d)",
-			     b->id ? b->id : "?", b->min, b->id ? b->id : "?", b->min);
+			yl_fail(x, at, "判定区分「%s」が他の区分と重なっています（%d 点から）",
+			     "band \"%s\" overlaps another (from %d)", b->id ? b->id : "?", b->min);
 		}
 		started = true;
 		if ((long)b->max + 1 > next)
 			next = (long)b->max + 1;
 	}
 	if (next <= q->max_total)
-		yl_fail(x, at, "判定区分に隙間があります（%ld～%d 点がどの区分にも入りません） / "
-		     "bands leave a gap: totals %ld-%d fall in no band", next, q->max_total, next, q->max_total);
+		yl_fail(x, at, "判定区分に隙間があります（%ld～%d 点がどの区分にも入りません）",
+		     "bands leave a gap: totals %ld-%d fall in no band", next, q->max_total);
 }
 
 static void load_questionnaire(ctx_t *x, yaml_node_t *root, questionnaire_t *q)
@@ -365,7 +373,7 @@ static void load_questionnaire(ctx_t *x, yaml_node_t *root, questionnaire_t *q)
 		if (x->c->asets[i].id && strcmp(x->c->asets[i].id, as) == 0)
 			q->aset = &x->c->asets[i];
 	if (as && !q->aset)
-		yl_fail(x, yl_get(x, root, "answer_set"), "回答セット「%s」はありません / unknown answer set \"%s\"", as, as);
+		yl_fail(x, yl_get(x, root, "answer_set"), "回答セット「%s」はありません", "unknown answer set \"%s\"", as);
 
 	int n;
 	yaml_node_item_t *it = yl_get_seq(x, root, "parts", true, &n);
@@ -378,7 +386,7 @@ static void load_questionnaire(ctx_t *x, yaml_node_t *root, questionnaire_t *q)
 		}
 	}
 	if (q->nparts == 0 && n == 0 && it)
-		yl_fail(x, yl_get(x, root, "parts"), "parts に1つ以上書いてください / parts must not be empty");
+		yl_fail(x, yl_get(x, root, "parts"), "parts に1つ以上書いてください", "parts must not be empty");
 	load_categories(x, root, q->cats, &q->ncats, MAX_CATEGORIES);
 
 	it = yl_get_seq(x, root, "items", true, &n);
@@ -393,7 +401,7 @@ static void load_questionnaire(ctx_t *x, yaml_node_t *root, questionnaire_t *q)
 			q->min_total += item->worst;
 		}
 	} else if (it && n == 0) {
-		yl_fail(x, yl_get(x, root, "items"), "items に設問を1つ以上書いてください / items must not be empty");
+		yl_fail(x, yl_get(x, root, "items"), "items に設問を1つ以上書いてください", "items must not be empty");
 	}
 
 	it = yl_get_seq(x, root, "bands", true, &n);
@@ -441,14 +449,14 @@ static void check_ui_text(ctx_t *x, yaml_node_t *text, const char *key, const ch
 		snprintf(allowed + strlen(allowed), sizeof allowed - strlen(allowed), "%s{%s}", i ? " " : "", names[i]);
 	if (s[off] == '%')
 		yl_fail(x, at ? at : text,
-			"「%s」(%s) の「%.*s」は printf の書式に当たるので使えません（差し込みは {名前} で書きます） / "
+			"「%s」(%s) の「%.*s」は printf の書式に当たるので使えません（差し込みは {名前} で書きます）",
 			"\"%s\" (%s): \"%.*s\" is a printf conversion, which UI strings may not contain (placeholders are {name})",
-			key, lang, (int)len, s + off, key, lang, (int)len, s + off);
+			key, lang, (int)len, s + off);
 	else
-		yl_fail(x, at ? at : text, "「%s」(%s) で差し込み「%.*s」は使えません（使えるもの: %s） / "
-			"\"%s\" (%s): placeholder \"%.*s\" is not allowed here (allowed: %s)",
-			key, lang, (int)len, s + off, n ? allowed : "なし", key, lang, (int)len, s + off,
-			n ? allowed : "none");
+		/* "none" differs by language: each format skips the other's word with "%.0s" */
+		yl_fail(x, at ? at : text, "「%s」(%s) で差し込み「%.*s」は使えません（使えるもの: %s）%.0s",
+			"\"%s\" (%s): placeholder \"%.*s\" is not allowed here (allowed: %.0s%s)",
+			key, lang, (int)len, s + off, n ? allowed : "なし", n ? allowed : "none");
 }
 
 static void load_ui(ctx_t *x, yaml_node_t *root)
@@ -457,7 +465,7 @@ static void load_ui(ctx_t *x, yaml_node_t *root)
 	yl_check_map(x, root, "ui", keys);
 	yaml_node_t *m = yl_get(x, root, "strings");
 	if (!m || m->type != YAML_MAPPING_NODE) {
-		yl_fail(x, m ? m : root, "strings: にキーと文の一覧を書いてください / \"strings\" must be a mapping");
+		yl_fail(x, m ? m : root, "strings: にキーと文の一覧を書いてください", "\"strings\" must be a mapping");
 		return;
 	}
 	int n = (int)(m->data.mapping.pairs.top - m->data.mapping.pairs.start);
@@ -495,13 +503,13 @@ static void load_industries(ctx_t *x, yaml_node_t *root)
 		industry_t *ind = &c->industries[c->nindustries++];
 		const char *code = yl_get_str(x, in, "code", true);
 		if (code && (strlen(code) != 1 || code[0] < 'A' || code[0] > 'Z'))
-			yl_fail(x, yl_get(x, in, "code"), "産業コード「%s」は英大文字1字です / industry code \"%s\" must be one capital letter",
-			     code, code);
+			yl_fail(x, yl_get(x, in, "code"), "産業コード「%s」は英大文字1字です",
+			     "industry code \"%s\" must be one capital letter", code);
 		else if (code)
 			strcpy(ind->code, code);
 		for (int k = 0; code && k < c->nindustries - 1; k++)
 			if (!strcmp(c->industries[k].code, code))
-				yl_fail(x, in, "産業コード「%s」が重複しています / duplicate industry code \"%s\"", code, code);
+				yl_fail(x, in, "産業コード「%s」が重複しています", "duplicate industry code \"%s\"", code);
 		ind->name = yl_get_text(x, in, "name", true);
 		/* capital is in yen and exceeds int, so it is read here rather than with get_int */
 		const char *cap = yl_scalar(yl_get(x, in, "capital_max"));
@@ -509,7 +517,7 @@ static void load_industries(ctx_t *x, yaml_node_t *root)
 		ind->capital_max = cap ? strtoll(cap, &end, 10) : -1;
 		if (!cap || !*cap || *end || ind->capital_max <= 0)
 			yl_fail(x, yl_get(x, in, "capital_max") ? yl_get(x, in, "capital_max") : in,
-			     "capital_max は正の整数（円）です / capital_max must be a positive integer (yen)");
+			     "capital_max は正の整数（円）です", "capital_max must be a positive integer (yen)");
 		yl_get_int(x, in, "employees_max", true, &ind->employees_max);
 	}
 	it = yl_get_seq(x, root, "size_bands", true, &n);
@@ -527,9 +535,9 @@ static void load_industries(ctx_t *x, yaml_node_t *root)
 		b->label = yl_get_text(x, bn, "label", true);
 		b->max = -1;
 		if (yl_get_int(x, bn, "max", false, &b->max) && b->max <= prev)
-			yl_fail(x, bn, "従業員規模の区分は小さい順に並べてください / size bands must be in increasing order");
+			yl_fail(x, bn, "従業員規模の区分は小さい順に並べてください", "size bands must be in increasing order");
 		else if (!yl_get(x, bn, "max") && i != n - 1)
-			yl_fail(x, bn, "上限のない区分は最後に置いてください / only the last size band may have no max");
+			yl_fail(x, bn, "上限のない区分は最後に置いてください", "only the last size band may have no max");
 		prev = b->max;
 	}
 }
@@ -555,7 +563,7 @@ static void load_questionnaires(content_t *c, load_errors_t *errs, const char *d
 	snprintf(qdir, sizeof qdir, "%s/questionnaires", dir);
 	DIR *d = opendir(qdir);
 	if (!d) {
-		yl_fail_at(errs, qdir, 1, "フォルダを開けません / cannot open folder");
+		yl_fail_at(errs, "questionnaires", 1, "フォルダを開けません", "cannot open folder");
 		return;
 	}
 	char *names[64];
@@ -569,10 +577,11 @@ static void load_questionnaires(content_t *c, load_errors_t *errs, const char *d
 	qsort(names, n, sizeof *names, cmp_str);
 	c->qs = arena_alloc(&c->arena, (n ? n : 1) * sizeof *c->qs);
 	for (int i = 0; i < n; i++) {
-		char path[PATH_MAX + 80];
+		char path[PATH_MAX + 300], name[300];
 		snprintf(path, sizeof path, "%s/%s", qdir, names[i]);
-		ctx_t x = { .file = arena_strdup(&c->arena, path), .c = c, .errs = errs };
-		if (!yl_open_doc(&x, path))
+		snprintf(name, sizeof name, "questionnaires/%s", names[i]);
+		ctx_t x = { .file = arena_strdup(&c->arena, path), .name = name, .c = c, .errs = errs };
+		if (!yl_open_doc(&x))
 			continue;
 		questionnaire_t *q = arena_alloc(&c->arena, sizeof *q);
 		q->file = x.file;
@@ -580,33 +589,26 @@ static void load_questionnaires(content_t *c, load_errors_t *errs, const char *d
 		load_questionnaire(&x, root, q);
 		for (int k = 0; k < c->nqs && q->id; k++)
 			if (c->qs[k]->id && strcmp(c->qs[k]->id, q->id) == 0)
-				yl_fail(&x, yl_get(&x, root, "id"), "診断ID「%s」は %s でも使われています / questionnaire id \"%s\" also used in %s",
-				     q->id, c->qs[k]->file, q->id, c->qs[k]->file);
+				yl_fail(&x, yl_get(&x, root, "id"), "診断ID「%s」は %s でも使われています",
+				     "questionnaire id \"%s\" also used in %s", q->id, c->qs[k]->file);
 		c->qs[c->nqs++] = q;
 		yaml_document_delete(&x.doc);
 	}
 	if (n == 0)
-		yl_fail_at(errs, qdir, 1, "診断の定義がありません / no questionnaires found");
+		yl_fail_at(errs, "questionnaires", 1, "診断の定義がありません", "no questionnaires found");
 	qsort(c->qs, c->nqs, sizeof *c->qs, by_minutes);
 }
 
 int content_load(const char *dir, content_t *c, load_errors_t *errs)
 {
-	char path[PATH_MAX + 32];
 	memset(c, 0, sizeof *c);
-	snprintf(path, sizeof path, "%s/answer-sets.yaml", dir);
-	yl_load_file(c, errs, arena_strdup(&c->arena, path), load_answer_sets);
-	snprintf(path, sizeof path, "%s/measures.yaml", dir);
-	yl_load_file(c, errs, arena_strdup(&c->arena, path), load_measures);
+	yl_load_file(c, errs, dir, "answer-sets.yaml", load_answer_sets);
+	yl_load_file(c, errs, dir, "measures.yaml", load_measures);
 	load_questionnaires(c, errs, dir);
-	snprintf(path, sizeof path, "%s/ui.yaml", dir);
-	yl_load_file(c, errs, arena_strdup(&c->arena, path), load_ui);
-	snprintf(path, sizeof path, "%s/industries.yaml", dir);
-	yl_load_file(c, errs, arena_strdup(&c->arena, path), load_industries);
-	if (errs->n == 0) { /* the desired levels name benchmark items */
-		snprintf(path, sizeof path, "%s/profile.yaml", dir);
-		yl_load_file(c, errs, arena_strdup(&c->arena, path), load_profile);
-	}
+	yl_load_file(c, errs, dir, "ui.yaml", load_ui);
+	yl_load_file(c, errs, dir, "industries.yaml", load_industries);
+	if (errs->n == 0) /* the desired levels name benchmark items */
+		yl_load_file(c, errs, dir, "profile.yaml", load_profile);
 	if (errs->n == 0) /* the knowledge links to measures and industries: load it on a sound base */
 		load_knowledge(c, errs, dir);
 	if (errs->n == 0)

@@ -1,11 +1,14 @@
 /*
  * yaml_util.c — the content loader's YAML helpers (see yaml_util.h), shared by loader.c,
  * profile.c and knowledge.c: opening a content file as a libyaml document, reading typed
- * values from it, and collecting each problem as "file:line: message". It calls none of the
- * file loaders, so loader.c -> knowledge.c -> yaml_util.c has no cycle.
+ * values from it, and collecting each problem as an err_t in a load_errors_t. It calls none of
+ * the file loaders, so loader.c -> knowledge.c -> yaml_util.c has no cycle.
  */
 #include "content/yaml_util.h"
+#include "core/utf8.h"
+#include "core/xalloc.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,37 +17,42 @@
 
 /* ---- errors ---------------------------------------------------------------------------- */
 
-static void add_error(load_errors_t *errs, const char *file, int line, const char *fmt, va_list ap)
+static void add_error(load_errors_t *errs, const char *name, int line, const char *ja, const char *en,
+		      va_list ap)
 {
-	char msg[512];
-	int off = snprintf(msg, sizeof msg, "%s:%d: ", file, line);
-	vsnprintf(msg + off, sizeof msg - off, fmt, ap);
+	/* err.h has no va_list form, so each language is formatted here and handed on as a string
+	 * ("%.0s" skips the other one); err_set_line cuts the texts on a character boundary */
+	char tja[ERR_TEXT_LEN], ten[ERR_TEXT_LEN];
+	va_list ap2;
+	va_copy(ap2, ap);
+	vsnprintf(tja, sizeof tja, ja, ap);
+	vsnprintf(ten, sizeof ten, en, ap2);
+	va_end(ap2);
+	char cut[ERR_FIELD_LEN];
+	if (strlen(name) >= sizeof cut) { /* a name too long for the field ends in "…" (3 bytes) */
+		snprintf(cut, sizeof cut, "%.*s…", utf8_prefix(name, sizeof cut - 4), name);
+		name = cut;
+	}
 	if (errs->n == errs->cap) {
 		errs->cap = errs->cap ? errs->cap * 2 : 16;
-		char **m = realloc(errs->msg, errs->cap * sizeof *m);
-		if (!m)
-			abort();
-		errs->msg = m;
+		errs->e = xrealloc(errs->e, (size_t)errs->cap * sizeof *errs->e);
 	}
-	errs->msg[errs->n] = strdup(msg);
-	if (!errs->msg[errs->n])
-		abort();
-	errs->n++;
+	err_set_line(&errs->e[errs->n++], ERR_INVALID, line, name, "%s%.0s", "%.0s%s", tja, ten);
 }
 
-void yl_fail_at(load_errors_t *errs, const char *file, int line, const char *fmt, ...)
+void yl_fail_at(load_errors_t *errs, const char *name, int line, const char *ja, const char *en, ...)
 {
 	va_list ap;
-	va_start(ap, fmt);
-	add_error(errs, file, line, fmt, ap);
+	va_start(ap, en);
+	add_error(errs, name, line, ja, en, ap);
 	va_end(ap);
 }
 
-void yl_fail(ctx_t *x, const yaml_node_t *n, const char *fmt, ...)
+void yl_fail(ctx_t *x, const yaml_node_t *n, const char *ja, const char *en, ...)
 {
 	va_list ap;
-	va_start(ap, fmt);
-	add_error(x->errs, x->file, n ? (int)n->start_mark.line + 1 : 1, fmt, ap);
+	va_start(ap, en);
+	add_error(x->errs, x->name, n ? (int)n->start_mark.line + 1 : 1, ja, en, ap);
 	va_end(ap);
 }
 
@@ -73,7 +81,7 @@ yaml_node_t *yl_get(ctx_t *x, yaml_node_t *map, const char *key)
 bool yl_check_map(ctx_t *x, yaml_node_t *map, const char *what, const char *const *allowed)
 {
 	if (!map || map->type != YAML_MAPPING_NODE) {
-		yl_fail(x, map, "%s は「キー: 値」の形で書いてください / %s must be a mapping", what, what);
+		yl_fail(x, map, "%s は「キー: 値」の形で書いてください", "%s must be a mapping", what);
 		return false;
 	}
 	bool ok = true;
@@ -84,14 +92,15 @@ bool yl_check_map(ctx_t *x, yaml_node_t *map, const char *what, const char *cons
 		for (int i = 0; k && allowed[i]; i++)
 			known |= strcmp(k, allowed[i]) == 0;
 		if (!known) {
-			yl_fail(x, kn, "%s に不明なキー「%s」があります / unknown key \"%s\" in %s", what,
-			     k ? k : "?", k ? k : "?", what);
+			/* the English names the key first: "%.0s" skips the argument a language does not show */
+			yl_fail(x, kn, "%s に不明なキー「%s」があります%.0s", "%.0sunknown key \"%s\" in %s", what,
+				k ? k : "?", what);
 			ok = false;
 		}
 		for (yaml_node_pair_t *q = map->data.mapping.pairs.start; k && q < p; q++) {
 			const char *k2 = yl_scalar(yl_node(x, q->key));
 			if (k2 && strcmp(k, k2) == 0) {
-				yl_fail(x, kn, "キー「%s」が重複しています / duplicate key \"%s\"", k, k);
+				yl_fail(x, kn, "キー「%s」が重複しています", "duplicate key \"%s\"", k);
 				ok = false;
 			}
 		}
@@ -105,11 +114,11 @@ const char *yl_get_str(ctx_t *x, yaml_node_t *map, const char *key, bool require
 	const char *s = yl_scalar(n);
 	if (!n) {
 		if (required)
-			yl_fail(x, map, "「%s」がありません / missing \"%s\"", key, key);
+			yl_fail(x, map, "「%s」がありません", "missing \"%s\"", key);
 		return NULL;
 	}
 	if (!s) {
-		yl_fail(x, n, "「%s」は文字列にしてください / \"%s\" must be a string", key, key);
+		yl_fail(x, n, "「%s」は文字列にしてください", "\"%s\" must be a string", key);
 		return NULL;
 	}
 	return arena_strdup(&x->c->arena, s);
@@ -120,14 +129,14 @@ bool yl_get_int(ctx_t *x, yaml_node_t *map, const char *key, bool required, int 
 	yaml_node_t *n = yl_get(x, map, key);
 	if (!n) {
 		if (required)
-			yl_fail(x, map, "「%s」がありません / missing \"%s\"", key, key);
+			yl_fail(x, map, "「%s」がありません", "missing \"%s\"", key);
 		return false;
 	}
 	const char *s = yl_scalar(n);
 	char *end;
 	long v = s ? strtol(s, &end, 10) : 0;
 	if (!s || !*s || *end || v < -100000 || v > 100000) {
-		yl_fail(x, n, "「%s」は整数にしてください / \"%s\" must be an integer", key, key);
+		yl_fail(x, n, "「%s」は整数にしてください", "\"%s\" must be an integer", key);
 		return false;
 	}
 	*out = (int)v;
@@ -144,7 +153,7 @@ bool yl_get_bool(ctx_t *x, yaml_node_t *map, const char *key)
 		return true;
 	if (s && (!strcmp(s, "false") || !strcmp(s, "no")))
 		return false;
-	yl_fail(x, n, "「%s」は true か false にしてください / \"%s\" must be true or false", key, key);
+	yl_fail(x, n, "「%s」は true か false にしてください", "\"%s\" must be true or false", key);
 	return false;
 }
 
@@ -154,7 +163,7 @@ mtext_t yl_get_text(ctx_t *x, yaml_node_t *map, const char *key, bool required)
 	yaml_node_t *n = yl_get(x, map, key);
 	if (!n) {
 		if (required)
-			yl_fail(x, map, "「%s」がありません / missing \"%s\"", key, key);
+			yl_fail(x, map, "「%s」がありません", "missing \"%s\"", key);
 		return t;
 	}
 	static const char *const keys[] = { "ja", "en", NULL };
@@ -163,7 +172,7 @@ mtext_t yl_get_text(ctx_t *x, yaml_node_t *map, const char *key, bool required)
 	t.ja = yl_get_str(x, n, "ja", false);
 	t.en = yl_get_str(x, n, "en", false);
 	if (!t.ja || !t.ja[0]) {
-		yl_fail(x, n, "「%s」に日本語 (ja) の文がありません / \"%s\" has no Japanese (ja) text", key, key);
+		yl_fail(x, n, "「%s」に日本語 (ja) の文がありません", "\"%s\" has no Japanese (ja) text", key);
 		t.ja = NULL;
 	}
 	return t;
@@ -184,8 +193,8 @@ const char *yl_get_id(ctx_t *x, yaml_node_t *map, const char *key)
 {
 	const char *s = yl_get_str(x, map, key, true);
 	if (s && !valid_id(s)) {
-		yl_fail(x, yl_get(x, map, key), "ID「%s」は英小文字・数字・. _ - で32文字以内にしてください / "
-		     "id \"%s\" must be 1-32 characters of a-z 0-9 . _ -", s, s);
+		yl_fail(x, yl_get(x, map, key), "ID「%s」は英小文字・数字・. _ - で32文字以内にしてください",
+		     "id \"%s\" must be 1-32 characters of a-z 0-9 . _ -", s);
 		return NULL;
 	}
 	return s;
@@ -198,11 +207,11 @@ yaml_node_item_t *yl_get_seq(ctx_t *x, yaml_node_t *map, const char *key, bool r
 	*n = 0;
 	if (!s) {
 		if (required)
-			yl_fail(x, map, "「%s」がありません / missing \"%s\"", key, key);
+			yl_fail(x, map, "「%s」がありません", "missing \"%s\"", key);
 		return NULL;
 	}
 	if (s->type != YAML_SEQUENCE_NODE) {
-		yl_fail(x, s, "「%s」は「- 」で始まる一覧にしてください / \"%s\" must be a list", key, key);
+		yl_fail(x, s, "「%s」は「- 」で始まる一覧にしてください", "\"%s\" must be a list", key);
 		return NULL;
 	}
 	*n = (int)(s->data.sequence.items.top - s->data.sequence.items.start);
@@ -213,7 +222,7 @@ bool yl_check_limit(ctx_t *x, yaml_node_t *at, const char *what, int n, int max)
 {
 	if (n <= max)
 		return true;
-	yl_fail(x, at, "%s が多すぎます（%d 件、上限 %d 件） / too many %s (%d, at most %d)", what, n, max, what, n, max);
+	yl_fail(x, at, "%s が多すぎます（%d 件、上限 %d 件）", "too many %s (%d, at most %d)", what, n, max);
 	return false;
 }
 
@@ -224,7 +233,7 @@ void yl_check_dup(ctx_t *x, yaml_node_t *at, const char *what, const char **ids,
 		return;
 	for (int i = 0; i < n - 1; i++)
 		if (ids[i] && strcmp(ids[i], ids[n - 1]) == 0) {
-			yl_fail(x, at, "%s のID「%s」が重複しています / duplicate %s id \"%s\"", what, ids[n - 1], what, ids[n - 1]);
+			yl_fail(x, at, "%s のID「%s」が重複しています", "duplicate %s id \"%s\"", what, ids[n - 1]);
 			return;
 		}
 }
@@ -239,11 +248,11 @@ int yl_find_cat(const category_t *cats, int n, const char *id)
 
 /* ---- files ----------------------------------------------------------------------------- */
 
-bool yl_open_doc(ctx_t *x, const char *path)
+bool yl_open_doc(ctx_t *x)
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f = fopen(x->file, "rb");
 	if (!f) {
-		yl_fail_at(x->errs, path, 1, "ファイルを開けません / cannot open file");
+		yl_fail_at(x->errs, x->name, 1, "ファイルを開けません", "cannot open file");
 		return false;
 	}
 	yaml_parser_t p;
@@ -251,8 +260,8 @@ bool yl_open_doc(ctx_t *x, const char *path)
 	yaml_parser_set_input_file(&p, f);
 	bool ok = yaml_parser_load(&p, &x->doc);
 	if (!ok)
-		yl_fail_at(x->errs, path, (int)p.problem_mark.line + 1, "YAML の書式エラー: %s / YAML syntax error: %s",
-			p.problem ? p.problem : "?", p.problem ? p.problem : "?");
+		yl_fail_at(x->errs, x->name, (int)p.problem_mark.line + 1, "YAML の書式エラー: %s",
+			"YAML syntax error: %s", p.problem ? p.problem : "?");
 	yaml_parser_delete(&p);
 	fclose(f);
 	if (!ok)
@@ -260,10 +269,14 @@ bool yl_open_doc(ctx_t *x, const char *path)
 	yaml_node_t *root = yaml_document_get_root_node(&x->doc);
 	int fmt = 0;
 	if (!root || root->type != YAML_MAPPING_NODE) {
-		yl_fail_at(x->errs, path, 1, "空のファイル、または形式が違います / empty file or not a mapping");
+		yl_fail_at(x->errs, x->name, 1, "空のファイル、または形式が違います", "empty file or not a mapping");
 	} else if (!yl_get_int(x, root, "format", true, &fmt) || fmt != 1) {
-		if (fmt != 0)
-			yl_fail(x, yl_get(x, root, "format"), "format は 1 にしてください / unsupported format %d", fmt);
+		if (fmt != 0) {
+			/* only the English shows the number: as a string, "%.0s" can skip it */
+			char v[16];
+			snprintf(v, sizeof v, "%d", fmt);
+			yl_fail(x, yl_get(x, root, "format"), "format は 1 にしてください%.0s", "unsupported format %s", v);
+		}
 	} else {
 		return true;
 	}
@@ -271,10 +284,12 @@ bool yl_open_doc(ctx_t *x, const char *path)
 	return false;
 }
 
-void yl_load_file(content_t *c, load_errors_t *errs, const char *path, file_fn fn)
+void yl_load_file(content_t *c, load_errors_t *errs, const char *dir, const char *name, file_fn fn)
 {
-	ctx_t x = { .file = path, .c = c, .errs = errs };
-	if (!yl_open_doc(&x, path))
+	char path[PATH_MAX + 320];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	ctx_t x = { .file = path, .name = name, .c = c, .errs = errs };
+	if (!yl_open_doc(&x))
 		return;
 	fn(&x, yaml_document_get_root_node(&x.doc));
 	yaml_document_delete(&x.doc);

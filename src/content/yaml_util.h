@@ -2,7 +2,8 @@
  * yaml_util.h — the content loader's helpers (defined in yaml_util.c), shared by loader.c
  * (questionnaires, measures, answer sets, UI strings, industries), profile.c (the company
  * profile) and knowledge.c (scenarios, cases, threats, costs): reading typed values from a
- * libyaml document and reporting each problem as "file:line: message" in Japanese and English.
+ * libyaml document and reporting each problem as an err_t (loader.h: the file's name relative to
+ * the content folder, its line, the message in Japanese and in English).
  * At the end, the file loaders of profile.c and knowledge.c that loader.c calls; yaml_util.c
  * calls none of them.
  */
@@ -14,7 +15,8 @@
 #include "content/loader.h"
 
 typedef struct {
-	const char *file;
+	const char *file;   /* the path read: the content folder, "/", name */
+	const char *name;   /* the file relative to the content folder: its errors' field */
 	yaml_document_t doc;
 	content_t *c;
 	load_errors_t *errs;
@@ -22,11 +24,13 @@ typedef struct {
 
 typedef void (*file_fn)(ctx_t *, yaml_node_t *);
 
-/* Adds "file:line: message" to errs; fmt is a printf format (Japanese / English). */
-void yl_fail_at(load_errors_t *errs, const char *file, int line, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+/* Adds a problem at line of name (relative to the content folder) to errs: ja and en are printf
+ * formats over the same arguments (the compiler checks both; "%.0s" skips a string argument
+ * that one language does not show). */
+void yl_fail_at(load_errors_t *errs, const char *name, int line, const char *ja, const char *en, ...)
+	ERR_FORMAT2(4, 5, 6);
 /* The same at node n of the file being read (line 1 when n is NULL). */
-void yl_fail(ctx_t *x, const yaml_node_t *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void yl_fail(ctx_t *x, const yaml_node_t *n, const char *ja, const char *en, ...) ERR_FORMAT2(3, 4, 5);
 yaml_node_t *yl_node(ctx_t *x, int id);
 const char *yl_scalar(const yaml_node_t *n);
 yaml_node_t *yl_get(ctx_t *x, yaml_node_t *map, const char *key);
@@ -42,8 +46,10 @@ bool yl_check_limit(ctx_t *x, yaml_node_t *at, const char *what, int n, int max)
 /* Reports ids[n-1] when it appeared before in ids[0..n-1). */
 void yl_check_dup(ctx_t *x, yaml_node_t *at, const char *what, const char **ids, int n);
 int yl_find_cat(const category_t *cats, int n, const char *id);
-bool yl_open_doc(ctx_t *x, const char *path);
-void yl_load_file(content_t *c, load_errors_t *errs, const char *path, file_fn fn);
+/* Parses x->file into x->doc; false (after reporting why, under x->name) when it cannot. */
+bool yl_open_doc(ctx_t *x);
+/* Reads dir/name with fn; name is relative to the content folder dir. */
+void yl_load_file(content_t *c, load_errors_t *errs, const char *dir, const char *name, file_fn fn);
 
 /* ---- file loaders called by loader.c ---- */
 

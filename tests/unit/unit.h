@@ -31,7 +31,7 @@ static inline void load_real(content_t *c)
 	load_errors_t errs = { 0 };
 	int n = content_load(real_content_dir(), c, &errs);
 	for (int i = 0; i < errs.n; i++)
-		fprintf(stderr, "%s\n", errs.msg[i]);
+		load_error_print(stderr, real_content_dir(), &errs.e[i]);
 	load_errors_free(&errs);
 	assert_int_equal(n, 0);
 }
@@ -46,19 +46,25 @@ static inline void write_file(const char *dir, const char *name, const char *tex
 	fclose(f);
 }
 
-/* True when some error message contains every one of the given fragments. */
+/* True when some error contains every one of the given fragments, searched in its printed line
+ * "FILE:LINE: 日本語 / English" (FILE relative to the pack): the file, "q.yaml:19:", either text. */
 static inline bool has_error(const load_errors_t *e, const char *frag1, const char *frag2)
 {
-	for (int i = 0; i < e->n; i++)
-		if (strstr(e->msg[i], frag1) && (!frag2 || strstr(e->msg[i], frag2)))
+	char line[ERR_FIELD_LEN + 2 * ERR_TEXT_LEN + 32];
+	for (int i = 0; i < e->n; i++) {
+		load_error_format(line, sizeof line, NULL, &e->e[i]);
+		if (strstr(line, frag1) && (!frag2 || strstr(line, frag2)))
 			return true;
+	}
 	return false;
 }
 
 static inline void dump_errors(const load_errors_t *e)
 {
-	for (int i = 0; i < e->n; i++)
-		fprintf(stderr, "  | %s\n", e->msg[i]);
+	for (int i = 0; i < e->n; i++) {
+		fputs("  | ", stderr);
+		load_error_print(stderr, NULL, &e->e[i]);
+	}
 }
 
 #endif
