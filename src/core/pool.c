@@ -195,21 +195,29 @@ void pool_add(pool_agg_t *a, const pool_contrib_t *c, int sign)
 		a->scatter[pool_rbin(c->risk) * POOL_TBINS + pool_tbin(c->total, c->min, c->max)] += sign;
 }
 
-void pool_merge(pool_agg_t *into, const pool_agg_t *from)
+/* *a += b unless that overflows; false then. */
+static bool add(int64_t *a, int64_t b)
 {
-	if (into->n == 0 && into->nitems == 0)
-		into->nitems = from->nitems;
-	into->n += from->n;
-	into->sum += from->sum;
-	into->sumsq += from->sumsq;
-	for (int i = 0; i < into->nitems && i < from->nitems; i++) {
-		into->item_sum[i] += from->item_sum[i];
-		into->item_full[i] += from->item_full[i];
-	}
-	for (int b = 0; b < POOL_HBINS; b++)
-		into->hist[b] += from->hist[b];
-	for (int b = 0; b < POOL_RBINS * POOL_TBINS; b++)
-		into->scatter[b] += from->scatter[b];
+	return !__builtin_add_overflow(*a, b, a);
+}
+
+bool pool_merge(pool_agg_t *into, const pool_agg_t *from)
+{
+	pool_agg_t t = *into;
+	if (t.n == 0 && t.nitems == 0)
+		t.nitems = from->nitems;
+	bool ok = add(&t.n, from->n) && add(&t.sum, from->sum) && add(&t.sumsq, from->sumsq);
+	for (int i = 0; ok && i < t.nitems && i < from->nitems; i++)
+		ok = add(&t.item_sum[i], from->item_sum[i]) && add(&t.item_full[i], from->item_full[i]);
+	for (int b = 0; ok && b < POOL_HBINS; b++)
+		ok = add(&t.hist[b], from->hist[b]);
+	for (int b = 0; ok && b < POOL_RBINS * POOL_TBINS; b++)
+		ok = add(&t.scatter[b], from->scatter[b]);
+	/* the sum of two valid aggregates may still be more than any real pool holds */
+	if (!ok || t.n > POOL_MAX_N || t.sumsq > t.n * POOL_MAX_POINTS * POOL_MAX_POINTS)
+		return false;
+	*into = t;
+	return true;
 }
 
 size_t pool_encode(const pool_agg_t *a, int64_t *out)
@@ -240,10 +248,12 @@ bool pool_decode(pool_agg_t *a, const int64_t *w, size_t n)
 	a->n = w[k++];
 	a->sum = w[k++];
 	a->sumsq = w[k++];
-	if (a->n < 0 || a->sumsq < 0)
+	if (a->n < 0 || a->n > POOL_MAX_N || a->sumsq < 0 || a->sum > a->n * POOL_MAX_POINTS ||
+	    a->sum < -a->n * POOL_MAX_POINTS || a->sumsq > a->n * POOL_MAX_POINTS * POOL_MAX_POINTS)
 		return false;
 	for (int i = 0; i < a->nitems; i++)
-		a->item_sum[i] = w[k++];
+		if ((a->item_sum[i] = w[k++]) > a->n * 127 || a->item_sum[i] < -a->n * 128)
+			return false;
 	for (int i = 0; i < a->nitems; i++)
 		if ((a->item_full[i] = w[k++]) < 0 || a->item_full[i] > a->n)
 			return false;

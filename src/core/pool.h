@@ -75,11 +75,17 @@ typedef struct {
 int pool_hbin(int total, int min, int max);
 /* sign +1 adds c to a, -1 takes it away. a->nitems is set from c on the first addition. */
 void pool_add(pool_agg_t *a, const pool_contrib_t *c, int sign);
-void pool_merge(pool_agg_t *into, const pool_agg_t *from);
+/* Adds from into `into`; false (into unchanged) when a count or sum would leave the range a
+ * valid aggregate can hold, so a hostile or repeated import can never wrap a number. */
+bool pool_merge(pool_agg_t *into, const pool_agg_t *from);
 
 /* Aggregates as a flat array of int64 (the storage and export layout); encode returns the
  * count written to out (at most POOL_WORDS_MAX), decode false when the words do not form an
- * aggregate (wrong length, negative counts, histogram not summing to n). */
+ * aggregate: wrong length, a negative count, a histogram not summing to n, or a sum that no n
+ * diagnoses could give (|sum| ≤ n·POOL_MAX_POINTS, sumsq ≤ n·POOL_MAX_POINTS², item sums
+ * within n·127, at most POOL_MAX_N companies). These bounds keep every later sum in range. */
+#define POOL_MAX_N 100000000LL          /* companies in one aggregate */
+#define POOL_MAX_POINTS 100000LL        /* the largest |total| a questionnaire can have */
 #define POOL_WORDS_MAX (4 + 2 * MAX_ITEMS + POOL_HBINS + POOL_RBINS * POOL_TBINS)
 size_t pool_encode(const pool_agg_t *a, int64_t *out);
 bool pool_decode(pool_agg_t *a, const int64_t *w, size_t n);

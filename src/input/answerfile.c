@@ -288,8 +288,9 @@ static int parse_json(const char *s, size_t len, answer_file_t *f, err_t *err)
 	json_error_t je;
 	json_t *root = json_loadb(s, len, JSON_REJECT_DUPLICATES, &je);
 	if (!root)
-		return set_err(err, je.line, "json", "%d行目: JSON の書式エラー: %s",
-			       "line %d: malformed JSON: %s", je.line, je.text);
+		return je.line > 0 ? set_err(err, je.line, "json", "%d行目: JSON の書式エラー: %s", "line %d: malformed JSON: %s",
+					     je.line, je.text)
+				   : set_err(err, 0, "json", "JSON の書式エラー: %s", "malformed JSON: %s", je.text);
 	int rc;
 	json_t *answers = json_object_get(root, "answers");
 	if (!json_is_object(root) || !answers)

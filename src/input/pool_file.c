@@ -120,8 +120,13 @@ int pool_file_parse(const char *data, size_t len, pool_file_t *out, err_t *err)
 	json_t *root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &je);
 	if (!root) {
 		char ja[300], en[300];
-		snprintf(ja, sizeof ja, "JSON として読めません（%d 行 %d 列: %.150s）", je.line, je.column, je.text);
-		snprintf(en, sizeof en, "not valid JSON (line %d, column %d: %.150s)", je.line, je.column, je.text);
+		if (je.line > 0) {
+			snprintf(ja, sizeof ja, "JSON として読めません（%d 行 %d 列: %.150s）", je.line, je.column, je.text);
+			snprintf(en, sizeof en, "not valid JSON (line %d, column %d: %.150s)", je.line, je.column, je.text);
+		} else { /* no position, e.g. an empty file: never "line -1" */
+			snprintf(ja, sizeof ja, "JSON として読めません（%.150s）", je.text);
+			snprintf(en, sizeof en, "not valid JSON (%.150s)", je.text);
+		}
 		return input_field_error(err, "file", ja, en);
 	}
 	int rc = -1;

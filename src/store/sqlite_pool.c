@@ -138,7 +138,9 @@ static store_rc_t add_bucket(sq_t *q, const pool_key_t *k, const char *month, in
 	sqlite3_reset(st);
 	if (!ok)
 		return rc == SQLITE_ROW ? damaged(q, k) : sq_fail(q, STORE_ERROR, "pool_agg");
-	pool_merge(&a, delta);
+	if (!pool_merge(&a, delta))
+		return sq_failf(q, STORE_INVALID, "集計（%s %s %s）が扱える範囲を超えます", "the aggregate (%s %s %s) would leave its range",
+				k->questionnaire, POOL_DIM_IDS[k->dim], k->value);
 	int64_t w[POOL_WORDS_MAX];
 	size_t n = pool_encode(&a, w);
 	if (!(st = sq_stmt(q, SQL_AGG_PUT)))
@@ -173,9 +175,7 @@ store_rc_t sq_agg_sum(store_t *s, const pool_key_t *k, const char *from, pool_ag
 	pool_agg_t a;
 	store_rc_t res = STORE_OK;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (read_agg(st, 0, &a))
-			pool_merge(out, &a);
-		else
+		if (!read_agg(st, 0, &a) || !pool_merge(out, &a))
 			res = damaged(q, k);
 	if (rc != SQLITE_DONE)
 		res = sq_fail(q, STORE_ERROR, "pool_agg");
@@ -216,7 +216,10 @@ store_rc_t sq_agg_each(store_t *s, const char *from, bool (*fn)(const pool_key_t
 			memset(&sum, 0, sizeof sum);
 		}
 		cur = k;
-		pool_merge(&sum, &a);
+		if (!pool_merge(&sum, &a)) {
+			res = damaged(q, &k);
+			break;
+		}
 	}
 	if (res == STORE_OK && go && rc != SQLITE_ROW && rc != SQLITE_DONE)
 		res = sq_fail(q, STORE_ERROR, "pool_agg");

@@ -100,9 +100,11 @@ static bool parse_json_body(req_t *r, resp_t *w)
 		return true;
 	if (r->json)
 		err_set(&e, ERR_INVALID, "", "JSON のオブジェクトではありません", "not a JSON object");
-	else
+	else if (je.line > 0)
 		err_set(&e, ERR_INVALID, "", "JSON の書式エラー（%d 行 %d 列）: %s", "malformed JSON (line %d, column %d): %s",
 			je.line, je.column, je.text);
+	else
+		err_set(&e, ERR_INVALID, "", "JSON の書式エラー: %s", "malformed JSON: %s", je.text);
 	json_decref(r->json);
 	r->json = NULL;
 	resp_api_error(w, 400, "bad_json", err_text(&e, r->lang), NULL);

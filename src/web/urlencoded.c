@@ -38,9 +38,7 @@ static bool decode(char *s)
 	return true;
 }
 
-/* Returns the number of pairs; -1 when there are more than max, -2 when a key or value holds
- * a NUL byte (%00). (web.h still describes the old "at most max" contract; server.c is the
- * only caller.) */
+/* See web.h: the number of pairs, -1 past max, -2 for a NUL byte. */
 int web_parse_urlencoded(char *s, kv_t *out, int max)
 {
 	int n = 0;

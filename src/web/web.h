@@ -96,7 +96,8 @@ void resp_fail(req_t *r, resp_t *w, const err_t *e);
 /* Routes a request to its handler; fills w (404 when nothing matches). */
 void web_route(req_t *r, resp_t *w);
 
-/* Parses "a=1&b=%E3%81%82" in place into kv pairs; returns how many (at most max). */
+/* Parses "a=1&b=%E3%81%82" in place into kv pairs; returns how many, -1 when there are more
+ * than max (the request is refused, not cut), -2 when a key or value holds a NUL byte (%00). */
 int web_parse_urlencoded(char *s, kv_t *out, int max);
 
 #endif

@@ -144,6 +144,42 @@ static void storage_layout_is_checked(void **state)
 	assert_false(pool_decode(&back, w, n));
 }
 
+/* Sums no real pool could have are refused when read, and adding aggregates never wraps a
+ * number (the release build used to import wrapped totals; the sanitizer build aborted). */
+static void impossible_sums_are_refused(void **state)
+{
+	(void)state;
+	pool_agg_t a = { 0 }, back;
+	pool_contrib_t c = contrib(40, 4, 4, 70);
+	pool_add(&a, &c, +1);
+	int64_t w[POOL_WORDS_MAX];
+	size_t n = pool_encode(&a, w);
+	w[2] = 1000 * POOL_MAX_POINTS; /* a mean of 100,000,000 from one company */
+	assert_false(pool_decode(&back, w, n));
+	n = pool_encode(&a, w);
+	w[3] = INT64_MAX;               /* sumsq */
+	assert_false(pool_decode(&back, w, n));
+	n = pool_encode(&a, w);
+	w[4] = INT64_MAX / 2;           /* one question's sum */
+	assert_false(pool_decode(&back, w, n));
+	/* the largest valid aggregate, added to itself, is refused and leaves the target as it was */
+	pool_agg_t big = a, copy;
+	big.n = big.hist[pool_hbin(c.total, c.min, c.max)] = POOL_MAX_N;
+	big.sum = POOL_MAX_N * c.total;
+	big.sumsq = POOL_MAX_N * c.total * c.total;
+	n = pool_encode(&big, w);
+	assert_true(pool_decode(&back, w, n));
+	copy = big;
+	assert_false(pool_merge(&copy, &big));
+	assert_memory_equal(&copy, &big, sizeof big);
+	pool_agg_t wrap = a;
+	wrap.sum = INT64_MAX;
+	copy = a;
+	assert_false(pool_merge(&copy, &wrap));
+	assert_true(pool_merge(&copy, &a)); /* two ordinary aggregates add up */
+	assert_int_equal(copy.n, 2);
+}
+
 /* G (情報通信業, 4), 30 employees (2), 2 sites (1) and the answers below: 32 of 47 points. */
 static void risk_index_and_group(void **state)
 {
@@ -312,6 +348,7 @@ int main(void)
 		cmocka_unit_test(small_groups_are_not_shown),
 		cmocka_unit_test(window_starts_23_months_back),
 		cmocka_unit_test(storage_layout_is_checked),
+		cmocka_unit_test(impossible_sums_are_refused),
 		cmocka_unit_test(risk_index_and_group),
 		cmocka_unit_test(pool_follows_saves),
 		cmocka_unit_test(hostile_pool_files_are_refused),
