@@ -10,7 +10,9 @@
 
 #include "core/answers.h"
 #include "store/sqlite_migrations.h"
+#include "app/diagnosis.h"
 #include "store/sqlite_admin.h"
+#include "store/sqlite_util.h"
 #include "store/store.h"
 
 static content_t C;
@@ -305,6 +307,43 @@ static void hostile_backup_is_refused(void **state)
 	assert_int_equal(scalar("SELECT count(*) FROM organizations"), 1);
 }
 
+/* A full disk: the save fails with SQLite's own reason (not "cannot rollback - no transaction
+ * is active", which a second rollback used to put in its place) and leaves no partial rows. */
+static void full_disk_is_reported_and_leaves_nothing(void **state)
+{
+	(void)state;
+	store_t *s;
+	err_t err;
+	assert_int_equal(store_open(path, &s, &err), STORE_OK);
+	app_t app = { .content = &C, .store = s };
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA max_page_count = %lld", scalar("PRAGMA page_count") + 8);
+	assert_int_equal(sqlite3_exec(SQ(s)->db, sql, NULL, NULL, NULL), SQLITE_OK);
+	const questionnaire_t *q = content_questionnaire(&C, "jisha-shindan");
+	answers_t a;
+	answers_clear(&a);
+	static char note[3001];
+	memset(note, 'x', 3000);
+	for (int i = 0; i < q->nitems; i++)
+		a.opt[i] = 0, a.note[i] = note;
+	stored_diag_t meta = { 0 };
+	strcpy(meta.scope, "全社");
+	int saved = 0, rc = 0;
+	result_view_t v;
+	while (saved < 100 && (rc = app_diag_run(&app, q, &a, &meta, true, &v, &err)) == 0) {
+		saved++;
+		result_view_free(&v);
+	}
+	assert_int_equal(rc, -1);
+	assert_true(saved < 100);
+	assert_int_equal(err.code, ERR_STORE);
+	assert_non_null(strstr(err.en, "full"));
+	assert_null(strstr(err.en, "cannot rollback"));
+	store_close(s);
+	assert_int_equal(scalar("SELECT count(*) FROM diagnoses"), saved);
+	assert_int_equal(scalar("SELECT count(*) FROM diagnosis_answers"), 25 * saved);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -315,6 +354,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(failed_save_leaves_nothing, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(backup_and_check, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(hostile_backup_is_refused, fresh, cleanup),
+		cmocka_unit_test_setup_teardown(full_disk_is_reported_and_leaves_nothing, fresh, cleanup),
 	};
 	return cmocka_run_group_tests_name("store", tests, setup, teardown);
 }
