@@ -16,8 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <time.h>
 
+#include "core/buf.h"
 #include "core/xalloc.h"
 #include "store/sqlite_util.h"
 #include "store/sqlite_rows.h"
@@ -92,6 +94,35 @@ static const store_ops_t SQLITE_OPS = {
 	.agg_each = sq_agg_each,
 };
 
+/* Opens a file this process may only read. A WAL database needs its -shm file, which a reader
+ * without write access to the folder cannot create; then the file is read as it is now
+ * (immutable=1): fine for showing and listing, and every write fails as read-only. */
+static int open_readonly(const char *path, sqlite3 **db)
+{
+	buf_t uri = { 0 };
+	buf_puts(&uri, "file:");
+	for (const char *p = path; *p; p++)
+		if (*p == '?' || *p == '#' || *p == '%')
+			buf_printf(&uri, "%%%02X", (unsigned char)*p);
+		else
+			buf_put(&uri, p, 1);
+	size_t base = uri.len;
+	static const char *const modes[] = { "?mode=ro", "?mode=ro&immutable=1" };
+	int rc = SQLITE_CANTOPEN;
+	for (int m = 0; m < 2; m++) {
+		uri.len = base;
+		buf_puts(&uri, modes[m]);
+		rc = sqlite3_open_v2(uri.data, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+		int version;
+		if (rc == SQLITE_OK && (rc = sq_read_version(*db, &version)) == SQLITE_OK)
+			break;
+		sqlite3_close(*db);
+		*db = NULL;
+	}
+	buf_free(&uri);
+	return rc;
+}
+
 static store_rc_t sq_open(const char *path, store_t **out, err_t *e)
 {
 	*out = NULL;
@@ -110,14 +141,16 @@ static store_rc_t sq_open(const char *path, store_t **out, err_t *e)
 	 * threads' connections. A new database is made private before anything is written to it
 	 * (SQLite gives the -wal and -shm files the same mode). A file the process may only read is
 	 * opened read-only: it can be listed and shown, and every write fails with a clear error. */
-	if (sqlite3_open_v2(path, &q->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
+	q->readonly = !is_new && access(path, W_OK) != 0;
+	if ((q->readonly ? open_readonly(path, &q->db)
+			 : sqlite3_open_v2(path, &q->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL)) != SQLITE_OK ||
 	    (is_new && chmod(path, 0600) != 0)) {
 		const char *why = q->db ? sqlite3_errmsg(q->db) : strerror(errno);
 		err_set(e, ERR_STORE, "db", "%s を開けません: %s", "cannot open %s: %s", path, why);
 		sq_close(&q->base);
 		return STORE_ERROR;
 	}
-	q->readonly = sqlite3_db_readonly(q->db, "main") == 1;
+	q->readonly |= sqlite3_db_readonly(q->db, "main") == 1;
 	sqlite3_busy_timeout(q->db, BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(q->db, 1);
 	/* refuse a newer database before anything (even the journal-mode switch) writes to it */

@@ -18,6 +18,9 @@ static err_code_t code_of(store_rc_t rc) { return rc == STORE_INVALID ? ERR_CONF
 
 store_rc_t sq_fail(sq_t *q, store_rc_t rc, const char *what)
 {
+	if ((sqlite3_extended_errcode(q->db) & 0xff) == SQLITE_READONLY)
+		return sq_failf(q, STORE_ERROR, "データベースは読み取り専用のため変更できません（%s）",
+				"the database is read-only and cannot be changed (%s)", what);
 	const char *msg = sqlite3_errmsg(q->db);
 	err_set(&q->base.err, code_of(rc), "db", "データベースの操作に失敗しました（%s）: %s", "database operation failed (%s): %s",
 		what, msg);

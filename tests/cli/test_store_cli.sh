@@ -256,5 +256,26 @@ wait $a $b
 [ ! -s "$TMP/two.err" ] && ok || bad "errors: $(head -3 "$TMP/two.err")"
 [ "$(rows "SELECT count(*) FROM diagnoses")" = 30 ] && ok || bad "expected 30 saves, got $(rows "SELECT count(*) FROM diagnoses")"
 
+CASE="a database this user may only read can be listed and shown, and refuses changes clearly"
+RO="$TMP/ro/m.db"
+MAMORU_DB="$RO" "$BIN" org add --name 読み取り専用社 >/dev/null
+MAMORU_DB="$RO" "$BIN" diagnose jisha-shindan --answers $EX --save --org 1 >/dev/null
+chmod 755 "$TMP" "$TMP/ro"
+chmod 644 "$RO"
+# root may write any file, so the reader is another user when the tests run as root
+as_reader() { if [ "$(id -u)" = 0 ]; then runuser -u nobody -- "$@"; else "$@"; fi; }
+if as_reader test -x "$BIN" && as_reader test -r "$MAMORU_CONTENT/ui.yaml"; then
+	[ "$(id -u)" = 0 ] || chmod 444 "$RO"
+	run as_reader env MAMORU_DB="$RO" "$BIN" org list
+	expect_rc 0; expect_out "読み取り専用社"
+	run as_reader env MAMORU_DB="$RO" "$BIN" history 1
+	expect_rc 0
+	run as_reader env MAMORU_DB="$RO" "$BIN" --lang en org add --name 追加
+	expect_rc 1; expect_err "read-only"
+	[ "$(sqlite3 "$RO" "SELECT count(*) FROM organizations")" = 1 ] && ok || bad "a read-only database was changed"
+else
+	echo "note: the reader cannot reach $BIN or the content (a private checkout); read-only case not run"
+fi
+
 echo "store-cli: $PASS passed, $FAIL failed"
 [ "$FAIL" = 0 ]
