@@ -1,8 +1,8 @@
 #!/bin/bash
 # run-all.sh — what `make test` runs: the layering check, the cmocka unit tests (plain and
 # under AddressSanitizer + UBSan), the command-line and HTTP integration tests and the browser
-# tests (each against the plain and the sanitizer binary). Ends with one "N passed, N failed"
-# line for CI.
+# tests (each against the plain and the sanitizer binary), and each libFuzzer harness once over
+# its committed corpus (tests/fuzz/). Ends with one "N passed, N failed" line for CI.
 set -u
 cd "$(dirname "$0")/.."
 export MAMORU_CONTENT="$PWD/content"
@@ -32,6 +32,12 @@ for t in build/tests/test_* build/tests-asan/test_*; do
 	grep -E 'FAILED|ERROR|runtime error|Sanitizer' "$log" || true
 	count "$log"
 done
+# libFuzzer harnesses over their seed and regression corpora: one "fuzz-NAME: N passed" each
+echo "== tests/fuzz/run.sh corpus"
+tests/fuzz/run.sh corpus >"$log" 2>&1 || true
+grep -E '^fuzz-|FAIL|runtime error|Sanitizer' "$log" || true
+count "$log"
+grep -c '^fuzz-[a-z-]*: ' "$log" | grep -qx 5 || broken=$((broken + 1))
 for bin in ./mamoru build/asan/mamoru; do
 	for t in tests/cli/test_*.sh tests/http/test_*.sh; do
 		echo "== $t with $bin"
