@@ -257,13 +257,18 @@ bool pool_decode(pool_agg_t *a, const int64_t *w, size_t n)
 	for (int i = 0; i < a->nitems; i++)
 		if ((a->item_full[i] = w[k++]) < 0 || a->item_full[i] > a->n)
 			return false;
+	/* each count within 0..n before it is added, so the sums cannot overflow */
 	int64_t hn = 0, sn = 0;
-	for (int b = 0; b < POOL_HBINS; b++)
-		if ((hn += (a->hist[b] = w[k++])) < 0 || a->hist[b] < 0)
+	for (int b = 0; b < POOL_HBINS; b++) {
+		if ((a->hist[b] = w[k++]) < 0 || a->hist[b] > a->n)
 			return false;
-	for (int b = 0; b < POOL_RBINS * POOL_TBINS; b++)
-		if ((sn += (a->scatter[b] = w[k++])) < 0 || a->scatter[b] < 0)
+		hn += a->hist[b];
+	}
+	for (int b = 0; b < POOL_RBINS * POOL_TBINS; b++) {
+		if ((a->scatter[b] = w[k++]) < 0 || a->scatter[b] > a->n)
 			return false;
+		sn += a->scatter[b];
+	}
 	return hn == a->n && sn <= a->n;
 }
 
