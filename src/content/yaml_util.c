@@ -97,11 +97,14 @@ bool yl_check_map(ctx_t *x, yaml_node_t *map, const char *what, const char *cons
 				k ? k : "?", what);
 			ok = false;
 		}
+		/* one report per repeated key, however often it came before: N copies of a key make
+		 * N - 1 errors, not N² / 2 */
 		for (yaml_node_pair_t *q = map->data.mapping.pairs.start; k && q < p; q++) {
 			const char *k2 = yl_scalar(yl_node(x, q->key));
 			if (k2 && strcmp(k, k2) == 0) {
 				yl_fail(x, kn, "キー「%s」が重複しています", "duplicate key \"%s\"", k);
 				ok = false;
+				break;
 			}
 		}
 	}
