@@ -2,9 +2,10 @@
  * fuzz_content.c — libFuzzer harness for the YAML content loader (content_load in
  * src/content/loader.c and the files it calls). A folder under /dev/shm holds a copy of the
  * real content/; each input replaces one of its files, the pack is loaded (and freed) as
- * `mamoru` does at start-up, and the file is put back. The first byte picks the file, 'a' to
- * 'k' (any byte works: it is taken modulo the number of files); the rest is its text. Two
- * targets are new files beside the real ones: a second questionnaire and a second case file.
+ * `mamoru` does at start-up (every problem formatted as it would be printed), and the file is
+ * put back. The first byte picks the file, 'a' to 'k' (any byte works: it is taken modulo the
+ * number of files); the rest is its text. Two targets are new files beside the real ones: a
+ * second questionnaire and a second case file.
  * To keep a run fast, the copy of each real case file keeps its header and first 4 cases (the
  * cases are 60 % of the pack's text; the loader reads every case the same way).
  */
@@ -186,8 +187,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	content_t c;
 	load_errors_t errs = { 0 };
 	int n = content_load(dir, &c, &errs);
-	if (verbose) /* FUZZ_VERBOSE=1: how many problems each input has (to check a seed loads) */
+	if (verbose) /* FUZZ_VERBOSE=1: each input's problems (a seed should have none) */
 		fprintf(stderr, "fuzz-content: %s: %d problems\n", TARGETS[t], n);
+	for (int i = 0; i < errs.n; i++) { /* every problem printed as start-up prints it */
+		char line[ERR_FIELD_LEN + 2 * ERR_TEXT_LEN + 64];
+		load_error_format(line, sizeof line, dir, &errs.e[i]);
+		if (verbose)
+			fprintf(stderr, "  %s\n", line);
+	}
 	content_free(&c);
 	load_errors_free(&errs);
 
