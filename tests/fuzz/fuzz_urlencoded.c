@@ -3,20 +3,58 @@
  * decoder of form bodies and query strings, decoding in place. Checks what it promises: a
  * count within the caller's limit (or -1 too many, -2 a NUL), every key non-empty, and every
  * key and value inside the decoded buffer. The decoded pairs then go, as the form pages send
- * them, to the organisation, action-plan and profile fields.
+ * them, to the organisation, action-plan and profile fields, and a query's q, type, industry,
+ * size and case_type to the knowledge search (checked first as /search checks them).
  */
 #include "fuzz.h"
 
+#include "content/search.h"
 #include "input/org_input.h"
 #include "input/plan_input.h"
 #include "input/profile_input.h"
 #include "web/web.h"
 
+static search_t *idx;
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc, (void)argv;
-	fuzz_content();
+	char err[256];
+	if (!(idx = search_open(fuzz_content(), err, sizeof err))) {
+		fprintf(stderr, "fuzz-urlencoded: no search index: %s\n", err);
+		exit(1);
+	}
 	return 0;
+}
+
+/* The first value of key, as req_query finds it; NULL when absent or empty (page_knowledge's nz). */
+static const char *get(const kv_t *kv, int n, const char *key)
+{
+	for (int i = 0; i < n; i++)
+		if (!strcmp(kv[i].key, key))
+			return kv[i].value[0] ? kv[i].value : NULL;
+	return NULL;
+}
+
+/* The search as GET /search and /api/v1/search run it, after the same checks of the filter. */
+static void search(const content_t *c, const kv_t *kv, int n)
+{
+	static const char *const TYPES[] = { "measure", "scenario", "case", "threat" };
+	const char *q = get(kv, n, "q");
+	search_filter_t f = { get(kv, n, "type"), get(kv, n, "industry"), get(kv, n, "size"), get(kv, n, "case_type") };
+	bool ok = !f.type, size_ok = !f.size;
+	for (int i = 0; f.type && i < 4; i++)
+		ok |= !strcmp(f.type, TYPES[i]);
+	for (int i = 0; f.size && i < c->nsize_bands; i++)
+		size_ok |= !strcmp(c->size_bands[i].id, f.size);
+	if (!ok || !size_ok || (f.industry && !content_industry(c, f.industry)) ||
+	    (f.case_type && case_type_index(f.case_type) < 0))
+		return;
+	if (!q && !f.type && !f.industry && !f.size && !f.case_type)
+		return;
+	search_hit_t hits[SEARCH_MAX_HITS];
+	char err[256];
+	search_run(idx, q ? q : "", &f, hits, SEARCH_MAX_HITS, err, sizeof err);
 }
 
 static bool inside(const char *p, const char *buf, size_t size)
@@ -48,6 +86,8 @@ static void parse(const uint8_t *data, size_t size, int max)
 		plan_set_field(c, &p, kv[i].key, kv[i].value, &e);
 		profile_set(c->profile, &a, kv[i].key, kv[i].value, &e);
 	}
+	if (max == WEB_MAX_PARAMS && n > 0)
+		search(c, kv, n);
 	free(s);
 }
 
