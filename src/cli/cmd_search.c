@@ -53,15 +53,15 @@ int cmd_search(cli_t *cli, int argc, char **argv)
 	if (!query && !f.type && !f.industry && !f.size && !f.case_type)
 		return cli_error(cli, EXIT_USAGE, "使い方: mamoru search 検索語 [--type 種類] [--industry 業種] [--size 規模] [--case-type 事例の種類]",
 				 "usage: mamoru search QUERY [--type T] [--industry C] [--size S] [--case-type X]");
-	char err[256];
-	search_t *s = search_open(c, err, sizeof err);
+	err_t err;
+	search_t *s = search_open(c, &err);
 	if (!s)
-		return cli_error(cli, EXIT_RUNTIME, "%s", "%s", err);
+		return cli_fail(cli, &err);
 	search_hit_t hits[SEARCH_MAX_HITS];
-	int n = search_run(s, query ? query : "", &f, hits, SEARCH_MAX_HITS, err, sizeof err);
+	int n = search_run(s, query ? query : "", &f, hits, SEARCH_MAX_HITS, &err);
 	int rc = EXIT_OK;
 	if (n < 0) {
-		rc = cli_error(cli, EXIT_USAGE, "%s", "%s", err);
+		rc = cli_fail(cli, &err);
 	} else if (as_json) {
 		json_t *a = json_array();
 		for (int i = 0; i < n; i++)

@@ -86,10 +86,10 @@ int cmd_serve(cli_t *cli, int argc, char **argv)
 			*slash = '\0';
 		snprintf(static_dir, sizeof static_dir, "%s/static", n > 0 ? exe : ".");
 	}
-	char err[256];
-	search_t *search = search_open(&cli->content, err, sizeof err);
+	err_t err;
+	search_t *search = search_open(&cli->content, &err);
 	if (!search)
-		return cli_error(cli, EXIT_RUNTIME, "%s", "%s", err);
+		return cli_fail(cli, &err);
 	serve_opts_t o = { .content = &cli->content, .db_path = cli_db_path(cli), .host = host, .port = port,
 			   .static_dir = static_dir, .threads = threads, .search = search,
 			   .max_per_client = max_per_client, .allowed_hosts = hosts, .n_allowed_hosts = nhosts };

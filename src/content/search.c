@@ -112,7 +112,7 @@ static int index_all(search_t *s, sqlite3_stmt *st)
 	return rc;
 }
 
-search_t *search_open(const content_t *c, char *err, size_t errlen)
+search_t *search_open(const content_t *c, err_t *e)
 {
 	search_t *s = xcalloc(1, sizeof *s);
 	s->c = c;
@@ -123,7 +123,7 @@ search_t *search_open(const content_t *c, char *err, size_t errlen)
 	    sqlite3_prepare_v2(s->db, "INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?)", -1, &st, NULL) != SQLITE_OK ||
 	    sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK || index_all(s, st) != 0 ||
 	    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-		snprintf(err, errlen, "検索索引を作れません / cannot build the search index: %s", sqlite3_errmsg(s->db));
+		err_set(e, ERR_INTERNAL, "search", "検索索引を作れません: %s", "cannot build the search index: %s", sqlite3_errmsg(s->db));
 		sqlite3_finalize(st);
 		search_close(s);
 		return NULL;
@@ -150,17 +150,16 @@ static int utf8_chars(const char *s)
 
 #define MAX_TERMS 8
 
-int search_run(search_t *s, const char *query, const search_filter_t *f, search_hit_t *out, int max, char *err,
-	       size_t errlen)
+int search_run(search_t *s, const char *query, const search_filter_t *f, search_hit_t *out, int max, err_t *e)
 {
 	size_t qlen = strlen(query);
 	if (qlen > SEARCH_QUERY_MAX) {
-		snprintf(err, errlen, "検索語が長すぎます（上限 %d バイト） / the query is too long (at most %d bytes)", SEARCH_QUERY_MAX,
-			 SEARCH_QUERY_MAX);
+		err_set(e, ERR_INVALID, "q", "検索語が長すぎます（上限 %d バイト）", "the query is too long (at most %d bytes)",
+			SEARCH_QUERY_MAX);
 		return -1;
 	}
 	if (!utf8_valid(query, qlen, NULL)) {
-		snprintf(err, errlen, "検索語に UTF-8 でない文字があります / the query is not valid UTF-8");
+		err_set(e, ERR_INVALID, "q", "検索語に UTF-8 でない文字があります", "the query is not valid UTF-8");
 		return -1;
 	}
 	/* split on ASCII and ideographic (U+3000) spaces */
@@ -208,7 +207,7 @@ int search_run(search_t *s, const char *query, const search_filter_t *f, search_
 	sqlite3_stmt *st;
 	int n = -1;
 	if (sqlite3_prepare_v2(s->db, sql.data, -1, &st, NULL) != SQLITE_OK) {
-		snprintf(err, errlen, "検索できません / search failed: %s", sqlite3_errmsg(s->db));
+		err_set(e, ERR_INTERNAL, "search", "検索できません: %s", "search failed: %s", sqlite3_errmsg(s->db));
 		goto done;
 	}
 	int b = 1;
@@ -257,7 +256,7 @@ int search_run(search_t *s, const char *query, const search_filter_t *f, search_
 			n++;
 	}
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		snprintf(err, errlen, "検索できません / search failed: %s", sqlite3_errmsg(s->db));
+		err_set(e, ERR_INTERNAL, "search", "検索できません: %s", "search failed: %s", sqlite3_errmsg(s->db));
 		n = -1;
 	}
 	sqlite3_finalize(st);

@@ -8,6 +8,7 @@
 #ifndef MAMORU_CONTENT_SEARCH_H
 #define MAMORU_CONTENT_SEARCH_H
 
+#include "core/err.h"
 #include "core/knowledge.h"
 
 typedef struct search search_t;
@@ -27,12 +28,12 @@ typedef struct {
 	const mtext_t *title;
 } search_hit_t;
 
-/* Builds the index; NULL (message in err) on failure. */
-search_t *search_open(const content_t *c, char *err, size_t errlen);
+/* Builds the index; NULL (ERR_INTERNAL in e) on failure. */
+search_t *search_open(const content_t *c, err_t *e);
 void search_close(search_t *s);
 /* Runs a query (an empty query with a filter lists everything that matches the filter).
- * Returns the number of hits, or -1 with a message naming the problem in err (ja / en). */
-int search_run(search_t *s, const char *query, const search_filter_t *f, search_hit_t *out, int max, char *err,
-	       size_t errlen);
+ * Returns the number of hits, or -1 with e: ERR_INVALID (field "q") for a query that is too
+ * long or not UTF-8, ERR_INTERNAL when the index fails. */
+int search_run(search_t *s, const char *query, const search_filter_t *f, search_hit_t *out, int max, err_t *e);
 
 #endif

@@ -111,10 +111,11 @@ void page_search(req_t *r, resp_t *w, const char *const *args)
 	filter_form(r, b, "/search", q, &f, true);
 	if ((q && *q) || f.type || f.industry || f.size || f.case_type) {
 		search_hit_t hits[SEARCH_MAX_HITS];
-		int n = search_run(r->search, q ? q : "", &f, hits, SEARCH_MAX_HITS, err, sizeof err);
+		err_t e;
+		int n = search_run(r->search, q ? q : "", &f, hits, SEARCH_MAX_HITS, &e);
 		if (n < 0) {
-			w->status = 400;
-			h(b, "<p class=\"error\" role=\"alert\">%s</p>", err);
+			w->status = e.code == ERR_INVALID ? 400 : 500;
+			h(b, "<p class=\"error\" role=\"alert\">%s</p>", err_text(&e, r->lang));
 		} else {
 			h(b, "<h2>%s: %d</h2><ul class=\"hits\">", T(r, "search_count"), n);
 			for (int i = 0; i < n; i++) {
@@ -301,9 +302,13 @@ void api_search(req_t *r, resp_t *w, const char *const *args)
 		return;
 	}
 	search_hit_t hits[SEARCH_MAX_HITS];
-	int n = search_run(r->search, q ? q : "", &f, hits, SEARCH_MAX_HITS, err, sizeof err);
+	err_t e;
+	int n = search_run(r->search, q ? q : "", &f, hits, SEARCH_MAX_HITS, &e);
 	if (n < 0) {
-		resp_api_error(w, 400, "bad_query", err, "q");
+		if (e.code == ERR_INVALID)
+			resp_api_error(w, 400, "bad_query", err_text(&e, r->lang), "q");
+		else
+			resp_fail(r, w, &e);
 		return;
 	}
 	json_t *a = json_array();

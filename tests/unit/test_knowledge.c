@@ -17,8 +17,8 @@ static int setup(void **state)
 {
 	(void)state;
 	load_real(&C);
-	char err[256];
-	S = search_open(&C, err, sizeof err);
+	err_t err;
+	S = search_open(&C, &err);
 	return S ? 0 : -1;
 }
 
@@ -67,10 +67,10 @@ static void counts_match_the_seeds(void **state)
 
 static int run(const char *q, search_filter_t f, search_hit_t *hits)
 {
-	char err[256];
-	int n = search_run(S, q, &f, hits, SEARCH_MAX_HITS, err, sizeof err);
+	err_t err;
+	int n = search_run(S, q, &f, hits, SEARCH_MAX_HITS, &err);
 	if (n < 0)
-		fprintf(stderr, "search \"%s\": %s\n", q, err);
+		fprintf(stderr, "search \"%s\": %s\n", q, err.en);
 	return n;
 }
 
@@ -128,13 +128,15 @@ static void hostile_queries_fail_safely(void **state)
 	const char *hostile[] = { "\"", "\"\"\"", "a OR b", "NEAR(a b)", "*", "title:x", "'; DROP TABLE docs; --", "^abc", "(((" };
 	for (size_t i = 0; i < sizeof hostile / sizeof *hostile; i++)
 		assert_true(run(hostile[i], (search_filter_t){ 0 }, hits) >= 0);
-	char err[256], big[400];
+	err_t err;
+	char big[400];
 	memset(big, 'a', sizeof big - 1);
 	big[sizeof big - 1] = '\0';
-	assert_int_equal(search_run(S, big, &(search_filter_t){ 0 }, hits, SEARCH_MAX_HITS, err, sizeof err), -1);
-	assert_non_null(strstr(err, "too long"));
-	assert_int_equal(search_run(S, "\xff\xfe", &(search_filter_t){ 0 }, hits, SEARCH_MAX_HITS, err, sizeof err), -1);
-	assert_non_null(strstr(err, "UTF-8"));
+	assert_int_equal(search_run(S, big, &(search_filter_t){ 0 }, hits, SEARCH_MAX_HITS, &err), -1);
+	assert_non_null(strstr(err.en, "too long"));
+	assert_int_equal(search_run(S, "\xff\xfe", &(search_filter_t){ 0 }, hits, SEARCH_MAX_HITS, &err), -1);
+	assert_non_null(strstr(err.en, "UTF-8"));
+	assert_int_equal(err.code, ERR_INVALID);
 	/* the index still works afterwards */
 	assert_true(run("ランサムウェア", (search_filter_t){ 0 }, hits) > 0);
 }
