@@ -11,6 +11,7 @@ typedef struct {
 	req_t *r;
 	buf_t *b;
 	int n;
+	err_t err;     /* a failure while reading an organisation's latest result */
 } home_ctx_t;
 
 static bool org_row(const org_t *o, void *arg)
@@ -23,8 +24,9 @@ static bool org_row(const org_t *o, void *arg)
 		  T(r, "org_name"), T(r, "web_latest"), T(r, "web_actions"));
 	h(b, "<tr><td><a href=\"/organizations/%lld\">%s</a></td><td>", (long long)o->id, o->name);
 	stored_diag_t *d;
-	err_t e;
-	if (app_org_latest(&r->app, o->id, &d, &e) == 0 && d) {
+	if (app_org_latest(&r->app, o->id, &d, &x->err) != 0)
+		return false; /* the page becomes the error, not a list that says "no diagnoses" */
+	if (d) {
 		const questionnaire_t *q = content_questionnaire(r->content, d->questionnaire);
 		h(b, "<a href=\"/diagnoses/%lld\">%s %d/%d — %s</a> <span class=\"muted\">%s</span>", (long long)d->id,
 		  q ? tx(&q->title, r->lang) : d->questionnaire, d->total, d->max, r->lang == LANG_EN ? d->band_en : d->band_ja,
@@ -51,10 +53,9 @@ void page_home(req_t *r, resp_t *w, const char *const *args)
 		  tx(&q->description, r->lang));
 	}
 	h(b, "</ul><h2>%s</h2>", T(r, "web_orgs"));
-	home_ctx_t x = { r, b, 0 };
-	err_t e;
-	if (app_org_each(&r->app, org_row, &x, &e) != 0) {
-		resp_fail(r, w, &e);
+	home_ctx_t x = { r, b, 0, { 0 } };
+	if (app_org_each(&r->app, org_row, &x, &x.err) != 0 || x.err.code) {
+		resp_fail(r, w, &x.err);
 		return;
 	}
 	if (x.n)
