@@ -152,11 +152,9 @@ store_rc_t sq_diag_get(store_t *s, int64_t id, stored_diag_t **out)
 	if (!st)
 		return STORE_ERROR;
 	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return rc == SQLITE_DONE ? STORE_NOT_FOUND : sq_fail(q, STORE_ERROR, "diagnoses");
-	}
+	store_rc_t rc = sq_step_row(q, st, "diagnoses");
+	if (rc != STORE_OK)
+		return rc;
 	int na = sqlite3_column_int(st, 16), nc = sqlite3_column_int(st, 17);
 	if (na > MAX_ITEMS || nc > MAX_CATEGORIES) {
 		sqlite3_reset(st);

@@ -40,8 +40,8 @@ store_rc_t sq_draft_get(store_t *s, const char *id, draft_t *out)
 	if (!st)
 		return STORE_ERROR;
 	sq_bind_text(st, 1, id, false);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	store_rc_t rc = sq_step_row(q, st, "drafts");
+	if (rc == STORE_OK) {
 		snprintf(out->id, sizeof out->id, "%s", id);
 		sq_col_text(st, 0, out->questionnaire, sizeof out->questionnaire);
 		out->org_id = sq_col_opt_int(st, 1);
@@ -49,9 +49,9 @@ store_rc_t sq_draft_get(store_t *s, const char *id, draft_t *out)
 			out->org_id = 0;
 		sq_col_text(st, 2, out->answers, sizeof out->answers);
 		sq_col_text(st, 3, out->updated, sizeof out->updated);
+		sqlite3_reset(st);
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? STORE_OK : rc == SQLITE_DONE ? STORE_NOT_FOUND : sq_fail(q, STORE_ERROR, "drafts");
+	return rc;
 }
 
 store_rc_t sq_draft_delete(store_t *s, const char *id)

@@ -76,11 +76,12 @@ store_rc_t sq_org_get(store_t *s, int64_t id, org_t *out)
 	if (!st)
 		return STORE_ERROR;
 	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	store_rc_t rc = sq_step_row(q, st, "organizations");
+	if (rc == STORE_OK) {
 		read_org(st, out);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? STORE_OK : rc == SQLITE_DONE ? STORE_NOT_FOUND : sq_fail(q, STORE_ERROR, "organizations");
+		sqlite3_reset(st);
+	}
+	return rc;
 }
 
 store_rc_t sq_org_list(store_t *s, bool (*fn)(const org_t *, void *), void *arg)

@@ -80,11 +80,12 @@ store_rc_t sq_plan_get(store_t *s, int64_t id, plan_item_t *out)
 	if (!st)
 		return STORE_ERROR;
 	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	store_rc_t rc = sq_step_row(q, st, "plan_items");
+	if (rc == STORE_OK) {
 		read_plan(st, out);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? STORE_OK : rc == SQLITE_DONE ? STORE_NOT_FOUND : sq_fail(q, STORE_ERROR, "plan_items");
+		sqlite3_reset(st);
+	}
+	return rc;
 }
 
 store_rc_t sq_plan_list(store_t *s, int64_t org_id, plan_item_t **out, int *n)

@@ -54,14 +54,14 @@ store_rc_t sq_profile_get(store_t *s, int64_t org_id, org_profile_t *out)
 	if (!st)
 		return STORE_ERROR;
 	sqlite3_bind_int64(st, 1, org_id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	store_rc_t rc = sq_step_row(q, st, "org_profiles");
+	if (rc == STORE_OK) {
 		sq_col_text(st, 0, out->version, sizeof out->version);
 		sq_col_text(st, 1, out->answers, sizeof out->answers);
 		sq_col_text(st, 2, out->created, sizeof out->created);
+		sqlite3_reset(st);
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? STORE_OK : rc == SQLITE_DONE ? STORE_NOT_FOUND : sq_fail(q, STORE_ERROR, "org_profiles");
+	return rc;
 }
 
 /* ---- members ---- */
@@ -75,13 +75,13 @@ store_rc_t sq_member_get(store_t *s, int64_t org_id, const char *questionnaire, 
 		return STORE_ERROR;
 	sqlite3_bind_int64(st, 1, org_id);
 	sq_bind_text(st, 2, questionnaire, false);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	store_rc_t rc = sq_step_row(q, st, "pool_members");
+	if (rc == STORE_OK) {
 		out->diagnosis_id = sqlite3_column_int64(st, 0);
 		sq_col_text(st, 1, out->contribution, sizeof out->contribution);
+		sqlite3_reset(st);
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? STORE_OK : rc == SQLITE_DONE ? STORE_NOT_FOUND : sq_fail(q, STORE_ERROR, "pool_members");
+	return rc;
 }
 
 store_rc_t sq_member_put(store_t *s, int64_t org_id, const char *questionnaire, const pool_member_t *m)

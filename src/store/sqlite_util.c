@@ -104,6 +104,16 @@ long long sq_col_opt_int(sqlite3_stmt *st, int i)
 	return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, i);
 }
 
+store_rc_t sq_step_row(sq_t *q, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		return STORE_OK;
+	store_rc_t res = rc == SQLITE_DONE ? STORE_NOT_FOUND : sq_fail(q, STORE_ERROR, what);
+	sqlite3_reset(st);
+	return res;
+}
+
 store_rc_t sq_step_done(sq_t *q, sqlite3_stmt *st)
 {
 	int rc = sqlite3_step(st);

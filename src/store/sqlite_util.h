@@ -37,6 +37,9 @@ void sq_bind_text(sqlite3_stmt *st, int i, const char *v, bool null_if_empty);
 void sq_bind_opt_int(sqlite3_stmt *st, int i, long long v);        /* NULL when v < 0 */
 void sq_col_text(sqlite3_stmt *st, int i, char *dst, size_t size); /* never cuts a character */
 long long sq_col_opt_int(sqlite3_stmt *st, int i);                 /* -1 for NULL */
+/* Steps a query for one row: STORE_OK with the statement on the row (the caller reads it, then
+ * resets), STORE_NOT_FOUND when there is none, or STORE_ERROR recorded as being about `what`. */
+store_rc_t sq_step_row(sq_t *q, sqlite3_stmt *st, const char *what);
 /* Steps a statement that returns no rows: STORE_INVALID when a constraint refused it. */
 store_rc_t sq_step_done(sq_t *q, sqlite3_stmt *st);
 int sq_exec(sq_t *q, const char *sql);                             /* SQLITE_OK or records why */

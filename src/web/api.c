@@ -186,12 +186,10 @@ void api_diagnosis_create(req_t *r, resp_t *w, const char *const *args)
 
 void api_diagnosis_get(req_t *r, resp_t *w, const char *const *args)
 {
-	long long id = parse_id(args[0]);
+	(void)args;
 	result_view_t v;
 	err_t e;
-	if (id < 0)
-		err_set(&e, ERR_NOT_FOUND, "id", "その診断結果はありません", "no such diagnosis");
-	if (id < 0 || app_diag_view(&r->app, id, &v, &e) != 0) {
+	if (app_diag_view(&r->app, r->id, &v, &e) != 0) {
 		resp_fail(r, w, &e);
 		return;
 	}

@@ -45,12 +45,10 @@ void api_profile_put(req_t *r, resp_t *w, const char *const *args)
 
 void api_peers(req_t *r, resp_t *w, const char *const *args)
 {
-	long long id = parse_id(args[0]);
+	(void)args;
 	compare_view_t *v = xmalloc(sizeof *v);
 	err_t e;
-	if (id < 0)
-		err_set(&e, ERR_NOT_FOUND, "id", "その診断結果はありません", "no such diagnosis");
-	if (id < 0 || app_compare(&r->app, id, v, &e) != 0) {
+	if (app_compare(&r->app, r->id, v, &e) != 0) {
 		resp_fail(r, w, &e);
 	} else {
 		resp_json(w, 200, peers_json(r->content, v, r->lang));

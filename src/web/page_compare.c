@@ -213,12 +213,10 @@ static void standing(req_t *r, buf_t *b, const compare_view_t *v)
 
 void page_compare(req_t *r, resp_t *w, const char *const *args)
 {
-	long long id = parse_id(args[0]);
+	(void)args;
 	compare_view_t *v = xmalloc(sizeof *v);
 	err_t e;
-	if (id < 0)
-		err_set(&e, ERR_NOT_FOUND, "id", "その診断結果はありません", "no such diagnosis");
-	if (id < 0 || app_compare(&r->app, id, v, &e) != 0) {
+	if (app_compare(&r->app, r->id, v, &e) != 0) {
 		free(v);
 		resp_fail(r, w, &e);
 		return;

@@ -143,12 +143,10 @@ void page_plan_create(req_t *r, resp_t *w, const char *const *args)
 void page_plan_update(req_t *r, resp_t *w, const char *const *args)
 {
 	static const char *const FIELDS[] = { "owner", "due", "status", NULL };
-	long long id = parse_id(args[0]);
+	(void)args;
 	plan_item_t p;
 	err_t e;
-	if (id < 0)
-		err_set(&e, ERR_NOT_FOUND, "id", "その項目はありません", "no such plan item");
-	if (id < 0 || app_plan_get(&r->app, id, &p, &e) != 0) {
+	if (app_plan_get(&r->app, r->id, &p, &e) != 0) {
 		resp_fail(r, w, &e);
 		return;
 	}

@@ -169,15 +169,14 @@ void page_result_cache_free(void)
 
 void page_result(req_t *r, resp_t *w, const char *const *args)
 {
-	long long id = parse_id(args[0]);
-	bool use_cache = id > 0 && cacheable(r);
+	(void)args;
+	long long id = r->id;
+	bool use_cache = cacheable(r);
 	if (use_cache && serve_cached(r, w, id))
 		return;
 	result_view_t v;
 	err_t e;
-	if (id < 0)
-		err_set(&e, ERR_NOT_FOUND, "id", "その診断結果はありません", "no such diagnosis");
-	if (id < 0 || app_diag_view(&r->app, id, &v, &e) != 0) {
+	if (app_diag_view(&r->app, id, &v, &e) != 0) {
 		resp_fail(r, w, &e);
 		return;
 	}

@@ -25,11 +25,11 @@ static const route_t ROUTES[] = {
 	{ "POST", "/organizations/{}/profile", page_profile_post, R_ORG | R_CSRF, ACCESS_ANYONE },
 	{ "GET", "/organizations/{}/plan/new", page_plan_new, R_ORG, ACCESS_ANYONE },
 	{ "POST", "/organizations/{}/plan", page_plan_create, R_ORG | R_CSRF, ACCESS_ANYONE },
-	{ "POST", "/plan/{}", page_plan_update, R_CSRF, ACCESS_ANYONE },
+	{ "POST", "/plan/{}", page_plan_update, R_ID | R_CSRF, ACCESS_ANYONE },
 	{ "GET", "/diagnose/{}", page_diagnose, 0, ACCESS_ANYONE },
 	{ "POST", "/diagnose/{}", page_diagnose_post, R_CSRF, ACCESS_ANYONE },
-	{ "GET", "/diagnoses/{}", page_result, 0, ACCESS_ANYONE },
-	{ "GET", "/diagnoses/{}/compare", page_compare, 0, ACCESS_ANYONE },
+	{ "GET", "/diagnoses/{}", page_result, R_ID, ACCESS_ANYONE },
+	{ "GET", "/diagnoses/{}/compare", page_compare, R_ID, ACCESS_ANYONE },
 	{ "GET", "/measures", page_measures, 0, ACCESS_ANYONE },
 	{ "GET", "/measures/{}", page_measure, 0, ACCESS_ANYONE },
 	{ "GET", "/search", page_search, 0, ACCESS_ANYONE },
@@ -44,8 +44,8 @@ static const route_t ROUTES[] = {
 	{ "GET", "/api/v1/organizations/{}", api_org_get, R_API | R_ORG, ACCESS_ANYONE },
 	{ "GET", "/api/v1/organizations/{}/diagnoses", api_org_diagnoses, R_API | R_ORG, ACCESS_ANYONE },
 	{ "POST", "/api/v1/diagnoses", api_diagnosis_create, R_API | R_JSON, ACCESS_ANYONE },
-	{ "GET", "/api/v1/diagnoses/{}", api_diagnosis_get, R_API, ACCESS_ANYONE },
-	{ "GET", "/api/v1/diagnoses/{}/peers", api_peers, R_API, ACCESS_ANYONE },
+	{ "GET", "/api/v1/diagnoses/{}", api_diagnosis_get, R_API | R_ID, ACCESS_ANYONE },
+	{ "GET", "/api/v1/diagnoses/{}/peers", api_peers, R_API | R_ID, ACCESS_ANYONE },
 	{ "GET", "/api/v1/organizations/{}/profile", api_profile_get, R_API | R_ORG, ACCESS_ANYONE },
 	{ "PUT", "/api/v1/organizations/{}/profile", api_profile_put, R_API | R_ORG | R_JSON, ACCESS_ANYONE },
 };
@@ -120,11 +120,11 @@ static bool needs_met(req_t *r, resp_t *w, const route_t *rt, const char *const 
 		resp_fail(r, w, &e);
 		return false;
 	}
-	if (rt->needs & R_ORG) {
-		long long id = parse_id(args[0]);
-		if (id < 0)
-			err_set(&e, ERR_NOT_FOUND, "organization_id", "その組織はありません", "no such organisation");
-		if (id < 0 || app_org_get(&r->app, id, &r->org, &e) != 0) {
+	if (rt->needs & (R_ID | R_ORG)) {
+		r->id = parse_id(args[0]);
+		if (r->id < 0)
+			err_set(&e, ERR_NOT_FOUND, rt->needs & R_ORG ? "organization_id" : "id", "そのような ID はありません", "no such id");
+		if (r->id < 0 || ((rt->needs & R_ORG) && app_org_get(&r->app, r->id, &r->org, &e) != 0)) {
 			resp_fail(r, w, &e);
 			return false;
 		}

@@ -47,6 +47,7 @@ typedef struct {
 	/* set by the router from the route's needs, before the handler runs */
 	app_t app;                   /* the use cases over this request's store and content */
 	bool api;                    /* a JSON endpoint: errors in the JSON envelope */
+	int64_t id;                  /* R_ID, R_ORG: the id in args[0] */
 	org_t org;                   /* R_ORG: the organisation named by args[0] */
 	json_t *json;                /* R_JSON: the request body, a JSON object (released after) */
 } req_t;
@@ -68,6 +69,7 @@ enum {
 	R_CSRF = 1u << 1,   /* a form post: its csrf field must match the client's token (403) */
 	R_ORG = 1u << 2,    /* args[0] is the id of an organisation that must exist (404): r->org */
 	R_JSON = 1u << 3,   /* the body must be a JSON object (415, 400): r->json */
+	R_ID = 1u << 4,     /* args[0] is a record's id, a positive decimal number (404): r->id */
 };
 
 /* Who may call a route. Everyone, until accounts exist; then roles are added here and checked
