@@ -19,9 +19,9 @@ static search_t *idx;
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc, (void)argv;
-	char err[256];
-	if (!(idx = search_open(fuzz_content(), err, sizeof err))) {
-		fprintf(stderr, "fuzz-urlencoded: no search index: %s\n", err);
+	err_t err;
+	if (!(idx = search_open(fuzz_content(), &err))) {
+		fprintf(stderr, "fuzz-urlencoded: no search index: %s\n", err.en);
 		exit(1);
 	}
 	return 0;
@@ -53,8 +53,8 @@ static void search(const content_t *c, const kv_t *kv, int n)
 	if (!q && !f.type && !f.industry && !f.size && !f.case_type)
 		return;
 	search_hit_t hits[SEARCH_MAX_HITS];
-	char err[256];
-	search_run(idx, q ? q : "", &f, hits, SEARCH_MAX_HITS, err, sizeof err);
+	err_t err;
+	search_run(idx, q ? q : "", &f, hits, SEARCH_MAX_HITS, &err);
 }
 
 static bool inside(const char *p, const char *buf, size_t size)
