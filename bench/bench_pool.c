@@ -200,7 +200,9 @@ int main(int argc, char **argv)
 	double filled = now() - t0;
 	if (store_open(argv[1], &s, &err) != STORE_OK)
 		return fprintf(stderr, "%s\n", err.en), 1;
-	app_t app = { .content = &c, .store = s };
+	app_t app;
+	actor_t who = app_cli_actor(1);
+	app_init(&app, &c, s, &who);
 
 	/* a company of its own, with a profile, saved once so its peers can be read */
 	org_t o;

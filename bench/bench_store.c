@@ -39,7 +39,9 @@ int main(int argc, char **argv)
 	err_t err;
 	if (store_open(argv[2], &s, &err) != STORE_OK)
 		return fprintf(stderr, "%s\n", err.en), 1;
-	app_t app = { .content = &c, .store = s };
+	app_t app;
+	actor_t who = app_cli_actor(1);
+	app_init(&app, &c, s, &who);
 	int n = atoi(argv[3]);
 	if (!strcmp(argv[1], "saves")) {
 		org_t o;

@@ -3,11 +3,29 @@
  */
 #include "app/app.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "core/pool.h"
 
 static time_t now_of(const app_t *a) { return a->now ? a->now() : time(NULL); }
+
+int64_t app_now(const app_t *a) { return (int64_t)now_of(a); }
+
+void app_init(app_t *a, const content_t *c, store_t *s, const actor_t *who)
+{
+	*a = (app_t){ .content = c, .store = s, .who = *who };
+	if (s)
+		store_set_workspace(s, who->workspace_id);
+}
+
+actor_t app_cli_actor(int64_t workspace)
+{
+	actor_t w = { .workspace_id = workspace, .role = UROLE_ADMIN };
+	snprintf(w.email, sizeof w.email, "cli");
+	snprintf(w.client, sizeof w.client, "cli");
+	return w;
+}
 
 void app_now_iso(const app_t *a, char out[32])
 {
@@ -24,6 +42,23 @@ void app_this_month(const app_t *a, char month[8], char from[8])
 	gmtime_r(&t, &tm);
 	strftime(month, 8, "%Y-%m", &tm);
 	pool_window_start(tm.tm_year + 1900, tm.tm_mon + 1, POOL_WINDOW_MONTHS, from);
+}
+
+int app_tx_begin(app_t *a, err_t *e)
+{
+	store_rc_t rc = store_begin(a->store);
+	return rc == STORE_OK ? 0 : app_store_fail(a, rc, e);
+}
+
+int app_tx_end(app_t *a, int rc, err_t *e)
+{
+	store_rc_t sr = STORE_OK;
+	if (rc == 0 && (sr = store_commit(a->store)) == STORE_OK)
+		return 0;
+	if (rc == 0)
+		app_store_fail(a, sr, e);
+	store_rollback(a->store);
+	return -1;
 }
 
 int app_store_fail(const app_t *a, store_rc_t rc, err_t *e)

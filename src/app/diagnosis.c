@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/access.h"
+#include "app/audit.h"
 #include "app/org.h"
 #include "app/pool.h"
 #include "app/profile.h"
@@ -57,7 +59,10 @@ static int save(app_t *a, stored_diag_t *sd, err_t *e)
 		snprintf(sd->round, sizeof sd->round, "%.7s", sd->created);
 	store_rc_t rc = store_begin(a->store);
 	if (rc == STORE_OK && (rc = store_diag_save(a->store, sd)) == STORE_OK) {
-		if (app_pool_contribute(a, sd, e) != 0) {
+		char object[40], detail[120];
+		snprintf(object, sizeof object, "diagnosis %lld", (long long)sd->id);
+		snprintf(detail, sizeof detail, "%s, organization %lld, %d / %d", sd->questionnaire, (long long)sd->org_id, sd->total, sd->max);
+		if (app_pool_contribute(a, sd, e) != 0 || app_audit(a, "diagnosis.save", object, detail, e) != 0) {
 			store_rollback(a->store);
 			return -1;
 		}
@@ -79,6 +84,9 @@ int app_diag_run(app_t *a, const questionnaire_t *q, const answers_t *ans, const
 	org_init(&out->org);
 	stored_diag_t who = *meta;
 	who.risk = -1;
+	if (app_need(a, save_it ? NEED_WRITE : NEED_SIGNED_IN, e) != 0 ||
+	    (who.org_id > 0 && save_it && app_org_access(a, who.org_id, true, e) != 0 && e->code != ERR_NOT_FOUND))
+		return -1;
 	if (who.org_id > 0 && app_org_get(a, who.org_id, &out->org, e) != 0) {
 		if (e->code == ERR_NOT_FOUND) /* named in the request, not in the path */
 			err_set(e, ERR_INVALID, "organization_id", "その組織はありません", "no such organisation");
@@ -100,10 +108,21 @@ int app_diag_run(app_t *a, const questionnaire_t *q, const answers_t *ans, const
 
 int app_diag_get(app_t *a, int64_t id, stored_diag_t **out, err_t *e)
 {
+	*out = NULL;
+	if (app_need(a, NEED_SIGNED_IN, e) != 0)
+		return -1;
 	store_rc_t rc = store_diag_get(a->store, id, out);
-	if (rc == STORE_NOT_FOUND)
-		return err_set(e, ERR_NOT_FOUND, "id", "診断結果 %lld はありません", "no diagnosis %lld", (long long)id);
-	return rc == STORE_OK ? 0 : app_store_fail(a, rc, e);
+	if (rc != STORE_OK && rc != STORE_NOT_FOUND)
+		return app_store_fail(a, rc, e);
+	/* one of an organisation the caller may see, or without one: the workspace's, not a member's */
+	int access = rc != STORE_OK ? -1 : (*out)->org_id ? app_org_access(a, (*out)->org_id, false, e)
+						: a->who.role == UROLE_MEMBER ? -1 : 0;
+	if (access == 0)
+		return 0;
+	bool failed = rc == STORE_OK && (*out)->org_id && e->code != ERR_NOT_FOUND; /* the check itself failed */
+	stored_diag_free(*out);
+	*out = NULL;
+	return failed ? -1 : err_set(e, ERR_NOT_FOUND, "id", "診断結果 %lld はありません", "no diagnosis %lld", (long long)id);
 }
 
 int app_diag_view(app_t *a, int64_t id, result_view_t *out, err_t *e)

@@ -1,12 +1,19 @@
 /*
- * org.c — see org.h.
+ * org.c — see org.h. Each use case asks app/access.h first: a consultant sees the organisations
+ * assigned to them, a member their own, administrators and viewers all of the workspace.
  */
 #include "app/org.h"
 
+#include <stdio.h>
 #include <string.h>
+
+#include "app/access.h"
+#include "app/audit.h"
 
 int app_org_get(app_t *a, int64_t id, org_t *out, err_t *e)
 {
+	if (app_org_access(a, id, false, e) != 0)
+		return -1;
 	store_rc_t rc = store_org_get(a->store, id, out);
 	if (rc == STORE_NOT_FOUND)
 		return err_set(e, ERR_NOT_FOUND, "organization_id", "組織 ID %lld は登録されていません",
@@ -14,37 +21,91 @@ int app_org_get(app_t *a, int64_t id, org_t *out, err_t *e)
 	return rc == STORE_OK ? 0 : app_store_fail(a, rc, e);
 }
 
+static int audit_org(app_t *a, const char *action, const org_t *o, err_t *e)
+{
+	char object[40];
+	snprintf(object, sizeof object, "organization %lld", (long long)o->id);
+	return app_audit(a, action, object, o->name, e);
+}
+
 int app_org_create(app_t *a, org_t *o, err_t *e)
 {
+	if (app_need(a, NEED_ORG_CREATE, e) != 0 || app_tx_begin(a, e) != 0)
+		return -1;
 	app_now_iso(a, o->created);
 	memcpy(o->updated, o->created, sizeof o->updated);
 	store_rc_t rc = store_org_add(a->store, o);
-	return rc == STORE_OK ? 0 : app_store_fail(a, rc, e);
+	/* a consultant looks after the organisations they add */
+	if (rc == STORE_OK && a->who.role == UROLE_CONSULTANT)
+		rc = store_assign(a->store, a->who.user_id, o->id, true);
+	int res = rc == STORE_OK ? audit_org(a, "org.create", o, e) : app_store_fail(a, rc, e);
+	return app_tx_end(a, res, e);
 }
 
 int app_org_update(app_t *a, org_t *o, err_t *e)
 {
+	if (app_org_access(a, o->id, true, e) != 0 || app_tx_begin(a, e) != 0)
+		return -1;
 	app_now_iso(a, o->updated);
 	store_rc_t rc = store_org_update(a->store, o);
-	if (rc == STORE_NOT_FOUND)
-		return app_org_get(a, o->id, o, e);
-	return rc == STORE_OK ? app_org_get(a, o->id, o, e) : app_store_fail(a, rc, e);
+	int res = rc == STORE_OK ? audit_org(a, "org.update", o, e)
+		  : rc == STORE_NOT_FOUND ? err_set(e, ERR_NOT_FOUND, "organization_id", "組織 ID %lld は登録されていません",
+						    "no organisation with id %lld", (long long)o->id)
+					  : app_store_fail(a, rc, e);
+	if (app_tx_end(a, res, e) != 0)
+		return -1;
+	return app_org_get(a, o->id, o, e);
+}
+
+typedef struct {
+	app_t *a;
+	bool (*fn)(const org_t *, void *);
+	void *arg;
+	err_t *e;
+	int failed;
+} each_t;
+
+/* Passes on only the organisations the caller may see. */
+static bool visible_only(const org_t *o, void *arg)
+{
+	each_t *x = arg;
+	err_t e;
+	if (app_org_access(x->a, o->id, false, &e) != 0) {
+		if (e.code == ERR_NOT_FOUND)
+			return true;
+		*x->e = e;
+		x->failed = 1;
+		return false;
+	}
+	return x->fn(o, x->arg);
 }
 
 int app_org_each(app_t *a, bool (*fn)(const org_t *, void *), void *arg, err_t *e)
 {
-	store_rc_t rc = store_org_list(a->store, fn, arg);
+	if (app_need(a, NEED_SIGNED_IN, e) != 0)
+		return -1;
+	each_t x = { a, fn, arg, e, 0 };
+	store_rc_t rc = app_sees_all_orgs(a) ? store_org_list(a->store, fn, arg) : store_org_list(a->store, visible_only, &x);
+	if (x.failed)
+		return -1;
 	return rc == STORE_OK ? 0 : app_store_fail(a, rc, e);
 }
 
 int app_org_history(app_t *a, int64_t org_id, stored_diag_t ***list, int *n, err_t *e)
 {
+	*list = NULL;
+	*n = 0;
+	if (app_org_access(a, org_id, false, e) != 0)
+		return -1;
 	store_rc_t rc = store_diag_list(a->store, org_id, list, n);
 	return rc == STORE_OK ? 0 : app_store_fail(a, rc, e);
 }
 
 int app_org_latest(app_t *a, int64_t org_id, stored_diag_t **out, err_t *e)
 {
+	*out = NULL;
+	if (app_org_access(a, org_id, false, e) != 0)
+		return -1;
 	store_rc_t rc = store_diag_latest(a->store, org_id, out);
 	return rc == STORE_OK || rc == STORE_NOT_FOUND ? 0 : app_store_fail(a, rc, e);
 }

@@ -3,10 +3,25 @@
  */
 #include "app/plan.h"
 
+#include <stdio.h>
 #include <string.h>
+
+#include "app/access.h"
+#include "app/audit.h"
+
+static int audit_plan(app_t *a, const char *action, const plan_item_t *p, err_t *e)
+{
+	char object[40], detail[160];
+	snprintf(object, sizeof object, "organization %lld", (long long)p->org_id);
+	snprintf(detail, sizeof detail, "plan item %lld: %s %s, %s, %s", (long long)p->id, p->questionnaire, p->question,
+		 plan_status_id(p->status), p->due);
+	return app_audit(a, action, object, detail, e);
+}
 
 int app_plan_add(app_t *a, plan_item_t *p, err_t *e)
 {
+	if (app_org_access(a, p->org_id, true, e) != 0)
+		return -1;
 	if (p->diagnosis_id > 0) {
 		stored_diag_t *sd;
 		store_rc_t rc = store_diag_get(a->store, p->diagnosis_id, &sd);
@@ -17,33 +32,47 @@ int app_plan_add(app_t *a, plan_item_t *p, err_t *e)
 		if (rc == STORE_OK)
 			stored_diag_free(sd);
 	}
+	if (app_tx_begin(a, e) != 0)
+		return -1;
 	app_now_iso(a, p->created);
 	memcpy(p->updated, p->created, sizeof p->updated);
 	store_rc_t rc = store_plan_add(a->store, p);
-	if (rc == STORE_INVALID)
-		return err_set(e, ERR_CONFLICT, "question", "この設問はすでに計画にあります", "this question is already in the plan");
-	return rc == STORE_OK ? 0 : app_store_fail(a, rc, e);
+	int res = rc == STORE_OK ? audit_plan(a, "plan.add", p, e)
+		  : rc == STORE_INVALID ? err_set(e, ERR_CONFLICT, "question", "この設問はすでに計画にあります", "this question is already in the plan")
+					: app_store_fail(a, rc, e);
+	return app_tx_end(a, res, e);
 }
 
 int app_plan_update(app_t *a, plan_item_t *p, err_t *e)
 {
+	if (app_org_access(a, p->org_id, true, e) != 0 || app_tx_begin(a, e) != 0)
+		return -1;
 	app_now_iso(a, p->updated);
 	store_rc_t rc = store_plan_update(a->store, p);
-	if (rc == STORE_NOT_FOUND)
-		return err_set(e, ERR_NOT_FOUND, "id", "計画の項目 %lld はありません", "no plan item %lld", (long long)p->id);
-	return rc == STORE_OK ? 0 : app_store_fail(a, rc, e);
+	int res = rc == STORE_OK ? audit_plan(a, "plan.update", p, e)
+		  : rc == STORE_NOT_FOUND ? err_set(e, ERR_NOT_FOUND, "id", "計画の項目 %lld はありません", "no plan item %lld", (long long)p->id)
+					  : app_store_fail(a, rc, e);
+	return app_tx_end(a, res, e);
 }
 
 int app_plan_get(app_t *a, int64_t id, plan_item_t *out, err_t *e)
 {
 	store_rc_t rc = store_plan_get(a->store, id, out);
-	if (rc == STORE_NOT_FOUND)
-		return err_set(e, ERR_NOT_FOUND, "id", "計画の項目 %lld はありません", "no plan item %lld", (long long)id);
-	return rc == STORE_OK ? 0 : app_store_fail(a, rc, e);
+	if (rc != STORE_OK && rc != STORE_NOT_FOUND)
+		return app_store_fail(a, rc, e);
+	if (rc == STORE_OK && app_org_access(a, out->org_id, false, e) == 0)
+		return 0;
+	if (rc == STORE_OK && e->code != ERR_NOT_FOUND)
+		return -1; /* the access check itself failed */
+	return err_set(e, ERR_NOT_FOUND, "id", "計画の項目 %lld はありません", "no plan item %lld", (long long)id);
 }
 
 int app_plan_list(app_t *a, int64_t org_id, plan_item_t **items, int *n, err_t *e)
 {
+	*items = NULL;
+	*n = 0;
+	if (app_org_access(a, org_id, false, e) != 0)
+		return -1;
 	store_rc_t rc = store_plan_list(a->store, org_id, items, n);
 	return rc == STORE_OK ? 0 : app_store_fail(a, rc, e);
 }

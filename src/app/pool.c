@@ -6,6 +6,9 @@
 #include "app/pool.h"
 
 #include <stdio.h>
+
+#include "app/access.h"
+#include "app/audit.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,6 +111,8 @@ int app_peers(app_t *a, const stored_diag_t *sd, peers_t *out, err_t *e)
 
 int app_pool_each(app_t *a, bool (*fn)(const pool_key_t *, const pool_agg_t *, void *), void *arg, err_t *e)
 {
+	if (app_need(a, NEED_ADMIN, e) != 0)
+		return -1;
 	char month[8], from[8];
 	app_this_month(a, month, from);
 	store_rc_t rc = store_pool_each(a->store, from, fn, arg);
@@ -116,14 +121,13 @@ int app_pool_each(app_t *a, bool (*fn)(const pool_key_t *, const pool_agg_t *, v
 
 int app_pool_import(app_t *a, const pool_file_t *f, err_t *e)
 {
-	store_rc_t rc = store_begin(a->store);
+	if (app_need(a, NEED_ADMIN, e) != 0 || app_tx_begin(a, e) != 0)
+		return -1;
+	store_rc_t rc = STORE_OK;
 	for (int i = 0; rc == STORE_OK && i < f->n; i++)
 		rc = store_agg_add(a->store, &f->keys[i], f->month, 1, &f->aggs[i]);
-	if (rc == STORE_OK)
-		rc = store_commit(a->store);
-	if (rc == STORE_OK)
-		return 0;
-	app_store_fail(a, rc, e);
-	store_rollback(a->store);
-	return -1;
+	char detail[80];
+	snprintf(detail, sizeof detail, "%d aggregates into %s", f->n, f->month);
+	int res = rc == STORE_OK ? app_audit(a, "pool.import", "pool", detail, e) : app_store_fail(a, rc, e);
+	return app_tx_end(a, res, e);
 }

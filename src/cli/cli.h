@@ -37,6 +37,12 @@ int cmd_search(cli_t *cli, int argc, char **argv);
 int cmd_plan(cli_t *cli, int argc, char **argv);
 int cmd_profile(cli_t *cli, int argc, char **argv);
 int cmd_pool(cli_t *cli, int argc, char **argv);
+int cmd_user(cli_t *cli, int argc, char **argv);
+int cmd_token(cli_t *cli, int argc, char **argv);
+int cmd_audit(cli_t *cli, int argc, char **argv);
+
+/* A password for user add / reset-password: a line of stdin, or typed twice without echo. */
+int cli_password(const cli_t *cli, bool from_stdin, char *buf, size_t size);
 
 /* The database, opened (and migrated) on first use; NULL after printing why it failed.
  * cli->app is ready after it succeeds. */

@@ -9,6 +9,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sys/random.h>
+
+#include "app/account.h"
 #include "cli/cli.h"
 #include "content/search.h"
 #include "web/server.h"
@@ -90,9 +93,28 @@ int cmd_serve(cli_t *cli, int argc, char **argv)
 	search_t *search = search_open(&cli->content, &err);
 	if (!search)
 		return cli_fail(cli, &err);
+	/* A server without users offers /setup: from loopback at once, from elsewhere only with this
+	 * code, which only someone who can see the server's console knows. */
+	bool setup = false;
+	char code[32] = "";
+	if (app_setup_needed(&cli->app, &setup, &err) != 0) {
+		search_close(search);
+		return cli_fail(cli, &err);
+	}
+	if (setup) {
+		unsigned char raw[6];
+		if (getrandom(raw, sizeof raw, 0) != sizeof raw)
+			return cli_error(cli, EXIT_RUNTIME, "乱数を得られません", "no random numbers available");
+		for (int i = 0; i < 6; i++)
+			snprintf(code + 2 * i, 3, "%02x", raw[i]);
+		fprintf(stderr, "mamoru: 利用者がまだいません。ブラウザで /setup を開き、最初の管理者を登録してください"
+				"（ほかの端末からは初期設定コード %s が必要です） / no user yet: open /setup in a browser to create the "
+				"first administrator (from another machine, with the set-up code %s)\n", code, code);
+	}
 	serve_opts_t o = { .content = &cli->content, .db_path = cli_db_path(cli), .host = host, .port = port,
 			   .static_dir = static_dir, .threads = threads, .search = search,
-			   .max_per_client = max_per_client, .allowed_hosts = hosts, .n_allowed_hosts = nhosts };
+			   .max_per_client = max_per_client, .allowed_hosts = hosts, .n_allowed_hosts = nhosts,
+			   .setup_code = setup ? code : NULL };
 	int rc = web_serve(&o) == 0 ? EXIT_OK : EXIT_RUNTIME;
 	search_close(search);
 	return rc;

@@ -56,7 +56,7 @@ store_t *cli_store(cli_t *cli)
 		fprintf(stderr, "mamoru: %s / %s\n", e.ja, e.en);
 		return NULL;
 	}
-	cli->app.store = cli->store;
+	app_init(&cli->app, &cli->content, cli->store, &cli->app.who);
 	return cli->store;
 }
 
@@ -108,7 +108,7 @@ void cli_print_json(FILE *f, json_t *j)
 static void usage(FILE *out, lang_t lang)
 {
 	if (lang == LANG_EN)
-		fputs("usage: mamoru [--db PATH] [--lang ja|en] COMMAND\n\n"
+		fputs("usage: mamoru [--db PATH] [--lang ja|en] [--workspace ID] COMMAND\n\n"
 		      "  questionnaires                 list the questionnaires\n"
 		      "  show QID                       print a questionnaire\n"
 		      "  diagnose QID [--answers FILE] [--json] [--strict]\n"
@@ -131,12 +131,17 @@ static void usage(FILE *out, lang_t lang)
 		      "  plan ORG_ID [--json] | plan add ORG_ID --questionnaire Q --question N [--owner NAME]\n"
 		      "       [--due YYYY-MM-DD] | plan set ITEM_ID [--owner] [--due] [--status todo|doing|done]\n"
 		      "  profile ORG_ID [ITEM=OPTION ...] [--json]   company profile and risk index (GI/GII/GIII)\n"
-		      "  pool stats [--json] | pool export FILE | pool import FILE   the benchmark's peer pool\n\n"
+		      "  pool stats [--json] | pool export FILE | pool import FILE   the benchmark's peer pool\n"
+		      "  user add EMAIL --name NAME --role admin|consultant|member|viewer [--org ID] [--password-stdin]\n"
+		      "  user list [--json] | user disable|enable EMAIL | user reset-password EMAIL [--password-stdin]\n"
+		      "  user assign|unassign EMAIL ORG_ID   a consultant's organisations\n"
+		      "  token add EMAIL [--label TEXT] | token list [EMAIL] [--json] | token revoke ID   API tokens\n"
+		      "  audit [--org ID] [--json]      who changed what, when and from where\n\n"
 		      "The database is --db, else $MAMORU_DB, else ./var/mamoru.db.\n"
 		      "Content is read from $MAMORU_CONTENT, else the content/ folder beside the program.\n",
 		      out);
 	else
-		fputs("使い方: mamoru [--db パス] [--lang ja|en] コマンド\n\n"
+		fputs("使い方: mamoru [--db パス] [--lang ja|en] [--workspace ID] コマンド\n\n"
 		      "  questionnaires                 診断の一覧\n"
 		      "  show 診断ID                    設問を表示\n"
 		      "  diagnose 診断ID [--answers ファイル] [--json] [--strict]\n"
@@ -159,7 +164,12 @@ static void usage(FILE *out, lang_t lang)
 		      "  plan 組織ID [--json] | plan add 組織ID --questionnaire 診断ID --question 設問 [--owner 担当者]\n"
 		      "       [--due YYYY-MM-DD] | plan set 項目ID [--owner] [--due] [--status todo|doing|done]  対策の計画\n"
 		      "  profile 組織ID [設問=選択肢 ...] [--json]   企業プロフィールとリスク指標（GI/GII/GIII）\n"
-		      "  pool stats [--json] | pool export ファイル | pool import ファイル   ベンチマークの比較母集団\n\n"
+		      "  pool stats [--json] | pool export ファイル | pool import ファイル   ベンチマークの比較母集団\n"
+		      "  user add メール --name 名前 --role admin|consultant|member|viewer [--org ID] [--password-stdin]\n"
+		      "  user list [--json] | user disable|enable メール | user reset-password メール [--password-stdin]\n"
+		      "  user assign|unassign メール 組織ID   支援担当が受け持つ組織\n"
+		      "  token add メール [--label 名前] | token list [メール] [--json] | token revoke ID   API トークン\n"
+		      "  audit [--org ID] [--json]      だれが・いつ・何を・どこから変更したか\n\n"
 		      "データベースは --db、なければ $MAMORU_DB、なければ ./var/mamoru.db です。\n"
 		      "設問などは $MAMORU_CONTENT、なければプログラムと同じ場所の content/ から読みます。\n",
 		      out);
@@ -200,6 +210,7 @@ static bool parse_lang(const char *s, lang_t *out)
 int main(int argc, char **argv)
 {
 	cli_t cli = { .lang = LANG_JA };
+	int64_t workspace = 1;
 	const char *env_lang = getenv("MAMORU_LANG");
 	if (env_lang)
 		parse_lang(env_lang, &cli.lang);
@@ -211,6 +222,9 @@ int main(int argc, char **argv)
 						 "--lang must be ja or en (got \"%s\")", argv[i]);
 		} else if (!strcmp(argv[i], "--db") && i + 1 < argc) {
 			cli.db = argv[++i];
+		} else if (!strcmp(argv[i], "--workspace") && i + 1 < argc) {
+			if ((workspace = cli_id(&cli, "--workspace", argv[++i])) < 0)
+				return EXIT_USAGE;
 		} else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
 			usage(stdout, cli.lang);
 			return EXIT_OK;
@@ -242,6 +256,9 @@ int main(int argc, char **argv)
 		{ "plan", cmd_plan },
 		{ "profile", cmd_profile },
 		{ "pool", cmd_pool },
+		{ "user", cmd_user },
+		{ "token", cmd_token },
+		{ "audit", cmd_audit },
 	};
 	int (*fn)(cli_t *, int, char **) = NULL;
 	for (size_t k = 0; k < sizeof cmds / sizeof cmds[0]; k++)
@@ -269,7 +286,8 @@ int main(int argc, char **argv)
 		content_free(&cli.content);
 		return EXIT_RUNTIME;
 	}
-	cli.app = (app_t){ .content = &cli.content };
+	actor_t who = app_cli_actor(workspace);
+	app_init(&cli.app, &cli.content, NULL, &who);
 	int rc = fn(&cli, argc - i, argv + i);
 	store_close(cli.store);
 	content_free(&cli.content);

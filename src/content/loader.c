@@ -607,6 +607,7 @@ int content_load(const char *dir, content_t *c, load_errors_t *errs)
 	load_questionnaires(c, errs, dir);
 	yl_load_file(c, errs, dir, "ui.yaml", load_ui);
 	yl_load_file(c, errs, dir, "industries.yaml", load_industries);
+	yl_load_file(c, errs, dir, "common-passwords.yaml", load_common_passwords);
 	if (errs->n == 0) /* the desired levels name benchmark items */
 		yl_load_file(c, errs, dir, "profile.yaml", load_profile);
 	if (errs->n == 0) /* the knowledge links to measures and industries: load it on a sound base */

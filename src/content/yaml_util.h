@@ -56,6 +56,9 @@ void yl_load_file(content_t *c, load_errors_t *errs, const char *dir, const char
 /* profile.c */
 void load_profile(ctx_t *x, yaml_node_t *root);
 
+/* passwords.c */
+void load_common_passwords(ctx_t *x, yaml_node_t *root);
+
 /* knowledge.c */
 void load_knowledge(content_t *c, load_errors_t *errs, const char *dir);
 

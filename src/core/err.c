@@ -55,6 +55,8 @@ int err_http_status(err_code_t code)
 	case ERR_NOT_FOUND: return 404;
 	case ERR_CONFLICT: return 409;
 	case ERR_FORBIDDEN: return 403;
+	case ERR_UNAUTHENTICATED: return 401;
+	case ERR_THROTTLED: return 429;
 	case ERR_STORE:
 	case ERR_INTERNAL: break;
 	}
@@ -69,6 +71,8 @@ const char *err_api_code(err_code_t code)
 	case ERR_NOT_FOUND: return "not_found";
 	case ERR_CONFLICT: return "conflict";
 	case ERR_FORBIDDEN: return "forbidden";
+	case ERR_UNAUTHENTICATED: return "unauthenticated";
+	case ERR_THROTTLED: return "too_many_attempts";
 	case ERR_STORE: return "store";
 	case ERR_INTERNAL: break;
 	}

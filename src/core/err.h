@@ -18,6 +18,8 @@ typedef enum {
 	ERR_NOT_FOUND,   /* an unknown id: HTTP 404, exit 2 */
 	ERR_CONFLICT,    /* it exists already or clashes with what is stored: HTTP 409, exit 2 */
 	ERR_FORBIDDEN,   /* not allowed for this caller: HTTP 403, exit 2 */
+	ERR_UNAUTHENTICATED, /* nobody signed in, or the sign-in failed: HTTP 401, exit 2 */
+	ERR_THROTTLED,   /* too many attempts; try again later: HTTP 429, exit 2 */
 	ERR_STORE,       /* the database failed: HTTP 500, exit 1 */
 	ERR_INTERNAL,    /* anything else that is not the caller's fault: HTTP 500, exit 1 */
 } err_code_t;

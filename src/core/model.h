@@ -175,6 +175,8 @@ typedef struct content {
 	int nthreats;
 	mtext_t knowledge_source;
 	struct profile *profile;        /* company profile and risk index (core/profile.h) */
+	const char **common_passwords;  /* refused as passwords, sorted without regard to case */
+	int ncommon_passwords;
 } content_t;
 
 const questionnaire_t *content_questionnaire(const content_t *c, const char *id);

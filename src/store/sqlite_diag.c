@@ -12,8 +12,8 @@
 
 static const char SQL_ADD[] = "INSERT INTO diagnoses (organization_id, questionnaire, content_version, round, scope, "
 			      "respondent, role, pool, total, max, min, band_id, band_ja, band_en, created_at, "
-			      "risk_index, risk_group, size_band, industry, profile) "
-			      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+			      "risk_index, risk_group, size_band, industry, profile, workspace_id) "
+			      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_ANS_ADD[] = "INSERT INTO diagnosis_answers (diagnosis_id, position, question, category, option, points, "
 				  "full, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_CAT_ADD[] = "INSERT INTO diagnosis_categories (diagnosis_id, position, category, title_ja, title_en, "
@@ -23,14 +23,14 @@ static const char SQL_GET[] = "SELECT id, organization_id, questionnaire, conten
 			      "(SELECT count(*) FROM diagnosis_answers WHERE diagnosis_id = d.id), "
 			      "(SELECT count(*) FROM diagnosis_categories WHERE diagnosis_id = d.id), "
 			      "risk_index, risk_group, size_band, industry, profile "
-			      "FROM diagnoses d WHERE id = ?";
+			      "FROM diagnoses d WHERE id = ? AND workspace_id = ?";
 static const char SQL_ANS_GET[] = "SELECT question, category, option, points, full, note FROM diagnosis_answers "
 				  "WHERE diagnosis_id = ? ORDER BY position";
 static const char SQL_CAT_GET[] = "SELECT category, title_ja, title_en, total, max FROM diagnosis_categories "
 				  "WHERE diagnosis_id = ? ORDER BY position";
 /* ?2 NULL = every questionnaire, ?3 0 = no upper id, ?4 -1 = no limit; newest first */
 static const char SQL_IDS[] = "SELECT id FROM diagnoses WHERE organization_id = ?1 AND (?2 IS NULL OR questionnaire = ?2) "
-			      "AND (?3 = 0 OR id <= ?3) ORDER BY created_at DESC, id DESC LIMIT ?4";
+			      "AND (?3 = 0 OR id <= ?3) AND workspace_id = ?5 ORDER BY created_at DESC, id DESC LIMIT ?4";
 
 static store_rc_t add_rows(sq_t *q, stored_diag_t *d)
 {
@@ -60,6 +60,7 @@ static store_rc_t add_rows(sq_t *q, stored_diag_t *d)
 	sq_bind_text(st, 18, d->size_band, false);
 	sq_bind_text(st, 19, d->industry, false);
 	sq_bind_text(st, 20, d->profile, false);
+	sqlite3_bind_int64(st, 21, q->base.workspace);
 	store_rc_t rc = sq_step_done(q, st);
 	if (rc != STORE_OK)
 		return rc;
@@ -152,6 +153,7 @@ store_rc_t sq_diag_get(store_t *s, int64_t id, stored_diag_t **out)
 	if (!st)
 		return STORE_ERROR;
 	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, s->workspace);
 	store_rc_t rc = sq_step_row(q, st, "diagnoses");
 	if (rc != STORE_OK)
 		return rc;
@@ -209,6 +211,7 @@ store_rc_t sq_diag_ids(store_t *s, int64_t org_id, const char *questionnaire, in
 	sq_bind_text(st, 2, questionnaire, true);
 	sqlite3_bind_int64(st, 3, upto > 0 ? upto : 0);
 	sqlite3_bind_int(st, 4, max > 0 ? max : -1);
+	sqlite3_bind_int64(st, 5, s->workspace);
 	int cap = 0, count = 0, rc;
 	int64_t *list = NULL;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

@@ -9,11 +9,12 @@
 #include "store/sqlite_util.h"
 #include "store/sqlite_rows.h"
 
-static const char SQL_PUT[] = "INSERT INTO drafts (id, questionnaire, organization_id, answers, updated_at) VALUES (?, ?, ?, ?, ?) "
+static const char SQL_PUT[] = "INSERT INTO drafts (id, questionnaire, organization_id, answers, updated_at, workspace_id) "
+			      "VALUES (?, ?, ?, ?, ?, ?) "
 			      "ON CONFLICT (id) DO UPDATE SET answers = excluded.answers, updated_at = excluded.updated_at "
-			      "WHERE drafts.questionnaire = excluded.questionnaire";
-static const char SQL_GET[] = "SELECT questionnaire, organization_id, answers, updated_at FROM drafts WHERE id = ?";
-static const char SQL_DEL[] = "DELETE FROM drafts WHERE id = ?";
+			      "WHERE drafts.questionnaire = excluded.questionnaire AND drafts.workspace_id = excluded.workspace_id";
+static const char SQL_GET[] = "SELECT questionnaire, organization_id, answers, updated_at FROM drafts WHERE id = ? AND workspace_id = ?";
+static const char SQL_DEL[] = "DELETE FROM drafts WHERE id = ? AND workspace_id = ?";
 
 store_rc_t sq_draft_put(store_t *s, const draft_t *d)
 {
@@ -30,6 +31,7 @@ store_rc_t sq_draft_put(store_t *s, const draft_t *d)
 		sqlite3_bind_null(st, 3);
 	sq_bind_text(st, 4, d->answers, false);
 	sq_bind_text(st, 5, d->updated, false);
+	sqlite3_bind_int64(st, 6, s->workspace);
 	return sq_step_done(q, st);
 }
 
@@ -40,6 +42,7 @@ store_rc_t sq_draft_get(store_t *s, const char *id, draft_t *out)
 	if (!st)
 		return STORE_ERROR;
 	sq_bind_text(st, 1, id, false);
+	sqlite3_bind_int64(st, 2, s->workspace);
 	store_rc_t rc = sq_step_row(q, st, "drafts");
 	if (rc == STORE_OK) {
 		snprintf(out->id, sizeof out->id, "%s", id);
@@ -61,5 +64,6 @@ store_rc_t sq_draft_delete(store_t *s, const char *id)
 	if (!st)
 		return STORE_ERROR;
 	sq_bind_text(st, 1, id, false);
+	sqlite3_bind_int64(st, 2, s->workspace);
 	return sq_step_done(q, st);
 }

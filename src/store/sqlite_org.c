@@ -1,5 +1,6 @@
 /*
- * sqlite_org.c — organisations in SQLite (store.h). Timestamps come from the caller.
+ * sqlite_org.c — organisations in SQLite (store.h), each in its workspace: every statement names
+ * the store's workspace. Timestamps come from the caller.
  */
 #include <assert.h>
 
@@ -7,13 +8,13 @@
 #include "store/sqlite_rows.h"
 
 static const char SQL_ADD[] = "INSERT INTO organizations (name, industry, employees, capital, prefecture, sites, "
-			      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+			      "created_at, updated_at, workspace_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_UPDATE[] = "UPDATE organizations SET name = ?, industry = ?, employees = ?, capital = ?, "
-				 "prefecture = ?, sites = ?, updated_at = ? WHERE id = ?";
+				 "prefecture = ?, sites = ?, updated_at = ? WHERE id = ? AND workspace_id = ?";
 static const char SQL_GET[] = "SELECT id, name, industry, employees, capital, prefecture, sites, created_at, updated_at "
-			      "FROM organizations WHERE id = ?";
+			      "FROM organizations WHERE id = ? AND workspace_id = ?";
 static const char SQL_LIST[] = "SELECT id, name, industry, employees, capital, prefecture, sites, created_at, updated_at "
-			       "FROM organizations ORDER BY id";
+			       "FROM organizations WHERE workspace_id = ? ORDER BY id";
 
 static void bind_org(sqlite3_stmt *st, const org_t *o)
 {
@@ -35,6 +36,7 @@ store_rc_t sq_org_add(store_t *s, org_t *o)
 	bind_org(st, o);
 	sq_bind_text(st, 7, o->created, false);
 	sq_bind_text(st, 8, o->updated, false);
+	sqlite3_bind_int64(st, 9, s->workspace);
 	store_rc_t rc = sq_step_done(q, st);
 	if (rc == STORE_OK)
 		o->id = sqlite3_last_insert_rowid(q->db);
@@ -51,6 +53,7 @@ store_rc_t sq_org_update(store_t *s, const org_t *o)
 	bind_org(st, o);
 	sq_bind_text(st, 7, o->updated, false);
 	sqlite3_bind_int64(st, 8, o->id);
+	sqlite3_bind_int64(st, 9, s->workspace);
 	store_rc_t rc = sq_step_done(q, st);
 	return rc == STORE_OK && sqlite3_changes(q->db) == 0 ? STORE_NOT_FOUND : rc;
 }
@@ -76,6 +79,7 @@ store_rc_t sq_org_get(store_t *s, int64_t id, org_t *out)
 	if (!st)
 		return STORE_ERROR;
 	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, s->workspace);
 	store_rc_t rc = sq_step_row(q, st, "organizations");
 	if (rc == STORE_OK) {
 		read_org(st, out);
@@ -90,6 +94,7 @@ store_rc_t sq_org_list(store_t *s, bool (*fn)(const org_t *, void *), void *arg)
 	sqlite3_stmt *st = sq_stmt(q, SQL_LIST);
 	if (!st)
 		return STORE_ERROR;
+	sqlite3_bind_int64(st, 1, s->workspace);
 	int rc;
 	org_t o;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

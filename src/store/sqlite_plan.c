@@ -11,12 +11,12 @@
 #include "store/sqlite_rows.h"
 
 static const char SQL_ADD[] = "INSERT INTO plan_items (organization_id, diagnosis_id, questionnaire, question, owner, due, status, "
-			      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-static const char SQL_UPDATE[] = "UPDATE plan_items SET owner = ?, due = ?, status = ?, updated_at = ? WHERE id = ?";
+			      "created_at, updated_at, workspace_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_UPDATE[] = "UPDATE plan_items SET owner = ?, due = ?, status = ?, updated_at = ? WHERE id = ? AND workspace_id = ?";
 static const char SQL_GET[] = "SELECT id, organization_id, diagnosis_id, questionnaire, question, owner, due, status, created_at, "
-			      "updated_at FROM plan_items WHERE id = ?";
+			      "updated_at FROM plan_items WHERE id = ? AND workspace_id = ?";
 static const char SQL_LIST[] = "SELECT id, organization_id, diagnosis_id, questionnaire, question, owner, due, status, created_at, "
-			       "updated_at FROM plan_items WHERE organization_id = ? ORDER BY id";
+			       "updated_at FROM plan_items WHERE organization_id = ? AND workspace_id = ? ORDER BY id";
 
 store_rc_t sq_plan_add(store_t *s, plan_item_t *p)
 {
@@ -34,6 +34,7 @@ store_rc_t sq_plan_add(store_t *s, plan_item_t *p)
 	sq_bind_text(st, 7, plan_status_id(p->status), false);
 	sq_bind_text(st, 8, p->created, false);
 	sq_bind_text(st, 9, p->updated, false);
+	sqlite3_bind_int64(st, 10, s->workspace);
 	store_rc_t rc = sq_step_done(q, st);
 	if (rc == STORE_OK)
 		p->id = sqlite3_last_insert_rowid(q->db);
@@ -52,6 +53,7 @@ store_rc_t sq_plan_update(store_t *s, const plan_item_t *p)
 	sq_bind_text(st, 3, plan_status_id(p->status), false);
 	sq_bind_text(st, 4, p->updated, false);
 	sqlite3_bind_int64(st, 5, p->id);
+	sqlite3_bind_int64(st, 6, s->workspace);
 	store_rc_t rc = sq_step_done(q, st);
 	return rc == STORE_OK && sqlite3_changes(q->db) == 0 ? STORE_NOT_FOUND : rc;
 }
@@ -80,6 +82,7 @@ store_rc_t sq_plan_get(store_t *s, int64_t id, plan_item_t *out)
 	if (!st)
 		return STORE_ERROR;
 	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, s->workspace);
 	store_rc_t rc = sq_step_row(q, st, "plan_items");
 	if (rc == STORE_OK) {
 		read_plan(st, out);
@@ -97,6 +100,7 @@ store_rc_t sq_plan_list(store_t *s, int64_t org_id, plan_item_t **out, int *n)
 	if (!st)
 		return STORE_ERROR;
 	sqlite3_bind_int64(st, 1, org_id);
+	sqlite3_bind_int64(st, 2, s->workspace);
 	int rc, cap = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (*n == cap) {

@@ -15,9 +15,10 @@
 #include "store/sqlite_util.h"
 #include "store/sqlite_rows.h"
 
-static const char SQL_PROFILE_ADD[] = "INSERT INTO org_profiles (organization_id, version, answers, created_at) VALUES (?, ?, ?, ?)";
+static const char SQL_PROFILE_ADD[] = "INSERT INTO org_profiles (organization_id, version, answers, created_at, workspace_id) "
+				      "VALUES (?, ?, ?, ?, ?)";
 static const char SQL_PROFILE_GET[] = "SELECT version, answers, created_at FROM org_profiles WHERE organization_id = ? "
-				      "ORDER BY id DESC LIMIT 1";
+				      "AND workspace_id = ? ORDER BY id DESC LIMIT 1";
 static const char SQL_MEMBER_GET[] = "SELECT diagnosis_id, contribution FROM pool_members WHERE organization_id = ? AND questionnaire = ?";
 static const char SQL_MEMBER_PUT[] = "INSERT OR REPLACE INTO pool_members (organization_id, questionnaire, diagnosis_id, contribution) "
 				     "VALUES (?, ?, ?, ?)";
@@ -43,6 +44,7 @@ store_rc_t sq_profile_add(store_t *s, int64_t org_id, const org_profile_t *p)
 	sq_bind_text(st, 2, p->version, false);
 	sq_bind_text(st, 3, p->answers, false);
 	sq_bind_text(st, 4, p->created, false);
+	sqlite3_bind_int64(st, 5, s->workspace);
 	return sq_step_done(q, st);
 }
 
@@ -54,6 +56,7 @@ store_rc_t sq_profile_get(store_t *s, int64_t org_id, org_profile_t *out)
 	if (!st)
 		return STORE_ERROR;
 	sqlite3_bind_int64(st, 1, org_id);
+	sqlite3_bind_int64(st, 2, s->workspace);
 	store_rc_t rc = sq_step_row(q, st, "org_profiles");
 	if (rc == STORE_OK) {
 		sq_col_text(st, 0, out->version, sizeof out->version);

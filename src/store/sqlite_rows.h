@@ -2,7 +2,7 @@
  * sqlite_rows.h — the SQLite backend's operations on each record type, which sqlite.c puts in
  * the backend's table of operations: organisations (sqlite_org.c), diagnoses (sqlite_diag.c),
  * drafts (sqlite_draft.c), the action plan (sqlite_plan.c), profiles and the pool
- * (sqlite_pool.c). Not part of the store interface: nothing outside src/store includes it.
+ * (sqlite_pool.c), accounts (sqlite_account.c). Not part of the store interface: nothing outside src/store includes it.
  */
 #ifndef MAMORU_STORE_SQLITE_ROWS_H
 #define MAMORU_STORE_SQLITE_ROWS_H
@@ -34,5 +34,30 @@ store_rc_t sq_member_put(store_t *s, int64_t org_id, const char *questionnaire, 
 store_rc_t sq_agg_add(store_t *s, const pool_key_t *k, const char *month, int origin, const pool_agg_t *delta);
 store_rc_t sq_agg_sum(store_t *s, const pool_key_t *k, const char *from, pool_agg_t *out);
 store_rc_t sq_agg_each(store_t *s, const char *from, bool (*fn)(const pool_key_t *, const pool_agg_t *, void *), void *arg);
+
+store_rc_t sq_workspace_add(store_t *s, workspace_t *w);
+store_rc_t sq_workspace_get(store_t *s, int64_t id, workspace_t *out);
+store_rc_t sq_workspace_update(store_t *s, const workspace_t *w);
+store_rc_t sq_user_count(store_t *s, int64_t *n);
+store_rc_t sq_user_add(store_t *s, user_t *u);
+store_rc_t sq_user_update(store_t *s, const user_t *u);
+store_rc_t sq_user_get(store_t *s, int64_t id, user_t *out);
+store_rc_t sq_user_by_email(store_t *s, const char *email, user_t *out);
+store_rc_t sq_user_list(store_t *s, int64_t workspace, user_t **out, int *n);
+store_rc_t sq_assign(store_t *s, int64_t user_id, int64_t org_id, bool assigned);
+store_rc_t sq_assigned(store_t *s, int64_t user_id, int64_t org_id, bool *yes);
+store_rc_t sq_session_add(store_t *s, const session_t *ss);
+store_rc_t sq_session_get(store_t *s, const char *id_hash, session_t *out);
+store_rc_t sq_session_touch(store_t *s, const char *id_hash, int64_t seen, bool second_factor);
+store_rc_t sq_session_delete(store_t *s, const char *id_hash);
+store_rc_t sq_session_delete_user(store_t *s, int64_t user_id);
+store_rc_t sq_token_add(store_t *s, token_t *t);
+store_rc_t sq_token_by_hash(store_t *s, const char *hash, token_t *out);
+store_rc_t sq_token_list(store_t *s, int64_t workspace, int64_t user_id, token_t **out, int *n);
+store_rc_t sq_token_revoke(store_t *s, int64_t id, const char *at);
+store_rc_t sq_failures_get(store_t *s, const char *key, int *count, int64_t *first_at);
+store_rc_t sq_failures_put(store_t *s, const char *key, int count, int64_t first_at);
+store_rc_t sq_audit_add(store_t *s, audit_t *a);
+store_rc_t sq_audit_list(store_t *s, int64_t workspace, int64_t org, int max, audit_t **out, int *n);
 
 #endif

@@ -21,6 +21,8 @@ int store_schema_version(store_t *s) { return s->ops->schema_version(s); }
 const err_t *store_err(const store_t *s) { return &s->err; }
 const char *store_error(const store_t *s) { return s->err.en; }
 
+void store_set_workspace(store_t *s, int64_t workspace) { s->workspace = workspace; }
+
 store_rc_t store_begin(store_t *s) { return s->ops->begin(s); }
 store_rc_t store_commit(store_t *s) { return s->ops->commit(s); }
 void store_rollback(store_t *s) { s->ops->rollback(s); }
@@ -143,4 +145,38 @@ store_rc_t store_pool_each(store_t *s, const char *from, bool (*fn)(const pool_k
 	store_rc_t rc = s->ops->agg_each(s, from, fn, arg);
 	store_read_end(s, began);
 	return rc;
+}
+
+store_rc_t store_workspace_add(store_t *s, workspace_t *w) { return s->ops->workspace_add(s, w); }
+store_rc_t store_workspace_get(store_t *s, int64_t id, workspace_t *out) { return s->ops->workspace_get(s, id, out); }
+store_rc_t store_workspace_update(store_t *s, const workspace_t *w) { return s->ops->workspace_update(s, w); }
+store_rc_t store_user_count(store_t *s, int64_t *n) { return s->ops->user_count(s, n); }
+store_rc_t store_user_add(store_t *s, user_t *u) { return s->ops->user_add(s, u); }
+store_rc_t store_user_update(store_t *s, const user_t *u) { return s->ops->user_update(s, u); }
+store_rc_t store_user_get(store_t *s, int64_t id, user_t *out) { return s->ops->user_get(s, id, out); }
+store_rc_t store_user_by_email(store_t *s, const char *email, user_t *out) { return s->ops->user_by_email(s, email, out); }
+store_rc_t store_user_list(store_t *s, int64_t workspace, user_t **out, int *n) { return s->ops->user_list(s, workspace, out, n); }
+store_rc_t store_assign(store_t *s, int64_t user_id, int64_t org_id, bool assigned) { return s->ops->assign(s, user_id, org_id, assigned); }
+store_rc_t store_assigned(store_t *s, int64_t user_id, int64_t org_id, bool *yes) { return s->ops->assigned(s, user_id, org_id, yes); }
+store_rc_t store_session_add(store_t *s, const session_t *ss) { return s->ops->session_add(s, ss); }
+store_rc_t store_session_get(store_t *s, const char *id_hash, session_t *out) { return s->ops->session_get(s, id_hash, out); }
+store_rc_t store_session_touch(store_t *s, const char *id_hash, int64_t seen, bool second_factor)
+{
+	return s->ops->session_touch(s, id_hash, seen, second_factor);
+}
+store_rc_t store_session_delete(store_t *s, const char *id_hash) { return s->ops->session_delete(s, id_hash); }
+store_rc_t store_session_delete_user(store_t *s, int64_t user_id) { return s->ops->session_delete_user(s, user_id); }
+store_rc_t store_token_add(store_t *s, token_t *t) { return s->ops->token_add(s, t); }
+store_rc_t store_token_by_hash(store_t *s, const char *hash, token_t *out) { return s->ops->token_by_hash(s, hash, out); }
+store_rc_t store_token_list(store_t *s, int64_t workspace, int64_t user_id, token_t **out, int *n)
+{
+	return s->ops->token_list(s, workspace, user_id, out, n);
+}
+store_rc_t store_token_revoke(store_t *s, int64_t id, const char *at) { return s->ops->token_revoke(s, id, at); }
+store_rc_t store_failures_get(store_t *s, const char *key, int *count, int64_t *first_at) { return s->ops->failures_get(s, key, count, first_at); }
+store_rc_t store_failures_put(store_t *s, const char *key, int count, int64_t first_at) { return s->ops->failures_put(s, key, count, first_at); }
+store_rc_t store_audit_add(store_t *s, audit_t *a) { return s->ops->audit_add(s, a); }
+store_rc_t store_audit_list(store_t *s, int64_t workspace, int64_t org, int max, audit_t **out, int *n)
+{
+	return s->ops->audit_list(s, workspace, org, max, out, n);
 }

@@ -11,6 +11,12 @@
  * Records are plain structs, validated at the edge before they get here. Every row operation
  * that writes runs inside a transaction: one begun by the caller, or else its own, so nothing
  * is ever half written. Only src/app calls these functions (and tests and benchmarks).
+ *
+ * The store carries the tenant: store_set_workspace() names the caller's workspace, and every
+ * read and write of organisations, diagnoses, drafts, plans and profiles is limited to it, so
+ * no query can forget it (another workspace's record is simply not found). Accounts (users,
+ * sessions, tokens) are looked up across workspaces: that is how a login finds its workspace.
+ * The benchmark pool is anonymous and shared by design.
  */
 #ifndef MAMORU_STORE_STORE_H
 #define MAMORU_STORE_STORE_H
@@ -18,6 +24,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/account.h"
 #include "core/err.h"
 #include "core/org.h"
 #include "core/plan.h"
@@ -69,6 +76,7 @@ typedef struct store_ops store_ops_t;
 struct store {
 	const store_ops_t *ops;
 	err_t err;                          /* the last failure, with the backend's own detail */
+	int64_t workspace;                  /* the tenant every scoped query is limited to */
 };
 
 struct store_ops {
@@ -118,6 +126,36 @@ struct store_ops {
 	/* Every aggregate with buckets from month `from` on, summed, in key order. */
 	store_rc_t (*agg_each)(store_t *s, const char *from, bool (*fn)(const pool_key_t *, const pool_agg_t *, void *),
 			       void *arg);
+
+	/* accounts (core/account.h) */
+	store_rc_t (*workspace_add)(store_t *s, workspace_t *w);          /* sets w->id */
+	store_rc_t (*workspace_get)(store_t *s, int64_t id, workspace_t *out);
+	store_rc_t (*workspace_update)(store_t *s, const workspace_t *w);
+	store_rc_t (*user_count)(store_t *s, int64_t *n);                 /* every workspace */
+	store_rc_t (*user_add)(store_t *s, user_t *u);                     /* STORE_INVALID: e-mail taken */
+	store_rc_t (*user_update)(store_t *s, const user_t *u);
+	store_rc_t (*user_get)(store_t *s, int64_t id, user_t *out);
+	store_rc_t (*user_by_email)(store_t *s, const char *email, user_t *out);   /* any case */
+	store_rc_t (*user_list)(store_t *s, int64_t workspace, user_t **out, int *n);
+	/* a consultant's assigned organisations */
+	store_rc_t (*assign)(store_t *s, int64_t user_id, int64_t org_id, bool assigned);
+	store_rc_t (*assigned)(store_t *s, int64_t user_id, int64_t org_id, bool *yes);
+	store_rc_t (*session_add)(store_t *s, const session_t *ss);
+	store_rc_t (*session_get)(store_t *s, const char *id_hash, session_t *out);
+	store_rc_t (*session_touch)(store_t *s, const char *id_hash, int64_t seen, bool second_factor);
+	store_rc_t (*session_delete)(store_t *s, const char *id_hash);
+	store_rc_t (*session_delete_user)(store_t *s, int64_t user_id);
+	store_rc_t (*token_add)(store_t *s, token_t *t);                   /* sets t->id */
+	store_rc_t (*token_by_hash)(store_t *s, const char *hash, token_t *out);
+	/* a workspace's tokens, or one user's (user_id > 0) */
+	store_rc_t (*token_list)(store_t *s, int64_t workspace, int64_t user_id, token_t **out, int *n);
+	store_rc_t (*token_revoke)(store_t *s, int64_t id, const char *at);
+	/* failed logins under a key ("user:…", "client:…"); count 0 forgets the key */
+	store_rc_t (*failures_get)(store_t *s, const char *key, int *count, int64_t *first_at);
+	store_rc_t (*failures_put)(store_t *s, const char *key, int count, int64_t first_at);
+	store_rc_t (*audit_add)(store_t *s, audit_t *a);
+	/* the workspace's log, newest first, at most max entries; of one organisation when org > 0 */
+	store_rc_t (*audit_list)(store_t *s, int64_t workspace, int64_t org, int max, audit_t **out, int *n);
 };
 
 /* A backend: `matches` says whether a database location is its (a URL scheme or a path). */
@@ -135,6 +173,9 @@ const char *store_backend_name(const store_t *s);
 int store_schema_version(store_t *s);
 const err_t *store_err(const store_t *s);          /* the last failure */
 const char *store_error(const store_t *s);         /* its English text, for logs */
+
+/* The workspace every scoped query of this connection is limited to (0 = none: nothing is found). */
+void store_set_workspace(store_t *s, int64_t workspace);
 
 store_rc_t store_begin(store_t *s);
 store_rc_t store_commit(store_t *s);
@@ -181,5 +222,30 @@ store_rc_t store_agg_add(store_t *s, const pool_key_t *k, const char *month, int
 store_rc_t store_pool_agg(store_t *s, const pool_key_t *k, const char *from, pool_agg_t *out);
 store_rc_t store_pool_each(store_t *s, const char *from, bool (*fn)(const pool_key_t *, const pool_agg_t *, void *),
 			   void *arg);
+
+store_rc_t store_workspace_add(store_t *s, workspace_t *w);
+store_rc_t store_workspace_get(store_t *s, int64_t id, workspace_t *out);
+store_rc_t store_workspace_update(store_t *s, const workspace_t *w);
+store_rc_t store_user_count(store_t *s, int64_t *n);
+store_rc_t store_user_add(store_t *s, user_t *u);
+store_rc_t store_user_update(store_t *s, const user_t *u);
+store_rc_t store_user_get(store_t *s, int64_t id, user_t *out);
+store_rc_t store_user_by_email(store_t *s, const char *email, user_t *out);
+store_rc_t store_user_list(store_t *s, int64_t workspace, user_t **out, int *n);  /* free() */
+store_rc_t store_assign(store_t *s, int64_t user_id, int64_t org_id, bool assigned);
+store_rc_t store_assigned(store_t *s, int64_t user_id, int64_t org_id, bool *yes);
+store_rc_t store_session_add(store_t *s, const session_t *ss);
+store_rc_t store_session_get(store_t *s, const char *id_hash, session_t *out);
+store_rc_t store_session_touch(store_t *s, const char *id_hash, int64_t seen, bool second_factor);
+store_rc_t store_session_delete(store_t *s, const char *id_hash);
+store_rc_t store_session_delete_user(store_t *s, int64_t user_id);
+store_rc_t store_token_add(store_t *s, token_t *t);
+store_rc_t store_token_by_hash(store_t *s, const char *hash, token_t *out);
+store_rc_t store_token_list(store_t *s, int64_t workspace, int64_t user_id, token_t **out, int *n);  /* free() */
+store_rc_t store_token_revoke(store_t *s, int64_t id, const char *at);
+store_rc_t store_failures_get(store_t *s, const char *key, int *count, int64_t *first_at);
+store_rc_t store_failures_put(store_t *s, const char *key, int count, int64_t first_at);
+store_rc_t store_audit_add(store_t *s, audit_t *a);
+store_rc_t store_audit_list(store_t *s, int64_t workspace, int64_t org, int max, audit_t **out, int *n);  /* free() */
 
 #endif

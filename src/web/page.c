@@ -35,11 +35,20 @@ void page_begin(req_t *r, resp_t *w, const char *title)
 	     "<script src=\"/static/app.js\" defer></script></head><body>",
 	  r->lang == LANG_EN ? "en" : "ja", title);
 	h(b, "<a class=\"skip\" href=\"#main\">%s</a>", T(r, "web_skip"));
-	h(b, "<header class=\"site\"><a class=\"brand\" href=\"/\">mamoru <span>守る</span></a><nav aria-label=\"%s\">"
-	     "<a href=\"/\">%s</a><a href=\"/organizations/new\">%s</a><a href=\"/measures\">%s</a>"
-	     "<a href=\"/scenarios\">%s</a><a href=\"/cases\">%s</a><a href=\"/search\">%s</a></nav>",
-	  T(r, "web_nav"), T(r, "web_home"), T(r, "web_new_org"), T(r, "web_measures"), T(r, "web_scenario_list"),
-	  T(r, "web_cases"), T(r, "web_search"));
+	h(b, "<header class=\"site\"><a class=\"brand\" href=\"/\">mamoru <span>守る</span></a>");
+	if (r->signed_in) {
+		urole_t role = r->app.who.role;
+		h(b, "<nav aria-label=\"%s\"><a href=\"/\">%s</a>", T(r, "web_nav"), T(r, "web_home"));
+		if (role == UROLE_ADMIN || role == UROLE_CONSULTANT)
+			h(b, "<a href=\"/organizations/new\">%s</a>", T(r, "web_new_org"));
+		h(b, "<a href=\"/measures\">%s</a><a href=\"/scenarios\">%s</a><a href=\"/cases\">%s</a><a href=\"/search\">%s</a>",
+		  T(r, "web_measures"), T(r, "web_scenario_list"), T(r, "web_cases"), T(r, "web_search"));
+		if (role == UROLE_ADMIN)
+			h(b, "<a href=\"/users\">%s</a>", T(r, "auth_users"));
+		h(b, "</nav><div class=\"who\">%s <a href=\"/account\" id=\"who\">%s</a>（%s） <form method=\"post\" action=\"/logout\" "
+		     "class=\"inline\"><input type=\"hidden\" name=\"csrf\" value=\"%s\"><button type=\"submit\" class=\"link\">%s</button></form></div>",
+		  T(r, "auth_signed_in_as"), r->app.who.email, urole_label(role, r->lang), r->csrf, T(r, "auth_logout"));
+	}
 	/* the language switch keeps the current page and its query (a draft, a step); the path is
 	 * rebuilt from its segments, percent-encoded, after a single leading "/", so a request for
 	 * //evil.example/x cannot turn it into a link to another site */

@@ -87,10 +87,14 @@ static void recommendations(req_t *r, buf_t *b, const questionnaire_t *q, const 
 
 #define CACHE_SLOTS 256
 
+/* The part of a result page between the site header and footer: the same for everyone who may
+ * see the diagnosis (the header, with the signed-in user and their CSRF token, is drawn for
+ * each request and never cached). */
 typedef struct {
-	long long id, org_id;
+	long long id, org_id, workspace;
 	lang_t lang;
 	char org_sig[ORG_NAME_MAX + 32];
+	char title[256];
 	char *html;
 	size_t len;
 } cached_page_t;
@@ -116,13 +120,16 @@ static bool cacheable(const req_t *r)
 	return true;
 }
 
-static bool serve_cached(req_t *r, resp_t *w, long long id)
+/* The cached main part for diagnosis id, after checking that this caller may see it (its
+ * workspace, and its organisation as the use case would check) and that the organisation
+ * still shows as it did. */
+static bool cached_main(req_t *r, long long id, buf_t *main, char *title, size_t title_size)
 {
 	pthread_mutex_lock(&cache_lock);
 	cached_page_t c = *slot(id, r->lang);
 	bool hit = c.html && c.id == id && c.lang == r->lang;
 	pthread_mutex_unlock(&cache_lock);
-	if (!hit)
+	if (!hit || c.workspace != r->app.who.workspace_id)
 		return false;
 	org_t o;
 	err_t err;
@@ -133,26 +140,30 @@ static bool serve_cached(req_t *r, resp_t *w, long long id)
 		org_signature(&o, sig, sizeof sig);
 		if (strcmp(sig, c.org_sig))
 			return false;
+	} else if (r->app.who.role == UROLE_MEMBER) { /* a diagnosis without an organisation is not a member's */
+		return false;
 	}
 	pthread_mutex_lock(&cache_lock);
 	cached_page_t *e = slot(id, r->lang);
-	hit = e->html && e->id == id && e->lang == r->lang;
-	if (hit)
-		buf_put(&w->body, e->html, e->len);
+	hit = e->html && e->id == id && e->lang == r->lang && e->workspace == c.workspace;
+	if (hit) {
+		buf_put(main, e->html, e->len);
+		snprintf(title, title_size, "%s", e->title);
+	}
 	pthread_mutex_unlock(&cache_lock);
-	if (hit)
-		w->type = "text/html; charset=utf-8";
 	return hit;
 }
 
-static void remember(const req_t *r, const resp_t *w, long long id, long long org_id, const org_t *o)
+static void remember(const req_t *r, const buf_t *main, const char *title, long long id, long long org_id, const org_t *o)
 {
-	char *copy = xmalloc(w->body.len);
-	memcpy(copy, w->body.data, w->body.len);
+	char *copy = xmalloc(main->len);
+	memcpy(copy, main->data, main->len);
 	pthread_mutex_lock(&cache_lock);
 	cached_page_t *e = slot(id, r->lang);
 	free(e->html);
-	*e = (cached_page_t){ .id = id, .org_id = org_id, .lang = r->lang, .html = copy, .len = w->body.len };
+	*e = (cached_page_t){ .id = id, .org_id = org_id, .workspace = r->app.who.workspace_id, .lang = r->lang, .html = copy,
+			      .len = main->len };
+	snprintf(e->title, sizeof e->title, "%s", title);
 	org_signature(o, e->org_sig, sizeof e->org_sig);
 	pthread_mutex_unlock(&cache_lock);
 }
@@ -167,30 +178,17 @@ void page_result_cache_free(void)
 	pthread_mutex_unlock(&cache_lock);
 }
 
-void page_result(req_t *r, resp_t *w, const char *const *args)
+/* The page's main part, from the view. */
+static void render_main(req_t *r, buf_t *b, const result_view_t *v, const char *title)
 {
-	(void)args;
-	long long id = r->id;
-	bool use_cache = cacheable(r);
-	if (use_cache && serve_cached(r, w, id))
-		return;
-	result_view_t v;
-	err_t e;
-	if (app_diag_view(&r->app, id, &v, &e) != 0) {
-		resp_fail(r, w, &e);
-		return;
-	}
-	const stored_diag_t *sd = v.sd;
-	const questionnaire_t *q = v.q;
-	const diagnosis_t *d = v.d;
-	buf_t *b = &w->body;
+	const stored_diag_t *sd = v->sd;
+	const questionnaire_t *q = v->q;
+	const diagnosis_t *d = v->d;
 	lang_t L = r->lang;
-	const char *title = q ? tx(&q->title, L) : sd->questionnaire;
-	page_begin(r, w, title);
 	h(b, "<h1>%s — %s</h1>", T(r, "web_result"), title);
 	h(b, "<p class=\"meta\">");
-	if (v.org.id)
-		h(b, "<a href=\"/organizations/%lld\">%s</a> ・ ", (long long)v.org.id, v.org.name);
+	if (v->org.id)
+		h(b, "<a href=\"/organizations/%lld\">%s</a> ・ ", (long long)v->org.id, v->org.name);
 	h(b, "%s: %s ・ %s %s ・ %s</p>", T(r, "scope"), sd->scope, T(r, "version"), sd->version, sd->created);
 	h(b, "<section class=\"score\" aria-labelledby=\"score-h\"><h2 id=\"score-h\">%s</h2>"
 	     "<p class=\"total\"><span class=\"big\" id=\"total\">%d</span> / %d %s</p>",
@@ -199,8 +197,8 @@ void page_result(req_t *r, resp_t *w, const char *const *args)
 		h(b, "<p>%s: %d %s — %s</p>", T(r, "pass_mark"), q->pass_mark, T(r, "points"),
 		  T(r, sd->total >= q->pass_mark ? "passed" : "not_passed"));
 	h(b, "<p class=\"band\" id=\"band\">%s</p>", L == LANG_EN ? sd->band_en : sd->band_ja);
-	if (q && v.band)
-		h(b, "<p class=\"advice\">%s</p>", tx(&v.band->advice, L));
+	if (q && v->band)
+		h(b, "<p class=\"advice\">%s</p>", tx(&v->band->advice, L));
 	h(b, "</section>");
 	chart(r, b, sd);
 	if (d && d->score.nunknown) {
@@ -218,8 +216,30 @@ void page_result(req_t *r, resp_t *w, const char *const *args)
 		     "<p class=\"noprint\"><a href=\"/organizations/%lld/history\">%s</a></p>",
 		  (long long)sd->id, T(r, "compare_link"), (long long)sd->org_id, T(r, "history"));
 	h(b, "<p class=\"noprint muted\">%s</p>", T(r, "web_print_hint"));
+}
+
+void page_result(req_t *r, resp_t *w, const char *const *args)
+{
+	(void)args;
+	long long id = r->id;
+	bool use_cache = cacheable(r);
+	buf_t main = { 0 };
+	char title[256];
+	if (!use_cache || !cached_main(r, id, &main, title, sizeof title)) {
+		result_view_t v;
+		err_t e;
+		if (app_diag_view(&r->app, id, &v, &e) != 0) {
+			resp_fail(r, w, &e);
+			return;
+		}
+		snprintf(title, sizeof title, "%s", v.q ? tx(&v.q->title, r->lang) : v.sd->questionnaire);
+		render_main(r, &main, &v, title);
+		if (use_cache)
+			remember(r, &main, title, id, v.sd->org_id, &v.org);
+		result_view_free(&v);
+	}
+	page_begin(r, w, title);
+	buf_put(&w->body, main.data, main.len);
 	page_end(r, w);
-	if (use_cache)
-		remember(r, w, id, sd->org_id, &v.org);
-	result_view_free(&v);
+	buf_free(&main);
 }

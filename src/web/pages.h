@@ -26,6 +26,20 @@ void page_measure_summary(const req_t *r, buf_t *b, const measure_t *m, const ch
 /* Parses a positive decimal id; -1 when malformed. */
 long long parse_id(const char *s);
 
+/* page_auth.c: signing in and out, the first administrator, the second factor */
+void page_setup(req_t *r, resp_t *w, const char *const *args);
+void page_setup_post(req_t *r, resp_t *w, const char *const *args);
+void page_login(req_t *r, resp_t *w, const char *const *args);
+void page_login_post(req_t *r, resp_t *w, const char *const *args);
+void page_logout(req_t *r, resp_t *w, const char *const *args);
+void page_account(req_t *r, resp_t *w, const char *const *args);
+void page_account_totp(req_t *r, resp_t *w, const char *const *args);
+/* page_users.c: the administrator's users and audit log */
+void page_users(req_t *r, resp_t *w, const char *const *args);
+void page_users_add(req_t *r, resp_t *w, const char *const *args);
+void page_users_change(req_t *r, resp_t *w, const char *const *args);
+void page_workspace_change(req_t *r, resp_t *w, const char *const *args);
+void page_audit(req_t *r, resp_t *w, const char *const *args);
 /* page_home.c */
 void page_home(req_t *r, resp_t *w, const char *const *args);
 /* page_org.c */

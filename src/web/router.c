@@ -10,45 +10,65 @@
 #include <string.h>
 #include <strings.h>
 
+#include "app/access.h"
+#include "app/account.h"
 #include "app/org.h"
 #include "web/pages.h"
 
 static const route_t ROUTES[] = {
-	{ "GET", "/", page_home, 0, ACCESS_ANYONE },
-	{ "GET", "/healthz", api_healthz, R_API, ACCESS_ANYONE },
-	{ "GET", "/organizations/new", page_org_new, 0, ACCESS_ANYONE },
-	{ "POST", "/organizations", page_org_create, R_CSRF, ACCESS_ANYONE },
-	{ "GET", "/organizations/{}", page_org_show, R_ORG, ACCESS_ANYONE },
-	{ "POST", "/organizations/{}", page_org_update, R_ORG | R_CSRF, ACCESS_ANYONE },
-	{ "GET", "/organizations/{}/history", page_history, R_ORG, ACCESS_ANYONE },
-	{ "GET", "/organizations/{}/profile", page_profile, R_ORG, ACCESS_ANYONE },
-	{ "POST", "/organizations/{}/profile", page_profile_post, R_ORG | R_CSRF, ACCESS_ANYONE },
-	{ "GET", "/organizations/{}/plan/new", page_plan_new, R_ORG, ACCESS_ANYONE },
-	{ "POST", "/organizations/{}/plan", page_plan_create, R_ORG | R_CSRF, ACCESS_ANYONE },
-	{ "POST", "/plan/{}", page_plan_update, R_ID | R_CSRF, ACCESS_ANYONE },
-	{ "GET", "/diagnose/{}", page_diagnose, 0, ACCESS_ANYONE },
-	{ "POST", "/diagnose/{}", page_diagnose_post, R_CSRF, ACCESS_ANYONE },
-	{ "GET", "/diagnoses/{}", page_result, R_ID, ACCESS_ANYONE },
-	{ "GET", "/diagnoses/{}/compare", page_compare, R_ID, ACCESS_ANYONE },
-	{ "GET", "/measures", page_measures, 0, ACCESS_ANYONE },
-	{ "GET", "/measures/{}", page_measure, 0, ACCESS_ANYONE },
-	{ "GET", "/search", page_search, 0, ACCESS_ANYONE },
-	{ "GET", "/scenarios", page_scenarios, 0, ACCESS_ANYONE },
-	{ "GET", "/scenarios/{}", page_scenario, 0, ACCESS_ANYONE },
-	{ "GET", "/cases", page_cases, 0, ACCESS_ANYONE },
-	{ "GET", "/cases/{}", page_case, 0, ACCESS_ANYONE },
-	{ "GET", "/api/v1/search", api_search, R_API, ACCESS_ANYONE },
-	{ "GET", "/api/v1/questionnaires", api_questionnaires, R_API, ACCESS_ANYONE },
-	{ "GET", "/api/v1/questionnaires/{}", api_questionnaire, R_API, ACCESS_ANYONE },
-	{ "POST", "/api/v1/organizations", api_org_create, R_API | R_JSON, ACCESS_ANYONE },
-	{ "GET", "/api/v1/organizations/{}", api_org_get, R_API | R_ORG, ACCESS_ANYONE },
-	{ "GET", "/api/v1/organizations/{}/diagnoses", api_org_diagnoses, R_API | R_ORG, ACCESS_ANYONE },
-	{ "POST", "/api/v1/diagnoses", api_diagnosis_create, R_API | R_JSON, ACCESS_ANYONE },
-	{ "GET", "/api/v1/diagnoses/{}", api_diagnosis_get, R_API | R_ID, ACCESS_ANYONE },
-	{ "GET", "/api/v1/diagnoses/{}/peers", api_peers, R_API | R_ID, ACCESS_ANYONE },
-	{ "GET", "/api/v1/organizations/{}/profile", api_profile_get, R_API | R_ORG, ACCESS_ANYONE },
-	{ "PUT", "/api/v1/organizations/{}/profile", api_profile_put, R_API | R_ORG | R_JSON, ACCESS_ANYONE },
+	{ "GET", "/healthz", api_healthz, R_API, ACCESS_PUBLIC },
+	{ "GET", "/setup", page_setup, 0, ACCESS_PUBLIC },
+	{ "POST", "/setup", page_setup_post, R_CSRF, ACCESS_PUBLIC },
+	{ "GET", "/login", page_login, 0, ACCESS_PUBLIC },
+	{ "POST", "/login", page_login_post, R_CSRF, ACCESS_PUBLIC },
+	{ "POST", "/logout", page_logout, R_CSRF, ACCESS_USER },
+	{ "GET", "/account", page_account, 0, ACCESS_USER },
+	{ "POST", "/account/totp", page_account_totp, R_CSRF, ACCESS_USER },
+	{ "GET", "/users", page_users, 0, ACCESS_ADMIN },
+	{ "POST", "/users", page_users_add, R_CSRF, ACCESS_ADMIN },
+	{ "POST", "/users/{}", page_users_change, R_ID | R_CSRF, ACCESS_ADMIN },
+	{ "POST", "/workspace", page_workspace_change, R_CSRF, ACCESS_ADMIN },
+	{ "GET", "/audit", page_audit, 0, ACCESS_ADMIN },
+	{ "GET", "/", page_home, 0, ACCESS_USER },
+	{ "GET", "/organizations/new", page_org_new, 0, ACCESS_ORG_CREATE },
+	{ "POST", "/organizations", page_org_create, R_CSRF, ACCESS_ORG_CREATE },
+	{ "GET", "/organizations/{}", page_org_show, R_ORG, ACCESS_USER },
+	{ "POST", "/organizations/{}", page_org_update, R_ORG | R_CSRF, ACCESS_WRITE },
+	{ "GET", "/organizations/{}/history", page_history, R_ORG, ACCESS_USER },
+	{ "GET", "/organizations/{}/profile", page_profile, R_ORG, ACCESS_USER },
+	{ "POST", "/organizations/{}/profile", page_profile_post, R_ORG | R_CSRF, ACCESS_WRITE },
+	{ "GET", "/organizations/{}/plan/new", page_plan_new, R_ORG, ACCESS_WRITE },
+	{ "POST", "/organizations/{}/plan", page_plan_create, R_ORG | R_CSRF, ACCESS_WRITE },
+	{ "POST", "/plan/{}", page_plan_update, R_ID | R_CSRF, ACCESS_WRITE },
+	{ "GET", "/diagnose/{}", page_diagnose, 0, ACCESS_WRITE },
+	{ "POST", "/diagnose/{}", page_diagnose_post, R_CSRF, ACCESS_WRITE },
+	{ "GET", "/diagnoses/{}", page_result, R_ID, ACCESS_USER },
+	{ "GET", "/diagnoses/{}/compare", page_compare, R_ID, ACCESS_USER },
+	{ "GET", "/measures", page_measures, 0, ACCESS_USER },
+	{ "GET", "/measures/{}", page_measure, 0, ACCESS_USER },
+	{ "GET", "/search", page_search, 0, ACCESS_USER },
+	{ "GET", "/scenarios", page_scenarios, 0, ACCESS_USER },
+	{ "GET", "/scenarios/{}", page_scenario, 0, ACCESS_USER },
+	{ "GET", "/cases", page_cases, 0, ACCESS_USER },
+	{ "GET", "/cases/{}", page_case, 0, ACCESS_USER },
+	{ "GET", "/api/v1/search", api_search, R_API, ACCESS_USER },
+	{ "GET", "/api/v1/questionnaires", api_questionnaires, R_API, ACCESS_USER },
+	{ "GET", "/api/v1/questionnaires/{}", api_questionnaire, R_API, ACCESS_USER },
+	{ "POST", "/api/v1/organizations", api_org_create, R_API | R_JSON, ACCESS_ORG_CREATE },
+	{ "GET", "/api/v1/organizations/{}", api_org_get, R_API | R_ORG, ACCESS_USER },
+	{ "GET", "/api/v1/organizations/{}/diagnoses", api_org_diagnoses, R_API | R_ORG, ACCESS_USER },
+	{ "POST", "/api/v1/diagnoses", api_diagnosis_create, R_API | R_JSON, ACCESS_WRITE },
+	{ "GET", "/api/v1/diagnoses/{}", api_diagnosis_get, R_API | R_ID, ACCESS_USER },
+	{ "GET", "/api/v1/diagnoses/{}/peers", api_peers, R_API | R_ID, ACCESS_USER },
+	{ "GET", "/api/v1/organizations/{}/profile", api_profile_get, R_API | R_ORG, ACCESS_USER },
+	{ "PUT", "/api/v1/organizations/{}/profile", api_profile_put, R_API | R_ORG | R_JSON, ACCESS_WRITE },
 };
+
+const route_t *web_routes(int *n)
+{
+	*n = (int)(sizeof ROUTES / sizeof *ROUTES);
+	return ROUTES;
+}
 
 #define MAX_ARGS 4
 
@@ -111,15 +131,75 @@ static bool parse_json_body(req_t *r, resp_t *w)
 	return false;
 }
 
+/* Who is asking: an API token, or a session cookie, or nobody. The store is limited to the
+ * caller's workspace from here on. A token or cookie that names nobody alive counts as
+ * nobody (a stale cookie is dropped from the browser). */
+static void identify(req_t *r, resp_t *w)
+{
+	actor_t nobody = { 0 };
+	snprintf(nobody.client, sizeof nobody.client, "%s", r->client);
+	app_init(&r->app, r->content, r->store, &nobody);
+	err_t e;
+	if (r->authorization && !strncasecmp(r->authorization, "Bearer ", 7)) {
+		r->signed_in = app_token_auth(&r->app, r->authorization + 7, &e) == 0;
+	} else if (r->cookie_session) {
+		session_t s;
+		r->signed_in = app_session(&r->app, r->cookie_session, &s, &e) == 0;
+		if (r->signed_in)
+			snprintf(r->csrf, sizeof r->csrf, "%s", s.csrf);
+		else /* expired or ended: tell the browser to forget it */
+			snprintf(w->set_cookie[2], sizeof w->set_cookie[2], "mamoru_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax%s",
+				 r->secure ? "; Secure" : "");
+	}
+	if (!r->signed_in) /* whatever went wrong, this request is nobody's */
+		app_init(&r->app, r->content, r->store, &nobody);
+}
+
+/* Sends nobody to sign in (or, on a server without users, to set up the first one); sends a
+ * user whose workspace requires a second factor they lack to set one up. False after answering. */
+static bool access_ok(req_t *r, resp_t *w, const route_t *rt)
+{
+	err_t e;
+	if (rt->access == ACCESS_PUBLIC)
+		return true;
+	if (!r->signed_in) {
+		bool setup = false;
+		if (app_setup_needed(&r->app, &setup, &e) != 0) {
+			resp_fail(r, w, &e);
+			return false;
+		}
+		if (r->api) {
+			resp_api_error(w, 401, "unauthenticated", setup ? T(r, "auth_setup_first") : T(r, "auth_sign_in"), NULL);
+			return false;
+		}
+		buf_t next = { 0 };
+		h_urlenc(&next, r->path);
+		resp_redirect(w, setup ? "/setup" : "/login?next=%s", next.data ? next.data : "");
+		buf_free(&next);
+		return false;
+	}
+	if (r->app.who.must_set_up_totp && strcmp(rt->pattern, "/account") && strcmp(rt->pattern, "/logout")) {
+		if (r->api)
+			resp_api_error(w, 403, "second_factor_required", T(r, "auth_totp_required"), NULL);
+		else
+			resp_redirect(w, "/account");
+		return false;
+	}
+	static const need_t NEED[] = { [ACCESS_USER] = NEED_SIGNED_IN, [ACCESS_WRITE] = NEED_WRITE,
+				       [ACCESS_ORG_CREATE] = NEED_ORG_CREATE, [ACCESS_ADMIN] = NEED_ADMIN };
+	if (app_need(&r->app, NEED[rt->access], &e) != 0) {
+		resp_fail(r, w, &e);
+		return false;
+	}
+	return true;
+}
+
 /* Checks a matched route's needs; false after answering. */
 static bool needs_met(req_t *r, resp_t *w, const route_t *rt, const char *const *args)
 {
 	err_t e;
-	if (rt->access != ACCESS_ANYONE) { /* no roles exist yet: nothing else is reachable */
-		err_set(&e, ERR_FORBIDDEN, "", "この操作は許可されていません", "this is not allowed");
-		resp_fail(r, w, &e);
+	if (!access_ok(r, w, rt))
 		return false;
-	}
 	if (rt->needs & (R_ID | R_ORG)) {
 		r->id = parse_id(args[0]);
 		if (r->id < 0)
@@ -142,8 +222,8 @@ void web_route(req_t *r, resp_t *w)
 	const char *args[MAX_ARGS];
 	int nargs;
 	bool path_known = false;
-	r->app = (app_t){ .content = r->content, .store = r->store };
 	r->api = !strncmp(r->path, "/api/", 5) || !strcmp(r->path, "/healthz");
+	identify(r, w);
 	for (size_t i = 0; i < sizeof ROUTES / sizeof *ROUTES; i++) {
 		const route_t *rt = &ROUTES[i];
 		if (!match(rt->pattern, r->path, segs, &nargs))

@@ -302,20 +302,27 @@ static void log_escaped(buf_t *b, const char *s)
 	}
 }
 
+/* The client's address as text ("-" when unknown): the log, the audit log, login throttling. */
+static void client_address(struct MHD_Connection *conn, char *addr, size_t size)
+{
+	snprintf(addr, size, "-");
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	if (ci && ci->client_addr) {
+		const struct sockaddr *sa = ci->client_addr;
+		if (sa->sa_family == AF_INET)
+			inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, addr, (socklen_t)size);
+		else if (sa->sa_family == AF_INET6)
+			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, addr, (socklen_t)size);
+	}
+}
+
 static void log_request(conn_t *c, struct MHD_Connection *conn, enum MHD_RequestTerminationCode toe)
 {
 	struct timespec end;
 	clock_gettime(CLOCK_MONOTONIC, &end);
 	double ms = (end.tv_sec - c->start.tv_sec) * 1e3 + (end.tv_nsec - c->start.tv_nsec) / 1e6;
 	char addr[INET6_ADDRSTRLEN] = "-";
-	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	if (ci && ci->client_addr) {
-		const struct sockaddr *sa = ci->client_addr;
-		if (sa->sa_family == AF_INET)
-			inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, addr, sizeof addr);
-		else if (sa->sa_family == AF_INET6)
-			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, addr, sizeof addr);
-	}
+	client_address(conn, addr, sizeof addr);
 	char when[32];
 	time_t t = time(NULL);
 	struct tm tm;
@@ -431,19 +438,22 @@ static lang_t pick_lang(req_t *r, resp_t *w)
 	return LANG_JA;
 }
 
+/* The token of a visitor without a session (the sign-in and set-up forms), kept in a cookie;
+ * the router replaces r->csrf with the session's own token once someone is signed in. */
 static void csrf_token(req_t *r)
 {
 	const char *c = r->cookie_csrf;
 	if (c && strlen(c) == 32 && strspn(c, "0123456789abcdef") == 32) {
-		snprintf(r->csrf, sizeof r->csrf, "%s", c);
-		return;
+		snprintf(r->anon_csrf, sizeof r->anon_csrf, "%s", c);
+	} else {
+		unsigned char raw[16];
+		if (getrandom(raw, sizeof raw, 0) != sizeof raw)
+			abort();
+		for (int i = 0; i < 16; i++)
+			snprintf(r->anon_csrf + 2 * i, 3, "%02x", raw[i]);
+		r->new_csrf = true;
 	}
-	unsigned char raw[16];
-	if (getrandom(raw, sizeof raw, 0) != sizeof raw)
-		abort();
-	for (int i = 0; i < 16; i++)
-		snprintf(r->csrf + 2 * i, 3, "%02x", raw[i]);
-	r->new_csrf = true;
+	snprintf(r->csrf, sizeof r->csrf, "%s", r->anon_csrf);
 }
 
 static enum MHD_Result respond(struct MHD_Connection *conn, conn_t *c, resp_t *w, bool is_static)
@@ -459,7 +469,7 @@ static enum MHD_Result respond(struct MHD_Connection *conn, conn_t *c, resp_t *w
 	MHD_add_response_header(resp, "Cache-Control", is_static ? "public, max-age=3600" : "no-store");
 	if (w->location[0])
 		MHD_add_response_header(resp, "Location", w->location);
-	for (int i = 0; i < 2; i++)
+	for (int i = 0; i < RESP_COOKIES; i++)
 		if (w->set_cookie[i][0])
 			MHD_add_response_header(resp, "Set-Cookie", w->set_cookie[i]);
 	c->status = w->status;
@@ -560,6 +570,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	r->accept_language = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Accept-Language");
 	r->cookie_lang = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, "mamoru_lang");
 	r->cookie_csrf = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, "mamoru_csrf");
+	r->cookie_session = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, "mamoru_session");
+	r->authorization = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Authorization");
+	const char *proto = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-Proto");
+	r->secure = proto && !strcasecmp(proto, "https");
+	r->setup_code = g_opts->setup_code;
+	client_address(conn, r->client, sizeof r->client);
 	r->body = c->body.data ? c->body.data : "";
 	r->body_len = c->body.len;
 	if (media_type_is(r->content_type, "application/x-www-form-urlencoded") && c->body.data) {
@@ -583,7 +599,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	web_route(r, &w);
 	if (r->new_csrf)
 		snprintf(w.set_cookie[0], sizeof w.set_cookie[0],
-			 "mamoru_csrf=%s; Path=/; HttpOnly; SameSite=Strict", r->csrf);
+			 "mamoru_csrf=%s; Path=/; HttpOnly; SameSite=Strict", r->anon_csrf);
 	free(r);
 	c->answered = true;
 	return respond(conn, c, &w, false);

@@ -7,6 +7,7 @@
 #include "core/model.h"
 
 typedef struct {
+	const char *setup_code; /* printed at start while there is no user: /setup asks for it off loopback */
 	const content_t *content;
 	const char *db_path;
 	const char *host;       /* numeric IPv4/IPv6 address to bind */

@@ -36,11 +36,17 @@ typedef struct {
 	const char *body;            /* raw body (JSON API) */
 	size_t body_len;
 	const char *content_type;
-	const char *cookie_lang, *cookie_csrf;
+	const char *cookie_lang, *cookie_csrf, *cookie_session;
+	const char *authorization;   /* the Authorization header: "Bearer mmr_…" */
+	char client[64];             /* the client's address */
+	bool secure;                 /* served over https (a proxy says so): cookies get Secure */
+	const char *setup_code;      /* while there is no user: /setup asks for it off loopback */
 	const char *accept_language;
 	lang_t lang;
-	char csrf[48];               /* this client's token (from its cookie, or new) */
-	bool new_csrf;               /* set the cookie on the response */
+	char csrf[72];               /* the token forms must carry: the session's, or the visitor's */
+	char anon_csrf[48];          /* the visitor's token (cookie), for sign-in and set-up */
+	bool new_csrf;               /* set the visitor's cookie on the response */
+	bool signed_in;              /* a session or API token named a live user (in app.who) */
 	const content_t *content;
 	store_t *store;
 	struct search *search;       /* the knowledge index (content/search.h) */
@@ -52,12 +58,14 @@ typedef struct {
 	json_t *json;                /* R_JSON: the request body, a JSON object (released after) */
 } req_t;
 
+#define RESP_COOKIES 3   /* the visitor's CSRF token, the language, the session */
+
 typedef struct {
 	int status;
 	const char *type;            /* Content-Type */
 	buf_t body;
 	char location[512];          /* redirect target */
-	char set_cookie[2][160];
+	char set_cookie[RESP_COOKIES][200];
 } resp_t;
 
 typedef void (*handler_fn)(req_t *, resp_t *, const char *const *args);
@@ -72,9 +80,16 @@ enum {
 	R_ID = 1u << 4,     /* args[0] is a record's id, a positive decimal number (404): r->id */
 };
 
-/* Who may call a route. Everyone, until accounts exist; then roles are added here and checked
- * by the router with the rest of the needs. */
-typedef enum { ACCESS_ANYONE = 0 } access_t;
+/* Who may call a route (app/access.h says what each role may do; the use cases check the
+ * records themselves). Every route but the sign-in, set-up and health pages needs someone
+ * signed in. */
+typedef enum {
+	ACCESS_PUBLIC = 0,    /* nobody needs to be signed in */
+	ACCESS_USER,          /* any role */
+	ACCESS_WRITE,         /* any role but viewer */
+	ACCESS_ORG_CREATE,    /* administrators and consultants */
+	ACCESS_ADMIN,         /* administrators */
+} access_t;
 
 typedef struct {
 	const char *method, *pattern;    /* pattern: {} matches one path segment, passed in args */
@@ -97,6 +112,8 @@ void resp_fail(req_t *r, resp_t *w, const err_t *e);
 
 /* Routes a request to its handler; fills w (404 when nothing matches). */
 void web_route(req_t *r, resp_t *w);
+/* The route table, for tests and documentation that walk every route. */
+const route_t *web_routes(int *n);
 
 /* Parses "a=1&b=%E3%81%82" in place into kv pairs; returns how many, -1 when there are more
  * than max (the request is refused, not cut), -2 when a key or value holds a NUL byte (%00). */

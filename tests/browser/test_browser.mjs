@@ -1,8 +1,11 @@
 // test_browser.mjs — browser tests in Debian's headless Chromium, driven by playwright-core:
-// a person answers the 25 self-diagnosis questions by clicking, goes back and finds the
+// the first administrator is created in the browser on a new server; a person answers the 25
+// self-diagnosis questions by clicking, goes back and finds the
 // answers kept, sees the score and band, switches to English; the checklist is completed
 // with JavaScript disabled; a company answers its profile and the benchmark and sees the four
-// radar charts, the scatter plot and the histogram; no console errors anywhere. Screenshots of the main pages are
+// radar charts, the scatter plot and the histogram; the administrator adds a consultant, a
+// company member and a viewer, and each sees exactly what their role allows, in Japanese and
+// English; no console errors anywhere. Screenshots of the main pages are
 // saved to tests/out/screenshots/ for review. Prints "browser: N passed, N failed".
 import { spawn, execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -10,6 +13,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createServer } from "node:net";
 import { chromium } from "playwright-core";
+import { setUp, signIn } from "./auth.mjs";
 
 const root = resolve(import.meta.dirname, "../..");
 const bin = resolve(root, process.env.MAMORU_BIN || "mamoru");
@@ -43,7 +47,10 @@ const browser = await chromium.launch({
 });
 const errors = [];
 const watch = (page) => {
-  page.on("console", (m) => { if (m.type() === "error") errors.push(`${page.url()}: ${m.text()}`); });
+  // the role checks below open pages that must answer 403 or 404: those statuses are expected
+  page.on("console", (m) => {
+    if (m.type() === "error" && !/status of 40[34]/.test(m.text())) errors.push(`${page.url()}: ${m.text()}`);
+  });
   page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`));
 };
 
@@ -51,6 +58,13 @@ try {
   const ctx = await browser.newContext({ locale: "ja-JP", viewport: { width: 1100, height: 900 } });
   const page = await ctx.newPage();
   watch(page);
+
+  // a new server: every page leads to the set-up of the first administrator
+  await page.goto(base);
+  check("a new server asks for its administrator", page.url().endsWith("/setup"), page.url());
+  await page.screenshot({ path: join(shots, "setup.png"), fullPage: true });
+  await setUp(page, base, { email: "admin@example.test", name: "管理 太郎", workspace: "みなと支援センター" });
+  check("the administrator is signed in", (await page.locator("#who").textContent()) === "admin@example.test");
 
   // an organisation first, through its form
   await page.goto(`${base}/organizations/new`);
@@ -110,6 +124,7 @@ try {
   const noJs = await browser.newContext({ javaScriptEnabled: false, locale: "ja-JP" });
   const p2 = await noJs.newPage();
   watch(p2);
+  await signIn(p2, base, "admin@example.test");
   await p2.goto(`${base}/diagnose/checklist`);
   const steps = 5;
   for (let s = 0; s < steps; s++) {
@@ -161,6 +176,69 @@ try {
   await page.screenshot({ path: join(shots, "compare.png"), fullPage: true });
   await page.setViewportSize({ width: 390, height: 800 });
   await page.screenshot({ path: join(shots, "compare-phone.png"), fullPage: true });
+
+  // roles: the administrator adds a consultant (looking after 比較先1, organisation 2), a
+  // member of this company (organisation 1) and a viewer, through the users page
+  await page.setViewportSize({ width: 1100, height: 900 });
+  await page.goto(`${base}/users?lang=ja`);
+  const addUser = async (email, name, role, org) => {
+    await page.getByLabel("メールアドレス").fill(email);
+    await page.getByLabel("名前", { exact: true }).fill(name);
+    await page.getByLabel("役割").selectOption(role);
+    if (org) await page.getByLabel("企業担当の組織").selectOption(String(org));
+    await page.getByLabel("新しいパスワード", { exact: true }).last().fill("mamoru test passphrase 2026");
+    await page.getByRole("button", { name: "利用者を追加" }).click();
+  };
+  await addUser("consultant@example.test", "支援 花子", "consultant");
+  await addUser("member@example.test", "企業 一郎", "member", 1);
+  await addUser("viewer@example.test", "閲覧 次郎", "viewer");
+  const consultantRow = page.locator("tr", { hasText: "consultant@example.test" });
+  await consultantRow.getByLabel("受け持つ組織").selectOption("2");
+  await consultantRow.getByRole("button", { name: "割り当てる" }).click();
+  check("four users listed", (await page.locator("table.users tbody tr").count()) === 4);
+  await page.screenshot({ path: join(shots, "users.png"), fullPage: true });
+
+  const as = async (email, lang = "ja-JP") => {
+    const c = await browser.newContext({ locale: lang });
+    const p = await c.newPage();
+    watch(p);
+    await signIn(p, base, email);
+    return { c, p };
+  };
+  const status = async (p, path) => (await p.goto(`${base}${path}`)).status();
+  // the consultant sees their client only
+  const con = await as("consultant@example.test");
+  const conHome = await con.p.locator("main").textContent();
+  check("consultant sees the assigned company", conHome.includes("比較先1"));
+  check("consultant does not see other companies", !conHome.includes("株式会社ブラウザ") && !conHome.includes("比較先2"));
+  check("another company's page is not found for the consultant", (await status(con.p, "/organizations/1")) === 404);
+  check("another company's result is not found for the consultant", (await status(con.p, "/diagnoses/1")) === 404);
+  check("the consultant may answer for their client", (await status(con.p, "/diagnose/jisha-shindan?org=2")) === 200);
+  await con.c.close();
+  // the company member sees their own company, in English too
+  const mem = await as("member@example.test", "en-US");
+  const memHome = await mem.p.locator("main").textContent();
+  check("member sees their own company", memHome.includes("株式会社ブラウザ") && !memHome.includes("比較先1"));
+  check("member's pages are in English", (await mem.p.locator("html").getAttribute("lang")) === "en"
+        && (await mem.p.locator("header").textContent()).includes("Signed in as"));
+  check("member reads their own result", (await status(mem.p, "/diagnoses/1")) === 200);
+  check("another company is not found for the member", (await status(mem.p, "/organizations/2")) === 404);
+  check("the users page is forbidden to the member", (await status(mem.p, "/users")) === 403);
+  await mem.p.screenshot({ path: join(shots, "member-home-en.png"), fullPage: true });
+  await mem.c.close();
+  // the viewer reads everything and changes nothing
+  const vw = await as("viewer@example.test");
+  const vwHome = await vw.p.locator("main").textContent();
+  check("viewer sees every company", vwHome.includes("株式会社ブラウザ") && vwHome.includes("比較先5"));
+  check("viewer reads a result", (await status(vw.p, "/diagnoses/1")) === 200);
+  check("viewer may not answer", (await status(vw.p, "/diagnose/jisha-shindan?org=1")) === 403);
+  await vw.c.close();
+  // signing out ends the session
+  await page.goto(`${base}/?lang=ja`);
+  await page.getByRole("button", { name: "ログアウト" }).click();
+  check("signed out lands on the sign-in page", page.url().includes("/login"), page.url());
+  await page.goto(`${base}/organizations/1`);
+  check("after signing out, pages ask to sign in", page.url().includes("/login?next="), page.url());
 
   check("no console errors", errors.length === 0, errors.join("; "));
 } catch (e) {

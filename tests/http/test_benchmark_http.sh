@@ -65,7 +65,7 @@ expect_code 200
 expect_out 'id="risk-index">38<'
 expect_out '<legend>年間売上高</legend>'
 expect_out '組織の情報から'
-TOKEN=$(grep -o 'mamoru_csrf\s[0-9a-f]*' "$TMP/cj" | awk '{print $2}')
+TOKEN=$(csrf_token)
 form="sales=lt1b&personal_info=ge10k&secrets=core&it_dependence=hours&online_sales=cards&public_servers=own&cloud=core&remote_work=many&outsourcing=data&partner_requirements=contract&it_staff=none&incidents=serious"
 get /organizations/1/profile -X POST -d "$form"
 expect_code 403

@@ -174,7 +174,7 @@ CASE="HEAD is answered like GET, without a body"
 HEAD='
 import socket, sys
 s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=5)
-s.sendall(b"HEAD " + sys.argv[2].encode() + b" HTTP/1.0\r\n\r\n")
+s.sendall(b"HEAD " + sys.argv[2].encode() + b" HTTP/1.0\r\nCookie: mamoru_session=" + sys.argv[3].encode() + b"\r\n\r\n")
 d = b""
 while True:
     x = s.recv(65536)
@@ -184,13 +184,13 @@ head, _, body = d.partition(b"\r\n\r\n")
 print(head.split(b" ")[1].decode(), len(body), b"Content-Security-Policy" in head)
 '
 for u in / /healthz /static/style.css /api/v1/questionnaires; do
-	T=$(python3 -c "$HEAD" "$PORT" "$u")
+	T=$(python3 -c "$HEAD" "$PORT" "$u" "$(session_cookie)")
 	[ "$T" = "200 0 True" ] && ok || bad "HEAD $u: status, body bytes, CSP = $T"
 done
 
 CASE="a form is read only under its exact media type"
 get /organizations/new
-TOKEN=$(grep -o 'mamoru_csrf\s[0-9a-f]*' "$TMP/cj" | awk '{print $2}')
+TOKEN=$(csrf_token)
 get /organizations -X POST -H 'Content-Type: application/x-www-form-urlencoded-not' -d "csrf=$TOKEN&name=X&employees=lots"
 expect_code 403
 get /organizations -X POST -H 'Content-Type: Application/X-WWW-Form-Urlencoded ; charset=UTF-8' -d "csrf=$TOKEN&name=X&employees=lots"

@@ -63,7 +63,8 @@ static int setup(void **state)
 	err_t e;
 	assert_int_equal(store_open(path, &S, &e), STORE_OK);
 	real_ops = S->ops;
-	A = (app_t){ .content = &C, .store = S };
+	actor_t who = app_cli_actor(1);
+	app_init(&A, &C, S, &who);
 	return 0;
 }
 

@@ -160,6 +160,7 @@ static int load_pack(const char *questionnaire, load_errors_t *errs, char *dir)
 	write_file(dir, "threats.yaml", THREATS);
 	write_file(dir, "measure-costs.yaml", g_costs ? g_costs : COSTS);
 	write_file(dir, "profile.yaml", g_profile ? g_profile : PROFILE);
+	write_file(dir, "common-passwords.yaml", "format: 1\npasswords: [\"1234567890\", \"Password123\"]\n");
 	char cdir[300];
 	snprintf(cdir, sizeof cdir, "%s/cases", dir);
 	mkdir(cdir, 0700);

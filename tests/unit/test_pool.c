@@ -248,7 +248,9 @@ static void pool_follows_saves(void **state)
 	snprintf(path, sizeof path, "%s/m.db", dir);
 	store_t *s;
 	assert_int_equal(store_open(path, &s, &err), STORE_OK);
-	app_t app = { .content = &C, .store = s };
+	app_t app;
+	actor_t who = app_cli_actor(1);
+	app_init(&app, &C, s, &who);
 	const questionnaire_t *q = content_questionnaire(&C, "benchmark");
 	org_t o;
 	org_init(&o);

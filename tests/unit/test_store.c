@@ -116,6 +116,7 @@ static void empty_database_migrates(void **state)
 	store_t *s;
 	err_t err;
 	assert_int_equal(store_open(path, &s, &err), STORE_OK);
+	store_set_workspace(s, 1);
 	assert_int_equal(store_schema_version(s), MIGRATION_COUNT);
 	store_close(s);
 	struct stat st;
@@ -124,6 +125,7 @@ static void empty_database_migrates(void **state)
 	assert_int_equal(scalar("SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), 1);
 	/* reopening changes nothing */
 	assert_int_equal(store_open(path, &s, &err), STORE_OK);
+	store_set_workspace(s, 1);
 	store_close(s);
 	assert_int_equal(scalar("SELECT count(*) FROM schema_version"), MIGRATION_COUNT);
 }
@@ -152,6 +154,7 @@ static void every_earlier_version_migrates(void **state)
 		store_t *s;
 		err_t err;
 		assert_int_equal(store_open(path, &s, &err), STORE_OK);
+		store_set_workspace(s, 1);
 		assert_int_equal(store_schema_version(s), MIGRATION_COUNT);
 		stored_diag_t *d;
 		assert_int_equal(store_diag_get(s, 1, &d), STORE_OK);
@@ -172,6 +175,7 @@ static void newer_database_refused_unchanged(void **state)
 	store_t *s;
 	err_t err;
 	assert_int_equal(store_open(path, &s, &err), STORE_OK);
+	store_set_workspace(s, 1);
 	store_close(s);
 	exec_sql("INSERT INTO schema_version VALUES (99, '2030-01-01T00:00:00Z')");
 	long long before = scalar("SELECT count(*) FROM sqlite_master");
@@ -188,6 +192,7 @@ static void snapshot_round_trip_and_immutable(void **state)
 	store_t *s;
 	err_t err;
 	assert_int_equal(store_open(path, &s, &err), STORE_OK);
+	store_set_workspace(s, 1);
 	org_t o;
 	org_init(&o);
 	strcpy(o.name, "株式会社<script>alert(1)</script>");
@@ -230,6 +235,7 @@ static void failed_save_leaves_nothing(void **state)
 	store_t *s;
 	err_t err;
 	assert_int_equal(store_open(path, &s, &err), STORE_OK);
+	store_set_workspace(s, 1);
 	stored_diag_t *sd = scored("jisha-shindan", "yes", 42 /* no such organisation */, "全社");
 	assert_int_equal(store_diag_save(s, sd), STORE_INVALID);
 	stored_diag_free(sd);
@@ -240,6 +246,7 @@ static void failed_save_leaves_nothing(void **state)
 	store_close(s);
 	exec_sql("CREATE UNIQUE INDEX one_question ON diagnosis_answers(diagnosis_id, question)");
 	assert_int_equal(store_open(path, &s, &err), STORE_OK);
+	store_set_workspace(s, 1);
 	assert_int_equal(store_diag_save(s, sd), STORE_INVALID);
 	stored_diag_free(sd);
 	store_close(s);
@@ -255,6 +262,7 @@ static void backup_and_check(void **state)
 	err_t err;
 	char bk[160];
 	assert_int_equal(store_open(path, &s, &err), STORE_OK);
+	store_set_workspace(s, 1);
 	org_t o;
 	org_init(&o);
 	strcpy(o.name, "バックアップ社");
@@ -278,6 +286,7 @@ static void hostile_backup_is_refused(void **state)
 	err_t err;
 	char bk[3][160];
 	assert_int_equal(store_open(path, &s, &err), STORE_OK);
+	store_set_workspace(s, 1);
 	org_t o;
 	org_init(&o);
 	strcpy(o.name, "本物の会社");
@@ -299,6 +308,7 @@ static void hostile_backup_is_refused(void **state)
 	assert_int_equal(scalar("SELECT count(*) FROM organizations WHERE name = '本物の会社'"), 1);
 	/* the untouched backup restores */
 	assert_int_equal(store_open(path, &s, &err), STORE_OK);
+	store_set_workspace(s, 1);
 	org_init(&o);
 	strcpy(o.name, "後から追加");
 	assert_int_equal(add_org(s, &o), STORE_OK);
@@ -315,7 +325,9 @@ static void full_disk_is_reported_and_leaves_nothing(void **state)
 	store_t *s;
 	err_t err;
 	assert_int_equal(store_open(path, &s, &err), STORE_OK);
-	app_t app = { .content = &C, .store = s };
+	app_t app;
+	actor_t who = app_cli_actor(1);
+	app_init(&app, &C, s, &who);
 	char sql[64];
 	snprintf(sql, sizeof sql, "PRAGMA max_page_count = %lld", scalar("PRAGMA page_count") + 8);
 	assert_int_equal(sqlite3_exec(SQ(s)->db, sql, NULL, NULL, NULL), SQLITE_OK);

@@ -42,6 +42,7 @@ static int fresh(void **state)
 	err_t e;
 	if (store_open(location, &S, &e) != STORE_OK)
 		fail_msg("%s", e.en);
+	store_set_workspace(S, 1);
 	return 0;
 }
 
