@@ -144,8 +144,8 @@ int app_setup(app_t *a, const char *workspace_name, user_t *u, const char *passw
 
 /* ---- signing in ---- */
 
-/* Failed attempts under key within the window: ERR_THROTTLED when there have been too many. */
-static int throttled(app_t *a, const char *key, err_t *e)
+/* Failed attempts under key within the window: ERR_THROTTLED when there have been max. */
+static int throttled(app_t *a, const char *key, int max, err_t *e)
 {
 	int count;
 	int64_t first;
@@ -153,7 +153,7 @@ static int throttled(app_t *a, const char *key, err_t *e)
 	if (rc != STORE_OK)
 		return app_store_fail(a, rc, e);
 	int64_t wait = first + LOGIN_FAILURE_WINDOW - app_now(a);
-	if (count < LOGIN_MAX_FAILURES || wait <= 0)
+	if (count < max || wait <= 0)
 		return 0;
 	int minutes = (int)((wait + 59) / 60);
 	return err_set(e, ERR_THROTTLED, "", "ログインの失敗が続いたため、%d 分後にもう一度お試しください",
@@ -203,7 +203,7 @@ int app_login(app_t *a, const char *email, const char *password, const char *tot
 	for (char *p = ukey; *p; p++)
 		*p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
 	snprintf(ckey, sizeof ckey, "client:%s", a->who.client);
-	if (throttled(a, ukey, e) != 0 || throttled(a, ckey, e) != 0)
+	if (throttled(a, ukey, LOGIN_MAX_FAILURES, e) != 0 || throttled(a, ckey, LOGIN_MAX_CLIENT_FAILURES, e) != 0)
 		return -1;
 	user_t u;
 	store_rc_t rc = store_user_by_email(a->store, email, &u);
@@ -519,6 +519,41 @@ int app_workspace(app_t *a, workspace_t *out, err_t *e)
 	if (app_need(a, NEED_SIGNED_IN, e) != 0)
 		return -1;
 	store_rc_t rc = store_workspace_get(a->store, a->who.workspace_id, out);
+	return rc == STORE_OK ? 0 : app_store_fail(a, rc, e);
+}
+
+/* Whole-server operations belong to whoever holds the database file: the command line. */
+static int cli_only(const app_t *a, err_t *e)
+{
+	return a->who.user_id == 0 && a->who.role == UROLE_ADMIN && !strcmp(a->who.client, "cli")
+		       ? 0
+		       : err_set(e, ERR_FORBIDDEN, "", "ワークスペースはコマンドラインでだけ作れます", "workspaces are made on the command line only");
+}
+
+int app_workspace_add(app_t *a, workspace_t *w, err_t *e)
+{
+	size_t n = strlen(w->name);
+	if (cli_only(a, e) != 0)
+		return -1;
+	if (n == 0 || n > ACCOUNT_NAME_MAX || !utf8_valid(w->name, n, NULL))
+		return err_set(e, ERR_INVALID, "name", "名前は 1〜%d バイトの文字にしてください", "the name needs 1 to %d bytes of text", ACCOUNT_NAME_MAX);
+	if (app_tx_begin(a, e) != 0)
+		return -1;
+	app_now_iso(a, w->created);
+	store_rc_t rc = store_workspace_add(a->store, w);
+	char object[40];
+	snprintf(object, sizeof object, "workspace %lld", (long long)w->id);
+	int res = rc == STORE_OK ? app_audit(a, "workspace.add", object, w->name, e) : app_store_fail(a, rc, e);
+	return app_tx_end(a, res, e);
+}
+
+int app_workspace_list(app_t *a, workspace_t **out, int *n, err_t *e)
+{
+	*out = NULL;
+	*n = 0;
+	if (cli_only(a, e) != 0)
+		return -1;
+	store_rc_t rc = store_workspace_list(a->store, out, n);
 	return rc == STORE_OK ? 0 : app_store_fail(a, rc, e);
 }
 

@@ -56,6 +56,10 @@ int app_totp_new(app_t *a, char secret[64], char uri[TOTP_URI_MAX], err_t *e);
 int app_totp_confirm(app_t *a, const char *secret, const char *code, err_t *e);
 /* The caller's workspace. */
 int app_workspace(app_t *a, workspace_t *out, err_t *e);
+/* The command line only (the database file is the authority): a new workspace, e.g. for a
+ * second support organisation on the same server, and the list of them. */
+int app_workspace_add(app_t *a, workspace_t *w, err_t *e);
+int app_workspace_list(app_t *a, workspace_t **out, int *n, err_t *e);   /* free() */
 /* Administrators: require a second factor of everyone in the workspace. */
 int app_require_totp(app_t *a, bool required, err_t *e);
 

@@ -136,7 +136,9 @@ static void usage(FILE *out, lang_t lang)
 		      "  user list [--json] | user disable|enable EMAIL | user reset-password EMAIL [--password-stdin]\n"
 		      "  user assign|unassign EMAIL ORG_ID   a consultant's organisations\n"
 		      "  token add EMAIL [--label TEXT] | token list [EMAIL] [--json] | token revoke ID   API tokens\n"
-		      "  audit [--org ID] [--json]      who changed what, when and from where\n\n"
+		      "  audit [--org ID] [--json]      who changed what, when and from where\n"
+		      "  workspace add NAME | workspace list [--json]   workspaces (use --workspace ID with the rest)\n"
+		      "  routes [--json]                the web server's routes and who may call them\n\n"
 		      "The database is --db, else $MAMORU_DB, else ./var/mamoru.db.\n"
 		      "Content is read from $MAMORU_CONTENT, else the content/ folder beside the program.\n",
 		      out);
@@ -169,7 +171,9 @@ static void usage(FILE *out, lang_t lang)
 		      "  user list [--json] | user disable|enable メール | user reset-password メール [--password-stdin]\n"
 		      "  user assign|unassign メール 組織ID   支援担当が受け持つ組織\n"
 		      "  token add メール [--label 名前] | token list [メール] [--json] | token revoke ID   API トークン\n"
-		      "  audit [--org ID] [--json]      だれが・いつ・何を・どこから変更したか\n\n"
+		      "  audit [--org ID] [--json]      だれが・いつ・何を・どこから変更したか\n"
+		      "  workspace add 名前 | workspace list [--json]   ワークスペース（ほかのコマンドは --workspace ID で）\n"
+		      "  routes [--json]                Web サーバーのルートと、呼び出せる人\n\n"
 		      "データベースは --db、なければ $MAMORU_DB、なければ ./var/mamoru.db です。\n"
 		      "設問などは $MAMORU_CONTENT、なければプログラムと同じ場所の content/ から読みます。\n",
 		      out);
@@ -259,6 +263,8 @@ int main(int argc, char **argv)
 		{ "user", cmd_user },
 		{ "token", cmd_token },
 		{ "audit", cmd_audit },
+		{ "workspace", cmd_workspace },
+		{ "routes", cmd_routes },
 	};
 	int (*fn)(cli_t *, int, char **) = NULL;
 	for (size_t k = 0; k < sizeof cmds / sizeof cmds[0]; k++)

@@ -26,7 +26,8 @@ typedef enum { UROLE_NONE = 0, UROLE_VIEWER, UROLE_MEMBER, UROLE_CONSULTANT, URO
 #define ACCOUNT_PASSWORD_MAX 256      /* characters: passphrases welcome */
 #define SESSION_IDLE_SECONDS (2 * 3600)
 #define SESSION_MAX_SECONDS (12 * 3600)
-#define LOGIN_MAX_FAILURES 5          /* per account and per client, within ... */
+#define LOGIN_MAX_FAILURES 5          /* per account, within ... */
+#define LOGIN_MAX_CLIENT_FAILURES 20  /* per client address (an office behind one address has many users) ... */
 #define LOGIN_FAILURE_WINDOW (15 * 60) /* ... this many seconds, after which they are forgotten */
 
 typedef struct {

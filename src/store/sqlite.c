@@ -95,6 +95,7 @@ static const store_ops_t SQLITE_OPS = {
 	.workspace_add = sq_workspace_add,
 	.workspace_get = sq_workspace_get,
 	.workspace_update = sq_workspace_update,
+	.workspace_list = sq_workspace_list,
 	.user_count = sq_user_count,
 	.user_add = sq_user_add,
 	.user_update = sq_user_update,

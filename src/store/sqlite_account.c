@@ -14,6 +14,7 @@
 
 static const char SQL_WS_ADD[] = "INSERT INTO workspaces (name, require_totp, created_at) VALUES (?, ?, ?)";
 static const char SQL_WS_GET[] = "SELECT id, name, require_totp, created_at FROM workspaces WHERE id = ?";
+static const char SQL_WS_LIST[] = "SELECT id, name, require_totp, created_at FROM workspaces ORDER BY id";
 static const char SQL_WS_UPDATE[] = "UPDATE workspaces SET name = ?, require_totp = ? WHERE id = ?";
 static const char SQL_USER_COUNT[] = "SELECT count(*) FROM users";
 #define USER_COLS "id, workspace_id, organization_id, email, name, role, password_hash, totp_secret, disabled, created_at, updated_at"
@@ -64,6 +65,15 @@ store_rc_t sq_workspace_add(store_t *s, workspace_t *w)
 	return rc;
 }
 
+static void read_workspace(sqlite3_stmt *st, workspace_t *out)
+{
+	memset(out, 0, sizeof *out);
+	out->id = sqlite3_column_int64(st, 0);
+	sq_col_text(st, 1, out->name, sizeof out->name);
+	out->require_totp = sqlite3_column_int(st, 2);
+	sq_col_text(st, 3, out->created, sizeof out->created);
+}
+
 store_rc_t sq_workspace_get(store_t *s, int64_t id, workspace_t *out)
 {
 	sq_t *q = SQ(s);
@@ -73,14 +83,34 @@ store_rc_t sq_workspace_get(store_t *s, int64_t id, workspace_t *out)
 	sqlite3_bind_int64(st, 1, id);
 	store_rc_t rc = sq_step_row(q, st, "workspaces");
 	if (rc == STORE_OK) {
-		memset(out, 0, sizeof *out);
-		out->id = sqlite3_column_int64(st, 0);
-		sq_col_text(st, 1, out->name, sizeof out->name);
-		out->require_totp = sqlite3_column_int(st, 2);
-		sq_col_text(st, 3, out->created, sizeof out->created);
+		read_workspace(st, out);
 		sqlite3_reset(st);
 	}
 	return rc;
+}
+
+store_rc_t sq_workspace_list(store_t *s, workspace_t **out, int *n)
+{
+	sq_t *q = SQ(s);
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st = sq_stmt(q, SQL_WS_LIST);
+	if (!st)
+		return STORE_ERROR;
+	int rc, cap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap)
+			*out = xrealloc(*out, (size_t)(cap = cap ? cap * 2 : 8) * sizeof **out);
+		read_workspace(st, &(*out)[(*n)++]);
+	}
+	store_rc_t res = rc == SQLITE_DONE ? STORE_OK : sq_fail(q, STORE_ERROR, "workspaces");
+	sqlite3_reset(st);
+	if (res != STORE_OK) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return res;
 }
 
 store_rc_t sq_workspace_update(store_t *s, const workspace_t *w)

@@ -38,6 +38,7 @@ store_rc_t sq_agg_each(store_t *s, const char *from, bool (*fn)(const pool_key_t
 store_rc_t sq_workspace_add(store_t *s, workspace_t *w);
 store_rc_t sq_workspace_get(store_t *s, int64_t id, workspace_t *out);
 store_rc_t sq_workspace_update(store_t *s, const workspace_t *w);
+store_rc_t sq_workspace_list(store_t *s, workspace_t **out, int *n);
 store_rc_t sq_user_count(store_t *s, int64_t *n);
 store_rc_t sq_user_add(store_t *s, user_t *u);
 store_rc_t sq_user_update(store_t *s, const user_t *u);

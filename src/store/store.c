@@ -150,6 +150,7 @@ store_rc_t store_pool_each(store_t *s, const char *from, bool (*fn)(const pool_k
 store_rc_t store_workspace_add(store_t *s, workspace_t *w) { return s->ops->workspace_add(s, w); }
 store_rc_t store_workspace_get(store_t *s, int64_t id, workspace_t *out) { return s->ops->workspace_get(s, id, out); }
 store_rc_t store_workspace_update(store_t *s, const workspace_t *w) { return s->ops->workspace_update(s, w); }
+store_rc_t store_workspace_list(store_t *s, workspace_t **out, int *n) { return s->ops->workspace_list(s, out, n); }
 store_rc_t store_user_count(store_t *s, int64_t *n) { return s->ops->user_count(s, n); }
 store_rc_t store_user_add(store_t *s, user_t *u) { return s->ops->user_add(s, u); }
 store_rc_t store_user_update(store_t *s, const user_t *u) { return s->ops->user_update(s, u); }

@@ -131,6 +131,7 @@ struct store_ops {
 	store_rc_t (*workspace_add)(store_t *s, workspace_t *w);          /* sets w->id */
 	store_rc_t (*workspace_get)(store_t *s, int64_t id, workspace_t *out);
 	store_rc_t (*workspace_update)(store_t *s, const workspace_t *w);
+	store_rc_t (*workspace_list)(store_t *s, workspace_t **out, int *n);
 	store_rc_t (*user_count)(store_t *s, int64_t *n);                 /* every workspace */
 	store_rc_t (*user_add)(store_t *s, user_t *u);                     /* STORE_INVALID: e-mail taken */
 	store_rc_t (*user_update)(store_t *s, const user_t *u);
@@ -226,6 +227,7 @@ store_rc_t store_pool_each(store_t *s, const char *from, bool (*fn)(const pool_k
 store_rc_t store_workspace_add(store_t *s, workspace_t *w);
 store_rc_t store_workspace_get(store_t *s, int64_t id, workspace_t *out);
 store_rc_t store_workspace_update(store_t *s, const workspace_t *w);
+store_rc_t store_workspace_list(store_t *s, workspace_t **out, int *n);  /* free() */
 store_rc_t store_user_count(store_t *s, int64_t *n);
 store_rc_t store_user_add(store_t *s, user_t *u);
 store_rc_t store_user_update(store_t *s, const user_t *u);
