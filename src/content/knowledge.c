@@ -65,6 +65,8 @@ static measure_t *measure_at(ctx_t *x, yaml_node_t *map, const char *key)
 
 /* ---- scenarios.yaml -------------------------------------------------------------------- */
 
+#define MAX_SCENARIO_CHECKS 512 /* checks over all scenarios (the guideline's have 63) */
+
 static void load_scenario(ctx_t *x, yaml_node_t *sn, scenario_t *s, const char **check_ids, int *nchecks)
 {
 	static const char *const keys[] = { "id", "title", "source", "situation", "incident", "risks", "points", NULL };
@@ -94,6 +96,11 @@ static void load_scenario(ctx_t *x, yaml_node_t *sn, scenario_t *s, const char *
 			static const char *const ckeys[] = { "id", "text", "measures", "source", NULL };
 			if (!yl_check_map(x, cn, "check", ckeys))
 				continue;
+			if (*nchecks == MAX_SCENARIO_CHECKS) { /* check_ids holds the ids of every scenario's checks */
+				yl_fail(x, cn, "チェック項目が多すぎます（全シナリオで上限 %d 件）",
+					"too many checks (at most %d over all scenarios)", MAX_SCENARIO_CHECKS);
+				return;
+			}
 			scenario_check_t *ch = &risk->checks[risk->nchecks++];
 			ch->id = check_ids[*nchecks] = yl_get_id(x, cn, "id");
 			(*nchecks)++;
@@ -114,9 +121,9 @@ static void load_scenarios(ctx_t *x, yaml_node_t *root)
 	yaml_node_item_t *it = yl_get_seq(x, root, "scenarios", true, &n);
 	c->scenarios = arena_alloc(&c->arena, (size_t)(n ? n : 1) * sizeof *c->scenarios);
 	const char **ids = arena_alloc(&c->arena, (size_t)(n ? n : 1) * sizeof *ids);
-	const char **check_ids = arena_alloc(&c->arena, 512 * sizeof *check_ids);
+	const char **check_ids = arena_alloc(&c->arena, MAX_SCENARIO_CHECKS * sizeof *check_ids);
 	int nchecks = 0;
-	for (int i = 0; i < n && nchecks < 400; i++) {
+	for (int i = 0; i < n; i++) {
 		load_scenario(x, yl_node(x, it[i]), &c->scenarios[c->nscenarios], check_ids, &nchecks);
 		ids[i] = c->scenarios[c->nscenarios++].id;
 		yl_check_dup(x, yl_node(x, it[i]), "scenario", ids, i + 1);
