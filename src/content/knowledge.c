@@ -245,10 +245,13 @@ static void load_cases_file(ctx_t *x, yaml_node_t *root)
 	}
 }
 
+/* Cases in the order of their numbers; an id is at most 32 characters, so its number may be
+ * past int: strtol clamps it, and the comparison subtracts nothing that could overflow. */
 static int by_case_number(const void *a, const void *b)
 {
 	const case_t *x = a, *y = b;
-	return atoi(x->id ? x->id : "0") - atoi(y->id ? y->id : "0");
+	long nx = x->id ? strtol(x->id, NULL, 10) : 0, ny = y->id ? strtol(y->id, NULL, 10) : 0;
+	return (nx > ny) - (nx < ny);
 }
 
 static void load_cases(content_t *c, load_errors_t *errs, const char *dir)
