@@ -42,6 +42,8 @@ void page_workspace_change(req_t *r, resp_t *w, const char *const *args);
 void page_audit(req_t *r, resp_t *w, const char *const *args);
 /* page_home.c */
 void page_home(req_t *r, resp_t *w, const char *const *args);
+/* page_clients.c: clients side by side */
+void page_clients_compare(req_t *r, resp_t *w, const char *const *args);
 /* page_org.c */
 void page_org_new(req_t *r, resp_t *w, const char *const *args);
 void page_org_create(req_t *r, resp_t *w, const char *const *args);

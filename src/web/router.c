@@ -30,6 +30,7 @@ static const route_t ROUTES[] = {
 	{ "POST", "/workspace", page_workspace_change, R_CSRF, ACCESS_ADMIN },
 	{ "GET", "/audit", page_audit, 0, ACCESS_ADMIN },
 	{ "GET", "/", page_home, 0, ACCESS_USER },
+	{ "GET", "/clients/compare", page_clients_compare, 0, ACCESS_USER },
 	{ "GET", "/organizations/new", page_org_new, 0, ACCESS_ORG_CREATE },
 	{ "POST", "/organizations", page_org_create, R_CSRF, ACCESS_ORG_CREATE },
 	{ "GET", "/organizations/{}", page_org_show, R_ORG, ACCESS_USER },

@@ -1,0 +1,172 @@
+/*
+ * clients.c — see clients.h. The list reads only what its filters and order need for every
+ * organisation (nothing more than the organisations when sorted by name without a band filter),
+ * and the rest for the one page shown, all in one read transaction.
+ */
+#include "app/clients.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/org.h"
+#include "core/xalloc.h"
+
+typedef struct {
+	const content_t *c;
+	const client_filter_t *f;
+	client_row_t *rows;
+	int n, cap, visible;
+} collect_t;
+
+/* Keeps the organisations that pass the filters needing nothing but the organisation. */
+static bool collect(const org_t *o, void *arg)
+{
+	collect_t *x = arg;
+	x->visible++;
+	if (x->n == x->cap) {
+		x->cap = x->cap ? 2 * x->cap : 64;
+		x->rows = xrealloc(x->rows, (size_t)x->cap * sizeof *x->rows);
+	}
+	client_row_t *row = &x->rows[x->n++];
+	memset(row, 0, sizeof *row);
+	row->org = *o;
+	row->size_band = org_size_band(x->c, o->employees);
+	if (!client_matches_org(row, x->f))
+		x->n--;
+	return true;
+}
+
+/* Reads what the row still lacks of its latest result, its trend and its overdue plan items. */
+static int load_row(app_t *a, client_row_t *row, bool latest, bool trend, bool overdue, const char *today, err_t *e)
+{
+	store_rc_t rc;
+	if ((latest || trend) && !row->loaded_latest) {
+		stored_diag_t *d = NULL;
+		rc = store_diag_latest(a->store, row->org.id, &d);
+		if (rc != STORE_OK && rc != STORE_NOT_FOUND)
+			return app_store_fail(a, rc, e);
+		client_row_latest(row, d);
+		stored_diag_free(d);
+	}
+	if (trend && !row->loaded_trend) {
+		stored_diag_t **list = NULL;
+		int n = 0;
+		if (row->diag_id) {
+			rc = store_diag_recent(a->store, row->org.id, row->questionnaire, row->diag_id, 2, &list, &n);
+			if (rc != STORE_OK)
+				return app_store_fail(a, rc, e);
+		}
+		client_row_trend(row, (const stored_diag_t *const *)list, n);
+		stored_diag_list_free(list, n);
+	}
+	if (overdue && !row->loaded_overdue) {
+		plan_item_t *items = NULL;
+		int n = 0;
+		rc = store_plan_list(a->store, row->org.id, &items, &n);
+		if (rc != STORE_OK)
+			return app_store_fail(a, rc, e);
+		row->overdue = client_overdue(items, n, today);
+		row->loaded_overdue = true;
+		free(items);
+	}
+	return 0;
+}
+
+static int list_in(app_t *a, const client_filter_t *f, client_list_t *out, collect_t *x, err_t *e)
+{
+	if (app_org_each(a, collect, x, e) != 0)
+		return -1;
+	char now[32], today[11];
+	app_now_iso(a, now);
+	snprintf(today, sizeof today, "%.10s", now);
+	client_sort_t s = f->sort;
+	bool latest = f->band[0] || s == CLIENT_SORT_SCORE || s == CLIENT_SORT_DATE;
+	int m = 0;
+	for (int i = 0; i < x->n; i++) {
+		if (load_row(a, &x->rows[i], latest, s == CLIENT_SORT_TREND, s == CLIENT_SORT_OVERDUE, today, e) != 0)
+			return -1;
+		if (client_matches_band(&x->rows[i], f)) {
+			if (m != i)
+				x->rows[m] = x->rows[i];
+			m++;
+		}
+	}
+	const client_row_t **order = xmalloc((size_t)(m ? m : 1) * sizeof *order);
+	for (int i = 0; i < m; i++)
+		order[i] = &x->rows[i];
+	client_sort(order, m, s, f->desc);
+	out->matched = m;
+	out->visible = x->visible;
+	out->page = f->page;
+	int from = client_page(m, CLIENTS_PER_PAGE, &out->page, &out->pages);
+	int k = m - from < CLIENTS_PER_PAGE ? m - from : CLIENTS_PER_PAGE;
+	out->rows = xcalloc((size_t)(k > 0 ? k : 1), sizeof *out->rows);
+	for (int i = 0; i < k; i++)
+		out->rows[i] = *order[from + i];
+	free(order);
+	out->nrows = k;
+	for (int i = 0; i < k; i++)
+		if (load_row(a, &out->rows[i], true, true, true, today, e) != 0)
+			return -1;
+	return 0;
+}
+
+int app_client_list(app_t *a, const client_filter_t *f, client_list_t *out, err_t *e)
+{
+	memset(out, 0, sizeof *out);
+	collect_t x = { .c = a->content, .f = f };
+	bool began = store_read_begin(a->store);
+	int rc = list_in(a, f, out, &x, e);
+	store_read_end(a->store, began);
+	free(x.rows);
+	if (rc != 0)
+		client_list_free(out);
+	return rc;
+}
+
+void client_list_free(client_list_t *l)
+{
+	free(l->rows);
+	memset(l, 0, sizeof *l);
+}
+
+int app_client_compare(app_t *a, const int64_t *ids, int n, const char *questionnaire, client_compare_t *out, err_t *e)
+{
+	memset(out, 0, sizeof *out);
+	const questionnaire_t *q = content_questionnaire(a->content, questionnaire);
+	if (!q)
+		return err_set(e, ERR_INVALID, "questionnaire", "questionnaire（診断）はそのような診断の ID ではありません",
+			       "questionnaire is not the id of a questionnaire");
+	if (n < CLIENT_COMPARE_MIN || n > CLIENT_COMPARE_MAX)
+		return err_set(e, ERR_INVALID, "org", "比べる組織を %d から %d まで選んでください（org）",
+			       "choose %d to %d organisations to compare (org)", CLIENT_COMPARE_MIN, CLIENT_COMPARE_MAX);
+	out->q = q;
+	bool began = store_read_begin(a->store);
+	int rc = 0;
+	for (int i = 0; i < n && rc == 0; i++) {
+		if (app_org_get(a, ids[i], &out->org[i], e) != 0) {
+			rc = -1;
+			break;
+		}
+		stored_diag_t **list = NULL;
+		int k = 0;
+		store_rc_t sr = store_diag_recent(a->store, ids[i], q->id, 0, 1, &list, &k);
+		if (sr != STORE_OK) {
+			rc = app_store_fail(a, sr, e);
+			break;
+		}
+		out->sd[i] = k > 0 ? list[0] : NULL;
+		for (int j = 1; j < k; j++)
+			stored_diag_free(list[j]);
+		free(list);
+		out->n = i + 1;
+	}
+	store_read_end(a->store, began);
+	if (rc != 0) {
+		client_compare_free(out);
+		return -1;
+	}
+	client_compare_fill(out);
+	return 0;
+}
