@@ -3,7 +3,9 @@
  */
 #include "app/diagnosis.h"
 
+#include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/access.h"
@@ -51,8 +53,13 @@ static const band_t *band_of(const questionnaire_t *q, const char *id)
 	return NULL;
 }
 
-/* Stores the snapshot and its pool contribution in one write transaction. */
-static int save(app_t *a, stored_diag_t *sd, err_t *e)
+/* What else a save does in its transaction, once the snapshot has its id (a respondent link
+ * is marked answered); -1 with e undoes the whole save. */
+typedef int (*then_fn)(app_t *a, const stored_diag_t *sd, void *arg, err_t *e);
+
+/* Stores the snapshot, its pool contribution, the audit entry and `then` in one write
+ * transaction. */
+static int save(app_t *a, stored_diag_t *sd, then_fn then, void *arg, err_t *e)
 {
 	app_now_iso(a, sd->created);
 	if (!sd->round[0])
@@ -62,7 +69,8 @@ static int save(app_t *a, stored_diag_t *sd, err_t *e)
 		char object[40], detail[120];
 		snprintf(object, sizeof object, "diagnosis %lld", (long long)sd->id);
 		snprintf(detail, sizeof detail, "%s, organization %lld, %d / %d", sd->questionnaire, (long long)sd->org_id, sd->total, sd->max);
-		if (app_pool_contribute(a, sd, e) != 0 || app_audit(a, "diagnosis.save", object, detail, e) != 0) {
+		if (app_pool_contribute(a, sd, e) != 0 || app_audit(a, "diagnosis.save", object, detail, e) != 0 ||
+		    (then && then(a, sd, arg, e) != 0)) {
 			store_rollback(a->store);
 			return -1;
 		}
@@ -77,8 +85,8 @@ static int save(app_t *a, stored_diag_t *sd, err_t *e)
 	return -1;
 }
 
-int app_diag_run(app_t *a, const questionnaire_t *q, const answers_t *ans, const stored_diag_t *meta, bool save_it,
-		 result_view_t *out, err_t *e)
+static int run(app_t *a, const questionnaire_t *q, const answers_t *ans, const stored_diag_t *meta, bool save_it, then_fn then,
+	       void *arg, result_view_t *out, err_t *e)
 {
 	memset(out, 0, sizeof *out);
 	org_init(&out->org);
@@ -99,11 +107,109 @@ int app_diag_run(app_t *a, const questionnaire_t *q, const answers_t *ans, const
 	score(a, out->d, q, ans, who.risk_group, &out->org);
 	out->sd = stored_diag_from(out->d, &who);
 	out->band = band_of(q, out->sd->band_id);
-	if (save_it && save(a, out->sd, e) != 0) {
+	if (save_it && save(a, out->sd, then, arg, e) != 0) {
 		result_view_free(out);
 		return -1;
 	}
 	return 0;
+}
+
+int app_diag_run(app_t *a, const questionnaire_t *q, const answers_t *ans, const stored_diag_t *meta, bool save_it,
+		 result_view_t *out, err_t *e)
+{
+	return run(a, q, ans, meta, save_it, NULL, NULL, out, e);
+}
+
+/* ---- respondent links ---- */
+
+static void link_hash(const char *token, char out[65])
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+	if (sodium_init() < 0)
+		abort();
+	crypto_hash_sha256(h, (const unsigned char *)token, strlen(token));
+	sodium_bin2hex(out, 65, h, sizeof h);
+}
+
+int app_link_create(app_t *a, link_t *l, int days, char token[LINK_TOKEN_LEN + 1], err_t *e)
+{
+	role_t role;
+	if (app_org_access(a, l->org_id, true, e) != 0)
+		return -1;
+	if (!content_questionnaire(a->content, l->questionnaire))
+		return err_set(e, ERR_INVALID, "questionnaire", "診断「%s」はありません", "unknown questionnaire \"%s\"", l->questionnaire);
+	if (!role_parse(l->role, &role) || role == ROLE_NONE)
+		return err_set(e, ERR_INVALID, "role", "executive・manager・staff のどれかです", "must be executive, manager or staff");
+	if (days < 1 || days > LINK_MAX_DAYS)
+		return err_set(e, ERR_INVALID, "days", "有効期間は 1〜%d 日です", "a link lasts 1 to %d days", LINK_MAX_DAYS);
+	if (!l->scope[0])
+		snprintf(l->scope, sizeof l->scope, "%s", ui(a->content, "whole_company", LANG_JA));
+	unsigned char raw[LINK_TOKEN_LEN / 2];
+	if (sodium_init() < 0)
+		abort();
+	randombytes_buf(raw, sizeof raw);
+	sodium_bin2hex(token, LINK_TOKEN_LEN + 1, raw, sizeof raw);
+	link_hash(token, l->hash);
+	l->workspace_id = a->who.workspace_id;
+	l->created_by = a->who.user_id;
+	l->diagnosis_id = 0;
+	app_now_iso(a, l->created);
+	l->expires = app_now(a) + (int64_t)days * 86400;
+	if (app_tx_begin(a, e) != 0)
+		return -1;
+	store_rc_t rc = store_link_add(a->store, l);
+	char object[40], detail[256];
+	snprintf(object, sizeof object, "organization %lld", (long long)l->org_id);
+	snprintf(detail, sizeof detail, "respondent link: %s, %s, %s, %d days", l->questionnaire, l->scope, l->role, days);
+	int res = rc == STORE_OK ? app_audit(a, "link.create", object, detail, e) : app_store_fail(a, rc, e);
+	return app_tx_end(a, res, e);
+}
+
+int app_link_open(app_t *a, const char *token, link_t *out, err_t *e)
+{
+	char hash[65];
+	if (!token || strlen(token) != LINK_TOKEN_LEN || strspn(token, "0123456789abcdef") != LINK_TOKEN_LEN)
+		return err_set(e, ERR_NOT_FOUND, "link", "この回答用リンクはありません", "no such respondent link");
+	link_hash(token, hash);
+	store_rc_t rc = store_link_get(a->store, hash, out);
+	if (rc == STORE_NOT_FOUND)
+		return err_set(e, ERR_NOT_FOUND, "link", "この回答用リンクはありません", "no such respondent link");
+	if (rc != STORE_OK)
+		return app_store_fail(a, rc, e);
+	if (out->diagnosis_id)
+		return err_set(e, ERR_CONFLICT, "link", "この回答用リンクはもう使われました", "this respondent link has been used already");
+	if (app_now(a) > out->expires)
+		return err_set(e, ERR_CONFLICT, "link", "この回答用リンクは期限が切れています", "this respondent link has expired");
+	/* the respondent answers as a member of that organisation, for this one save only */
+	a->who.user_id = 0;
+	a->who.workspace_id = out->workspace_id;
+	a->who.role = UROLE_MEMBER;
+	a->who.org_id = out->org_id;
+	snprintf(a->who.email, sizeof a->who.email, "respondent link");
+	store_set_workspace(a->store, out->workspace_id);
+	return 0;
+}
+
+/* Marks the link answered inside the save: a second answer to the same link fails whole. */
+static int claim_link(app_t *a, const stored_diag_t *sd, void *arg, err_t *e)
+{
+	const link_t *l = arg;
+	store_rc_t rc = store_link_answer(a->store, l->hash, sd->id);
+	if (rc == STORE_NOT_FOUND)
+		return err_set(e, ERR_CONFLICT, "link", "この回答用リンクはもう使われました", "this respondent link has been used already");
+	return rc == STORE_OK ? 0 : app_store_fail(a, rc, e);
+}
+
+int app_link_answer(app_t *a, const link_t *l, const answers_t *ans, const char *respondent, result_view_t *out, err_t *e)
+{
+	const questionnaire_t *q = content_questionnaire(a->content, l->questionnaire);
+	stored_diag_t meta = { .org_id = l->org_id };
+	if (!q)
+		return err_set(e, ERR_NOT_FOUND, "questionnaire", "その診断はありません", "unknown questionnaire");
+	role_parse(l->role, &meta.role);
+	snprintf(meta.scope, sizeof meta.scope, "%s", l->scope);
+	snprintf(meta.respondent, sizeof meta.respondent, "%s", respondent ? respondent : "");
+	return run(a, q, ans, &meta, true, claim_link, (void *)l, out, e);
 }
 
 int app_diag_get(app_t *a, int64_t id, stored_diag_t **out, err_t *e)

@@ -22,4 +22,15 @@ int app_diag_view(app_t *a, int64_t id, result_view_t *out, err_t *e);
 /* The snapshot alone (stored_diag_free); ERR_NOT_FOUND (field "id") when there is none. */
 int app_diag_get(app_t *a, int64_t id, stored_diag_t **out, err_t *e);
 
+/* Respondent links: someone without an account answers one questionnaire for one
+ * organisation, scope and role (an executive and the staff separately, for the comparison).
+ * Creating one needs write access to the organisation; the token (shown once) is returned. */
+#define LINK_TOKEN_LEN 48
+int app_link_create(app_t *a, link_t *l, int days, char token[LINK_TOKEN_LEN + 1], err_t *e);
+/* The link behind a token, if it is still unanswered and unexpired; the caller becomes its
+ * respondent (a member of that organisation for this request). */
+int app_link_open(app_t *a, const char *token, link_t *out, err_t *e);
+/* Saves the answers as the link's diagnosis and marks it used, in one transaction. */
+int app_link_answer(app_t *a, const link_t *l, const answers_t *ans, const char *respondent, result_view_t *out, err_t *e);
+
 #endif

@@ -138,7 +138,9 @@ static void usage(FILE *out, lang_t lang)
 		      "  token add EMAIL [--label TEXT] | token list [EMAIL] [--json] | token revoke ID   API tokens\n"
 		      "  audit [--org ID] [--json]      who changed what, when and from where\n"
 		      "  workspace add NAME | workspace list [--json]   workspaces (use --workspace ID with the rest)\n"
-		      "  routes [--json]                the web server's routes and who may call them\n\n"
+		      "  routes [--json]                the web server's routes and who may call them\n"
+		      "  link add ORG_ID --questionnaire QID --role executive|manager|staff [--scope TEXT] [--days N]\n"
+		      "                                 a link to answer once without an account (/r/TOKEN)\n\n"
 		      "The database is --db, else $MAMORU_DB, else ./var/mamoru.db.\n"
 		      "Content is read from $MAMORU_CONTENT, else the content/ folder beside the program.\n",
 		      out);
@@ -173,7 +175,9 @@ static void usage(FILE *out, lang_t lang)
 		      "  token add メール [--label 名前] | token list [メール] [--json] | token revoke ID   API トークン\n"
 		      "  audit [--org ID] [--json]      だれが・いつ・何を・どこから変更したか\n"
 		      "  workspace add 名前 | workspace list [--json]   ワークスペース（ほかのコマンドは --workspace ID で）\n"
-		      "  routes [--json]                Web サーバーのルートと、呼び出せる人\n\n"
+		      "  routes [--json]                Web サーバーのルートと、呼び出せる人\n"
+		      "  link add 組織ID --questionnaire 診断ID --role executive|manager|staff [--scope 範囲] [--days 日数]\n"
+		      "                                 アカウントなしで1回だけ回答できるリンク（/r/トークン）\n\n"
 		      "データベースは --db、なければ $MAMORU_DB、なければ ./var/mamoru.db です。\n"
 		      "設問などは $MAMORU_CONTENT、なければプログラムと同じ場所の content/ から読みます。\n",
 		      out);
@@ -265,6 +269,7 @@ int main(int argc, char **argv)
 		{ "audit", cmd_audit },
 		{ "workspace", cmd_workspace },
 		{ "routes", cmd_routes },
+		{ "link", cmd_link },
 	};
 	int (*fn)(cli_t *, int, char **) = NULL;
 	for (size_t k = 0; k < sizeof cmds / sizeof cmds[0]; k++)

@@ -74,6 +74,20 @@ typedef struct {
 	char client[64];                  /* the client's address, or "cli" */
 } audit_t;
 
+/* A respondent link: one questionnaire for one organisation, scope and role, answered once
+ * without an account before it expires. */
+typedef struct {
+	char hash[65];                    /* SHA-256 of the link's token, hex */
+	int64_t workspace_id, org_id, created_by;
+	char questionnaire[40];
+	char scope[128];
+	char role[16];                    /* executive, manager, staff */
+	char created[32];
+	int64_t expires;                  /* Unix seconds */
+	int64_t diagnosis_id;             /* 0 until answered */
+} link_t;
+#define LINK_MAX_DAYS 60
+
 const char *urole_id(urole_t r);                  /* "admin", "consultant", "member", "viewer" */
 bool urole_parse(const char *s, urole_t *out);
 const char *urole_label(urole_t r, lang_t lang);   /* 管理者 / administrator … */

@@ -115,6 +115,9 @@ static const store_ops_t SQLITE_OPS = {
 	.token_revoke = sq_token_revoke,
 	.failures_get = sq_failures_get,
 	.failures_put = sq_failures_put,
+	.link_add = sq_link_add,
+	.link_get = sq_link_get,
+	.link_answer = sq_link_answer,
 	.audit_add = sq_audit_add,
 	.audit_list = sq_audit_list,
 };

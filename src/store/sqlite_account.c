@@ -43,6 +43,12 @@ static const char SQL_TOKEN_REVOKE[] = "UPDATE tokens SET revoked_at = ? WHERE i
 static const char SQL_FAIL_GET[] = "SELECT count, first_at FROM login_failures WHERE key = ?";
 static const char SQL_FAIL_PUT[] = "INSERT OR REPLACE INTO login_failures (key, count, first_at) VALUES (?, ?, ?)";
 static const char SQL_FAIL_DEL[] = "DELETE FROM login_failures WHERE key = ?";
+static const char SQL_LINK_ADD[] = "INSERT INTO respondent_links (hash, workspace_id, organization_id, questionnaire, scope, role, "
+				   "created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_LINK_GET[] = "SELECT workspace_id, organization_id, questionnaire, scope, role, coalesce(created_by, 0), created_at, "
+				   "expires_at, coalesce(diagnosis_id, 0) FROM respondent_links WHERE hash = ?";
+static const char SQL_LINK_USE[] = "UPDATE respondent_links SET diagnosis_id = ?2 WHERE hash = ?1 AND diagnosis_id IS NULL";
+static const char SQL_LINK_FREE[] = "UPDATE respondent_links SET diagnosis_id = NULL WHERE hash = ?1 AND diagnosis_id IS NOT NULL";
 static const char SQL_AUDIT_ADD[] = "INSERT INTO audit (at, workspace_id, user_id, actor, action, object, detail, client) "
 				    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_AUDIT_LIST[] = "SELECT id, at, workspace_id, coalesce(user_id, 0), actor, action, object, detail, client FROM audit "
@@ -463,6 +469,64 @@ store_rc_t sq_failures_put(store_t *s, const char *key, int count, int64_t first
 	sqlite3_bind_int(st, 2, count);
 	sqlite3_bind_int64(st, 3, first_at);
 	return sq_step_done(q, st);
+}
+
+/* ---- respondent links ---- */
+
+store_rc_t sq_link_add(store_t *s, const link_t *l)
+{
+	sq_t *q = SQ(s);
+	sqlite3_stmt *st = sq_stmt(q, SQL_LINK_ADD);
+	if (!st)
+		return STORE_ERROR;
+	sq_bind_text(st, 1, l->hash, false);
+	sqlite3_bind_int64(st, 2, l->workspace_id);
+	sqlite3_bind_int64(st, 3, l->org_id);
+	sq_bind_text(st, 4, l->questionnaire, false);
+	sq_bind_text(st, 5, l->scope, false);
+	sq_bind_text(st, 6, l->role, false);
+	sq_bind_opt_int(st, 7, l->created_by > 0 ? l->created_by : -1);
+	sq_bind_text(st, 8, l->created, false);
+	sqlite3_bind_int64(st, 9, l->expires);
+	return sq_step_done(q, st);
+}
+
+store_rc_t sq_link_get(store_t *s, const char *hash, link_t *out)
+{
+	sq_t *q = SQ(s);
+	sqlite3_stmt *st = sq_stmt(q, SQL_LINK_GET);
+	if (!st)
+		return STORE_ERROR;
+	sq_bind_text(st, 1, hash, false);
+	store_rc_t rc = sq_step_row(q, st, "respondent_links");
+	if (rc == STORE_OK) {
+		memset(out, 0, sizeof *out);
+		snprintf(out->hash, sizeof out->hash, "%s", hash);
+		out->workspace_id = sqlite3_column_int64(st, 0);
+		out->org_id = sqlite3_column_int64(st, 1);
+		sq_col_text(st, 2, out->questionnaire, sizeof out->questionnaire);
+		sq_col_text(st, 3, out->scope, sizeof out->scope);
+		sq_col_text(st, 4, out->role, sizeof out->role);
+		out->created_by = sqlite3_column_int64(st, 5);
+		sq_col_text(st, 6, out->created, sizeof out->created);
+		out->expires = sqlite3_column_int64(st, 7);
+		out->diagnosis_id = sqlite3_column_int64(st, 8);
+		sqlite3_reset(st);
+	}
+	return rc;
+}
+
+store_rc_t sq_link_answer(store_t *s, const char *hash, int64_t diagnosis_id)
+{
+	sq_t *q = SQ(s);
+	sqlite3_stmt *st = sq_stmt(q, diagnosis_id ? SQL_LINK_USE : SQL_LINK_FREE);
+	if (!st)
+		return STORE_ERROR;
+	sq_bind_text(st, 1, hash, false);
+	if (diagnosis_id)
+		sqlite3_bind_int64(st, 2, diagnosis_id);
+	store_rc_t rc = sq_step_done(q, st);
+	return rc == STORE_OK && sqlite3_changes(q->db) == 0 ? STORE_NOT_FOUND : rc;
 }
 
 /* ---- audit ---- */

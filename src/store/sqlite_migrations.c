@@ -190,6 +190,21 @@ const char *const MIGRATIONS[] = {
 	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;\n"
 	"CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit\n"
 	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;\n",
+
+	/* 8: respondent links — answering one questionnaire for one organisation, scope and role
+	 * without an account; single use, expiring, stored as the hash of the link's token */
+	"CREATE TABLE respondent_links (\n"
+	"  hash TEXT PRIMARY KEY,\n"
+	"  workspace_id INTEGER NOT NULL,\n"
+	"  organization_id INTEGER NOT NULL REFERENCES organizations(id),\n"
+	"  questionnaire TEXT NOT NULL,\n"
+	"  scope TEXT NOT NULL,\n"
+	"  role TEXT NOT NULL CHECK (role IN ('executive', 'manager', 'staff')),\n"
+	"  created_by INTEGER,\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  expires_at INTEGER NOT NULL,\n"
+	"  diagnosis_id INTEGER REFERENCES diagnoses(id)\n"
+	") WITHOUT ROWID;\n",
 };
 
 const int MIGRATION_COUNT = sizeof MIGRATIONS / sizeof MIGRATIONS[0];

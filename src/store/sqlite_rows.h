@@ -58,6 +58,9 @@ store_rc_t sq_token_list(store_t *s, int64_t workspace, int64_t user_id, token_t
 store_rc_t sq_token_revoke(store_t *s, int64_t id, const char *at);
 store_rc_t sq_failures_get(store_t *s, const char *key, int *count, int64_t *first_at);
 store_rc_t sq_failures_put(store_t *s, const char *key, int count, int64_t first_at);
+store_rc_t sq_link_add(store_t *s, const link_t *l);
+store_rc_t sq_link_get(store_t *s, const char *hash, link_t *out);
+store_rc_t sq_link_answer(store_t *s, const char *hash, int64_t diagnosis_id);
 store_rc_t sq_audit_add(store_t *s, audit_t *a);
 store_rc_t sq_audit_list(store_t *s, int64_t workspace, int64_t org, int max, audit_t **out, int *n);
 

@@ -176,6 +176,9 @@ store_rc_t store_token_list(store_t *s, int64_t workspace, int64_t user_id, toke
 store_rc_t store_token_revoke(store_t *s, int64_t id, const char *at) { return s->ops->token_revoke(s, id, at); }
 store_rc_t store_failures_get(store_t *s, const char *key, int *count, int64_t *first_at) { return s->ops->failures_get(s, key, count, first_at); }
 store_rc_t store_failures_put(store_t *s, const char *key, int count, int64_t first_at) { return s->ops->failures_put(s, key, count, first_at); }
+store_rc_t store_link_add(store_t *s, const link_t *l) { return s->ops->link_add(s, l); }
+store_rc_t store_link_get(store_t *s, const char *hash, link_t *out) { return s->ops->link_get(s, hash, out); }
+store_rc_t store_link_answer(store_t *s, const char *hash, int64_t diagnosis_id) { return s->ops->link_answer(s, hash, diagnosis_id); }
 store_rc_t store_audit_add(store_t *s, audit_t *a) { return s->ops->audit_add(s, a); }
 store_rc_t store_audit_list(store_t *s, int64_t workspace, int64_t org, int max, audit_t **out, int *n)
 {

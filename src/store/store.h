@@ -154,6 +154,12 @@ struct store_ops {
 	/* failed logins under a key ("user:…", "client:…"); count 0 forgets the key */
 	store_rc_t (*failures_get)(store_t *s, const char *key, int *count, int64_t *first_at);
 	store_rc_t (*failures_put)(store_t *s, const char *key, int count, int64_t first_at);
+	/* respondent links (looked up across workspaces: the link names its workspace) */
+	store_rc_t (*link_add)(store_t *s, const link_t *l);
+	store_rc_t (*link_get)(store_t *s, const char *hash, link_t *out);
+	/* marks the link answered by diagnosis_id, or unanswered again for 0; STORE_NOT_FOUND when
+	 * it was answered already (or, for 0, was not) */
+	store_rc_t (*link_answer)(store_t *s, const char *hash, int64_t diagnosis_id);
 	store_rc_t (*audit_add)(store_t *s, audit_t *a);
 	/* the workspace's log, newest first, at most max entries; of one organisation when org > 0 */
 	store_rc_t (*audit_list)(store_t *s, int64_t workspace, int64_t org, int max, audit_t **out, int *n);
@@ -247,6 +253,9 @@ store_rc_t store_token_list(store_t *s, int64_t workspace, int64_t user_id, toke
 store_rc_t store_token_revoke(store_t *s, int64_t id, const char *at);
 store_rc_t store_failures_get(store_t *s, const char *key, int *count, int64_t *first_at);
 store_rc_t store_failures_put(store_t *s, const char *key, int count, int64_t first_at);
+store_rc_t store_link_add(store_t *s, const link_t *l);
+store_rc_t store_link_get(store_t *s, const char *hash, link_t *out);
+store_rc_t store_link_answer(store_t *s, const char *hash, int64_t diagnosis_id);
 store_rc_t store_audit_add(store_t *s, audit_t *a);
 store_rc_t store_audit_list(store_t *s, int64_t workspace, int64_t org, int max, audit_t **out, int *n);  /* free() */
 

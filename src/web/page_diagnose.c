@@ -58,6 +58,28 @@ static json_t *draft_answers(const draft_t *d)
 	return a;
 }
 
+void page_question(req_t *r, buf_t *b, const questionnaire_t *q, int i, const char *chosen)
+{
+	lang_t L = r->lang;
+	const item_t *it = &q->items[i];
+	h(b, "<fieldset class=\"question\" id=\"q-%s\"><legend><span class=\"qno\">%s</span> %s</legend>", it->id, it->id,
+	  tx(&it->text, L));
+	if (it->note.ja)
+		h(b, "<p class=\"note\">※ %s</p>", tx(&it->note, L));
+	h(b, "<div class=\"options\">");
+	for (int k = 0; k < q->aset->nopts; k++) {
+		if (!(it->allowed & (1u << k)))
+			continue;
+		const option_t *o = &q->aset->opts[k];
+		h(b, "<label><input type=\"radio\" name=\"a.%s\" value=\"%s\"%s> %s</label>", it->id, o->id,
+		  chosen && !strcmp(chosen, o->id) ? " checked" : "", tx(&o->label, L));
+	}
+	h(b, "</div><details class=\"help\"><summary>%s</summary>", T(r, "web_why"));
+	for (int m = 0; m < it->nmeasures; m++)
+		page_measure_summary(r, b, it->measures[m], "measure");
+	h(b, "</details></fieldset>");
+}
+
 static void render_step(req_t *r, resp_t *w, const questionnaire_t *q, const draft_t *d, int step, const char *error)
 {
 	buf_t *b = &w->body;
@@ -87,23 +109,7 @@ static void render_step(req_t *r, resp_t *w, const questionnaire_t *q, const dra
 		if (q->nparts > 1 && it->category != last_cat)
 			h(b, "<h3>%s</h3>", tx(&q->cats[it->category].title, L));
 		last_cat = it->category;
-		const char *chosen = json_string_value(json_object_get(ans, it->id));
-		h(b, "<fieldset class=\"question\" id=\"q-%s\"><legend><span class=\"qno\">%s</span> %s</legend>", it->id, it->id,
-		  tx(&it->text, L));
-		if (it->note.ja)
-			h(b, "<p class=\"note\">※ %s</p>", tx(&it->note, L));
-		h(b, "<div class=\"options\">");
-		for (int k = 0; k < q->aset->nopts; k++) {
-			if (!(it->allowed & (1u << k)))
-				continue;
-			const option_t *o = &q->aset->opts[k];
-			h(b, "<label><input type=\"radio\" name=\"a.%s\" value=\"%s\"%s> %s</label>", it->id, o->id,
-			  chosen && !strcmp(chosen, o->id) ? " checked" : "", tx(&o->label, L));
-		}
-		h(b, "</div><details class=\"help\"><summary>%s</summary>", T(r, "web_why"));
-		for (int m = 0; m < it->nmeasures; m++)
-			page_measure_summary(r, b, it->measures[m], "measure");
-		h(b, "</details></fieldset>");
+		page_question(r, b, q, i, json_string_value(json_object_get(ans, it->id)));
 	}
 	if (step == n - 1) {
 		h(b, "<fieldset class=\"meta\"><legend>%s</legend>", T(r, "web_about_answer"));

@@ -154,6 +154,8 @@ void page_org_show(req_t *r, resp_t *w, const char *const *args)
 	h(b, "</ul><p><a href=\"/organizations/%lld/history\">%s</a></p>", (long long)o.id, T(r, "history"));
 	page_profile_section(r, b, &o);
 	page_plan_section(r, b, &o);
+	if (r->app.who.role != UROLE_VIEWER)
+		page_link_section(r, b, &o);
 	char action[64];
 	snprintf(action, sizeof action, "/organizations/%lld", (long long)o.id);
 	h(b, "<h2>%s</h2>", T(r, "web_edit_org"));

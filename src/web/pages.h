@@ -40,6 +40,11 @@ void page_users_add(req_t *r, resp_t *w, const char *const *args);
 void page_users_change(req_t *r, resp_t *w, const char *const *args);
 void page_workspace_change(req_t *r, resp_t *w, const char *const *args);
 void page_audit(req_t *r, resp_t *w, const char *const *args);
+/* page_link.c: respondent links */
+void page_link_section(req_t *r, buf_t *b, const org_t *o);
+void page_link_create(req_t *r, resp_t *w, const char *const *args);
+void page_link(req_t *r, resp_t *w, const char *const *args);
+void page_link_post(req_t *r, resp_t *w, const char *const *args);
 /* page_home.c */
 void page_home(req_t *r, resp_t *w, const char *const *args);
 /* page_clients.c: clients side by side */
@@ -50,6 +55,9 @@ void page_org_create(req_t *r, resp_t *w, const char *const *args);
 void page_org_show(req_t *r, resp_t *w, const char *const *args);
 void page_org_update(req_t *r, resp_t *w, const char *const *args);
 /* page_diagnose.c */
+/* One question as a fieldset of radio buttons (chosen: the option id already picked, or NULL),
+ * with its "why" from the linked measures: the diagnosis steps and the respondent page. */
+void page_question(req_t *r, buf_t *b, const questionnaire_t *q, int item, const char *chosen);
 void page_diagnose(req_t *r, resp_t *w, const char *const *args);
 void page_diagnose_post(req_t *r, resp_t *w, const char *const *args);
 /* page_result.c */

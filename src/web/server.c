@@ -572,6 +572,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	r->cookie_csrf = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, "mamoru_csrf");
 	r->cookie_session = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, "mamoru_session");
 	r->authorization = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Authorization");
+	r->host = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Host"); /* checked in check_head */
 	const char *proto = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-Proto");
 	r->secure = proto && !strcasecmp(proto, "https");
 	r->setup_code = g_opts->setup_code;

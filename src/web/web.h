@@ -42,6 +42,7 @@ typedef struct {
 	bool secure;                 /* served over https (a proxy says so): cookies get Secure */
 	const char *setup_code;      /* while there is no user: /setup asks for it off loopback */
 	const char *accept_language;
+	const char *host;            /* the Host header, one the server answers to; NULL without one */
 	lang_t lang;
 	char csrf[72];               /* the token forms must carry: the session's, or the visitor's */
 	char anon_csrf[48];          /* the visitor's token (cookie), for sign-in and set-up */

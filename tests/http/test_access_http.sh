@@ -166,6 +166,40 @@ expect_json "any(a['action'] == 'diagnosis.save' and a['actor'] == 'member@examp
 expect_json "any(a['action'] == 'user.disable' and a['actor'] == 'cli' for a in d)" "true"
 sqlite3 "$DB" "DELETE FROM audit" 2>/dev/null && bad "the audit log could be deleted" || ok
 
+CASE="a respondent link: answered once without an account, then gone"
+LINK=$(M link add 1 --questionnaire jisha-shindan --role staff --scope 工場 | tail -1)
+[[ "$LINK" =~ ^/r/[0-9a-f]{48}$ ]] && ok || bad "no link printed: $LINK"
+get "$LINK" -b /dev/null -c "$TMP/resp.jar"
+expect_code 200; expect_out 'id="q-25"'; expect_out "工場"
+T=$(csrf_of "$TMP/body")
+form="csrf=$T&respondent=%E9%88%B4%E6%9C%A8"
+for i in $(seq 1 20); do form="$form&a.$i=partly"; done
+for i in 21 22 23 24 25; do form="$form&a.$i=yes"; done
+N=$(sqlite3 "$DB" "SELECT count(*) FROM diagnoses")
+get "$LINK" -X POST -b "$TMP/resp.jar" -c "$TMP/resp.jar" -d "$form"
+expect_code 200; expect_out 'id="total">60<'
+[ "$(sqlite3 "$DB" "SELECT scope || role || respondent || organization_id FROM diagnoses ORDER BY id DESC LIMIT 1")" = "工場staff鈴木1" ] && ok || bad "the answer was not stored as the link said"
+get "$LINK" -X POST -b "$TMP/resp.jar" -c "$TMP/resp.jar" -d "$form"
+expect_code 410; expect_out "もう使われました"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM diagnoses")" = $((N + 1)) ] && ok || bad "a used link saved again"
+get "/r/$(printf '%048d' 0)" -b /dev/null; expect_code 404
+OLD=$(M link add 2 --questionnaire checklist --role executive | tail -1)
+sqlite3 "$DB" "UPDATE respondent_links SET expires_at = 0 WHERE diagnosis_id IS NULL"
+get "$OLD" -b /dev/null; expect_code 410; expect_out "期限が切れています"
+login "$TEST_EMAIL" # the sessions above were aged out
+curl -s -b "$TMP/cj" -o "$TMP/o.html" "$B/organizations/2"
+get /organizations/2/links -X POST --data-urlencode "csrf=$(csrf_of "$TMP/o.html")" -d "questionnaire=checklist&role=manager&days=3" --data-urlencode "scope=営業部"
+expect_code 200; grep -q "id=\"link\">http://127.0.0.1:$PORT/r/[0-9a-f]\{48\}<" "$TMP/body" && ok || bad "no whole link to send: $(grep -o 'id="link">[^<]*' "$TMP/body")"
+[ "$(sqlite3 "$DB" "SELECT questionnaire || role || organization_id || (abs(expires_at - strftime('%s', 'now') - 3 * 86400) < 60) FROM respondent_links WHERE scope = '営業部'")" = "checklistmanager21" ] && ok || bad "the link was not stored as asked"
+get /organizations/2/links -X POST --data-urlencode "csrf=$(csrf_of "$TMP/o.html")" -d "questionnaire=nope&role=staff"
+expect_code 422; expect_out "診断「nope」はありません"
+login viewer@example.test "$TMP/viewer2.jar" # the earlier viewer session was aged out
+curl -s -b "$TMP/viewer2.jar" -o "$TMP/v.html" "$B/organizations/1"
+N=$(sqlite3 "$DB" "SELECT count(*) FROM respondent_links")
+get /organizations/1/links -X POST -b "$TMP/viewer2.jar" --data-urlencode "csrf=$(csrf_of "$TMP/v.html")" -d "questionnaire=jisha-shindan&role=staff"
+expect_code 403
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM respondent_links")" = "$N" ] && ok || bad "a viewer made a link"
+
 grep -E "runtime error|Sanitizer" "$TMP/server.log" && bad "sanitizer report in the server log" || ok
 echo
 echo "access-http: $PASS passed, $FAIL failed"
