@@ -34,3 +34,8 @@ int app_org_access(app_t *a, int64_t org_id, bool write, err_t *e)
 	return visible ? 0 : err_set(e, ERR_NOT_FOUND, "organization_id", "組織 ID %lld は登録されていません",
 				    "no organisation with id %lld", (long long)org_id);
 }
+
+int app_org_manage(app_t *a, int64_t org_id, err_t *e)
+{
+	return app_org_access(a, org_id, true, e) != 0 ? -1 : app_need(a, NEED_ORG_CREATE, e);
+}

@@ -231,6 +231,40 @@ int app_diag_get(app_t *a, int64_t id, stored_diag_t **out, err_t *e)
 	return failed ? -1 : err_set(e, ERR_NOT_FOUND, "id", "診断結果 %lld はありません", "no diagnosis %lld", (long long)id);
 }
 
+int app_diag_created(app_t *a, int64_t id, char created[32], err_t *e)
+{
+	if (app_need(a, NEED_SIGNED_IN, e) != 0)
+		return -1;
+	store_rc_t rc = store_diag_created(a->store, id, created, 32);
+	return rc == STORE_OK ? 0 : app_store_fail(a, rc, e);
+}
+
+int app_diag_delete(app_t *a, int64_t id, err_t *e)
+{
+	stored_diag_t *sd;
+	if (app_diag_get(a, id, &sd, e) != 0)
+		return -1;
+	int res = sd->org_id ? app_org_manage(a, sd->org_id, e) : app_need(a, NEED_ADMIN, e);
+	bool left = false;
+	if (res == 0 && app_tx_begin(a, e) == 0) {
+		if (sd->org_id)
+			res = app_pool_leave(a, sd->org_id, sd->questionnaire, id, &left, e);
+		store_rc_t rc = res == 0 ? store_diag_delete(a->store, id) : STORE_OK;
+		if (res == 0 && rc != STORE_OK)
+			res = app_store_fail(a, rc, e);
+		char object[40], detail[120];
+		snprintf(object, sizeof object, "diagnosis %lld", (long long)id);
+		snprintf(detail, sizeof detail, "%s, organization %lld, %s%s", sd->questionnaire, (long long)sd->org_id, sd->created,
+			 left ? ", left the pool" : "");
+		if (res == 0)
+			res = app_audit(a, "diagnosis.delete", object, detail, e);
+		res = app_tx_end(a, res, e);
+	} else
+		res = -1;
+	stored_diag_free(sd);
+	return res;
+}
+
 int app_diag_view(app_t *a, int64_t id, result_view_t *out, err_t *e)
 {
 	memset(out, 0, sizeof *out);

@@ -22,6 +22,14 @@ int app_diag_view(app_t *a, int64_t id, result_view_t *out, err_t *e);
 /* The snapshot alone (stored_diag_free); ERR_NOT_FOUND (field "id") when there is none. */
 int app_diag_get(app_t *a, int64_t id, stored_diag_t **out, err_t *e);
 
+/* When the saved diagnosis id was made (ERR_NOT_FOUND when there is none), without loading it
+ * or checking the caller's access to it: lets a cache tell that id still names the same
+ * snapshot, for SQLite gives a deleted diagnosis's id to the next one. */
+int app_diag_created(app_t *a, int64_t id, char created[32], err_t *e);
+/* Deletes a saved diagnosis with its pool contribution (when it is the organisation's current
+ * one) and the respondent link it answered; plan items made from it stay. Administrators and
+ * the organisation's consultants; a diagnosis without an organisation, administrators. */
+int app_diag_delete(app_t *a, int64_t id, err_t *e);
 /* Respondent links: someone without an account answers one questionnaire for one
  * organisation, scope and role (an executive and the staff separately, for the comparison).
  * Creating one needs write access to the organisation; the token (shown once) is returned. */

@@ -9,6 +9,7 @@
 
 #include "app/access.h"
 #include "app/audit.h"
+#include "app/pool.h"
 
 int app_org_get(app_t *a, int64_t id, org_t *out, err_t *e)
 {
@@ -55,6 +56,31 @@ int app_org_update(app_t *a, org_t *o, err_t *e)
 	if (app_tx_end(a, res, e) != 0)
 		return -1;
 	return app_org_get(a, o->id, o, e);
+}
+
+int app_org_archive(app_t *a, int64_t id, bool archive, err_t *e)
+{
+	org_t o;
+	if (app_org_manage(a, id, e) != 0 || app_org_get(a, id, &o, e) != 0 || app_tx_begin(a, e) != 0)
+		return -1;
+	app_now_iso(a, o.updated);
+	snprintf(o.archived, sizeof o.archived, "%s", archive ? o.updated : "");
+	store_rc_t rc = store_org_archive(a->store, id, o.archived, o.updated);
+	int res = rc == STORE_OK ? audit_org(a, archive ? "org.archive" : "org.restore", &o, e) : app_store_fail(a, rc, e);
+	return app_tx_end(a, res, e);
+}
+
+int app_org_delete(app_t *a, int64_t id, err_t *e)
+{
+	org_t o;
+	int left;
+	if (app_org_manage(a, id, e) != 0 || app_org_get(a, id, &o, e) != 0 || app_tx_begin(a, e) != 0)
+		return -1;
+	int res = app_pool_leave_all(a, id, &left, e);
+	store_rc_t rc = res == 0 ? store_org_delete(a->store, id) : STORE_OK;
+	if (res == 0)
+		res = rc == STORE_OK ? audit_org(a, "org.delete", &o, e) : app_store_fail(a, rc, e);
+	return app_tx_end(a, res, e);
 }
 
 typedef struct {

@@ -12,6 +12,13 @@ int app_org_get(app_t *a, int64_t id, org_t *out, err_t *e);
 int app_org_create(app_t *a, org_t *o, err_t *e);
 /* Saves a validated organisation's changes and reads it back. */
 int app_org_update(app_t *a, org_t *o, err_t *e);
+/* Archives an organisation (kept, with its history, but out of the client list and the pool's
+ * way) or, with archive false, brings it back. Administrators and its consultants. */
+int app_org_archive(app_t *a, int64_t id, bool archive, err_t *e);
+/* Deletes an organisation and everything of it — diagnoses, plan, profiles, drafts, links,
+ * its contributions to the pool — in one transaction; its member accounts are disabled.
+ * Administrators and its consultants. */
+int app_org_delete(app_t *a, int64_t id, err_t *e);
 /* Calls fn for every organisation by id until it returns false. */
 int app_org_each(app_t *a, bool (*fn)(const org_t *, void *), void *arg, err_t *e);
 /* Every diagnosis of the organisation, oldest first (stored_diag_list_free). */

@@ -55,6 +55,16 @@ int app_plan_update(app_t *a, plan_item_t *p, err_t *e)
 	return app_tx_end(a, res, e);
 }
 
+int app_plan_delete(app_t *a, int64_t id, err_t *e)
+{
+	plan_item_t p;
+	if (app_plan_get(a, id, &p, e) != 0 || app_org_access(a, p.org_id, true, e) != 0 || app_tx_begin(a, e) != 0)
+		return -1;
+	store_rc_t rc = store_plan_delete(a->store, id);
+	int res = rc == STORE_OK ? audit_plan(a, "plan.delete", &p, e) : app_store_fail(a, rc, e);
+	return app_tx_end(a, res, e);
+}
+
 int app_plan_get(app_t *a, int64_t id, plan_item_t *out, err_t *e)
 {
 	store_rc_t rc = store_plan_get(a->store, id, out);

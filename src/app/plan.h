@@ -14,6 +14,8 @@
 int app_plan_add(app_t *a, plan_item_t *p, err_t *e);
 /* Saves an item's owner, due date and status. */
 int app_plan_update(app_t *a, plan_item_t *p, err_t *e);
+/* Deletes an item (anyone who may change the organisation's plan). */
+int app_plan_delete(app_t *a, int64_t id, err_t *e);
 /* ERR_NOT_FOUND (field "id") when there is no such item. */
 int app_plan_get(app_t *a, int64_t id, plan_item_t *out, err_t *e);
 /* The organisation's plan, oldest first (free()). */

@@ -6,11 +6,11 @@
 #include "app/pool.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "app/access.h"
 #include "app/audit.h"
-#include <stdlib.h>
-#include <string.h>
 
 int pool_min_group(void)
 {
@@ -62,23 +62,75 @@ static int previous(app_t *a, const pool_member_t *m, pool_contrib_t *old, bool 
 
 int app_pool_contribute(app_t *a, const stored_diag_t *sd, err_t *e)
 {
-	pool_contrib_t c, old;
+	pool_contrib_t c;
+	bool left;
 	if (!pool_contrib_from(&c, sd))
 		return 0;
-	pool_member_t m;
-	store_rc_t rc = store_member_get(a->store, sd->org_id, sd->questionnaire, &m);
-	if (rc != STORE_OK && rc != STORE_NOT_FOUND)
-		return app_store_fail(a, rc, e);
-	bool had = false;
-	if (rc == STORE_OK && (previous(a, &m, &old, &had, e) != 0 || (had && apply(a, &old, -1, e) != 0)))
+	if (app_pool_leave(a, sd->org_id, sd->questionnaire, 0, &left, e) != 0 || apply(a, &c, +1, e) != 0)
 		return -1;
-	if (apply(a, &c, +1, e) != 0)
-		return -1;
-	m.diagnosis_id = sd->id;
+	pool_member_t m = { .diagnosis_id = sd->id };
 	if (!pool_contrib_to_text(&c, m.contribution, sizeof m.contribution))
 		return err_set(e, ERR_INTERNAL, "pool", "プールへの寄与を記録できません", "cannot record the pool contribution");
-	rc = store_member_put(a->store, sd->org_id, sd->questionnaire, &m);
+	store_rc_t rc = store_member_put(a->store, sd->org_id, sd->questionnaire, &m);
 	return rc == STORE_OK ? 0 : app_store_fail(a, rc, e);
+}
+
+int app_pool_leave(app_t *a, int64_t org_id, const char *questionnaire, int64_t diagnosis_id, bool *left, err_t *e)
+{
+	*left = false;
+	pool_member_t m;
+	pool_contrib_t old;
+	bool had;
+	store_rc_t rc = store_member_get(a->store, org_id, questionnaire, &m);
+	if (rc == STORE_NOT_FOUND || (rc == STORE_OK && diagnosis_id > 0 && m.diagnosis_id != diagnosis_id))
+		return 0;
+	if (rc != STORE_OK)
+		return app_store_fail(a, rc, e);
+	if (previous(a, &m, &old, &had, e) != 0 || (had && apply(a, &old, -1, e) != 0))
+		return -1;
+	rc = store_member_delete(a->store, org_id, questionnaire);
+	*left = rc == STORE_OK;
+	return rc == STORE_OK ? 0 : app_store_fail(a, rc, e);
+}
+
+int app_pool_leave_all(app_t *a, int64_t org_id, int *n, err_t *e)
+{
+	*n = 0;
+	for (int i = 0; i < a->content->nqs; i++) {
+		bool left;
+		if (app_pool_leave(a, org_id, a->content->qs[i]->id, 0, &left, e) != 0)
+			return -1;
+		*n += left;
+	}
+	return 0;
+}
+
+int app_pool_memberships(app_t *a, int64_t org_id, int *n, err_t *e)
+{
+	*n = 0;
+	if (app_org_access(a, org_id, false, e) != 0)
+		return -1;
+	for (int i = 0; i < a->content->nqs; i++) {
+		pool_member_t m;
+		store_rc_t rc = store_member_get(a->store, org_id, a->content->qs[i]->id, &m);
+		if (rc != STORE_OK && rc != STORE_NOT_FOUND)
+			return app_store_fail(a, rc, e);
+		*n += rc == STORE_OK;
+	}
+	return 0;
+}
+
+int app_pool_withdraw(app_t *a, int64_t org_id, int *n, err_t *e)
+{
+	if (app_org_access(a, org_id, true, e) != 0 || app_tx_begin(a, e) != 0)
+		return -1;
+	char object[40], detail[40];
+	int res = app_pool_leave_all(a, org_id, n, e);
+	snprintf(object, sizeof object, "organization %lld", (long long)org_id);
+	snprintf(detail, sizeof detail, "%d questionnaires", *n);
+	if (res == 0)
+		res = app_audit(a, "pool.withdraw", object, detail, e);
+	return app_tx_end(a, res, e);
 }
 
 int app_peers(app_t *a, const stored_diag_t *sd, peers_t *out, err_t *e)

@@ -17,6 +17,18 @@ int pool_min_group(void);
  * pool member for its questionnaire, taking out what its previous member added and adding
  * sd's contribution. Nothing happens for a diagnosis that does not go into the pool. */
 int app_pool_contribute(app_t *a, const stored_diag_t *sd, err_t *e);
+/* Inside the caller's write transaction: takes the organisation's contribution for the
+ * questionnaire out of the pool, if it has one (and, with diagnosis_id > 0, only if it is that
+ * diagnosis's). *left says whether it had. */
+int app_pool_leave(app_t *a, int64_t org_id, const char *questionnaire, int64_t diagnosis_id, bool *left, err_t *e);
+/* A company withdraws from the pool: every contribution of the organisation is taken out of
+ * the aggregates (its later diagnoses join again only when saved with the pool option);
+ * *n = how many questionnaires it left. Needs write access to the organisation. */
+int app_pool_withdraw(app_t *a, int64_t org_id, int *n, err_t *e);
+/* How many questionnaires the organisation is in the pool with now. */
+int app_pool_memberships(app_t *a, int64_t org_id, int *n, err_t *e);
+/* The same inside the caller's transaction, without the access check: deleting an organisation. */
+int app_pool_leave_all(app_t *a, int64_t org_id, int *n, err_t *e);
 /* The peers of a saved diagnosis within the 24-month window ending this month. */
 int app_peers(app_t *a, const stored_diag_t *sd, peers_t *out, err_t *e);
 /* Calls fn for every aggregate of the window ending this month (from = its first month). */

@@ -1,6 +1,6 @@
 /*
- * cmd_org.c — `mamoru org add|edit|list|show`: the organisations being diagnosed, with the
- * size band and SME flag derived from their profile (core/org.c).
+ * cmd_org.c — `mamoru org add|edit|list|show|archive|restore|delete`: the organisations being
+ * diagnosed, with the size band and SME flag derived from their profile (core/org.c).
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -69,6 +69,30 @@ static void print_org(const cli_t *cli, const org_t *o)
 	else
 		printf("%s: %s\n", ui(c, "sites", L), unknown);
 	printf("%s: %s\n", ui(c, "sme", L), sme_text(cli, o));
+	if (o->archived[0])
+		printf("%s: %.10s\n", ui(c, "org_archived", L), o->archived);
+}
+
+/* org archive|restore|delete ID: delete needs --yes, for it cannot be undone. */
+static int change(cli_t *cli, const char *sub, int argc, char **argv)
+{
+	bool del = !strcmp(sub, "delete");
+	if (argc != (del ? 4 : 3) || (del && strcmp(argv[3], "--yes")))
+		return del ? cli_error(cli, EXIT_USAGE,
+				       "使い方: mamoru org delete ID --yes（組織と、その診断・計画・プロフィール・回答用リンク・プールへの寄与をすべて削除します。元に戻せません）",
+				       "usage: mamoru org delete ID --yes (deletes the organisation with its diagnoses, plan, profiles, "
+				       "respondent links and pool contributions; this cannot be undone)")
+			   : cli_error(cli, EXIT_USAGE, "使い方: mamoru org %s ID", "usage: mamoru org %s ID", sub);
+	org_t o;
+	int rc = cli_org(cli, argv[2], &o);
+	if (rc != EXIT_OK)
+		return rc;
+	err_t e;
+	if ((del ? app_org_delete(&cli->app, o.id, &e) : app_org_archive(&cli->app, o.id, !strcmp(sub, "archive"), &e)) != 0)
+		return cli_fail(cli, &e);
+	printf("%s: %lld %s\n", ui(&cli->content, del ? "org_deleted" : !strcmp(sub, "archive") ? "org_archived_now" : "org_restored", cli->lang),
+	       (long long)o.id, o.name);
+	return EXIT_OK;
 }
 
 typedef struct {
@@ -90,7 +114,8 @@ static bool list_one(const org_t *o, void *arg)
 		snprintf(emp, sizeof emp, "%d", o->employees);
 	printf("%4lld  ", (long long)o->id);
 	print_padded(stdout, o->name, 30);
-	printf("  %-2s  %6s  %s\n", o->industry[0] ? o->industry : "-", emp, sme_text(x->cli, o));
+	printf("  %-2s  %6s  %s%s%s\n", o->industry[0] ? o->industry : "-", emp, sme_text(x->cli, o), o->archived[0] ? "  " : "",
+	       o->archived[0] ? ui(&x->cli->content, "org_archived", x->cli->lang) : "");
 	return true;
 }
 
@@ -162,5 +187,8 @@ int cmd_org(cli_t *cli, int argc, char **argv)
 			print_org(cli, &o);
 		return EXIT_OK;
 	}
-	return cli_error(cli, EXIT_USAGE, "使い方: mamoru org add|edit|list|show", "usage: mamoru org add|edit|list|show");
+	if (!strcmp(sub, "archive") || !strcmp(sub, "restore") || !strcmp(sub, "delete"))
+		return change(cli, sub, argc, argv);
+	return cli_error(cli, EXIT_USAGE, "使い方: mamoru org add|edit|list|show|archive|restore|delete",
+			 "usage: mamoru org add|edit|list|show|archive|restore|delete");
 }

@@ -4,6 +4,7 @@
  *   mamoru plan ORG_ID [--json]                        the plan, checked against the latest diagnosis
  *   mamoru plan add ORG_ID --questionnaire Q --question N [--owner NAME] [--due YYYY-MM-DD]
  *   mamoru plan set ITEM_ID [--owner NAME] [--due YYYY-MM-DD] [--status todo|doing|done]
+ *   mamoru plan delete ITEM_ID
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -125,7 +126,19 @@ int cmd_plan(cli_t *cli, int argc, char **argv)
 		printf("%s %lld\n", ui(&cli->content, "plan_updated", cli->lang), (long long)p.id);
 		return EXIT_OK;
 	}
+	if (!strcmp(sub, "delete")) {
+		int64_t id = cli_id(cli, "ITEM_ID", argc == 3 ? argv[2] : NULL);
+		if (id < 0)
+			return EXIT_USAGE;
+		if (!cli_store(cli))
+			return EXIT_RUNTIME;
+		err_t e;
+		if (app_plan_delete(&cli->app, id, &e) != 0)
+			return cli_fail(cli, &e);
+		printf("%s %lld\n", ui(&cli->content, "plan_deleted", cli->lang), (long long)id);
+		return EXIT_OK;
+	}
 	if (argc == 2 || (argc == 3 && !strcmp(argv[2], "--json")))
 		return show(cli, argv[1], argc == 3);
-	return cli_error(cli, EXIT_USAGE, "使い方: mamoru plan 組織ID | plan add … | plan set …", "usage: mamoru plan ORG_ID | plan add ... | plan set ...");
+	return cli_error(cli, EXIT_USAGE, "使い方: mamoru plan 組織ID | plan add … | plan set … | plan delete 項目ID", "usage: mamoru plan ORG_ID | plan add ... | plan set ... | plan delete ITEM_ID");
 }

@@ -5,6 +5,7 @@
  *   mamoru pool export FILE      the aggregates of the last 24 months, without any group
  *                                smaller than the privacy threshold: no company is named
  *   mamoru pool import FILE      adds a published pool as a read-only baseline
+ *   mamoru pool withdraw ORG_ID  takes a company's contributions out of the pool
  */
 #include <stdio.h>
 #include <string.h>
@@ -50,10 +51,22 @@ static bool each(const pool_key_t *k, const pool_agg_t *a, void *arg)
 int cmd_pool(cli_t *cli, int argc, char **argv)
 {
 	const char *sub = argc > 1 ? argv[1] : "";
+	if (!strcmp(sub, "withdraw")) {
+		org_t o;
+		int n, rc = argc == 3 ? cli_org(cli, argv[2], &o)
+				      : cli_error(cli, EXIT_USAGE, "使い方: mamoru pool withdraw 組織ID", "usage: mamoru pool withdraw ORG_ID");
+		err_t e;
+		if (rc != EXIT_OK)
+			return rc;
+		if (app_pool_withdraw(&cli->app, o.id, &n, &e) != 0)
+			return cli_fail(cli, &e);
+		printf(cli->lang == LANG_EN ? "%s left the pool (%d questionnaires)\n" : "%s はプールから抜けました（%d 診断）\n", o.name, n);
+		return EXIT_OK;
+	}
 	bool stats = !strcmp(sub, "stats"), exp = !strcmp(sub, "export"), imp = !strcmp(sub, "import");
 	if (!(stats && argc <= 3) && !((exp || imp) && argc == 3))
-		return cli_error(cli, EXIT_USAGE, "使い方: mamoru pool stats [--json] | pool export ファイル | pool import ファイル",
-				 "usage: mamoru pool stats [--json] | pool export FILE | pool import FILE");
+		return cli_error(cli, EXIT_USAGE, "使い方: mamoru pool stats [--json] | pool export ファイル | pool import ファイル | pool withdraw 組織ID",
+				 "usage: mamoru pool stats [--json] | pool export FILE | pool import FILE | pool withdraw ORG_ID");
 	if (!cli_store(cli))
 		return EXIT_RUNTIME;
 	char month[8], from[8];

@@ -121,7 +121,9 @@ static void usage(FILE *out, lang_t lang)
 		      "          [--prefecture NAME] [--sites N]\n"
 		      "  org edit ID [same fields]      change an organisation's profile\n"
 		      "  org list | org show ID [--json]\n"
+		      "  org archive ID | org restore ID | org delete ID --yes   set aside, or delete with all its data\n"
 		      "  history ORG_ID [--json]        every diagnosis, changes, site roll-up, respondent gaps\n"
+		      "  diagnosis delete ID            delete a saved diagnosis (and its place in the pool)\n"
 		      "  export ORG_ID --format json|csv [--output FILE]\n"
 		      "  backup FILE | restore FILE     online backup; restore checks the file first\n"
 		      "  serve [--listen HOST:PORT]     web application and JSON API (default 127.0.0.1:8080)\n"
@@ -130,8 +132,10 @@ static void usage(FILE *out, lang_t lang)
 		      "         [--case-type ransomware|...] [--json]   search the guideline, cases and threats\n"
 		      "  plan ORG_ID [--json] | plan add ORG_ID --questionnaire Q --question N [--owner NAME]\n"
 		      "       [--due YYYY-MM-DD] | plan set ITEM_ID [--owner] [--due] [--status todo|doing|done]\n"
+		      "       | plan delete ITEM_ID\n"
 		      "  profile ORG_ID [ITEM=OPTION ...] [--json]   company profile and risk index (GI/GII/GIII)\n"
 		      "  pool stats [--json] | pool export FILE | pool import FILE   the benchmark's peer pool\n"
+		      "  pool withdraw ORG_ID           take a company's contributions out of the pool\n"
 		      "  user add EMAIL --name NAME --role admin|consultant|member|viewer [--org ID] [--password-stdin]\n"
 		      "  user list [--json] | user disable|enable EMAIL | user reset-password EMAIL [--password-stdin]\n"
 		      "  user assign|unassign EMAIL ORG_ID   a consultant's organisations\n"
@@ -158,7 +162,9 @@ static void usage(FILE *out, lang_t lang)
 		      "          [--prefecture 都道府県] [--sites 拠点数]\n"
 		      "  org edit ID [同じ項目]         組織の情報を変更\n"
 		      "  org list | org show ID [--json]\n"
+		      "  org archive ID | org restore ID | org delete ID --yes   しまっておく、またはデータごと削除\n"
 		      "  history 組織ID [--json]        診断の履歴、前回比、拠点別集計、回答者による違い\n"
+		      "  diagnosis delete 診断結果ID    保存した診断を削除（プールへの寄与も取り消し）\n"
 		      "  export 組織ID --format json|csv [--output ファイル]\n"
 		      "  backup ファイル | restore ファイル  バックアップと復元（復元前に検査します）\n"
 		      "  serve [--listen ホスト:ポート]  Web 画面と JSON API（既定 127.0.0.1:8080）\n"
@@ -167,8 +173,10 @@ static void usage(FILE *out, lang_t lang)
 		      "         [--case-type ransomware など] [--json]   対策・シナリオ・事例・脅威を検索\n"
 		      "  plan 組織ID [--json] | plan add 組織ID --questionnaire 診断ID --question 設問 [--owner 担当者]\n"
 		      "       [--due YYYY-MM-DD] | plan set 項目ID [--owner] [--due] [--status todo|doing|done]  対策の計画\n"
+		      "       | plan delete 項目ID\n"
 		      "  profile 組織ID [設問=選択肢 ...] [--json]   企業プロフィールとリスク指標（GI/GII/GIII）\n"
 		      "  pool stats [--json] | pool export ファイル | pool import ファイル   ベンチマークの比較母集団\n"
+		      "  pool withdraw 組織ID           その会社の寄与をプールから取り除く\n"
 		      "  user add メール --name 名前 --role admin|consultant|member|viewer [--org ID] [--password-stdin]\n"
 		      "  user list [--json] | user disable|enable メール | user reset-password メール [--password-stdin]\n"
 		      "  user assign|unassign メール 組織ID   支援担当が受け持つ組織\n"
@@ -270,6 +278,7 @@ int main(int argc, char **argv)
 		{ "workspace", cmd_workspace },
 		{ "routes", cmd_routes },
 		{ "link", cmd_link },
+		{ "diagnosis", cmd_diagnosis },
 	};
 	int (*fn)(cli_t *, int, char **) = NULL;
 	for (size_t k = 0; k < sizeof cmds / sizeof cmds[0]; k++)

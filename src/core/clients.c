@@ -83,6 +83,11 @@ int client_filter_parse(const content_t *c, const client_params_t *p, client_fil
 				       CLIENT_PAGE_MAX);
 		out->page = (int)v;
 	}
+	if (given(p->archived)) {
+		if (strcmp(p->archived, "0") && strcmp(p->archived, "1"))
+			return err_set(e, ERR_INVALID, "archived", "archived（アーカイブ済み）は 0 か 1 です", "archived must be 0 or 1");
+		out->archived = *p->archived == '1';
+	}
 	return 0;
 }
 
@@ -137,7 +142,8 @@ bool client_name_contains(const char *name, const char *q)
 
 bool client_matches_org(const client_row_t *row, const client_filter_t *f)
 {
-	return (!f->industry[0] || !strcmp(row->org.industry, f->industry)) && (!f->q[0] || client_name_contains(row->org.name, f->q));
+	return (row->org.archived[0] != '\0') == f->archived && (!f->industry[0] || !strcmp(row->org.industry, f->industry)) &&
+	       (!f->q[0] || client_name_contains(row->org.name, f->q));
 }
 
 bool client_matches_band(const client_row_t *row, const client_filter_t *f)

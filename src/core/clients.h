@@ -41,7 +41,7 @@ bool client_sort_default_desc(client_sort_t s);
 
 /* The list's parameters as they arrive (NULL or "" = not given). */
 typedef struct {
-	const char *q, *industry, *band, *sort, *order, *page;
+	const char *q, *industry, *band, *sort, *order, *page, *archived;
 } client_params_t;
 
 typedef struct {
@@ -51,12 +51,13 @@ typedef struct {
 	client_sort_t sort;
 	bool desc;
 	int page;                       /* 1-based, as asked (the use case clamps it to the last page) */
+	bool archived;                  /* the archived organisations instead of the active ones */
 } client_filter_t;
 
 /* Checks every parameter: ERR_INVALID naming the first bad one (q too long or not UTF-8, an
  * industry that is not a division, a band no questionnaire has, an unknown sort or order, a page
- * that is not a number from 1 to CLIENT_PAGE_MAX). Absent parameters take the defaults: every
- * organisation, sorted by name, page 1. */
+ * that is not a number from 1 to CLIENT_PAGE_MAX, archived other than 0 or 1). Absent parameters
+ * take the defaults: every active organisation, sorted by name, page 1. */
 int client_filter_parse(const content_t *c, const client_params_t *p, client_filter_t *out, err_t *e);
 
 /* One organisation in the list. */

@@ -22,6 +22,7 @@ typedef struct {
 	char prefecture[32];     /* "" or one of the 47 prefectures */
 	int sites;               /* -1 = unknown */
 	char created[32], updated[32];
+	char archived[32];       /* when it was archived; "" while it is active */
 } org_t;
 
 typedef enum { SME_UNKNOWN = -1, SME_NO = 0, SME_YES = 1 } sme_t;

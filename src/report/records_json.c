@@ -15,13 +15,13 @@ json_t *org_json(const content_t *c, const org_t *o, lang_t lang)
 	const industry_t *ind = content_industry(c, o->industry);
 	int band = org_size_band(c, o->employees);
 	sme_t sme = org_sme(c, o);
-	return json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:s}", "id", (json_int_t)o->id,
+	return json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:s, s:o}", "id", (json_int_t)o->id,
 			 "name", o->name, "industry", opt_str(o->industry), "industry_name",
 			 ind ? json_string(tx(&ind->name, lang)) : json_null(), "employees", opt_int(o->employees),
 			 "size_band", band >= 0 ? json_string(c->size_bands[band].id) : json_null(), "capital",
 			 opt_int(o->capital), "prefecture", opt_str(o->prefecture), "sites", opt_int(o->sites), "sme",
 			 sme == SME_UNKNOWN ? json_null() : json_boolean(sme == SME_YES), "created", o->created,
-			 "updated", o->updated);
+			 "updated", o->updated, "archived", opt_str(o->archived));
 }
 
 json_t *snapshot_json(const stored_diag_t *d, lang_t lang, bool with_answers)

@@ -75,9 +75,13 @@ static const store_ops_t SQLITE_OPS = {
 	.org_update = sq_org_update,
 	.org_get = sq_org_get,
 	.org_list = sq_org_list,
+	.org_archive = sq_org_archive,
+	.org_delete = sq_org_delete,
 	.diag_add = sq_diag_add,
 	.diag_get = sq_diag_get,
 	.diag_ids = sq_diag_ids,
+	.diag_delete = sq_diag_delete,
+	.diag_created = sq_diag_created,
 	.draft_put = sq_draft_put,
 	.draft_get = sq_draft_get,
 	.draft_delete = sq_draft_delete,
@@ -85,10 +89,12 @@ static const store_ops_t SQLITE_OPS = {
 	.plan_update = sq_plan_update,
 	.plan_get = sq_plan_get,
 	.plan_list = sq_plan_list,
+	.plan_delete = sq_plan_delete,
 	.profile_add = sq_profile_add,
 	.profile_get = sq_profile_get,
 	.member_get = sq_member_get,
 	.member_put = sq_member_put,
+	.member_delete = sq_member_delete,
 	.agg_add = sq_agg_add,
 	.agg_sum = sq_agg_sum,
 	.agg_each = sq_agg_each,
@@ -184,7 +190,8 @@ static store_rc_t sq_open(const char *path, store_t **out, err_t *e)
 	/* refuse a newer database before anything (even the journal-mode switch) writes to it */
 	int version;
 	store_rc_t rc = sq_check_not_newer(q, &version);
-	if (rc == STORE_OK && sq_exec(q, "PRAGMA foreign_keys = ON") != SQLITE_OK)
+	/* secure_delete: a deleted company's rows are overwritten in the file, not left in free pages */
+	if (rc == STORE_OK && sq_exec(q, "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON") != SQLITE_OK)
 		rc = STORE_ERROR;
 	if (rc == STORE_OK && !q->readonly && sq_exec(q, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;") != SQLITE_OK)
 		rc = STORE_ERROR;

@@ -28,9 +28,22 @@ static const char SQL_ANS_GET[] = "SELECT question, category, option, points, fu
 				  "WHERE diagnosis_id = ? ORDER BY position";
 static const char SQL_CAT_GET[] = "SELECT category, title_ja, title_en, total, max FROM diagnosis_categories "
 				  "WHERE diagnosis_id = ? ORDER BY position";
+static const char SQL_CREATED[] = "SELECT created_at FROM diagnoses WHERE id = ? AND workspace_id = ?";
 /* ?2 NULL = every questionnaire, ?3 0 = no upper id, ?4 -1 = no limit; newest first */
 static const char SQL_IDS[] = "SELECT id FROM diagnoses WHERE organization_id = ?1 AND (?2 IS NULL OR questionnaire = ?2) "
 			      "AND (?3 = 0 OR id <= ?3) AND workspace_id = ?5 ORDER BY created_at DESC, id DESC LIMIT ?4";
+
+/* Deleting a diagnosis (?1 = id, ?2 = workspace): its rows, its place in the pool, the link it
+ * answered; plan items made from it stay, without it. Children first: foreign keys are on. */
+#define OF_DIAG "(SELECT id FROM diagnoses WHERE id = ?1 AND workspace_id = ?2)"
+static const char *const SQL_DELETE[] = {
+	"UPDATE plan_items SET diagnosis_id = NULL WHERE diagnosis_id = ?1 AND workspace_id = ?2",
+	"DELETE FROM respondent_links WHERE diagnosis_id = ?1 AND workspace_id = ?2",
+	"DELETE FROM pool_members WHERE diagnosis_id = " OF_DIAG,
+	"DELETE FROM diagnosis_answers WHERE diagnosis_id = " OF_DIAG,
+	"DELETE FROM diagnosis_categories WHERE diagnosis_id = " OF_DIAG,
+	"DELETE FROM diagnoses WHERE id = ?1 AND workspace_id = ?2",
+};
 
 static store_rc_t add_rows(sq_t *q, stored_diag_t *d)
 {
@@ -235,4 +248,25 @@ store_rc_t sq_diag_ids(store_t *s, int64_t org_id, const char *questionnaire, in
 	*ids = list;
 	*n = count;
 	return STORE_OK;
+}
+
+store_rc_t sq_diag_delete(store_t *s, int64_t id)
+{
+	return sq_delete(SQ(s), SQL_DELETE, (int)(sizeof SQL_DELETE / sizeof *SQL_DELETE), id);
+}
+
+store_rc_t sq_diag_created(store_t *s, int64_t id, char *out, size_t size)
+{
+	sq_t *q = SQ(s);
+	sqlite3_stmt *st = sq_stmt(q, SQL_CREATED);
+	if (!st)
+		return STORE_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, s->workspace);
+	store_rc_t rc = sq_step_row(q, st, "diagnoses");
+	if (rc == STORE_OK) {
+		sq_col_text(st, 0, out, size);
+		sqlite3_reset(st);
+	}
+	return rc;
 }

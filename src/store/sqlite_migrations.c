@@ -205,6 +205,9 @@ const char *const MIGRATIONS[] = {
 	"  expires_at INTEGER NOT NULL,\n"
 	"  diagnosis_id INTEGER REFERENCES diagnoses(id)\n"
 	") WITHOUT ROWID;\n",
+
+	/* 9: archiving — an organisation kept but out of the way ('' = active) */
+	"ALTER TABLE organizations ADD COLUMN archived_at TEXT NOT NULL DEFAULT '';\n",
 };
 
 const int MIGRATION_COUNT = sizeof MIGRATIONS / sizeof MIGRATIONS[0];

@@ -11,10 +11,32 @@ static const char SQL_ADD[] = "INSERT INTO organizations (name, industry, employ
 			      "created_at, updated_at, workspace_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_UPDATE[] = "UPDATE organizations SET name = ?, industry = ?, employees = ?, capital = ?, "
 				 "prefecture = ?, sites = ?, updated_at = ? WHERE id = ? AND workspace_id = ?";
-static const char SQL_GET[] = "SELECT id, name, industry, employees, capital, prefecture, sites, created_at, updated_at "
-			      "FROM organizations WHERE id = ? AND workspace_id = ?";
-static const char SQL_LIST[] = "SELECT id, name, industry, employees, capital, prefecture, sites, created_at, updated_at "
-			       "FROM organizations WHERE workspace_id = ? ORDER BY id";
+static const char SQL_GET[] = "SELECT id, name, industry, employees, capital, prefecture, sites, created_at, updated_at, "
+			      "archived_at FROM organizations WHERE id = ? AND workspace_id = ?";
+static const char SQL_LIST[] = "SELECT id, name, industry, employees, capital, prefecture, sites, created_at, updated_at, "
+			       "archived_at FROM organizations WHERE workspace_id = ? ORDER BY id";
+static const char SQL_ARCHIVE[] = "UPDATE organizations SET archived_at = ?, updated_at = ? WHERE id = ? AND workspace_id = ?";
+
+/* Deleting an organisation: everything that belongs to it, children before parents (foreign
+ * keys are on), each statement limited to the workspace (?1 = id, ?2 = workspace). Its member
+ * accounts are disabled and signed out rather than deleted, so the audit log keeps naming them. */
+#define OF_ORG "(SELECT id FROM organizations WHERE id = ?1 AND workspace_id = ?2)"
+#define DIAGS_OF_ORG "(SELECT id FROM diagnoses WHERE organization_id = ?1 AND workspace_id = ?2)"
+#define MEMBERS_OF_ORG "(SELECT id FROM users WHERE organization_id = ?1 AND workspace_id = ?2)"
+static const char *const SQL_DELETE[] = {
+	"DELETE FROM respondent_links WHERE organization_id = ?1 AND workspace_id = ?2",
+	"DELETE FROM pool_members WHERE organization_id = " OF_ORG,
+	"DELETE FROM plan_items WHERE organization_id = ?1 AND workspace_id = ?2",
+	"DELETE FROM diagnosis_answers WHERE diagnosis_id IN " DIAGS_OF_ORG,
+	"DELETE FROM diagnosis_categories WHERE diagnosis_id IN " DIAGS_OF_ORG,
+	"DELETE FROM diagnoses WHERE organization_id = ?1 AND workspace_id = ?2",
+	"DELETE FROM drafts WHERE organization_id = ?1 AND workspace_id = ?2",
+	"DELETE FROM org_profiles WHERE organization_id = ?1 AND workspace_id = ?2",
+	"DELETE FROM user_orgs WHERE organization_id = " OF_ORG,
+	"DELETE FROM sessions WHERE user_id IN " MEMBERS_OF_ORG,
+	"UPDATE users SET disabled = 1, organization_id = NULL WHERE organization_id = ?1 AND workspace_id = ?2",
+	"DELETE FROM organizations WHERE id = ?1 AND workspace_id = ?2",
+};
 
 static void bind_org(sqlite3_stmt *st, const org_t *o)
 {
@@ -70,6 +92,7 @@ static void read_org(sqlite3_stmt *st, org_t *o)
 	o->sites = (int)sq_col_opt_int(st, 6);
 	sq_col_text(st, 7, o->created, sizeof o->created);
 	sq_col_text(st, 8, o->updated, sizeof o->updated);
+	sq_col_text(st, 9, o->archived, sizeof o->archived);
 }
 
 store_rc_t sq_org_get(store_t *s, int64_t id, org_t *out)
@@ -105,4 +128,23 @@ store_rc_t sq_org_list(store_t *s, bool (*fn)(const org_t *, void *), void *arg)
 	store_rc_t res = rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK : sq_fail(q, STORE_ERROR, "organizations");
 	sqlite3_reset(st);
 	return res;
+}
+
+store_rc_t sq_org_archive(store_t *s, int64_t id, const char *archived, const char *updated)
+{
+	sq_t *q = SQ(s);
+	sqlite3_stmt *st = sq_stmt(q, SQL_ARCHIVE);
+	if (!st)
+		return STORE_ERROR;
+	sq_bind_text(st, 1, archived, false);
+	sq_bind_text(st, 2, updated, false);
+	sqlite3_bind_int64(st, 3, id);
+	sqlite3_bind_int64(st, 4, s->workspace);
+	store_rc_t rc = sq_step_done(q, st);
+	return rc == STORE_OK && sqlite3_changes(q->db) == 0 ? STORE_NOT_FOUND : rc;
+}
+
+store_rc_t sq_org_delete(store_t *s, int64_t id)
+{
+	return sq_delete(SQ(s), SQL_DELETE, (int)(sizeof SQL_DELETE / sizeof *SQL_DELETE), id);
 }

@@ -17,6 +17,7 @@ static const char SQL_GET[] = "SELECT id, organization_id, diagnosis_id, questio
 			      "updated_at FROM plan_items WHERE id = ? AND workspace_id = ?";
 static const char SQL_LIST[] = "SELECT id, organization_id, diagnosis_id, questionnaire, question, owner, due, status, created_at, "
 			       "updated_at FROM plan_items WHERE organization_id = ? AND workspace_id = ? ORDER BY id";
+static const char SQL_DELETE[] = "DELETE FROM plan_items WHERE id = ?1 AND workspace_id = ?2";
 
 store_rc_t sq_plan_add(store_t *s, plan_item_t *p)
 {
@@ -117,4 +118,10 @@ store_rc_t sq_plan_list(store_t *s, int64_t org_id, plan_item_t **out, int *n)
 		return sq_fail(q, STORE_ERROR, "plan_items");
 	}
 	return STORE_OK;
+}
+
+store_rc_t sq_plan_delete(store_t *s, int64_t id)
+{
+	static const char *const SQLS[] = { SQL_DELETE };
+	return sq_delete(SQ(s), SQLS, 1, id);
 }

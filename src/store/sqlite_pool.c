@@ -20,6 +20,7 @@ static const char SQL_PROFILE_ADD[] = "INSERT INTO org_profiles (organization_id
 static const char SQL_PROFILE_GET[] = "SELECT version, answers, created_at FROM org_profiles WHERE organization_id = ? "
 				      "AND workspace_id = ? ORDER BY id DESC LIMIT 1";
 static const char SQL_MEMBER_GET[] = "SELECT diagnosis_id, contribution FROM pool_members WHERE organization_id = ? AND questionnaire = ?";
+static const char SQL_MEMBER_DELETE[] = "DELETE FROM pool_members WHERE organization_id = ? AND questionnaire = ?";
 static const char SQL_MEMBER_PUT[] = "INSERT OR REPLACE INTO pool_members (organization_id, questionnaire, diagnosis_id, contribution) "
 				     "VALUES (?, ?, ?, ?)";
 static const char SQL_AGG_GET[] = "SELECT data FROM pool_agg WHERE questionnaire = ? AND version = ? AND dim = ? AND value = ? "
@@ -98,6 +99,18 @@ store_rc_t sq_member_put(store_t *s, int64_t org_id, const char *questionnaire, 
 	sqlite3_bind_int64(st, 3, m->diagnosis_id);
 	sq_bind_text(st, 4, m->contribution, false);
 	return sq_step_done(q, st);
+}
+
+store_rc_t sq_member_delete(store_t *s, int64_t org_id, const char *questionnaire)
+{
+	sq_t *q = SQ(s);
+	sqlite3_stmt *st = sq_stmt(q, SQL_MEMBER_DELETE);
+	if (!st)
+		return STORE_ERROR;
+	sqlite3_bind_int64(st, 1, org_id);
+	sq_bind_text(st, 2, questionnaire, false);
+	store_rc_t rc = sq_step_done(q, st);
+	return rc == STORE_OK && sqlite3_changes(q->db) == 0 ? STORE_NOT_FOUND : rc;
 }
 
 /* ---- aggregates ---- */

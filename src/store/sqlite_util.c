@@ -134,6 +134,27 @@ int sq_exec(sq_t *q, const char *sql)
 	return rc;
 }
 
+store_rc_t sq_delete(sq_t *q, const char *const *sqls, int n, int64_t id)
+{
+	bool own;
+	store_rc_t rc = sq_write_begin(q, &own);
+	if (rc != STORE_OK)
+		return rc;
+	for (int i = 0; rc == STORE_OK && i < n; i++) {
+		sqlite3_stmt *st = sq_stmt(q, sqls[i]);
+		if (!st) {
+			rc = STORE_ERROR;
+			break;
+		}
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, q->base.workspace);
+		rc = sq_step_done(q, st);
+		if (rc == STORE_OK && i == n - 1 && sqlite3_changes(q->db) == 0)
+			rc = STORE_NOT_FOUND;
+	}
+	return sq_write_end(q, own, rc);
+}
+
 /* ---- transactions ---- */
 
 store_rc_t sq_begin(store_t *s)

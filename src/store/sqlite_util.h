@@ -43,6 +43,11 @@ store_rc_t sq_step_row(sq_t *q, sqlite3_stmt *st, const char *what);
 /* Steps a statement that returns no rows: STORE_INVALID when a constraint refused it. */
 store_rc_t sq_step_done(sq_t *q, sqlite3_stmt *st);
 int sq_exec(sq_t *q, const char *sql);                             /* SQLITE_OK or records why */
+/* Deletes record id of the store's workspace: the n statements of sqls in order, each with
+ * ?1 = id and ?2 = the workspace, in the caller's transaction or one of its own. The last one
+ * removes the record itself: STORE_NOT_FOUND when it removed nothing (the others, limited to
+ * the same record, then removed nothing either). */
+store_rc_t sq_delete(sq_t *q, const char *const *sqls, int n, int64_t id);
 
 store_rc_t sq_begin(store_t *s);
 store_rc_t sq_commit(store_t *s);

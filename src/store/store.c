@@ -33,6 +33,11 @@ store_rc_t store_org_add(store_t *s, org_t *o) { return s->ops->org_add(s, o); }
 store_rc_t store_org_update(store_t *s, const org_t *o) { return s->ops->org_update(s, o); }
 store_rc_t store_org_get(store_t *s, int64_t id, org_t *out) { return s->ops->org_get(s, id, out); }
 store_rc_t store_org_list(store_t *s, bool (*fn)(const org_t *, void *), void *arg) { return s->ops->org_list(s, fn, arg); }
+store_rc_t store_org_archive(store_t *s, int64_t id, const char *archived, const char *updated)
+{
+	return s->ops->org_archive(s, id, archived, updated);
+}
+store_rc_t store_org_delete(store_t *s, int64_t id) { return s->ops->org_delete(s, id); }
 
 store_rc_t store_diag_save(store_t *s, stored_diag_t *sd) { return s->ops->diag_add(s, sd); }
 
@@ -107,6 +112,9 @@ store_rc_t store_diag_latest(store_t *s, int64_t org_id, stored_diag_t **out)
 	return STORE_OK;
 }
 
+store_rc_t store_diag_delete(store_t *s, int64_t id) { return s->ops->diag_delete(s, id); }
+store_rc_t store_diag_created(store_t *s, int64_t id, char *out, size_t size) { return s->ops->diag_created(s, id, out, size); }
+
 store_rc_t store_draft_put(store_t *s, const draft_t *d) { return s->ops->draft_put(s, d); }
 store_rc_t store_draft_get(store_t *s, const char *id, draft_t *out) { return s->ops->draft_get(s, id, out); }
 store_rc_t store_draft_delete(store_t *s, const char *id) { return s->ops->draft_delete(s, id); }
@@ -115,6 +123,7 @@ store_rc_t store_plan_add(store_t *s, plan_item_t *p) { return s->ops->plan_add(
 store_rc_t store_plan_update(store_t *s, const plan_item_t *p) { return s->ops->plan_update(s, p); }
 store_rc_t store_plan_get(store_t *s, int64_t id, plan_item_t *out) { return s->ops->plan_get(s, id, out); }
 store_rc_t store_plan_list(store_t *s, int64_t org_id, plan_item_t **out, int *n) { return s->ops->plan_list(s, org_id, out, n); }
+store_rc_t store_plan_delete(store_t *s, int64_t id) { return s->ops->plan_delete(s, id); }
 
 store_rc_t store_profile_add(store_t *s, int64_t org_id, const org_profile_t *p) { return s->ops->profile_add(s, org_id, p); }
 store_rc_t store_profile_get(store_t *s, int64_t org_id, org_profile_t *out) { return s->ops->profile_get(s, org_id, out); }
@@ -127,6 +136,11 @@ store_rc_t store_member_get(store_t *s, int64_t org_id, const char *questionnair
 store_rc_t store_member_put(store_t *s, int64_t org_id, const char *questionnaire, const pool_member_t *m)
 {
 	return s->ops->member_put(s, org_id, questionnaire, m);
+}
+
+store_rc_t store_member_delete(store_t *s, int64_t org_id, const char *questionnaire)
+{
+	return s->ops->member_delete(s, org_id, questionnaire);
 }
 
 store_rc_t store_agg_add(store_t *s, const pool_key_t *k, const char *month, int origin, const pool_agg_t *delta)

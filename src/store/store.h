@@ -96,6 +96,9 @@ struct store_ops {
 	store_rc_t (*org_update)(store_t *s, const org_t *o);
 	store_rc_t (*org_get)(store_t *s, int64_t id, org_t *out);
 	store_rc_t (*org_list)(store_t *s, bool (*fn)(const org_t *, void *), void *arg);
+	store_rc_t (*org_archive)(store_t *s, int64_t id, const char *archived, const char *updated);
+	/* the organisation and everything of it; its member accounts disabled and signed out */
+	store_rc_t (*org_delete)(store_t *s, int64_t id);
 
 	store_rc_t (*diag_add)(store_t *s, stored_diag_t *sd);            /* sets sd->id */
 	store_rc_t (*diag_get)(store_t *s, int64_t id, stored_diag_t **out);
@@ -103,6 +106,10 @@ struct store_ops {
 	 * diagnosis `upto` and at most `max` of them (the most recent), or the latest one */
 	store_rc_t (*diag_ids)(store_t *s, int64_t org_id, const char *questionnaire, int64_t upto, int max,
 			       int64_t **ids, int *n);
+	/* the snapshot, its place in the pool and the link it answered; plans keep their items */
+	store_rc_t (*diag_delete)(store_t *s, int64_t id);
+	/* when the diagnosis was saved, without loading it (ids can come back after a delete) */
+	store_rc_t (*diag_created)(store_t *s, int64_t id, char *out, size_t size);
 
 	store_rc_t (*draft_put)(store_t *s, const draft_t *d);
 	store_rc_t (*draft_get)(store_t *s, const char *id, draft_t *out);
@@ -112,12 +119,14 @@ struct store_ops {
 	store_rc_t (*plan_update)(store_t *s, const plan_item_t *p);
 	store_rc_t (*plan_get)(store_t *s, int64_t id, plan_item_t *out);
 	store_rc_t (*plan_list)(store_t *s, int64_t org_id, plan_item_t **out, int *n);
+	store_rc_t (*plan_delete)(store_t *s, int64_t id);
 
 	store_rc_t (*profile_add)(store_t *s, int64_t org_id, const org_profile_t *p);
 	store_rc_t (*profile_get)(store_t *s, int64_t org_id, org_profile_t *out);  /* the latest */
 
 	store_rc_t (*member_get)(store_t *s, int64_t org_id, const char *questionnaire, pool_member_t *out);
 	store_rc_t (*member_put)(store_t *s, int64_t org_id, const char *questionnaire, const pool_member_t *m);
+	store_rc_t (*member_delete)(store_t *s, int64_t org_id, const char *questionnaire);
 	/* Adds delta (which may take a contribution out) to one monthly bucket of an aggregate;
 	 * origin 0 = this database's diagnoses, 1 = an imported baseline. */
 	store_rc_t (*agg_add)(store_t *s, const pool_key_t *k, const char *month, int origin, const pool_agg_t *delta);
@@ -195,6 +204,9 @@ store_rc_t store_org_update(store_t *s, const org_t *o);
 store_rc_t store_org_get(store_t *s, int64_t id, org_t *out);
 /* Calls fn for every organisation by id; stops early when fn returns false. */
 store_rc_t store_org_list(store_t *s, bool (*fn)(const org_t *, void *), void *arg);
+/* archived "" restores the organisation; STORE_NOT_FOUND when there is none */
+store_rc_t store_org_archive(store_t *s, int64_t id, const char *archived, const char *updated);
+store_rc_t store_org_delete(store_t *s, int64_t id);
 
 /* Stores the snapshot's rows (created and round already set by the caller). */
 store_rc_t store_diag_save(store_t *s, stored_diag_t *sd);
@@ -209,6 +221,8 @@ store_rc_t store_diag_recent(store_t *s, int64_t org_id, const char *questionnai
 			     stored_diag_t ***out, int *n);
 /* The organisation's most recent diagnosis (STORE_NOT_FOUND when it has none). */
 store_rc_t store_diag_latest(store_t *s, int64_t org_id, stored_diag_t **out);
+store_rc_t store_diag_delete(store_t *s, int64_t id);
+store_rc_t store_diag_created(store_t *s, int64_t id, char *out, size_t size);
 
 store_rc_t store_draft_put(store_t *s, const draft_t *d);
 store_rc_t store_draft_get(store_t *s, const char *id, draft_t *out);
@@ -219,12 +233,14 @@ store_rc_t store_plan_update(store_t *s, const plan_item_t *p);
 store_rc_t store_plan_get(store_t *s, int64_t id, plan_item_t *out);
 /* The organisation's plan, oldest first: *out is a new array of *n items (free()). */
 store_rc_t store_plan_list(store_t *s, int64_t org_id, plan_item_t **out, int *n);
+store_rc_t store_plan_delete(store_t *s, int64_t id);
 
 store_rc_t store_profile_add(store_t *s, int64_t org_id, const org_profile_t *p);
 store_rc_t store_profile_get(store_t *s, int64_t org_id, org_profile_t *out);
 
 store_rc_t store_member_get(store_t *s, int64_t org_id, const char *questionnaire, pool_member_t *out);
 store_rc_t store_member_put(store_t *s, int64_t org_id, const char *questionnaire, const pool_member_t *m);
+store_rc_t store_member_delete(store_t *s, int64_t org_id, const char *questionnaire);
 store_rc_t store_agg_add(store_t *s, const pool_key_t *k, const char *month, int origin, const pool_agg_t *delta);
 store_rc_t store_pool_agg(store_t *s, const pool_key_t *k, const char *from, pool_agg_t *out);
 store_rc_t store_pool_each(store_t *s, const char *from, bool (*fn)(const pool_key_t *, const pool_agg_t *, void *),

@@ -12,6 +12,7 @@
 
 #include "app/diagnosis.h"
 #include "app/org.h"
+#include "app/pool.h"
 #include "core/utf8.h"
 #include "input/answerfile.h"
 #include "input/org_input.h"
@@ -198,4 +199,36 @@ void api_diagnosis_get(req_t *r, resp_t *w, const char *const *args)
 		json_object_set_new(out, "recommendations", recommendations_json(v.d, r->lang));
 	resp_json(w, 200, out);
 	result_view_free(&v);
+}
+
+/* Deleting and leaving: 200 with what was removed (the same rules as the pages, page_delete.c). */
+void api_org_delete(req_t *r, resp_t *w, const char *const *args)
+{
+	(void)args;
+	err_t e;
+	if (app_org_delete(&r->app, r->org.id, &e) != 0)
+		resp_fail(r, w, &e);
+	else
+		resp_json(w, 200, json_pack("{s:I, s:b}", "id", (json_int_t)r->org.id, "deleted", 1));
+}
+
+void api_diagnosis_delete(req_t *r, resp_t *w, const char *const *args)
+{
+	(void)args;
+	err_t e;
+	if (app_diag_delete(&r->app, r->id, &e) != 0)
+		resp_fail(r, w, &e);
+	else
+		resp_json(w, 200, json_pack("{s:I, s:b}", "id", (json_int_t)r->id, "deleted", 1));
+}
+
+void api_pool_withdraw(req_t *r, resp_t *w, const char *const *args)
+{
+	(void)args;
+	int n;
+	err_t e;
+	if (app_pool_withdraw(&r->app, r->org.id, &n, &e) != 0)
+		resp_fail(r, w, &e);
+	else
+		resp_json(w, 200, json_pack("{s:I, s:i}", "organization_id", (json_int_t)r->org.id, "questionnaires_withdrawn", n));
 }

@@ -73,9 +73,13 @@ void page_history(req_t *r, resp_t *w, const char *const *args)
 	}
 	trends(r, b, list, n);
 	h(b, "<table class=\"history\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-	     "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
+	     "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>",
 	  T(r, "web_date"), T(r, "web_questionnaire"), T(r, "scope"), T(r, "respondent"), T(r, "total"), T(r, "band"),
 	  T(r, "change"));
+	bool manage = page_may_manage(r);
+	if (manage)
+		h(b, "<th scope=\"col\"><span class=\"sr-only\">%s</span></th>", T(r, "data_delete"));
+	h(b, "</tr></thead><tbody>");
 	for (int i = 0; i < n; i++) {
 		const stored_diag_t *d = list[i];
 		int p = history_previous(cl, i);
@@ -92,6 +96,11 @@ void page_history(req_t *r, resp_t *w, const char *const *args)
 			}
 		} else {
 			h(b, "—");
+		}
+		if (manage) { /* asks first (page_delete.c) */
+			h(b, "</td><td><form method=\"post\" action=\"/diagnoses/%lld/delete\" class=\"inline\">", (long long)d->id);
+			page_csrf_field(r, b);
+			h(b, "<button type=\"submit\" class=\"link\">%s</button></form>", T(r, "data_delete"));
 		}
 		h(b, "</td></tr>");
 	}

@@ -2,7 +2,8 @@
  * page_home.c — "/": what mamoru is in two sentences, the three diagnoses with how long each
  * takes, and the client list: every organisation the signed-in user may see with its latest
  * result, trend and overdue plan items (app/clients.h), sortable by the column headers,
- * filtered by a GET form (?q=, ?industry=, ?band=), in pages of 50 (?page=), with checkboxes
+ * filtered by a GET form (?q=, ?industry=, ?band=; ?archived=1 for the archived ones instead of
+ * the active), in pages of 50 (?page=), with checkboxes
  * that send the chosen organisations to the comparison (/clients/compare, page_clients.c).
  * Everything works without JavaScript; a bad parameter answers 400 naming it.
  */
@@ -24,6 +25,8 @@ static void list_url(buf_t *u, const client_filter_t *f, client_sort_t sort, boo
 			h_urlenc(u, values[i]);
 			buf_puts(u, "&");
 		}
+	if (f->archived)
+		buf_puts(u, "archived=1&");
 	buf_printf(u, "sort=%s&order=%s", CLIENT_SORT_IDS[sort], desc ? "desc" : "asc");
 	if (page > 1)
 		buf_printf(u, "&page=%d", page);
@@ -70,7 +73,9 @@ static void filter_form(req_t *r, buf_t *b, const client_filter_t *f)
 			  tx(&q->bands[k].label, r->lang));
 		h(b, "</optgroup>");
 	}
-	h(b, "</select></p><input type=\"hidden\" name=\"sort\" value=\"%s\"><input type=\"hidden\" name=\"order\" value=\"%s\">",
+	h(b, "</select></p><p><label class=\"check\"><input type=\"checkbox\" name=\"archived\" value=\"1\"%s> %s</label></p>",
+	  f->archived ? " checked" : "", T(r, "clients_archived"));
+	h(b, "<input type=\"hidden\" name=\"sort\" value=\"%s\"><input type=\"hidden\" name=\"order\" value=\"%s\">",
 	  CLIENT_SORT_IDS[f->sort], f->desc ? "desc" : "asc");
 	h(b, "<p><button type=\"submit\">%s</button> <a href=\"/#clients\">%s</a></p></form>", T(r, "clients_filter"),
 	  T(r, "clients_clear"));
@@ -174,7 +179,7 @@ void page_home(req_t *r, resp_t *w, const char *const *args)
 {
 	(void)args;
 	client_params_t p = { req_query(r, "q"), req_query(r, "industry"), req_query(r, "band"),
-			      req_query(r, "sort"), req_query(r, "order"), req_query(r, "page") };
+			      req_query(r, "sort"), req_query(r, "order"), req_query(r, "page"), req_query(r, "archived") };
 	client_filter_t f;
 	client_list_t l;
 	err_t err;

@@ -131,7 +131,10 @@ void page_org_show(req_t *r, resp_t *w, const char *const *args)
 	buf_t *b = &w->body;
 	const content_t *c = r->content;
 	page_begin(r, w, o.name);
-	h(b, "<h1>%s</h1><dl class=\"profile\">", o.name);
+	h(b, "<h1>%s</h1>", o.name);
+	if (o.archived[0])
+		h(b, "<p class=\"notice\" id=\"archived\">%s（%.10s）</p>", T(r, "org_archived_notice"), o.archived);
+	h(b, "<dl class=\"profile\">");
 	const industry_t *ind = content_industry(c, o.industry);
 	h(b, "<dt>%s</dt><dd>%s %s</dd>", T(r, "industry"), ind ? ind->code : T(r, "not_given"), ind ? tx(&ind->name, r->lang) : "");
 	int band = org_size_band(c, o.employees);
@@ -160,5 +163,6 @@ void page_org_show(req_t *r, resp_t *w, const char *const *args)
 	snprintf(action, sizeof action, "/organizations/%lld", (long long)o.id);
 	h(b, "<h2>%s</h2>", T(r, "web_edit_org"));
 	org_form(r, b, &o, action, NULL);
+	page_delete_section(r, b, &o);
 	page_end(r, w);
 }

@@ -63,7 +63,10 @@ void page_plan_section(req_t *r, buf_t *b, const org_t *o)
 		  (long long)p->id, T(r, "plan_owner"), (long long)p->id, p->owner);
 		h(b, " <label for=\"d-%lld\">%s</label> <input id=\"d-%lld\" name=\"due\" type=\"date\" value=\"%s\">", (long long)p->id,
 		  T(r, "plan_due"), (long long)p->id, p->due);
-		h(b, " <button type=\"submit\">%s</button></form></td></tr>", T(r, "plan_update"));
+		h(b, " <button type=\"submit\">%s</button></form> <form method=\"post\" action=\"/plan/%lld/delete\" class=\"inline\">",
+		  T(r, "plan_update"), (long long)p->id);
+		page_csrf_field(r, b);
+		h(b, "<button type=\"submit\" class=\"link\">%s</button></form></td></tr>", T(r, "plan_delete"));
 	}
 	if (n)
 		h(b, "</tbody></table>");

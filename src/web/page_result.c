@@ -6,9 +6,11 @@
  * options with the current content (app_diag_view: the same rules as `mamoru diagnose`).
  *
  * Snapshots never change and the content is fixed for the life of the process, so a rendered
- * page is kept in a small cache keyed by (diagnosis, language) and served again while what
- * the page shows of the organisation (name, industry, employees) is the same, checked on every
- * hit. bench/README.md has the figures.
+ * page is kept in a small cache keyed by (diagnosis, language) and served again while the
+ * diagnosis is still there with the same date (an id can come back after a delete) and what the
+ * page shows of the organisation (name, industry, employees) is the same, checked on every
+ * hit. Only the main part is cached, after the access check; the header with the user and
+ * their CSRF token is drawn for each request. bench/README.md has the figures.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -92,6 +94,7 @@ static void recommendations(req_t *r, buf_t *b, const questionnaire_t *q, const 
  * each request and never cached). */
 typedef struct {
 	long long id, org_id, workspace;
+	char created[32];            /* the diagnosis's date: a deleted id given again differs */
 	lang_t lang;
 	char org_sig[ORG_NAME_MAX + 32];
 	char title[256];
@@ -133,7 +136,9 @@ static bool cached_main(req_t *r, long long id, buf_t *main, char *title, size_t
 		return false;
 	org_t o;
 	err_t err;
-	char sig[sizeof c.org_sig];
+	char sig[sizeof c.org_sig], created[32];
+	if (app_diag_created(&r->app, id, created, &err) != 0 || strcmp(created, c.created))
+		return false;
 	if (c.org_id) {
 		if (app_org_get(&r->app, c.org_id, &o, &err) != 0)
 			return false;
@@ -154,16 +159,18 @@ static bool cached_main(req_t *r, long long id, buf_t *main, char *title, size_t
 	return hit;
 }
 
-static void remember(const req_t *r, const buf_t *main, const char *title, long long id, long long org_id, const org_t *o)
+static void remember(const req_t *r, const buf_t *main, const char *title, const stored_diag_t *sd, const org_t *o)
 {
+	long long id = sd->id;
 	char *copy = xmalloc(main->len);
 	memcpy(copy, main->data, main->len);
 	pthread_mutex_lock(&cache_lock);
 	cached_page_t *e = slot(id, r->lang);
 	free(e->html);
-	*e = (cached_page_t){ .id = id, .org_id = org_id, .workspace = r->app.who.workspace_id, .lang = r->lang, .html = copy,
+	*e = (cached_page_t){ .id = id, .org_id = sd->org_id, .workspace = r->app.who.workspace_id, .lang = r->lang, .html = copy,
 			      .len = main->len };
 	snprintf(e->title, sizeof e->title, "%s", title);
+	snprintf(e->created, sizeof e->created, "%s", sd->created);
 	org_signature(o, e->org_sig, sizeof e->org_sig);
 	pthread_mutex_unlock(&cache_lock);
 }
@@ -235,7 +242,7 @@ void page_result(req_t *r, resp_t *w, const char *const *args)
 		snprintf(title, sizeof title, "%s", v.q ? tx(&v.q->title, r->lang) : v.sd->questionnaire);
 		render_main(r, &main, &v, title);
 		if (use_cache)
-			remember(r, &main, title, id, v.sd->org_id, &v.org);
+			remember(r, &main, title, v.sd, &v.org);
 		result_view_free(&v);
 	}
 	page_begin(r, w, title);

@@ -45,6 +45,14 @@ void page_link_section(req_t *r, buf_t *b, const org_t *o);
 void page_link_create(req_t *r, resp_t *w, const char *const *args);
 void page_link(req_t *r, resp_t *w, const char *const *args);
 void page_link_post(req_t *r, resp_t *w, const char *const *args);
+/* page_delete.c: keeping or removing data (archive, delete, leave the pool) */
+bool page_may_manage(const req_t *r);
+void page_delete_section(req_t *r, buf_t *b, const org_t *o);
+void page_org_archive(req_t *r, resp_t *w, const char *const *args);
+void page_org_delete(req_t *r, resp_t *w, const char *const *args);
+void page_pool_withdraw(req_t *r, resp_t *w, const char *const *args);
+void page_diag_delete(req_t *r, resp_t *w, const char *const *args);
+void page_plan_delete(req_t *r, resp_t *w, const char *const *args);
 /* page_home.c */
 void page_home(req_t *r, resp_t *w, const char *const *args);
 /* page_clients.c: clients side by side */
@@ -101,5 +109,8 @@ void api_org_get(req_t *r, resp_t *w, const char *const *args);
 void api_org_diagnoses(req_t *r, resp_t *w, const char *const *args);
 void api_diagnosis_create(req_t *r, resp_t *w, const char *const *args);
 void api_diagnosis_get(req_t *r, resp_t *w, const char *const *args);
+void api_diagnosis_delete(req_t *r, resp_t *w, const char *const *args);
+void api_org_delete(req_t *r, resp_t *w, const char *const *args);
+void api_pool_withdraw(req_t *r, resp_t *w, const char *const *args);
 
 #endif

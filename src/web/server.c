@@ -695,9 +695,11 @@ int web_serve(const serve_opts_t *opts)
 		fprintf(stderr, "mamoru: 警告: 受信期限の監視を始められません / warning: cannot start the receive deadline watchdog\n");
 	bool loopback = !strncmp(opts->host, "127.", 4) || !strcmp(opts->host, "::1");
 	if (!loopback)
-		fprintf(stderr, "mamoru: 警告: %s で待ち受けています。まだログイン機能がないため、同じネットワークの誰でも"
-				"データを見たり変更したりできます / warning: listening on %s; there is no login yet, so "
-				"anyone who can reach this address can read and change the data\n", opts->host, opts->host);
+		fprintf(stderr, "mamoru: 警告: %s で待ち受けています。mamoru 自身は HTTPS を扱わないため、ほかの端末から使うときは "
+				"HTTPS のリバースプロキシ（X-Forwarded-Proto: https を付けるもの）の後ろに置いてください。そうしないと"
+				"パスワードやセッションが暗号化されずに流れます / warning: listening on %s; mamoru does not speak TLS itself, "
+				"so put it behind an HTTPS reverse proxy (one that sets X-Forwarded-Proto: https), or passwords and "
+				"sessions cross the network unencrypted\n", opts->host, opts->host);
 	fprintf(stderr, "mamoru: http://%s%s%s:%d/ で待ち受けています（%u スレッド、Ctrl-C で停止） / listening on "
 			"http://%s%s%s:%d/ (%u threads, Ctrl-C to stop)\n", strchr(opts->host, ':') ? "[" : "", opts->host,
 		strchr(opts->host, ':') ? "]" : "", opts->port, threads, strchr(opts->host, ':') ? "[" : "", opts->host,

@@ -52,6 +52,9 @@ csrf_token() { curl -s -b "$TMP/cj" -o "$TMP/account.html" "$B/account"; csrf_of
 
 # get URL [curl args] : OUT = body, HDR = headers, CODE = status (cookies kept across calls)
 get() { u=$1; shift; CODE=$(curl -s -o "$TMP/body" -D "$TMP/hdr" -w '%{http_code}' -b "$TMP/cj" -c "$TMP/cj" "$@" "$B$u"); OUT=$(cat "$TMP/body"); HDR=$(cat "$TMP/hdr"); }
+# get_as JAR URL [curl args] : the same as the user whose session is in JAR (from login EMAIL JAR);
+# the administrator's jar is left alone
+get_as() { jar=$1 u=$2; shift 2; CODE=$(curl -s -o "$TMP/body" -D "$TMP/hdr" -w '%{http_code}' -b "$jar" -c "$jar" "$@" "$B$u"); OUT=$(cat "$TMP/body"); HDR=$(cat "$TMP/hdr"); }
 expect_code() { [ "$CODE" = "$1" ] && ok || bad "HTTP $CODE, expected $1: $(echo "$OUT" | head -c 300)"; }
 expect_hdr() { echo "$HDR" | grep -qi "$1" && ok || bad "header lacks \"$1\""; }
 # api METHOD URL [curl args] : a JSON request with the administrator's API token

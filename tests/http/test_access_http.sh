@@ -34,7 +34,7 @@ M --workspace 2 org add --name 他社 --employees 5 >/dev/null                  
 M --workspace 2 diagnose jisha-shindan --answers $EX --save --org 3 >/dev/null     # diagnosis 3
 M --workspace 2 plan add 3 --questionnaire jisha-shindan --question 1 >/dev/null   # plan item 1
 OTHER_USER=$(M --workspace 2 user list --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
-snapshot() { sqlite3 "$DB" "SELECT (SELECT group_concat(id || name, ',') FROM organizations), (SELECT count(*) FROM diagnoses),
+snapshot() { sqlite3 "$DB" "SELECT (SELECT group_concat(id || name || archived_at, ',') FROM organizations), (SELECT count(*) FROM diagnoses),
 	(SELECT group_concat(id || status || owner, ',') FROM plan_items), (SELECT count(*) FROM org_profiles), (SELECT count(*) FROM drafts),
 	(SELECT group_concat(id || email || disabled || password_hash, ',') FROM users), (SELECT count(*) FROM tokens),
 	(SELECT count(*) FROM user_orgs), (SELECT count(*) FROM pool_members)"; }
@@ -127,7 +127,7 @@ login viewer@example.test "$FIX"
 [ "$(awk '$6 == "mamoru_session" {print $7}' "$FIX")" != "$(printf '%064d' 7)" ] && ok || bad "the planted session id was kept"
 
 CASE="a CSRF token of one session is refused with another"
-get /plan/1 -X POST -b "${JAR[consultant]}" --data-urlencode "csrf=$(csrf_of "$TMP/acct.html")" -d status=done # viewer's token
+get_as "${JAR[consultant]}" /plan/1 -X POST --data-urlencode "csrf=$(csrf_of "$TMP/acct.html")" -d status=done # viewer's token
 expect_code 403
 
 CASE="expired sessions and revoked tokens sign nobody in"
@@ -196,7 +196,7 @@ expect_code 422; expect_out "診断「nope」はありません"
 login viewer@example.test "$TMP/viewer2.jar" # the earlier viewer session was aged out
 curl -s -b "$TMP/viewer2.jar" -o "$TMP/v.html" "$B/organizations/1"
 N=$(sqlite3 "$DB" "SELECT count(*) FROM respondent_links")
-get /organizations/1/links -X POST -b "$TMP/viewer2.jar" --data-urlencode "csrf=$(csrf_of "$TMP/v.html")" -d "questionnaire=jisha-shindan&role=staff"
+get_as "$TMP/viewer2.jar" /organizations/1/links -X POST --data-urlencode "csrf=$(csrf_of "$TMP/v.html")" -d "questionnaire=jisha-shindan&role=staff"
 expect_code 403
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM respondent_links")" = "$N" ] && ok || bad "a viewer made a link"
 

@@ -306,7 +306,7 @@ PORT2=$(free_port)
 S2=$!
 for i in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$PORT2/healthz" && break; sleep 0.1; done
 kill -TERM $S2; wait $S2
-grep -q "warning: listening on 0.0.0.0; there is no login yet" "$TMP/s2.log" && ok || bad "no warning: $(cat "$TMP/s2.log")"
+grep -q "warning: listening on 0.0.0.0; mamoru does not speak TLS itself" "$TMP/s2.log" && ok || bad "no warning: $(cat "$TMP/s2.log")"
 run "$BIN" --db "$TMP/w3.db" serve --listen nonsense
 expect_rc 2
 

@@ -53,6 +53,12 @@ static store_rc_t fail_profile_get(store_t *s, int64_t org, org_profile_t *out)
 	return fail_now(s);
 }
 
+static store_rc_t fail_by_id(store_t *s, int64_t id)
+{
+	(void)id;
+	return fail_now(s);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -181,6 +187,40 @@ static void failed_pool_update_saves_nothing(void **state)
 	result_view_free(&v);
 }
 
+/* A delete that fails after the pool's share was taken out leaves the pool, the diagnosis and
+ * the organisation as they were. */
+static void failed_deletes_change_nothing(void **state)
+{
+	(void)state;
+	int64_t id = saved(), other = saved(); /* the other company's result shows the pool */
+	long long n = pooled(other);
+	err_t e;
+	stored_diag_t *sd;
+	assert_int_equal(app_diag_get(&A, id, &sd, &e), 0);
+	int64_t org = sd->org_id;
+	stored_diag_free(sd);
+	failing.diag_delete = fail_by_id;
+	failing.org_delete = fail_by_id;
+	S->ops = &failing;
+	assert_int_equal(app_diag_delete(&A, id, &e), -1);
+	assert_int_equal(e.code, ERR_STORE);
+	assert_int_equal(app_org_delete(&A, org, &e), -1);
+	assert_int_equal(e.code, ERR_STORE);
+	S->ops = real_ops;
+	assert_int_equal(pooled(other), n);
+	assert_int_equal(app_diag_get(&A, id, &sd, &e), 0);
+	stored_diag_free(sd);
+	/* with a working store the diagnosis goes, and its share with it */
+	assert_int_equal(app_diag_delete(&A, id, &e), 0);
+	assert_int_equal(pooled(other), n - 1);
+	assert_int_equal(app_diag_delete(&A, id, &e), -1);
+	assert_int_equal(e.code, ERR_NOT_FOUND);
+	assert_int_equal(app_org_delete(&A, org, &e), 0);
+	org_t o;
+	assert_int_equal(app_org_get(&A, org, &o, &e), -1);
+	assert_int_equal(e.code, ERR_NOT_FOUND);
+}
+
 static void reads_that_fail_are_not_not_found(void **state)
 {
 	(void)state;
@@ -244,6 +284,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(comparison_fails_instead_of_looking_empty, real),
 		cmocka_unit_test_setup(failed_pool_update_saves_nothing, real),
+		cmocka_unit_test_setup(failed_deletes_change_nothing, real),
 		cmocka_unit_test_setup(reads_that_fail_are_not_not_found, real),
 		cmocka_unit_test_setup(unknown_ids_are_not_found, real),
 	};

@@ -36,7 +36,7 @@ static void parameters_are_checked(void **state)
 	assert_false(f.desc);
 	assert_int_equal(f.page, 1);
 	assert_string_equal(f.q, "");
-	p = (client_params_t){ "みなと", "E", "pass", "overdue", NULL, "3" };
+	p = (client_params_t){ "みなと", "E", "pass", "overdue", NULL, "3", NULL };
 	assert_int_equal(parse(&p, &f, &e), 0);
 	assert_string_equal(f.q, "みなと");
 	assert_string_equal(f.industry, "E");
@@ -49,6 +49,10 @@ static void parameters_are_checked(void **state)
 	assert_false(f.desc);
 	p = (client_params_t){ .band = "some" }; /* a band of the checklist */
 	assert_int_equal(parse(&p, &f, &e), 0);
+	assert_false(f.archived); /* the active organisations unless asked */
+	p = (client_params_t){ .archived = "1" };
+	assert_int_equal(parse(&p, &f, &e), 0);
+	assert_true(f.archived);
 	static const struct {
 		client_params_t p;
 		const char *field;
@@ -65,6 +69,8 @@ static void parameters_are_checked(void **state)
 		{ { .industry = "EEEE" }, "industry" },
 		{ { .band = "nope" }, "band" },
 		{ { .q = "\xff" }, "q" },
+		{ { .archived = "yes" }, "archived" },
+		{ { .archived = "2" }, "archived" },
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		err_clear(&e);
@@ -95,6 +101,13 @@ static void name_search_and_filters(void **state)
 	client_filter_t f = { .industry = "E" };
 	assert_true(client_matches_org(&row, &f));
 	strcpy(f.q, "beta");
+	assert_false(client_matches_org(&row, &f));
+	f = (client_filter_t){ 0 };
+	strcpy(row.org.archived, "2026-11-30T09:00:00Z"); /* archived: only in the archived list */
+	assert_false(client_matches_org(&row, &f));
+	f.archived = true;
+	assert_true(client_matches_org(&row, &f));
+	row.org.archived[0] = '\0';
 	assert_false(client_matches_org(&row, &f));
 	f = (client_filter_t){ .band = "pass" };
 	assert_false(client_matches_band(&row, &f)); /* no diagnosis: no band */

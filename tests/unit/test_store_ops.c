@@ -339,6 +339,75 @@ static void pool_rows(void **state)
 	assert_int_equal(seen[2], 1);
 }
 
+/* Deleting and archiving: a diagnosis goes with its rows and pool membership while the plan
+ * item made from it stays; an organisation goes with everything of it and nothing of another;
+ * another workspace's records are not found. */
+static void deletes_and_archives(void **state)
+{
+	(void)state;
+	int64_t gone = add_org("消える社", 10), kept = add_org("残る社", 10);
+	stored_diag_t *a = snapshot("benchmark", "3", gone, "2026-11-01T00:00:00Z");
+	stored_diag_t *b = snapshot("benchmark", "2", gone, "2026-11-02T00:00:00Z");
+	stored_diag_t *k = snapshot("benchmark", "2", kept, "2026-11-03T00:00:00Z");
+	assert_int_equal(store_diag_save(S, a), STORE_OK);
+	assert_int_equal(store_diag_save(S, b), STORE_OK);
+	assert_int_equal(store_diag_save(S, k), STORE_OK);
+	pool_member_t m = { .diagnosis_id = a->id, .contribution = "x" }, got;
+	assert_int_equal(store_member_put(S, gone, "benchmark", &m), STORE_OK);
+	m.diagnosis_id = k->id;
+	assert_int_equal(store_member_put(S, kept, "benchmark", &m), STORE_OK);
+	plan_item_t p = { .org_id = gone, .diagnosis_id = a->id, .status = PLAN_NOT_STARTED, .questionnaire = "benchmark", .question = "1",
+			  .created = "2026-11-01T00:00:00Z", .updated = "2026-11-01T00:00:00Z" }, pg;
+	assert_int_equal(store_plan_add(S, &p), STORE_OK);
+	char created[32];
+	assert_int_equal(store_diag_created(S, a->id, created, sizeof created), STORE_OK);
+	assert_string_equal(created, "2026-11-01T00:00:00Z");
+
+	store_set_workspace(S, 2); /* another workspace finds none of it */
+	assert_int_equal(store_diag_delete(S, a->id), STORE_NOT_FOUND);
+	assert_int_equal(store_org_delete(S, gone), STORE_NOT_FOUND);
+	assert_int_equal(store_org_archive(S, gone, NOW, NOW), STORE_NOT_FOUND);
+	assert_int_equal(store_plan_delete(S, p.id), STORE_NOT_FOUND);
+	assert_int_equal(store_diag_created(S, a->id, created, sizeof created), STORE_NOT_FOUND);
+	store_set_workspace(S, 1);
+
+	assert_int_equal(store_diag_delete(S, a->id), STORE_OK);
+	assert_int_equal(store_diag_delete(S, a->id), STORE_NOT_FOUND);
+	stored_diag_t *none;
+	assert_int_equal(store_diag_get(S, a->id, &none), STORE_NOT_FOUND);
+	assert_int_equal(store_diag_created(S, a->id, created, sizeof created), STORE_NOT_FOUND);
+	assert_int_equal(store_member_get(S, gone, "benchmark", &got), STORE_NOT_FOUND);
+	assert_int_equal(store_plan_get(S, p.id, &pg), STORE_OK);
+	assert_int_equal(pg.diagnosis_id, 0);
+
+	org_t o;
+	assert_int_equal(store_org_archive(S, gone, NOW, "2026-11-30T09:00:00Z"), STORE_OK);
+	assert_int_equal(store_org_get(S, gone, &o), STORE_OK);
+	assert_string_equal(o.archived, NOW);
+	assert_string_equal(o.updated, "2026-11-30T09:00:00Z");
+	assert_int_equal(store_org_archive(S, gone, "", NOW), STORE_OK);
+	assert_int_equal(store_org_get(S, gone, &o), STORE_OK);
+	assert_string_equal(o.archived, "");
+
+	assert_int_equal(store_member_delete(S, kept, "benchmark"), STORE_OK);
+	assert_int_equal(store_member_delete(S, kept, "benchmark"), STORE_NOT_FOUND);
+	assert_int_equal(store_member_put(S, kept, "benchmark", &m), STORE_OK);
+	assert_int_equal(store_org_delete(S, gone), STORE_OK);
+	assert_int_equal(store_org_get(S, gone, &o), STORE_NOT_FOUND);
+	assert_int_equal(store_diag_get(S, b->id, &none), STORE_NOT_FOUND);
+	assert_int_equal(store_plan_get(S, p.id, &pg), STORE_NOT_FOUND);
+	assert_int_equal(store_org_delete(S, gone), STORE_NOT_FOUND);
+	stored_diag_t *still;
+	assert_int_equal(store_diag_get(S, k->id, &still), STORE_OK);
+	assert_int_equal(still->nanswers, k->nanswers);
+	stored_diag_free(still);
+	assert_int_equal(store_member_get(S, kept, "benchmark", &got), STORE_OK);
+	assert_int_equal(store_plan_delete(S, p.id), STORE_NOT_FOUND);
+	stored_diag_free(a);
+	stored_diag_free(b);
+	stored_diag_free(k);
+}
+
 static void transactions_are_whole(void **state)
 {
 	(void)state;
@@ -369,6 +438,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(plans, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(profiles_keep_versions, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(pool_rows, fresh, cleanup),
+		cmocka_unit_test_setup_teardown(deletes_and_archives, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(transactions_are_whole, fresh, cleanup),
 	};
 	return cmocka_run_group_tests_name("store-ops", tests, setup, teardown);
