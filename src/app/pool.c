@@ -126,6 +126,9 @@ int app_pool_withdraw(app_t *a, int64_t org_id, int *n, err_t *e)
 		return -1;
 	char object[40], detail[40];
 	int res = app_pool_leave_all(a, org_id, n, e);
+	if (res == 0 && *n == 0)
+		res = err_set(e, ERR_CONFLICT, "organization_id", "組織 %lld は比較母集団に入っていません",
+			      "organisation %lld is not in the pool", (long long)org_id);
 	snprintf(object, sizeof object, "organization %lld", (long long)org_id);
 	snprintf(detail, sizeof detail, "%d questionnaires", *n);
 	if (res == 0)

@@ -23,7 +23,8 @@ int app_pool_contribute(app_t *a, const stored_diag_t *sd, err_t *e);
 int app_pool_leave(app_t *a, int64_t org_id, const char *questionnaire, int64_t diagnosis_id, bool *left, err_t *e);
 /* A company withdraws from the pool: every contribution of the organisation is taken out of
  * the aggregates (its later diagnoses join again only when saved with the pool option);
- * *n = how many questionnaires it left. Needs write access to the organisation. */
+ * *n = how many questionnaires it left; ERR_CONFLICT when it was in none. Needs write access
+ * to the organisation. */
 int app_pool_withdraw(app_t *a, int64_t org_id, int *n, err_t *e);
 /* How many questionnaires the organisation is in the pool with now. */
 int app_pool_memberships(app_t *a, int64_t org_id, int *n, err_t *e);

@@ -59,7 +59,7 @@ expect_rc 0; expect_out "消える商事 はプールから抜けました"
 [ "$(rows "SELECT count(*) FROM pool_members WHERE organization_id = 1")" = 0 ] && ok || bad "still a member"
 [ "$(rows "SELECT count(*) FROM diagnoses WHERE organization_id = 1")" -ge 1 ] && ok || bad "withdrawing deleted the diagnoses"
 m pool withdraw 1
-expect_rc 0; expect_out "（0 診断）"
+expect_rc 2; expect_err "組織 1 は比較母集団に入っていません"
 m pool withdraw 99
 expect_rc 2
 m --lang en pool withdraw

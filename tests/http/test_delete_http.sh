@@ -133,7 +133,7 @@ CODE=$(curl -s -o /dev/null -w '%{http_code}' -b "$TMP/member.jar" "$B/organizat
 
 CASE="the API deletes diagnoses and organisations and takes companies out of the pool"
 api DELETE /api/v1/organizations/2/pool
-expect_code 200; expect_json "d['questionnaires_withdrawn']" "0"
+expect_code 409; expect_json "d['error']['code']" '"conflict"'
 M diagnose jisha-shindan --answers $EX --save --org 2 --pool >/dev/null
 api DELETE /api/v1/organizations/2/pool
 expect_json "d['questionnaires_withdrawn']" "1"
