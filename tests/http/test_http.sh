@@ -287,7 +287,7 @@ api GET /api/v1/diagnoses/0
 expect_code 404
 api GET /api/v1/nothing
 expect_code 404; expect_json "d['error']['code']" '"not_found"'
-api DELETE /api/v1/diagnoses/2
+api PATCH /api/v1/diagnoses/2 # diagnoses are immutable snapshots
 expect_code 405
 
 CASE="every request is logged; SIGTERM stops cleanly"
