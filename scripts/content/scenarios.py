@@ -5,16 +5,35 @@ content/scenarios.yaml. Run once by a maintainer with the seeds beside the check
 never runs it and nothing at run time reads the seeds.
 
 Japanese text is verbatim from the seed (PDF line breaks joined, the spaces the extraction put
-between Japanese and Latin text removed); English comes from the reference notes (§5, §6).
+between Japanese and Latin text removed). The seed's two footnotes are left out: their text
+(L994, L1431) landed in the middle of scenario 3's situation and scenario 5's key point, and
+their markers (「考えられる 2。」, 「点である 3。」) are dropped with them; each footnote only
+repeats the document that the same paragraph names anyway. The reference notes give the line
+anchors of each scenario, the label of the factor the appendix leaves blank (scenario 9) and
+the appendix-2 table. English is this project's translation, kept in scenarios_en.py (the
+notes' English is a reading summary, not a translation); every text must have one.
 
     python3 scripts/content/scenarios.py ../shared/seeds/000_*.txt ../shared/reference/000-guideline.md content/scenarios.yaml
 """
+import os
 import re
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from scenarios_en import EN  # noqa: E402
 
 seed_path, notes_path, out_path = sys.argv[1:4]
 seed = open(seed_path, encoding="utf-8").read().split("\n")
 notes = open(notes_path, encoding="utf-8").read().split("\n")
+
+# footnote lines printed inside the text of a scenario, and the markers that point to them
+FOOTNOTES = {994: "2 （公表予定）経済産業省", 1431: "3 経済産業省、"}
+for n, start in FOOTNOTES.items():
+    assert seed[n - 1].startswith(start), (n, seed[n - 1])
+    seed[n - 1] = ""
+for n, marker in {953: " 2。", 1408: " 3。"}.items():
+    assert marker in seed[n - 1], (n, seed[n - 1])
+    seed[n - 1] = seed[n - 1].replace(marker, "。")
 
 def L(n):
     return seed[n - 1]
@@ -39,8 +58,17 @@ def join_lines(lines):
 def q(s):
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
-def text(ja, en=None):
-    return "{ja: " + q(ja) + (", en: " + q(en) if en else "") + "}"
+used, missing = set(), []
+
+def text(ja, key=None):
+    """A text pair; key names its English in scenarios_en.EN (None: Japanese only)."""
+    if key is None:
+        return "{ja: " + q(ja) + "}"
+    if key not in EN:
+        missing.append((key, ja))
+        return "{ja: " + q(ja) + "}"
+    used.add(key)
+    return "{ja: " + q(ja) + ", en: " + q(EN[key]) + "}"
 
 # ---- notes §5: per scenario anchors and English ----
 sc = {}
@@ -102,7 +130,7 @@ for k, first in enumerate(starts):
         i += 1
         head.append(L(i))
     title = join_lines([h.replace("■", "") for h in head])
-    risks, buf, buf_first = [], [], None
+    risks, buf, buf_first, boxed = [], [], None, False
     for i in range(i + 1, last + 1):
         t = L(i).strip()
         if not t or t.startswith("このシナリオに該当") or t.startswith("内容 チェック") or re.fullmatch(r"\d+", t):
@@ -118,11 +146,15 @@ for k, first in enumerate(starts):
         body = t.replace("□", "").strip()
         if body:
             buf.append(body)
-        if "□" in t:
+        # the box ends the check, except where the seed printed it beside the first line of a
+        # check that runs on (scenario 2, L2649 「…何をしなけ □」): then the check ends at the
+        # first line that closes a sentence
+        boxed = boxed or "□" in t
+        if boxed and join_lines(buf).endswith(("。", "）")):
             ja = join_lines(buf)
             measures = re.findall(r"（(4\.\d\.\d)）", ja)
             risks[-1]["checks"].append({"ja": ja, "measures": measures, "lines": (buf_first, i)})
-            buf, buf_first = [], None
+            buf, buf_first, boxed = [], None, False
     app[n] = {"title": title, "risks": risks, "lines": (first, last)}
 
 # ---- the seed: 5.1.N situation, incident, key points ----
@@ -143,7 +175,9 @@ def body(n):
             continue
         if re.match(r"\s*\([a-z]\)", t) and points:
             points[-1].append(s)
-        elif not points or (t.startswith(" ") and points[-1][-1].endswith("。")):  # a new point after a full stop
+        elif not points or (t.startswith(" ") and points[-1][-1].rstrip().endswith(("。", "）"))):
+            # a point starts on an indented line (the extraction's trace of its bullet) after a
+            # full stop or a closing parenthesis (scenario 6, L1549-1551)
             points.append([s])
         else:
             points[-1].append(s)
@@ -161,46 +195,50 @@ for line in notes:
 
 out = ["# The guideline's 10 threat scenarios (seed 000 §5.1, L628-2011) with their 63 checklist items",
        "# (appendix 1, L2575-2998) and the mapping of the 22 common measures to them (appendix 2,",
-       "# L2999-3042). Generated once by scripts/content/scenarios.py: Japanese verbatim from the seed,",
-       "# English from the reference notes. Appendix 2 lists 4.4.2 for scenario 1 only; the text cites",
-       "# it in scenario 2 as well (L2664), so the mapping here has both.",
+       "# L2999-3042). Generated by scripts/content/scenarios.py: Japanese verbatim from the seed",
+       "# (the seed's two footnotes left out, see the script), English this project's translation",
+       "# (scripts/content/scenarios_en.py). Appendix 2 lists 4.4.2 for scenario 1 only; the text",
+       "# cites it in scenario 2 as well (L2664), so the mapping here has both.",
        "format: 1", 'version: "2009-1"',
-       "source: " + text("IPA「中小企業における組織的な情報セキュリティ対策ガイドライン」(2009) 5.1 企業を取り巻く様々な脅威と脅威への対策、付録1・付録2",
-                         "IPA, Organisational information-security guideline for SMEs (2009), 5.1 threat scenarios, appendices 1 and 2"),
+       "source: " + text("IPA「中小企業における組織的な情報セキュリティ対策ガイドライン」(2009) 5.1 企業を取り巻く様々な脅威と脅威への対策、付録1・付録2", "source"),
        "scenarios:"]
-total = 0
+total = npoints = 0
 for n in range(1, 11):
     s, a = sc[n], app[n]
     situation, incident, points, (first, last) = body(n)
     out += [f'  - id: "{n}"',
-            "    title: " + text(a["title"], s["en_title"]),
+            "    title: " + text(a["title"], f"{n}.title"),
             f'    source: "seed 000 L{first}-{last}, L{a["lines"][0]}-{a["lines"][1]}"',
-            "    situation: " + text(situation, s["situation"]),
-            "    incident: " + text(incident, s["incident"]),
+            "    situation: " + text(situation, f"{n}.situation"),
+            "    incident: " + text(incident, f"{n}.incident"),
             "    risks:"]
     k = 0
     for r, risk in enumerate(a["risks"]):
-        en = s["factors"][r] if r < len(s["factors"]) else None
         ja = risk["factor"] or (s["groups_ja"][r] if r < len(s["groups_ja"]) else "")
-        out.append("      - factor: " + text(ja, en.rstrip(";.") if en else None))
+        out.append("      - factor: " + text(ja, f"{n}.factor.{r + 1}"))
         out.append("        checks:")
         for c in risk["checks"]:
             k += 1
             cid = f"{n}-{k:02d}"
             out.append(f'          - id: "{cid}"')
-            out.append("            text: " + text(c["ja"], s["checks_en"].get(cid)))
+            out.append("            text: " + text(c["ja"], cid))
             out.append("            measures: [" + ", ".join(f'"{m}"' for m in c["measures"]) + "]")
             out.append(f'            source: "seed 000 L{c["lines"][0]}-{c["lines"][1]}"')
     total += k
+    npoints += len(points)
     out.append("    points:")
-    en_points = s["points"]
-    if len(points) != len(en_points):  # the notes split the points differently: keep them whole
-        points, en_points = ["".join(points)], [" ".join(en_points)]
-    for p, en in zip(points, en_points):
-        out.append("      - " + text(p, en))
-    print(f"scenario {n}: {k} checks, {len(a['risks'])} factors/{len(s['factors'])} en, {len(points)} points/{len(s['points'])} en")
+    for p, ja in enumerate(points):
+        out.append("      - " + text(ja, f"{n}.point.{p + 1}"))
+    print(f"scenario {n}: {k} checks, {len(a['risks'])} factors, {len(points)} points")
 out.append("mapping:")
 for mid, ids in mapping:
     out.append(f'  - {{measure: "{mid}", scenarios: [' + ", ".join(f'"{i}"' for i in ids) + "]}")
+if missing:
+    for key, ja in missing:
+        print(f"{key}\t{ja}")
+    sys.exit(f"scenarios_en.py: {len(missing)} texts have no English")
+unused = sorted(set(EN) - used)
+if unused:
+    sys.exit("scenarios_en.py: English for texts that do not exist: " + ", ".join(unused))
 open(out_path, "w", encoding="utf-8").write("\n".join(out) + "\n")
-print("checks", total, "mapping", len(mapping))
+print("checks", total, "points", npoints, "mapping", len(mapping))
