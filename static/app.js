@@ -1,8 +1,13 @@
 // app.js — progressive enhancement only: everything works without it. On the questionnaire
-// it keeps the progress bar in step as radio buttons are chosen, and marks the questions
-// still unanswered when the user tries to finish.
+// it keeps the progress bar in step as radio buttons are chosen and, before finishing, lists
+// every question still open (on this step and, from the form's data-open, on earlier ones)
+// with links to them, as the server does without JavaScript; a second button finishes anyway.
+// Before printing it opens the folded parts of a result so the printout holds them.
 "use strict";
 document.addEventListener("DOMContentLoaded", () => {
+  window.addEventListener("beforeprint", () => {
+    document.querySelectorAll("details.print-open").forEach((d) => { d.open = true; });
+  });
   const form = document.querySelector("form.questionnaire");
   const bar = document.getElementById("progress");
   if (!form || !bar) return;
@@ -14,16 +19,60 @@ document.addEventListener("DOMContentLoaded", () => {
     now.forEach((n) => { if (!initial.has(n)) added++; });
     bar.value = base + added;
   });
+  // The warning box: built with DOM calls (no markup from strings), the words from the form.
+  const warn = (here, elsewhere) => {
+    let box = document.getElementById("open-questions");
+    if (!box) {
+      box = document.createElement("div");
+      box.id = "open-questions";
+      box.className = "warning";
+      box.setAttribute("role", "alert");
+      form.before(box);
+    }
+    box.replaceChildren();
+    const title = document.createElement("p");
+    const strong = document.createElement("strong");
+    strong.textContent = `${form.dataset.gapsTitle}（${here.length + elsewhere.length}）`;
+    title.append(strong);
+    const help = document.createElement("p");
+    help.textContent = form.dataset.gapsHelp;
+    const list = document.createElement("ul");
+    list.className = "open-list";
+    const item = (href, id) => {
+      const li = document.createElement("li");
+      const a = document.createElement("a");
+      a.href = href;
+      a.textContent = `${form.dataset.question} ${id}`;
+      li.append(a);
+      list.append(li);
+    };
+    elsewhere.forEach((o) => {
+      const [id, step] = o.split(":");
+      item(`/diagnose/${form.action.split("/").pop()}?draft=${form.dataset.draft}&step=${step}#q-${id}`, id);
+    });
+    here.forEach((f) => item(`#${f.id}`, f.id.slice(2)));
+    box.append(title, help, list);
+    // the confirming button goes beside the others, inside the form, so it posts the answers
+    if (!form.querySelector("button[value=finish_gaps]")) {
+      const go = document.createElement("button");
+      go.type = "submit";
+      go.name = "go";
+      go.value = "finish_gaps";
+      go.className = "secondary";
+      go.textContent = form.dataset.gapsFinish;
+      (form.querySelector("p.buttons") || form).append(go);
+    }
+    box.scrollIntoView({ block: "center" });
+  };
   form.addEventListener("submit", (e) => {
     if (!e.submitter || e.submitter.value !== "finish") return;
-    const open = [...form.querySelectorAll("fieldset.question")]
+    const here = [...form.querySelectorAll("fieldset.question")]
       .filter((f) => !f.querySelector("input[type=radio]:checked"));
-    open.forEach((f) => f.setAttribute("aria-invalid", "true"));
-    if (open.length && !form.dataset.warned) {
-      form.dataset.warned = "1";
+    const elsewhere = (form.dataset.open || "").split(" ").filter((s) => s);
+    here.forEach((f) => f.setAttribute("aria-invalid", "true"));
+    if (here.length || elsewhere.length) {
       e.preventDefault();
-      open[0].scrollIntoView({ block: "center" });
-      open[0].querySelector("input").focus();
+      warn(here, elsewhere);
     }
   });
 });

@@ -428,6 +428,7 @@ static const struct {
 } UI_PLACEHOLDERS[] = {
 	{ "compare_none", { "n" }, 1 },    /* the minimum number of companies in a group shown */
 	{ "deviation_words", { "pct" }, 1 }, /* the top share in percent, without the % sign */
+	{ "unknown_means", { "points" }, 1 }, /* the points a "don't know" answer scores */
 };
 
 /* Reports a printf conversion or a placeholder the key does not take in one language's text. */

@@ -1,8 +1,10 @@
 /*
- * result_text.c — see result_text.h.
+ * result_text.c — see result_text.h. The unanswered, わからない and 該当なし items are listed
+ * each with what the answer meant for the score, as on the result page.
  */
 #include "report/result_text.h"
 
+#include "core/template.h"
 #include "core/utf8.h"
 
 void print_padded(FILE *out, const char *s, int width)
@@ -27,15 +29,16 @@ static void subtotals(FILE *out, const char *heading, const char *const *names, 
 	}
 }
 
+/* The items of one kind of answer, then what that answer meant for the score (meaning). */
 static void item_list(FILE *out, const content_t *c, const char *key, const questionnaire_t *q,
-		      const int *idx, int n, lang_t lang)
+		      const int *idx, int n, lang_t lang, const char *meaning)
 {
 	if (n == 0)
 		return;
 	fprintf(out, "%s (%d):", ui(c, key, lang), n);
 	for (int i = 0; i < n; i++)
 		fprintf(out, " %s", q->items[idx[i]].id);
-	fputc('\n', out);
+	fprintf(out, "\n  %s\n", meaning);
 }
 
 void result_text(FILE *out, const content_t *c, const diagnosis_t *d, lang_t lang, int max_recs)
@@ -60,9 +63,15 @@ void result_text(FILE *out, const content_t *c, const diagnosis_t *d, lang_t lan
 		names[k] = tx(&q->cats[k].title, lang);
 	subtotals(out, ui(c, "by_category", lang), names, s->cats, q->ncats);
 	fputc('\n', out);
-	item_list(out, c, "unknown_items", q, s->unknown, s->nunknown, lang);
-	item_list(out, c, "na_items", q, s->na, s->nna, lang);
-	item_list(out, c, "unanswered_items", q, s->unanswered, s->nunanswered, lang);
+	char pts[16] = "?", unknown[512];
+	for (int k = 0; k < q->aset->nopts; k++)
+		if (q->aset->opts[k].kind == OPT_UNKNOWN)
+			snprintf(pts, sizeof pts, "%d", q->aset->opts[k].points);
+	tmpl_fill(unknown, sizeof unknown, ui(c, "unknown_means", lang), (const char *const[]){ "points" },
+		  (const char *const[]){ pts }, 1);
+	item_list(out, c, "unknown_items", q, s->unknown, s->nunknown, lang, unknown);
+	item_list(out, c, "na_items", q, s->na, s->nna, lang, ui(c, "na_means", lang));
+	item_list(out, c, "unanswered_items", q, s->unanswered, s->nunanswered, lang, ui(c, "unanswered_means", lang));
 	if (d->nrecs == 0)
 		return;
 	int shown = d->nrecs < max_recs ? d->nrecs : max_recs;

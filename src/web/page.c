@@ -20,6 +20,14 @@ long long parse_id(const char *s)
 	return v > 0 ? v : -1;
 }
 
+void page_count(const req_t *r, buf_t *b, int n)
+{
+	if (r->lang == LANG_EN)
+		h(b, " (%d)", n);
+	else
+		h(b, "（%d）", n);
+}
+
 void page_csrf_field(const req_t *r, buf_t *b)
 {
 	h(b, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", r->csrf);

@@ -7,6 +7,11 @@
  * kept as a draft (drafts table), so a reload, the back button or the language switch lose
  * nothing and no JavaScript is needed. The last step records scope and respondent and saves
  * the diagnosis as an immutable snapshot, then shows the result (page_result.c).
+ *
+ * An unanswered question scores 0 and is left out of the recommendations, so finishing with
+ * questions open is never silent: the last step lists those left open on earlier steps, and a
+ * finish with any question open shows them all (with links to their steps) and asks again
+ * ("finish_gaps" is the confirmed finish). app.js does the same before posting.
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -80,12 +85,44 @@ void page_question(req_t *r, buf_t *b, const questionnaire_t *q, int i, const ch
 	h(b, "</details></fieldset>");
 }
 
-static void render_step(req_t *r, resp_t *w, const questionnaire_t *q, const draft_t *d, int step, const char *error)
+/* The items of q the draft has no answer for, in questionnaire order; how many. */
+static int open_items(const questionnaire_t *q, json_t *ans, int *out)
+{
+	int n = 0;
+	for (int i = 0; i < q->nitems; i++)
+		if (!json_is_string(json_object_get(ans, q->items[i].id)))
+			out[n++] = i;
+	return n;
+}
+
+/* Links to the open items (only those on other steps than `step` unless all), each to its step. */
+static void open_links(req_t *r, buf_t *b, const questionnaire_t *q, const draft_t *d, const int *open, int nopen, int step, bool all)
+{
+	h(b, "<ul class=\"open-list\">");
+	for (int k = 0; k < nopen; k++) {
+		const item_t *it = &q->items[open[k]];
+		int s = step_of(q, open[k]);
+		if (!all && s == step)
+			continue;
+		if (s == step)
+			h(b, "<li><a href=\"#q-%s\">%s %s</a></li>", it->id, T(r, "question"), it->id);
+		else
+			h(b, "<li><a href=\"/diagnose/%s?draft=%s&amp;step=%d#q-%s\">%s %s</a>（%s %d）</li>", q->id, d->id, s, it->id,
+			  T(r, "question"), it->id, T(r, "web_step"), s + 1);
+	}
+	h(b, "</ul>");
+}
+
+/* gaps: the finish was refused because questions are open; list them and ask again. */
+static void render_step(req_t *r, resp_t *w, const questionnaire_t *q, const draft_t *d, int step, const char *error, bool gaps)
 {
 	buf_t *b = &w->body;
 	lang_t L = r->lang;
 	json_t *ans = draft_answers(d);
 	int n = nsteps(q), answered = (int)json_object_size(ans);
+	int open[MAX_ITEMS], nopen = open_items(q, ans, open), elsewhere = 0;
+	for (int k = 0; k < nopen; k++)
+		elsewhere += step_of(q, open[k]) != step;
 	page_begin(r, w, tx(&q->title, L));
 	h(b, "<h1>%s</h1><p>%s</p>", tx(&q->title, L), tx(&q->description, L));
 	h(b, "<p class=\"progress\"><label for=\"progress\">%s %d / %d ・ %s %d / %d</label> "
@@ -93,7 +130,28 @@ static void render_step(req_t *r, resp_t *w, const questionnaire_t *q, const dra
 	  T(r, "web_step"), step + 1, n, T(r, "web_answered"), answered, q->nitems, q->nitems, answered, answered, q->nitems);
 	if (error)
 		h(b, "<p class=\"error\" role=\"alert\">%s</p>", error);
-	h(b, "<form method=\"post\" action=\"/diagnose/%s\" class=\"questionnaire\" data-draft=\"%s\">", q->id, d->id);
+	if (gaps) {
+		h(b, "<div class=\"warning\" role=\"alert\" id=\"open-questions\"><p><strong>%s", T(r, "gaps_title"));
+		page_count(r, b, nopen);
+		h(b, "</strong></p><p>%s</p>", T(r, "gaps_form_help"));
+		open_links(r, b, q, d, open, nopen, step, true);
+		h(b, "</div>");
+	} else if (step == n - 1 && elsewhere) {
+		h(b, "<div class=\"notice\" id=\"open-elsewhere\"><p>%s", T(r, "gaps_elsewhere"));
+		page_count(r, b, elsewhere);
+		h(b, "</p>");
+		open_links(r, b, q, d, open, nopen, step, false);
+		h(b, "</div>");
+	}
+	/* for app.js: the questions open on other steps ("id:step"), and the words of its warning */
+	h(b, "<form method=\"post\" action=\"/diagnose/%s\" class=\"questionnaire\" data-draft=\"%s\" data-open=\"", q->id, d->id);
+	for (int k = 0, first = 1; k < nopen; k++)
+		if (step_of(q, open[k]) != step) {
+			h(b, "%s%s:%d", first ? "" : " ", q->items[open[k]].id, step_of(q, open[k]));
+			first = 0;
+		}
+	h(b, "\" data-gaps-title=\"%s\" data-gaps-help=\"%s\" data-gaps-finish=\"%s\" data-question=\"%s\">", T(r, "gaps_title"),
+	  T(r, "gaps_form_help"), T(r, "gaps_finish"), T(r, "question"));
 	page_csrf_field(r, b);
 	h(b, "<input type=\"hidden\" name=\"draft\" value=\"%s\"><input type=\"hidden\" name=\"step\" value=\"%d\">", d->id, step);
 	if (d->org_id > 0)
@@ -127,6 +185,10 @@ static void render_step(req_t *r, resp_t *w, const questionnaire_t *q, const dra
 		h(b, "<button type=\"submit\" name=\"go\" value=\"back\" class=\"secondary\">%s</button> ", T(r, "web_back"));
 	if (step < n - 1)
 		h(b, "<button type=\"submit\" name=\"go\" value=\"next\">%s</button>", T(r, "web_next"));
+	else if (gaps)
+		h(b, "<button type=\"submit\" name=\"go\" value=\"finish\">%s</button> "
+		     "<button type=\"submit\" name=\"go\" value=\"finish_gaps\" class=\"secondary\">%s</button>",
+		  T(r, "web_finish"), T(r, "gaps_finish"));
 	else
 		h(b, "<button type=\"submit\" name=\"go\" value=\"finish\">%s</button>", T(r, "web_finish"));
 	h(b, "</p></form>");
@@ -187,7 +249,7 @@ void page_diagnose(req_t *r, resp_t *w, const char *const *args)
 	draft_t *d = xmalloc(sizeof *d);
 	const char *id = req_query(r, "draft");
 	if (load_draft(r, w, q, id, req_query(r, "org"), false, d))
-		render_step(r, w, q, d, parse_step(req_query(r, "step"), q), NULL);
+		render_step(r, w, q, d, parse_step(req_query(r, "step"), q), NULL, false);
 	free(d);
 }
 
@@ -219,7 +281,7 @@ static void finish(req_t *r, resp_t *w, const questionnaire_t *q, draft_t *d, js
 		snprintf(meta.scope, sizeof meta.scope, "%s", ui(r->content, "whole_company", LANG_JA));
 	if (msg[0]) {
 		w->status = 422;
-		render_step(r, w, q, d, nsteps(q) - 1, msg);
+		render_step(r, w, q, d, nsteps(q) - 1, msg, false);
 		return;
 	}
 	meta.pool = req_form(r, "pool") != NULL;
@@ -266,20 +328,27 @@ void page_diagnose_post(req_t *r, resp_t *w, const char *const *args)
 	}
 	if (msg[0]) {
 		w->status = 422;
-		render_step(r, w, q, d, step, msg);
+		render_step(r, w, q, d, step, msg, false);
 	} else {
 		char *text = json_dumps(ans, JSON_COMPACT | JSON_SORT_KEYS);
 		snprintf(d->answers, sizeof d->answers, "%s", text);
 		free(text);
 		const char *go = req_form(r, "go");
+		bool finishing = go && (!strcmp(go, "finish") || !strcmp(go, "finish_gaps"));
+		int open[MAX_ITEMS];
 		err_t e;
-		if (app_draft_put(&r->app, d, &e) != 0)
+		if (app_draft_put(&r->app, d, &e) != 0) {
 			resp_fail(r, w, &e);
-		else if (go && !strcmp(go, "finish"))
+		} else if (finishing && strcmp(go, "finish_gaps") && open_items(q, ans, open) > 0) {
+			/* not saved, and no error: the questions left open are shown, with a second
+			 * button that finishes anyway */
+			render_step(r, w, q, d, nsteps(q) - 1, NULL, true);
+		} else if (finishing) {
 			finish(r, w, q, d, ans);
-		else
+		} else {
 			resp_redirect(w, "/diagnose/%s?draft=%s&step=%d", q->id, d->id,
 				      go && !strcmp(go, "back") ? (step > 0 ? step - 1 : 0) : (step + 1 < nsteps(q) ? step + 1 : step));
+		}
 	}
 	json_decref(ans);
 	free(d);

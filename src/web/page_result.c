@@ -1,7 +1,8 @@
 /*
  * page_result.c — /diagnoses/{id}: the result of one saved diagnosis. Score and band with its
  * next step in plain words, category subtotals as an SVG chart with the same numbers in a
- * table, the わからない items called out, and the ranked recommendations, each linking to its
+ * table, the unanswered, わからない and 該当なし items each with what it meant for the score
+ * ("full marks" is said only when the total is the maximum), and the ranked recommendations, each linking to its
  * measure. Scores come from the stored snapshot; the ranking is recomputed from the stored
  * options with the current content (app_diag_view: the same rules as `mamoru diagnose`).
  *
@@ -20,6 +21,7 @@
 #include "app/diagnosis.h"
 #include "app/org.h"
 #include "core/org.h"
+#include "core/template.h"
 #include "web/pages.h"
 #include "web/svg.h"
 #include "core/xalloc.h"
@@ -46,12 +48,48 @@ static void chart(req_t *r, buf_t *b, const stored_diag_t *sd)
 	h(b, "</tbody></table></figcaption></figure>");
 }
 
+/* One group of the answers that did not count as they seem: its items and what it meant. */
+static void note_group(req_t *r, buf_t *b, const questionnaire_t *q, const char *id, const char *title_key, const int *idx, int n,
+		       const char *meaning)
+{
+	if (n == 0)
+		return;
+	h(b, "<div id=\"%s\"><h3>%s", id, T(r, title_key));
+	page_count(r, b, n);
+	h(b, "</h3><p>%s</p><ul>", meaning);
+	for (int k = 0; k < n; k++) {
+		const item_t *it = &q->items[idx[k]];
+		h(b, "<li>%s %s: %s</li>", T(r, "question"), it->id, tx(&it->text, r->lang));
+	}
+	h(b, "</ul></div>");
+}
+
+/* The unanswered, わからない and 該当なし items, each group with what it means for the score. */
+static void answer_notes(req_t *r, buf_t *b, const questionnaire_t *q, const diagnosis_t *d)
+{
+	const score_t *s = &d->score;
+	if (!s->nunanswered && !s->nunknown && !s->nna)
+		return;
+	char pts[16] = "?", unknown[400];
+	for (int k = 0; k < q->aset->nopts; k++)
+		if (q->aset->opts[k].kind == OPT_UNKNOWN)
+			snprintf(pts, sizeof pts, "%d", q->aset->opts[k].points);
+	tmpl_fill(unknown, sizeof unknown, T(r, "unknown_means"), (const char *const[]){ "points" }, (const char *const[]){ pts }, 1);
+	h(b, "<section class=\"unknown\" id=\"answer-notes\"><h2>%s</h2>", T(r, "answers_notes"));
+	note_group(r, b, q, "unanswered", "unanswered_items", s->unanswered, s->nunanswered, T(r, "unanswered_means"));
+	note_group(r, b, q, "unknown", "unknown_items", s->unknown, s->nunknown, unknown);
+	note_group(r, b, q, "not-applicable", "na_items", s->na, s->nna, T(r, "na_means"));
+	h(b, "</section>");
+}
+
 static void recommendations(req_t *r, buf_t *b, const questionnaire_t *q, const diagnosis_t *d, const stored_diag_t *sd)
 {
 	lang_t L = r->lang;
 	h(b, "<h2>%s</h2>", T(r, "recommendations"));
 	if (d->nrecs == 0) {
-		h(b, "<p>%s</p>", T(r, "web_no_recs"));
+		/* "full marks" only when it is true: answered items at full points leave the
+		 * unanswered ones at 0, and those are not recommendations */
+		h(b, "<p id=\"no-recs\">%s</p>", T(r, d->score.total == d->score.max ? "web_no_recs" : "web_no_recs_gaps"));
 		return;
 	}
 	h(b, "<ol class=\"recs\">");
@@ -206,16 +244,13 @@ static void render_main(req_t *r, buf_t *b, const result_view_t *v, const char *
 	h(b, "<p class=\"band\" id=\"band\">%s</p>", L == LANG_EN ? sd->band_en : sd->band_ja);
 	if (q && v->band)
 		h(b, "<p class=\"advice\">%s</p>", tx(&v->band->advice, L));
+	if (d && d->score.nunanswered)
+		h(b, "<p class=\"warning\" id=\"gaps-warning\"><strong>%s: %d %s</strong> %s <a href=\"#answer-notes\">%s</a></p>",
+		  T(r, "unanswered_items"), d->score.nunanswered, T(r, "questions"), T(r, "result_gaps_warning"), T(r, "answers_notes"));
 	h(b, "</section>");
 	chart(r, b, sd);
-	if (d && d->score.nunknown) {
-		h(b, "<section class=\"unknown\"><h2>%s</h2><ul>", T(r, "unknown_items"));
-		for (int k = 0; k < d->score.nunknown; k++) {
-			const item_t *it = &q->items[d->score.unknown[k]];
-			h(b, "<li>%s %s: %s</li>", T(r, "question"), it->id, tx(&it->text, L));
-		}
-		h(b, "</ul><p>%s</p></section>", T(r, "web_unknown_help"));
-	}
+	if (d)
+		answer_notes(r, b, q, d);
 	if (d)
 		recommendations(r, b, q, d, sd);
 	if (sd->org_id)

@@ -25,6 +25,8 @@ void page_csrf_field(const req_t *r, buf_t *b);
 void page_measure_summary(const req_t *r, buf_t *b, const measure_t *m, const char *link_class);
 /* Parses a positive decimal id; -1 when malformed. */
 long long parse_id(const char *s);
+/* A count after a heading: "（3）" in Japanese, " (3)" in English. */
+void page_count(const req_t *r, buf_t *b, int n);
 
 /* page_auth.c: signing in and out, the first administrator, the second factor */
 void page_setup(req_t *r, resp_t *w, const char *const *args);

@@ -2,7 +2,8 @@
 // the first administrator is created in the browser on a new server; a person answers the 25
 // self-diagnosis questions by clicking, goes back and finds the
 // answers kept, sees the score and band, switches to English; the checklist is completed
-// with JavaScript disabled; a company answers its profile and the benchmark and sees the four
+// with JavaScript disabled; answering with gaps, with and without JavaScript, shows the open
+// questions before anything is saved and the saved result lists them; a company answers its profile and the benchmark and sees the four
 // radar charts, the scatter plot and the histogram; the administrator adds a consultant, a
 // company member and a viewer, and each sees exactly what their role allows, in Japanese and
 // English; no console errors anywhere. Screenshots of the main pages are
@@ -133,7 +134,35 @@ try {
     await p2.getByRole("button", { name: s < steps - 1 ? "次へ" : "結果を見る" }).click();
   }
   check("checklist without JavaScript", (await p2.locator("#total").textContent()) === "22");
+  // without JavaScript, finishing with questions open shows them and saves nothing until confirmed
+  await p2.goto(`${base}/diagnose/jisha-shindan?org=1&lang=ja`);
+  await p2.locator("#q-1").getByLabel("実施している", { exact: true }).check();
+  await p2.getByRole("button", { name: "次へ" }).click();
+  await p2.getByRole("button", { name: "結果を見る", exact: true }).click();
+  check("no-JS: the open questions are listed", (await p2.locator("#open-questions li").count()) === 24);
+  await p2.getByRole("button", { name: "未回答のまま結果を見る" }).click();
+  check("no-JS: saved after confirming, gaps listed", (await p2.locator("#unanswered li").count()) === 24);
   await noJs.close();
+
+  // with JavaScript: answering with gaps, the warning appears before anything is posted
+  await page.goto(`${base}/diagnose/jisha-shindan?org=1&lang=ja`);
+  for (const i of [1, 2, 8, 12]) await page.locator(`#q-${i}`).getByLabel("実施している", { exact: true }).check();
+  await page.getByRole("button", { name: "次へ" }).click();
+  check("the last step lists earlier gaps", (await page.locator("#open-elsewhere li").count()) === 16);
+  await page.locator("#q-21").getByLabel("実施している", { exact: true }).check();
+  await page.getByRole("button", { name: "結果を見る", exact: true }).click();
+  check("a warning before finishing", await page.locator("#open-questions").isVisible());
+  check("the warning lists every open question", (await page.locator("#open-questions li").count()) === 20,
+        String(await page.locator("#open-questions li").count()));
+  check("the open questions on this step are marked", (await page.locator("fieldset[aria-invalid=true]").count()) === 4);
+  check("nothing is saved before confirming", page.url().includes("/diagnose/"), page.url());
+  await page.screenshot({ path: join(shots, "questionnaire-gaps.png"), fullPage: false });
+  await page.getByRole("button", { name: "未回答のまま結果を見る" }).click();
+  check("result after confirming", (await page.locator("#total").textContent()) === "20");
+  check("the result warns of the gaps", await page.locator("#gaps-warning").isVisible());
+  check("the result lists the unanswered questions", (await page.locator("#unanswered li").count()) === 20);
+  check("the result never says full marks", !(await page.locator("main").textContent()).includes("すべての設問が満点です"));
+  await page.screenshot({ path: join(shots, "result-gaps.png"), fullPage: true });
 
   // the benchmark: five companies already in the pool (added through the command line while
   // the server runs), then this one answers its profile and the benchmark by clicking
