@@ -201,6 +201,8 @@ out = ["# The guideline's 10 threat scenarios (seed 000 §5.1, L628-2011) with t
        "# cites it in scenario 2 as well (L2664), so the mapping here has both.",
        "format: 1", 'version: "2009-1"',
        "source: " + text("IPA「中小企業における組織的な情報セキュリティ対策ガイドライン」(2009) 5.1 企業を取り巻く様々な脅威と脅威への対策、付録1・付録2", "source"),
+       "# What users see as a scenario's source: this name and the scenario's section.",
+       'document: {ja: "IPA『中小企業における組織的な情報セキュリティ対策ガイドライン』(2009)", en: "IPA, Guideline for Organisational Information-Security Measures at SMEs (2009)"}',
        "scenarios:"]
 total = npoints = 0
 for n in range(1, 11):
@@ -209,6 +211,7 @@ for n in range(1, 11):
     out += [f'  - id: "{n}"',
             "    title: " + text(a["title"], f"{n}.title"),
             f'    source: "seed 000 L{first}-{last}, L{a["lines"][0]}-{a["lines"][1]}"',
+            f'    section: "5.1.{n}"',
             "    situation: " + text(situation, f"{n}.situation"),
             "    incident: " + text(incident, f"{n}.incident"),
             "    risks:"]

@@ -67,14 +67,16 @@ static measure_t *measure_at(ctx_t *x, yaml_node_t *map, const char *key)
 
 #define MAX_SCENARIO_CHECKS 512 /* checks over all scenarios (the guideline's have 63) */
 
-static void load_scenario(ctx_t *x, yaml_node_t *sn, scenario_t *s, const char **check_ids, int *nchecks)
+static void load_scenario(ctx_t *x, yaml_node_t *sn, scenario_t *s, const char **check_ids, int *nchecks,
+			  const mtext_t *doc)
 {
-	static const char *const keys[] = { "id", "title", "source", "situation", "incident", "risks", "points", NULL };
+	static const char *const keys[] = { "id", "title", "source", "section", "situation", "incident", "risks", "points", NULL };
 	if (!yl_check_map(x, sn, "scenario", keys))
 		return;
 	s->id = yl_get_id(x, sn, "id");
 	s->title = yl_get_text(x, sn, "title", true);
 	s->source = yl_get_str(x, sn, "source", true);
+	s->cite = yl_get_cite(x, sn, doc);
 	s->situation = yl_get_text(x, sn, "situation", true);
 	s->incident = yl_get_text(x, sn, "incident", true);
 	s->points = get_texts(x, sn, "points", false, &s->npoints);
@@ -114,9 +116,10 @@ static void load_scenario(ctx_t *x, yaml_node_t *sn, scenario_t *s, const char *
 
 static void load_scenarios(ctx_t *x, yaml_node_t *root)
 {
-	static const char *const keys[] = { "format", "version", "source", "scenarios", "mapping", NULL };
+	static const char *const keys[] = { "format", "version", "source", "document", "scenarios", "mapping", NULL };
 	content_t *c = x->c;
 	yl_check_map(x, root, "scenarios", keys);
+	mtext_t doc = yl_get_text(x, root, "document", false);
 	int n;
 	yaml_node_item_t *it = yl_get_seq(x, root, "scenarios", true, &n);
 	c->scenarios = arena_alloc(&c->arena, (size_t)(n ? n : 1) * sizeof *c->scenarios);
@@ -124,7 +127,7 @@ static void load_scenarios(ctx_t *x, yaml_node_t *root)
 	const char **check_ids = arena_alloc(&c->arena, MAX_SCENARIO_CHECKS * sizeof *check_ids);
 	int nchecks = 0;
 	for (int i = 0; i < n; i++) {
-		load_scenario(x, yl_node(x, it[i]), &c->scenarios[c->nscenarios], check_ids, &nchecks);
+		load_scenario(x, yl_node(x, it[i]), &c->scenarios[c->nscenarios], check_ids, &nchecks, &doc);
 		ids[i] = c->scenarios[c->nscenarios++].id;
 		yl_check_dup(x, yl_node(x, it[i]), "scenario", ids, i + 1);
 	}
@@ -171,9 +174,9 @@ static unsigned get_flags(ctx_t *x, yaml_node_t *map, const char *key, const cha
 	return bits;
 }
 
-static void load_case(ctx_t *x, yaml_node_t *cn, case_t *k)
+static void load_case(ctx_t *x, yaml_node_t *cn, case_t *k, const mtext_t *doc)
 {
-	static const char *const keys[] = { "id", "source", "prefecture", "industry", "industry_label", "size", "incident",
+	static const char *const keys[] = { "id", "source", "section", "prefecture", "industry", "industry_label", "size", "incident",
 					    "incident_year", "incident_when", "types", "title", "impact", "cause", "trigger",
 					    "measures", "measures_en", "effect", "viewpoint", "viewpoint_role", "related_measures", NULL };
 	content_t *c = x->c;
@@ -182,6 +185,7 @@ static void load_case(ctx_t *x, yaml_node_t *cn, case_t *k)
 		return;
 	k->id = yl_get_id(x, cn, "id");
 	k->source = yl_get_str(x, cn, "source", true);
+	k->cite = yl_get_cite(x, cn, doc);
 	k->prefecture = yl_get_str(x, cn, "prefecture", true);
 	const char *ind = yl_get_str(x, cn, "industry", true);
 	if (ind && !content_industry(c, ind))
@@ -226,9 +230,10 @@ static void load_case(ctx_t *x, yaml_node_t *cn, case_t *k)
 
 static void load_cases_file(ctx_t *x, yaml_node_t *root)
 {
-	static const char *const keys[] = { "format", "cases", NULL };
+	static const char *const keys[] = { "format", "document", "cases", NULL };
 	content_t *c = x->c;
 	yl_check_map(x, root, "cases", keys);
+	mtext_t doc = yl_get_text(x, root, "document", false);
 	int n;
 	yaml_node_item_t *it = yl_get_seq(x, root, "cases", true, &n);
 	for (int i = 0; i < n; i++) {
@@ -237,7 +242,7 @@ static void load_cases_file(ctx_t *x, yaml_node_t *root)
 			return;
 		}
 		case_t *k = &c->cases[c->ncases];
-		load_case(x, yl_node(x, it[i]), k);
+		load_case(x, yl_node(x, it[i]), k, &doc);
 		for (int j = 0; k->id && j < c->ncases; j++)
 			if (c->cases[j].id && !strcmp(c->cases[j].id, k->id))
 				yl_fail(x, yl_node(x, it[i]), "事例のID「%s」が重複しています", "duplicate case id \"%s\"", k->id);
@@ -280,17 +285,18 @@ static void load_cases(content_t *c, load_errors_t *errs, const char *dir)
 
 static void load_threats(ctx_t *x, yaml_node_t *root)
 {
-	static const char *const keys[] = { "format", "source", "five_rules", "threats", NULL };
+	static const char *const keys[] = { "format", "source", "document", "five_rules", "threats", NULL };
 	content_t *c = x->c;
 	yl_check_map(x, root, "threats", keys);
 	c->knowledge_source = yl_get_text(x, root, "source", true);
+	mtext_t doc = yl_get_text(x, root, "document", false);
 	int n;
 	yaml_node_item_t *it = yl_get_seq(x, root, "five_rules", true, &n);
 	c->rules = arena_alloc(&c->arena, (size_t)(n ? n : 1) * sizeof *c->rules);
 	const char **ids = arena_alloc(&c->arena, (size_t)(n ? n : 1) * sizeof *ids);
 	for (int i = 0; i < n; i++) {
 		yaml_node_t *rn = yl_node(x, it[i]);
-		static const char *const rkeys[] = { "id", "title", "text", "measures", "source", NULL };
+		static const char *const rkeys[] = { "id", "title", "text", "measures", "source", "section", NULL };
 		rule_t *r = &c->rules[c->nrules++];
 		if (!yl_check_map(x, rn, "rule", rkeys))
 			continue;
@@ -300,13 +306,15 @@ static void load_threats(ctx_t *x, yaml_node_t *root)
 		r->text = yl_get_text(x, rn, "text", false);
 		r->nmeasures = get_links(x, rn, "measures", r->measures, true);
 		r->source = yl_get_str(x, rn, "source", true);
+		r->cite = yl_get_cite(x, rn, &doc);
 	}
 	it = yl_get_seq(x, root, "threats", true, &n);
 	c->threats = arena_alloc(&c->arena, (size_t)(n ? n : 1) * sizeof *c->threats);
 	ids = arena_alloc(&c->arena, (size_t)(n ? n : 1) * sizeof *ids);
 	for (int i = 0; i < n; i++) {
 		yaml_node_t *tn = yl_node(x, it[i]);
-		static const char *const tkeys[] = { "id", "title", "description", "countermeasures", "measures", "source", NULL };
+		static const char *const tkeys[] = { "id", "title", "description", "countermeasures", "measures", "source",
+						     "section", NULL };
 		threat_t *t = &c->threats[c->nthreats++];
 		if (!yl_check_map(x, tn, "threat", tkeys))
 			continue;
@@ -317,6 +325,7 @@ static void load_threats(ctx_t *x, yaml_node_t *root)
 		t->countermeasures = get_texts(x, tn, "countermeasures", true, &t->ncountermeasures);
 		t->nmeasures = get_links(x, tn, "measures", t->measures, true);
 		t->source = yl_get_str(x, tn, "source", true);
+		t->cite = yl_get_cite(x, tn, &doc);
 	}
 }
 

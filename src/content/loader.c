@@ -124,13 +124,14 @@ static void load_categories(ctx_t *x, yaml_node_t *root, category_t *cats, int *
 	}
 }
 
-static void load_measure(ctx_t *x, yaml_node_t *mn, measure_t *m)
+static void load_measure(ctx_t *x, yaml_node_t *mn, measure_t *m, const mtext_t *doc)
 {
-	static const char *const keys[] = { "id", "category", "source", "title", "points", NULL };
+	static const char *const keys[] = { "id", "category", "source", "section", "title", "points", NULL };
 	if (!yl_check_map(x, mn, "measure", keys))
 		return;
 	m->id = yl_get_id(x, mn, "id");
 	m->source = yl_get_str(x, mn, "source", false);
+	m->cite = yl_get_cite(x, mn, doc);
 	m->title = yl_get_text(x, mn, "title", true);
 	const char *cat = yl_get_str(x, mn, "category", true);
 	m->category = yl_find_cat(x->c->mcats, x->c->nmcats, cat);
@@ -168,11 +169,12 @@ static void load_measure(ctx_t *x, yaml_node_t *mn, measure_t *m)
 
 static void load_measures(ctx_t *x, yaml_node_t *root)
 {
-	static const char *const keys[] = { "format", "version", "source", "categories", "measures", NULL };
+	static const char *const keys[] = { "format", "version", "source", "document", "categories", "measures", NULL };
 	content_t *c = x->c;
 	yl_check_map(x, root, "measures", keys);
 	c->measures_version = yl_get_str(x, root, "version", true);
 	c->measures_source = yl_get_text(x, root, "source", true);
+	mtext_t doc = yl_get_text(x, root, "document", false);
 	c->mcats = arena_alloc(&c->arena, MAX_CATEGORIES * sizeof *c->mcats);
 	load_categories(x, root, c->mcats, &c->nmcats, MAX_CATEGORIES);
 	int n;
@@ -180,7 +182,7 @@ static void load_measures(ctx_t *x, yaml_node_t *root)
 	c->measures = arena_alloc(&c->arena, (n ? n : 1) * sizeof *c->measures);
 	const char **ids = arena_alloc(&c->arena, (n ? n : 1) * sizeof *ids);
 	for (int i = 0; i < n; i++) {
-		load_measure(x, yl_node(x, it[i]), &c->measures[c->nmeasures++]);
+		load_measure(x, yl_node(x, it[i]), &c->measures[c->nmeasures++], &doc);
 		ids[i] = c->measures[i].id;
 		yl_check_dup(x, yl_node(x, it[i]), "measure", ids, i + 1);
 	}

@@ -181,6 +181,37 @@ mtext_t yl_get_text(ctx_t *x, yaml_node_t *map, const char *key, bool required)
 	return t;
 }
 
+static const char *join2(ctx_t *x, const char *a, const char *sep, const char *b)
+{
+	size_t la = strlen(a), ls = strlen(sep), lb = strlen(b);
+	char *s = arena_alloc(&x->c->arena, la + ls + lb + 1);
+	memcpy(s, a, la);
+	memcpy(s + la, sep, ls);
+	memcpy(s + la + ls, b, lb + 1);
+	return s;
+}
+
+mtext_t yl_get_cite(ctx_t *x, yaml_node_t *map, const mtext_t *doc)
+{
+	mtext_t sec = { 0 };
+	yaml_node_t *n = yl_get(x, map, "section");
+	if (n && n->type == YAML_SCALAR_NODE)
+		sec.ja = sec.en = yl_get_str(x, map, "section", false);
+	else if (n)
+		sec = yl_get_text(x, map, "section", false);
+	if (!doc->ja) {
+		if (n)
+			yl_fail(x, n, "section を書くにはファイルに document（文書名）が必要です",
+				"a section needs the file's document");
+		return (mtext_t){ 0 };
+	}
+	if (!sec.ja || !sec.ja[0])
+		return *doc;
+	const char *doc_en = doc->en && doc->en[0] ? doc->en : doc->ja;
+	const char *sec_en = sec.en && sec.en[0] ? sec.en : sec.ja;
+	return (mtext_t){ join2(x, doc->ja, " ", sec.ja), join2(x, doc_en, ", ", sec_en) };
+}
+
 static bool valid_id(const char *s)
 {
 	size_t n = strlen(s);

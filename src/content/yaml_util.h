@@ -40,6 +40,11 @@ const char *yl_get_str(ctx_t *x, yaml_node_t *map, const char *key, bool require
 bool yl_get_int(ctx_t *x, yaml_node_t *map, const char *key, bool required, int *out);
 bool yl_get_bool(ctx_t *x, yaml_node_t *map, const char *key);
 mtext_t yl_get_text(ctx_t *x, yaml_node_t *map, const char *key, bool required);
+/* What users see as an item's source: doc (the file's optional "document", the document's name)
+ * and the item's optional "section" (a string, or {ja, en} when it needs translating), as
+ * 「DOC SECTION」 and "DOC, SECTION". Empty ({0}) when doc is; a section without a document is an
+ * error. The "source" fields with seed and line numbers stay for maintainers. */
+mtext_t yl_get_cite(ctx_t *x, yaml_node_t *map, const mtext_t *doc);
 const char *yl_get_id(ctx_t *x, yaml_node_t *map, const char *key);
 yaml_node_item_t *yl_get_seq(ctx_t *x, yaml_node_t *map, const char *key, bool required, int *n);
 bool yl_check_limit(ctx_t *x, yaml_node_t *at, const char *what, int n, int max);

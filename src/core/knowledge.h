@@ -32,7 +32,8 @@ typedef struct scenario {
 	int nrisks;
 	mtext_t *points;
 	int npoints;
-	const char *source;
+	const char *source;                      /* seed and lines, for maintainers */
+	mtext_t cite;                            /* what users see: the document's name and section */
 } scenario_t;
 
 /* Case types, as the case collection names them (ケース). */
@@ -50,6 +51,7 @@ typedef struct {
 typedef struct case_study {
 	const char *id;                          /* "1".."68" */
 	const char *source, *prefecture, *viewpoint_role;
+	mtext_t cite;                            /* the document and the case number, for users */
 	char industry[4];
 	mtext_t industry_label;
 	int size;                                /* index into content_t.size_bands */
@@ -71,6 +73,7 @@ typedef struct rule {
 	const measure_t *measures[MAX_LINKS];
 	int nmeasures;
 	const char *source;
+	mtext_t cite;
 } rule_t;
 
 typedef struct threat {
@@ -81,6 +84,7 @@ typedef struct threat {
 	const measure_t *measures[MAX_LINKS];
 	int nmeasures;
 	const char *source;
+	mtext_t cite;
 } threat_t;
 
 int case_type_index(const char *id);         /* -1 when unknown */

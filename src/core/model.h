@@ -77,7 +77,8 @@ typedef struct measure {
 	mtext_t title;       /* 必須の管理策 */
 	measure_point_t *points;
 	int npoints;
-	const char *source;
+	const char *source;  /* seed and lines, for maintainers */
+	mtext_t cite;        /* what users see: the document's name and section */
 	const struct scenario *scenarios[16];  /* the scenarios it prevents (appendix 2) */
 	int nscenarios;
 	cost_t cost;         /* cheapest point's cost: what a first step costs */

@@ -131,6 +131,8 @@ void page_search(req_t *r, resp_t *w, const char *const *args)
 		for (int i = 0; i < r->content->nrules; i++)
 			h(b, "<p><strong>%s. %s</strong> %s</p>", r->content->rules[i].id, tx(&r->content->rules[i].title, r->lang),
 			  tx(&r->content->rules[i].text, r->lang));
+		if (r->content->nrules)
+			h(b, "<p class=\"muted\">%s: %s</p>", T(r, "source"), tx(&r->content->rules[0].cite, r->lang));
 		for (int i = 0; i < r->content->nthreats; i++) {
 			const threat_t *t = &r->content->threats[i];
 			h(b, "<section id=\"t-%s\"><h2>%s</h2><p>%s</p><ul>", t->id, tx(&t->title, r->lang), tx(&t->description, r->lang));
@@ -139,7 +141,7 @@ void page_search(req_t *r, resp_t *w, const char *const *args)
 			h(b, "</ul><p>");
 			for (int k = 0; k < t->nmeasures; k++)
 				h(b, "<a href=\"/measures/%s\">%s</a> ", t->measures[k]->id, t->measures[k]->id);
-			h(b, "</p></section>");
+			h(b, "</p><p class=\"muted\">%s: %s</p></section>", T(r, "source"), tx(&t->cite, r->lang));
 		}
 	}
 	page_end(r, w);
@@ -185,7 +187,7 @@ void page_scenario(req_t *r, resp_t *w, const char *const *args)
 	h(b, "</form><h2>%s</h2><ul>", T(r, "web_key_points"));
 	for (int p = 0; p < s->npoints; p++)
 		h(b, "<li>%s</li>", tx(&s->points[p], L));
-	h(b, "</ul><p class=\"muted\">%s: %s</p>", T(r, "source"), s->source);
+	h(b, "</ul><p class=\"muted\">%s: %s</p>", T(r, "source"), tx(&s->cite, L));
 	page_end(r, w);
 }
 
@@ -283,7 +285,7 @@ void page_case(req_t *r, resp_t *w, const char *const *args)
 			h(b, "<li><a href=\"/measures/%s\">%s %s</a></li>", k->related[i]->id, k->related[i]->id, tx(&k->related[i]->title, L));
 		h(b, "</ul>");
 	}
-	h(b, "<p class=\"muted\">%s: %s. %s</p>", T(r, "source"), k->source, T(r, "web_case_tags_note"));
+	h(b, "<p class=\"muted\">%s: %s. %s</p>", T(r, "source"), tx(&k->cite, L), T(r, "web_case_tags_note"));
 	page_end(r, w);
 }
 

@@ -60,7 +60,7 @@ void page_measure(req_t *r, resp_t *w, const char *const *args)
 	}
 	if (open)
 		h(b, "</ul>");
-	h(b, "<p class=\"muted\">%s: %s</p><p><a href=\"/measures\">%s</a></p>", T(r, "source"), m->source ? m->source : "",
+	h(b, "<p class=\"muted\">%s: %s</p><p><a href=\"/measures\">%s</a></p>", T(r, "source"), tx(&m->cite, L),
 	  T(r, "web_measures"));
 	page_end(r, w);
 }

@@ -193,7 +193,8 @@ expect_out "Manufacturing"
 get "/cases?lang=ja"
 get /cases/1
 expect_code 200
-expect_out "seed 002 L"
+expect_out "出典: IPA『中小企業における情報セキュリティ対策の実態調査 事例集』 事例 1."
+expect_no_out "seed 002 L"
 expect_out "社長を情報セキュリティ責任者"
 expect_no_out 'id="measures-en"'
 get "/cases/1?lang=en"

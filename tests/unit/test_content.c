@@ -277,6 +277,52 @@ static void scenario_english_is_a_translation(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* ---- sources as users see them -------------------------------------------------------- */
+
+/* A citation names a document (『…』) and no seed or line number ("seed 000 L206-212"). */
+static void check_cite(const mtext_t *cite, const char *where, const char *section)
+{
+	if (!cite->ja || !strstr(cite->ja, "『") || !cite->en || !cite->en[0]) {
+		complain(where, "no document named", cite->ja);
+		return;
+	}
+	for (const char *const *t = (const char *const[]){ cite->ja, cite->en, NULL }; *t; t++) {
+		const char *l = strstr(*t, " L");
+		if (strstr(*t, "seed") || (l && l[2] >= '0' && l[2] <= '9'))
+			complain(where, "seed or line numbers shown", *t);
+	}
+	if (section && !ends_with(cite->ja, section))
+		complain(where, "not its section", cite->ja);
+	if (first_foreign(cite->en))
+		complain(where, "Japanese in the English citation", cite->en);
+}
+
+static void every_item_cites_document_and_section(void **state)
+{
+	(void)state;
+	bad = 0;
+	char sec[64];
+	for (int i = 0; i < C.nmeasures; i++)
+		check_cite(&C.measures[i].cite, C.measures[i].id, C.measures[i].id);
+	for (int i = 0; i < C.nscenarios; i++) {
+		snprintf(sec, sizeof sec, " 5.1.%s", C.scenarios[i].id);
+		check_cite(&C.scenarios[i].cite, sec, sec);
+	}
+	for (int i = 0; i < C.ncases; i++) {
+		snprintf(sec, sizeof sec, "事例 %s", C.cases[i].id);
+		check_cite(&C.cases[i].cite, sec, sec);
+	}
+	for (int i = 0; i < C.nrules; i++)
+		check_cite(&C.rules[i].cite, C.rules[i].id, "5か条");
+	for (int i = 0; i < C.nthreats; i++) {
+		snprintf(sec, sizeof sec, " 1-%d", i + 1);
+		check_cite(&C.threats[i].cite, C.threats[i].id, sec);
+	}
+	assert_int_equal(bad, 0);
+	assert_string_equal(content_measure(&C, "4.1.1")->cite.ja,
+			    "IPA『中小企業における組織的な情報セキュリティ対策ガイドライン』(2009) 4.1.1");
+}
+
 /* The checks that test_content's own rules rest on. */
 static void the_rules_find_what_they_are_for(void **state)
 {
@@ -308,6 +354,7 @@ int main(void)
 		cmocka_unit_test(scenario_checks_are_whole_sentences),
 		cmocka_unit_test(scenario_texts_have_no_footnotes_and_no_cuts),
 		cmocka_unit_test(scenario_english_is_a_translation),
+		cmocka_unit_test(every_item_cites_document_and_section),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
