@@ -277,6 +277,49 @@ static void scenario_english_is_a_translation(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* ---- the Tokyo handbook's threats and the 5か条 -------------------------------------------- */
+
+/* seed 004: the 15 sections of Mission 1 in order, each with the countermeasures it prints (1-1
+ * and 1-13 with those of the Mission 2 pages they point to; 1-4 prints none), and the five
+ * rules of 6-4. The texts are verbatim, so a title is the section's title. */
+static void threats_and_rules_are_the_handbooks(void **state)
+{
+	(void)state;
+	static const char *const titles[] = {
+		"標的型攻撃による情報流出", "ランサムウェアを使った詐欺・恐喝", "Webサービスからの個人情報の窃取",
+		"集中アクセスによるサービス停止", "内部不正による情報漏えいと業務停止", "Webサイトの改ざん",
+		"インターネットバンキングの不正送金", "悪意のあるスマホアプリ", "巧妙・悪質化するワンクリック詐欺",
+		"Webサービスへの不正ログイン", "公開された脆弱性対策情報の悪用", "IoT機器を踏み台にした攻撃",
+		"中小企業におけるサイバー攻撃被害の例", "なりすましECサイトの被害と回避策", "ビジネスメール詐欺（BEC）にご注意！",
+	};
+	static const int counter[] = { 8, 2, 6, 0, 6, 4, 7, 3, 3, 7, 4, 6, 4, 4, 6 };
+	assert_int_equal(C.nthreats, 15);
+	assert_int_equal(C.nrules, 5);
+	bad = 0;
+	for (int i = 0; i < C.nthreats; i++) {
+		const threat_t *t = &C.threats[i];
+		assert_string_equal(t->title.ja, titles[i]);
+		assert_int_equal(t->ncountermeasures, counter[i]);
+		char where[64];
+		snprintf(where, sizeof where, "threat %s", t->id);
+		check_en(&t->title, where);
+		check_en(&t->description, where);
+		check_ja_whole(&t->description, where, true);
+		for (int k = 0; k < t->ncountermeasures; k++)
+			check_en(&t->countermeasures[k], where);
+	}
+	for (int i = 0; i < C.nrules; i++) {
+		check_en(&C.rules[i].title, C.rules[i].id);
+		check_en(&C.rules[i].text, C.rules[i].id);
+	}
+	assert_int_equal(bad, 0);
+	/* the banking section's seven bullets, word for word (L859-869) */
+	assert_string_equal(C.threats[6].countermeasures[5].ja,
+			    "ワンタイムパスワードを受信している場合、パソコンではなく、携帯電話やスマートフォンのメールで受信できるように登録する");
+	assert_string_equal(C.rules[2].text.ja, "ID・パスワードは推測や解析、ウェブサービスから流出することで不正ログインに悪用される恐れがある！"
+						"「長く」「複雑」「使い回さない」を徹底しよう！すぐやろう：パスワードは使い回さない！");
+}
+
 /* ---- sources as users see them -------------------------------------------------------- */
 
 /* A citation names a document (『…』) and no seed or line number ("seed 000 L206-212"). */
@@ -314,9 +357,12 @@ static void every_item_cites_document_and_section(void **state)
 	}
 	for (int i = 0; i < C.nrules; i++)
 		check_cite(&C.rules[i].cite, C.rules[i].id, "5か条");
-	for (int i = 0; i < C.nthreats; i++) {
+	for (int i = 0; i < C.nthreats; i++) { /* " 1-N" alone or followed by the Mission 2 pages: "1-1、2-10" */
 		snprintf(sec, sizeof sec, " 1-%d", i + 1);
-		check_cite(&C.threats[i].cite, C.threats[i].id, sec);
+		check_cite(&C.threats[i].cite, C.threats[i].id, NULL);
+		const char *at = strstr(C.threats[i].cite.ja, sec);
+		if (!at || (at[strlen(sec)] && strncmp(at + strlen(sec), "、", strlen("、"))))
+			complain(C.threats[i].id, "not its section", C.threats[i].cite.ja);
 	}
 	assert_int_equal(bad, 0);
 	assert_string_equal(content_measure(&C, "4.1.1")->cite.ja,
@@ -354,6 +400,7 @@ int main(void)
 		cmocka_unit_test(scenario_checks_are_whole_sentences),
 		cmocka_unit_test(scenario_texts_have_no_footnotes_and_no_cuts),
 		cmocka_unit_test(scenario_english_is_a_translation),
+		cmocka_unit_test(threats_and_rules_are_the_handbooks),
 		cmocka_unit_test(every_item_cites_document_and_section),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
