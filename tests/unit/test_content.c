@@ -8,6 +8,7 @@
 #include "unit.h"
 
 #include "core/knowledge.h"
+#include "core/profile.h"
 
 static content_t C;
 
@@ -369,6 +370,21 @@ static void every_item_cites_document_and_section(void **state)
 			    "IPA『中小企業における組織的な情報セキュリティ対策ガイドライン』(2009) 4.1.1");
 }
 
+/* The 4/2/0/−1 points are not in the 2009 sheet (seed 001 gives only the 100-point maximum and
+ * the pass mark of 70): what users read (mamoru show) credits them to IPA's later sheet; the
+ * benchmark's 1-5 scale is this project's model. */
+static void scores_are_credited_where_they_come_from(void **state)
+{
+	(void)state;
+	const questionnaire_t *j = content_questionnaire(&C, "jisha-shindan"), *b = content_questionnaire(&C, "benchmark");
+	assert_non_null(strstr(j->bands_source.ja, "実施している4点・一部実施している2点・実施していない0点・わからない−1点）、"
+						   "該当なしの扱い（満点として計算）と4つの判定区分は、IPAが後に公開した改訂版シート"));
+	assert_non_null(strstr(j->bands_source.en, "are from the revised sheet IPA published later"));
+	assert_null(strstr(j->bands_source.ja, "点数（4/2/0/−1点）と合格点70点はIPA 2009年版シートによる"));
+	assert_non_null(strstr(b->bands_source.ja, "各段階の文言と点数（1〜5点、125点満点）、判定区分と助言は本プロジェクトのモデル"));
+	assert_non_null(strstr(C.profile->source.ja, "種本の文書には含まれない"));
+}
+
 /* The checks that test_content's own rules rest on. */
 static void the_rules_find_what_they_are_for(void **state)
 {
@@ -402,6 +418,7 @@ int main(void)
 		cmocka_unit_test(scenario_english_is_a_translation),
 		cmocka_unit_test(threats_and_rules_are_the_handbooks),
 		cmocka_unit_test(every_item_cites_document_and_section),
+		cmocka_unit_test(scores_are_credited_where_they_come_from),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
