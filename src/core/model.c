@@ -1,6 +1,7 @@
 /*
  * model.c — look-ups over a loaded content model (see model.h). Linear scans: the lists are
- * a few dozen entries and are read a handful of times per request.
+ * a few dozen entries and are read a handful of times per request. While the loader is still
+ * reading (and reporting) a pack, an entry whose id was refused has none: it matches nothing.
  */
 #include "core/model.h"
 
@@ -10,7 +11,7 @@
 const questionnaire_t *content_questionnaire(const content_t *c, const char *id)
 {
 	for (int i = 0; i < c->nqs; i++)
-		if (strcmp(c->qs[i]->id, id) == 0)
+		if (c->qs[i]->id && strcmp(c->qs[i]->id, id) == 0)
 			return c->qs[i];
 	return NULL;
 }
@@ -18,7 +19,7 @@ const questionnaire_t *content_questionnaire(const content_t *c, const char *id)
 const measure_t *content_measure(const content_t *c, const char *id)
 {
 	for (int i = 0; i < c->nmeasures; i++)
-		if (strcmp(c->measures[i].id, id) == 0)
+		if (c->measures[i].id && strcmp(c->measures[i].id, id) == 0)
 			return &c->measures[i];
 	return NULL;
 }
