@@ -144,7 +144,12 @@ static void usage(FILE *out, lang_t lang)
 		      "  workspace add NAME | workspace list [--json]   workspaces (use --workspace ID with the rest)\n"
 		      "  routes [--json]                the web server's routes and who may call them\n"
 		      "  link add ORG_ID --questionnaire QID --role executive|manager|staff [--scope TEXT] [--days N]\n"
-		      "                                 a link to answer once without an account (/r/TOKEN)\n\n"
+		      "                                 a link to answer once without an account (/r/TOKEN)\n"
+		      "  asset add ORG --name NAME --c 1-3 --i 1-3 --a 1-3 [--COLUMN VALUE ...] [--json]\n"
+		      "  asset list ORG [--json] [--q TEXT] [--importance high|medium|low] [--flag overdue|expired]\n"
+		      "  asset show|edit|delete ID      the information-asset ledger (docs/risk.md)\n"
+		      "  asset import ORG FILE          CSV (UTF-8, BOM, CP932) or .xlsx; all or nothing\n"
+		      "  asset export ORG --format csv|xlsx --output FILE | asset starter [ORG LIST]\n\n"
 		      "The database is --db, else $MAMORU_DB, else ./var/mamoru.db.\n"
 		      "Content is read from $MAMORU_CONTENT, else the content/ folder beside the program.\n",
 		      out);
@@ -185,7 +190,12 @@ static void usage(FILE *out, lang_t lang)
 		      "  workspace add 名前 | workspace list [--json]   ワークスペース（ほかのコマンドは --workspace ID で）\n"
 		      "  routes [--json]                Web サーバーのルートと、呼び出せる人\n"
 		      "  link add 組織ID --questionnaire 診断ID --role executive|manager|staff [--scope 範囲] [--days 日数]\n"
-		      "                                 アカウントなしで1回だけ回答できるリンク（/r/トークン）\n\n"
+		      "                                 アカウントなしで1回だけ回答できるリンク（/r/トークン）\n"
+		      "  asset add 組織ID --name 名前 --c 1-3 --i 1-3 --a 1-3 [--列 値 ...] [--json]\n"
+		      "  asset list 組織ID [--json] [--q 語] [--importance high|medium|low] [--flag overdue|expired]\n"
+		      "  asset show|edit|delete ID      情報資産管理台帳（docs/risk.md）\n"
+		      "  asset import 組織ID ファイル   CSV（UTF-8・BOM・CP932）か .xlsx。すべて取り込むか何もしない\n"
+		      "  asset export 組織ID --format csv|xlsx --output ファイル | asset starter [組織ID 一覧ID]\n\n"
 		      "データベースは --db、なければ $MAMORU_DB、なければ ./var/mamoru.db です。\n"
 		      "設問などは $MAMORU_CONTENT、なければプログラムと同じ場所の content/ から読みます。\n",
 		      out);
@@ -279,6 +289,7 @@ int main(int argc, char **argv)
 		{ "routes", cmd_routes },
 		{ "link", cmd_link },
 		{ "diagnosis", cmd_diagnosis },
+		{ "asset", cmd_asset },
 	};
 	int (*fn)(cli_t *, int, char **) = NULL;
 	for (size_t k = 0; k < sizeof cmds / sizeof cmds[0]; k++)

@@ -617,6 +617,9 @@ int content_load(const char *dir, content_t *c, load_errors_t *errs)
 		load_knowledge(c, errs, dir);
 	if (errs->n == 0)
 		knowledge_link_items(c);
+	yl_load_file(c, errs, dir, "risk.yaml", load_risk);
+	if (errs->n == 0) /* the starter lists are checked against the ledger's columns */
+		yl_load_file(c, errs, dir, "asset-examples.yaml", load_asset_examples);
 	return errs->n;
 }
 

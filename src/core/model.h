@@ -178,6 +178,8 @@ typedef struct content {
 	struct profile *profile;        /* company profile and risk index (core/profile.h) */
 	const char **common_passwords;  /* refused as passwords, sorted without regard to case */
 	int ncommon_passwords;
+	struct ledger_content *ledger;  /* the asset ledger's columns and rules (core/asset.h) */
+	struct risk_content *risk;      /* the risk matrix and its labels (core/risk.h) */
 } content_t;
 
 const questionnaire_t *content_questionnaire(const content_t *c, const char *id);

@@ -208,6 +208,68 @@ const char *const MIGRATIONS[] = {
 
 	/* 9: archiving — an organisation kept but out of the way ('' = active) */
 	"ALTER TABLE organizations ADD COLUMN archived_at TEXT NOT NULL DEFAULT '';\n",
+
+	/* 10: the information-asset ledger (16 columns of the guideline's Fig. 2, C/I/A 1-3, the
+	 * date the retention period ends derived on write) with an index per way the ledger page
+	 * sorts and filters (the importance score is max(C, I, A) or C + I + A, generated); the
+	 * risk register, each risk linked to one or more assets; an organisation's own matrix of
+	 * suggested treatments and inventory period */
+	"CREATE TABLE assets (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  workspace_id INTEGER NOT NULL,\n"
+	"  organization_id INTEGER NOT NULL REFERENCES organizations(id),\n"
+	"  no TEXT NOT NULL DEFAULT '',\n"
+	"  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 300),\n"
+	"  medium TEXT NOT NULL DEFAULT '', location TEXT NOT NULL DEFAULT '', scope TEXT NOT NULL DEFAULT '',\n"
+	"  department TEXT NOT NULL DEFAULT '', owner TEXT NOT NULL DEFAULT '', contact TEXT NOT NULL DEFAULT '',\n"
+	"  registered TEXT NOT NULL DEFAULT '', retention TEXT NOT NULL DEFAULT '', disposed TEXT NOT NULL DEFAULT '',\n"
+	"  inventoried TEXT NOT NULL DEFAULT '',\n"
+	"  c INTEGER NOT NULL CHECK (c BETWEEN 1 AND 3), i INTEGER NOT NULL CHECK (i BETWEEN 1 AND 3),\n"
+	"  a INTEGER NOT NULL CHECK (a BETWEEN 1 AND 3),\n"
+	"  note TEXT NOT NULL DEFAULT '',\n"
+	"  retain_until TEXT NOT NULL DEFAULT '',\n"
+	"  created_at TEXT NOT NULL, updated_at TEXT NOT NULL,\n"
+	"  no_sort INTEGER GENERATED ALWAYS AS (CAST(no AS INTEGER)) VIRTUAL,\n"
+	"  cia_max INTEGER GENERATED ALWAYS AS (max(c, i, a)) VIRTUAL,\n"
+	"  cia_sum INTEGER GENERATED ALWAYS AS (c + i + a) VIRTUAL\n"
+	");\n"
+	"CREATE INDEX assets_by_no ON assets(organization_id, no_sort, no, id);\n"
+	"CREATE INDEX assets_by_name ON assets(organization_id, name, id);\n"
+	"CREATE INDEX assets_by_max ON assets(organization_id, cia_max, cia_sum, id);\n"
+	"CREATE INDEX assets_by_sum ON assets(organization_id, cia_sum, cia_max, id);\n"
+	"CREATE INDEX assets_by_department ON assets(organization_id, department, id);\n"
+	"CREATE INDEX assets_by_inventory ON assets(organization_id, inventoried, id);\n"
+	"CREATE TABLE risks (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  workspace_id INTEGER NOT NULL,\n"
+	"  organization_id INTEGER NOT NULL REFERENCES organizations(id),\n"
+	"  threat TEXT NOT NULL CHECK (length(threat) BETWEEN 1 AND 600),\n"
+	"  threat_ref TEXT NOT NULL DEFAULT '',\n"
+	"  source TEXT NOT NULL CHECK (source IN ('external', 'internal')),\n"
+	"  frequency TEXT NOT NULL CHECK (frequency IN ('monthly', 'yearly', 'rare')),\n"
+	"  impact TEXT NOT NULL CHECK (impact IN ('fatal', 'stop', 'slow')),\n"
+	"  treatment TEXT NOT NULL DEFAULT '' CHECK (treatment IN ('', 'reduce', 'avoid', 'transfer', 'accept')),\n"
+	"  reason TEXT NOT NULL DEFAULT '',\n"
+	"  measures TEXT NOT NULL DEFAULT '',\n"
+	"  residual_frequency TEXT NOT NULL DEFAULT '' CHECK (residual_frequency IN ('', 'monthly', 'yearly', 'rare')),\n"
+	"  residual_impact TEXT NOT NULL DEFAULT '' CHECK (residual_impact IN ('', 'fatal', 'stop', 'slow')),\n"
+	"  review TEXT NOT NULL DEFAULT '',\n"
+	"  created_at TEXT NOT NULL, updated_at TEXT NOT NULL\n"
+	");\n"
+	"CREATE INDEX risks_by_org ON risks(organization_id, id);\n"
+	"CREATE INDEX risks_by_cell ON risks(organization_id, frequency, impact, id);\n"
+	"CREATE TABLE risk_assets (\n"
+	"  risk_id INTEGER NOT NULL REFERENCES risks(id),\n"
+	"  asset_id INTEGER NOT NULL REFERENCES assets(id),\n"
+	"  PRIMARY KEY (risk_id, asset_id)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE INDEX risk_assets_by_asset ON risk_assets(asset_id, risk_id);\n"
+	"CREATE TABLE risk_settings (\n"
+	"  organization_id INTEGER PRIMARY KEY REFERENCES organizations(id),\n"
+	"  workspace_id INTEGER NOT NULL,\n"
+	"  matrix TEXT NOT NULL DEFAULT '',\n"
+	"  inventory_months INTEGER NOT NULL DEFAULT 0\n"
+	");\n",
 };
 
 const int MIGRATION_COUNT = sizeof MIGRATIONS / sizeof MIGRATIONS[0];

@@ -24,6 +24,10 @@ static const char SQL_ARCHIVE[] = "UPDATE organizations SET archived_at = ?, upd
 #define DIAGS_OF_ORG "(SELECT id FROM diagnoses WHERE organization_id = ?1 AND workspace_id = ?2)"
 #define MEMBERS_OF_ORG "(SELECT id FROM users WHERE organization_id = ?1 AND workspace_id = ?2)"
 static const char *const SQL_DELETE[] = {
+	"DELETE FROM risk_assets WHERE risk_id IN (SELECT id FROM risks WHERE organization_id = ?1 AND workspace_id = ?2)",
+	"DELETE FROM risks WHERE organization_id = ?1 AND workspace_id = ?2",
+	"DELETE FROM assets WHERE organization_id = ?1 AND workspace_id = ?2",
+	"DELETE FROM risk_settings WHERE organization_id = ?1 AND workspace_id = ?2",
 	"DELETE FROM respondent_links WHERE organization_id = ?1 AND workspace_id = ?2",
 	"DELETE FROM pool_members WHERE organization_id = " OF_ORG,
 	"DELETE FROM plan_items WHERE organization_id = ?1 AND workspace_id = ?2",

@@ -70,4 +70,21 @@ store_rc_t sq_link_answer(store_t *s, const char *hash, int64_t diagnosis_id);
 store_rc_t sq_audit_add(store_t *s, audit_t *a);
 store_rc_t sq_audit_list(store_t *s, int64_t workspace, int64_t org, int max, audit_t **out, int *n);
 
+/* sqlite_asset.c: the asset ledger, the risk register, risk settings */
+store_rc_t sq_asset_add(store_t *s, asset_t *a);
+store_rc_t sq_asset_update(store_t *s, const asset_t *a);
+store_rc_t sq_asset_get(store_t *s, int64_t id, asset_t *out);
+store_rc_t sq_asset_delete(store_t *s, int64_t id);
+store_rc_t sq_asset_list(store_t *s, int64_t org_id, const asset_query_t *q, bool (*fn)(const asset_t *, void *), void *arg,
+			 int64_t *total);
+store_rc_t sq_risk_add(store_t *s, risk_rec_t *r);
+store_rc_t sq_risk_update(store_t *s, const risk_rec_t *r);
+store_rc_t sq_risk_get(store_t *s, int64_t id, risk_rec_t *out);
+store_rc_t sq_risk_delete(store_t *s, int64_t id);
+store_rc_t sq_risk_list(store_t *s, int64_t org_id, const risk_query_t *q, bool (*fn)(const risk_rec_t *, void *), void *arg,
+			int64_t *total);
+store_rc_t sq_risk_counts(store_t *s, int64_t org_id, bool residual, int64_t counts[RISK_FREQS][RISK_IMPACTS]);
+store_rc_t sq_risk_settings_get(store_t *s, int64_t org_id, risk_settings_t *out);
+store_rc_t sq_risk_settings_put(store_t *s, int64_t org_id, const risk_settings_t *in);
+
 #endif

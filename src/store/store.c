@@ -198,3 +198,34 @@ store_rc_t store_audit_list(store_t *s, int64_t workspace, int64_t org, int max,
 {
 	return s->ops->audit_list(s, workspace, org, max, out, n);
 }
+
+store_rc_t store_asset_add(store_t *s, asset_t *a) { return s->ops->asset_add(s, a); }
+store_rc_t store_asset_update(store_t *s, const asset_t *a) { return s->ops->asset_update(s, a); }
+store_rc_t store_asset_get(store_t *s, int64_t id, asset_t *out) { return s->ops->asset_get(s, id, out); }
+store_rc_t store_asset_delete(store_t *s, int64_t id) { return s->ops->asset_delete(s, id); }
+store_rc_t store_asset_list(store_t *s, int64_t org_id, const asset_query_t *q, bool (*fn)(const asset_t *, void *), void *arg,
+			    int64_t *total)
+{
+	bool began = store_read_begin(s); /* the page and its count from one view */
+	store_rc_t rc = s->ops->asset_list(s, org_id, q, fn, arg, total);
+	store_read_end(s, began);
+	return rc;
+}
+store_rc_t store_risk_add(store_t *s, risk_rec_t *r) { return s->ops->risk_add(s, r); }
+store_rc_t store_risk_update(store_t *s, const risk_rec_t *r) { return s->ops->risk_update(s, r); }
+store_rc_t store_risk_get(store_t *s, int64_t id, risk_rec_t *out) { return s->ops->risk_get(s, id, out); }
+store_rc_t store_risk_delete(store_t *s, int64_t id) { return s->ops->risk_delete(s, id); }
+store_rc_t store_risk_list(store_t *s, int64_t org_id, const risk_query_t *q, bool (*fn)(const risk_rec_t *, void *), void *arg,
+			   int64_t *total)
+{
+	bool began = store_read_begin(s);
+	store_rc_t rc = s->ops->risk_list(s, org_id, q, fn, arg, total);
+	store_read_end(s, began);
+	return rc;
+}
+store_rc_t store_risk_counts(store_t *s, int64_t org_id, bool residual, int64_t counts[RISK_FREQS][RISK_IMPACTS])
+{
+	return s->ops->risk_counts(s, org_id, residual, counts);
+}
+store_rc_t store_risk_settings_get(store_t *s, int64_t org_id, risk_settings_t *out) { return s->ops->risk_settings_get(s, org_id, out); }
+store_rc_t store_risk_settings_put(store_t *s, int64_t org_id, const risk_settings_t *in) { return s->ops->risk_settings_put(s, org_id, in); }

@@ -29,6 +29,7 @@
 #include "core/org.h"
 #include "core/plan.h"
 #include "core/pool.h"
+#include "core/risk.h"
 #include "core/snapshot.h"
 
 typedef enum {
@@ -66,6 +67,33 @@ typedef struct {
 	int64_t diagnosis_id;
 	char contribution[POOL_CONTRIB_TEXT];   /* "" in rows written before schema 6 */
 } pool_member_t;
+
+/* One page of an organisation's asset ledger (core/asset.h): filters, sort and page. */
+typedef enum { ASORT_NO = 0, ASORT_NAME, ASORT_IMPORTANCE, ASORT_DEPARTMENT, ASORT_INVENTORIED, ASORT_REGISTERED, ASORT_COUNT } asset_sort_t;
+typedef struct {
+	const char *q;                  /* in the name, medium, location, department or owner ("" = any) */
+	const char *department;         /* exactly this 管理責任部門 ("" = any) */
+	bool by_sum;                    /* importance is C + I + A (else max(C, I, A)): for sort and filter */
+	int score_lo, score_hi;         /* importance score within [lo, hi] (0, 0 = any) */
+	const char *overdue_before;     /* still kept and last inventory before this date ("" = any) */
+	const char *expired_before;     /* still kept and retain_until before this date ("" = any) */
+	int disposed;                   /* -1 any, 0 kept only, 1 disposed only */
+	asset_sort_t sort;
+	bool desc;
+	int offset, limit;              /* limit 0 = every row */
+} asset_query_t;
+
+/* One page of an organisation's risk register (core/risk.h). */
+typedef enum { RSORT_ID = 0, RSORT_CELL, RSORT_TREATMENT, RSORT_REVIEW, RSORT_COUNT } risk_sort_t;
+typedef struct {
+	const char *q;                  /* in the threat or the reason ("" = any) */
+	int64_t asset_id;               /* risks to this asset (0 = any) */
+	int freq, impact;               /* a row / column of the matrix (-1 = any) */
+	int treatment;                  /* RT_* decided, RT_NONE undecided, -2 = any */
+	risk_sort_t sort;
+	bool desc;
+	int offset, limit;
+} risk_query_t;
 
 /* ---- the backend interface ---- */
 
@@ -169,6 +197,27 @@ struct store_ops {
 	/* marks the link answered by diagnosis_id, or unanswered again for 0; STORE_NOT_FOUND when
 	 * it was answered already (or, for 0, was not) */
 	store_rc_t (*link_answer)(store_t *s, const char *hash, int64_t diagnosis_id);
+	/* the asset ledger (core/asset.h): rows of the store's workspace only */
+	store_rc_t (*asset_add)(store_t *s, asset_t *a);                  /* sets a->id */
+	store_rc_t (*asset_update)(store_t *s, const asset_t *a);
+	store_rc_t (*asset_get)(store_t *s, int64_t id, asset_t *out);
+	store_rc_t (*asset_delete)(store_t *s, int64_t id);                /* and its links to risks */
+	/* the rows q selects, in its order, to fn (stops when fn returns false); *total (when not
+	 * NULL) is how many match, whatever the page */
+	store_rc_t (*asset_list)(store_t *s, int64_t org_id, const asset_query_t *q, bool (*fn)(const asset_t *, void *),
+				 void *arg, int64_t *total);
+	/* the risk register (core/risk.h), each risk with its assets */
+	store_rc_t (*risk_add)(store_t *s, risk_rec_t *r);                    /* sets r->id */
+	store_rc_t (*risk_update)(store_t *s, const risk_rec_t *r);
+	store_rc_t (*risk_get)(store_t *s, int64_t id, risk_rec_t *out);
+	store_rc_t (*risk_delete)(store_t *s, int64_t id);
+	store_rc_t (*risk_list)(store_t *s, int64_t org_id, const risk_query_t *q, bool (*fn)(const risk_rec_t *, void *),
+				void *arg, int64_t *total);
+	/* risks per cell of the matrix: of the assessed risk, or of the residual risk where one is given */
+	store_rc_t (*risk_counts)(store_t *s, int64_t org_id, bool residual, int64_t counts[RISK_FREQS][RISK_IMPACTS]);
+	/* an organisation's own matrix and inventory period; STORE_NOT_FOUND = the content's */
+	store_rc_t (*risk_settings_get)(store_t *s, int64_t org_id, risk_settings_t *out);
+	store_rc_t (*risk_settings_put)(store_t *s, int64_t org_id, const risk_settings_t *in);
 	store_rc_t (*audit_add)(store_t *s, audit_t *a);
 	/* the workspace's log, newest first, at most max entries; of one organisation when org > 0 */
 	store_rc_t (*audit_list)(store_t *s, int64_t workspace, int64_t org, int max, audit_t **out, int *n);
@@ -274,5 +323,21 @@ store_rc_t store_link_get(store_t *s, const char *hash, link_t *out);
 store_rc_t store_link_answer(store_t *s, const char *hash, int64_t diagnosis_id);
 store_rc_t store_audit_add(store_t *s, audit_t *a);
 store_rc_t store_audit_list(store_t *s, int64_t workspace, int64_t org, int max, audit_t **out, int *n);  /* free() */
+
+store_rc_t store_asset_add(store_t *s, asset_t *a);
+store_rc_t store_asset_update(store_t *s, const asset_t *a);
+store_rc_t store_asset_get(store_t *s, int64_t id, asset_t *out);
+store_rc_t store_asset_delete(store_t *s, int64_t id);
+store_rc_t store_asset_list(store_t *s, int64_t org_id, const asset_query_t *q, bool (*fn)(const asset_t *, void *), void *arg,
+			    int64_t *total);
+store_rc_t store_risk_add(store_t *s, risk_rec_t *r);
+store_rc_t store_risk_update(store_t *s, const risk_rec_t *r);
+store_rc_t store_risk_get(store_t *s, int64_t id, risk_rec_t *out);
+store_rc_t store_risk_delete(store_t *s, int64_t id);
+store_rc_t store_risk_list(store_t *s, int64_t org_id, const risk_query_t *q, bool (*fn)(const risk_rec_t *, void *), void *arg,
+			   int64_t *total);
+store_rc_t store_risk_counts(store_t *s, int64_t org_id, bool residual, int64_t counts[RISK_FREQS][RISK_IMPACTS]);
+store_rc_t store_risk_settings_get(store_t *s, int64_t org_id, risk_settings_t *out);
+store_rc_t store_risk_settings_put(store_t *s, int64_t org_id, const risk_settings_t *in);
 
 #endif

@@ -10,24 +10,12 @@
 
 #include "input/pool_file.h"
 
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc, (void)argv;
-	fuzz_content();
-	return 0;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	pool_file_t f;
 	err_t err;
-#ifdef POOL_SOURCE_LEN /* format 2 reads each aggregate against the questionnaire it names */
-	if (pool_file_parse((const char *)data, size, fuzz_content(), &f, &err) != 0)
-		return 0;
-#else
 	if (pool_file_parse((const char *)data, size, &f, &err) != 0)
 		return 0;
-#endif
 	for (int i = 0; i < f.n; i++) {
 		const pool_agg_t *a = &f.aggs[i];
 		long long hist = 0;

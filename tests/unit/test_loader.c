@@ -145,6 +145,23 @@ static const char *PROFILE = "format: 1\nversion: \"1\"\nsource: {ja: \"t\"}\nit
 			     "groups:\n  - {id: gi, min: 50, label: {ja: \"GI\"}}\n  - {id: gii, min: 0, label: {ja: \"GII\"}}\n";
 static const char *g_cases, *g_costs, *g_profile, *g_ui; /* overrides for one test, NULL = the defaults */
 
+/* content/risk.yaml as it is (it links to nothing else), and one small starter list that names
+ * no industry (the pack's industries are a few): the ledger's own checks are in test_asset.c */
+static void write_ledger_files(const char *dir)
+{
+	char path[512], buf[65536];
+	snprintf(path, sizeof path, "%s/risk.yaml", real_content_dir());
+	FILE *f = fopen(path, "r");
+	assert_non_null(f);
+	size_t n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	write_file(dir, "risk.yaml", buf);
+	write_file(dir, "asset-examples.yaml",
+		   "format: 1\nnote: {ja: \"出発点\"}\nstarters:\n  - id: seed\n    title: {ja: \"例\"}\n    description: {ja: \"例\"}\n"
+		   "    rows:\n      - [\"1\", \"要求仕様書\", \"\", \"\", \"\", \"\", \"\", \"\", \"2008/8/26\", \"永久\", \"\", \"2008/8/26\", \"2\", \"3\", \"3\", \"\"]\n");
+}
+
 static int load_pack(const char *questionnaire, load_errors_t *errs, char *dir)
 {
 	strcpy(dir, "/tmp/mamoru-unit-XXXXXX");
@@ -161,6 +178,7 @@ static int load_pack(const char *questionnaire, load_errors_t *errs, char *dir)
 	write_file(dir, "measure-costs.yaml", g_costs ? g_costs : COSTS);
 	write_file(dir, "profile.yaml", g_profile ? g_profile : PROFILE);
 	write_file(dir, "common-passwords.yaml", "format: 1\npasswords: [\"1234567890\", \"Password123\"]\n");
+	write_ledger_files(dir);
 	char cdir[300];
 	snprintf(cdir, sizeof cdir, "%s/cases", dir);
 	mkdir(cdir, 0700);

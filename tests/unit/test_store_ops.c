@@ -243,6 +243,154 @@ static void drafts(void **state)
 	assert_int_equal(store_draft_get(S, d.id, &got), STORE_NOT_FOUND);
 }
 
+static bool count_asset(const asset_t *a, void *arg)
+{
+	int64_t *ids = arg;
+	ids[++ids[0]] = a->id;
+	return ids[0] < 60;
+}
+
+static int64_t add_asset(int64_t org, const char *no, const char *name, int c, int i, int a, const char *inventoried)
+{
+	asset_t x = { .org_id = org, .c = c, .i = i, .a = a };
+	snprintf(x.no, sizeof x.no, "%s", no);
+	snprintf(x.name, sizeof x.name, "%s", name);
+	snprintf(x.inventoried, sizeof x.inventoried, "%s", inventoried);
+	strcpy(x.department, c == 3 ? "営業部" : "設計部門");
+	strcpy(x.created, NOW);
+	strcpy(x.updated, NOW);
+	assert_int_equal(store_asset_add(S, &x), STORE_OK);
+	return x.id;
+}
+
+/* The asset ledger and the risk register: rows, pages in each order, filters, links, counts,
+ * an organisation's own matrix, and nothing of another workspace. */
+static void ledger_and_risks(void **state)
+{
+	(void)state;
+	int64_t org = add_org("台帳社", 20), other = add_org("別の会社", 5);
+	int64_t a1 = add_asset(org, "2", "要求仕様書", 2, 3, 3, "2026-01-01");
+	int64_t a2 = add_asset(org, "10", "顧客名簿", 3, 1, 1, "2020-01-01");
+	int64_t a3 = add_asset(org, "1", "ライセンス証書", 1, 1, 1, "2026-06-01");
+	int64_t b1 = add_asset(other, "1", "他社の資産", 1, 1, 1, "2026-06-01");
+	asset_t got;
+	assert_int_equal(store_asset_get(S, a2, &got), STORE_OK);
+	assert_string_equal(got.name, "顧客名簿");
+	assert_int_equal(got.c, 3);
+	strcpy(got.retain_until, "2009-08-26");
+	strcpy(got.updated, "2026-12-01T00:00:00Z");
+	assert_int_equal(store_asset_update(S, &got), STORE_OK);
+	got.org_id = other; /* a row is never moved to another organisation */
+	assert_int_equal(store_asset_update(S, &got), STORE_NOT_FOUND);
+	int64_t ids[64] = { 0 }, total = -1;
+	asset_query_t q = { .sort = ASORT_NO, .disposed = -1 };
+	assert_int_equal(store_asset_list(S, org, &q, count_asset, ids, &total), STORE_OK);
+	assert_int_equal(total, 3);
+	assert_int_equal(ids[0], 3);
+	assert_true(ids[1] == a3 && ids[2] == a1 && ids[3] == a2); /* 管理No 1, 2, 10: as numbers */
+	memset(ids, 0, sizeof ids);
+	q = (asset_query_t){ .sort = ASORT_IMPORTANCE, .desc = true, .disposed = -1, .limit = 1, .offset = 1 };
+	assert_int_equal(store_asset_list(S, org, &q, count_asset, ids, &total), STORE_OK);
+	assert_true(ids[0] == 1 && ids[1] == a2 && total == 3); /* max 3, sum 8 first; then max 3, sum 5 */
+	memset(ids, 0, sizeof ids);
+	q = (asset_query_t){ .score_lo = 3, .score_hi = 3, .disposed = -1, .q = "名簿" };
+	assert_int_equal(store_asset_list(S, org, &q, count_asset, ids, &total), STORE_OK);
+	assert_true(total == 1 && ids[1] == a2);
+	q = (asset_query_t){ .overdue_before = "2025-11-30", .disposed = -1 };
+	assert_int_equal(store_asset_list(S, org, &q, NULL, NULL, &total), STORE_OK);
+	assert_int_equal(total, 1);
+	q = (asset_query_t){ .expired_before = "2026-11-30", .disposed = -1 };
+	assert_int_equal(store_asset_list(S, org, &q, NULL, NULL, &total), STORE_OK);
+	assert_int_equal(total, 1);
+	q = (asset_query_t){ .q = "%", .disposed = -1 }; /* LIKE's own characters are plain text */
+	assert_int_equal(store_asset_list(S, org, &q, NULL, NULL, &total), STORE_OK);
+	assert_int_equal(total, 0);
+	q = (asset_query_t){ .department = "営業部", .disposed = -1 };
+	assert_int_equal(store_asset_list(S, org, &q, NULL, NULL, &total), STORE_OK);
+	assert_int_equal(total, 1);
+
+	risk_rec_t r;
+	risk_rec_init(&r);
+	r.org_id = org;
+	r.assets[0] = a1;
+	r.assets[1] = a2;
+	r.nassets = 2;
+	strcpy(r.threat, "個人情報がメールの誤送信により漏えい");
+	r.source = RS_INTERNAL;
+	r.freq = RF_YEARLY;
+	r.impact = RI_STOP;
+	strcpy(r.created, NOW);
+	strcpy(r.updated, NOW);
+	assert_int_equal(store_risk_add(S, &r), STORE_OK);
+	risk_rec_t bad = r;
+	bad.assets[1] = b1; /* another organisation's asset links nothing: refused, nothing added */
+	assert_int_equal(store_risk_add(S, &bad), STORE_INVALID);
+	risk_rec_t rg;
+	assert_int_equal(store_risk_get(S, r.id, &rg), STORE_OK);
+	assert_int_equal(rg.nassets, 2);
+	assert_true(rg.assets[0] == a1 && rg.assets[1] == a2);
+	assert_int_equal(rg.treatment, RT_NONE);
+	assert_int_equal(rg.res_freq, -1);
+	rg.treatment = RT_REDUCE;
+	strcpy(rg.reason, "誤送信防止の設定で下げられる");
+	strcpy(rg.measures, "4.3.5,4.4.1");
+	rg.res_freq = RF_RARE;
+	rg.res_impact = RI_STOP;
+	rg.nassets = 1;
+	strcpy(rg.updated, "2026-12-02T00:00:00Z");
+	assert_int_equal(store_risk_update(S, &rg), STORE_OK);
+	assert_int_equal(store_risk_get(S, r.id, &rg), STORE_OK);
+	assert_true(rg.treatment == RT_REDUCE && rg.nassets == 1 && !strcmp(rg.measures, "4.3.5,4.4.1") && rg.res_freq == RF_RARE);
+	int64_t counts[RISK_FREQS][RISK_IMPACTS];
+	assert_int_equal(store_risk_counts(S, org, false, counts), STORE_OK);
+	assert_int_equal(counts[RF_YEARLY][RI_STOP], 1);
+	assert_int_equal(store_risk_counts(S, org, true, counts), STORE_OK);
+	assert_true(counts[RF_YEARLY][RI_STOP] == 0 && counts[RF_RARE][RI_STOP] == 1);
+	risk_query_t rq = { .asset_id = a1, .freq = -1, .impact = -1, .treatment = RT_REDUCE };
+	int64_t n = 0;
+	assert_int_equal(store_risk_list(S, org, &rq, NULL, NULL, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	rq.asset_id = a2; /* unlinked above */
+	assert_int_equal(store_risk_list(S, org, &rq, NULL, NULL, &n), STORE_OK);
+	assert_int_equal(n, 0);
+
+	risk_settings_t st;
+	assert_int_equal(store_risk_settings_get(S, org, &st), STORE_NOT_FOUND);
+	st = (risk_settings_t){ .has_matrix = true, .inventory_months = 6 };
+	for (int f = 0; f < RISK_FREQS; f++)
+		for (int i = 0; i < RISK_IMPACTS; i++)
+			st.matrix.cell[f][i] = RT_TRANSFER;
+	assert_int_equal(store_risk_settings_put(S, org, &st), STORE_OK);
+	st.inventory_months = 3;
+	assert_int_equal(store_risk_settings_put(S, org, &st), STORE_OK);
+	risk_settings_t sg;
+	assert_int_equal(store_risk_settings_get(S, org, &sg), STORE_OK);
+	assert_true(sg.has_matrix && sg.inventory_months == 3 && sg.matrix.cell[RF_MONTHLY][RI_FATAL] == RT_TRANSFER);
+
+	/* another workspace sees none of it, and cannot change it */
+	store_set_workspace(S, 2);
+	assert_int_equal(store_asset_get(S, a1, &got), STORE_NOT_FOUND);
+	assert_int_equal(store_risk_get(S, r.id, &rg), STORE_NOT_FOUND);
+	assert_int_equal(store_asset_delete(S, a1), STORE_NOT_FOUND);
+	assert_int_equal(store_risk_settings_put(S, org, &st), STORE_NOT_FOUND);
+	q = (asset_query_t){ .disposed = -1 };
+	assert_int_equal(store_asset_list(S, org, &q, NULL, NULL, &total), STORE_OK);
+	assert_int_equal(total, 0);
+	store_set_workspace(S, 1);
+
+	/* deleting an asset unlinks it; deleting the organisation takes everything */
+	assert_int_equal(store_asset_delete(S, a1), STORE_OK);
+	assert_int_equal(store_risk_get(S, r.id, &rg), STORE_OK);
+	assert_int_equal(rg.nassets, 0);
+	assert_int_equal(store_org_delete(S, org), STORE_OK);
+	assert_int_equal(store_asset_get(S, a2, &got), STORE_NOT_FOUND);
+	assert_int_equal(store_risk_get(S, r.id, &rg), STORE_NOT_FOUND);
+	assert_int_equal(store_risk_settings_get(S, org, &sg), STORE_NOT_FOUND);
+	assert_int_equal(store_asset_get(S, b1, &got), STORE_OK);
+	assert_int_equal(store_risk_delete(S, r.id), STORE_NOT_FOUND);
+	(void)a3;
+}
+
 static void plans(void **state)
 {
 	(void)state;
@@ -436,6 +584,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(histories_in_order, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(drafts, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(plans, fresh, cleanup),
+		cmocka_unit_test_setup_teardown(ledger_and_risks, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(profiles_keep_versions, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(pool_rows, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(deletes_and_archives, fresh, cleanup),
