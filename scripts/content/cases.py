@@ -5,16 +5,23 @@ never runs it and nothing at run time reads the seeds.
 
 Japanese text is taken verbatim from the seed's case bodies (PDF line breaks joined, the
 "?" bullet glyphs and the spaces between Japanese and Latin text dropped); the header fields (prefecture, industry, size band, incident year,
-case types, viewpoint) come from the reference notes' overview tables, and the English text
-from the notes' per-case summaries. The seed lost the 組織的/人的/物理的/技術的 highlighting of
+case types, viewpoint) come from the reference notes' overview tables. English is this project's
+translation, kept in cases_en.py: every text of a case, each measure bullet on its own, the
+title as the title reads and the prefecture romanised (the notes' per-case summaries, with
+arrows and Japanese left in, are not used). A file is written only when every case in it has
+its English; the script names the cases still missing. The seed lost the 組織的/人的/物理的/技術的 highlighting of
 each measure, so measures are tagged here from their wording (KINDS below), and each case is
 linked to the common measures its text is most about (LINKS below): both are this project's
 reading, not IPA's.
 
     python3 scripts/content/cases.py ../shared/seeds/002_*.txt ../shared/reference/002-cases.md content/cases
 """
+import os
 import re
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cases_en import EN  # noqa: E402
 
 seed_path, notes_path, out_dir = sys.argv[1:4]
 seed = open(seed_path, encoding="utf-8").read().split("\n")
@@ -166,6 +173,22 @@ def q(s):
 def text(ja, en=None, indent=""):
     return "{ja: " + q(ja) + (", en: " + q(en) if en else "") + "}"
 
+PREF_EN = {"北海道": "Hokkaido", "青森県": "Aomori", "岩手県": "Iwate", "宮城県": "Miyagi", "秋田県": "Akita",
+           "山形県": "Yamagata", "福島県": "Fukushima", "茨城県": "Ibaraki", "栃木県": "Tochigi", "群馬県": "Gunma",
+           "埼玉県": "Saitama", "千葉県": "Chiba", "東京都": "Tokyo", "神奈川県": "Kanagawa", "新潟県": "Niigata",
+           "富山県": "Toyama", "石川県": "Ishikawa", "福井県": "Fukui", "山梨県": "Yamanashi", "長野県": "Nagano",
+           "岐阜県": "Gifu", "静岡県": "Shizuoka", "愛知県": "Aichi", "三重県": "Mie", "滋賀県": "Shiga",
+           "京都府": "Kyoto", "大阪府": "Osaka", "兵庫県": "Hyogo", "奈良県": "Nara", "和歌山県": "Wakayama",
+           "鳥取県": "Tottori", "島根県": "Shimane", "岡山県": "Okayama", "広島県": "Hiroshima", "山口県": "Yamaguchi",
+           "徳島県": "Tokushima", "香川県": "Kagawa", "愛媛県": "Ehime", "高知県": "Kochi", "福岡県": "Fukuoka",
+           "佐賀県": "Saga", "長崎県": "Nagasaki", "熊本県": "Kumamoto", "大分県": "Oita", "宮崎県": "Miyazaki",
+           "鹿児島県": "Kagoshima", "沖縄県": "Okinawa"}
+FIELDS = ("title", "impact", "cause", "trigger", "measures", "effect", "viewpoint")
+
+def en_of(k, field):
+    """The English of case k's field (scripts/content/cases_en.py); KeyError when missing."""
+    return EN[k][field]
+
 def case_yaml(k):
     rec_first, rec_last, head_first, head_last = bounds[k]
     row = rows[k]
@@ -179,9 +202,11 @@ def case_yaml(k):
     title_ja = s["title"].replace(" / ", "　")
     out = [f'  - id: "{k}"',
            f'    source: "seed 002 L{rec_first}-{rec_last}"',
+           f'    section: {{ja: "事例 {k}", en: "case {k}"}}',
            f'    prefecture: {q(row[2])}',
+           f'    prefecture_en: "{PREF_EN[row[2]]}"',
            f'    industry: "{code}"',
-           f'    industry_label: ' + text(ind_ja, ind_en + (f" ({detail.group(1)})" if detail else "")),
+           f'    industry_label: ' + text(ind_ja, ind_en),
            f'    size: "{size}"',
            f'    incident: {"true" if incident else "false"}']
     if incident:
@@ -192,41 +217,49 @@ def case_yaml(k):
             out.append("    incident_when: " + text(year, {"数年前": "a few years ago", "発生年不明": "year unknown"}.get(year)))
         types = [TYPES[t.strip()] for t in row[6].split("+")]
         out.append("    types: [" + ", ".join(f'"{t}"' for t in types) + "]")
-        title_en = row[7][:1].upper() + row[7][1:]
-    else:
-        title_en = "Good practice: " + row[6]
-    out.append("    title: " + text(title_ja, title_en))
+    out.append("    title: " + text(title_ja, en_of(k, "title")))
     def para(key):
         return "".join(sections.get(key, []))
     if incident:
-        out.append("    impact: " + text(para("impact"), s.get("incident")))
-        out.append("    cause: " + text(para("cause"), s.get("cause")))
+        out.append("    impact: " + text(para("impact"), en_of(k, "impact")))
+        out.append("    cause: " + text(para("cause"), en_of(k, "cause")))
     else:
-        out.append("    trigger: " + text(para("trigger"), s.get("trigger")))
+        out.append("    trigger: " + text(para("trigger"), en_of(k, "trigger")))
     out.append("    measures:")
-    for b in sections.get("measures", []):
-        out.append("      - text: " + text(b))
+    bullets = sections.get("measures", [])
+    if len(bullets) != len(en_of(k, "measures")):
+        sys.exit(f"case {k}: {len(bullets)} measures in the seed, {len(en_of(k, 'measures'))} in cases_en.py")
+    for b, en in zip(bullets, en_of(k, "measures")):
+        out.append("      - text: " + text(b, en))
         out.append("        kinds: [" + ", ".join(f'"{x}"' for x in kinds_of(b)) + "]")
-    en_measures = s.get("measures")
-    if en_measures:
-        out.append("    measures_en: " + q(en_measures))
-    out.append("    effect: " + text(para("effect"), s.get("effects")))
-    out.append("    viewpoint: " + text(para("viewpoint"), s.get("viewpoint")))
+    out.append("    effect: " + text(para("effect"), en_of(k, "effect")))
+    out.append("    viewpoint: " + text(para("viewpoint"), en_of(k, "viewpoint")))
     out.append(f'    viewpoint_role: "{ROLE[row[-1]]}"')
     alltext = "".join(sections.get("measures", [])) + para("cause") + para("trigger")
     out.append("    related_measures: [" + ", ".join(f'"{m}"' for m in links_of(alltext)) + "]")
     return "\n".join(out)
 
 HEADER = """# IPA「中小企業における情報セキュリティ対策の実態調査 - 事例集」: {what}.
-# Generated once by scripts/content/cases.py from seed 002 (Japanese, verbatim) and the reference
-# notes (header fields, English). Measure kinds (組織的・人的・物理的・技術的) and related_measures
-# are this project's tagging from the wording: the seed lost the original highlighting.
+# Generated by scripts/content/cases.py from seed 002 (Japanese, verbatim) and the reference notes
+# (header fields); English is this project's translation (scripts/content/cases_en.py).
+# Measure kinds (組織的・人的・物理的・技術的) and related_measures are this project's tagging from
+# the wording: the seed lost the original highlighting.
 format: 1
+# What users see as a case's source: this name and the case number (section).
+document: {{ja: "IPA『中小企業における情報セキュリティ対策の実態調査 事例集』", en: "IPA, Survey of Information-Security Measures at SMEs: Case Studies"}}
 cases:
 """
+def complete(k):
+    need = ("title", "measures", "effect", "viewpoint") + (("impact", "cause") if k <= 32 else ("trigger",))
+    return k in EN and all(EN[k].get(f) for f in need)
+
 for name, ids, what in (("incidents", range(1, 33), "cases 1-32, companies that had an incident"),
                         ("good-practice", range(33, 69), "cases 33-68, companies without an incident")):
+    missing = [k for k in ids if not complete(k)]
+    if missing:
+        print(f"{name}.yaml not written: no English yet for cases " + ", ".join(map(str, missing)))
+        continue
     with open(f"{out_dir}/{name}.yaml", "w", encoding="utf-8") as f:
         f.write(HEADER.format(what=what))
         f.write("\n\n".join(case_yaml(k) for k in ids) + "\n")
-print("ok")
+    print(f"{name}.yaml written")

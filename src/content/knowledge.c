@@ -176,7 +176,7 @@ static unsigned get_flags(ctx_t *x, yaml_node_t *map, const char *key, const cha
 
 static void load_case(ctx_t *x, yaml_node_t *cn, case_t *k, const mtext_t *doc)
 {
-	static const char *const keys[] = { "id", "source", "section", "prefecture", "industry", "industry_label", "size", "incident",
+	static const char *const keys[] = { "id", "source", "section", "prefecture", "prefecture_en", "industry", "industry_label", "size", "incident",
 					    "incident_year", "incident_when", "types", "title", "impact", "cause", "trigger",
 					    "measures", "measures_en", "effect", "viewpoint", "viewpoint_role", "related_measures", NULL };
 	content_t *c = x->c;
@@ -187,6 +187,7 @@ static void load_case(ctx_t *x, yaml_node_t *cn, case_t *k, const mtext_t *doc)
 	k->source = yl_get_str(x, cn, "source", true);
 	k->cite = yl_get_cite(x, cn, doc);
 	k->prefecture = yl_get_str(x, cn, "prefecture", true);
+	k->prefecture_en = yl_get_str(x, cn, "prefecture_en", false);
 	const char *ind = yl_get_str(x, cn, "industry", true);
 	if (ind && !content_industry(c, ind))
 		yl_fail(x, yl_get(x, cn, "industry"), "業種コード「%s」はありません", "unknown industry \"%s\"", ind);

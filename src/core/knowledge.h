@@ -51,6 +51,7 @@ typedef struct {
 typedef struct case_study {
 	const char *id;                          /* "1".."68" */
 	const char *source, *prefecture, *viewpoint_role;
+	const char *prefecture_en;               /* romanised ("Tochigi"), or NULL */
 	mtext_t cite;                            /* the document and the case number, for users */
 	char industry[4];
 	mtext_t industry_label;
@@ -88,6 +89,11 @@ typedef struct threat {
 } threat_t;
 
 int case_type_index(const char *id);         /* -1 when unknown */
+/* The case's prefecture as the reader's language writes it (English: romanised when given). */
+static inline const char *case_prefecture(const case_t *k, lang_t lang)
+{
+	return lang == LANG_EN && k->prefecture_en ? k->prefecture_en : k->prefecture;
+}
 const scenario_t *content_scenario(const content_t *c, const char *id);
 const case_t *content_case(const content_t *c, const char *id);
 /* True when the measure is one a 5か条 rule links to: the essentials ranked first. */

@@ -196,7 +196,7 @@ static void case_row(req_t *r, buf_t *b, const case_t *k)
 	const content_t *c = r->content;
 	h(b, "<tr><td>%s</td><td><a href=\"/cases/%s\">%s</a></td><td>%s</td><td>%s</td><td>%s</td><td>", k->id, k->id,
 	  tx(&k->title, r->lang), tx(&k->industry_label, r->lang), k->size >= 0 ? tx(&c->size_bands[k->size].label, r->lang) : "",
-	  k->prefecture);
+	  case_prefecture(k, r->lang));
 	for (int t = 0; t < CASE_TYPE_COUNT; t++)
 		if (k->types & (1u << t)) {
 			char key[48];
@@ -250,7 +250,7 @@ void page_case(req_t *r, resp_t *w, const char *const *args)
 	const content_t *c = r->content;
 	page_begin(r, w, tx(&k->title, L));
 	h(b, "<p class=\"muted\">%s %s</p><h1>%s</h1><dl class=\"profile\">", T(r, "type_case"), k->id, tx(&k->title, L));
-	h(b, "<dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd>", T(r, "prefecture"), k->prefecture, T(r, "industry"),
+	h(b, "<dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd>", T(r, "prefecture"), case_prefecture(k, L), T(r, "industry"),
 	  tx(&k->industry_label, L), T(r, "employees"), k->size >= 0 ? tx(&c->size_bands[k->size].label, L) : "");
 	if (k->incident) {
 		char year[16];

@@ -198,8 +198,9 @@ expect_no_out "seed 002 L"
 expect_out "社長を情報セキュリティ責任者"
 expect_no_out 'id="measures-en"'
 get "/cases/1?lang=en"
-expect_out '<p class="pre" id="measures-en">組織的: President = 情報セキュリティ責任者'
-expect_out "In the case collection&#39;s own words"
+expect_out '<li>We gave priority to establishing a security structure as an organisation'
+expect_out '<dd>Tochigi</dd>'
+expect_no_out 'id="measures-en"'
 get "/cases/1?lang=ja"
 get /cases/999
 expect_code 404

@@ -278,6 +278,52 @@ static void scenario_english_is_a_translation(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* ---- the 68 case studies --------------------------------------------------------------- */
+
+/* seed 002: the measure bullets of each case (事故後の取り組み or 主な取り組み内容), in order. */
+static void case_counts_match_the_seed(void **state)
+{
+	(void)state;
+	static const int bullets[68] = {
+		3, 4, 2, 2, 2, 3, 4, 2, 3, 2, 6, 2, 3, 2, 2, 3, 4, 2, 3, 3, 3, 4, 2, 3, 1, 2, 3, 4, 2, 2, 3, 3, /* 1-32 */
+		3, 3, 2, 3, 3, 5, 2, 4, 2, 2, 3, 4, 2, 2, 3, 3, 4, 3, 1, 4, 3, 4, 4, 4, 3, 4, 3, 4, 3, 3, 2, 2, 3, 3, 3, 3,
+	};
+	assert_int_equal(C.ncases, 68);
+	for (int i = 0; i < C.ncases; i++)
+		assert_int_equal(C.cases[i].nmeasures, bullets[i]);
+}
+
+/* Every text of a case in English, the title as the title reads, each measure on its own, the
+ * prefecture romanised; nothing left in Japanese and no arrows (the notes' summaries had both). */
+static void case_english_is_a_translation(void **state)
+{
+	(void)state;
+	bad = 0;
+	int checked = 0;
+	for (int i = 0; i < C.ncases; i++) {
+		const case_t *k = &C.cases[i];
+		if (!k->incident)
+			continue; /* cases 33-68 (good practice): their translation is under way */
+		char where[64];
+		snprintf(where, sizeof where, "case %s", k->id);
+		const mtext_t *parts[] = { &k->title, &k->impact, &k->cause, &k->trigger, &k->effect, &k->viewpoint, &k->incident_when };
+		for (size_t p = 0; p < sizeof parts / sizeof *parts; p++)
+			check_en(parts[p], where);
+		for (int m = 0; m < k->nmeasures; m++)
+			check_en(&k->measures[m].text, where);
+		if (k->measures_en)
+			complain(where, "a summary of the measures instead of their translation", k->measures_en);
+		if (!k->prefecture_en || first_foreign(k->prefecture_en) || first_foreign(tx(&k->industry_label, LANG_EN)))
+			complain(where, "prefecture or industry not in English", k->prefecture);
+		checked++;
+	}
+	assert_int_equal(bad, 0);
+	assert_int_equal(checked, 32);
+	assert_string_equal(content_case(&C, "1")->prefecture_en, "Tochigi");
+	assert_string_equal(content_case(&C, "1")->title.en,
+			    "An information leak caused by poorly run anti-virus software: working to regain partners' trust and to strengthen measures");
+}
+
 /* ---- the Tokyo handbook's threats and the 5か条 -------------------------------------------- */
 
 /* seed 004: the 15 sections of Mission 1 in order, each with the countermeasures it prints (1-1
@@ -416,6 +462,8 @@ int main(void)
 		cmocka_unit_test(scenario_checks_are_whole_sentences),
 		cmocka_unit_test(scenario_texts_have_no_footnotes_and_no_cuts),
 		cmocka_unit_test(scenario_english_is_a_translation),
+		cmocka_unit_test(case_counts_match_the_seed),
+		cmocka_unit_test(case_english_is_a_translation),
 		cmocka_unit_test(threats_and_rules_are_the_handbooks),
 		cmocka_unit_test(every_item_cites_document_and_section),
 		cmocka_unit_test(scores_are_credited_where_they_come_from),
