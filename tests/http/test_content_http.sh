@@ -44,6 +44,17 @@ get "/cases/40?lang=en"
 expect_out 'Source: IPA, Survey of Information-Security Measures at SMEs: Case Studies, case 40.'
 expect_no_out 'seed 002'
 
+CASE="a good-practice case reads in English, its prefecture romanised"
+get "/cases/67?lang=en"
+expect_out '<dd>Ehime</dd>'
+expect_out '<h1>Adopting measures that cost nothing at all: reducing the risk of information leaking from inside the organisation is the issue ahead</h1>'
+expect_out '<li>After considering employees&#39; IT skills, the cost of managing information and the like'
+expect_no_out '愛媛県'
+expect_no_out 'id="measures-en"'
+get "/cases?lang=en"
+expect_out '<td>Okinawa</td>'
+expect_no_out '<td>沖縄県</td>'
+
 CASE="the threats and the 5か条 name the Tokyo handbook and their sections"
 get "/search?type=threat&lang=ja"
 expect_code 200
