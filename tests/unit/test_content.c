@@ -311,6 +311,12 @@ static void case_english_is_a_translation(void **state)
 			check_en(&k->measures[m].text, where);
 		if (k->measures_en)
 			complain(where, "a summary of the measures instead of their translation", k->measures_en);
+		const mtext_t *whole[] = { &k->impact, &k->cause, &k->trigger, &k->effect, &k->viewpoint };
+		for (size_t p = 0; p < sizeof whole / sizeof *whole; p++)
+			if (whole[p]->ja)
+				check_ja_whole(whole[p], where, true);
+		for (int m = 0; m < k->nmeasures; m++)
+			check_ja_whole(&k->measures[m].text, where, true);
 		if (!k->prefecture_en || first_foreign(k->prefecture_en) || first_foreign(tx(&k->industry_label, LANG_EN)))
 			complain(where, "prefecture or industry not in English", k->prefecture);
 		checked++;
@@ -430,6 +436,46 @@ static void scores_are_credited_where_they_come_from(void **state)
 	assert_non_null(strstr(C.profile->source.ja, "種本の文書には含まれない"));
 }
 
+/* Every English text of the measures and questionnaires is English too (their translations are
+ * whole already; this keeps them free of Japanese and arrows). */
+static void english_only(const mtext_t *t, const char *where)
+{
+	const char *f = t->en ? first_foreign(t->en) : NULL;
+	if (f)
+		complain(where, "Japanese or an arrow in the English", f);
+}
+
+static void no_japanese_or_arrows_in_english_anywhere(void **state)
+{
+	(void)state;
+	bad = 0;
+	for (int i = 0; i < C.nmeasures; i++) {
+		const measure_t *m = &C.measures[i];
+		english_only(&m->title, m->id);
+		for (int p = 0; p < m->npoints; p++) {
+			english_only(&m->points[p].heading, m->id);
+			english_only(&m->points[p].text, m->id);
+			for (int e = 0; e < m->points[p].nexamples; e++)
+				english_only(&m->points[p].examples[e], m->id);
+		}
+	}
+	for (int q = 0; q < C.nqs; q++) {
+		const questionnaire_t *qq = C.qs[q];
+		english_only(&qq->title, qq->id);
+		english_only(&qq->description, qq->id);
+		english_only(&qq->bands_source, qq->id);
+		for (int i = 0; i < qq->nitems; i++) {
+			english_only(&qq->items[i].text, qq->items[i].id);
+			english_only(&qq->items[i].note, qq->items[i].id);
+		}
+		for (int b = 0; b < qq->nbands; b++) {
+			english_only(&qq->bands[b].label, qq->bands[b].id);
+			english_only(&qq->bands[b].advice, qq->bands[b].id);
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
 /* The checks that test_content's own rules rest on. */
 static void the_rules_find_what_they_are_for(void **state)
 {
@@ -466,6 +512,7 @@ int main(void)
 		cmocka_unit_test(threats_and_rules_are_the_handbooks),
 		cmocka_unit_test(every_item_cites_document_and_section),
 		cmocka_unit_test(scores_are_credited_where_they_come_from),
+		cmocka_unit_test(no_japanese_or_arrows_in_english_anywhere),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
