@@ -308,6 +308,9 @@ static void knowledge_errors(void **state)
 	g_cases = cases;
 	expect_error(QUESTIONNAIRE, "c.yaml:", "link to unknown measure \"4.9.9\"");
 	expect_error(QUESTIONNAIRE, "c.yaml:", "\"flood\" is not a valid types");
+	/* a section is shown after the file's document: without one it is an error, not a bare "1" */
+	snprintf(cases, sizeof cases, "%s    section: {ja: \"事例 1\", en: \"case 1\"}\n", CASES);
+	expect_error(QUESTIONNAIRE, "c.yaml:", "a section needs the file's document");
 	g_cases = NULL;
 	g_costs = "format: 1\ncosts:\n  - measure: \"4.1.1\"\n    points: []\n";
 	expect_error(QUESTIONNAIRE, "measure-costs.yaml:", "measure 4.1.1 has 1 points but 0 costs");
