@@ -25,6 +25,12 @@ corpus)
 		log=$(mktemp)
 		if "$bin" -timeout=10 "${files[@]}" >"$log" 2>&1; then
 			echo "fuzz-$n: ${#files[@]} passed, 0 failed"
+		elif : >"$log.empty" && ! "$bin" "$log.empty" >"$log" 2>&1; then
+			# the harness cannot start (no binary, or the content does not load): every file fails
+			echo "FAIL fuzz-$n: the harness does not start:"
+			grep -vE '^INFO|^\*\*\*|^$' "$log" | head -3
+			echo "fuzz-$n: 0 passed, ${#files[@]} failed"
+			status=1
 		else
 			# find which files fail, one process each
 			p=0 f=0
@@ -41,7 +47,7 @@ corpus)
 			echo "fuzz-$n: $p passed, $f failed"
 			status=1
 		fi
-		rm -f "$log"
+		rm -f "$log" "$log.empty"
 	done
 	;;
 fuzz)
