@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <yaml.h>
 
 void load_errors_free(load_errors_t *errs)
@@ -250,13 +251,19 @@ static void item_points_range(const questionnaire_t *q, item_t *it)
 static void load_item(ctx_t *x, yaml_node_t *in, questionnaire_t *q, item_t *it)
 {
 	static const char *const keys[] = { "id", "part", "category", "text", "note", "measures",
-					    "allow_na", "essential", "source", NULL };
+					    "allow_na", "essential", "source", "explanation", "update",
+					    "update_ref", "update_source", NULL };
 	if (!yl_check_map(x, in, "item", keys))
 		return;
 	it->id = yl_get_id(x, in, "id");
 	it->text = yl_get_text(x, in, "text", true);
 	it->note = yl_get_text(x, in, "note", false);
 	it->source = yl_get_str(x, in, "source", false);
+	it->explanation = yl_get_text(x, in, "explanation", false);
+	/* newer advice for a dated question: the document it comes from goes with it */
+	it->update = yl_get_text(x, in, "update", false);
+	it->update_ref = yl_get_text(x, in, "update_ref", it->update.ja != NULL);
+	it->update_source = yl_get_str(x, in, "update_source", it->update.ja != NULL);
 	it->essential = yl_get_bool(x, in, "essential");
 	const char *part = yl_get_str(x, in, "part", true), *cat = yl_get_str(x, in, "category", true);
 	it->part = -1;
@@ -305,9 +312,25 @@ static void load_item(ctx_t *x, yaml_node_t *in, questionnaire_t *q, item_t *it)
 	item_points_range(q, it);
 }
 
+/* A band's next step names the result's first actions through {actions}, and nothing else. */
+static void check_next_step(ctx_t *x, yaml_node_t *bn, const char *lang, const char *s)
+{
+	static const char *const names[] = { "actions" };
+	size_t off, len;
+	yaml_node_t *at = yl_get(x, bn, "next");
+	if (!s)
+		return;
+	if (!tmpl_check(s, names, 1, &off, &len))
+		yl_fail(x, at ? at : bn, "next (%s) の「%.*s」は使えません（差し込みは {actions} だけです）",
+			"next (%s): \"%.*s\" is not allowed (the only placeholder is {actions})", lang, (int)len, s + off);
+	else if (!strstr(s, "{actions}"))
+		yl_fail(x, at ? at : bn, "next (%s) に {actions}（最初にやる対策の名前）を入れてください",
+			"next (%s) must name the first actions with {actions}", lang);
+}
+
 static void load_band(ctx_t *x, yaml_node_t *bn, band_t *b)
 {
-	static const char *const keys[] = { "id", "min", "max", "label", "advice", NULL };
+	static const char *const keys[] = { "id", "min", "max", "label", "advice", "now", "next", NULL };
 	b->min = INT_MIN;
 	b->max = INT_MAX;
 	if (!yl_check_map(x, bn, "band", keys))
@@ -317,6 +340,10 @@ static void load_band(ctx_t *x, yaml_node_t *bn, band_t *b)
 	yl_get_int(x, bn, "max", false, &b->max);
 	b->label = yl_get_text(x, bn, "label", true);
 	b->advice = yl_get_text(x, bn, "advice", true);
+	b->now = yl_get_text(x, bn, "now", yl_get(x, bn, "next") != NULL);
+	b->next = yl_get_text(x, bn, "next", yl_get(x, bn, "now") != NULL);
+	check_next_step(x, bn, "ja", b->next.ja);
+	check_next_step(x, bn, "en", b->next.en);
 	if (b->min > b->max)
 		yl_fail(x, bn, "区分「%s」の min が max より大きくなっています",
 		     "band \"%s\" has min above max", b->id ? b->id : "?");
@@ -356,11 +383,35 @@ static void check_bands(ctx_t *x, yaml_node_t *at, const questionnaire_t *q)
 		     "bands leave a gap: totals %ld-%d fall in no band", next, q->max_total);
 }
 
+/* survey: an earlier survey of this questionnaire that a result is compared with. */
+static void load_survey(ctx_t *x, yaml_node_t *root, questionnaire_t *q)
+{
+	static const char *const keys[] = { "companies", "passed", "rules_item", "rules_not_done", "title", "source", NULL };
+	yaml_node_t *sn = yl_get(x, root, "survey");
+	survey_t *s = &q->survey;
+	if (!sn || !yl_check_map(x, sn, "survey", keys))
+		return;
+	yl_get_int(x, sn, "companies", true, &s->companies);
+	yl_get_int(x, sn, "passed", true, &s->passed);
+	s->rules_item = yl_get_str(x, sn, "rules_item", false);
+	yl_get_int(x, sn, "rules_not_done", s->rules_item != NULL, &s->rules_not_done);
+	s->title = yl_get_text(x, sn, "title", true);
+	s->source = yl_get_str(x, sn, "source", true);
+	if (s->companies <= 0 || s->passed < 0 || s->passed > s->companies || s->rules_not_done < 0 ||
+	    s->rules_not_done > s->companies)
+		yl_fail(x, sn, "survey の社数は 0 < passed, rules_not_done ≦ companies です",
+			"survey counts must satisfy 0 <= passed, rules_not_done <= companies > 0");
+	if (s->rules_item && item_index(q, s->rules_item) < 0)
+		yl_fail(x, yl_get(x, sn, "rules_item"), "設問「%s」はありません", "no question \"%s\"", s->rules_item);
+	if (!q->pass_mark)
+		yl_fail(x, sn, "survey には pass_mark が必要です", "a survey needs the questionnaire's pass_mark");
+}
+
 static void load_questionnaire(ctx_t *x, yaml_node_t *root, questionnaire_t *q)
 {
 	static const char *const keys[] = { "format", "id", "version", "title", "description", "minutes",
 					    "source", "answer_set", "pass_mark", "parts", "categories", "items",
-					    "bands", "bands_source", NULL };
+					    "bands", "bands_source", "edition_note", "survey", NULL };
 	yl_check_map(x, root, "questionnaire", keys);
 	q->id = yl_get_id(x, root, "id");
 	q->version = yl_get_str(x, root, "version", true);
@@ -368,6 +419,7 @@ static void load_questionnaire(ctx_t *x, yaml_node_t *root, questionnaire_t *q)
 	q->description = yl_get_text(x, root, "description", true);
 	q->source = yl_get_text(x, root, "source", true);
 	q->bands_source = yl_get_text(x, root, "bands_source", false);
+	q->edition_note = yl_get_text(x, root, "edition_note", false);
 	yl_get_int(x, root, "minutes", true, &q->minutes);
 	yl_get_int(x, root, "pass_mark", false, &q->pass_mark);
 	const char *as = yl_get_str(x, root, "answer_set", true);
@@ -417,6 +469,7 @@ static void load_questionnaire(ctx_t *x, yaml_node_t *root, questionnaire_t *q)
 		if (n > 0 && q->nitems > 0)
 			check_bands(x, yl_get(x, root, "bands"), q);
 	}
+	load_survey(x, root, q);
 }
 
 /* ---- ui.yaml --------------------------------------------------------------------------- */
@@ -425,12 +478,17 @@ static void load_questionnaire(ctx_t *x, yaml_node_t *root, questionnaire_t *q)
  * names in with tmpl_fill. Every other UI string takes none. No UI string is a printf format. */
 static const struct {
 	const char *key;
-	const char *const names[2];
+	const char *const names[5];
 	int n;
 } UI_PLACEHOLDERS[] = {
 	{ "compare_none", { "n" }, 1 },    /* the minimum number of companies in a group shown */
 	{ "deviation_words", { "pct" }, 1 }, /* the top share in percent, without the % sign */
 	{ "unknown_means", { "points" }, 1 }, /* the points a "don't know" answer scores */
+	/* the 2009 survey on the result (content/questionnaires: survey) */
+	{ "survey_passed", { "survey", "n", "passed", "pct", "pass" }, 5 },
+	{ "survey_side_pass", { "total", "passed" }, 2 },
+	{ "survey_side_below", { "total", "rest" }, 2 },
+	{ "survey_rules", { "n", "none", "pct", "item" }, 4 },
 };
 
 /* Reports a printf conversion or a placeholder the key does not take in one language's text. */
@@ -615,6 +673,12 @@ int content_load(const char *dir, content_t *c, load_errors_t *errs)
 		yl_load_file(c, errs, dir, "profile.yaml", load_profile);
 	if (errs->n == 0) /* the knowledge links to measures and industries: load it on a sound base */
 		load_knowledge(c, errs, dir);
+	/* the actions link to questions, measure points and their costs, cases and scenarios; a pack
+	 * without them (a test pack, a pack of one's own) shows the recommendations alone */
+	char actions[PATH_MAX + 16];
+	snprintf(actions, sizeof actions, "%s/actions.yaml", dir);
+	if (errs->n == 0 && access(actions, F_OK) == 0)
+		yl_load_file(c, errs, dir, "actions.yaml", load_actions);
 	if (errs->n == 0)
 		knowledge_link_items(c);
 	yl_load_file(c, errs, dir, "risk.yaml", load_risk);

@@ -1,10 +1,12 @@
 /*
- * diagnosis.h — one scored diagnosis: the answers, their score and the ranked
- * recommendations, computed together so every output (terminal, JSON, web) shows the same.
+ * diagnosis.h — one scored diagnosis: the answers, their score, the ranked recommendations and
+ * the short list of actions they lead to, computed together so every output (terminal, JSON,
+ * web) shows the same.
  */
 #ifndef MAMORU_CORE_DIAGNOSIS_H
 #define MAMORU_CORE_DIAGNOSIS_H
 
+#include "core/actions.h"
 #include "core/knowledge.h"
 #include "core/recommend.h"
 
@@ -19,6 +21,10 @@ typedef struct {
 	/* for each recommendation (by rank): cases from companies like this one */
 	const case_t *cases[MAX_ITEMS][CASES_PER_REC];
 	int ncases[MAX_ITEMS];
+	/* what to do first (core/actions.h), and which recommendations (by rank) those answer */
+	top_action_t actions[MAX_TOP_ACTIONS];
+	int nactions;
+	bool covered[MAX_ITEMS];
 } diagnosis_t;
 
 /* desired: the company's desired points per item (core/profile.h), or NULL. */
@@ -30,6 +36,7 @@ static inline void diagnosis_run_desired(diagnosis_t *d, const questionnaire_t *
 	d->nrecs = recommend(q, &d->answers, &d->score, desired, d->recs);
 	for (int r = 0; r < d->nrecs; r++)
 		d->ncases[r] = 0;
+	d->nactions = actions_top(q, &d->answers, d->recs, d->nrecs, d->actions, MAX_TOP_ACTIONS, d->covered);
 }
 
 static inline void diagnosis_run(diagnosis_t *d, const questionnaire_t *q, const answers_t *a)

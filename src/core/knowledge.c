@@ -88,7 +88,8 @@ void knowledge_link_items(content_t *c)
 			it->cost = COST_UNKNOWN;
 			for (int m = 0; m < it->nmeasures; m++) {
 				const measure_t *ms = it->measures[m];
-				it->essential |= measure_is_essential(c, ms);
+				/* a dated question (one with newer advice) is no essential basic by its measures */
+				it->essential |= measure_is_essential(c, ms) && !it->update.ja;
 				if (ms->nscenarios > it->reach)
 					it->reach = ms->nscenarios;
 				if (ms->cost != COST_UNKNOWN && (it->cost == COST_UNKNOWN || ms->cost < it->cost))

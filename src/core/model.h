@@ -21,6 +21,7 @@
 #define MAX_OPTIONS 8
 #define MAX_BANDS 8
 #define MAX_ITEM_MEASURES 4
+#define MAX_ITEM_ACTIONS 4   /* handbook actions a question links to (content/actions.yaml) */
 #define MAX_ALIASES 4
 
 
@@ -104,13 +105,31 @@ typedef struct {
 	int reach;           /* most scenarios any linked measure prevents (appendix 2) */
 	cost_t cost;         /* cheapest first step among the linked measures */
 	const char *source;
+	mtext_t explanation; /* 解説: what the question asks and why, in this project's words (optional) */
+	mtext_t update;      /* newer advice where the 2009 question is dated (optional): such an item is */
+	mtext_t update_ref;  /* not an essential basic through its measures (docs/scoring.md); the newer */
+	const char *update_source; /* advice's document (shown) and seed lines (maintainers) */
+	const struct action *actions[MAX_ITEM_ACTIONS]; /* first = the one its recommendation is grouped under */
+	int nactions;
 } item_t;
 
 typedef struct {
 	const char *id;
 	int min, max;        /* inclusive */
 	mtext_t label, advice;
+	mtext_t now, next;   /* optional: the advice split into where you stand and the next step, whose
+			      * {actions} names the first actions of the result (core/actions.h) */
 } band_t;
+
+/* An earlier survey of the same questionnaire to compare a result with (optional). */
+typedef struct {
+	int companies;       /* 0 = none */
+	int passed;          /* companies at or above the pass mark */
+	const char *rules_item; /* the question about company rules, and how many answered it "not done" */
+	int rules_not_done;
+	mtext_t title;       /* the survey, as users see it */
+	const char *source;  /* seed lines, for maintainers */
+} survey_t;
 
 typedef struct questionnaire {
 	const char *id, *version, *file;
@@ -127,6 +146,8 @@ typedef struct questionnaire {
 	band_t bands[MAX_BANDS];
 	int nbands;
 	int max_total, min_total;
+	mtext_t edition_note;  /* which edition the questions are, shown on the form and the result (optional) */
+	survey_t survey;
 } questionnaire_t;
 
 typedef struct {
@@ -175,6 +196,9 @@ typedef struct content {
 	struct threat *threats;
 	int nthreats;
 	mtext_t knowledge_source;
+	struct action *actions;        /* the handbook's 「すぐやろう」 actions (core/actions.h) */
+	int nactions;
+	mtext_t actions_source;
 	struct profile *profile;        /* company profile and risk index (core/profile.h) */
 	const char **common_passwords;  /* refused as passwords, sorted without regard to case */
 	int ncommon_passwords;

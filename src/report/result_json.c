@@ -55,6 +55,31 @@ json_t *recommendations_json(const diagnosis_t *d, lang_t lang)
 	return recs;
 }
 
+json_t *actions_json(const diagnosis_t *d, lang_t lang)
+{
+	const questionnaire_t *q = d->q;
+	json_t *list = json_array();
+	for (int k = 0; k < d->nactions; k++) {
+		const top_action_t *t = &d->actions[k];
+		const action_t *a = t->action;
+		json_t *steps = json_array(), *questions = json_array(), *o;
+		for (int s = 0; s < a->nsteps; s++)
+			json_array_append_new(steps, json_string(tx(&a->steps[s], lang)));
+		for (int r = 0; r < t->nrecs; r++)
+			json_array_append_new(questions, json_string(q->items[d->recs[t->recs[r]].item].id));
+		o = json_pack("{s:i, s:s, s:s, s:s, s:o, s:s, s:s, s:s, s:s, s:o, s:i}", "rank", k + 1, "id", a->id, "title",
+			      tx(&a->title, lang), "why", tx(&a->why, lang), "steps", steps, "cost", cost_id(a->cost), "effort",
+			      effort_id(a->effort), "handbook", tx(&a->handbook, lang), "source", tx(&a->ref, lang), "questions",
+			      questions, "unknown", t->nunknown);
+		if (a->why_case)
+			json_object_set_new(o, "case", json_string(a->why_case->id));
+		if (a->why_scenario)
+			json_object_set_new(o, "scenario", json_string(a->why_scenario->id));
+		json_array_append_new(list, o);
+	}
+	return list;
+}
+
 json_t *result_json(const diagnosis_t *d, lang_t lang)
 {
 	const questionnaire_t *q = d->q;
@@ -71,8 +96,11 @@ json_t *result_json(const diagnosis_t *d, lang_t lang)
 		json_object_set_new(o, "passed", json_boolean(s->passed));
 	}
 	const band_t *b = &q->bands[s->band];
-	json_object_set_new(o, "band", json_pack("{s:s, s:s, s:s}", "id", b->id, "label",
-						 tx(&b->label, lang), "advice", tx(&b->advice, lang)));
+	json_t *band = json_pack("{s:s, s:s, s:s}", "id", b->id, "label", tx(&b->label, lang), "advice", tx(&b->advice, lang));
+	char next[2048];
+	if (actions_next_step(next, sizeof next, b, d->actions, d->nactions, lang)) /* names the first actions */
+		json_object_set_new(band, "next_step", json_string(next));
+	json_object_set_new(o, "band", band);
 	json_t *parts = json_array(), *cats = json_array(), *answers = json_array();
 	for (int p = 0; p < q->nparts; p++)
 		json_array_append_new(parts, subtotal(q->parts[p].id, &q->parts[p].title, s->parts[p], lang));
@@ -93,6 +121,7 @@ json_t *result_json(const diagnosis_t *d, lang_t lang)
 	json_object_set_new(o, "unanswered", item_ids(q, s->unanswered, s->nunanswered));
 	json_object_set_new(o, "unknown", item_ids(q, s->unknown, s->nunknown));
 	json_object_set_new(o, "not_applicable", item_ids(q, s->na, s->nna));
+	json_object_set_new(o, "actions", actions_json(d, lang));
 	json_t *recs = recommendations_json(d, lang);
 	json_object_set_new(o, "recommendations", recs);
 	return o;

@@ -1,6 +1,8 @@
 /*
- * result_text.c — see result_text.h. The unanswered, わからない and 該当なし items are listed
- * each with what the answer meant for the score, as on the result page.
+ * result_text.c — see result_text.h. As on the result page: the score and band with its next
+ * step naming the first actions, then those actions (why, how, cost and effort), the
+ * unanswered, わからない and 該当なし items each with what the answer meant for the score, and
+ * the first recommendations.
  */
 #include "report/result_text.h"
 
@@ -41,6 +43,32 @@ static void item_list(FILE *out, const content_t *c, const char *key, const ques
 	fprintf(out, "\n  %s\n", meaning);
 }
 
+/* What to do first: each action with its cost and effort, why, how and the questions it answers. */
+static void actions_text(FILE *out, const content_t *c, const diagnosis_t *d, lang_t lang)
+{
+	const questionnaire_t *q = d->q;
+	if (d->nactions == 0)
+		return;
+	fprintf(out, "\n%s（%d）\n", ui(c, "actions_first", lang), d->nactions);
+	for (int k = 0; k < d->nactions; k++) {
+		const top_action_t *t = &d->actions[k];
+		const action_t *a = t->action;
+		char ck[32], ek[32];
+		snprintf(ck, sizeof ck, "cost_%s", cost_id(a->cost));
+		snprintf(ek, sizeof ek, "effort_%s", effort_id(a->effort));
+		fprintf(out, lang == LANG_EN ? "\n%d. %s [%s, %s]\n   %s\n" : "\n%d. %s ［%s・%s］\n   %s\n", k + 1, tx(&a->title, lang),
+			ui(c, ck, lang), ui(c, ek, lang), tx(&a->why, lang));
+		for (int s = 0; s < a->nsteps; s++)
+			fprintf(out, "   %c %s\n", '1' + s, tx(&a->steps[s], lang));
+		if (t->nunknown)
+			fprintf(out, "   %s\n", ui(c, "action_check_first", lang));
+		fprintf(out, "   %s:", ui(c, "action_questions", lang));
+		for (int r = 0; r < t->nrecs; r++)
+			fprintf(out, " %s", q->items[d->recs[t->recs[r]].item].id);
+		fprintf(out, " ・ %s: %s\n", ui(c, "source", lang), tx(&a->ref, lang));
+	}
+}
+
 void result_text(FILE *out, const content_t *c, const diagnosis_t *d, lang_t lang, int max_recs)
 {
 	const questionnaire_t *q = d->q;
@@ -52,7 +80,12 @@ void result_text(FILE *out, const content_t *c, const diagnosis_t *d, lang_t lan
 	if (q->pass_mark > 0)
 		fprintf(out, "%s: %d %s — %s\n", ui(c, "pass_mark", lang), q->pass_mark, ui(c, "points", lang),
 			ui(c, s->passed ? "passed" : "not_passed", lang));
-	fprintf(out, "%s: %s\n  %s\n", ui(c, "band", lang), tx(&b->label, lang), tx(&b->advice, lang));
+	char next[2048];
+	if (actions_next_step(next, sizeof next, b, d->actions, d->nactions, lang)) /* names the first actions */
+		fprintf(out, "%s: %s\n  %s\n  %s\n", ui(c, "band", lang), tx(&b->label, lang), tx(&b->now, lang), next);
+	else
+		fprintf(out, "%s: %s\n  %s\n", ui(c, "band", lang), tx(&b->label, lang), tx(&b->advice, lang));
+	actions_text(out, c, d, lang);
 	const char *names[MAX_CATEGORIES];
 	if (q->nparts > 1) {
 		for (int p = 0; p < q->nparts; p++)

@@ -197,6 +197,8 @@ void api_diagnosis_get(req_t *r, resp_t *w, const char *const *args)
 	json_t *out = snapshot_json(v.sd, r->lang, true);
 	if (v.d)
 		json_object_set_new(out, "recommendations", recommendations_json(v.d, r->lang));
+	if (v.d)
+		json_object_set_new(out, "actions", actions_json(v.d, r->lang));
 	resp_json(w, 200, out);
 	result_view_free(&v);
 }

@@ -2,10 +2,11 @@
  * page_diagnose.c — answering a questionnaire in the browser: /diagnose/{qid}.
  *
  * One screen per part (the self-diagnosis's two parts) or, for single-part questionnaires,
- * per category. Each question is a fieldset of radio buttons with its "why this matters / how
- * to do it" drawn from the linked measure beside it. Every step is posted to the server and
- * kept as a draft (drafts table), so a reload, the back button or the language switch lose
- * nothing and no JavaScript is needed. The last step records scope and respondent and saves
+ * per category. Each question is a fieldset of radio buttons with its plain explanation (解説),
+ * the newer advice where the 2009 question is dated, and its "why this matters / how to do it"
+ * drawn from the linked measure beside it; the edition of the questions is said at the top.
+ * Every step is posted to the server and kept as a draft (drafts table), so a reload, the back
+ * button or the language switch lose nothing and no JavaScript is needed. The last step records scope and respondent and saves
  * the diagnosis as an immutable snapshot, then shows the result (page_result.c).
  *
  * An unanswered question scores 0 and is left out of the recommendations, so finishing with
@@ -71,6 +72,11 @@ void page_question(req_t *r, buf_t *b, const questionnaire_t *q, int i, const ch
 	  tx(&it->text, L));
 	if (it->note.ja)
 		h(b, "<p class=\"note\">※ %s</p>", tx(&it->note, L));
+	if (it->explanation.ja)
+		h(b, "<p class=\"explanation\"><strong>%s</strong> %s</p>", T(r, "explanation"), tx(&it->explanation, L));
+	if (it->update.ja)
+		h(b, L == LANG_EN ? "<p class=\"notice update\"><strong>%s</strong> %s (%s)</p>" : "<p class=\"notice update\"><strong>%s</strong> %s（%s）</p>",
+		  T(r, "update_note"), tx(&it->update, L), tx(&it->update_ref, L));
 	h(b, "<div class=\"options\">");
 	for (int k = 0; k < q->aset->nopts; k++) {
 		if (!(it->allowed & (1u << k)))
@@ -125,6 +131,8 @@ static void render_step(req_t *r, resp_t *w, const questionnaire_t *q, const dra
 		elsewhere += step_of(q, open[k]) != step;
 	page_begin(r, w, tx(&q->title, L));
 	h(b, "<h1>%s</h1><p>%s</p>", tx(&q->title, L), tx(&q->description, L));
+	if (q->edition_note.ja)
+		h(b, "<p class=\"notice edition\" id=\"edition-note\">%s</p>", tx(&q->edition_note, L));
 	h(b, "<p class=\"progress\"><label for=\"progress\">%s %d / %d ・ %s %d / %d</label> "
 	     "<progress id=\"progress\" max=\"%d\" value=\"%d\">%d / %d</progress></p>",
 	  T(r, "web_step"), step + 1, n, T(r, "web_answered"), answered, q->nitems, q->nitems, answered, answered, q->nitems);

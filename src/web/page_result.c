@@ -82,47 +82,141 @@ static void answer_notes(req_t *r, buf_t *b, const questionnaire_t *q, const dia
 	h(b, "</section>");
 }
 
-static void recommendations(req_t *r, buf_t *b, const questionnaire_t *q, const diagnosis_t *d, const stored_diag_t *sd)
+/* The cost and effort of an action as two labels (measure-costs.yaml: this project's estimate). */
+static void labels(req_t *r, buf_t *b, const action_t *a)
+{
+	char ck[32], ek[32];
+	snprintf(ck, sizeof ck, "cost_%s", cost_id(a->cost));
+	snprintf(ek, sizeof ek, "effort_%s", effort_id(a->effort));
+	h(b, "<span class=\"label cost-%s\">%s</span> <span class=\"label effort-%s\">%s</span>", cost_id(a->cost), T(r, ck),
+	  effort_id(a->effort), T(r, ek));
+}
+
+/* The short list: each action with why, how, cost and effort, the questions it answers and a
+ * plain link to the plan form (page_plan.c), so this part holds nothing of the user's. */
+static void top_actions(req_t *r, buf_t *b, const questionnaire_t *q, const diagnosis_t *d, const stored_diag_t *sd)
 {
 	lang_t L = r->lang;
-	h(b, "<h2>%s</h2>", T(r, "recommendations"));
+	if (d->nactions == 0)
+		return;
+	h(b, "<section class=\"actions\" id=\"actions\" aria-labelledby=\"actions-h\"><h2 id=\"actions-h\">%s", T(r, "actions_first"));
+	page_count(r, b, d->nactions);
+	h(b, "</h2><ol class=\"actions\">");
+	for (int k = 0; k < d->nactions; k++) {
+		const top_action_t *t = &d->actions[k];
+		const action_t *a = t->action;
+		h(b, "<li class=\"action\" id=\"action-%s\"><div class=\"act-head\"><h3>%s</h3><p class=\"labels\">", a->id, tx(&a->title, L));
+		labels(r, b, a);
+		h(b, " %s", T(r, "question"));
+		for (int i = 0; i < t->nrecs; i++) {
+			int item = d->recs[t->recs[i]].item;
+			h(b, "%s<a href=\"#rec-%s\">%s</a>", i ? ", " : " ", q->items[item].id, q->items[item].id);
+			if (q->aset->opts[d->answers.opt[item]].kind == OPT_UNKNOWN)
+				h(b, L == LANG_EN ? " (%s)" : "（%s）", tx(&q->aset->opts[d->answers.opt[item]].label, L));
+		}
+		if (sd->org_id)
+			h(b, " <a class=\"plan-add noprint\" href=\"/organizations/%lld/plan/new?questionnaire=%s&amp;question=%s&amp;diagnosis=%lld\">%s</a>",
+			  (long long)sd->org_id, q->id, q->items[d->recs[t->recs[0]].item].id, (long long)sd->id, T(r, "plan_add"));
+		h(b, "</p></div><p class=\"why\">%s", tx(&a->why, L));
+		if (a->why_case)
+			h(b, " <a href=\"/cases/%s\">%s %s</a>", a->why_case->id, T(r, "type_case"), a->why_case->id);
+		else if (a->why_scenario)
+			h(b, " <a href=\"/scenarios/%s\">%s %s</a>", a->why_scenario->id, T(r, "type_scenario"), a->why_scenario->id);
+		h(b, "</p><div class=\"act-how\"><ol class=\"steps\">");
+		for (int st = 0; st < a->nsteps; st++)
+			h(b, "<li>%s</li>", tx(&a->steps[st], L));
+		h(b, "</ol>");
+		if (t->nunknown)
+			h(b, "<p class=\"check-first\">%s</p>", T(r, "action_check_first"));
+		h(b, L == LANG_EN ? "<p class=\"source\">%s: %s, “%s”</p></div></li>" : "<p class=\"source\">%s: %s「%s」</p></div></li>",
+		  T(r, "source"), tx(&a->ref, L), tx(&a->handbook, L));
+	}
+	h(b, "</ol><p class=\"small muted\">%s</p></section>", T(r, "action_cost_note"));
+}
+
+/* One recommendation: the question, the answer, what it means and what it prevents; the
+ * guideline measures are named here and printed once, after the list. */
+static void rec_item(req_t *r, buf_t *b, const questionnaire_t *q, const diagnosis_t *d, const stored_diag_t *sd, int i)
+{
+	lang_t L = r->lang;
+	const item_t *it = &q->items[d->recs[i].item];
+	const option_t *o = &q->aset->opts[d->answers.opt[d->recs[i].item]];
+	h(b, "<li id=\"rec-%s\"><p><strong>%s %s</strong> — %s%s</p><p>%s</p>", it->id, T(r, "question"), it->id, tx(&o->label, L),
+	  it->essential ? T(r, "essential_mark") : "", tx(&it->text, L));
+	if (it->explanation.ja)
+		h(b, "<p class=\"explanation\"><strong>%s</strong> %s</p>", T(r, "explanation"), tx(&it->explanation, L));
+	if (it->update.ja)
+		h(b, L == LANG_EN ? "<p class=\"notice update\"><strong>%s</strong> %s (%s)</p>" : "<p class=\"notice update\"><strong>%s</strong> %s（%s）</p>",
+		  T(r, "update_note"), tx(&it->update, L), tx(&it->update_ref, L));
+	if (d->recs[i].below > 0)
+		h(b, "<p class=\"below\">%s %d</p>", T(r, "below_desired"), d->recs[i].below);
+	h(b, "<p class=\"small\">%s:", T(r, "web_related_measures"));
+	for (int m = 0; m < it->nmeasures; m++)
+		h(b, " <a href=\"#measure-%s\">%s %s</a>", it->measures[m]->id, it->measures[m]->id, tx(&it->measures[m]->title, L));
+	h(b, "</p>");
+	const scenario_t *sc[16];
+	int nsc = item_scenarios(it, sc, 16);
+	if (nsc)
+		h(b, "<p class=\"small\">%s:", T(r, "prevents"));
+	for (int k = 0; k < nsc; k++)
+		h(b, " <a href=\"/scenarios/%s\">%s</a>", sc[k]->id, tx(&sc[k]->title, L));
+	if (nsc)
+		h(b, "</p>");
+	if (d->ncases[i]) {
+		h(b, "<p class=\"small\">%s</p><ul class=\"small\">", T(r, "web_cases_like_mine"));
+		for (int k = 0; k < d->ncases[i]; k++)
+			h(b, "<li><a href=\"/cases/%s\">%s %s: %s</a> %s</li>", d->cases[i][k]->id, T(r, "type_case"), d->cases[i][k]->id,
+			  tx(&d->cases[i][k]->title, L), d->cases[i][k]->incident ? "" : T(r, "web_good_practice"));
+		h(b, "</ul>");
+	}
+	if (sd->org_id)
+		h(b, "<p class=\"noprint\"><a href=\"/organizations/%lld/plan/new?questionnaire=%s&amp;question=%s&amp;diagnosis=%lld\">%s</a></p>",
+		  (long long)sd->org_id, q->id, it->id, (long long)sd->id, T(r, "plan_add"));
+	h(b, "</li>");
+}
+
+/* Every recommendation, folded: those the short list answers, then the rest; then each
+ * guideline measure they point to, its text printed once. */
+static void recommendations(req_t *r, buf_t *b, const questionnaire_t *q, const diagnosis_t *d, const stored_diag_t *sd)
+{
 	if (d->nrecs == 0) {
+		h(b, "<h2>%s</h2>", T(r, "recommendations"));
 		/* "full marks" only when it is true: answered items at full points leave the
 		 * unanswered ones at 0, and those are not recommendations */
 		h(b, "<p id=\"no-recs\">%s</p>", T(r, d->score.total == d->score.max ? "web_no_recs" : "web_no_recs_gaps"));
 		return;
 	}
-	h(b, "<ol class=\"recs\">");
+	int rest = 0;
+	for (int i = 0; i < d->nrecs; i++)
+		rest += !d->covered[i];
+	h(b, "<details class=\"recs print-open\" id=\"all-recs\"><summary><h2>%s", T(r, "recs_all"));
+	page_count(r, b, d->nrecs);
+	h(b, "</h2></summary><p>%s</p><ol class=\"recs\">", T(r, "recs_all_help"));
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < d->nrecs; i++)
+			if (d->covered[i] == (pass == 0))
+				rec_item(r, b, q, d, sd, i);
+	h(b, "</ol>");
+	if (rest)
+		h(b, "<p class=\"small\" id=\"recs-rest\">%s: %d</p>", T(r, "recs_rest"), rest);
+	h(b, "<h3>%s</h3>", T(r, "web_related_measures"));
+	const measure_t *shown[MAX_ITEMS * MAX_ITEM_MEASURES];
+	int nshown = 0;
 	for (int i = 0; i < d->nrecs; i++) {
 		const item_t *it = &q->items[d->recs[i].item];
-		const option_t *o = &q->aset->opts[d->answers.opt[d->recs[i].item]];
-		h(b, "<li><p><strong>%s %s</strong> — %s%s</p><p>%s</p>", T(r, "question"), it->id, tx(&o->label, L),
-		  it->essential ? T(r, "essential_mark") : "", tx(&it->text, L));
-		if (d->recs[i].below > 0)
-			h(b, "<p class=\"below\">%s %d</p>", T(r, "below_desired"), d->recs[i].below);
-		for (int m = 0; m < it->nmeasures; m++)
+		for (int m = 0; m < it->nmeasures; m++) {
+			int k = 0;
+			while (k < nshown && shown[k] != it->measures[m])
+				k++;
+			if (k < nshown)
+				continue;
+			shown[nshown++] = it->measures[m];
+			h(b, "<div id=\"measure-%s\">", it->measures[m]->id);
 			page_measure_summary(r, b, it->measures[m], "measure");
-		const scenario_t *sc[16];
-		int nsc = item_scenarios(it, sc, 16);
-		if (nsc)
-			h(b, "<p class=\"small\">%s:", T(r, "prevents"));
-		for (int k = 0; k < nsc; k++)
-			h(b, " <a href=\"/scenarios/%s\">%s</a>", sc[k]->id, tx(&sc[k]->title, L));
-		if (nsc)
-			h(b, "</p>");
-		if (d->ncases[i]) {
-			h(b, "<p class=\"small\">%s</p><ul class=\"small\">", T(r, "web_cases_like_mine"));
-			for (int k = 0; k < d->ncases[i]; k++)
-				h(b, "<li><a href=\"/cases/%s\">%s %s: %s</a> %s</li>", d->cases[i][k]->id, T(r, "type_case"), d->cases[i][k]->id,
-				  tx(&d->cases[i][k]->title, L), d->cases[i][k]->incident ? "" : T(r, "web_good_practice"));
-			h(b, "</ul>");
+			h(b, "</div>");
 		}
-		if (sd->org_id)
-			h(b, "<p class=\"noprint\"><a href=\"/organizations/%lld/plan/new?questionnaire=%s&amp;question=%s&amp;diagnosis=%lld\">%s</a></p>",
-			  (long long)sd->org_id, q->id, it->id, (long long)sd->id, T(r, "plan_add"));
-		h(b, "</li>");
 	}
-	h(b, "</ol>");
+	h(b, "</details>");
 }
 
 #define CACHE_SLOTS 256
@@ -223,34 +317,85 @@ void page_result_cache_free(void)
 	pthread_mutex_unlock(&cache_lock);
 }
 
-/* The page's main part, from the view. */
+/* Where this result stands against the questionnaire's earlier survey (IPA 2009: how many of
+ * the 66 companies reached the pass mark, and how many had no rules). */
+static void survey(req_t *r, buf_t *b, const questionnaire_t *q, const diagnosis_t *d)
+{
+	const survey_t *sv = &q->survey;
+	if (!sv->companies)
+		return;
+	char n[16], passed[16], pct[16], pass[16], total[16], rest[16], none[16], rpct[16], text[600];
+	snprintf(n, sizeof n, "%d", sv->companies);
+	snprintf(passed, sizeof passed, "%d", sv->passed);
+	snprintf(pct, sizeof pct, "%d", score_percent(sv->passed, sv->companies));
+	snprintf(pass, sizeof pass, "%d", q->pass_mark);
+	snprintf(total, sizeof total, "%d", d->score.total);
+	snprintf(rest, sizeof rest, "%d", sv->companies - sv->passed);
+	h(b, "<section class=\"survey\" id=\"survey\"><h2>%s</h2><p>", T(r, "survey_title"));
+	tmpl_fill(text, sizeof text, T(r, "survey_passed"), (const char *const[]){ "survey", "n", "passed", "pct", "pass" },
+		  (const char *const[]){ tx(&sv->title, r->lang), n, passed, pct, pass }, 5);
+	h(b, "%s ", text);
+	if (d->score.total >= q->pass_mark)
+		tmpl_fill(text, sizeof text, T(r, "survey_side_pass"), (const char *const[]){ "total", "passed" },
+			  (const char *const[]){ total, passed }, 2);
+	else
+		tmpl_fill(text, sizeof text, T(r, "survey_side_below"), (const char *const[]){ "total", "rest" },
+			  (const char *const[]){ total, rest }, 2);
+	h(b, "<strong id=\"survey-side\">%s</strong></p>", text);
+	int k = sv->rules_item ? item_index(q, sv->rules_item) : -1;
+	if (k >= 0) {
+		snprintf(none, sizeof none, "%d", sv->rules_not_done);
+		snprintf(rpct, sizeof rpct, "%d", score_percent(sv->rules_not_done, sv->companies));
+		tmpl_fill(text, sizeof text, T(r, "survey_rules"), (const char *const[]){ "n", "none", "pct", "item" },
+			  (const char *const[]){ n, none, rpct, sv->rules_item }, 4);
+		h(b, "<p>%s", text);
+		int opt = d->answers.opt[k];
+		if (opt >= 0 && q->aset->opts[opt].kind == OPT_NORMAL && d->score.points[k] == q->items[k].floor)
+			h(b, " <strong id=\"survey-rules-you\">%s</strong>", T(r, "survey_rules_you"));
+		h(b, "</p>");
+	}
+	h(b, "</section>");
+}
+
+/* The page's main part, from the view. Its top (score, band, what it means and the first
+ * actions) is laid out to fit one laptop screen and to print on the first A4 page. */
 static void render_main(req_t *r, buf_t *b, const result_view_t *v, const char *title)
 {
 	const stored_diag_t *sd = v->sd;
 	const questionnaire_t *q = v->q;
 	const diagnosis_t *d = v->d;
 	lang_t L = r->lang;
-	h(b, "<h1>%s — %s</h1>", T(r, "web_result"), title);
+	h(b, "<div class=\"result-top\" id=\"result-top\"><div class=\"result-head\"><h1>%s — %s</h1>", T(r, "web_result"), title);
 	h(b, "<p class=\"meta\">");
 	if (v->org.id)
 		h(b, "<a href=\"/organizations/%lld\">%s</a> ・ ", (long long)v->org.id, v->org.name);
-	h(b, "%s: %s ・ %s %s ・ %s</p>", T(r, "scope"), sd->scope, T(r, "version"), sd->version, sd->created);
-	h(b, "<section class=\"score\" aria-labelledby=\"score-h\"><h2 id=\"score-h\">%s</h2>"
+	h(b, "%s: %s ・ %s %s ・ %s</p></div>", T(r, "scope"), sd->scope, T(r, "version"), sd->version, sd->created);
+	h(b, "<div class=\"summary\"><section class=\"score\" aria-labelledby=\"score-h\"><h2 id=\"score-h\">%s</h2>"
 	     "<p class=\"total\"><span class=\"big\" id=\"total\">%d</span> / %d %s</p>",
 	  T(r, "total"), sd->total, sd->max, T(r, "points"));
 	if (q && q->pass_mark > 0)
 		h(b, "<p>%s: %d %s — %s</p>", T(r, "pass_mark"), q->pass_mark, T(r, "points"),
 		  T(r, sd->total >= q->pass_mark ? "passed" : "not_passed"));
-	h(b, "<p class=\"band\" id=\"band\">%s</p>", L == LANG_EN ? sd->band_en : sd->band_ja);
-	if (q && v->band)
+	h(b, "<p class=\"band\" id=\"band\">%s</p></section><section class=\"meaning\">", L == LANG_EN ? sd->band_en : sd->band_ja);
+	char next[2048];
+	if (q && v->band && d && actions_next_step(next, sizeof next, v->band, d->actions, d->nactions, L))
+		h(b, "<p class=\"advice\">%s <strong id=\"next-step\">%s</strong></p>", tx(&v->band->now, L), next);
+	else if (q && v->band)
 		h(b, "<p class=\"advice\">%s</p>", tx(&v->band->advice, L));
 	if (d && d->score.nunanswered)
 		h(b, "<p class=\"warning\" id=\"gaps-warning\"><strong>%s: %d %s</strong> %s <a href=\"#answer-notes\">%s</a></p>",
 		  T(r, "unanswered_items"), d->score.nunanswered, T(r, "questions"), T(r, "result_gaps_warning"), T(r, "answers_notes"));
-	h(b, "</section>");
-	chart(r, b, sd);
+	h(b, "</section></div>");
+	if (d)
+		top_actions(r, b, q, d, sd);
+	h(b, "</div>");
+	if (q && q->edition_note.ja)
+		h(b, "<p class=\"notice edition\" id=\"edition-note\">%s</p>", tx(&q->edition_note, L));
 	if (d)
 		answer_notes(r, b, q, d);
+	if (d)
+		survey(r, b, q, d);
+	chart(r, b, sd);
 	if (d)
 		recommendations(r, b, q, d, sd);
 	if (sd->org_id)

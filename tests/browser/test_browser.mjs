@@ -4,7 +4,9 @@
 // answers kept, sees the score and band, switches to English; the checklist is completed
 // with JavaScript disabled; answering with gaps, with and without JavaScript, shows the open
 // questions before anything is saved and the saved result lists them; a company answers its profile and the benchmark and sees the four
-// radar charts, the scatter plot and the histogram; the administrator adds a consultant, a
+// radar charts, the scatter plot and the histogram; the owner who scores 41 sees five actions
+// with cost, effort and steps, in a top part that fits a laptop screen and the first printed
+// page, and puts the first into the plan; the administrator adds a consultant, a
 // company member and a viewer, and each sees exactly what their role allows, in Japanese and
 // English; no console errors anywhere. Screenshots of the main pages are
 // saved to tests/out/screenshots/ for review. Prints "browser: N passed, N failed".
@@ -205,6 +207,49 @@ try {
   await page.screenshot({ path: join(shots, "compare.png"), fullPage: true });
   await page.setViewportSize({ width: 390, height: 800 });
   await page.screenshot({ path: join(shots, "compare-phone.png"), fullPage: true });
+
+  // the owner of a 20-person manufacturer who scores 41: the result leads with five actions,
+  // each with cost and effort and concrete steps, and its top part fits a laptop screen and
+  // the first printed page
+  const owner = join(tmp, "owner41.csv");
+  const o41 = { 1: "yes", 3: "yes", 5: "yes", 7: "yes", 17: "yes", 18: "yes", 21: "yes", 23: "yes", 2: "partly", 4: "partly",
+                6: "partly", 10: "partly", 19: "partly", 11: "unknown" };
+  execFileSync("sh", ["-c", `cat > '${owner}'`],
+               { input: "question,answer\n" + Array.from({ length: 25 }, (_, i) => `${i + 1},${o41[i + 1] || "no"}`).join("\n") + "\n" });
+  const saved = cli("diagnose", "jisha-shindan", "--answers", owner, "--save", "--org", "1").toString();
+  const id41 = saved.match(/(\d+)\s*$/)[1];
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`${base}/diagnoses/${id41}?lang=ja`);
+  check("the owner at 41", (await page.locator("#total").textContent()) === "41");
+  const acts = page.locator("li.action");
+  check("five actions first", (await acts.count()) === 5, String(await acts.count()));
+  let labelled = true;
+  for (const a of await acts.all())
+    labelled &&= (await a.locator(".label[class*=cost-]").count()) === 1 && (await a.locator(".label[class*=effort-]").count()) === 1
+      && (await a.locator("ol.steps li").count()) >= 1;
+  check("each action has cost and effort labels and concrete steps", labelled);
+  const firstTitle = await acts.first().locator("h3").textContent();
+  check("the next step names the first action", (await page.locator("#next-step").textContent()).includes(`「${firstTitle}」`));
+  const top = await page.locator("#result-top").boundingBox();
+  check("the top part fits a 1366×768 laptop screen", top.y + top.height <= 768, String(top.y + top.height));
+  await page.screenshot({ path: join(shots, "result-41-laptop.png") });
+  await page.emulateMedia({ media: "print" });
+  await page.setViewportSize({ width: 680, height: 1009 }); // A4 less 15 mm margins, at 96 dpi
+  const printed = await page.locator("#result-top").boundingBox();
+  check("the top part prints on the first A4 page", printed.y + printed.height <= 1009, String(printed.y + printed.height));
+  await page.screenshot({ path: join(shots, "result-41-print.png") });
+  await page.emulateMedia({ media: "screen" });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`${base}/diagnoses/${id41}?lang=en`);
+  const topEn = await page.locator("#result-top").boundingBox();
+  check("in English the top part fits a 1440×900 laptop screen", topEn.y + topEn.height <= 900, String(topEn.y + topEn.height));
+  await page.screenshot({ path: join(shots, "result-41-en.png") });
+  // 「計画に追加」 on the first action leads to the plan form; the plan then holds the question
+  await page.goto(`${base}/diagnoses/${id41}?lang=ja`);
+  await acts.first().getByRole("link", { name: "計画に追加" }).click();
+  await page.getByRole("button", { name: "計画に追加" }).click();
+  check("the first action is in the plan", (await page.locator("table.plan tbody tr").count()) >= 1
+        && (await page.locator("table.plan").textContent()).includes("11"));
 
   // roles: the administrator adds a consultant (looking after 比較先1, organisation 2), a
   // member of this company (organisation 1) and a viewer, through the users page

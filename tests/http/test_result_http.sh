@@ -3,7 +3,10 @@
 # with questions open is never silent (the open questions are listed with links to their
 # steps, nothing is saved until the owner confirms), a saved result lists the unanswered,
 # わからない and 該当なし items with what each meant for the score and says "full marks" only
-# at the maximum; in Japanese and English.
+# at the maximum; it leads with at most five actions (why, steps, cost and effort, a plain link
+# to the plan form) named by the band's next step, folds the rest with each guideline text once,
+# shows each question's 解説, the newer advice on dated questions, the edition and the 2009
+# survey; in Japanese and English.
 set -u
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -103,6 +106,79 @@ get /diagnoses/3
 expect_out '<span class="big" id="total">100</span> / 100'
 expect_out 'すべての設問が満点です'
 expect_no_out 'id="answer-notes"'
+
+CASE="the owner at 41: five actions first, with why, steps, cost and effort, and a plain plan link"
+printf 'question,answer\n' >"$TMP/o41.csv"
+for qa in 1=yes 3=yes 5=yes 7=yes 17=yes 18=yes 21=yes 23=yes 2=partly 4=partly 6=partly 10=partly 19=partly 11=unknown \
+	8=no 9=no 12=no 13=no 14=no 15=no 16=no 20=no 22=no 24=no 25=no; do echo "${qa%%=*},${qa#*=}" >>"$TMP/o41.csv"; done
+"$BIN" --db "$TMP/r.db" diagnose jisha-shindan --answers "$TMP/o41.csv" --save --org 1 >/dev/null
+get /diagnoses/4
+expect_code 200
+expect_out '<span class="big" id="total">41</span>'
+expect_out '<strong id="next-step">次の一歩：まず経営者が責任者を決め、「机の上と画面を片付ける（クリアデスク・クリアスクリーン）」「OSを自動更新にする」「パスワードを長く、使い回さないものにする」を直ちに始めてください。'
+[ "$(echo "$OUT" | grep -o '<li class="action"' | wc -l)" = 5 ] && ok || bad "expected 5 actions"
+expect_out 'まずやること（5）'
+expect_out '<li class="action" id="action-password-strong"><div class="act-head"><h3>パスワードを長く、使い回さないものにする</h3>'
+expect_out '<span class="label cost-none">無料</span> <span class="label effort-low">手間 小</span>'
+expect_out '<span class="label cost-low">低額</span>'
+expect_out '<li>パスワードは長くする（推奨は10桁以上）</li>'
+expect_out '<li>スクリーンセーバーとスリープを10分以内に設定し、解除にパスワードを求める</li>'
+expect_out '推測できるほど弱いパスワードのために、担当者が同僚のシステムに入り込めてしまった会社があります。 <a href="/cases/32">事例 32</a>'
+expect_out '<a href="#rec-11">11</a>（わからない）'
+expect_out '<p class="check-first">'
+expect_out 'href="/organizations/1/plan/new?questionnaire=jisha-shindan&amp;question=12&amp;diagnosis=4">計画に追加</a>'
+expect_out '出典: 東京都ハンドブック 2-5 パスワードの管理「パスワードを強化する」'
+# the rest, folded, each guideline measure's text once
+expect_out '<details class="recs print-open" id="all-recs"><summary><h2>すべての推奨対策（17）</h2>'
+[ "$(echo "$OUT" | grep -o '<div id="measure-4.4.1">' | wc -l)" = 1 ] && ok || bad "measure 4.4.1 is not printed exactly once"
+[ "$(echo "$OUT" | grep -o '利用者毎にIDとパスワードを割当て' | wc -l)" = 1 ] && ok || bad "a guideline point printed more than once"
+expect_out '<li id="rec-14"><p><strong>設問 14</strong> — 実施していない</p>'
+expect_out '<p class="explanation"><strong>解説</strong> この設問は2009年当時の考え方で'
+expect_out '<p class="notice update"><strong>今の助言</strong> 定期的な変更より、10文字以上の長いパスワードをサービスごとに使い分け'
+expect_out '東京都「中小企業向けサイバーセキュリティ対策の極意」（2021年）2-5 パスワードの管理'
+# the edition, and the 2009 survey
+expect_out 'id="edition-note">この診断の設問は、IPA「5分でできる自社診断シート」の2009年版です。'
+expect_out 'IPAの2009年の調査では、中小企業66社のうち23社（35%）が70点以上でした。'
+expect_out '<strong id="survey-side">この結果（41点）は、合格レベルに届かなかった43社の側です。</strong>'
+expect_out '66社中38社（58%）が設問25'
+expect_out 'id="survey-rules-you"'
+# the cached part holds nothing of the user's: no CSRF token, no form
+main=$(printf '%s' "$OUT" | python3 -c 'import sys; s=sys.stdin.read(); print(s[s.index("<main"):s.index("</main>")])')
+case "$main" in *csrf*|*"<form"*) bad "the cached main part holds a form or a CSRF token" ;; *) ok ;; esac
+
+CASE="the same in English"
+get "/diagnoses/4?lang=en"
+expect_out '<strong id="next-step">Next: the owner should name a person in charge and start at once on &quot;Clear desks and lock screens&quot;, &quot;Turn on automatic OS updates&quot; and &quot;Make passwords long and never reuse them&quot;.'
+expect_out 'What to do first (5)'
+expect_out '<span class="label cost-none">Free</span> <span class="label effort-low">Little effort</span>'
+expect_out '<li>Make passwords long (10 characters or more is recommended)</li>'
+expect_out '<strong>Today&#39;s advice</strong> Rather than regular changes'
+expect_out 'In IPA&#39;s 2009 survey of 66 SMEs, 23 (35%) scored 70 or more.'
+expect_out 'This result (41) is on the side of the 43 that fell short of the pass level.'
+get "/?lang=ja"
+
+CASE="a pass: the band's next step names its first actions"
+get /diagnoses/2
+expect_out '<strong id="next-step">次の一歩：「重要情報を確実に廃棄する」から取り組み、100点を目指しましょう。</strong>'
+expect_out 'この結果（95点）は、合格レベルに達した23社の側です。'
+expect_no_out 'id="survey-rules-you"'
+
+CASE="the form: the edition, each question's 解説 and the newer advice on dated questions"
+get "/diagnose/jisha-shindan?org=1"
+expect_out 'id="edition-note">この診断の設問は、IPA「5分でできる自社診断シート」の2009年版です。'
+expect_out '<p class="explanation"><strong>解説</strong> 「重要情報」とは、顧客の個人情報'
+[ "$(echo "$OUT" | grep -o '<p class="explanation">' | wc -l)" = 20 ] && ok || bad "every question of step 1 has its explanation"
+expect_out '<p class="notice update"><strong>今の助言</strong> ファイル交換ソフトによる流出は2000年代に多発しました。'
+get "/diagnose/jisha-shindan?org=1&lang=en"
+expect_out '<strong>Explanation</strong> Important information is anything whose leak would hurt'
+expect_out 'These are the questions of IPA&#39;s 2009 edition'
+get "/?lang=ja"
+
+CASE="the API gives the actions of a saved diagnosis too"
+api GET /api/v1/diagnoses/4
+expect_code 200
+expect_json "[a['id'] for a in d['actions']]" '["clear-desk", "os-update", "password-strong", "password-protect", "antivirus"]'
+expect_json "d['actions'][0]['steps'][2]" '"席を離れるときは［Windows］＋［L］キーで画面をロックする"'
 
 echo "result-http: $PASS passed, $FAIL failed"
 [ "$FAIL" = 0 ]
