@@ -1,8 +1,10 @@
 #!/bin/bash
 # run-all.sh — what `make test` runs: the layering check, the cmocka unit tests (plain and
-# under AddressSanitizer + UBSan), the command-line and HTTP integration tests and the browser
-# tests (each against the plain and the sanitizer binary), and each libFuzzer harness once over
-# its committed corpus (tests/fuzz/). Ends with one "N passed, N failed" line for CI.
+# under AddressSanitizer + UBSan; the store's again against PostgreSQL), the command-line and
+# HTTP integration tests and the browser tests (each against the plain and the sanitizer
+# binary), and each libFuzzer harness once over its committed corpus (tests/fuzz/). A
+# throwaway PostgreSQL cluster (tests/pg/cluster.sh) lives for the whole run. Ends with one
+# "N passed, N failed" line for CI.
 set -u
 cd "$(dirname "$0")/.."
 export MAMORU_CONTENT="$PWD/content"
@@ -19,7 +21,13 @@ count() { # adds the counts from a runner's output, read from $1
 }
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+if eval "$(tests/pg/cluster.sh start 2>"$log")"; then
+	trap 'tests/pg/cluster.sh stop; rm -f "$log"' EXIT
+else
+	echo "FAIL: no PostgreSQL cluster for the tests: $(cat "$log")"
+	broken=$((broken + 1))
+	trap 'rm -f "$log"' EXIT
+fi
 echo "== tests/check_layers.sh"
 tests/check_layers.sh >"$log" 2>&1 || true
 grep -E 'FAIL' "$log" || true
@@ -32,6 +40,17 @@ for t in build/tests/test_* build/tests-asan/test_*; do
 	grep -E 'FAILED|ERROR|runtime error|Sanitizer' "$log" || true
 	count "$log"
 done
+# the backend-neutral store tests once more, on PostgreSQL
+if [ -n "${MAMORU_PG_DIR:-}" ]; then
+	for t in build/tests/test_store_ops build/tests/test_backends build/tests-asan/test_store_ops build/tests-asan/test_backends; do
+		echo "== $t on PostgreSQL"
+		if ! MAMORU_TEST_STORE=$(tests/pg/cluster.sh fresh unit) "$t" >"$log" 2>&1; then
+			grep -q 'FAILED' "$log" || broken=$((broken + 1))
+		fi
+		grep -E 'FAILED|ERROR|runtime error|Sanitizer' "$log" || true
+		count "$log"
+	done
+fi
 # libFuzzer harnesses over their seed and regression corpora: one "fuzz-NAME: N passed" each
 echo "== tests/fuzz/run.sh corpus"
 tests/fuzz/run.sh corpus >"$log" 2>&1 || true

@@ -44,6 +44,8 @@ int cmd_workspace(cli_t *cli, int argc, char **argv);
 int cmd_routes(cli_t *cli, int argc, char **argv);
 int cmd_link(cli_t *cli, int argc, char **argv);
 int cmd_diagnosis(cli_t *cli, int argc, char **argv);
+int cmd_migrate(cli_t *cli, int argc, char **argv);
+int cmd_copy(cli_t *cli, int argc, char **argv);
 int cmd_asset(cli_t *cli, int argc, char **argv);
 
 /* A password for user add / reset-password: a line of stdin, or typed twice without echo. */
@@ -52,6 +54,8 @@ int cli_password(const cli_t *cli, bool from_stdin, char *buf, size_t size);
 /* The database, opened (and migrated) on first use; NULL after printing why it failed.
  * cli->app is ready after it succeeds. */
 store_t *cli_store(cli_t *cli);
+/* The same, bringing an older schema up to date first (mamoru migrate). */
+store_t *cli_store_migrating(cli_t *cli);
 const char *cli_db_path(const cli_t *cli);
 /* Parses a positive id argument; prints an error naming `what` and returns -1 when bad. */
 int64_t cli_id(const cli_t *cli, const char *what, const char *arg);

@@ -46,12 +46,14 @@ const char *cli_db_path(const cli_t *cli)
 	return env && *env ? env : "var/mamoru.db";
 }
 
-store_t *cli_store(cli_t *cli)
+/* Opens the database: only `mamoru migrate` changes the schema of an existing one (fail-closed
+ * upgrades, as for the server); a new, empty database is created at the current version. */
+static store_t *open_store(cli_t *cli, bool migrate)
 {
 	if (cli->store)
 		return cli->store;
 	err_t e;
-	if (store_open(cli_db_path(cli), &cli->store, &e) != STORE_OK) {
+	if ((migrate ? store_open : store_open_current)(cli_db_path(cli), &cli->store, &e) != STORE_OK) {
 		/* both languages: whoever reads a server's or a script's log may not read the one set */
 		fprintf(stderr, "mamoru: %s / %s\n", e.ja, e.en);
 		return NULL;
@@ -59,6 +61,9 @@ store_t *cli_store(cli_t *cli)
 	app_init(&cli->app, &cli->content, cli->store, &cli->app.who);
 	return cli->store;
 }
+
+store_t *cli_store(cli_t *cli) { return open_store(cli, false); }
+store_t *cli_store_migrating(cli_t *cli) { return open_store(cli, true); }
 
 int64_t cli_id(const cli_t *cli, const char *what, const char *arg)
 {
@@ -125,7 +130,9 @@ static void usage(FILE *out, lang_t lang)
 		      "  history ORG_ID [--json]        every diagnosis, changes, site roll-up, respondent gaps\n"
 		      "  diagnosis delete ID            delete a saved diagnosis (and its place in the pool)\n"
 		      "  export ORG_ID --format json|csv [--output FILE]\n"
-		      "  backup FILE | restore FILE     online backup; restore checks the file first\n"
+		      "  backup FILE | restore FILE     online backup; restore checks the file first (SQLite)\n"
+		      "  migrate                        bring the database's schema up to this program's version\n"
+		      "  copy --from SRC --to DST       copy a whole database (file or postgres:// URL) and verify it\n"
 		      "  serve [--listen HOST:PORT]     web application and JSON API (default 127.0.0.1:8080)\n"
 		      "      [--allowed-host NAME] [--max-per-client N]   host names answered, connections per client\n"
 		      "  search QUERY [--type measure|scenario|case|threat] [--industry A-T] [--size s5..s301]\n"
@@ -171,7 +178,9 @@ static void usage(FILE *out, lang_t lang)
 		      "  history 組織ID [--json]        診断の履歴、前回比、拠点別集計、回答者による違い\n"
 		      "  diagnosis delete 診断結果ID    保存した診断を削除（プールへの寄与も取り消し）\n"
 		      "  export 組織ID --format json|csv [--output ファイル]\n"
-		      "  backup ファイル | restore ファイル  バックアップと復元（復元前に検査します）\n"
+		      "  backup ファイル | restore ファイル  バックアップと復元（復元前に検査します。SQLite）\n"
+		      "  migrate                        データベースの版をこのプログラムに合わせて更新\n"
+		      "  copy --from 元 --to 先         データベース全体をコピーして確認（ファイルまたは postgres:// の URL）\n"
 		      "  serve [--listen ホスト:ポート]  Web 画面と JSON API（既定 127.0.0.1:8080）\n"
 		      "      [--allowed-host 名前] [--max-per-client 数]   受け付けるホスト名、1クライアントの接続数\n"
 		      "  search 検索語 [--type measure|scenario|case|threat] [--industry A～T] [--size s5～s301]\n"
@@ -289,6 +298,8 @@ int main(int argc, char **argv)
 		{ "routes", cmd_routes },
 		{ "link", cmd_link },
 		{ "diagnosis", cmd_diagnosis },
+		{ "migrate", cmd_migrate },
+		{ "copy", cmd_copy },
 		{ "asset", cmd_asset },
 	};
 	int (*fn)(cli_t *, int, char **) = NULL;

@@ -139,6 +139,10 @@ static const store_ops_t SQLITE_OPS = {
 	.risk_settings_put = sq_risk_settings_put,
 	.audit_add = sq_audit_add,
 	.audit_list = sq_audit_list,
+	.rows = sq_rows,
+	.insert_row = sq_insert_row,
+	.clear_table = sq_clear_table,
+	.copy_done = sq_copy_done,
 };
 
 /* Opens a file this process may only read. A WAL database needs its -shm file, which a reader
@@ -170,7 +174,7 @@ static int open_readonly(const char *path, sqlite3 **db)
 	return rc;
 }
 
-static store_rc_t sq_open(const char *path, store_t **out, err_t *e)
+static store_rc_t sq_open(const char *path, bool migrate, store_t **out, err_t *e)
 {
 	*out = NULL;
 	if (make_parent(path) != 0) {
@@ -208,6 +212,11 @@ static store_rc_t sq_open(const char *path, store_t **out, err_t *e)
 		rc = STORE_ERROR;
 	if (rc == STORE_OK && !q->readonly && sq_exec(q, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;") != SQLITE_OK)
 		rc = STORE_ERROR;
+	if (rc == STORE_OK && !migrate && version != 0 && version < MIGRATION_COUNT)
+		rc = sq_failf(q, STORE_ERROR,
+			      "データベースの版 (%d) がこのプログラム (%d) より古いため使えません。先に `mamoru migrate` を実行してください",
+			      "the database schema (version %d) is older than this program (version %d); run `mamoru migrate` first",
+			      version, MIGRATION_COUNT);
 	if (rc == STORE_OK)
 		rc = sq_migrate(q);
 	if (rc != STORE_OK) {

@@ -29,7 +29,11 @@ static bool is_sqlite(const store_t *s, err_t *e)
 {
 	if (!strcmp(store_backend_name(s), sqlite_backend.name))
 		return true;
-	err_set(e, ERR_INVALID, "db", "この操作は SQLite のデータベースにだけ使えます", "this only works on an SQLite database");
+	err_set(e, ERR_INVALID, "db",
+		"この操作は SQLite のデータベースにだけ使えます。PostgreSQL は pg_dump / pg_restore でバックアップするか、"
+		"`mamoru copy --from postgres://… --to ファイル.db` で SQLite のファイルに書き出してください",
+		"this only works on an SQLite database; back PostgreSQL up with pg_dump / pg_restore, or export it to an "
+		"SQLite file with `mamoru copy --from postgres://… --to FILE.db`");
 	return false;
 }
 

@@ -70,6 +70,12 @@ store_rc_t sq_link_answer(store_t *s, const char *hash, int64_t diagnosis_id);
 store_rc_t sq_audit_add(store_t *s, audit_t *a);
 store_rc_t sq_audit_list(store_t *s, int64_t workspace, int64_t org, int max, audit_t **out, int *n);
 
+/* sqlite_copy.c: whole tables for mamoru copy */
+store_rc_t sq_rows(store_t *s, const store_table_t *t, bool (*fn)(int n, const store_value_t *v, void *), void *arg);
+store_rc_t sq_insert_row(store_t *s, const store_table_t *t, int n, const store_value_t *v);
+store_rc_t sq_clear_table(store_t *s, const store_table_t *t);
+store_rc_t sq_copy_done(store_t *s);
+
 /* sqlite_asset.c: the asset ledger, the risk register, risk settings */
 store_rc_t sq_asset_add(store_t *s, asset_t *a);
 store_rc_t sq_asset_update(store_t *s, const asset_t *a);

@@ -99,6 +99,8 @@ typedef struct {
 
 typedef struct store store_t;
 typedef struct store_ops store_ops_t;
+typedef struct store_table store_table_t;   /* copy.h: a table of the schema, for copying */
+typedef struct store_value store_value_t;
 
 /* What every backend's connection begins with. */
 struct store {
@@ -221,18 +223,32 @@ struct store_ops {
 	store_rc_t (*audit_add)(store_t *s, audit_t *a);
 	/* the workspace's log, newest first, at most max entries; of one organisation when org > 0 */
 	store_rc_t (*audit_list)(store_t *s, int64_t workspace, int64_t org, int max, audit_t **out, int *n);
+
+	/* whole tables, every workspace, for `mamoru copy` (copy.h): the rows in key order, values
+	 * as text (blobs as bytes); one row inserted as it was; a table emptied; and, after the
+	 * copy, whatever the backend must bring up to date (PostgreSQL's identity counters) */
+	store_rc_t (*rows)(store_t *s, const store_table_t *t, bool (*fn)(int n, const store_value_t *v, void *), void *arg);
+	store_rc_t (*insert_row)(store_t *s, const store_table_t *t, int n, const store_value_t *v);
+	store_rc_t (*clear_table)(store_t *s, const store_table_t *t);
+	store_rc_t (*copy_done)(store_t *s);
 };
 
-/* A backend: `matches` says whether a database location is its (a URL scheme or a path). */
+/* A backend: `matches` says whether a database location is its (a URL scheme or a path).
+ * open creates the schema of an empty database, brings an older one up to date when migrate,
+ * and refuses a newer one (or, without migrate, an older one). */
 typedef struct {
 	const char *name;
 	bool (*matches)(const char *location);
-	store_rc_t (*open)(const char *location, store_t **out, err_t *e);
+	store_rc_t (*open)(const char *location, bool migrate, store_t **out, err_t *e);
 } store_backend_t;
 
-/* Opens (creating and migrating) the database at location: postgres://… for PostgreSQL (when
- * built in), anything else is an SQLite file (created with mode 0600, folders included). */
+/* Opens (creating and migrating) the database at location: postgres://… or postgresql://… for
+ * PostgreSQL, anything else is an SQLite file (created with mode 0600, folders included). */
 store_rc_t store_open(const char *location, store_t **out, err_t *e);
+/* The same for a server that must not change the schema under others: an empty database is
+ * created, but one older than the program is refused with a message saying to run
+ * `mamoru migrate` (fail-closed upgrades). */
+store_rc_t store_open_current(const char *location, store_t **out, err_t *e);
 void store_close(store_t *s);
 const char *store_backend_name(const store_t *s);
 int store_schema_version(store_t *s);

@@ -67,7 +67,7 @@ static store_t *thread_store(void)
 	if (tl_store)
 		return tl_store;
 	err_t err;
-	if (store_open(g_opts->db_path, &tl_store, &err) != STORE_OK) {
+	if (store_open_current(g_opts->db_path, &tl_store, &err) != STORE_OK) {
 		fprintf(stderr, "mamoru: %s / %s\n", err.ja, err.en);
 		return NULL;
 	}

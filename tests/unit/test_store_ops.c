@@ -1,7 +1,8 @@
 /*
  * test_store_ops.c — every operation of store.h, written against the interface only so the
- * same suite runs against any backend: $MAMORU_TEST_STORE names the database to use (a
- * PostgreSQL URL, say, emptied by whoever runs it), else each test gets a new SQLite file.
+ * same suite runs against any backend: $MAMORU_TEST_STORE names a PostgreSQL database to use
+ * (tests/run-all.sh makes one on its throwaway cluster; each test empties it first), else each
+ * test gets a new SQLite file.
  * What only SQLite has (migrations of its files, backup, restore) is in test_store.c.
  */
 #include "unit.h"
@@ -34,6 +35,9 @@ static int fresh(void **state)
 	dir[0] = '\0';
 	if (url && *url) {
 		snprintf(location, sizeof location, "%s", url);
+		char cmd[sizeof location + 128];
+		snprintf(cmd, sizeof cmd, "psql -X -q '%s' -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public' 2>/dev/null", url);
+		assert_int_equal(system(cmd), 0);
 	} else {
 		strcpy(dir, "/tmp/mamoru-ops-XXXXXX");
 		assert_non_null(mkdtemp(dir));

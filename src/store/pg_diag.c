@@ -1,0 +1,251 @@
+/*
+ * pg_diag.c — diagnosis snapshots in PostgreSQL (store.h): one row in diagnoses, one per
+ * answer and one per category, written in one transaction; triggers refuse any change
+ * afterwards. The same rules as sqlite_diag.c.
+ */
+#include <assert.h>
+#include <stdlib.h>
+
+#include "core/xalloc.h"
+#include "store/pg_rows.h"
+#include "store/pg_util.h"
+
+static const char SQL_ADD[] = "INSERT INTO diagnoses (organization_id, questionnaire, content_version, round, scope, respondent, role, "
+			      "pool, total, max, min, band_id, band_ja, band_en, created_at, risk_index, risk_group, size_band, "
+			      "industry, profile, workspace_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
+			      "$15, $16, $17, $18, $19, $20, $21) RETURNING id";
+static const char SQL_ANS_ADD[] = "INSERT INTO diagnosis_answers (diagnosis_id, position, question, category, option, points, \"full\", "
+				  "note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+static const char SQL_CAT_ADD[] = "INSERT INTO diagnosis_categories (diagnosis_id, position, category, title_ja, title_en, total, max) "
+				  "VALUES ($1, $2, $3, $4, $5, $6, $7)";
+static const char SQL_GET[] = "SELECT id, organization_id, questionnaire, content_version, round, scope, respondent, role, pool, total, "
+			      "max, min, band_id, band_ja, band_en, created_at, "
+			      "(SELECT count(*) FROM diagnosis_answers WHERE diagnosis_id = d.id), "
+			      "(SELECT count(*) FROM diagnosis_categories WHERE diagnosis_id = d.id), "
+			      "risk_index, risk_group, size_band, industry, profile FROM diagnoses d WHERE id = $1 AND workspace_id = $2";
+static const char SQL_ANS_GET[] = "SELECT question, category, option, points, \"full\", note FROM diagnosis_answers "
+				  "WHERE diagnosis_id = $1 ORDER BY position";
+static const char SQL_CAT_GET[] = "SELECT category, title_ja, title_en, total, max FROM diagnosis_categories "
+				  "WHERE diagnosis_id = $1 ORDER BY position";
+static const char SQL_CREATED[] = "SELECT created_at FROM diagnoses WHERE id = $1 AND workspace_id = $2";
+/* $2 NULL = every questionnaire, $3 0 = no upper id, $4 NULL = no limit; newest first */
+static const char SQL_IDS[] = "SELECT id FROM diagnoses WHERE organization_id = $1 AND ($2::text IS NULL OR questionnaire = $2) "
+			      "AND ($3 = 0 OR id <= $3) AND workspace_id = $5 ORDER BY created_at COLLATE \"C\" DESC, id DESC LIMIT $4";
+
+/* As sqlite_diag.c: the snapshot's rows, its pool membership, the link it answered. */
+#define OF_DIAG "(SELECT id FROM diagnoses WHERE id = $1 AND workspace_id = $2)"
+static const char *const SQL_DELETE[] = {
+	"UPDATE plan_items SET diagnosis_id = NULL WHERE diagnosis_id = $1 AND workspace_id = $2",
+	"DELETE FROM respondent_links WHERE diagnosis_id = $1 AND workspace_id = $2",
+	"DELETE FROM pool_members WHERE diagnosis_id = " OF_DIAG,
+	"DELETE FROM diagnosis_answers WHERE diagnosis_id = " OF_DIAG,
+	"DELETE FROM diagnosis_categories WHERE diagnosis_id = " OF_DIAG,
+	"DELETE FROM diagnoses WHERE id = $1 AND workspace_id = $2",
+};
+
+static store_rc_t add_rows(pg_t *p, stored_diag_t *d)
+{
+	pg_args_t a = { 0 };
+	pa_opt_int(&a, d->org_id > 0 ? d->org_id : -1);
+	pa_text(&a, d->questionnaire);
+	pa_text(&a, d->version);
+	pa_text(&a, d->round);
+	pa_text(&a, d->scope);
+	pa_text(&a, d->respondent);
+	pa_text_or_null(&a, role_id(d->role));
+	pa_int(&a, d->pool);
+	pa_int(&a, d->total);
+	pa_int(&a, d->max);
+	pa_int(&a, d->min);
+	pa_text(&a, d->band_id);
+	pa_text(&a, d->band_ja);
+	pa_text(&a, d->band_en);
+	pa_text(&a, d->created);
+	pa_opt_int(&a, d->risk);
+	pa_text(&a, d->risk_group);
+	pa_text(&a, d->size_band);
+	pa_text(&a, d->industry);
+	pa_text(&a, d->profile);
+	pa_int(&a, p->base.workspace);
+	PGresult *r;
+	store_rc_t rc = pg_one(p, SQL_ADD, &a, "diagnoses", &r);
+	if (rc != STORE_OK)
+		return rc;
+	d->id = pg_col_int(r, 0, 0);
+	PQclear(r);
+	for (int i = 0; rc == STORE_OK && i < d->nanswers; i++) {
+		const sd_answer_t *x = &d->answers[i];
+		pg_args_t b = { 0 };
+		pa_int(&b, d->id);
+		pa_int(&b, i);
+		pa_text(&b, x->question);
+		pa_text(&b, x->category);
+		pa_text_or_null(&b, x->option);
+		pa_int(&b, x->points);
+		pa_int(&b, x->full);
+		pa_text(&b, x->note);
+		rc = pg_do(p, SQL_ANS_ADD, &b, "diagnosis_answers", NULL);
+	}
+	for (int i = 0; rc == STORE_OK && i < d->ncats; i++) {
+		const sd_category_t *c = &d->cats[i];
+		pg_args_t b = { 0 };
+		pa_int(&b, d->id);
+		pa_int(&b, i);
+		pa_text(&b, c->id);
+		pa_text(&b, c->title_ja);
+		pa_text(&b, c->title_en);
+		pa_int(&b, c->total);
+		pa_int(&b, c->max);
+		rc = pg_do(p, SQL_CAT_ADD, &b, "diagnosis_categories", NULL);
+	}
+	return rc;
+}
+
+store_rc_t pg_diag_add(store_t *s, stored_diag_t *d)
+{
+	pg_t *p = PG(s);
+	assert(d->created[0] && d->round[0]);
+	bool own;
+	store_rc_t rc = pg_write_begin(p, &own);
+	if (rc != STORE_OK)
+		return rc;
+	return pg_write_end(p, own, add_rows(p, d));
+}
+
+/* Reads the answer and category rows into d, which has room for exactly as many as the
+ * counts said: a different number of rows is damage. */
+static store_rc_t read_children(pg_t *p, stored_diag_t *d)
+{
+	pg_args_t a = { 0 };
+	pa_int(&a, d->id);
+	store_rc_t rc;
+	PGresult *r = pg_run(p, SQL_ANS_GET, &a, "diagnosis_answers", &rc);
+	if (!r)
+		return rc;
+	bool ok = PQntuples(r) == d->nanswers;
+	for (int k = 0; ok && k < d->nanswers; k++) {
+		sd_answer_t *x = &d->answers[k];
+		pg_col_text(r, k, 0, x->question, sizeof x->question);
+		pg_col_text(r, k, 1, x->category, sizeof x->category);
+		pg_col_text(r, k, 2, x->option, sizeof x->option);
+		x->points = (int)pg_col_int(r, k, 3);
+		x->full = (int)pg_col_int(r, k, 4);
+		stored_diag_set_note(d, k, PQgetvalue(r, k, 5));
+	}
+	PQclear(r);
+	if (!ok)
+		return pg_fail(p, STORE_ERROR, "diagnosis_answers");
+	if (!(r = pg_run(p, SQL_CAT_GET, &a, "diagnosis_categories", &rc)))
+		return rc;
+	ok = PQntuples(r) == d->ncats;
+	for (int k = 0; ok && k < d->ncats; k++) {
+		sd_category_t *c = &d->cats[k];
+		pg_col_text(r, k, 0, c->id, sizeof c->id);
+		pg_col_text(r, k, 1, c->title_ja, sizeof c->title_ja);
+		pg_col_text(r, k, 2, c->title_en, sizeof c->title_en);
+		c->total = (int)pg_col_int(r, k, 3);
+		c->max = (int)pg_col_int(r, k, 4);
+	}
+	PQclear(r);
+	return ok ? STORE_OK : pg_fail(p, STORE_ERROR, "diagnosis_categories");
+}
+
+store_rc_t pg_diag_get(store_t *s, int64_t id, stored_diag_t **out)
+{
+	pg_t *p = PG(s);
+	*out = NULL;
+	pg_args_t a = { 0 };
+	pa_int(&a, id);
+	pa_int(&a, s->workspace);
+	PGresult *r;
+	bool began = pg_read_begin(s); /* the snapshot and its rows as one view */
+	store_rc_t rc = pg_one(p, SQL_GET, &a, "diagnoses", &r);
+	if (rc != STORE_OK) {
+		pg_read_end(s, began);
+		return rc;
+	}
+	long long na = pg_col_int(r, 0, 16), nc = pg_col_int(r, 0, 17);
+	if (na > MAX_ITEMS || nc > MAX_CATEGORIES) {
+		PQclear(r);
+		pg_read_end(s, began);
+		return pg_failf(p, STORE_ERROR, "診断 %lld の行数が多すぎます（回答 %lld、分類 %lld）",
+				"diagnosis %lld has too many rows (%lld answers, %lld categories)", (long long)id, na, nc);
+	}
+	stored_diag_t *d = stored_diag_new((int)na, (int)nc);
+	d->id = pg_col_int(r, 0, 0);
+	d->org_id = pg_col_int(r, 0, 1);
+	pg_col_text(r, 0, 2, d->questionnaire, sizeof d->questionnaire);
+	pg_col_text(r, 0, 3, d->version, sizeof d->version);
+	pg_col_text(r, 0, 4, d->round, sizeof d->round);
+	pg_col_text(r, 0, 5, d->scope, sizeof d->scope);
+	pg_col_text(r, 0, 6, d->respondent, sizeof d->respondent);
+	char role[16];
+	pg_col_text(r, 0, 7, role, sizeof role);
+	if (!role_parse(role, &d->role))
+		d->role = ROLE_NONE;
+	d->pool = pg_col_int(r, 0, 8) != 0;
+	d->total = (int)pg_col_int(r, 0, 9);
+	d->max = (int)pg_col_int(r, 0, 10);
+	d->min = (int)pg_col_int(r, 0, 11);
+	pg_col_text(r, 0, 12, d->band_id, sizeof d->band_id);
+	pg_col_text(r, 0, 13, d->band_ja, sizeof d->band_ja);
+	pg_col_text(r, 0, 14, d->band_en, sizeof d->band_en);
+	pg_col_text(r, 0, 15, d->created, sizeof d->created);
+	d->risk = (int)pg_col_opt_int(r, 0, 18);
+	pg_col_text(r, 0, 19, d->risk_group, sizeof d->risk_group);
+	pg_col_text(r, 0, 20, d->size_band, sizeof d->size_band);
+	pg_col_text(r, 0, 21, d->industry, sizeof d->industry);
+	pg_col_text(r, 0, 22, d->profile, sizeof d->profile);
+	PQclear(r);
+	rc = read_children(p, d);
+	pg_read_end(s, began);
+	if (rc != STORE_OK) {
+		stored_diag_free(d);
+		return STORE_ERROR;
+	}
+	*out = d;
+	return STORE_OK;
+}
+
+store_rc_t pg_diag_ids(store_t *s, int64_t org_id, const char *questionnaire, int64_t upto, int max, int64_t **ids, int *n)
+{
+	*ids = NULL;
+	*n = 0;
+	pg_args_t a = { 0 };
+	pa_int(&a, org_id);
+	pa_text_or_null(&a, questionnaire);
+	pa_int(&a, upto > 0 ? upto : 0);
+	pa_opt_int(&a, max > 0 ? max : -1);
+	pa_int(&a, s->workspace);
+	store_rc_t rc;
+	PGresult *r = pg_run(PG(s), SQL_IDS, &a, "diagnoses", &rc);
+	if (!r)
+		return rc;
+	int count = PQntuples(r);
+	int64_t *list = xmalloc((size_t)(count ? count : 1) * sizeof *list);
+	for (int i = 0; i < count; i++) /* oldest first */
+		list[count - 1 - i] = pg_col_int(r, i, 0);
+	PQclear(r);
+	*ids = list;
+	*n = count;
+	return STORE_OK;
+}
+
+store_rc_t pg_diag_delete(store_t *s, int64_t id)
+{
+	return pg_delete(PG(s), SQL_DELETE, (int)(sizeof SQL_DELETE / sizeof *SQL_DELETE), id);
+}
+
+store_rc_t pg_diag_created(store_t *s, int64_t id, char *out, size_t size)
+{
+	pg_args_t a = { 0 };
+	pa_int(&a, id);
+	pa_int(&a, s->workspace);
+	PGresult *r;
+	store_rc_t rc = pg_one(PG(s), SQL_CREATED, &a, "diagnoses", &r);
+	if (rc == STORE_OK) {
+		pg_col_text(r, 0, 0, out, size);
+		PQclear(r);
+	}
+	return rc;
+}
