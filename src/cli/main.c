@@ -156,7 +156,12 @@ static void usage(FILE *out, lang_t lang)
 		      "  asset list ORG [--json] [--q TEXT] [--importance high|medium|low] [--flag overdue|expired]\n"
 		      "  asset show|edit|delete ID      the information-asset ledger (docs/risk.md)\n"
 		      "  asset import ORG FILE          CSV (UTF-8, BOM, CP932) or .xlsx; all or nothing\n"
-		      "  asset export ORG --format csv|xlsx --output FILE | asset starter [ORG LIST]\n\n"
+		      "  asset export ORG --format csv|xlsx --output FILE | asset starter [ORG LIST]\n"
+		      "  risk add ORG --asset ID --threat TEXT|scenario:N|threat:ID --source external|internal\n"
+		      "       --frequency monthly|yearly|rare --impact fatal|stop|slow\n"
+		      "       [--treatment reduce|avoid|transfer|accept --reason TEXT] [--measure 4.x.x] [--json]\n"
+		      "  risk list ORG [--json] | risk show|edit|delete ID   the risk register; reduce adds plan items\n"
+		      "  risk matrix ORG [FREQ:IMPACT=TREATMENT ...] [--reset] [--json]   the suggested treatments\n\n"
 		      "The database is --db, else $MAMORU_DB, else ./var/mamoru.db.\n"
 		      "Content is read from $MAMORU_CONTENT, else the content/ folder beside the program.\n",
 		      out);
@@ -204,7 +209,12 @@ static void usage(FILE *out, lang_t lang)
 		      "  asset list 組織ID [--json] [--q 語] [--importance high|medium|low] [--flag overdue|expired]\n"
 		      "  asset show|edit|delete ID      情報資産管理台帳（docs/risk.md）\n"
 		      "  asset import 組織ID ファイル   CSV（UTF-8・BOM・CP932）か .xlsx。すべて取り込むか何もしない\n"
-		      "  asset export 組織ID --format csv|xlsx --output ファイル | asset starter [組織ID 一覧ID]\n\n"
+		      "  asset export 組織ID --format csv|xlsx --output ファイル | asset starter [組織ID 一覧ID]\n"
+		      "  risk add 組織ID --asset ID --threat 脅威|scenario:番号|threat:ID --source external|internal\n"
+		      "       --frequency monthly|yearly|rare --impact fatal|stop|slow\n"
+		      "       [--treatment reduce|avoid|transfer|accept --reason 理由] [--measure 4.x.x] [--json]\n"
+		      "  risk list 組織ID [--json] | risk show|edit|delete ID   リスク対応表（低減は対策の計画に追加）\n"
+		      "  risk matrix 組織ID [頻度:影響=対応 ...] [--reset] [--json]   推奨する対応方針のマトリクス\n\n"
 		      "データベースは --db、なければ $MAMORU_DB、なければ ./var/mamoru.db です。\n"
 		      "設問などは $MAMORU_CONTENT、なければプログラムと同じ場所の content/ から読みます。\n",
 		      out);
@@ -301,6 +311,7 @@ int main(int argc, char **argv)
 		{ "migrate", cmd_migrate },
 		{ "copy", cmd_copy },
 		{ "asset", cmd_asset },
+		{ "risk", cmd_risk },
 	};
 	int (*fn)(cli_t *, int, char **) = NULL;
 	for (size_t k = 0; k < sizeof cmds / sizeof cmds[0]; k++)

@@ -75,3 +75,14 @@ int risk_measure_list(const risk_rec_t *r, char ids[][8], int max)
 	}
 	return n;
 }
+
+const char *const RISK_SORT_IDS[RISK_SORTS] = { "id", "cell", "treatment", "review" };
+
+void risk_filter_init(risk_filter_t *f)
+{
+	memset(f, 0, sizeof *f);
+	f->freq = f->impact = -1;
+	f->treatment = -2;
+	f->page = 1;
+	f->per_page = 50;
+}

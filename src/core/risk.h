@@ -72,6 +72,21 @@ typedef struct {
 /* The measure ids of a risk, split ("4.3.2,4.4.1"); returns how many (at most max). */
 int risk_measure_list(const risk_rec_t *r, char ids[][8], int max);
 
+/* What the register page, the API and the CLI ask for (input: risk_filter_parse). */
+#define RISK_SORTS 4
+extern const char *const RISK_SORT_IDS[RISK_SORTS];   /* id, cell, treatment, review (store.h's risk_sort_t) */
+typedef struct {
+	char q[256];
+	int64_t asset_id;          /* 0 = any */
+	int freq, impact;          /* -1 = any */
+	int treatment;             /* RT_*, RT_NONE = undecided, -2 = any */
+	int sort;
+	bool desc;
+	int page, per_page;        /* per_page 0 = every row */
+} risk_filter_t;
+
+void risk_filter_init(risk_filter_t *f);
+
 /* ---- content: labels, the default matrix, the worked example ---- */
 
 typedef struct {

@@ -83,6 +83,39 @@ void page_plan_section(req_t *r, buf_t *b, const org_t *o);
 void page_plan_new(req_t *r, resp_t *w, const char *const *args);
 void page_plan_create(req_t *r, resp_t *w, const char *const *args);
 void page_plan_update(req_t *r, resp_t *w, const char *const *args);
+/* page_asset.c: the information-asset ledger */
+void page_assets(req_t *r, resp_t *w, const char *const *args);
+void page_asset_new(req_t *r, resp_t *w, const char *const *args);
+void page_asset_create(req_t *r, resp_t *w, const char *const *args);
+void page_asset(req_t *r, resp_t *w, const char *const *args);
+void page_asset_update(req_t *r, resp_t *w, const char *const *args);
+void page_asset_delete(req_t *r, resp_t *w, const char *const *args);
+void page_asset_import(req_t *r, resp_t *w, const char *const *args);
+void page_asset_starter(req_t *r, resp_t *w, const char *const *args);
+void page_asset_export(req_t *r, resp_t *w, const char *const *args);   /* also the API's export */
+/* page_risk.c: the risk register and the matrix */
+void page_risks(req_t *r, resp_t *w, const char *const *args);
+void page_risk_new(req_t *r, resp_t *w, const char *const *args);
+void page_risk_create(req_t *r, resp_t *w, const char *const *args);
+void page_risk(req_t *r, resp_t *w, const char *const *args);
+void page_risk_update(req_t *r, resp_t *w, const char *const *args);
+void page_risk_delete(req_t *r, resp_t *w, const char *const *args);
+void page_risk_matrix_post(req_t *r, resp_t *w, const char *const *args);
+/* api_asset.c: the ledger and the register in JSON */
+void api_assets(req_t *r, resp_t *w, const char *const *args);
+void api_asset_create(req_t *r, resp_t *w, const char *const *args);
+void api_asset_get(req_t *r, resp_t *w, const char *const *args);
+void api_asset_put(req_t *r, resp_t *w, const char *const *args);
+void api_asset_delete(req_t *r, resp_t *w, const char *const *args);
+void api_asset_import(req_t *r, resp_t *w, const char *const *args);
+void api_asset_export(req_t *r, resp_t *w, const char *const *args);
+void api_risks(req_t *r, resp_t *w, const char *const *args);
+void api_risk_create(req_t *r, resp_t *w, const char *const *args);
+void api_risk_get(req_t *r, resp_t *w, const char *const *args);
+void api_risk_put(req_t *r, resp_t *w, const char *const *args);
+void api_risk_delete(req_t *r, resp_t *w, const char *const *args);
+void api_risk_matrix(req_t *r, resp_t *w, const char *const *args);
+void api_risk_matrix_put(req_t *r, resp_t *w, const char *const *args);
 /* page_knowledge.c */
 void page_search(req_t *r, resp_t *w, const char *const *args);
 void page_scenarios(req_t *r, resp_t *w, const char *const *args);

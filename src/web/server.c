@@ -469,6 +469,8 @@ static enum MHD_Result respond(struct MHD_Connection *conn, conn_t *c, resp_t *w
 	MHD_add_response_header(resp, "Cache-Control", is_static ? "public, max-age=3600" : "no-store");
 	if (w->location[0])
 		MHD_add_response_header(resp, "Location", w->location);
+	if (w->disposition[0])
+		MHD_add_response_header(resp, "Content-Disposition", w->disposition);
 	for (int i = 0; i < RESP_COOKIES; i++)
 		if (w->set_cookie[i][0])
 			MHD_add_response_header(resp, "Set-Cookie", w->set_cookie[i]);
@@ -588,6 +590,16 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 			free(r);
 			return nul ? fail_now(conn, c, 400, "bad_request", MSG_NUL)
 				   : fail_now(conn, c, 400, "too_many_parameters", MSG_TOO_MANY);
+		}
+	} else if (media_type_is(r->content_type, "multipart/form-data") && c->body.data) {
+		/* a form with a file (the ledger import): text fields as for a urlencoded form */
+		r->nform = web_parse_multipart(c->body.data, c->body.len, r->content_type, r->form, WEB_MAX_PARAMS, &r->upload);
+		if (r->nform < 0) {
+			int why = r->nform;
+			free(r);
+			return why == -2 ? fail_now(conn, c, 400, "bad_request", MSG_NUL)
+			       : why == -3 ? fail_now(conn, c, 400, "too_many_parameters", MSG_TOO_MANY)
+					   : fail_now(conn, c, 400, "bad_request", "multipart/form-data の形式が不正です / malformed multipart/form-data body");
 		}
 	}
 	r->lang = pick_lang(r, &w);

@@ -200,6 +200,38 @@ void svg_scatter(buf_t *b, const char *id, const char *title, const long long *c
 	buf_puts(b, ">100</text></svg>");
 }
 
+void svg_risk_matrix(buf_t *b, const char *id, const char *title, const char *const *rows, const char *const *cols,
+		     const long long counts[3][3], const char *const labels[3][3], int mark_row, int mark_col, const char *mark)
+{
+	const int left = 110, top = 40, cw = 150, ch = 80;
+	long long most = 1;
+	for (int r = 0; r < 3; r++)
+		for (int c = 0; c < 3; c++)
+			if (counts[r][c] > most)
+				most = counts[r][c];
+	h(b, "<svg class=\"chart riskmap\" viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"%s\"><title id=\"%s\">%s</title>",
+	  left + 3 * cw + 10, top + 3 * ch + 10, id, id, title);
+	for (int c = 0; c < 3; c++)
+		h(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>", left + c * cw + cw / 2, top - 12, cols[c]);
+	for (int r = 0; r < 3; r++) {
+		h(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>", left - 8, top + r * ch + ch / 2 + 4, rows[r]);
+		for (int c = 0; c < 3; c++) {
+			/* shade 0..4 by the share of the fullest cell; danger grows towards the top left */
+			int shade = counts[r][c] == 0 ? 0 : 1 + (int)(3 * counts[r][c] / most);
+			h(b, "<g class=\"cell d%d z%d\"><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>", shade > 4 ? 4 : shade, 4 - r - c,
+			  left + c * cw, top + r * ch, cw - 2, ch - 2);
+			h(b, "<text class=\"count\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%lld</text>", left + c * cw + cw / 2,
+			  top + r * ch + 34, counts[r][c]);
+			h(b, "<text class=\"label\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text></g>", left + c * cw + cw / 2,
+			  top + r * ch + 56, labels[r][c]);
+		}
+	}
+	if (mark && mark_row >= 0 && mark_row < 3 && mark_col >= 0 && mark_col < 3)
+		h(b, "<text class=\"mark\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">▲ %s</text>", left + mark_col * cw + cw / 2,
+		  top + mark_row * ch + 72, mark);
+	buf_puts(b, "</svg>");
+}
+
 void svg_histogram(buf_t *b, const char *id, const char *title, const long long *bins, int n, int own, int from, int to)
 {
 	const double left = 40, top = 10, w = 340, hg = 160;

@@ -35,6 +35,12 @@ void svg_radar_series(buf_t *b, const char *id, const char *title, const char *c
 void svg_scatter(buf_t *b, const char *id, const char *title, const long long *cells, int rbins, int tbins,
 		 const int *thresholds, const char *const *band_labels, int nbands, const int *risk, const double *total_share,
 		 int npos, const char *xlabel, const char *ylabel);
+/* The 3×3 risk matrix as a heat map (the guideline's Fig. 3 and 4): rows top to bottom (how
+ * often), columns left to right (how badly), each cell with its count, shaded by the count, and
+ * a short label (the treatment it suggests); the cell (mark_row, mark_col) carries mark (the
+ * seed's worked example), none when mark is NULL. */
+void svg_risk_matrix(buf_t *b, const char *id, const char *title, const char *const *rows, const char *const *cols,
+		     const long long counts[3][3], const char *const labels[3][3], int mark_row, int mark_col, const char *mark);
 /* A histogram with the company's bin marked; from/to label the first and last bin. */
 void svg_histogram(buf_t *b, const char *id, const char *title, const long long *bins, int n, int own, int from, int to);
 

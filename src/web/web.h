@@ -26,6 +26,14 @@ typedef struct {
 	const char *key, *value;
 } kv_t;
 
+/* A file sent in a multipart/form-data form: its bytes (any, NUL included), the form field and
+ * the file name the browser gave. */
+typedef struct {
+	const char *data;
+	size_t len;
+	const char *field, *filename;
+} web_upload_t;
+
 typedef struct {
 	const char *method;          /* "GET", "POST", ... */
 	const char *path;            /* without the query */
@@ -34,6 +42,7 @@ typedef struct {
 	kv_t form[WEB_MAX_PARAMS];   /* application/x-www-form-urlencoded body */
 	int nform;
 	const char *body;            /* raw body (JSON API) */
+	web_upload_t upload;         /* the file of a multipart/form-data form (.data NULL: none) */
 	size_t body_len;
 	const char *content_type;
 	const char *cookie_lang, *cookie_csrf, *cookie_session;
@@ -66,6 +75,7 @@ typedef struct {
 	const char *type;            /* Content-Type */
 	buf_t body;
 	char location[512];          /* redirect target */
+	char disposition[160];       /* Content-Disposition of a download ("" = none) */
 	char set_cookie[RESP_COOKIES][200];
 } resp_t;
 
@@ -119,5 +129,9 @@ const route_t *web_routes(int *n);
 /* Parses "a=1&b=%E3%81%82" in place into kv pairs; returns how many, -1 when there are more
  * than max (the request is refused, not cut), -2 when a key or value holds a NUL byte (%00). */
 int web_parse_urlencoded(char *s, kv_t *out, int max);
+/* Parses a multipart/form-data body in place (multipart.c): its text fields into out (at most
+ * max) and its one file into *up. Returns how many fields, -1 when malformed (no boundary, a part
+ * without a name, a second file), -2 when a text field holds a NUL byte, -3 for too many fields. */
+int web_parse_multipart(char *body, size_t len, const char *content_type, kv_t *out, int max, web_upload_t *up);
 
 #endif

@@ -120,5 +120,46 @@ m audit --json
 expect_json "sorted(set(a['action'] for a in d if a['action'].startswith('asset.')))" '["asset.add", "asset.delete", "asset.import", "asset.update"]'
 expect_json "sum(1 for a in d if a['action'] == 'asset.import')" "5"
 
+CASE="two risks rated from the command line: suggestions, decisions with reasons, 低減 into the plan"
+S=$(rows "SELECT id FROM assets WHERE organization_id = 1 AND no = '16'")
+D=$(rows "SELECT id FROM assets WHERE organization_id = 1 AND no = '4'")
+m risk add 1 --asset "$S" --threat "個人情報がメールの誤送信により漏えい" --source 内部 --frequency 年1回 --impact 業務停止 --json
+expect_rc 0; expect_json "[d['suggested_treatment'], d['treatment'], d['assets']]" "[\"reduce\", null, [$S]]"
+R1=$(printf '%s' "$OUT" | python3 -c "import json,sys; print(json.load(sys.stdin)['id'])")
+m risk add 1 --asset "$D" --asset "$S" --threat scenario:10 --source external --frequency monthly --impact fatal \
+	--treatment reduce --reason "業務は止められないのでウイルス対策を徹底する" --json
+expect_rc 0; expect_json "[d['suggested_treatment'], d['treatment'], d['threat'], d['plan_items_added']]" '["avoid", "reduce", "電子メール経由でのウイルス感染", 2]'
+R2=$(printf '%s' "$OUT" | python3 -c "import json,sys; print(json.load(sys.stdin)['id'])")
+m plan 1 --json
+expect_json "sorted(i['question'] for i in (d if isinstance(d, list) else d['items']) if i['questionnaire'] == 'checklist')" '["3-2", "3-3"]'
+m risk edit "$R1" --treatment accept
+expect_rc 2; expect_err "理由"
+m --lang en risk edit "$R1" --frequency rare --impact slow --treatment 保有 --reason "low: checked by a second person"
+expect_rc 0; expect_out "Suggested treatment: Accept"
+m risk add 1 --asset "$S" --threat x --source outside --frequency monthly --impact fatal
+expect_rc 2; expect_err "external"
+m risk add 1 --asset 99999 --threat x --source external --frequency monthly --impact fatal
+expect_rc 2; expect_err "99999"
+m risk add 1 --threat x --source external --frequency monthly --impact fatal
+expect_rc 2; expect_err "情報資産"
+[ "$(rows "SELECT count(*) FROM risks")" = 2 ] && ok || bad "refused risks were stored"
+m risk list 1 --json
+expect_rc 0; expect_json "[d['total'], sorted(r['treatment'] for r in d['risks'])]" '[2, ["accept", "reduce"]]'
+m risk matrix 1 yearly:fatal=transfer --json
+expect_rc 0; expect_json "[c['treatment'] for c in d['cells'] if c['frequency'] == 'yearly' and c['impact'] == 'fatal']" '["transfer"]'
+m risk add 1 --asset "$S" --threat "取引先の倒産" --source external --frequency yearly --impact fatal --json
+expect_json "d['suggested_treatment']" '"transfer"'
+m risk matrix 1 --reset --json
+expect_json "d['own']" "false"
+m risk delete "$R1"
+expect_rc 0
+m risk show "$R1"
+expect_rc 2
+m asset delete "$D"
+m risk show "$R2" --json
+expect_json "d['assets']" "[$S]"
+m audit --json
+expect_json "sorted(set(a['action'] for a in d if a['action'].startswith('risk.')))" '["risk.add", "risk.delete", "risk.settings", "risk.update"]'
+
 echo "test_asset_cli: $PASS passed, $FAIL failed"
 [ "$FAIL" = 0 ]

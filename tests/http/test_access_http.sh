@@ -68,7 +68,7 @@ for r in json.load(open(routes)):
     prefix = p[: p.index("{}") + 2]
     if prefix not in ids:  # questionnaires, measures, scenarios and cases are shared content
         continue
-    url = base + p.replace("{}", ids[prefix], 1)
+    url = base + p.replace("{}", ids[prefix], 1).replace("{}", "1")  # a second id: the record under it
     cmd = ["curl", "-s", "-o", "/dev/stdout", "-w", "\n%{http_code}", "-X", r["method"]]
     if r["api"]:
         cmd += ["-H", "Authorization: Bearer " + token]
