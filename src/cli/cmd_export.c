@@ -15,6 +15,9 @@
 #include "report/benchmark_json.h"
 #include "report/csv.h"
 #include "report/records_json.h"
+#include "report/secaction_json.h"
+#include "app/secaction.h"
+#include "core/xalloc.h"
 
 static void write_csv(FILE *f, const org_t *o, stored_diag_t **list, int n)
 {
@@ -81,7 +84,9 @@ int cmd_export(cli_t *cli, int argc, char **argv)
 	risk_t risk;
 	err_t e;
 	bool json = !strcmp(format, "json");
-	if (json && (app_plan_list(&cli->app, o.id, &items, &np, &e) != 0 || app_company_risk(&cli->app, &o, &pa, &risk, &e) != 0)) {
+	secaction_view_t *sa = xmalloc(sizeof *sa);
+	if (json && (app_plan_list(&cli->app, o.id, &items, &np, &e) != 0 || app_company_risk(&cli->app, &o, &pa, &risk, &e) != 0 ||
+		     app_secaction_view(&cli->app, o.id, sa, &e) != 0)) {
 		rc = cli_fail(cli, &e);
 		goto done;
 	}
@@ -98,6 +103,7 @@ int cmd_export(cli_t *cli, int argc, char **argv)
 		json_t *j = history_json(&cli->content, &o, cl, n, cli->lang, true);
 		json_object_set_new(j, "plan", plan_json(&cli->content, items, np, cl, n, cli->lang));
 		json_object_set_new(j, "profile", profile_json(&cli->content, &risk, cli->lang));
+		json_object_set_new(j, "security_action", secaction_json(&cli->content, &sa->rec, &sa->ready, cli->lang));
 		cli_print_json(f, j);
 	}
 	if (output && fclose(f) != 0) {
@@ -105,6 +111,7 @@ int cmd_export(cli_t *cli, int argc, char **argv)
 		remove(output);
 	}
 done:
+	free(sa);
 	free(items);
 	stored_diag_list_free(list, n);
 	return rc;

@@ -679,6 +679,10 @@ int content_load(const char *dir, content_t *c, load_errors_t *errs)
 	snprintf(actions, sizeof actions, "%s/actions.yaml", dir);
 	if (errs->n == 0 && access(actions, F_OK) == 0)
 		yl_load_file(c, errs, dir, "actions.yaml", load_actions);
+	/* SECURITY ACTION names the self-diagnosis; optional like the actions */
+	snprintf(actions, sizeof actions, "%s/security-action.yaml", dir);
+	if (errs->n == 0 && access(actions, F_OK) == 0)
+		yl_load_file(c, errs, dir, "security-action.yaml", load_secaction);
 	if (errs->n == 0)
 		knowledge_link_items(c);
 	yl_load_file(c, errs, dir, "risk.yaml", load_risk);

@@ -199,6 +199,7 @@ typedef struct content {
 	struct action *actions;        /* the handbook's 「すぐやろう」 actions (core/actions.h) */
 	int nactions;
 	mtext_t actions_source;
+	struct secaction_content *secaction; /* SECURITY ACTION and the basic policy (core/secaction.h), or NULL */
 	struct profile *profile;        /* company profile and risk index (core/profile.h) */
 	const char **common_passwords;  /* refused as passwords, sorted without regard to case */
 	int ncommon_passwords;

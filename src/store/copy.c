@@ -36,6 +36,8 @@ const store_table_t STORE_TABLES[] = {
 	  "id" },
 	{ "risk_assets", "risk_id, asset_id", "risk_id, asset_id" },
 	{ "risk_settings", "organization_id, workspace_id, matrix, inventory_months", "organization_id" },
+	{ "security_actions", "organization_id, workspace_id, rules, rules_updated, scope, officer, representative, protects, laws, "
+	  "training, review, policy, adopted, policy_updated", "organization_id" },
 	{ "pool_members", "organization_id, questionnaire, diagnosis_id, contribution", "organization_id, questionnaire" },
 	{ "pool_agg", "questionnaire, version, dim, value, month, origin, data", "questionnaire, version, dim, value, month, origin" },
 	{ "sessions", "id_hash, user_id, csrf, created_at, seen_at, second_factor", "id_hash" },

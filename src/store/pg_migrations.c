@@ -256,6 +256,20 @@ const char *const PG_MIGRATIONS[] = {
 	"  matrix TEXT NOT NULL DEFAULT '',\n"
 	"  inventory_months INTEGER NOT NULL DEFAULT 0\n"
 	");\n",
+
+	/* 11: SECURITY ACTION (sqlite_migrations.c step 11) */
+	"CREATE TABLE security_actions (\n"
+	"  organization_id BIGINT PRIMARY KEY REFERENCES organizations(id),\n"
+	"  workspace_id BIGINT NOT NULL,\n"
+	"  rules INTEGER NOT NULL DEFAULT 0 CHECK (rules BETWEEN 0 AND 31),\n"
+	"  rules_updated TEXT NOT NULL DEFAULT '',\n"
+	"  scope TEXT NOT NULL DEFAULT '', officer TEXT NOT NULL DEFAULT '', representative TEXT NOT NULL DEFAULT '',\n"
+	"  protects TEXT NOT NULL DEFAULT '', laws TEXT NOT NULL DEFAULT '',\n"
+	"  training TEXT NOT NULL DEFAULT '', review TEXT NOT NULL DEFAULT '',\n"
+	"  policy TEXT NOT NULL DEFAULT '',\n"
+	"  adopted INTEGER NOT NULL DEFAULT 0 CHECK (adopted IN (0, 1)),\n"
+	"  policy_updated TEXT NOT NULL DEFAULT ''\n"
+	");\n",
 };
 
 const int PG_MIGRATION_COUNT = sizeof PG_MIGRATIONS / sizeof PG_MIGRATIONS[0];

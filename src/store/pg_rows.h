@@ -87,6 +87,10 @@ store_rc_t pg_risk_counts(store_t *s, int64_t org_id, bool residual, int64_t cou
 store_rc_t pg_risk_settings_get(store_t *s, int64_t org_id, risk_settings_t *out);
 store_rc_t pg_risk_settings_put(store_t *s, int64_t org_id, const risk_settings_t *in);
 
+/* pg_secaction.c */
+store_rc_t pg_secaction_get(store_t *s, int64_t org_id, secaction_t *out);
+store_rc_t pg_secaction_put(store_t *s, int64_t org_id, const secaction_t *in);
+
 /* pg_copy.c: whole tables for mamoru copy */
 store_rc_t pg_rows(store_t *s, const store_table_t *t, bool (*fn)(int n, const store_value_t *v, void *), void *arg);
 store_rc_t pg_insert_row(store_t *s, const store_table_t *t, int n, const store_value_t *v);

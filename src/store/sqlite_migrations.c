@@ -270,6 +270,22 @@ const char *const MIGRATIONS[] = {
 	"  matrix TEXT NOT NULL DEFAULT '',\n"
 	"  inventory_months INTEGER NOT NULL DEFAULT 0\n"
 	");\n",
+
+	/* 11: SECURITY ACTION — the 情報セキュリティ5か条 a company ticked (bits 0-4), the choices
+	 * and text of its basic security policy, and whether it adopted it (one row per
+	 * organisation) */
+	"CREATE TABLE security_actions (\n"
+	"  organization_id INTEGER PRIMARY KEY REFERENCES organizations(id),\n"
+	"  workspace_id INTEGER NOT NULL,\n"
+	"  rules INTEGER NOT NULL DEFAULT 0 CHECK (rules BETWEEN 0 AND 31),\n"
+	"  rules_updated TEXT NOT NULL DEFAULT '',\n"
+	"  scope TEXT NOT NULL DEFAULT '', officer TEXT NOT NULL DEFAULT '', representative TEXT NOT NULL DEFAULT '',\n"
+	"  protects TEXT NOT NULL DEFAULT '', laws TEXT NOT NULL DEFAULT '',\n"
+	"  training TEXT NOT NULL DEFAULT '', review TEXT NOT NULL DEFAULT '',\n"
+	"  policy TEXT NOT NULL DEFAULT '',\n"
+	"  adopted INTEGER NOT NULL DEFAULT 0 CHECK (adopted IN (0, 1)),\n"
+	"  policy_updated TEXT NOT NULL DEFAULT ''\n"
+	");\n",
 };
 
 const int MIGRATION_COUNT = sizeof MIGRATIONS / sizeof MIGRATIONS[0];

@@ -92,5 +92,8 @@ store_rc_t sq_risk_list(store_t *s, int64_t org_id, const risk_query_t *q, bool 
 store_rc_t sq_risk_counts(store_t *s, int64_t org_id, bool residual, int64_t counts[RISK_FREQS][RISK_IMPACTS]);
 store_rc_t sq_risk_settings_get(store_t *s, int64_t org_id, risk_settings_t *out);
 store_rc_t sq_risk_settings_put(store_t *s, int64_t org_id, const risk_settings_t *in);
+/* sqlite_secaction.c */
+store_rc_t sq_secaction_get(store_t *s, int64_t org_id, secaction_t *out);
+store_rc_t sq_secaction_put(store_t *s, int64_t org_id, const secaction_t *in);
 
 #endif

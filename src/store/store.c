@@ -229,3 +229,5 @@ store_rc_t store_risk_counts(store_t *s, int64_t org_id, bool residual, int64_t 
 }
 store_rc_t store_risk_settings_get(store_t *s, int64_t org_id, risk_settings_t *out) { return s->ops->risk_settings_get(s, org_id, out); }
 store_rc_t store_risk_settings_put(store_t *s, int64_t org_id, const risk_settings_t *in) { return s->ops->risk_settings_put(s, org_id, in); }
+store_rc_t store_secaction_get(store_t *s, int64_t org_id, secaction_t *out) { return s->ops->secaction_get(s, org_id, out); }
+store_rc_t store_secaction_put(store_t *s, int64_t org_id, const secaction_t *in) { return s->ops->secaction_put(s, org_id, in); }

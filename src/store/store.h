@@ -30,6 +30,7 @@
 #include "core/plan.h"
 #include "core/pool.h"
 #include "core/risk.h"
+#include "core/secaction.h"
 #include "core/snapshot.h"
 
 typedef enum {
@@ -220,6 +221,10 @@ struct store_ops {
 	/* an organisation's own matrix and inventory period; STORE_NOT_FOUND = the content's */
 	store_rc_t (*risk_settings_get)(store_t *s, int64_t org_id, risk_settings_t *out);
 	store_rc_t (*risk_settings_put)(store_t *s, int64_t org_id, const risk_settings_t *in);
+	/* an organisation's SECURITY ACTION record (core/secaction.h): STORE_NOT_FOUND when it has
+	 * none yet; put writes it whole (STORE_NOT_FOUND for an organisation not in the workspace) */
+	store_rc_t (*secaction_get)(store_t *s, int64_t org_id, secaction_t *out);
+	store_rc_t (*secaction_put)(store_t *s, int64_t org_id, const secaction_t *in);
 	store_rc_t (*audit_add)(store_t *s, audit_t *a);
 	/* the workspace's log, newest first, at most max entries; of one organisation when org > 0 */
 	store_rc_t (*audit_list)(store_t *s, int64_t workspace, int64_t org, int max, audit_t **out, int *n);
@@ -355,5 +360,7 @@ store_rc_t store_risk_list(store_t *s, int64_t org_id, const risk_query_t *q, bo
 store_rc_t store_risk_counts(store_t *s, int64_t org_id, bool residual, int64_t counts[RISK_FREQS][RISK_IMPACTS]);
 store_rc_t store_risk_settings_get(store_t *s, int64_t org_id, risk_settings_t *out);
 store_rc_t store_risk_settings_put(store_t *s, int64_t org_id, const risk_settings_t *in);
+store_rc_t store_secaction_get(store_t *s, int64_t org_id, secaction_t *out);
+store_rc_t store_secaction_put(store_t *s, int64_t org_id, const secaction_t *in);
 
 #endif

@@ -155,6 +155,7 @@ void page_org_show(req_t *r, resp_t *w, const char *const *args)
 		h(b, "<li><a class=\"card\" href=\"/diagnose/%s?org=%lld\"><strong>%s</strong><span>%d %s</span></a></li>",
 		  c->qs[i]->id, (long long)o.id, tx(&c->qs[i]->title, r->lang), c->qs[i]->minutes, T(r, "minutes"));
 	h(b, "</ul><p><a href=\"/organizations/%lld/history\">%s</a></p>", (long long)o.id, T(r, "history"));
+	h(b, "<p><a href=\"/organizations/%lld/security-action\" id=\"security-action-link\">%s</a></p>", (long long)o.id, T(r, "sa_link"));
 	page_profile_section(r, b, &o);
 	h(b, "<p id=\"risk-links\"><a href=\"/organizations/%lld/assets\">%s</a> ・ <a href=\"/organizations/%lld/risks\">%s</a></p>", (long long)o.id, T(r, "asset_ledger"), (long long)o.id, T(r, "risk_register"));
 	page_plan_section(r, b, &o);

@@ -21,6 +21,7 @@
 #include "app/diagnosis.h"
 #include "app/org.h"
 #include "core/org.h"
+#include "core/secaction.h"
 #include "core/template.h"
 #include "web/pages.h"
 #include "web/svg.h"
@@ -319,7 +320,7 @@ void page_result_cache_free(void)
 
 /* Where this result stands against the questionnaire's earlier survey (IPA 2009: how many of
  * the 66 companies reached the pass mark, and how many had no rules). */
-static void survey(req_t *r, buf_t *b, const questionnaire_t *q, const diagnosis_t *d)
+static void survey(req_t *r, buf_t *b, const questionnaire_t *q, const diagnosis_t *d, int64_t org_id)
 {
 	const survey_t *sv = &q->survey;
 	if (!sv->companies)
@@ -350,8 +351,11 @@ static void survey(req_t *r, buf_t *b, const questionnaire_t *q, const diagnosis
 			  (const char *const[]){ n, none, rpct, sv->rules_item }, 4);
 		h(b, "<p>%s", text);
 		int opt = d->answers.opt[k];
-		if (opt >= 0 && q->aset->opts[opt].kind == OPT_NORMAL && d->score.points[k] == q->items[k].floor)
+		if (opt >= 0 && q->aset->opts[opt].kind == OPT_NORMAL && d->score.points[k] == q->items[k].floor) {
 			h(b, " <strong id=\"survey-rules-you\">%s</strong>", T(r, "survey_rules_you"));
+			if (org_id)
+				h(b, " <a href=\"/organizations/%lld/security-action#policy\">%s</a>", (long long)org_id, T(r, "sa_link"));
+		}
 		h(b, "</p>");
 	}
 	h(b, "</section>");
@@ -394,7 +398,7 @@ static void render_main(req_t *r, buf_t *b, const result_view_t *v, const char *
 	if (d)
 		answer_notes(r, b, q, d);
 	if (d)
-		survey(r, b, q, d);
+		survey(r, b, q, d, sd->org_id);
 	chart(r, b, sd);
 	if (d)
 		recommendations(r, b, q, d, sd);
@@ -402,6 +406,9 @@ static void render_main(req_t *r, buf_t *b, const result_view_t *v, const char *
 		h(b, "<p class=\"noprint\"><a href=\"/diagnoses/%lld/compare\" id=\"compare-link\">%s</a></p>"
 		     "<p class=\"noprint\"><a href=\"/organizations/%lld/history\">%s</a></p>",
 		  (long long)sd->id, T(r, "compare_link"), (long long)sd->org_id, T(r, "history"));
+	if (sd->org_id && q && r->content->secaction && !strcmp(q->id, r->content->secaction->diagnosis))
+		h(b, "<p class=\"noprint\"><a href=\"/organizations/%lld/security-action\" id=\"security-action-link\">%s</a></p>",
+		  (long long)sd->org_id, T(r, "sa_link"));
 	h(b, "<p class=\"noprint muted\">%s</p>", T(r, "web_print_hint"));
 }
 

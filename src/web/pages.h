@@ -78,6 +78,11 @@ void page_history(req_t *r, resp_t *w, const char *const *args);
 /* page_measures.c */
 void page_measures(req_t *r, resp_t *w, const char *const *args);
 void page_measure(req_t *r, resp_t *w, const char *const *args);
+/* page_security_action.c: SECURITY ACTION, the 5か条 and the basic policy */
+void page_secaction(req_t *r, resp_t *w, const char *const *args);
+void page_secaction_rules(req_t *r, resp_t *w, const char *const *args);
+void page_secaction_policy(req_t *r, resp_t *w, const char *const *args);
+void page_secaction_print(req_t *r, resp_t *w, const char *const *args);
 /* page_plan.c */
 void page_plan_section(req_t *r, buf_t *b, const org_t *o);
 void page_plan_new(req_t *r, resp_t *w, const char *const *args);

@@ -395,6 +395,52 @@ static void ledger_and_risks(void **state)
 	(void)a3;
 }
 
+/* SECURITY ACTION: nothing until written, then the record whole; another workspace neither sees
+ * nor changes it; deleting the organisation takes it. */
+static void security_actions(void **state)
+{
+	(void)state;
+	int64_t org = add_org("宣言社", 20);
+	secaction_t *sa = malloc(sizeof *sa), *got = malloc(sizeof *got);
+	assert_int_equal(store_secaction_get(S, org, got), STORE_NOT_FOUND);
+	sa_init(sa);
+	sa->rules = 0x1f;
+	strcpy(sa->rules_updated, NOW);
+	strcpy(sa->choices.scope, "本社工場");
+	strcpy(sa->choices.officer, "総務部長");
+	strcpy(sa->choices.protects, "customers,technical");
+	strcpy(sa->choices.training, "half-yearly");
+	memset(sa->policy, 'x', SA_POLICY_MAX - 1); /* the longest text a policy may have */
+	sa->policy[SA_POLICY_MAX - 1] = '\0';
+	sa->adopted = true;
+	strcpy(sa->policy_updated, NOW);
+	assert_int_equal(store_secaction_put(S, org, sa), STORE_OK);
+	assert_int_equal(store_secaction_get(S, org, got), STORE_OK);
+	assert_int_equal(got->rules, 0x1f);
+	assert_string_equal(got->choices.scope, "本社工場");
+	assert_string_equal(got->choices.protects, "customers,technical");
+	assert_string_equal(got->choices.training, "half-yearly");
+	assert_int_equal(strlen(got->policy), SA_POLICY_MAX - 1);
+	assert_true(got->adopted);
+	sa->rules = 0x3;
+	strcpy(sa->policy, "方針");
+	sa->adopted = false;
+	assert_int_equal(store_secaction_put(S, org, sa), STORE_OK); /* written whole */
+	assert_int_equal(store_secaction_get(S, org, got), STORE_OK);
+	assert_true(got->rules == 0x3 && !got->adopted && !strcmp(got->policy, "方針"));
+	assert_int_equal(store_secaction_put(S, org + 100, sa), STORE_NOT_FOUND); /* no such organisation */
+	store_set_workspace(S, 2);
+	assert_int_equal(store_secaction_get(S, org, got), STORE_NOT_FOUND);
+	assert_int_equal(store_secaction_put(S, org, sa), STORE_NOT_FOUND);
+	store_set_workspace(S, 1);
+	assert_int_equal(store_secaction_get(S, org, got), STORE_OK);
+	assert_int_equal(got->rules, 0x3);
+	assert_int_equal(store_org_delete(S, org), STORE_OK);
+	assert_int_equal(store_secaction_get(S, org, got), STORE_NOT_FOUND);
+	free(sa);
+	free(got);
+}
+
 static void plans(void **state)
 {
 	(void)state;
@@ -588,6 +634,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(histories_in_order, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(drafts, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(plans, fresh, cleanup),
+		cmocka_unit_test_setup_teardown(security_actions, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(ledger_and_risks, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(profiles_keep_versions, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(pool_rows, fresh, cleanup),
