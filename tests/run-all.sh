@@ -60,9 +60,11 @@ grep -c '^fuzz-[a-z-]*: ' "$log" | grep -qx 5 || broken=$((broken + 1))
 for bin in ./mamoru build/asan/mamoru; do
 	for t in tests/cli/test_*.sh tests/http/test_*.sh; do
 		echo "== $t with $bin"
-		MAMORU_BIN=$bin "$t" >"$log" 2>&1 || true
+		MAMORU_BIN=$bin bash "$t" >"$log" 2>&1 || true
 		grep -E 'FAIL|runtime error|Sanitizer' "$log" || true
 		count "$log"
+		# a script that never reached its "NAME: N passed, N failed" line is broken, not passed
+		grep -qE '^[a-z0-9-]+: [0-9]+ passed, [0-9]+ failed$' "$log" || { echo "FAIL: $t printed no summary"; tail -3 "$log"; broken=$((broken + 1)); }
 	done
 done
 for bin in ./mamoru build/asan/mamoru; do
