@@ -37,7 +37,9 @@ void app_now_iso(const app_t *a, char out[32])
 
 void app_this_month(const app_t *a, char month[8], char from[8])
 {
-	time_t t = now_of(a);
+	/* the month in Japan (UTC+9, no summer time), as a pooled diagnosis's bucket is chosen
+	 * (pool_month_tokyo): 08:30 on 1 December in Japan is December */
+	time_t t = now_of(a) + 9 * 3600;
 	struct tm tm;
 	gmtime_r(&t, &tm);
 	strftime(month, 8, "%Y-%m", &tm);

@@ -50,7 +50,8 @@ actor_t app_cli_actor(int64_t workspace);
 void app_now_iso(const app_t *a, char out[32]);
 /* The current time in Unix seconds (sessions, throttling). */
 int64_t app_now(const app_t *a);
-/* This month "YYYY-MM" and the first month of the pool's 24-month window ending in it. */
+/* This month "YYYY-MM" in Japan time (Asia/Tokyo) and the first month of the pool's 24-month
+ * window ending in it. */
 void app_this_month(const app_t *a, char month[8], char from[8]);
 /* A change and its audit entry are written in one transaction: begin, then end with the
  * result of the work (0 commits, -1 rolls back); end returns 0 or -1 with e filled. */

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "app/diagnosis.h"
-#include "app/pool.h"
+#include "app/pool_release.h"
 
 int app_compare(app_t *a, int64_t id, compare_view_t *v, err_t *e)
 {

@@ -12,12 +12,34 @@
 #include "app/access.h"
 #include "app/audit.h"
 
-int pool_min_group(void)
+/* $MAMORU_POOL_MIN as a number, or -1 when it is unset, empty or not a whole number. */
+static long pool_min_env(bool *set)
 {
 	const char *v = getenv("MAMORU_POOL_MIN");
 	char *end;
-	long n = v ? strtol(v, &end, 10) : 0;
-	return v && *v && !*end && n >= 1 && n <= 1000 ? (int)n : POOL_MIN_GROUP;
+	*set = v && *v;
+	long n = *set ? strtol(v, &end, 10) : -1;
+	return *set && !*end ? n : -1;
+}
+
+int pool_min_group(void)
+{
+	bool set;
+	long n = pool_min_env(&set);
+	return n >= POOL_MIN_FLOOR && n <= 1000 ? (int)n : POOL_MIN_GROUP;
+}
+
+bool pool_min_group_check(err_t *e)
+{
+	bool set;
+	long n = pool_min_env(&set);
+	if (!set || (n >= POOL_MIN_FLOOR && n <= 1000))
+		return false;
+	err_set(e, ERR_INVALID, "MAMORU_POOL_MIN",
+		"MAMORU_POOL_MIN=%s は使えません（%d〜1000）。表示と書き出しには %d 社を使います",
+		"MAMORU_POOL_MIN=%s is not allowed (%d to 1000); %d companies are used for everything shown or exported",
+		getenv("MAMORU_POOL_MIN"), POOL_MIN_FLOOR, POOL_MIN_GROUP);
+	return true;
 }
 
 /* Adds (sign +1) or takes out (-1) a contribution in every dimension it counts in. */
@@ -136,34 +158,6 @@ int app_pool_withdraw(app_t *a, int64_t org_id, int *n, err_t *e)
 	return app_tx_end(a, res, e);
 }
 
-int app_peers(app_t *a, const stored_diag_t *sd, peers_t *out, err_t *e)
-{
-	memset(out, 0, sizeof *out);
-	out->min_group = pool_min_group();
-	char month[8];
-	app_this_month(a, month, out->from);
-	char values[DIM_COUNT][16];
-	pool_dim_values(sd, values);
-	bool began = store_read_begin(a->store);
-	int res = 0;
-	for (int d = 0; d < DIM_COUNT && res == 0; d++) {
-		pool_key_t *k = &out->key[d];
-		k->dim = d;
-		snprintf(k->questionnaire, sizeof k->questionnaire, "%s", sd->questionnaire);
-		snprintf(k->version, sizeof k->version, "%s", sd->version);
-		snprintf(k->value, sizeof k->value, "%s", values[d]);
-		if (!k->value[0])
-			continue;
-		store_rc_t rc = store_pool_agg(a->store, k, out->from, &out->agg[d]);
-		if (rc != STORE_OK)
-			res = app_store_fail(a, rc, e);
-		else
-			pool_stats(&out->agg[d], out->min_group, &out->st[d]);
-	}
-	store_read_end(a->store, began);
-	return res;
-}
-
 int app_pool_each(app_t *a, bool (*fn)(const pool_key_t *, const pool_agg_t *, void *), void *arg, err_t *e)
 {
 	if (app_need(a, NEED_ADMIN, e) != 0)
@@ -174,15 +168,118 @@ int app_pool_each(app_t *a, bool (*fn)(const pool_key_t *, const pool_agg_t *, v
 	return rc == STORE_OK ? 0 : app_store_fail(a, rc, e);
 }
 
-int app_pool_import(app_t *a, const pool_file_t *f, err_t *e)
+int app_pool_sources(app_t *a, pool_source_t **out, int *n, err_t *e)
 {
-	if (app_need(a, NEED_ADMIN, e) != 0 || app_tx_begin(a, e) != 0)
+	*out = NULL;
+	*n = 0;
+	if (app_need(a, NEED_ADMIN, e) != 0)
 		return -1;
-	store_rc_t rc = STORE_OK;
-	for (int i = 0; rc == STORE_OK && i < f->n; i++)
-		rc = store_agg_add(a->store, &f->keys[i], f->month, 1, &f->aggs[i]);
-	char detail[80];
-	snprintf(detail, sizeof detail, "%d aggregates into %s", f->n, f->month);
-	int res = rc == STORE_OK ? app_audit(a, "pool.import", "pool", detail, e) : app_store_fail(a, rc, e);
+	store_rc_t rc = store_source_list(a->store, out, n);
+	if (rc == STORE_OK && (*n == 0 || (*out)[0].id != 0)) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return err_set(e, ERR_STORE, "pool_sources", "このインストールの ID がありません", "this install's id is missing");
+	}
+	return rc == STORE_OK ? 0 : app_store_fail(a, rc, e);
+}
+
+/* Whether the space-separated list holds id. */
+static bool listed(const char *list, const char *id)
+{
+	size_t n = strlen(id);
+	for (const char *p = list; (p = strstr(p, id)); p += n)
+		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+			return true;
+	return false;
+}
+
+/* Refuses a file whose data is already here, through this install or another import; *same is
+ * the row of an earlier import of the same source (replaced), or NULL. */
+static int provenance(const pool_file_t *f, const pool_source_t *src, int n, const pool_source_t **same, err_t *e)
+{
+	*same = NULL;
+	for (int i = 0; i < n; i++) {
+		const pool_source_t *s = &src[i];
+		bool in_file = false;
+		for (int k = 0; k < f->ncontains && !in_file; k++)
+			in_file = !strcmp(f->contains[k], s->source) || listed(s->contains, f->contains[k]);
+		if (s->id == 0 && (!strcmp(s->source, f->source) || in_file))
+			return err_set(e, ERR_CONFLICT, "source",
+				       "このファイルはこのインストール自身の集計を含んでいます（自分の書き出しを取り込むと、同じ会社を二度数えます）",
+				       "this file holds this install's own pool (importing its own export would count every company twice)");
+		if (s->id == 0)
+			continue;
+		if (!strcmp(s->source, f->source)) {
+			*same = s;
+			continue;
+		}
+		if (in_file || listed(s->contains, f->source))
+			return err_set(e, ERR_CONFLICT, "source",
+				       "このファイルの集計の一部は、すでに取り込んだ出どころ %s（%s〜%s）にも含まれています（同じ会社を二度数えることになります）",
+				       "part of this file's data is already here through the import from %s (%s to %s): it would be counted twice",
+				       s->source, s->from, s->to);
+	}
+	return 0;
+}
+
+int app_pool_import(app_t *a, const pool_file_t *f, pool_import_t *out, err_t *e)
+{
+	memset(out, 0, sizeof *out);
+	if (app_need(a, NEED_ADMIN, e) != 0)
+		return -1;
+	char month[8], from[8];
+	app_this_month(a, month, from);
+	if (pool_month_index(f->month) > pool_month_index(month))
+		return err_set(e, ERR_INVALID, "exported", "集計の月 %s はまだ来ていません（今月は %s）",
+			       "the file's month %s lies in the future (this month is %s)", f->month, month);
+	if (pool_month_index(f->month) < pool_month_index(from))
+		return err_set(e, ERR_INVALID, "exported", "集計の月 %s は集計期間（%s〜%s）より前で、数に入りません",
+			       "the file's month %s lies before the window (%s to %s) and would count for nothing", f->month, from,
+			       month);
+	if (app_tx_begin(a, e) != 0)
+		return -1;
+	pool_source_t *src = NULL, row = { 0 };
+	const pool_source_t *same = NULL;
+	int nsrc = 0, res = 0;
+	store_rc_t rc = store_source_list(a->store, &src, &nsrc);
+	if (rc != STORE_OK)
+		res = app_store_fail(a, rc, e);
+	else
+		res = provenance(f, src, nsrc, &same, e);
+	if (res == 0 && same) {
+		row.id = same->id;
+		out->replaced = true;
+		snprintf(out->replaced_from, sizeof out->replaced_from, "%s", same->from);
+		snprintf(out->replaced_to, sizeof out->replaced_to, "%s", same->to);
+		if ((rc = store_source_clear(a->store, row.id)) != STORE_OK)
+			res = app_store_fail(a, rc, e);
+	}
+	if (res == 0) {
+		snprintf(row.source, sizeof row.source, "%s", f->source);
+		snprintf(row.from, sizeof row.from, "%s", f->from);
+		snprintf(row.to, sizeof row.to, "%s", f->month);
+		row.release = f->release;
+		size_t k = 0;
+		for (int i = 0; i < f->ncontains; i++)
+			k += (size_t)snprintf(row.contains + k, sizeof row.contains - k, "%s%s", i ? " " : "", f->contains[i]);
+		row.aggregates = f->n;
+		app_now_iso(a, row.imported);
+		if ((rc = store_source_put(a->store, &row)) != STORE_OK)
+			res = app_store_fail(a, rc, e);
+	}
+	for (int i = 0; res == 0 && i < f->n; i++)
+		if ((rc = store_agg_add(a->store, &f->keys[i], f->month, (int)row.id, &f->aggs[i])) != STORE_OK) {
+			res = app_store_fail(a, rc, e);
+			if (rc == STORE_INVALID) /* pool_merge refused: the sum would leave the range */
+				e->code = ERR_INVALID;
+		}
+	char detail[160];
+	snprintf(detail, sizeof detail, "%d aggregates from %s, %s to %s%s", f->n, f->source, f->from, f->month,
+		 out->replaced ? ", replacing the earlier import" : "");
+	if (res == 0)
+		res = app_audit(a, "pool.import", "pool", detail, e);
+	free(src);
+	out->n = f->n;
 	return app_tx_end(a, res, e);
 }

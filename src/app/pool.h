@@ -11,8 +11,12 @@
 #include "core/snapshot.h"
 #include "input/pool_file.h"
 
-/* The privacy threshold: $MAMORU_POOL_MIN when it is a number from 1 to 1000, else 5. */
+/* The privacy threshold: $MAMORU_POOL_MIN when it is a number from 5 to 1000, else 5 — never
+ * less than POOL_MIN_FLOOR for anything shown or exported. */
 int pool_min_group(void);
+/* When $MAMORU_POOL_MIN is set to anything else, fills e with what is used instead (for a
+ * warning) and returns true. */
+bool pool_min_group_check(err_t *e);
 /* Inside the caller's write transaction, after sd was stored: makes sd the organisation's
  * pool member for its questionnaire, taking out what its previous member added and adding
  * sd's contribution. Nothing happens for a diagnosis that does not go into the pool. */
@@ -30,11 +34,21 @@ int app_pool_withdraw(app_t *a, int64_t org_id, int *n, err_t *e);
 int app_pool_memberships(app_t *a, int64_t org_id, int *n, err_t *e);
 /* The same inside the caller's transaction, without the access check: deleting an organisation. */
 int app_pool_leave_all(app_t *a, int64_t org_id, int *n, err_t *e);
-/* The peers of a saved diagnosis within the 24-month window ending this month. */
-int app_peers(app_t *a, const stored_diag_t *sd, peers_t *out, err_t *e);
 /* Calls fn for every aggregate of the window ending this month (from = its first month). */
 int app_pool_each(app_t *a, bool (*fn)(const pool_key_t *, const pool_agg_t *, void *), void *arg, err_t *e);
-/* Adds a published pool's aggregates as a read-only baseline: all or nothing. */
-int app_pool_import(app_t *a, const pool_file_t *f, err_t *e);
+/* Where the pool's aggregates come from: [0] this install, then each imported source (free()).
+ * Administrators only. */
+int app_pool_sources(app_t *a, pool_source_t **out, int *n, err_t *e);
+/* Adds a published pool's aggregates as a read-only baseline, in one transaction: all or
+ * nothing. Refused (ERR_INVALID / ERR_CONFLICT, nothing changed): a month in the future or
+ * before the window, this install's own export (its source, or a file that contains it), a
+ * file holding data already imported through another source, sums that would leave their
+ * range. A file from a source imported before replaces that import. Administrators only. */
+typedef struct {
+	int n;                              /* aggregates imported */
+	bool replaced;                      /* an earlier import of the same source was replaced */
+	char replaced_from[8], replaced_to[8];
+} pool_import_t;
+int app_pool_import(app_t *a, const pool_file_t *f, pool_import_t *out, err_t *e);
 
 #endif

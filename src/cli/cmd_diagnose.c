@@ -44,17 +44,17 @@ static void compare_text(cli_t *cli, const compare_view_t *v)
 	lang_t L = cli->lang;
 	if (v->group >= 0)
 		printf("\n%s: %d — %s\n", ui(c, "risk_index", L), v->sd->risk, tx(&c->profile->groups[v->group].label, L));
+	/* what the pool's current release publishes, as the web page shows it */
 	for (int d = 0; d < DIM_COUNT; d++) {
 		const pool_stats_t *st = &v->peers.st[d];
 		if (!v->peers.key[d].value[0])
 			continue;
-		printf("%s %-14s %-8s %5lld %s", ui(c, "compare_sample", L), POOL_DIM_IDS[d], v->peers.key[d].value, (long long)st->n,
-		       ui(c, "companies", L));
+		printf("%s %-14s %-8s", ui(c, "compare_sample", L), POOL_DIM_IDS[d], v->peers.key[d].value);
 		if (st->shown)
-			printf("  %s %.1f  %s %.1f\n", ui(c, "mean", L), round(st->mean * 100) / 100, ui(c, "deviation", L),
-			       round(pool_deviation(st, v->sd->total) * 100) / 100);
+			printf(" %5lld %s  %s %.1f ±%.1f  %s %.1f\n", (long long)st->n, ui(c, "companies", L), ui(c, "mean", L), st->mean,
+			       st->margin_mean, ui(c, "deviation", L), round(pool_deviation(st, v->sd->total) * 100) / 100);
 		else
-			printf("  %s\n", ui(c, "pool_hidden", L));
+			printf("  %s\n", ui(c, "pool_not_published", L));
 	}
 }
 

@@ -483,6 +483,19 @@ static const struct {
 } UI_PLACEHOLDERS[] = {
 	{ "compare_none", { "n" }, 1 },    /* the minimum number of companies in a group shown */
 	{ "deviation_words", { "pct" }, 1 }, /* the top share in percent, without the % sign */
+	/* the comparison (page_compare.c): a rank among n in the published histogram, or a share
+	 * of it in percent; the release's date and the next one's; an earlier survey's counts;
+	 * the answer a share counts */
+	{ "standing_rank", { "n", "from", "to" }, 3 },
+	{ "standing_rank_one", { "n", "from" }, 2 },
+	{ "standing_top", { "from", "to" }, 2 },
+	{ "compare_release", { "date", "next" }, 2 },
+	{ "compare_no_release", { "next" }, 1 },
+	{ "survey_line", { "companies", "passed", "pct", "mark" }, 4 },
+	{ "like_mine_share", { "option" }, 1 },
+	{ "like_mine_later", { "n" }, 1 },
+	{ "radar_later", { "n" }, 1 },
+	{ "pool_moved", { "from", "to" }, 2 },
 	{ "unknown_means", { "points" }, 1 }, /* the points a "don't know" answer scores */
 	/* the 2009 survey on the result (content/questionnaires: survey) */
 	{ "survey_passed", { "survey", "n", "passed", "pct", "pass" }, 5 },

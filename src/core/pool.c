@@ -45,7 +45,7 @@ bool pool_contrib_from(pool_contrib_t *c, const stored_diag_t *sd)
 	}
 	snprintf(c->questionnaire, sizeof c->questionnaire, "%s", sd->questionnaire);
 	snprintf(c->version, sizeof c->version, "%s", sd->version);
-	snprintf(c->month, sizeof c->month, "%.7s", sd->created);
+	pool_month_tokyo(sd->created, c->month);
 	pool_dim_values(sd, c->value);
 	c->risk = sd->risk;
 	c->total = sd->total;
@@ -296,11 +296,6 @@ double pool_deviation(const pool_stats_t *s, int total)
 	return (total - s->mean) / s->sd * 10.0 + 50.0;
 }
 
-double pool_top_share(double deviation)
-{
-	return 0.5 * erfc((deviation - 50.0) / 10.0 / sqrt(2.0));
-}
-
 void pool_window_start(int year, int month, int months, char out[8])
 {
 	int m = year * 12 + (month - 1) - (months - 1);
@@ -308,4 +303,108 @@ void pool_window_start(int year, int month, int months, char out[8])
 	out[0] = (char)('0' + y / 1000), out[1] = (char)('0' + y / 100 % 10), out[2] = (char)('0' + y / 10 % 10);
 	out[3] = (char)('0' + y % 10), out[4] = '-', out[5] = (char)('0' + mm / 10), out[6] = (char)('0' + mm % 10);
 	out[7] = '\0';
+}
+
+/* ---- months ---- */
+
+static bool digits(const char *s, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+static bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+void pool_month_tokyo(const char *iso_utc, char out[8])
+{
+	snprintf(out, 8, "%.7s", iso_utc);
+	if (strlen(iso_utc) < 13 || !digits(iso_utc, 4) || iso_utc[4] != '-' || !digits(iso_utc + 5, 2) || iso_utc[7] != '-' ||
+	    !digits(iso_utc + 8, 2) || iso_utc[10] != 'T' || !digits(iso_utc + 11, 2))
+		return;
+	int y = atoi(iso_utc), m = atoi(iso_utc + 5), d = atoi(iso_utc + 8), hour = atoi(iso_utc + 11);
+	static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (m < 1 || m > 12 || hour > 23)
+		return;
+	int last = days[m - 1] + (m == 2 && leap(y));
+	if (d == last && hour + 9 >= 24) { /* the last day of the month after 15:00 UTC: next month in Japan */
+		if (++m > 12)
+			m = 1, y++;
+	}
+	unsigned uy = (unsigned)y % 10000u, um = (unsigned)m % 100u;
+	snprintf(out, 8, "%04u-%02u", uy, um);
+}
+
+int pool_month_index(const char *s)
+{
+	if (!s || strlen(s) != 7 || !digits(s, 4) || s[4] != '-' || !digits(s + 5, 2))
+		return -1;
+	int y = atoi(s), m = atoi(s + 5);
+	return y >= 2000 && m >= 1 && m <= 12 ? y * 12 + m - 1 : -1;
+}
+
+/* ---- what an aggregate can be ---- */
+
+void pool_range_of(const questionnaire_t *q, pool_range_t *r)
+{
+	memset(r, 0, sizeof *r);
+	r->min = q->min_total;
+	r->max = q->max_total;
+	r->nitems = q->nitems;
+	for (int i = 0; i < q->nitems; i++) {
+		r->item_min[i] = q->items[i].worst;
+		r->item_max[i] = q->items[i].full;
+	}
+}
+
+typedef __int128 wide_t; /* products of two counts or sums of a valid aggregate fit easily */
+
+int pool_agg_check(const pool_agg_t *a, const pool_range_t *r, int min_group, err_t *e)
+{
+#define BAD(ja, en, ...) return err_set(e, ERR_INVALID, "aggregates", ja, en, __VA_ARGS__)
+	const long long n = a->n;
+	if (a->nitems != r->nitems)
+		BAD("設問が %d 問ありますが、この診断は %d 問です", "it has %d questions; the questionnaire has %d", a->nitems, r->nitems);
+	if (n < min_group || n > POOL_MAX_N)
+		BAD("社数 n = %lld は %d〜%lld の範囲にありません（少ない集計は外に出せません）",
+		    "n = %lld is outside %d..%lld (smaller groups may not leave an install)", n, min_group, POOL_MAX_N);
+	if (a->sum < n * r->min || a->sum > n * r->max)
+		BAD("合計点の和 %lld は n × 最低点 (%lld) 〜 n × 最高点 (%lld) の範囲外です",
+		    "the sum of totals %lld is outside n × min (%lld) .. n × max (%lld)", (long long)a->sum, n * r->min, n * r->max);
+	int64_t items = 0;
+	for (int i = 0; i < r->nitems; i++) {
+		int64_t s = a->item_sum[i], f = a->item_full[i];
+		if (s < n * r->item_min[i] || s > n * r->item_max[i])
+			BAD("設問 %d の点数の和 %lld は %lld〜%lld の範囲外です", "question %d: the sum of points %lld is outside %lld..%lld",
+			    i + 1, (long long)s, n * r->item_min[i], n * r->item_max[i]);
+		if (f < 0 || f > n || s < f * r->item_max[i] + (n - f) * r->item_min[i])
+			BAD("設問 %d の満点の社数 %lld が点数の和と合いません", "question %d: %lld companies with full marks do not fit its sum",
+			    i + 1, (long long)f);
+		items += s;
+	}
+	if (items != a->sum)
+		BAD("設問ごとの点数の和の合計 (%lld) が合計点の和 (%lld) と違います",
+		    "the questions' sums add up to %lld, not to the sum of totals %lld", (long long)items, (long long)a->sum);
+	wide_t sum = a->sum, sumsq = a->sumsq;
+	if (sumsq < 0 || (wide_t)n * sumsq < sum * sum || sumsq > (wide_t)(r->min + r->max) * sum - (wide_t)n * r->min * r->max)
+		BAD("二乗和 %lld は、この社数と合計でありうる値ではありません", "the sum of squares %lld is impossible for this n and sum",
+		    (long long)a->sumsq);
+	int64_t h = 0, sc = 0;
+	for (int b = 0; b < POOL_HBINS; b++) {
+		if (a->hist[b] < 0 || a->hist[b] > n)
+			BAD("ヒストグラムの %d 番目 (%lld) が不正です", "histogram bin %d (%lld) is invalid", b, (long long)a->hist[b]);
+		h += a->hist[b];
+	}
+	for (int b = 0; b < POOL_RBINS * POOL_TBINS; b++) {
+		if (a->scatter[b] < 0 || a->scatter[b] > n)
+			BAD("散布図の %d 番目 (%lld) が不正です", "scatter cell %d (%lld) is invalid", b, (long long)a->scatter[b]);
+		sc += a->scatter[b];
+	}
+	if (h != n)
+		BAD("ヒストグラムの合計 (%lld) が社数 n (%lld) と違います", "the histogram adds up to %lld, not to n = %lld", (long long)h, n);
+	if (sc > n)
+		BAD("散布図の合計 (%lld) が社数 n (%lld) を超えます", "the scatter adds up to %lld, more than n = %lld", (long long)sc, n);
+	return 0;
+#undef BAD
 }

@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/err.h"
 #include "core/model.h"
 
 #define POOL_HBINS 20               /* histogram of totals: 20 bins over [min, max] */
@@ -22,8 +23,10 @@
 #define POOL_TBINS 10               /* ... by total in 10 bins */
 #define POOL_WINDOW_MONTHS 24
 #define POOL_MIN_GROUP 5            /* default: fewer companies than this are not shown */
+#define POOL_MIN_FLOOR 5            /* never less for anything shown to users or exported */
+#define POOL_ITEMS_MIN 20           /* per-question statistics of a release shown from this many */
 #define POOL_FILE_FORMAT "mamoru-pool"   /* the pool file written by `pool export` (docs/benchmark-model.md) */
-#define POOL_FILE_VERSION 1
+#define POOL_FILE_VERSION 2
 
 enum { DIM_ALL, DIM_GROUP, DIM_SIZE, DIM_INDUSTRY, DIM_LIKE, DIM_COUNT };
 extern const char *const POOL_DIM_IDS[DIM_COUNT];   /* "all", "group", "size", "industry", "size_industry" */
@@ -96,20 +99,28 @@ typedef struct {
 	double mean, sd;                                 /* population standard deviation */
 	double item_mean[MAX_ITEMS];
 	double item_full_share[MAX_ITEMS];               /* 0-1 */
+	/* in a release: half the 95 % interval the noise puts around the mean, a question's
+	 * mean and a share (core/pool_privacy.h); 0 for exact statistics */
+	double margin_mean, margin_item, margin_share;
+	/* per-question means and shares (and the radar charts' topic averages) are shown from
+	 * POOL_ITEMS_MIN companies: below that, their noise is wider than what they could tell */
+	bool items_shown;
 } pool_stats_t;
 
 /* Statistics of an aggregate; nothing but n is filled in when n < min_group. */
 void pool_stats(const pool_agg_t *a, int min_group, pool_stats_t *out);
 /* 偏差値 = (own − mean) ÷ σ × 10 + 50; 50 when σ is 0. */
 double pool_deviation(const pool_stats_t *s, int total);
-/* Share of a normal population above a 偏差値 (60 → 0.16): for "top 16 %". */
-double pool_top_share(double deviation);
 
-/* Everything a result shows about its peers: the aggregate and statistics of each of the
- * diagnosis's dimension values (key.value "" = the company has no value there). */
+/* Everything a result shows about its peers: the published aggregate and statistics of each
+ * of the diagnosis's dimension values (key.value "" = the company has no value there;
+ * st.shown false = the release does not publish that group, and then n is 0). */
 typedef struct {
 	int min_group;
 	char from[8];                                    /* first month of the window */
+	/* the release the statistics come from (core/pool_privacy.h); release 0 = none yet */
+	int64_t release;
+	char release_month[8], release_created[32], next_release[11];
 	pool_key_t key[DIM_COUNT];
 	pool_agg_t agg[DIM_COUNT];
 	pool_stats_t st[DIM_COUNT];
@@ -117,5 +128,35 @@ typedef struct {
 
 /* "YYYY-MM" of the first month of a window of `months` ending in the month of year/month. */
 void pool_window_start(int year, int month, int months, char out[8]);
+
+/* ---- months: Japan time, checked ---- */
+
+/* The month ("YYYY-MM") in Japan (Asia/Tokyo, UTC+9 all year: Japan keeps no summer time) of a
+ * UTC time "YYYY-MM-DDTHH:MM:SSZ" as every record's created_at is written: a save at 08:30 on 1
+ * December in Japan is 23:30 on 30 November in UTC and belongs to December. A string that is
+ * not such a time gives its first seven characters. */
+void pool_month_tokyo(const char *iso_utc, char out[8]);
+/* year × 12 + month − 1 of a real month "YYYY-MM" (year 2000–9999, month 01–12), else -1. */
+int pool_month_index(const char *s);
+
+/* ---- what an aggregate of one questionnaire version can be ---- */
+
+/* The bounds of a questionnaire's answers: every total lies in [min, max] and item i scores
+ * item_min[i] .. item_max[i] points (該当なし counts as full marks). */
+typedef struct {
+	int min, max;
+	int nitems;
+	int item_min[MAX_ITEMS], item_max[MAX_ITEMS];
+} pool_range_t;
+void pool_range_of(const questionnaire_t *q, pool_range_t *r);
+/* Whether `a` is an aggregate that a.n real, complete diagnoses of r's questionnaire could
+ * give, and one that may leave an install: at least min_group companies and at most
+ * POOL_MAX_N; as many questions as the questionnaire; n × min ≤ sum ≤ n × max, per question
+ * and for the total, and the total the sum of the questions; a sum of squares that a set of
+ * totals in [min, max] with that sum can have (n·sumsq ≥ sum², sumsq ≤ (min+max)·sum −
+ * n·min·max); full-marks counts within 0..n and their points within the question's sum; a
+ * histogram summing to n; a scatter of at most n. On a failure, e names the first problem
+ * (field "aggregates") and -1 is returned. */
+int pool_agg_check(const pool_agg_t *a, const pool_range_t *r, int min_group, err_t *e);
 
 #endif

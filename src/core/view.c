@@ -52,7 +52,7 @@ void compare_fill_shares(compare_view_t *v, const int *desired)
 		return;
 	own_shares(v->sd, v->ncats, v->own);
 	for (int d = 0; d < DIM_COUNT; d++)
-		if (v->peers.st[d].shown)
+		if (v->peers.st[d].items_shown)
 			item_shares(q, v->peers.st[d].item_mean, v->peer[d]);
 	if (desired) {
 		double dv[MAX_ITEMS];

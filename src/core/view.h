@@ -41,7 +41,7 @@ typedef struct {
 	bool has_desired;
 	int desired_level[MAX_ITEMS];             /* 望まれる水準 per item of q, for the risk group */
 	double desired[MAX_CATEGORIES];
-	double peer[DIM_COUNT][MAX_CATEGORIES];   /* for the dimensions whose statistics are shown */
+	double peer[DIM_COUNT][MAX_CATEGORIES];   /* for the dimensions whose per-question statistics are shown */
 	int nhistory;                             /* results of list with q's categories */
 	const stored_diag_t *history[COMPARE_HISTORY];
 	double history_shares[COMPARE_HISTORY][MAX_CATEGORIES];

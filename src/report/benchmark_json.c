@@ -1,10 +1,14 @@
 /*
- * benchmark_json.c — see benchmark_json.h. Statistics under the privacy threshold carry only
- * their sample size and "shown": false.
+ * benchmark_json.c — see benchmark_json.h. The comparison carries only what the current
+ * release publishes (core/pool_privacy.h): a group it does not publish is "shown": false and
+ * nothing else; the published ones carry the 95 % margins of their noise, and the company's
+ * rank as the range the rounded histogram allows.
  */
 #include "report/benchmark_json.h"
 
 #include <math.h>
+
+#include "core/pool_privacy.h"
 
 json_t *profile_json(const content_t *c, const risk_t *r, lang_t lang)
 {
@@ -63,6 +67,18 @@ static json_t *categories(const questionnaire_t *q, const pool_stats_t *st)
 	return cats;
 }
 
+/* Where the total stands among the companies of a published aggregate: {"n", "from", "to"}
+ * (its rank lies between from and to; the histogram is rounded, so it is a range). */
+static json_t *rank_json(const pool_agg_t *a, const stored_diag_t *sd)
+{
+	int64_t above, same;
+	pool_rank(a, sd->total, sd->min, sd->max, &above, &same);
+	int64_t n = a->n, lo = above + 1, hi = above + (same > 1 ? same : 1);
+	lo = lo > n ? n : lo; /* a total below every published one ranks last */
+	hi = hi > n ? n : hi < lo ? lo : hi;
+	return json_pack("{s:I, s:I, s:I}", "n", (json_int_t)n, "from", (json_int_t)lo, "to", (json_int_t)hi);
+}
+
 json_t *peers_json(const content_t *c, const compare_view_t *v, lang_t lang)
 {
 	const stored_diag_t *sd = v->sd;
@@ -74,24 +90,35 @@ json_t *peers_json(const content_t *c, const compare_view_t *v, lang_t lang)
 		const pool_stats_t *st = &p->st[d];
 		if (!p->key[d].value[0])
 			continue;
-		json_t *o = json_pack("{s:s, s:s, s:I, s:b}", "dimension", POOL_DIM_IDS[d], "value", p->key[d].value, "n",
-				      (json_int_t)st->n, "shown", st->shown);
+		/* a group the release does not publish says so and nothing more, not even its size */
+		json_t *o = json_pack("{s:s, s:s, s:b}", "dimension", POOL_DIM_IDS[d], "value", p->key[d].value, "shown", st->shown);
 		if (st->shown) {
-			double dev = pool_deviation(st, sd->total);
+			json_object_set_new(o, "n", json_integer(st->n));
 			json_object_set_new(o, "mean", real(st->mean));
+			json_object_set_new(o, "mean_margin", real(st->margin_mean));
 			json_object_set_new(o, "sd", real(st->sd));
-			json_object_set_new(o, "deviation", real(dev));
-			json_object_set_new(o, "top_percent", real(100 * pool_top_share(dev)));
-			json_t *items = json_array();
-			for (int i = 0; i < p->agg[d].nitems && i < sd->nanswers; i++)
-				json_array_append_new(items, json_pack("{s:s, s:o, s:o}", "id", sd->answers[i].question, "mean",
-								       real(st->item_mean[i]), "full_share", real(st->item_full_share[i])));
-			json_object_set_new(o, "items", items);
-			json_object_set_new(o, "categories", categories(q, st));
+			json_object_set_new(o, "deviation", real(pool_deviation(st, sd->total)));
+			json_object_set_new(o, "rank", rank_json(&p->agg[d], sd));
+			json_object_set_new(o, "items_shown", json_boolean(st->items_shown));
+			if (st->items_shown) { /* per question only where the noise leaves something to read */
+				json_t *items = json_array();
+				for (int i = 0; i < p->agg[d].nitems && i < sd->nanswers; i++)
+					json_array_append_new(items, json_pack("{s:s, s:o, s:o}", "id", sd->answers[i].question, "mean",
+									       real(st->item_mean[i]), "full_share",
+									       real(st->item_full_share[i])));
+				json_object_set_new(o, "items", items);
+				json_object_set_new(o, "item_margin", real(st->margin_item));
+				json_object_set_new(o, "share_margin", real(st->margin_share));
+				json_object_set_new(o, "categories", categories(q, st));
+			}
 		}
 		json_array_append_new(dims, o);
 	}
 	json_t *out = json_pack("{s:s, s:i, s:o}", "window_from", p->from, "min_group", p->min_group, "peers", dims);
+	json_object_set_new(out, "release", p->release ? json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)p->release, "month",
+								   p->release_month, "created", p->release_created, "next",
+								   p->next_release)
+						       : json_null());
 	json_object_set_new(out, "risk_index", sd->risk >= 0 ? json_integer(sd->risk) : json_null());
 	json_object_set_new(out, "risk_group", g >= 0 ? json_pack("{s:s, s:s}", "id", c->profile->groups[g].id, "label",
 								 tx(&c->profile->groups[g].label, lang))
@@ -108,21 +135,30 @@ json_t *peers_json(const content_t *c, const compare_view_t *v, lang_t lang)
 		json_t *bins = json_array();
 		for (int b = 0; b < POOL_HBINS; b++)
 			json_array_append_new(bins, json_integer(p->agg[hd].hist[b]));
-		json_object_set_new(out, "histogram", json_pack("{s:s, s:i, s:i, s:o, s:i}", "dimension", POOL_DIM_IDS[hd], "min",
+		json_object_set_new(out, "histogram", json_pack("{s:s, s:i, s:i, s:o, s:i, s:o}", "dimension", POOL_DIM_IDS[hd], "min",
 								 sd->min, "max", sd->max, "bins", bins, "own_bin",
-								 pool_hbin(sd->total, sd->min, sd->max)));
+								 pool_hbin(sd->total, sd->min, sd->max), "rank",
+								 rank_json(&p->agg[hd], sd)));
 	}
+	/* the company's own points always; the pool's cells once all companies are published */
+	json_t *own = json_array();
+	for (int i = 0; i < v->n; i++)
+		if (v->list[i]->risk >= 0)
+			json_array_append_new(own, json_pack("{s:s, s:i, s:i}", "date", v->list[i]->created, "risk_index",
+							     v->list[i]->risk, "total", v->list[i]->total));
+	json_t *cells = json_null();
 	if (p->st[DIM_ALL].shown) {
-		json_t *cells = json_array(), *own = json_array();
+		cells = json_array();
 		for (int b = 0; b < POOL_RBINS * POOL_TBINS; b++)
 			json_array_append_new(cells, json_integer(p->agg[DIM_ALL].scatter[b]));
-		for (int i = 0; i < v->n; i++)
-			if (v->list[i]->risk >= 0)
-				json_array_append_new(own, json_pack("{s:s, s:i, s:i}", "date", v->list[i]->created, "risk_index",
-								     v->list[i]->risk, "total", v->list[i]->total));
-		json_object_set_new(out, "scatter", json_pack("{s:i, s:i, s:o, s:o}", "risk_bins", POOL_RBINS, "total_bins", POOL_TBINS,
-							       "cells", cells, "positions", own));
 	}
+	json_object_set_new(out, "scatter", json_pack("{s:i, s:i, s:o, s:o}", "risk_bins", POOL_RBINS, "total_bins", POOL_TBINS,
+						       "cells", cells, "positions", own));
+	/* a first comparison while the pool is small: an earlier survey of the same questionnaire */
+	if (q && q->survey.companies > 0 && !p->st[DIM_ALL].shown)
+		json_object_set_new(out, "survey", json_pack("{s:s, s:i, s:i, s:i, s:b}", "title", tx(&q->survey.title, lang),
+							      "companies", q->survey.companies, "passed", q->survey.passed,
+							      "pass_mark", q->pass_mark, "own_passed", sd->total >= q->pass_mark));
 	return out;
 }
 

@@ -40,6 +40,9 @@ const store_table_t STORE_TABLES[] = {
 	  "training, review, policy, adopted, policy_updated", "organization_id" },
 	{ "pool_members", "organization_id, questionnaire, diagnosis_id, contribution", "organization_id, questionnaire" },
 	{ "pool_agg", "questionnaire, version, dim, value, month, origin, data", "questionnaire, version, dim, value, month, origin" },
+	{ "pool_sources", "id, source, period_from, period_to, release, contains, aggregates, imported_at", "id" },
+	{ "pool_releases", "id, month, created_at, rho, min_group, made_by", "id" },
+	{ "pool_release_agg", "release_id, questionnaire, version, dim, value, data", "release_id, questionnaire, version, dim, value" },
 	{ "sessions", "id_hash, user_id, csrf, created_at, seen_at, second_factor", "id_hash" },
 	{ "tokens", "id, user_id, hash, label, created_at, revoked_at", "id" },
 	{ "login_failures", "key, count, first_at", "key" },
@@ -146,7 +149,9 @@ int store_copy(store_t *src, store_t *dst, copy_count_t *counts, err_t *e)
 	int res = 0;
 	for (int k = 0; res == 0 && k < STORE_TABLE_COUNT; k++) {
 		const store_table_t *t = &STORE_TABLES[k];
-		if (!strcmp(t->name, "workspaces") && dst->ops->clear_table(dst, t) != STORE_OK) { /* the new database's first one */
+		/* a new database's first workspace, and its own install id (the copy is the same
+		 * install: its pool keeps recognising its own exports) */
+		if ((!strcmp(t->name, "workspaces") || !strcmp(t->name, "pool_sources")) && dst->ops->clear_table(dst, t) != STORE_OK) {
 			res = fail_store(dst, t->name, "to", e);
 			break;
 		}

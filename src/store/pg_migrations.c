@@ -270,6 +270,41 @@ const char *const PG_MIGRATIONS[] = {
 	"  adopted INTEGER NOT NULL DEFAULT 0 CHECK (adopted IN (0, 1)),\n"
 	"  policy_updated TEXT NOT NULL DEFAULT ''\n"
 	");\n",
+	/* 12: the pool's privacy and provenance (sqlite_migrations.c step 12): where aggregates came
+	 * from (row 0 this database under a random install id, rows imported before as source 1),
+	 * pool_agg's origin any source's id, and the releases users see and exports carry */
+	"CREATE TABLE pool_sources (\n"
+	"  id " IDENTITY ",\n"
+	"  source TEXT NOT NULL UNIQUE,\n"
+	"  period_from TEXT NOT NULL DEFAULT '', period_to TEXT NOT NULL DEFAULT '',\n"
+	"  release BIGINT NOT NULL DEFAULT 0,\n"
+	"  contains TEXT NOT NULL DEFAULT '',\n"
+	"  aggregates INTEGER NOT NULL DEFAULT 0,\n"
+	"  imported_at TEXT NOT NULL DEFAULT ''\n"
+	");\n"
+	"INSERT INTO pool_sources (id, source) VALUES (0, md5(random()::text || clock_timestamp()::text || pg_backend_pid()::text));\n"
+	"INSERT INTO pool_sources (id, source, period_from, period_to, aggregates, imported_at)\n"
+	"  SELECT 1, '00000000000000000000000000000000', min(month), max(month), count(*),\n"
+	"         to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')\n"
+	"  FROM pool_agg WHERE origin = 1 HAVING count(*) > 0;\n"
+	"ALTER TABLE pool_sources ALTER COLUMN id RESTART WITH 2;\n"
+	"ALTER TABLE pool_agg DROP CONSTRAINT pool_agg_origin_check;\n"
+	"ALTER TABLE pool_agg ADD CONSTRAINT pool_agg_origin_check CHECK (origin >= 0);\n"
+	"CREATE TABLE pool_releases (\n"
+	"  id " IDENTITY ",\n"
+	"  month TEXT NOT NULL,\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  rho DOUBLE PRECISION NOT NULL,\n"
+	"  min_group INTEGER NOT NULL CHECK (min_group >= 5),\n"
+	"  made_by TEXT NOT NULL CHECK (made_by IN ('auto', 'admin'))\n"
+	");\n"
+	"CREATE INDEX pool_releases_by_month ON pool_releases(month, id);\n"
+	"CREATE TABLE pool_release_agg (\n"
+	"  release_id BIGINT NOT NULL REFERENCES pool_releases(id),\n"
+	"  questionnaire TEXT NOT NULL, version TEXT NOT NULL, dim TEXT NOT NULL, value TEXT NOT NULL,\n"
+	"  data BYTEA NOT NULL,\n"
+	"  PRIMARY KEY (release_id, questionnaire, version, dim, value)\n"
+	");\n",
 };
 
 const int PG_MIGRATION_COUNT = sizeof PG_MIGRATIONS / sizeof PG_MIGRATIONS[0];

@@ -286,6 +286,48 @@ const char *const MIGRATIONS[] = {
 	"  adopted INTEGER NOT NULL DEFAULT 0 CHECK (adopted IN (0, 1)),\n"
 	"  policy_updated TEXT NOT NULL DEFAULT ''\n"
 	");\n",
+	/* 12: the pool's privacy and provenance (docs/benchmark-model.md). pool_sources: where
+	 * aggregates came from — row 0 this database under a random install id, one row per
+	 * imported source, whose id is the origin of its pool_agg rows (so pool_agg is rebuilt
+	 * without the old origin IN (0, 1); rows imported before become source 1). pool_releases
+	 * and pool_release_agg: the protected statistics users see and exports carry. */
+	"CREATE TABLE pool_sources (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  source TEXT NOT NULL UNIQUE,\n"
+	"  period_from TEXT NOT NULL DEFAULT '', period_to TEXT NOT NULL DEFAULT '',\n"
+	"  release INTEGER NOT NULL DEFAULT 0,\n"
+	"  contains TEXT NOT NULL DEFAULT '',\n"
+	"  aggregates INTEGER NOT NULL DEFAULT 0,\n"
+	"  imported_at TEXT NOT NULL DEFAULT ''\n"
+	");\n"
+	"INSERT INTO pool_sources (id, source) VALUES (0, lower(hex(randomblob(16))));\n"
+	"INSERT INTO pool_sources (id, source, period_from, period_to, aggregates, imported_at)\n"
+	"  SELECT 1, '00000000000000000000000000000000', min(month), max(month), count(*), strftime('%Y-%m-%dT%H:%M:%SZ', 'now')\n"
+	"  FROM pool_agg WHERE origin = 1 HAVING count(*) > 0;\n"
+	"CREATE TABLE pool_agg_new (\n"
+	"  questionnaire TEXT NOT NULL, version TEXT NOT NULL, dim TEXT NOT NULL, value TEXT NOT NULL,\n"
+	"  month TEXT NOT NULL, origin INTEGER NOT NULL CHECK (origin >= 0),\n"
+	"  data BLOB NOT NULL,\n"
+	"  PRIMARY KEY (questionnaire, version, dim, value, month, origin)\n"
+	") WITHOUT ROWID;\n"
+	"INSERT INTO pool_agg_new SELECT questionnaire, version, dim, value, month, origin, data FROM pool_agg;\n"
+	"DROP TABLE pool_agg;\n"
+	"ALTER TABLE pool_agg_new RENAME TO pool_agg;\n"
+	"CREATE TABLE pool_releases (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  month TEXT NOT NULL,\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  rho REAL NOT NULL,\n"
+	"  min_group INTEGER NOT NULL CHECK (min_group >= 5),\n"
+	"  made_by TEXT NOT NULL CHECK (made_by IN ('auto', 'admin'))\n"
+	");\n"
+	"CREATE INDEX pool_releases_by_month ON pool_releases(month, id);\n"
+	"CREATE TABLE pool_release_agg (\n"
+	"  release_id INTEGER NOT NULL REFERENCES pool_releases(id),\n"
+	"  questionnaire TEXT NOT NULL, version TEXT NOT NULL, dim TEXT NOT NULL, value TEXT NOT NULL,\n"
+	"  data BLOB NOT NULL,\n"
+	"  PRIMARY KEY (release_id, questionnaire, version, dim, value)\n"
+	") WITHOUT ROWID;\n",
 };
 
 const int MIGRATION_COUNT = sizeof MIGRATIONS / sizeof MIGRATIONS[0];

@@ -40,6 +40,16 @@ store_rc_t sq_member_delete(store_t *s, int64_t org_id, const char *questionnair
 store_rc_t sq_agg_add(store_t *s, const pool_key_t *k, const char *month, int origin, const pool_agg_t *delta);
 store_rc_t sq_agg_sum(store_t *s, const pool_key_t *k, const char *from, pool_agg_t *out);
 store_rc_t sq_agg_each(store_t *s, const char *from, bool (*fn)(const pool_key_t *, const pool_agg_t *, void *), void *arg);
+/* sqlite_release.c: the pool's sources and releases */
+store_rc_t sq_source_list(store_t *s, pool_source_t **out, int *n);
+store_rc_t sq_source_put(store_t *s, pool_source_t *src);
+store_rc_t sq_source_clear(store_t *s, int64_t id);
+store_rc_t sq_release_add(store_t *s, pool_release_t *r);
+store_rc_t sq_release_list(store_t *s, const char *from, pool_release_t **out, int *n);
+store_rc_t sq_release_agg_put(store_t *s, int64_t release, const pool_key_t *k, const pool_agg_t *a);
+store_rc_t sq_release_agg_get(store_t *s, int64_t release, const pool_key_t *k, pool_agg_t *out);
+store_rc_t sq_release_agg_each(store_t *s, int64_t release, bool (*fn)(const pool_key_t *, const pool_agg_t *, void *),
+			       void *arg);
 
 store_rc_t sq_workspace_add(store_t *s, workspace_t *w);
 store_rc_t sq_workspace_get(store_t *s, int64_t id, workspace_t *out);

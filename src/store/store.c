@@ -161,6 +161,31 @@ store_rc_t store_pool_each(store_t *s, const char *from, bool (*fn)(const pool_k
 	return rc;
 }
 
+store_rc_t store_source_list(store_t *s, pool_source_t **out, int *n) { return s->ops->source_list(s, out, n); }
+store_rc_t store_source_put(store_t *s, pool_source_t *src) { return s->ops->source_put(s, src); }
+store_rc_t store_source_clear(store_t *s, int64_t id) { return s->ops->source_clear(s, id); }
+store_rc_t store_release_add(store_t *s, pool_release_t *r) { return s->ops->release_add(s, r); }
+store_rc_t store_release_list(store_t *s, const char *from, pool_release_t **out, int *n)
+{
+	return s->ops->release_list(s, from, out, n);
+}
+store_rc_t store_release_agg_put(store_t *s, int64_t release, const pool_key_t *k, const pool_agg_t *a)
+{
+	return s->ops->release_agg_put(s, release, k, a);
+}
+store_rc_t store_release_agg_get(store_t *s, int64_t release, const pool_key_t *k, pool_agg_t *out)
+{
+	return s->ops->release_agg_get(s, release, k, out);
+}
+store_rc_t store_release_agg_each(store_t *s, int64_t release, bool (*fn)(const pool_key_t *, const pool_agg_t *, void *),
+				  void *arg)
+{
+	bool began = store_read_begin(s);
+	store_rc_t rc = s->ops->release_agg_each(s, release, fn, arg);
+	store_read_end(s, began);
+	return rc;
+}
+
 store_rc_t store_workspace_add(store_t *s, workspace_t *w) { return s->ops->workspace_add(s, w); }
 store_rc_t store_workspace_get(store_t *s, int64_t id, workspace_t *out) { return s->ops->workspace_get(s, id, out); }
 store_rc_t store_workspace_update(store_t *s, const workspace_t *w) { return s->ops->workspace_update(s, w); }

@@ -69,6 +69,31 @@ typedef struct {
 	char contribution[POOL_CONTRIB_TEXT];   /* "" in rows written before schema 6 */
 } pool_member_t;
 
+/* Where pool aggregates come from: id 0 is this database, named by its own install id; each
+ * imported pool file's source (the install that exported it) has one row, whose id is the
+ * `origin` of its aggregates, so importing a source again replaces what it brought. */
+#define POOL_CONTAINS_TEXT 2200
+typedef struct {
+	int64_t id;
+	char source[33];                    /* 32 hex characters */
+	char from[8], to[8];                /* the file's window ("" for this database) */
+	int64_t release;                    /* the exporter's release it came from */
+	char contains[POOL_CONTAINS_TEXT];  /* installs whose data the file held, space-separated */
+	int aggregates;
+	char imported[32];
+} pool_source_t;
+
+/* One release of the pool: the protected statistics (core/pool_privacy.h) that results are
+ * compared with and that `pool export` writes, made once a month or by an administrator. */
+typedef struct {
+	int64_t id;
+	char month[8];                      /* the month (Japan time) it was made in */
+	char created[32];
+	double rho;                         /* the privacy cost of this release (zCDP ρ) */
+	int min_group;
+	char made_by[16];                   /* "auto" or "admin" */
+} pool_release_t;
+
 /* One page of an organisation's asset ledger (core/asset.h): filters, sort and page. */
 typedef enum { ASORT_NO = 0, ASORT_NAME, ASORT_IMPORTANCE, ASORT_DEPARTMENT, ASORT_INVENTORIED, ASORT_REGISTERED, ASORT_COUNT } asset_sort_t;
 typedef struct {
@@ -166,6 +191,20 @@ struct store_ops {
 	/* Every aggregate with buckets from month `from` on, summed, in key order. */
 	store_rc_t (*agg_each)(store_t *s, const char *from, bool (*fn)(const pool_key_t *, const pool_agg_t *, void *),
 			       void *arg);
+	/* every source, by id (*out: free()) */
+	store_rc_t (*source_list)(store_t *s, pool_source_t **out, int *n);
+	/* updates source src->id, or adds one when src->id is 0 (sets it; never 0) */
+	store_rc_t (*source_put)(store_t *s, pool_source_t *src);
+	/* deletes every aggregate row of that origin (an import about to be replaced) */
+	store_rc_t (*source_clear)(store_t *s, int64_t id);
+	store_rc_t (*release_add)(store_t *s, pool_release_t *r);                         /* sets r->id */
+	/* the releases made in month `from` or later, oldest first (*out: free()) */
+	store_rc_t (*release_list)(store_t *s, const char *from, pool_release_t **out, int *n);
+	store_rc_t (*release_agg_put)(store_t *s, int64_t release, const pool_key_t *k, const pool_agg_t *a);
+	/* STORE_NOT_FOUND: the release does not publish that aggregate */
+	store_rc_t (*release_agg_get)(store_t *s, int64_t release, const pool_key_t *k, pool_agg_t *out);
+	store_rc_t (*release_agg_each)(store_t *s, int64_t release, bool (*fn)(const pool_key_t *, const pool_agg_t *, void *),
+				       void *arg);
 
 	/* accounts (core/account.h) */
 	store_rc_t (*workspace_add)(store_t *s, workspace_t *w);          /* sets w->id */
@@ -315,6 +354,15 @@ store_rc_t store_agg_add(store_t *s, const pool_key_t *k, const char *month, int
 store_rc_t store_pool_agg(store_t *s, const pool_key_t *k, const char *from, pool_agg_t *out);
 store_rc_t store_pool_each(store_t *s, const char *from, bool (*fn)(const pool_key_t *, const pool_agg_t *, void *),
 			   void *arg);
+store_rc_t store_source_list(store_t *s, pool_source_t **out, int *n);   /* free() */
+store_rc_t store_source_put(store_t *s, pool_source_t *src);
+store_rc_t store_source_clear(store_t *s, int64_t id);
+store_rc_t store_release_add(store_t *s, pool_release_t *r);
+store_rc_t store_release_list(store_t *s, const char *from, pool_release_t **out, int *n);   /* free() */
+store_rc_t store_release_agg_put(store_t *s, int64_t release, const pool_key_t *k, const pool_agg_t *a);
+store_rc_t store_release_agg_get(store_t *s, int64_t release, const pool_key_t *k, pool_agg_t *out);
+store_rc_t store_release_agg_each(store_t *s, int64_t release, bool (*fn)(const pool_key_t *, const pool_agg_t *, void *),
+				  void *arg);
 
 store_rc_t store_workspace_add(store_t *s, workspace_t *w);
 store_rc_t store_workspace_get(store_t *s, int64_t id, workspace_t *out);

@@ -4,7 +4,8 @@
  * a histogram and the scatter of total against risk index, four radar charts (the risk group
  * with its desired level, the size band, the industry, and the company's own last results)
  * and "companies like mine" per question. Every number comes from the comparison view
- * (app/compare.h); this file only draws it.
+ * (app/compare.h), which holds only what the pool's current release publishes (rounded
+ * counts, means with the margin of their noise); this file only draws it.
  *
  * The comparison is its own page, not part of the cached result page: the pool changes with
  * every pooled save, the snapshot never does.
@@ -14,6 +15,7 @@
 #include <string.h>
 
 #include "app/compare.h"
+#include "core/pool_privacy.h"
 #include "core/template.h"
 #include "core/xalloc.h"
 #include "web/pages.h"
@@ -62,7 +64,7 @@ static void radars(req_t *r, buf_t *b, const compare_view_t *v)
 	/* 1: the group's average and the desired level */
 	int ns = 0;
 	series(&s[ns++], T(r, "your_result"), v->own, v->ncats);
-	if (p->st[DIM_GROUP].shown)
+	if (p->st[DIM_GROUP].items_shown)
 		series(&s[ns++], T(r, "group_average"), v->peer[DIM_GROUP], v->ncats);
 	if (v->has_desired)
 		series(&s[ns++], T(r, "desired_level"), v->desired, v->ncats);
@@ -75,7 +77,7 @@ static void radars(req_t *r, buf_t *b, const compare_view_t *v)
 		    { DIM_INDUSTRY, "radar-industry", "radar_industry", "industry_average" } };
 	for (int k = 0; k < 2; k++) {
 		ns = 1;
-		if (p->st[one[k].dim].shown)
+		if (p->st[one[k].dim].items_shown)
 			series(&s[ns++], T(r, one[k].avg), v->peer[one[k].dim], v->ncats);
 		radar(r, b, v, one[k].id, one[k].title, s, ns);
 	}
@@ -89,6 +91,12 @@ static void radars(req_t *r, buf_t *b, const compare_view_t *v)
 	if (ns == 0)
 		series(&s[ns++], T(r, "your_result"), v->own, v->ncats);
 	radar(r, b, v, "radar-history", "radar_history", s, ns);
+	if (p->st[DIM_ALL].shown && !p->st[DIM_GROUP].items_shown) {
+		char n[16], msg[400];
+		snprintf(n, sizeof n, "%d", POOL_ITEMS_MIN);
+		tmpl_fill(msg, sizeof msg, T(r, "radar_later"), (const char *const[]){ "n" }, (const char *const[]){ n }, 1);
+		h(b, "<p class=\"small\" id=\"radar-later\">%s</p>", msg);
+	}
 }
 
 static void histogram(req_t *r, buf_t *b, const compare_view_t *v, int d)
@@ -110,16 +118,18 @@ static void histogram(req_t *r, buf_t *b, const compare_view_t *v, int d)
 			continue;
 		h(b, "<tr class=\"%s\"><td>%d–%d</td><td>%lld</td></tr>", i == own ? "own" : "", from, to, bins[i]);
 	}
-	h(b, "</tbody></table></figcaption></figure>");
+	h(b, "</tbody></table><p class=\"small\">%s</p></figcaption></figure>", T(r, "pool_rounded"));
 }
 
+/* The company's own points always; the pool's density once the release publishes all companies. */
 static void scatter(req_t *r, buf_t *b, const compare_view_t *v)
 {
 	const profile_t *p = r->content->profile;
 	const pool_agg_t *a = &v->peers.agg[DIM_ALL];
+	bool shown = v->peers.st[DIM_ALL].shown;
 	long long cells[POOL_RBINS * POOL_TBINS];
 	for (int i = 0; i < POOL_RBINS * POOL_TBINS; i++)
-		cells[i] = a->scatter[i];
+		cells[i] = shown ? a->scatter[i] : 0;
 	int th[PROFILE_MAX_GROUPS], risk[COMPARE_HISTORY], np = 0;
 	const char *labels[PROFILE_MAX_GROUPS];
 	char upper[PROFILE_MAX_GROUPS][8];
@@ -142,7 +152,11 @@ static void scatter(req_t *r, buf_t *b, const compare_view_t *v)
 	h(b, "<figure class=\"chart\">");
 	svg_scatter(b, "scatter", T(r, "scatter_title"), cells, POOL_RBINS, POOL_TBINS, th, labels, p->ngroups, risk, share, np,
 		    T(r, "risk_index"), T(r, "total"));
-	h(b, "<figcaption><p>%s: %lld %s</p>", T(r, "compare_sample"), (long long)a->n, T(r, "companies"));
+	if (shown)
+		h(b, "<figcaption><p>%s: %lld %s（%s）</p>", T(r, "compare_sample"), (long long)a->n, T(r, "companies"),
+		  T(r, "pool_rounded"));
+	else
+		h(b, "<figcaption><p id=\"scatter-own-only\">%s</p>", T(r, "scatter_own_only"));
 	if (np)
 		h(b, "<p>%s: %d / %s: %d</p>", T(r, "risk_index"), risk[np - 1], T(r, "total"), v->sd->total);
 	else
@@ -150,18 +164,47 @@ static void scatter(req_t *r, buf_t *b, const compare_view_t *v)
 	h(b, "</figcaption></figure>");
 }
 
+/* "Share answering 「…」": the option that scores full marks (and 該当なし, which counts as full
+ * marks), named as the answer set names it, so the column says what it counts. */
+static void share_label(req_t *r, const questionnaire_t *q, char *out, size_t size)
+{
+	const option_t *top = NULL;
+	bool na = false;
+	for (int k = 0; k < q->aset->nopts; k++) {
+		const option_t *o = &q->aset->opts[k];
+		if (o->kind == OPT_NA)
+			na = true;
+		else if (!top || o->points > top->points)
+			top = o;
+	}
+	char option[300];
+	snprintf(option, sizeof option, "%s%s", top ? tx(&top->label, r->lang) : "", na ? T(r, "or_na") : "");
+	tmpl_fill(out, size, T(r, "like_mine_share"), (const char *const[]){ "option" }, (const char *const[]){ option }, 1);
+}
+
 static void like_mine(req_t *r, buf_t *b, const compare_view_t *v)
 {
 	const pool_stats_t *st = &v->peers.st[DIM_LIKE];
 	if (!v->q || !st->shown)
 		return;
-	h(b, "<section><h2>%s（%lld %s）</h2><table class=\"scores like\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-	     "<th scope=\"col\">%s</th></tr></thead><tbody>",
-	  T(r, "like_mine"), (long long)st->n, T(r, "companies"), T(r, "question"), T(r, "your_result"), T(r, "like_mine"));
+	if (!st->items_shown) {
+		char n[16], msg[400];
+		snprintf(n, sizeof n, "%d", POOL_ITEMS_MIN);
+		tmpl_fill(msg, sizeof msg, T(r, "like_mine_later"), (const char *const[]){ "n" }, (const char *const[]){ n }, 1);
+		h(b, "<section id=\"like-mine\"><h2>%s（%lld %s）</h2><p>%s</p></section>", T(r, "like_mine"), (long long)st->n,
+		  T(r, "companies"), msg);
+		return;
+	}
+	char label[400], margin[64];
+	share_label(r, v->q, label, sizeof label);
+	snprintf(margin, sizeof margin, "±%d%%", (int)(st->margin_share * 100 + 0.5));
+	h(b, "<section id=\"like-mine\"><h2>%s（%lld %s）</h2><table class=\"scores like\"><thead><tr><th scope=\"col\">%s</th>"
+	     "<th scope=\"col\">%s</th><th scope=\"col\">%s（%s）</th></tr></thead><tbody>",
+	  T(r, "like_mine"), (long long)st->n, T(r, "companies"), T(r, "question"), T(r, "your_result"), label, margin);
 	for (int i = 0; i < v->q->nitems && i < v->sd->nanswers; i++)
 		h(b, "<tr><td>%s %s</td><td>%s</td><td>%d%%</td></tr>", v->q->items[i].id, tx(&v->q->items[i].text, r->lang),
 		  v->sd->answers[i].points == v->sd->answers[i].full ? "✔" : "—", (int)(st->item_full_share[i] * 100 + 0.5));
-	h(b, "</tbody></table></section>");
+	h(b, "</tbody></table><p class=\"small\">%s</p></section>", T(r, "pool_margin_note"));
 }
 
 static void summary(req_t *r, buf_t *b, const compare_view_t *v)
@@ -169,44 +212,112 @@ static void summary(req_t *r, buf_t *b, const compare_view_t *v)
 	const peers_t *p = &v->peers;
 	h(b, "<table class=\"scores peers\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 	     "<th scope=\"col\">%s</th></tr></thead><tbody>",
-	  T(r, "compare_sample"), T(r, "companies"), T(r, "mean"), T(r, "deviation"));
+	  T(r, "compare_sample"), T(r, "companies_rounded"), T(r, "mean"), T(r, "deviation"));
 	for (int d = 0; d < DIM_COUNT; d++) {
 		const pool_stats_t *st = &p->st[d];
 		if (!p->key[d].value[0])
 			continue;
-		h(b, "<tr id=\"peers-%s\"><th scope=\"row\">%s</th><td>%lld</td>", POOL_DIM_IDS[d], T(r, DIM_LABEL[d]), (long long)st->n);
+		h(b, "<tr id=\"peers-%s\"><th scope=\"row\">%s</th>", POOL_DIM_IDS[d], T(r, DIM_LABEL[d]));
 		if (st->shown) {
-			char mean[32], dev[32];
-			snprintf(mean, sizeof mean, "%.1f", st->mean);
+			char n[32], mean[64], dev[32];
+			snprintf(n, sizeof n, "%lld", (long long)st->n);
+			snprintf(mean, sizeof mean, "%.1f ±%.1f", st->mean, st->margin_mean);
 			snprintf(dev, sizeof dev, "%.1f", pool_deviation(st, v->sd->total));
-			h(b, "<td>%s</td><td>%s</td></tr>", mean, dev);
+			h(b, "<td>%s</td><td>%s</td><td>%s</td></tr>", n, mean, dev);
 		} else {
-			h(b, "<td colspan=\"2\">%s</td></tr>", T(r, "pool_hidden"));
+			/* not even its size: a group the release does not publish is only named */
+			h(b, "<td colspan=\"3\">%s</td></tr>", T(r, "pool_not_published"));
 		}
 	}
-	h(b, "</tbody></table>");
+	h(b, "</tbody></table><p class=\"small\">%s</p>", T(r, "pool_margin_note"));
 }
 
-/* The 偏差値 in the group (or among all companies), what it means, the histogram and the
- * scatter; or why there is nothing to compare with yet. */
+/* Where the company stands, from the published histogram: a rank among n when the group is
+ * small, a share of it when it is large (never a normal curve's guess). */
+static void rank_words(req_t *r, const compare_view_t *v, int d, char *out, size_t size)
+{
+	const pool_agg_t *a = &v->peers.agg[d];
+	int64_t above, same;
+	pool_rank(a, v->sd->total, v->sd->min, v->sd->max, &above, &same);
+	long long n = a->n, lo = above + 1, hi = above + (same > 1 ? same : 1);
+	lo = lo > n ? n : lo; /* a total below every published one ranks last */
+	hi = hi > n ? n : hi < lo ? lo : hi;
+	char sn[24], sf[24], st[24];
+	if (n >= 50) { /* as shares of the group, in whole percent */
+		snprintf(sf, sizeof sf, "%lld", (100 * (lo - 1) + n / 2) / n);
+		snprintf(st, sizeof st, "%lld", (100 * hi + n / 2) / n);
+		tmpl_fill(out, size, T(r, "standing_top"), (const char *const[]){ "from", "to" }, (const char *const[]){ sf, st }, 2);
+		return;
+	}
+	snprintf(sn, sizeof sn, "%lld", n);
+	snprintf(sf, sizeof sf, "%lld", lo);
+	snprintf(st, sizeof st, "%lld", hi);
+	if (lo >= hi)
+		tmpl_fill(out, size, T(r, "standing_rank_one"), (const char *const[]){ "n", "from" }, (const char *const[]){ sn, sf }, 2);
+	else
+		tmpl_fill(out, size, T(r, "standing_rank"), (const char *const[]){ "n", "from", "to" },
+			  (const char *const[]){ sn, sf, st }, 3);
+}
+
+/* Which release the numbers come from, and what was done to them. */
+static void release_note(req_t *r, buf_t *b, const compare_view_t *v)
+{
+	const peers_t *p = &v->peers;
+	char msg[600];
+	if (!p->release) {
+		tmpl_fill(msg, sizeof msg, T(r, "compare_no_release"), (const char *const[]){ "next" },
+			  (const char *const[]){ p->next_release }, 1);
+	} else {
+		char day[11];
+		snprintf(day, sizeof day, "%.10s", p->release_created);
+		tmpl_fill(msg, sizeof msg, T(r, "compare_release"), (const char *const[]){ "date", "next" },
+			  (const char *const[]){ day, p->next_release }, 2);
+	}
+	h(b, "<p class=\"small\" id=\"release\">%s</p>", msg);
+}
+
+/* A first comparison while the pool is small: an earlier survey of the same questionnaire (for
+ * the 5-minute self-diagnosis, IPA's 2009 survey of 66 companies). */
+static void survey(req_t *r, buf_t *b, const compare_view_t *v)
+{
+	const questionnaire_t *q = v->q;
+	if (!q || q->survey.companies <= 0 || !q->pass_mark)
+		return;
+	char companies[16], passed[16], pct[16], mark[16], line[600];
+	snprintf(companies, sizeof companies, "%d", q->survey.companies);
+	snprintf(passed, sizeof passed, "%d", q->survey.passed);
+	snprintf(pct, sizeof pct, "%d", (100 * q->survey.passed + q->survey.companies / 2) / q->survey.companies);
+	snprintf(mark, sizeof mark, "%d", q->pass_mark);
+	tmpl_fill(line, sizeof line, T(r, "survey_line"), (const char *const[]){ "companies", "passed", "pct", "mark" },
+		  (const char *const[]){ companies, passed, pct, mark }, 4);
+	h(b, "<section id=\"survey\"><h2>%s</h2><p>%s</p><p><strong>%s</strong></p><p class=\"small\">%s</p></section>",
+	  tx(&q->survey.title, r->lang), line, T(r, v->sd->total >= q->pass_mark ? "survey_own_yes" : "survey_own_no"),
+	  T(r, "survey_caveat"));
+}
+
+/* The 偏差値 in the group (or among all companies), the rank, the histogram and the scatter;
+ * or, while the release publishes no group for this result, why, with what can be shown
+ * already: the company's own point and an earlier survey. */
 static void standing(req_t *r, buf_t *b, const compare_view_t *v)
 {
 	const peers_t *p = &v->peers;
+	release_note(r, b, v);
 	if (!p->st[DIM_ALL].shown) {
 		char msg[300], n[16];
 		snprintf(n, sizeof n, "%d", p->min_group);
 		tmpl_fill(msg, sizeof msg, T(r, "compare_none"), (const char *const[]){ "n" }, (const char *const[]){ n }, 1);
 		h(b, "<p id=\"compare-none\">%s</p>", msg);
+		survey(r, b, v);
+		scatter(r, b, v);
 		return;
 	}
 	int hd = p->st[DIM_GROUP].shown ? DIM_GROUP : DIM_ALL;
 	double dev = pool_deviation(&p->st[hd], v->sd->total);
-	char num[32], words[200], pct[32];
+	char num[32], words[300];
 	snprintf(num, sizeof num, "%.1f", dev);
-	snprintf(pct, sizeof pct, "%.0f", 100 * pool_top_share(dev));
-	tmpl_fill(words, sizeof words, T(r, "deviation_words"), (const char *const[]){ "pct" }, (const char *const[]){ pct }, 1);
-	h(b, "<p class=\"total\">%s（%s）: <span class=\"big\" id=\"deviation\">%s</span></p><p>%s</p>", T(r, "deviation"),
-	  T(r, DIM_LABEL[hd]), num, words);
+	rank_words(r, v, hd, words, sizeof words);
+	h(b, "<p class=\"total\">%s（%s）: <span class=\"big\" id=\"deviation\">%s</span></p><p id=\"standing\">%s</p>",
+	  T(r, "deviation"), T(r, DIM_LABEL[hd]), num, words);
 	histogram(r, b, v, hd);
 	scatter(r, b, v);
 }

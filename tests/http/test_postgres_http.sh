@@ -151,8 +151,10 @@ while IFS='|' read -r org level; do
 	python3 -c "import json,sys; print(json.dumps({'answers': {str(q): sys.argv[1] for q in range(1, 26)}}))" "$level" >"$TMP/r.json"
 	"$BIN" --db "$R" diagnose jisha-shindan --answers "$TMP/r.json" --save --org "$org" --pool >/dev/null
 done
-"$BIN" --db "$C" pool stats --json | python3 -c "import json,sys; print(json.dumps([a for a in json.load(sys.stdin)['aggregates']], sort_keys=True))" >"$TMP/busy.json"
-"$BIN" --db "$R" pool stats --json | python3 -c "import json,sys; print(json.dumps([a for a in json.load(sys.stdin)['aggregates']], sort_keys=True))" >"$TMP/recount.json"
+# (the exact aggregates; whether a release publishes them depends on when each database made one)
+exact() { python3 -c "import json,sys; print(json.dumps([{k: v for k, v in a.items() if k != 'published'} for a in json.load(sys.stdin)['aggregates']], sort_keys=True))"; }
+"$BIN" --db "$C" pool stats --json | exact >"$TMP/busy.json"
+"$BIN" --db "$R" pool stats --json | exact >"$TMP/recount.json"
 cmp -s "$TMP/busy.json" "$TMP/recount.json" && ok || bad "the pool differs from a recount: $(diff "$TMP/busy.json" "$TMP/recount.json" | head -3)"
 grep -E "runtime error|Sanitizer" "$TMP"/busy*.log && bad "sanitizer report" || ok
 

@@ -10,6 +10,7 @@
 
 #include "core/answers.h"
 #include "core/pool.h"
+#include "core/pool_privacy.h"
 #include "core/profile.h"
 #include "input/pool_file.h"
 #include "input/profile_input.h"
@@ -76,9 +77,12 @@ static void statistics_by_hand(void **state)
 	for (int i = 0; i < POOL_RBINS * POOL_TBINS; i++)
 		in_scatter += a.scatter[i];
 	assert_int_equal(in_scatter, 3);
-	/* 偏差値 60 is about the top 15.9 % of a normal population */
-	assert_true(fabs(pool_top_share(60.0) - 0.1587) < 0.0005);
-	assert_true(fabs(pool_top_share(50.0) - 0.5) < 1e-9);
+	/* the rank comes from the histogram itself, not a normal curve: 40 is first of 4, 10 last */
+	int64_t above, same;
+	pool_rank(&a, 40, 0, 100, &above, &same);
+	assert_true(above == 0 && same == 1);
+	pool_rank(&a, 10, 0, 100, &above, &same);
+	assert_true(above == 3 && same == 1);
 }
 
 static void rediagnosis_subtracts_the_earlier_contribution(void **state)
@@ -308,37 +312,114 @@ static void pool_follows_saves(void **state)
 	pool_contrib_t c = { .total = 25, .min = 25, .max = 125, .nitems = q->nitems, .risk = -1 };
 	for (int i = 0; i < 4; i++)
 		pool_add(&base, &c, +1);
-	pool_file_t f = { .month = "2026-01", .keys = &key, .aggs = &base, .n = 1 };
-	assert_int_equal(app_pool_import(&app, &f, &err), 0);
+	pool_file_t f = { .source = "0123456789abcdef0123456789abcdef", .release = 1, .keys = &key, .aggs = &base, .n = 1 };
+	app_this_month(&app, f.month, f.from);
+	pool_import_t got;
+	assert_int_equal(app_pool_import(&app, &f, &got, &err), 0);
+	assert_false(got.replaced);
 	assert_int_equal(store_pool_agg(s, &key, "2000-01", &a), STORE_OK);
 	assert_int_equal(a.n, 5);
 	assert_int_equal(a.sum, totals[1] + 4 * 25);
+	/* the same source again replaces its earlier import instead of adding to it */
+	assert_int_equal(app_pool_import(&app, &f, &got, &err), 0);
+	assert_true(got.replaced);
+	assert_int_equal(store_pool_agg(s, &key, "2000-01", &a), STORE_OK);
+	assert_int_equal(a.n, 5);
+	/* this install's own id, or a file holding it, is refused and changes nothing */
+	pool_source_t *src;
+	int nsrc;
+	assert_int_equal(app_pool_sources(&app, &src, &nsrc, &err), 0);
+	assert_int_equal(nsrc, 2);
+	pool_file_t own = f;
+	snprintf(own.source, sizeof own.source, "%s", src[0].source);
+	assert_int_equal(app_pool_import(&app, &own, &got, &err), -1);
+	assert_int_equal(err.code, ERR_CONFLICT);
+	own = f;
+	snprintf(own.source, sizeof own.source, "ffffffffffffffffffffffffffffffff");
+	snprintf(own.contains[own.ncontains++], sizeof own.contains[0], "%s", src[0].source);
+	assert_int_equal(app_pool_import(&app, &own, &got, &err), -1);
+	/* a file that holds what another import brought: counted twice, refused */
+	snprintf(own.contains[0], sizeof own.contains[0], "%s", f.source);
+	assert_int_equal(app_pool_import(&app, &own, &got, &err), -1);
+	free(src);
+	/* months in the future never enter */
+	pool_file_t later = f;
+	snprintf(later.month, sizeof later.month, "2099-12");
+	assert_int_equal(app_pool_import(&app, &later, &got, &err), -1);
+	assert_string_equal(err.field, "exported");
+	assert_int_equal(store_pool_agg(s, &key, "2000-01", &a), STORE_OK);
+	assert_int_equal(a.n, 5);
 	store_close(s);
 	char cmd[96];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	assert_int_equal(system(cmd), 0);
 }
 
+/* A well-formed file (format 2) with one aggregate of six benchmark companies at level 3, and
+ * what changes in it for each hostile variant. */
+#define HEAD "{\"format\": \"mamoru-pool\", \"format_version\": 2, \"source\": \"0123456789abcdef0123456789abcdef\", " \
+	     "\"release\": 1, \"contains\": [], \"exported\": \"2026-01\", \"window\": {\"from\": \"2024-02\", \"to\": \"2026-01\"}, " \
+	     "\"min_group\": 5, "
+#define AGG(q, ver, n, sum, sumsq, items, full, hist) \
+	"\"aggregates\": [{\"questionnaire\": \"" q "\", \"version\": \"" ver "\", \"dimension\": \"all\", \"value\": \"all\", " \
+	"\"n\": " n ", \"sum\": " sum ", \"sumsq\": " sumsq ", \"item_sum\": [" items "], \"item_full\": [" full "], " \
+	"\"histogram\": [" hist "], \"scatter\": [" ZERO100 "]}]}"
+#define Z10 "0,0,0,0,0,0,0,0,0,0"
+#define ZERO100 Z10 "," Z10 "," Z10 "," Z10 "," Z10 "," Z10 "," Z10 "," Z10 "," Z10 "," Z10
+#define I25(v) v "," v "," v "," v "," v "," v "," v "," v "," v "," v "," v "," v "," v "," v "," v "," v "," v "," v "," v "," v "," v "," v "," v "," v "," v
+#define H(v) "0,0,0,0,0,0,0,0,0," v ",0,0,0,0,0,0,0,0,0,0" /* 75 of 25-125 falls in bin 9 */
+
 static void hostile_pool_files_are_refused(void **state)
 {
 	(void)state;
-	static const char *const bad[] = {
-		"",
-		"[]",
-		"{\"format\": \"other\", \"format_version\": 1, \"exported\": \"2026-01\", \"aggregates\": []}",
-		"{\"format\": \"mamoru-pool\", \"format_version\": 2, \"exported\": \"2026-01\", \"aggregates\": []}",
-		"{\"format\": \"mamoru-pool\", \"format_version\": 1, \"exported\": \"2026-13\", \"aggregates\": []}",
-		"{\"format\": \"mamoru-pool\", \"format_version\": 1, \"exported\": \"2026-01\", \"aggregates\": [{\"questionnaire\": \"x\"}]}",
-		"{\"format\": \"mamoru-pool\", \"format_version\": 1, \"exported\": \"2026-01\", \"aggregates\": [{\"questionnaire\": "
-		"\"b\", \"version\": \"1\", \"dimension\": \"all\", \"value\": \"all\", \"n\": 2, \"sum\": 1, \"sumsq\": 1, "
-		"\"item_sum\": [], \"item_full\": [], \"histogram\": [1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0], \"scatter\": []}]}",
+	static const char good[] = HEAD AGG("benchmark", "2009-1", "6", "450", "33750", I25("18"), I25("0"), H("6"));
+	static const struct {
+		const char *text, *field;
+	} bad[] = {
+		{ "", "file" },
+		{ "[]", "format" },
+		{ "{\"format\": \"other\", \"format_version\": 2, \"aggregates\": []}", "format" },
+		/* format 1: no source, unprotected values */
+		{ "{\"format\": \"mamoru-pool\", \"format_version\": 1, \"exported\": \"2026-01\", \"aggregates\": []}", "format_version" },
+		{ HEAD "\"aggregates\": [{\"questionnaire\": \"x\"}]}", "aggregates" },
+		/* a mean of 1000 on a 25-125 scale */
+		{ HEAD AGG("benchmark", "2009-1", "6", "6000", "6000000", I25("240"), I25("0"), H("6")), "aggregates" },
+		/* σ forced to 0 by an impossibly small sum of squares */
+		{ HEAD AGG("benchmark", "2009-1", "6", "450", "100", I25("18"), I25("0"), H("6")), "aggregates" },
+		/* a sum of squares near the integer limit */
+		{ HEAD AGG("benchmark", "2009-1", "6", "450", "9223372036854775807", I25("18"), I25("0"), H("6")), "aggregates" },
+		/* three questions: per-question means would be halved */
+		{ HEAD AGG("benchmark", "2009-1", "6", "54", "486", "18,18,18", "0,0,0", H("6")), "aggregates" },
+		/* a histogram that does not add up to n */
+		{ HEAD AGG("benchmark", "2009-1", "6", "450", "33750", I25("18"), I25("0"), H("7")), "aggregates" },
+		/* fewer than 5 companies: never leaves an install */
+		{ HEAD AGG("benchmark", "2009-1", "1", "75", "5625", I25("3"), I25("0"), H("1")), "aggregates" },
+		/* a questionnaire version this install does not have */
+		{ HEAD AGG("benchmark", "1999-9", "6", "450", "33750", I25("18"), I25("0"), H("6")), "aggregates" },
 	};
+	pool_file_t f;
+	err_t e = { 0 };
+	if (pool_file_parse(good, strlen(good), &C, &f, &e) != 0)
+		fail_msg("the good file was refused: %s", e.en);
+	assert_int_equal(f.n, 1);
+	assert_string_equal(f.month, "2026-01");
+	pool_file_free(&f);
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		pool_file_t f;
-		err_t e = { 0 };
-		assert_int_equal(pool_file_parse(bad[i], strlen(bad[i]), &f, &e), -1);
-		assert_true(e.field[0] != '\0');
+		memset(&e, 0, sizeof e);
+		if (pool_file_parse(bad[i].text, strlen(bad[i].text), &C, &f, &e) != -1)
+			fail_msg("file %zu was accepted", i);
+		assert_string_equal(e.field, bad[i].field);
 		assert_null(f.keys);
+	}
+	/* months that are not months, and windows that do not end in them */
+	static const char *const months[] = { "\"zzzz-12\"", "\"2026-13\"", "\"1999-12\"", "12" };
+	for (size_t i = 0; i < sizeof months / sizeof months[0]; i++) {
+		char text[4096];
+		snprintf(text, sizeof text, "{\"format\": \"mamoru-pool\", \"format_version\": 2, \"source\": "
+			 "\"0123456789abcdef0123456789abcdef\", \"release\": 1, \"contains\": [], \"exported\": %s, "
+			 "\"window\": {\"from\": \"2024-02\", \"to\": \"2026-01\"}, \"min_group\": 5, \"aggregates\": []}", months[i]);
+		assert_int_equal(pool_file_parse(text, strlen(text), &C, &f, &e), -1);
+		assert_string_equal(e.field, "exported");
 	}
 }
 

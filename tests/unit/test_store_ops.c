@@ -537,6 +537,78 @@ static void pool_rows(void **state)
 	assert_int_equal(seen[2], 1);
 }
 
+static bool count_rows(const pool_key_t *k, const pool_agg_t *a, void *arg)
+{
+	(void)k, (void)a;
+	++*(int *)arg;
+	return true;
+}
+
+/* Where pool rows come from (this database, one row per imported source) and releases: an
+ * import's rows cleared without touching others, releases listed oldest first from a month,
+ * a release's aggregates read back whole, one not published NOT_FOUND. */
+static void pool_sources_and_releases(void **state)
+{
+	(void)state;
+	pool_source_t *src;
+	int n;
+	assert_int_equal(store_source_list(S, &src, &n), STORE_OK);
+	assert_int_equal(n, 1); /* this database, with its own install id */
+	assert_int_equal(src[0].id, 0);
+	assert_int_equal(strlen(src[0].source), 32);
+	free(src);
+	pool_source_t imp = { .source = "0123456789abcdef0123456789abcdef", .from = "2025-01", .to = "2026-12", .release = 3,
+			      .contains = "", .aggregates = 1, .imported = "2026-12-01T00:00:00Z" };
+	assert_int_equal(store_source_put(S, &imp), STORE_OK);
+	assert_true(imp.id > 0);
+	pool_key_t all = { .questionnaire = "benchmark", .version = "v", .value = "all", .dim = DIM_ALL };
+	pool_contrib_t c = { .total = 60, .min = 25, .max = 125, .nitems = 25, .risk = 50 };
+	pool_agg_t one = { 0 }, sum;
+	pool_add(&one, &c, +1);
+	assert_int_equal(store_agg_add(S, &all, "2026-12", 0, &one), STORE_OK);
+	assert_int_equal(store_agg_add(S, &all, "2026-12", (int)imp.id, &one), STORE_OK);
+	assert_int_equal(store_pool_agg(S, &all, "2026-01", &sum), STORE_OK);
+	assert_int_equal(sum.n, 2);
+	assert_int_equal(store_source_clear(S, imp.id), STORE_OK); /* the import goes, this database's row stays */
+	assert_int_equal(store_pool_agg(S, &all, "2026-01", &sum), STORE_OK);
+	assert_int_equal(sum.n, 1);
+	imp.release = 4;
+	assert_int_equal(store_source_put(S, &imp), STORE_OK);
+	pool_source_t dup = imp;
+	dup.id = 0;
+	assert_int_equal(store_source_put(S, &dup), STORE_INVALID); /* one row per source */
+	assert_int_equal(store_source_list(S, &src, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(src[1].release, 4);
+	assert_string_equal(src[1].to, "2026-12");
+	free(src);
+
+	pool_release_t r1 = { .month = "2026-11", .created = "2026-11-02T00:00:00Z", .rho = 15, .min_group = 5, .made_by = "auto" };
+	pool_release_t r2 = { .month = "2026-12", .created = "2026-12-01T00:00:00Z", .rho = 15, .min_group = 7, .made_by = "admin" };
+	assert_int_equal(store_release_add(S, &r1), STORE_OK);
+	assert_int_equal(store_release_add(S, &r2), STORE_OK);
+	assert_true(r2.id > r1.id);
+	pool_release_t *list;
+	assert_int_equal(store_release_list(S, "2026-12", &list, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(list[0].id, r2.id);
+	assert_int_equal(list[0].min_group, 7);
+	assert_string_equal(list[0].made_by, "admin");
+	free(list);
+	assert_int_equal(store_release_list(S, "2000-01", &list, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(list[0].id, r1.id);
+	free(list);
+	pool_agg_t got;
+	assert_int_equal(store_release_agg_put(S, r2.id, &all, &one), STORE_OK);
+	assert_int_equal(store_release_agg_get(S, r2.id, &all, &got), STORE_OK);
+	assert_memory_equal(&got, &one, sizeof got);
+	assert_int_equal(store_release_agg_get(S, r1.id, &all, &got), STORE_NOT_FOUND);
+	int rows = 0;
+	assert_int_equal(store_release_agg_each(S, r2.id, count_rows, &rows), STORE_OK);
+	assert_int_equal(rows, 1);
+}
+
 /* Deleting and archiving: a diagnosis goes with its rows and pool membership while the plan
  * item made from it stays; an organisation goes with everything of it and nothing of another;
  * another workspace's records are not found. */
@@ -638,6 +710,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(ledger_and_risks, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(profiles_keep_versions, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(pool_rows, fresh, cleanup),
+		cmocka_unit_test_setup_teardown(pool_sources_and_releases, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(deletes_and_archives, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(transactions_are_whole, fresh, cleanup),
 	};
