@@ -4,7 +4,9 @@
  * bound, in the order of an index that serves it (schema 10 keeps one per sort), with LIMIT and
  * OFFSET: a page of 50 reads 50 rows whatever the ledger's size. The count of matching rows is a
  * second query over the same filters. A risk's assets live in risk_assets and come back with it
- * (group_concat), so a page of risks is one query too.
+ * (group_concat), so a page of risks is one query too. How many rows match comes from the
+ * counters asset_counts and risk_counts (schema 13, kept by triggers) when the filters are
+ * ones they hold, and from counting the index otherwise.
  */
 #include <assert.h>
 #include <stdio.h>
@@ -175,8 +177,15 @@ static char *like_pattern(const char *q)
 	return buf_take(&b, &len);
 }
 
-static void asset_where(dyn_t *d, int64_t workspace, int64_t org_id, const asset_query_t *aq, const char *like)
+/* The filters. The count reads them through their indexes; the page reads rows in the order of
+ * the sort's index and tests the other filters on each row (a leading + keeps SQLite from
+ * choosing a filter's index and then sorting every match): a page costs the rows it skips and
+ * shows, not the whole match. */
+static void asset_where(dyn_t *d, int64_t workspace, int64_t org_id, const asset_query_t *aq, const char *like, bool count)
 {
+	int sort = aq->sort >= 0 && aq->sort < ASORT_COUNT ? (int)aq->sort : ASORT_NO;
+	const char *imp = count || sort == ASORT_IMPORTANCE ? "" : "+", *dep = count || sort == ASORT_DEPARTMENT ? "" : "+",
+		   *inv = count || sort == ASORT_INVENTORIED ? "" : "+";
 	buf_puts(&d->sql, " FROM assets WHERE organization_id = ");
 	dyn_int(d, org_id);
 	buf_puts(&d->sql, " AND workspace_id = ");
@@ -192,17 +201,17 @@ static void asset_where(dyn_t *d, int64_t workspace, int64_t org_id, const asset
 		buf_puts(&d->sql, " ESCAPE '\\')");
 	}
 	if (aq->department && aq->department[0]) {
-		buf_puts(&d->sql, " AND department = ");
+		buf_printf(&d->sql, " AND %sdepartment = ", dep);
 		dyn_text(d, aq->department);
 	}
 	if (aq->score_lo || aq->score_hi) {
-		buf_puts(&d->sql, aq->by_sum ? " AND cia_sum BETWEEN " : " AND cia_max BETWEEN ");
+		buf_printf(&d->sql, " AND %s%s BETWEEN ", imp, aq->by_sum ? "cia_sum" : "cia_max");
 		dyn_int(d, aq->score_lo);
 		buf_puts(&d->sql, " AND ");
 		dyn_int(d, aq->score_hi);
 	}
 	if (aq->overdue_before && aq->overdue_before[0]) {
-		buf_puts(&d->sql, " AND disposed = '' AND inventoried < ");
+		buf_printf(&d->sql, " AND disposed = '' AND %sinventoried < ", inv);
 		dyn_text(d, aq->overdue_before);
 	}
 	if (aq->expired_before && aq->expired_before[0]) {
@@ -221,10 +230,36 @@ store_rc_t sq_asset_list(store_t *s, int64_t org_id, const asset_query_t *aq, bo
 	sq_t *q = SQ(s);
 	char *like = aq->q && aq->q[0] ? like_pattern(aq->q) : NULL;
 	store_rc_t rc = STORE_OK;
-	if (total) {
+	/* filtered by importance (and disposal) only, or not at all: the counters of schema 13 */
+	bool counted = !like && !(aq->department && aq->department[0]) && !(aq->overdue_before && aq->overdue_before[0]) &&
+		       !(aq->expired_before && aq->expired_before[0]);
+	if (total && counted) {
+		dyn_t d = { 0 };
+		buf_puts(&d.sql, "SELECT coalesce(sum(n), 0) FROM asset_counts WHERE organization_id = ");
+		dyn_int(&d, org_id);
+		buf_puts(&d.sql, " AND workspace_id = ");
+		dyn_int(&d, s->workspace);
+		if (aq->score_lo || aq->score_hi) {
+			buf_puts(&d.sql, aq->by_sum ? " AND cia_sum BETWEEN " : " AND cia_max BETWEEN ");
+			dyn_int(&d, aq->score_lo);
+			buf_puts(&d.sql, " AND ");
+			dyn_int(&d, aq->score_hi);
+		}
+		if (aq->disposed == 0 || aq->disposed == 1) {
+			buf_puts(&d.sql, " AND disposed = ");
+			dyn_int(&d, aq->disposed);
+		}
+		sqlite3_stmt *st = dyn_prepare(q, &d);
+		buf_free(&d.sql);
+		if (!st || sqlite3_step(st) != SQLITE_ROW)
+			rc = st ? sq_fail(q, STORE_ERROR, "asset_counts") : STORE_ERROR;
+		else
+			*total = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	} else if (total) {
 		dyn_t d = { 0 };
 		buf_puts(&d.sql, "SELECT count(*)");
-		asset_where(&d, s->workspace, org_id, aq, like);
+		asset_where(&d, s->workspace, org_id, aq, like, true);
 		sqlite3_stmt *st = dyn_prepare(q, &d);
 		buf_free(&d.sql);
 		if (!st || sqlite3_step(st) != SQLITE_ROW)
@@ -246,7 +281,7 @@ store_rc_t sq_asset_list(store_t *s, int64_t org_id, const asset_query_t *aq, bo
 		static const char *const ORDER_SUM[2] = { " ORDER BY cia_sum, cia_max, id", " ORDER BY cia_sum DESC, cia_max DESC, id DESC" };
 		dyn_t d = { 0 };
 		buf_puts(&d.sql, "SELECT " ASSET_COLS);
-		asset_where(&d, s->workspace, org_id, aq, like);
+		asset_where(&d, s->workspace, org_id, aq, like, false);
 		int sort = aq->sort >= 0 && aq->sort < ASORT_COUNT ? (int)aq->sort : ASORT_NO;
 		buf_puts(&d.sql, aq->by_sum && sort == ASORT_IMPORTANCE ? ORDER_SUM[aq->desc] : ORDER[sort][aq->desc]);
 		if (aq->limit > 0) {
@@ -300,12 +335,9 @@ static const char *const SQL_RISK_DELETE[] = {
 	"DELETE FROM risk_assets WHERE risk_id = (SELECT id FROM risks WHERE id = ?1 AND workspace_id = ?2)",
 	"DELETE FROM risks WHERE id = ?1 AND workspace_id = ?2",
 };
-static const char SQL_COUNTS[] = "SELECT frequency, impact, count(*) FROM risks WHERE organization_id = ? AND workspace_id = ? "
-				 "GROUP BY frequency, impact";
-static const char SQL_COUNTS_RESIDUAL[] =
-	"SELECT CASE residual_frequency WHEN '' THEN frequency ELSE residual_frequency END AS f, "
-	"CASE residual_impact WHEN '' THEN impact ELSE residual_impact END AS i, count(*) FROM risks "
-	"WHERE organization_id = ? AND workspace_id = ? GROUP BY f, i";
+/* the counters of schema 13: a residual cell falls back to the assessed one where not given */
+static const char SQL_COUNTS[] = "SELECT frequency, impact, residual_frequency, residual_impact, sum(n) FROM risk_counts "
+				 "WHERE organization_id = ? AND workspace_id = ? GROUP BY frequency, impact, residual_frequency, residual_impact";
 static const char SQL_SETTINGS_GET[] = "SELECT matrix, inventory_months FROM risk_settings WHERE organization_id = ? AND workspace_id = ?";
 static const char SQL_SETTINGS_PUT[] =
 	"INSERT INTO risk_settings (organization_id, workspace_id, matrix, inventory_months) "
@@ -455,8 +487,9 @@ store_rc_t sq_risk_get(store_t *s, int64_t id, risk_rec_t *out)
 
 store_rc_t sq_risk_delete(store_t *s, int64_t id) { return sq_delete(SQ(s), SQL_RISK_DELETE, 2, id); }
 
-static void risk_where(dyn_t *d, int64_t workspace, int64_t org_id, const risk_query_t *rq, const char *like)
+static void risk_where(dyn_t *d, int64_t workspace, int64_t org_id, const risk_query_t *rq, const char *like, bool count)
 {
+	const char *cell = count || rq->sort == RSORT_CELL ? "" : "+", *tr = count || rq->sort == RSORT_TREATMENT ? "" : "+";
 	buf_puts(&d->sql, " FROM risks WHERE organization_id = ");
 	dyn_int(d, org_id);
 	buf_puts(&d->sql, " AND workspace_id = ");
@@ -474,15 +507,15 @@ static void risk_where(dyn_t *d, int64_t workspace, int64_t org_id, const risk_q
 		buf_puts(&d->sql, ")");
 	}
 	if (rq->freq >= 0 && rq->freq < RISK_FREQS) {
-		buf_puts(&d->sql, " AND frequency = ");
+		buf_printf(&d->sql, " AND %sfrequency = ", cell);
 		dyn_text(d, RISK_FREQ_IDS[rq->freq]);
 	}
 	if (rq->impact >= 0 && rq->impact < RISK_IMPACTS) {
-		buf_puts(&d->sql, " AND impact = ");
+		buf_printf(&d->sql, " AND %simpact = ", cell);
 		dyn_text(d, RISK_IMPACT_IDS[rq->impact]);
 	}
 	if (rq->treatment >= RT_NONE && rq->treatment < RISK_TREATS) {
-		buf_puts(&d->sql, " AND treatment = ");
+		buf_printf(&d->sql, " AND %streatment = ", tr);
 		dyn_text(d, opt_id(RISK_TREAT_IDS, RISK_TREATS, rq->treatment));
 	}
 }
@@ -493,10 +526,35 @@ store_rc_t sq_risk_list(store_t *s, int64_t org_id, const risk_query_t *rq, bool
 	sq_t *q = SQ(s);
 	char *like = rq->q && rq->q[0] ? like_pattern(rq->q) : NULL;
 	store_rc_t rc = STORE_OK;
-	if (total) {
+	if (total && !like && rq->asset_id <= 0) { /* the counters of schema 13 */
+		dyn_t d = { 0 };
+		buf_puts(&d.sql, "SELECT coalesce(sum(n), 0) FROM risk_counts WHERE organization_id = ");
+		dyn_int(&d, org_id);
+		buf_puts(&d.sql, " AND workspace_id = ");
+		dyn_int(&d, s->workspace);
+		if (rq->freq >= 0 && rq->freq < RISK_FREQS) {
+			buf_puts(&d.sql, " AND frequency = ");
+			dyn_text(&d, RISK_FREQ_IDS[rq->freq]);
+		}
+		if (rq->impact >= 0 && rq->impact < RISK_IMPACTS) {
+			buf_puts(&d.sql, " AND impact = ");
+			dyn_text(&d, RISK_IMPACT_IDS[rq->impact]);
+		}
+		if (rq->treatment >= RT_NONE && rq->treatment < RISK_TREATS) {
+			buf_puts(&d.sql, " AND treatment = ");
+			dyn_text(&d, opt_id(RISK_TREAT_IDS, RISK_TREATS, rq->treatment));
+		}
+		sqlite3_stmt *st = dyn_prepare(q, &d);
+		buf_free(&d.sql);
+		if (!st || sqlite3_step(st) != SQLITE_ROW)
+			rc = st ? sq_fail(q, STORE_ERROR, "risk_counts") : STORE_ERROR;
+		else
+			*total = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	} else if (total) {
 		dyn_t d = { 0 };
 		buf_puts(&d.sql, "SELECT count(*)");
-		risk_where(&d, s->workspace, org_id, rq, like);
+		risk_where(&d, s->workspace, org_id, rq, like, true);
 		sqlite3_stmt *st = dyn_prepare(q, &d);
 		buf_free(&d.sql);
 		if (!st || sqlite3_step(st) != SQLITE_ROW)
@@ -506,18 +564,17 @@ store_rc_t sq_risk_list(store_t *s, int64_t org_id, const risk_query_t *rq, bool
 		sqlite3_finalize(st);
 	}
 	if (rc == STORE_OK && fn) {
-		/* the cell order is worst first: monthly before yearly, fatal before stop (the ids'
-		 * own order in the matrix, not the alphabet) */
+		/* the cell order is worst first: monthly before yearly, fatal before stop (schema 13's
+		 * generated column cell, in the matrix's order, not the alphabet's) */
 		static const char *const ORDER[RSORT_COUNT][2] = {
 			[RSORT_ID] = { " ORDER BY id", " ORDER BY id DESC" },
-			[RSORT_CELL] = { " ORDER BY instr('monthly yearly  rare', frequency), instr('fatal stop slow', impact), id",
-					 " ORDER BY instr('monthly yearly  rare', frequency) DESC, instr('fatal stop slow', impact) DESC, id DESC" },
+			[RSORT_CELL] = { " ORDER BY cell, id", " ORDER BY cell DESC, id DESC" },
 			[RSORT_TREATMENT] = { " ORDER BY treatment, id", " ORDER BY treatment DESC, id DESC" },
 			[RSORT_REVIEW] = { " ORDER BY review, id", " ORDER BY review DESC, id DESC" },
 		};
 		dyn_t d = { 0 };
 		buf_puts(&d.sql, "SELECT " RISK_COLS);
-		risk_where(&d, s->workspace, org_id, rq, like);
+		risk_where(&d, s->workspace, org_id, rq, like, false);
 		int sort = rq->sort >= 0 && rq->sort < RSORT_COUNT ? (int)rq->sort : RSORT_ID;
 		buf_puts(&d.sql, ORDER[sort][rq->desc]);
 		if (rq->limit > 0) {
@@ -552,7 +609,7 @@ store_rc_t sq_risk_counts(store_t *s, int64_t org_id, bool residual, int64_t cou
 {
 	sq_t *q = SQ(s);
 	memset(counts, 0, sizeof(int64_t) * RISK_FREQS * RISK_IMPACTS);
-	sqlite3_stmt *st = sq_stmt(q, residual ? SQL_COUNTS_RESIDUAL : SQL_COUNTS);
+	sqlite3_stmt *st = sq_stmt(q, SQL_COUNTS);
 	if (!st)
 		return STORE_ERROR;
 	sqlite3_bind_int64(st, 1, org_id);
@@ -560,10 +617,13 @@ store_rc_t sq_risk_counts(store_t *s, int64_t org_id, bool residual, int64_t cou
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int f = col_index(st, 0, RISK_FREQ_IDS, RISK_FREQS), i = col_index(st, 1, RISK_IMPACT_IDS, RISK_IMPACTS);
+		int rf = col_index(st, 2, RISK_FREQ_IDS, RISK_FREQS), ri = col_index(st, 3, RISK_IMPACT_IDS, RISK_IMPACTS);
+		if (residual && rf >= 0 && ri >= 0)
+			f = rf, i = ri;
 		if (f >= 0 && i >= 0)
-			counts[f][i] = sqlite3_column_int64(st, 2);
+			counts[f][i] += sqlite3_column_int64(st, 4);
 	}
-	store_rc_t res = rc == SQLITE_DONE ? STORE_OK : sq_fail(q, STORE_ERROR, "risks");
+	store_rc_t res = rc == SQLITE_DONE ? STORE_OK : sq_fail(q, STORE_ERROR, "risk_counts");
 	sqlite3_reset(st);
 	return res;
 }

@@ -28,6 +28,8 @@ static const char *const SQL_DELETE[] = {
 	"DELETE FROM risks WHERE organization_id = ?1 AND workspace_id = ?2",
 	"DELETE FROM assets WHERE organization_id = ?1 AND workspace_id = ?2",
 	"DELETE FROM risk_settings WHERE organization_id = ?1 AND workspace_id = ?2",
+	"DELETE FROM asset_counts WHERE organization_id = ?1 AND workspace_id = ?2",
+	"DELETE FROM risk_counts WHERE organization_id = ?1 AND workspace_id = ?2",
 	"DELETE FROM security_actions WHERE organization_id = ?1 AND workspace_id = ?2",
 	"DELETE FROM respondent_links WHERE organization_id = ?1 AND workspace_id = ?2",
 	"DELETE FROM pool_members WHERE organization_id = " OF_ORG,

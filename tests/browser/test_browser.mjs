@@ -8,7 +8,8 @@
 // with cost, effort and steps, in a top part that fits a laptop screen and the first printed
 // page, and puts the first into the plan; the administrator adds a consultant, a
 // company member and a viewer, and each sees exactly what their role allows, in Japanese and
-// English; no console errors anywhere. Screenshots of the main pages are
+// English; the seed's asset ledger is imported from CP932 CSV and .xlsx, two risks are rated
+// and decided, and the reduction lands in the action plan; no console errors anywhere. Screenshots of the main pages are
 // saved to tests/out/screenshots/ for review. Prints "browser: N passed, N failed".
 import { spawn, execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -308,6 +309,59 @@ try {
   check("viewer reads a result", (await status(vw.p, "/diagnoses/1")) === 200);
   check("viewer may not answer", (await status(vw.p, "/diagnose/jisha-shindan?org=1")) === 403);
   await vw.c.close();
+  // the information-asset ledger: the seed's example ledger imported as Japanese Excel saves it
+  // (CP932 CSV here, .xlsx for the second company), two risks rated, the suggested treatments
+  // seen and decided with reasons, and the 低減 decision in the action plan
+  execFileSync("sh", ["-c", `iconv -f UTF-8 -t CP932 examples/asset-ledger.csv > "${join(tmp, "ledger.csv")}"`], { cwd: root });
+  execFileSync("python3", ["tests/cli/excel_xlsx.py", "examples/asset-ledger.csv", join(tmp, "ledger.xlsx")], { cwd: root });
+  await page.goto(`${base}/organizations/1?lang=ja`);
+  await page.locator("#risk-links").getByRole("link", { name: "情報資産管理台帳" }).click();
+  check("the ledger starts empty, with examples to start from", (await page.locator("#ledger-empty").count()) === 1);
+  await page.getByLabel("ファイル").setInputFiles(join(tmp, "ledger.csv"));
+  await page.getByRole("button", { name: "取り込む" }).click();
+  check("17 assets imported from a CP932 CSV", ((await page.locator("#imported").textContent()) || "").includes("17"));
+  check("the ledger lists the 17", (await page.locator("table.ledger tbody tr").count()) === 17);
+  const secret = page.locator("table.ledger tbody tr", { hasText: "営業秘密情報" });
+  check("row 16 keeps the seed's C/I/A", (await secret.locator("td.num").allTextContents()).join("") === "332");
+  const secretId = (await secret.locator("th a").getAttribute("href")).split("/").pop();
+  await page.screenshot({ path: join(shots, "ledger.png"), fullPage: true });
+  await page.goto(`${base}/organizations/2/assets`);
+  await page.getByLabel("ファイル").setInputFiles(join(tmp, "ledger.xlsx"));
+  await page.getByRole("button", { name: "取り込む" }).click();
+  check("17 assets imported from an .xlsx", (await page.locator("table.ledger tbody tr").count()) === 17);
+  await page.goto(`${base}/organizations/1/assets/${secretId}`);
+  check("the asset page shows the seed's filling note", (await page.locator("main").textContent()).includes("初回記入時は現在の日にち"));
+  await page.getByRole("link", { name: "リスクを評価する" }).click();
+  await page.locator("#f-threat").fill("個人情報がメールの誤送信により漏えい");
+  await page.locator("input[name=source][value=internal]").check();
+  await page.locator("input[name=frequency][value=yearly]").check();
+  await page.locator("input[name=impact][value=stop]").check();
+  await page.getByRole("button", { name: "保存" }).click();
+  check("the seed's cell suggests a reduction", (await page.locator("#suggested").getAttribute("data-treatment")) === "reduce");
+  await page.locator("#f-treatment").selectOption("reduce");
+  await page.locator("#f-reason").fill("宛先の確認と添付の暗号化で発生を減らす");
+  await page.locator("input[name=measure][value='4.1.4']").check();
+  await page.getByRole("button", { name: "保存" }).click();
+  check("the reduction added a plan item", (await page.locator("#planned").count()) === 1);
+  check("decided", (await page.locator("#decided").textContent()) === "低減");
+  await page.screenshot({ path: join(shots, "risk.png"), fullPage: true });
+  await page.goto(`${base}/organizations/1/risks/new?asset=${secretId}`);
+  await page.locator("#f-threat_ref").selectOption("scenario:10");
+  await page.locator("input[name=source][value=external]").check();
+  await page.locator("input[name=frequency][value=monthly]").check();
+  await page.locator("input[name=impact][value=fatal]").check();
+  await page.locator("#f-treatment").selectOption("avoid");
+  await page.locator("#f-reason").fill("添付ファイル付きのメールを受ける業務をやめる");
+  await page.getByRole("button", { name: "保存" }).click();
+  check("a frequent, fatal threat suggests avoiding it", (await page.locator("#suggested").getAttribute("data-treatment")) === "avoid");
+  await page.goto(`${base}/organizations/1/risks`);
+  check("the heat map counts each cell", (await page.locator("#matrix td[data-cell='monthly:fatal']").textContent()).startsWith("1")
+        && (await page.locator("#matrix td[data-cell='yearly:stop']").textContent()).startsWith("1"));
+  check("the guideline's worked example is shown", (await page.locator("svg.riskmap .mark").count()) === 1);
+  await page.screenshot({ path: join(shots, "risks.png"), fullPage: true });
+  await page.goto(`${base}/organizations/1`);
+  check("the reduction's checklist question is in the action plan",
+        (await page.locator("table.plan").textContent()).includes("取り扱い手順を定めていますか"));
   // signing out ends the session
   await page.goto(`${base}/?lang=ja`);
   await page.getByRole("button", { name: "ログアウト" }).click();

@@ -312,6 +312,20 @@ static void ledger_and_risks(void **state)
 	q = (asset_query_t){ .department = "営業部", .disposed = -1 };
 	assert_int_equal(store_asset_list(S, org, &q, NULL, NULL, &total), STORE_OK);
 	assert_int_equal(total, 1);
+	/* the counters behind the count follow a change of C/I/A and a disposal */
+	assert_int_equal(store_asset_get(S, a1, &got), STORE_OK);
+	got.c = got.i = got.a = 1;
+	strcpy(got.disposed, "2026-11-01");
+	assert_int_equal(store_asset_update(S, &got), STORE_OK);
+	q = (asset_query_t){ .score_lo = 3, .score_hi = 3, .disposed = -1 };
+	assert_int_equal(store_asset_list(S, org, &q, NULL, NULL, &total), STORE_OK);
+	assert_int_equal(total, 1);
+	q = (asset_query_t){ .disposed = 1 };
+	assert_int_equal(store_asset_list(S, org, &q, NULL, NULL, &total), STORE_OK);
+	assert_int_equal(total, 1);
+	q = (asset_query_t){ .score_lo = 1, .score_hi = 1, .disposed = 0 };
+	assert_int_equal(store_asset_list(S, org, &q, NULL, NULL, &total), STORE_OK);
+	assert_int_equal(total, 1); /* a3; a1 is disposed */
 
 	risk_rec_t r;
 	risk_rec_init(&r);
@@ -355,6 +369,12 @@ static void ledger_and_risks(void **state)
 	assert_int_equal(store_risk_list(S, org, &rq, NULL, NULL, &n), STORE_OK);
 	assert_int_equal(n, 1);
 	rq.asset_id = a2; /* unlinked above */
+	assert_int_equal(store_risk_list(S, org, &rq, NULL, NULL, &n), STORE_OK);
+	assert_int_equal(n, 0);
+	rq = (risk_query_t){ .freq = RF_YEARLY, .impact = -1, .treatment = RT_REDUCE };
+	assert_int_equal(store_risk_list(S, org, &rq, NULL, NULL, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	rq.treatment = RT_NONE;
 	assert_int_equal(store_risk_list(S, org, &rq, NULL, NULL, &n), STORE_OK);
 	assert_int_equal(n, 0);
 
