@@ -39,7 +39,7 @@ static const char SQL_TOKEN_ADD[] = "INSERT INTO tokens (user_id, hash, label, c
 static const char SQL_TOKEN_BY_HASH[] = "SELECT id, user_id, hash, label, created_at, coalesce(revoked_at, '') FROM tokens WHERE hash = $1";
 static const char SQL_TOKEN_LIST[] = "SELECT t.id, t.user_id, t.hash, t.label, t.created_at, coalesce(t.revoked_at, '') "
 				     "FROM tokens t JOIN users u ON u.id = t.user_id WHERE u.workspace_id = $1 "
-				     "AND ($2 = 0 OR t.user_id = $2) ORDER BY t.id";
+				     "AND ($2::bigint = 0 OR t.user_id = $2::bigint) ORDER BY t.id";
 static const char SQL_TOKEN_REVOKE[] = "UPDATE tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL";
 static const char SQL_FAIL_GET[] = "SELECT count, first_at FROM login_failures WHERE key = $1";
 static const char SQL_FAIL_PUT[] = "INSERT INTO login_failures (key, count, first_at) VALUES ($1, $2, $3) "

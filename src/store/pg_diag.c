@@ -30,7 +30,7 @@ static const char SQL_CAT_GET[] = "SELECT category, title_ja, title_en, total, m
 static const char SQL_CREATED[] = "SELECT created_at FROM diagnoses WHERE id = $1 AND workspace_id = $2";
 /* $2 NULL = every questionnaire, $3 0 = no upper id, $4 NULL = no limit; newest first */
 static const char SQL_IDS[] = "SELECT id FROM diagnoses WHERE organization_id = $1 AND ($2::text IS NULL OR questionnaire = $2) "
-			      "AND ($3 = 0 OR id <= $3) AND workspace_id = $5 ORDER BY created_at COLLATE \"C\" DESC, id DESC LIMIT $4";
+			      "AND ($3::bigint = 0 OR id <= $3::bigint) AND workspace_id = $5 ORDER BY created_at COLLATE \"C\" DESC, id DESC LIMIT $4";
 
 /* As sqlite_diag.c: the snapshot's rows, its pool membership, the link it answered. */
 #define OF_DIAG "(SELECT id FROM diagnoses WHERE id = $1 AND workspace_id = $2)"

@@ -158,6 +158,20 @@ exact() { python3 -c "import json,sys; print(json.dumps([{k: v for k, v in a.ite
 cmp -s "$TMP/busy.json" "$TMP/recount.json" && ok || bad "the pool differs from a recount: $(diff "$TMP/busy.json" "$TMP/recount.json" | head -3)"
 grep -E "runtime error|Sanitizer" "$TMP"/busy*.log && bad "sanitizer report" || ok
 
+CASE="a page one server keeps in its cache follows what another server changed"
+# server 1 renders a result page (and keeps it); server 2 renames the company, then deletes the result
+W1="http://127.0.0.1:${PORTS[0]}" W2="http://127.0.0.1:${PORTS[1]}"
+LAST_ID=$(psql_at "$C" "SELECT max(id) FROM diagnoses WHERE organization_id = 2")
+curl -s -o /dev/null -H "Authorization: Bearer $TOK" "$W1/api/v1/diagnoses/$LAST_ID"
+B_SAVED=$B; B=$W1; login load@example.test "$TMP/w1.jar"; B=$B_SAVED
+page() { curl -s -b "$TMP/w1.jar" -o "$TMP/p.html" -w '%{http_code}' "$W1/diagnoses/$LAST_ID"; }
+[ "$(page)" = 200 ] && grep -q "並行2" "$TMP/p.html" && ok || bad "server 1 does not show the result"
+"$BIN" --db "$C" org edit 2 --name 改名後の会社 >/dev/null
+[ "$(page)" = 200 ] && grep -q "改名後の会社" "$TMP/p.html" && ok || bad "server 1 still shows the old name from its cache"
+CODE=$(curl -s -o /dev/null -w '%{http_code}' -X DELETE -H "Authorization: Bearer $TOK" "$W2/api/v1/diagnoses/$LAST_ID")
+[ "$CODE" = 200 ] && ok || bad "server 2 could not delete ($CODE)"
+[ "$(page)" = 404 ] && ok || bad "server 1 still serves the deleted result from its cache"
+
 CASE="a server killed mid-save loses no acknowledged save"
 : >"$TMP/acked"
 (for i in $(seq 1 60); do
