@@ -3,7 +3,6 @@
  */
 #include "app/secaction.h"
 
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +30,7 @@ int app_secaction_view(app_t *a, int64_t org_id, secaction_view_t *out, err_t *e
 	stored_diag_t **list = NULL;
 	int n = 0;
 	if (c && c->diagnosis) {
-		store_rc_t rc = store_diag_recent(a->store, org_id, c->diagnosis, INT64_MAX, 1, &list, &n);
+		store_rc_t rc = store_diag_recent(a->store, org_id, c->diagnosis, 0, 1, &list, &n); /* 0: no upper id */
 		if (rc != STORE_OK)
 			return app_store_fail(a, rc, e);
 	}

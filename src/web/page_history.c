@@ -1,6 +1,6 @@
 /*
  * page_history.c — /organizations/{id}/history: every diagnosis of the organisation, a trend
- * chart of the total per questionnaire, the change since last time per category, the per-site
+ * chart of the total per questionnaire (a line per site, the pass line, named axes), the change since last time per category, the per-site
  * roll-up and the executive/staff comparison (computed by core/history.c, as on the CLI).
  */
 #include <stdio.h>
@@ -25,6 +25,11 @@ static const char *qtitle(const req_t *r, const char *qid)
 	return q ? tx(&q->title, r->lang) : qid;
 }
 
+#define TREND_SITES 8
+
+/* One chart per questionnaire: a line per site (scope) over the rounds (the month of saving by
+ * default, as the roll-up groups the sites' sheets), the latest sheet of a site in a round
+ * counting, with the pass line where the questionnaire has a pass mark. */
 static void trends(req_t *r, buf_t *b, stored_diag_t **list, int n)
 {
 	for (int i = 0; i < n; i++) {
@@ -33,19 +38,49 @@ static void trends(req_t *r, buf_t *b, stored_diag_t **list, int n)
 			first &= strcmp(list[k]->questionnaire, list[i]->questionnaire) != 0;
 		if (!first)
 			continue;
-		const char *labels[64];
-		int values[64], m = 0;
-		char dates[64][11];
-		for (int k = 0; k < n && m < 64; k++)
-			if (!strcmp(list[k]->questionnaire, list[i]->questionnaire)) {
-				snprintf(dates[m], sizeof dates[m], "%.10s", list[k]->created);
-				labels[m] = dates[m];
-				values[m++] = list[k]->total;
+		const char *qid = list[i]->questionnaire;
+		const questionnaire_t *q = content_questionnaire(r->content, qid);
+		char dates[SVG_LINE_POINTS][11];
+		const char *xl[SVG_LINE_POINTS];
+		int nx = 0, nl = 0;
+		svg_line_t *lines = xmalloc(TREND_SITES * sizeof *lines);
+		memset(lines, 0, TREND_SITES * sizeof *lines);
+		for (int k = 0; k < n; k++) { /* oldest first: a later diagnosis of a day and site wins */
+			if (strcmp(list[k]->questionnaire, qid))
+				continue;
+			char day[11];
+			snprintf(day, sizeof day, "%.10s", list[k]->round);
+			int x = 0;
+			while (x < nx && strcmp(dates[x], day))
+				x++;
+			if (x == nx) {
+				if (nx == SVG_LINE_POINTS)
+					continue;
+				memcpy(dates[nx], day, sizeof day);
+				xl[nx] = dates[nx];
+				nx++;
 			}
-		h(b, "<figure class=\"chart\"><figcaption>%s</figcaption>", qtitle(r, list[i]->questionnaire));
-		svg_trend(b, qtitle(r, list[i]->questionnaire), labels, values, m, list[i]->min < 0 ? 0 : list[i]->min,
-			  list[i]->max);
+			int l = 0;
+			while (l < nl && strcmp(lines[l].name, list[k]->scope))
+				l++;
+			if (l == nl) {
+				if (nl == TREND_SITES)
+					continue;
+				lines[nl++].name = list[k]->scope;
+			}
+			lines[l].v[x] = list[k]->total;
+			lines[l].has[x] = true;
+		}
+		char pass[64] = "";
+		if (q && q->pass_mark > 0)
+			snprintf(pass, sizeof pass, "%s %d", T(r, "pass_mark"), q->pass_mark);
+		char id[48];
+		snprintf(id, sizeof id, "trend-%d", i);
+		h(b, "<figure class=\"chart trend\">");
+		svg_lines(b, id, qtitle(r, qid), xl, nx, lines, nl, list[i]->min < 0 ? 0 : list[i]->min, list[i]->max,
+			  q ? q->pass_mark : 0, pass, T(r, "round"), T(r, "total"));
 		h(b, "</figure>");
+		free(lines);
 	}
 }
 

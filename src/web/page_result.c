@@ -11,13 +11,18 @@
  * diagnosis is still there with the same date (an id can come back after a delete) and what the
  * page shows of the organisation (name, industry, employees) is the same, checked on every
  * hit. Only the main part is cached, after the access check; the header with the user and
- * their CSRF token is drawn for each request. bench/README.md has the figures.
+ * their CSRF token is drawn for each request, and the main part holds no form (「計画に追加」 is a
+ * plain link to the plan form). An entry lasts CACHE_TTL seconds, because the link to the
+ * comparison with other companies is shown only while the pool has enough of them, and the
+ * pool changes with other companies' saves. bench/README.md has the figures.
  */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "app/compare.h"
 #include "app/diagnosis.h"
 #include "app/org.h"
 #include "core/org.h"
@@ -29,15 +34,19 @@
 
 static void chart(req_t *r, buf_t *b, const stored_diag_t *sd)
 {
+	/* the topics by name on the axes, this result's share of each topic's maximum */
+	const char *labels[MAX_CATEGORIES];
+	svg_series_t own = { .name = T(r, "chart_this_result") };
 	svg_axis_t axes[MAX_CATEGORIES];
-	char labels[MAX_CATEGORIES][12];
-	for (int c = 0; c < sd->ncats; c++) {
-		snprintf(labels[c], sizeof labels[c], "%d", c + 1);
+	for (int c = 0; c < sd->ncats && c < MAX_CATEGORIES; c++) {
+		labels[c] = r->lang == LANG_EN ? sd->cats[c].title_en : sd->cats[c].title_ja;
 		axes[c] = (svg_axis_t){ .label = labels[c], .value = sd->cats[c].total, .max = sd->cats[c].max };
+		int v = sd->cats[c].total < 0 ? 0 : sd->cats[c].total;
+		own.v[c] = sd->cats[c].max > 0 ? (double)v / sd->cats[c].max : 0;
 	}
-	h(b, "<figure class=\"chart\">");
+	h(b, "<figure class=\"chart wide\">");
 	if (sd->ncats >= 3)
-		svg_radar(b, T(r, "by_category"), axes, sd->ncats);
+		svg_radar_series(b, "rt", T(r, "by_category"), labels, sd->ncats < 32 ? sd->ncats : 32, &own, 1);
 	else
 		svg_bars(b, T(r, "by_category"), axes, sd->ncats);
 	h(b, "<figcaption><table class=\"scores\"><caption>%s</caption><thead><tr><th scope=\"col\">#</th><th scope=\"col\">%s</th>"
@@ -221,6 +230,7 @@ static void recommendations(req_t *r, buf_t *b, const questionnaire_t *q, const 
 }
 
 #define CACHE_SLOTS 256
+#define CACHE_TTL 300 /* seconds: the comparison link follows the pool, which changes with others' saves */
 
 /* The part of a result page between the site header and footer: the same for everyone who may
  * see the diagnosis (the header, with the signed-in user and their CSRF token, is drawn for
@@ -233,6 +243,7 @@ typedef struct {
 	char title[256];
 	char *html;
 	size_t len;
+	time_t made;
 } cached_page_t;
 
 /* What of the organisation shows on the page: its name, and the industry and size that pick
@@ -263,7 +274,7 @@ static bool cached_main(req_t *r, long long id, buf_t *main, char *title, size_t
 {
 	pthread_mutex_lock(&cache_lock);
 	cached_page_t c = *slot(id, r->lang);
-	bool hit = c.html && c.id == id && c.lang == r->lang;
+	bool hit = c.html && c.id == id && c.lang == r->lang && time(NULL) - c.made < CACHE_TTL;
 	pthread_mutex_unlock(&cache_lock);
 	if (!hit || c.workspace != r->app.who.workspace_id)
 		return false;
@@ -301,7 +312,7 @@ static void remember(const req_t *r, const buf_t *main, const char *title, const
 	cached_page_t *e = slot(id, r->lang);
 	free(e->html);
 	*e = (cached_page_t){ .id = id, .org_id = sd->org_id, .workspace = r->app.who.workspace_id, .lang = r->lang, .html = copy,
-			      .len = main->len };
+			      .len = main->len, .made = time(NULL) };
 	snprintf(e->title, sizeof e->title, "%s", title);
 	snprintf(e->created, sizeof e->created, "%s", sd->created);
 	org_signature(o, e->org_sig, sizeof e->org_sig);
@@ -361,9 +372,24 @@ static void survey(req_t *r, buf_t *b, const questionnaire_t *q, const diagnosis
 	h(b, "</section>");
 }
 
+/* Whether other companies' results can be shown beside this one (the comparison page's
+ * 偏差値 and scatter plot need enough companies in the pool). A failure only hides the link. */
+static bool comparable(req_t *r, long long id)
+{
+	compare_view_t *cv = xmalloc(sizeof *cv);
+	err_t e;
+	bool yes = false;
+	if (app_compare(&r->app, id, cv, &e) == 0) {
+		yes = cv->peers.st[DIM_ALL].shown;
+		compare_view_free(cv);
+	}
+	free(cv);
+	return yes;
+}
+
 /* The page's main part, from the view. Its top (score, band, what it means and the first
  * actions) is laid out to fit one laptop screen and to print on the first A4 page. */
-static void render_main(req_t *r, buf_t *b, const result_view_t *v, const char *title)
+static void render_main(req_t *r, buf_t *b, const result_view_t *v, const char *title, bool comparable)
 {
 	const stored_diag_t *sd = v->sd;
 	const questionnaire_t *q = v->q;
@@ -402,10 +428,12 @@ static void render_main(req_t *r, buf_t *b, const result_view_t *v, const char *
 	chart(r, b, sd);
 	if (d)
 		recommendations(r, b, q, d, sd);
+	/* the link promises a scatter plot and a 偏差値: only where the pool has them */
+	if (sd->org_id && comparable)
+		h(b, "<p class=\"noprint\"><a href=\"/diagnoses/%lld/compare\" id=\"compare-link\">%s</a></p>", (long long)sd->id,
+		  T(r, "compare_link"));
 	if (sd->org_id)
-		h(b, "<p class=\"noprint\"><a href=\"/diagnoses/%lld/compare\" id=\"compare-link\">%s</a></p>"
-		     "<p class=\"noprint\"><a href=\"/organizations/%lld/history\">%s</a></p>",
-		  (long long)sd->id, T(r, "compare_link"), (long long)sd->org_id, T(r, "history"));
+		h(b, "<p class=\"noprint\"><a href=\"/organizations/%lld/history\">%s</a></p>", (long long)sd->org_id, T(r, "history"));
 	if (sd->org_id && q && r->content->secaction && !strcmp(q->id, r->content->secaction->diagnosis))
 		h(b, "<p class=\"noprint\"><a href=\"/organizations/%lld/security-action\" id=\"security-action-link\">%s</a></p>",
 		  (long long)sd->org_id, T(r, "sa_link"));
@@ -427,7 +455,7 @@ void page_result(req_t *r, resp_t *w, const char *const *args)
 			return;
 		}
 		snprintf(title, sizeof title, "%s", v.q ? tx(&v.q->title, r->lang) : v.sd->questionnaire);
-		render_main(r, &main, &v, title);
+		render_main(r, &main, &v, title, v.sd->org_id && comparable(r, id));
 		if (use_cache)
 			remember(r, &main, title, v.sd, &v.org);
 		result_view_free(&v);

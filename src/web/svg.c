@@ -50,9 +50,10 @@ void svg_bars(buf_t *b, const char *title, const svg_axis_t *axes, int n)
 {
 	const int row = 26, left = 190, width = 190;
 	h(b, "<svg class=\"chart bars\" viewBox=\"0 0 420 %d\" role=\"img\" aria-labelledby=\"bt\"><title id=\"bt\">%s</title>",
-	  n * row + 10, title);
+	  n * row + 34, title);
+	h(b, "<text class=\"chart-title\" x=\"210\" y=\"16\" text-anchor=\"middle\">%s</text>", title);
 	for (int i = 0; i < n; i++) {
-		int y = 5 + i * row;
+		int y = 29 + i * row;
 		h(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>", left - 8, y + 16, axes[i].label);
 		h(b, "<rect class=\"track\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"16\"/>", left, y + 4, width);
 		h(b, "<rect class=\"value\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"16\"/>", left, y + 4,
@@ -88,13 +89,69 @@ void svg_trend(buf_t *b, const char *title, const char *const *labels, const int
 	buf_puts(b, "</svg>");
 }
 
+void svg_lines(buf_t *b, const char *id, const char *title, const char *const *xlabels, int nx, const svg_line_t *lines, int nlines,
+	       int min, int max, int pass, const char *pass_label, const char *xname, const char *yname)
+{
+	const double left = 56, top = 28, w = 480, hg = 200;
+	if (max <= min)
+		max = min + 1;
+	h(b, "<svg class=\"chart trend\" viewBox=\"0 0 560 %d\" role=\"img\" aria-labelledby=\"%s\"><title id=\"%s\">%s</title>",
+	  (int)(top + hg + 52 + 18 * nlines), id, id, title);
+	h(b, "<text class=\"chart-title\" x=\"280\" y=\"16\" text-anchor=\"middle\">%s</text>", title);
+	for (int g = 0; g <= 4; g++) {
+		double y = top + hg - hg * g / 4;
+		buf_printf(b, "<line class=\"grid\" x1=\"%.0f\" y1=\"%.1f\" x2=\"%.0f\" y2=\"%.1f\"/>", left, y, left + w, y);
+		buf_printf(b, "<text class=\"scale\" x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">%d</text>", left - 4, y + 4,
+			   min + (max - min) * g / 4);
+	}
+	h(b, "<text class=\"axis-name\" x=\"14\" y=\"%d\" text-anchor=\"middle\" transform=\"rotate(-90 14 %d)\">%s</text>",
+	  (int)(top + hg / 2), (int)(top + hg / 2), yname);
+	if (pass > min && pass < max) {
+		double y = top + hg - hg * (pass - min) / (max - min);
+		buf_printf(b, "<line class=\"pass\" x1=\"%.0f\" y1=\"%.1f\" x2=\"%.0f\" y2=\"%.1f\"/>", left, y, left + w, y);
+		buf_puts(b, "<text class=\"pass-label\"");
+		attr(b, "x", left + w - 2);
+		attr(b, "y", y - 4);
+		h(b, " text-anchor=\"end\">%s</text>", pass_label);
+	}
+	for (int i = 0; i < nx; i++) {
+		double x = left + (nx > 1 ? w * i / (nx - 1) : w / 2);
+		h(b, "<text class=\"scale\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>", (int)x, (int)(top + hg + 16), xlabels[i]);
+	}
+	h(b, "<text class=\"axis-name\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>", (int)(left + w / 2), (int)(top + hg + 34),
+	  xname);
+	for (int l = 0; l < nlines; l++) {
+		const svg_line_t *ln = &lines[l];
+		buf_printf(b, "<polyline class=\"series s%d\" points=\"", l % 5);
+		for (int i = 0; i < nx; i++)
+			if (ln->has[i])
+				pt(b, left + (nx > 1 ? w * i / (nx - 1) : w / 2), top + hg - hg * (ln->v[i] - min) / (max - min));
+		buf_puts(b, "\"/>");
+		for (int i = 0; i < nx; i++)
+			if (ln->has[i]) {
+				buf_printf(b, "<circle class=\"dot s%d\"", l % 5);
+				attr(b, "cx", left + (nx > 1 ? w * i / (nx - 1) : w / 2));
+				attr(b, "cy", top + hg - hg * (ln->v[i] - min) / (max - min));
+				h(b, " r=\"4\"><title>%s: %d</title></circle>", ln->name, ln->v[i]);
+			}
+		double ly = top + hg + 50 + 18 * l;
+		buf_printf(b, "<rect class=\"key s%d\" x=\"%.0f\" y=\"%.0f\" width=\"14\" height=\"10\"/>", l % 5, left, ly - 9);
+		h(b, "<text x=\"%d\" y=\"%d\">%s</text>", (int)left + 20, (int)ly, ln->name);
+	}
+	buf_puts(b, "</svg>");
+}
+
 void svg_radar_series(buf_t *b, const char *id, const char *title, const char *const *labels, int naxes,
 		      const svg_series_t *series, int nseries)
 {
-	const double cx = 200, cy = 170, R = 120;
+	/* room on both sides for names, not numbers, on the axes; a visible title; the rings'
+	 * scale on the first axis */
+	const double cx = 280, cy = 196, R = 120;
 	int legend = series[0].name ? nseries : 0; /* a single unnamed series needs no legend */
-	h(b, "<svg class=\"chart radar\" viewBox=\"0 0 400 %d\" role=\"img\" aria-labelledby=\"%s\"><title id=\"%s\">%s</title>",
-	  340 + (legend ? 20 + 18 * legend : 0), id, id, title);
+	int height = 360 + (legend ? 20 + 18 * legend : 0);
+	h(b, "<svg class=\"chart radar\" viewBox=\"0 0 560 %d\" role=\"img\" aria-labelledby=\"%s\"><title id=\"%s\">%s</title>", height, id,
+	  id, title);
+	h(b, "<text class=\"chart-title\" x=\"280\" y=\"18\" text-anchor=\"middle\">%s</text>", title);
 	for (int ring = 1; ring <= 4; ring++) {
 		buf_puts(b, "<polygon class=\"grid\" points=\"");
 		for (int i = 0; i < naxes; i++) {
@@ -102,6 +159,10 @@ void svg_radar_series(buf_t *b, const char *id, const char *title, const char *c
 			pt(b, cx + R * ring / 4 * cos(a), cy + R * ring / 4 * sin(a));
 		}
 		buf_puts(b, "\"/>");
+		buf_puts(b, "<text class=\"scale\"");
+		attr(b, "x", cx + 3);
+		attr(b, "y", cy - R * ring / 4 - 2);
+		buf_printf(b, ">%d%%</text>", ring * 25);
 	}
 	for (int i = 0; i < naxes; i++) {
 		double a = -M_PI / 2 + 2 * M_PI * i / naxes;
@@ -110,9 +171,10 @@ void svg_radar_series(buf_t *b, const char *id, const char *title, const char *c
 		attr(b, "y1", cy);
 		attr(b, "x2", cx + R * cos(a));
 		attr(b, "y2", cy + R * sin(a));
-		buf_puts(b, "/><text");
-		attr(b, "x", cx + (R + 14) * cos(a));
-		attr(b, "y", cy + (R + 14) * sin(a) + 4);
+		buf_puts(b, "/><text class=\"axis-name\"");
+		attr(b, "x", cx + (R + 10) * cos(a));
+		/* names above and below the circle stand clear of it */
+		attr(b, "y", cy + (R + 10) * sin(a) + 4 + (sin(a) > 0.9 ? 8 : sin(a) < -0.9 ? -10 : 0));
 		h(b, " text-anchor=\"%s\">%s</text>", fabs(cos(a)) < 0.2 ? "middle" : cos(a) > 0 ? "start" : "end", labels[i]);
 	}
 	for (int s = 0; s < nseries; s++) {
@@ -125,7 +187,7 @@ void svg_radar_series(buf_t *b, const char *id, const char *title, const char *c
 		buf_puts(b, "\"/>");
 		if (legend)
 			h(b, "<rect class=\"key s%d\" x=\"20\" y=\"%d\" width=\"14\" height=\"10\"/><text x=\"40\" y=\"%d\">%s</text>", s,
-			  338 + 18 * s, 347 + 18 * s, series[s].name);
+			  358 + 18 * s, 367 + 18 * s, series[s].name);
 	}
 	buf_puts(b, "</svg>");
 }
@@ -139,8 +201,9 @@ void svg_scatter(buf_t *b, const char *id, const char *title, const long long *c
 	for (int i = 0; i < rbins * tbins; i++)
 		if (cells[i] > most)
 			most = cells[i];
-	h(b, "<svg class=\"chart scatter\" viewBox=\"0 0 400 300\" role=\"img\" aria-labelledby=\"%s\"><title id=\"%s\">%s</title>", id,
+	h(b, "<svg class=\"chart scatter\" viewBox=\"0 -20 400 320\" role=\"img\" aria-labelledby=\"%s\"><title id=\"%s\">%s</title>", id,
 	  id, title);
+	h(b, "<text class=\"chart-title\" x=\"200\" y=\"-6\" text-anchor=\"middle\">%s</text>", title);
 	for (int rb = 0; rb < rbins; rb++)
 		for (int tb = 0; tb < tbins; tb++) {
 			long long n = cells[rb * tbins + tb];
@@ -239,8 +302,9 @@ void svg_histogram(buf_t *b, const char *id, const char *title, const long long 
 	for (int i = 0; i < n; i++)
 		if (bins[i] > most)
 			most = bins[i];
-	h(b, "<svg class=\"chart histogram\" viewBox=\"0 0 400 210\" role=\"img\" aria-labelledby=\"%s\"><title id=\"%s\">%s</title>",
+	h(b, "<svg class=\"chart histogram\" viewBox=\"0 -20 400 230\" role=\"img\" aria-labelledby=\"%s\"><title id=\"%s\">%s</title>",
 	  id, id, title);
+	h(b, "<text class=\"chart-title\" x=\"200\" y=\"-6\" text-anchor=\"middle\">%s</text>", title);
 	for (int i = 0; i < n; i++) {
 		double bh = hg * (double)bins[i] / (double)most;
 		buf_printf(b, "<rect class=\"%s\"", i == own ? "own" : "bar");

@@ -6,6 +6,8 @@
 #ifndef MAMORU_WEB_SVG_H
 #define MAMORU_WEB_SVG_H
 
+#include <stdbool.h>
+
 #include "core/buf.h"
 
 typedef struct {
@@ -21,9 +23,22 @@ void svg_bars(buf_t *b, const char *title, const svg_axis_t *axes, int n);
 /* A line of totals over time (labels under each point). */
 void svg_trend(buf_t *b, const char *title, const char *const *labels, const int *values, int n, int min, int max);
 
+/* Several lines of totals over the same dates (one per site), each with a value where has[i]:
+ * a visible title, the scale, the axes' names, a dashed pass line at `pass` (none when it lies
+ * outside min..max) and a legend naming each line. At most 64 dates. */
+#define SVG_LINE_POINTS 64
+typedef struct {
+	const char *name;
+	int v[SVG_LINE_POINTS];
+	bool has[SVG_LINE_POINTS];
+} svg_line_t;
+void svg_lines(buf_t *b, const char *id, const char *title, const char *const *xlabels, int nx, const svg_line_t *lines, int nlines,
+	       int min, int max, int pass, const char *pass_label, const char *xname, const char *yname);
+
 /* A radar chart of several series over the same axes, each value a share 0..1 of the axis;
- * the legend names each series (none when the only series has no name). id makes the
- * chart's title id unique on the page. At most 32 axes. */
+ * a visible title, the rings' scale (25-100 %), the axes' labels (names fit: the chart leaves
+ * room on both sides) and a legend naming each series (none when the only series has no
+ * name). id makes the chart's title id unique on the page. At most 32 axes. */
 typedef struct {
 	const char *name;
 	double v[32];

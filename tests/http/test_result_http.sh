@@ -180,5 +180,43 @@ expect_code 200
 expect_json "[a['id'] for a in d['actions']]" '["clear-desk", "os-update", "password-strong", "password-protect", "antivirus"]'
 expect_json "d['actions'][0]['steps'][2]" '"席を離れるときは［Windows］＋［L］キーで画面をロックする"'
 
+CASE="charts a person can read: named axes, a title, the scale and a legend"
+get /diagnoses/4
+expect_out '<text class="chart-title" x="280" y="18" text-anchor="middle">項目ごとの点数</text>'
+expect_out '>保管について</text>'
+expect_out '>ルールについて</text>'
+expect_out '>100%</text>'
+expect_out '>この結果</text>'
+expect_no_out 'text-anchor="middle">1</text>'
+
+CASE="the comparison link only where a comparison exists"
+expect_no_out 'id="compare-link"'
+for k in 2 3 4 5 6; do
+	"$BIN" --db "$TMP/r.db" org add --name "比較先$k" --industry E --employees 20 >/dev/null
+	"$BIN" --db "$TMP/r.db" diagnose jisha-shindan --answers "$TMP/o41.csv" --save --org $k --pool >/dev/null
+done
+"$BIN" --db "$TMP/r.db" diagnose jisha-shindan --answers "$TMP/o41.csv" --save --org 1 --pool >/dev/null
+N=$("$BIN" --db "$TMP/r.db" history 1 --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["diagnoses"][-1]["id"])')
+get /diagnoses/$N
+expect_out "<a href=\"/diagnoses/$N/compare\" id=\"compare-link\">"
+get /diagnoses/$N/compare
+expect_code 200
+expect_out 'id="deviation"'
+
+CASE="the history: a line per site, the pass line, named axes"
+"$BIN" --db "$TMP/r.db" diagnose jisha-shindan --answers "$TMP/o41.csv" --save --org 1 --scope 第二工場 --round 2026-12 >/dev/null
+get /organizations/1/history
+expect_code 200
+expect_out '<svg class="chart trend"'
+expect_out '<line class="pass"'
+expect_out '>合格点 70</text>'
+expect_out '>第二工場</text>'
+expect_out '>全社</text>'
+[ "$(echo "$OUT" | grep -o '<polyline class="series s[0-9]"' | wc -l)" = 2 ] && ok || bad "expected one line per site"
+expect_out '>回</text>'
+get "/organizations/1/history?lang=en"
+expect_out '>Pass mark 70</text>'
+get "/?lang=ja"
+
 echo "result-http: $PASS passed, $FAIL failed"
 [ "$FAIL" = 0 ]
