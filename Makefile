@@ -103,7 +103,7 @@ FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit
 # clang (unlike gcc) counts a va_list passed on to vsnprintf as a non-literal format under
 # -Wformat=2 (core/buf.c, core/err.c); the callers are format-checked, so it is off here.
 FUZZ_WARN    := -Wno-format-nonliteral
-FUZZ_NAMES   := answerfile pool-file content urlencoded json-body
+FUZZ_NAMES   := answerfile pool-file content urlencoded json-body ledger
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= $(FUZZ_NAMES)
 # the library less its arena, which tests/fuzz/arena_fuzz.c replaces: one malloc per allocation,

@@ -291,7 +291,7 @@ typedef struct {
 	int col;                /* the current cell's column (0-based) */
 	char type[16];
 	int style;
-	bool in_v, in_is;
+	bool in_c, in_v, in_is;     /* inside <c>, its <v>, its <is>: a value anywhere else is ignored */
 	bool stopped;           /* the callback asked to stop */
 	int last_row;
 } sheet_t;
@@ -328,6 +328,7 @@ static void sheet_start(xml_state_t *x, const char *name, const char **attrs)
 		}
 		clear_row(s);
 		s->col = -1;
+		s->in_c = s->in_v = s->in_is = x->collect = false; /* a row inside a cell starts afresh */
 	} else if (!strcmp(name, "c")) {
 		const char *r = attr(attrs, "r"), *t = attr(attrs, "t"), *st = attr(attrs, "s");
 		int c = r ? col_of(r) : s->col + 1;
@@ -339,13 +340,14 @@ static void sheet_start(xml_state_t *x, const char *name, const char **attrs)
 			return;
 		}
 		s->col = c;
+		s->in_c = true;
 		snprintf(s->type, sizeof s->type, "%s", t ? t : "n");
 		s->style = st ? atoi(st) : 0;
 		x->text.len = 0;
-	} else if (!strcmp(name, "v")) {
+	} else if (!strcmp(name, "v") && s->in_c) {
 		s->in_v = x->collect = true;
 		x->text.len = 0;
-	} else if (!strcmp(name, "is")) {
+	} else if (!strcmp(name, "is") && s->in_c) {
 		s->in_is = x->collect = true;
 		x->text.len = 0;
 	} else if (!strcmp(name, "rPh")) {
@@ -386,7 +388,9 @@ static void sheet_end(xml_state_t *x, const char *name)
 	sheet_t *s = x->ctx;
 	if (!strcmp(name, "rPh")) {
 		x->depth_skip--;
-	} else if (!strcmp(name, "v")) {
+	} else if (!strcmp(name, "c")) {
+		s->in_c = false;
+	} else if (!strcmp(name, "v") && s->in_v) {
 		s->in_v = x->collect = false;
 		if (!s->in_is) {
 			while (s->ncells <= s->col)
@@ -394,7 +398,7 @@ static void sheet_end(xml_state_t *x, const char *name)
 			free(s->cells[s->col]);
 			s->cells[s->col] = cell_value(x, s);
 		}
-	} else if (!strcmp(name, "is")) {
+	} else if (!strcmp(name, "is") && s->in_is) {
 		s->in_is = x->collect = false;
 		while (s->ncells <= s->col)
 			s->cells[s->ncells++] = NULL;

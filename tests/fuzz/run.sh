@@ -12,7 +12,7 @@ set -u
 cd "$(dirname "$0")/../.."
 export MAMORU_CONTENT="${MAMORU_CONTENT:-$PWD/content}"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}" UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
-ALL="answerfile pool-file content urlencoded json-body"
+ALL="answerfile pool-file content urlencoded json-body ledger"
 mode=${1:-corpus}
 shift || true
 status=0
