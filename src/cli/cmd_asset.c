@@ -89,10 +89,17 @@ static bool list_row(const asset_t *a, void *arg)
 	}
 	int k = asset_importance(&l->importance, a->c, a->i, a->a);
 	asset_flags_t f = asset_flags(a, c->today, c->months);
-	printf("%6lld  %-6s %s  [%d %d %d] %s  %s%s%s%s\n", (long long)a->id, a->no, a->name, a->c, a->i, a->a,
-	       tx(&l->importance.levels[k].label, c->cli->lang), a->department, f.disposed ? "  " : "",
-	       f.disposed ? ui(&c->cli->content, "asset_flag_disposed", c->cli->lang) : "",
-	       f.inventory_overdue ? "  !棚卸し" : f.retention_over ? "  !保存期間" : "");
+	const content_t *ct = &c->cli->content;
+	lang_t lang = c->cli->lang;
+	printf("%6lld  %-6s %s  [%d %d %d] %s  %s", (long long)a->id, a->no, a->name, a->c, a->i, a->a,
+	       tx(&l->importance.levels[k].label, lang), a->department);
+	if (f.disposed)
+		printf("  (%s)", ui(ct, "asset_flag_disposed", lang));
+	if (f.inventory_overdue)
+		printf("  ! %s", ui(ct, "asset_flag_overdue", lang));
+	if (f.retention_over)
+		printf("  ! %s", ui(ct, "asset_flag_expired", lang));
+	putchar('\n');
 	return true;
 }
 

@@ -21,10 +21,21 @@
 #include "app/org.h"
 #include "app/risk.h"
 #include "cli/cli.h"
+#include "core/utf8.h"
 #include "input/risk_input.h"
 #include "report/asset_report.h"
 
 static const risk_content_t *RC(const cli_t *cli) { return cli->content.risk; }
+
+/* Prints s and spaces up to width terminal columns (none when width is 0). */
+static void pad(const char *s, int width)
+{
+	if (!width)
+		return;
+	fputs(s, stdout);
+	for (int w = utf8_width(s); w < width; w++)
+		putchar(' ');
+}
 
 /* --residual-frequency is the field residual_frequency. */
 static int apply(cli_t *cli, risk_rec_t *r, int argc, char **argv, int from, bool *as_json)
@@ -223,14 +234,19 @@ static int matrix(cli_t *cli, int argc, char **argv)
 	const risk_content_t *rc2 = RC(cli);
 	lang_t L = cli->lang;
 	printf("%s — %s%s\n", o.name, ui(&cli->content, "risk_matrix", L), own ? ui(&cli->content, "risk_cell_org", L) : "");
-	printf("%-14s", "");
+	/* columns padded by display width: a kanji takes two */
+	const int W0 = 17, W = 20;
+	printf("%*s", W0, "");
 	for (int i = 0; i < RISK_IMPACTS; i++)
-		printf(" | %-18s", tx(&rc2->impacts[i].label, L));
+		pad(tx(&rc2->impacts[i].label, L), W);
 	putchar('\n');
 	for (int f = 0; f < RISK_FREQS; f++) {
-		printf("%-14s", tx(&rc2->freqs[f].label, L));
-		for (int i = 0; i < RISK_IMPACTS; i++)
-			printf(" | %-8s %4lld件", tx(&rc2->treats[m.cell[f][i]].label, L), (long long)counts[f][i]);
+		pad(tx(&rc2->freqs[f].label, L), W0);
+		for (int i = 0; i < RISK_IMPACTS; i++) {
+			char cell[96];
+			snprintf(cell, sizeof cell, "%s %lld", tx(&rc2->treats[m.cell[f][i]].label, L), (long long)counts[f][i]);
+			pad(cell, W);
+		}
 		putchar('\n');
 	}
 	return EXIT_OK;

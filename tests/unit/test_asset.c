@@ -12,6 +12,7 @@
 #include "core/asset.h"
 #include "core/risk.h"
 #include "input/asset_input.h"
+#include "input/risk_input.h"
 #include "report/asset_report.h"
 
 static content_t C;
@@ -366,6 +367,73 @@ static void risk_matrix_from_content(void **state)
 	assert_non_null(strstr(C.ledger->columns[AC_INVENTORIED].help.ja, "初回記入時は現在の日にち"));
 }
 
+static void risk_fields(void **state)
+{
+	(void)state;
+	risk_rec_t r;
+	risk_rec_init(&r);
+	err_t e;
+	/* the seed's Japanese labels, the ids and the aliases all read alike */
+	assert_int_equal(risk_set_field(&C, &r, "source", "内部", &e), 0);
+	assert_int_equal(r.source, RS_INTERNAL);
+	assert_int_equal(risk_set_field(&C, &r, "frequency", "月1回", &e), 0);
+	assert_int_equal(r.freq, RF_MONTHLY);
+	assert_int_equal(risk_set_field(&C, &r, "frequency", "めったに発生しない", &e), 0);
+	assert_int_equal(r.freq, RF_RARE);
+	assert_int_equal(risk_set_field(&C, &r, "impact", "会社の存亡にかかわる", &e), 0);
+	assert_int_equal(r.impact, RI_FATAL);
+	assert_int_equal(risk_set_field(&C, &r, "treatment", "Transfer", &e), 0);
+	assert_int_equal(r.treatment, RT_TRANSFER);
+	assert_int_equal(risk_set_field(&C, &r, "frequency", "weekly", &e), -1);
+	assert_string_equal(e.field, "frequency");
+	assert_int_equal(risk_set_field(&C, &r, "measure", "9.9.9", &e), -1);
+	assert_int_equal(risk_set_field(&C, &r, "review", "2027-02-30", &e), -1);
+	/* a threat from the lists: its title, and its measures for a reduction */
+	assert_int_equal(risk_set_field(&C, &r, "threat", "scenario:10", &e), 0);
+	assert_string_equal(r.threat, "電子メール経由でのウイルス感染");
+	assert_string_equal(r.threat_ref, "scenario:10");
+	risk_default_measures(&C, &r);
+	assert_string_equal(r.measures, "4.3.2,4.3.3");
+	risk_rec_t t;
+	risk_rec_init(&t);
+	assert_int_equal(risk_set_field(&C, &t, "threat_ref", "threat:ransomware", &e), 0);
+	assert_true(t.threat[0] != '\0');
+	assert_int_equal(risk_set_field(&C, &t, "threat_ref", "threat:nope", &e), -1);
+	/* a decision needs its reason; a residual risk both its axes; a new risk an asset */
+	assert_int_equal(risk_check(&r, false, &e), -1);
+	assert_string_equal(e.field, "reason");
+	assert_int_equal(risk_set_field(&C, &r, "reason", "外部の保守会社に委託する", &e), 0);
+	assert_int_equal(risk_check(&r, false, &e), 0);
+	assert_int_equal(risk_check(&r, true, &e), -1);
+	assert_string_equal(e.field, "assets");
+	assert_int_equal(risk_set_field(&C, &r, "assets", "3, 5,3", &e), 0);
+	assert_int_equal(r.nassets, 2);
+	assert_int_equal(risk_set_field(&C, &r, "residual_frequency", "rare", &e), 0);
+	assert_int_equal(risk_check(&r, true, &e), -1);
+	assert_string_equal(e.field, "residual_impact");
+}
+
+/* A broken content/risk.yaml stops the start-up with file and line: a cell left out. */
+static void broken_matrix_refused(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/mamoru-risk-XXXXXX", cmd[512];
+	assert_non_null(mkdtemp(dir));
+	snprintf(cmd, sizeof cmd, "cp -r '%s'/. '%s' && sed -i '/frequency: rare, impact: slow, treatment: accept/d; "
+				  "s/inventory_months: 12/inventory_months: 0/' '%s/risk.yaml'",
+		 real_content_dir(), dir, dir);
+	assert_int_equal(system(cmd), 0);
+	content_t c;
+	load_errors_t errs = { 0 };
+	assert_true(content_load(dir, &c, &errs) > 0);
+	assert_true(has_error(&errs, "risk.yaml:", "cell (rare, slow) is missing"));
+	assert_true(has_error(&errs, "risk.yaml:", "inventory_months must be 1-120"));
+	load_errors_free(&errs);
+	content_free(&c);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -378,6 +446,8 @@ int main(void)
 		cmocka_unit_test(hostile_files),
 		cmocka_unit_test(xlsx_round_trip),
 		cmocka_unit_test(risk_matrix_from_content),
+		cmocka_unit_test(risk_fields),
+		cmocka_unit_test(broken_matrix_refused),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
