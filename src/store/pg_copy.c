@@ -1,7 +1,7 @@
 /*
  * pg_copy.c — whole tables of a PostgreSQL database for `mamoru copy` (store.h, copy.h): the
- * rows in key order with every value as text or, for a bytea, its
- * bytes; one row inserted as it was; and, after a copy, each identity counter moved past the
+ * rows in key order with every value as text (a double precision as %.17g, as sqlite_copy.c
+ * writes a real) or, for a bytea, its bytes; one row inserted as it was; and, after a copy, each identity counter moved past the
  * largest id copied. The statements are made from copy.h's fixed list of tables.
  */
 #include <stdio.h>
@@ -14,6 +14,8 @@
 #include "store/pg_util.h"
 
 #define BYTEAOID 17
+#define FLOAT4OID 700
+#define FLOAT8OID 701
 
 store_rc_t pg_rows(store_t *s, const store_table_t *t, bool (*fn)(int n, const store_value_t *v, void *), void *arg)
 {
@@ -31,12 +33,17 @@ store_rc_t pg_rows(store_t *s, const store_table_t *t, bool (*fn)(int n, const s
 	if (n > 64)
 		n = 64;
 	unsigned char *raw[64] = { 0 };
+	char real[64][32];
 	bool go = true;
 	for (int row = 0, rows = PQntuples(r); go && row < rows; row++) {
 		for (int i = 0; i < n; i++) {
 			v[i].null = PQgetisnull(r, row, i);
 			v[i].blob = PQftype(r, i) == BYTEAOID;
-			if (v[i].blob && !v[i].null) {
+			Oid type = PQftype(r, i);
+			if ((type == FLOAT4OID || type == FLOAT8OID) && !v[i].null) {
+				v[i].len = (size_t)snprintf(real[i], sizeof real[i], "%.17g", strtod(PQgetvalue(r, row, i), NULL));
+				v[i].p = real[i];
+			} else if (v[i].blob && !v[i].null) {
 				raw[i] = PQunescapeBytea((const unsigned char *)PQgetvalue(r, row, i), &v[i].len);
 				v[i].p = (const char *)raw[i];
 			} else {

@@ -1,6 +1,7 @@
 /*
  * sqlite_copy.c — whole tables of an SQLite database for `mamoru copy` (store.h, copy.h): the
- * rows in key order with every value as text (integers in decimal) or, for a BLOB, its bytes;
+ * rows in key order with every value as text (integers in decimal, reals as %.17g, as
+ * pg_copy.c writes them, so both sides compare equal) or, for a BLOB, its bytes;
  * one row inserted as it was (column affinity turns the decimal text back into an integer).
  * The statements are made from copy.h's fixed list of tables, never from input.
  */
@@ -41,6 +42,7 @@ store_rc_t sq_rows(store_t *s, const store_table_t *t, bool (*fn)(int n, const s
 		return STORE_ERROR;
 	int n = sqlite3_column_count(st), rc;
 	store_value_t v[64];
+	char real[64][32];
 	if (n > 64)
 		n = 64;
 	bool go = true;
@@ -49,6 +51,11 @@ store_rc_t sq_rows(store_t *s, const store_table_t *t, bool (*fn)(int n, const s
 			int type = sqlite3_column_type(st, i);
 			v[i].null = type == SQLITE_NULL;
 			v[i].blob = type == SQLITE_BLOB;
+			if (type == SQLITE_FLOAT) {
+				v[i].len = (size_t)snprintf(real[i], sizeof real[i], "%.17g", sqlite3_column_double(st, i));
+				v[i].p = real[i];
+				continue;
+			}
 			v[i].p = v[i].blob ? sqlite3_column_blob(st, i) : (const char *)sqlite3_column_text(st, i);
 			v[i].len = (size_t)sqlite3_column_bytes(st, i);
 		}
