@@ -381,13 +381,16 @@ static int read_form(req_t *r, risk_rec_t *k, err_t *e)
 	static const char *const FIELDS[] = { "assets", "threat_ref", "threat", "source", "frequency", "impact", "treatment", "reason",
 					      "residual_frequency", "residual_impact", "review", NULL };
 	const char *ref = req_form(r, "threat_ref"), *threat = req_form(r, "threat");
-	if (ref && *ref && threat && !*threat)
-		k->threat[0] = '\0'; /* the list's title becomes the threat */
+	/* another threat chosen from the lists while the text still reads as before: the list's
+	 * title becomes the threat, as when the text is left empty */
+	bool retitle = ref && *ref && strcmp(ref, k->threat_ref) && (!threat || !*threat || !strcmp(threat, k->threat));
+	if (retitle || (ref && *ref && threat && !*threat))
+		k->threat[0] = '\0';
 	else if (ref && !*ref)
 		k->threat_ref[0] = '\0';
 	for (int i = 0; FIELDS[i]; i++) {
 		const char *v = req_form(r, FIELDS[i]);
-		if (!v || (!strcmp(FIELDS[i], "threat") && !*v))
+		if (!v || (!strcmp(FIELDS[i], "threat") && (!*v || retitle)))
 			continue;
 		if (risk_set_field(r->content, k, FIELDS[i], v, e) != 0)
 			return -1;

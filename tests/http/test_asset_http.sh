@@ -170,6 +170,14 @@ expect_code 303
 [ "$(rows "SELECT frequency || impact || treatment FROM risks WHERE id = $R1")" = "rareslowaccept" ] && ok || bad "the decision was not stored"
 get /organizations/1/risks/$R1
 expect_out 'id="decided">保有'; expect_out 'data-treatment="accept"'
+get /organizations/1/risks/$R2
+CODE=$(curl -s -b "$TMP/cj" -o /dev/null -w '%{http_code}' --data-urlencode "csrf=$(csrf_of "$TMP/body")" --data-urlencode "assets=$D" \
+	--data-urlencode "threat=電子メール経由でのウイルス感染" -d "threat_ref=threat:ransomware&source=external&frequency=monthly&impact=fatal&treatment=reduce" \
+	--data-urlencode "reason=業務は止められないため、ウイルス対策を徹底して頻度を下げる" -d "measure=4.3.2&measure=4.3.3" "$B/organizations/1/risks/$R2")
+expect_code 303
+[ "$(rows "SELECT threat_ref || ' ' || (threat <> '電子メール経由でのウイルス感染') || ' ' || measures FROM risks WHERE id = $R2")" = "threat:ransomware 1 4.3.2,4.3.3" ] && ok || bad "another threat from the lists kept the old title: $(rows "SELECT threat, threat_ref FROM risks WHERE id = $R2")"
+api PUT /api/v1/organizations/1/risks/$R2 -d '{"threat_ref": "scenario:10", "threat": "電子メール経由でのウイルス感染"}'
+expect_code 200
 get "/organizations/1/risks?treatment=reduce"
 expect_out "電子メール経由でのウイルス感染"; expect_no_out "誤送信により漏えい</a>"
 get "/organizations/1/risks?sort=colour"
