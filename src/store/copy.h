@@ -22,6 +22,12 @@ typedef struct store_table {
 extern const store_table_t STORE_TABLES[];
 extern const int STORE_TABLE_COUNT;
 
+/* Tables a backend derives from the others' rows (SQLite's counters, kept by triggers: schema
+ * 13's asset_counts and risk_counts): never copied — the destination rebuilds them as the rows
+ * arrive — and not expected in the other backend. */
+extern const char *const STORE_DERIVED_TABLES[];
+extern const int STORE_DERIVED_COUNT;
+
 typedef struct store_value {
 	const char *p;           /* the value as text (integers in decimal), or the bytes of a blob */
 	size_t len;

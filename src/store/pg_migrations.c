@@ -305,6 +305,31 @@ const char *const PG_MIGRATIONS[] = {
 	"  data BYTEA NOT NULL,\n"
 	"  PRIMARY KEY (release_id, questionnaire, version, dim, value)\n"
 	");\n",
+
+	/* 13: the ledger and the register at 100,000 rows (sqlite_migrations.c step 13): every index of
+	 * assets and risks leads with (organization_id, workspace_id), and risks get their matrix
+	 * cell (worst first) as a generated column to sort by. SQLite's counters (asset_counts,
+	 * risk_counts) are its own: PostgreSQL counts through these indexes */
+	"DROP INDEX assets_by_no;\n"
+	"DROP INDEX assets_by_name;\n"
+	"DROP INDEX assets_by_max;\n"
+	"DROP INDEX assets_by_sum;\n"
+	"DROP INDEX assets_by_department;\n"
+	"DROP INDEX assets_by_inventory;\n"
+	"CREATE INDEX assets_by_no_ws ON assets(organization_id, workspace_id, no_sort, no COLLATE \"C\", id);\n"
+	"CREATE INDEX assets_by_name_ws ON assets(organization_id, workspace_id, name COLLATE \"C\", id);\n"
+	"CREATE INDEX assets_by_max_ws ON assets(organization_id, workspace_id, cia_max, cia_sum, id);\n"
+	"CREATE INDEX assets_by_sum_ws ON assets(organization_id, workspace_id, cia_sum, cia_max, id);\n"
+	"CREATE INDEX assets_by_department_ws ON assets(organization_id, workspace_id, department COLLATE \"C\", id);\n"
+	"CREATE INDEX assets_by_inventory_ws ON assets(organization_id, workspace_id, inventoried COLLATE \"C\", id);\n"
+	"DROP INDEX risks_by_org;\n"
+	"DROP INDEX risks_by_cell;\n"
+	"ALTER TABLE risks ADD COLUMN cell INTEGER GENERATED ALWAYS AS\n"
+	"  (strpos('monthly yearly  rare', frequency) * 100 + strpos('fatal stop slow', impact)) STORED;\n"
+	"CREATE INDEX risks_by_id_ws ON risks(organization_id, workspace_id, id);\n"
+	"CREATE INDEX risks_by_cell_ws ON risks(organization_id, workspace_id, cell, id);\n"
+	"CREATE INDEX risks_by_treatment_ws ON risks(organization_id, workspace_id, treatment, id);\n"
+	"CREATE INDEX risks_by_review_ws ON risks(organization_id, workspace_id, review COLLATE \"C\", id);\n",
 };
 
 const int PG_MIGRATION_COUNT = sizeof PG_MIGRATIONS / sizeof PG_MIGRATIONS[0];

@@ -32,6 +32,15 @@ static const store_table_t *listed(const char *name)
 	return NULL;
 }
 
+/* A table the backend derives from the others (copy.h): neither copied nor listed. */
+static bool derived(const char *name)
+{
+	for (int k = 0; k < STORE_DERIVED_COUNT; k++)
+		if (!strcmp(STORE_DERIVED_TABLES[k], name))
+			return true;
+	return false;
+}
+
 static void same_number_of_migrations(void **state)
 {
 	(void)state;
@@ -56,6 +65,8 @@ static void copy_lists_the_sqlite_schema(void **state)
 	int tables = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(st, 0);
+		if (derived(name))
+			continue;
 		const store_table_t *t = listed(name);
 		if (!t)
 			fail_msg("table %s is not in STORE_TABLES (src/store/copy.c)", name);
@@ -101,6 +112,8 @@ static void copy_lists_the_postgres_schema(void **state)
 	assert_int_equal(PQresultStatus(r), PGRES_TUPLES_OK);
 	for (int i = 0; i < PQntuples(r); i++) {
 		const char *name = PQgetvalue(r, i, 0);
+		if (derived(name))
+			continue;
 		const store_table_t *t = listed(name);
 		if (!t)
 			fail_msg("PostgreSQL table %s is not in STORE_TABLES", name);
