@@ -67,6 +67,16 @@ for bin in ./mamoru build/asan/mamoru; do
 		grep -qE '^[a-z0-9-]+: [0-9]+ passed, [0-9]+ failed$' "$log" || { echo "FAIL: $t printed no summary"; tail -3 "$log"; broken=$((broken + 1)); }
 	done
 done
+# suites that keep their data through test_db (tests/cli/lib.sh) run once more on PostgreSQL
+if [ -n "${MAMORU_PG_DIR:-}" ]; then
+	for t in tests/http/test_http.sh tests/http/test_clients_http.sh; do
+		echo "== $t on PostgreSQL"
+		MAMORU_TEST_PG=1 MAMORU_BIN=./mamoru bash "$t" >"$log" 2>&1 || true
+		grep -E 'FAIL|runtime error|Sanitizer' "$log" || true
+		count "$log"
+		grep -qE '^[a-z0-9-]+: [0-9]+ passed, [0-9]+ failed$' "$log" || { echo "FAIL: $t printed no summary on PostgreSQL"; broken=$((broken + 1)); }
+	done
+fi
 for bin in ./mamoru build/asan/mamoru; do
 	echo "== tests/browser/test_browser.mjs with $bin"
 	MAMORU_BIN=$bin node tests/browser/test_browser.mjs >"$log" 2>&1 || true

@@ -12,6 +12,14 @@ run() {
 	ERR=$(cat "$TMP/stderr")
 }
 
+# test_db NAME : where a test keeps its data — a file in $TMP, or, when the runner sets
+# MAMORU_TEST_PG (tests/run-all.sh runs some suites again on its throwaway cluster), a new
+# PostgreSQL database there
+test_db() { if [ -n "${MAMORU_TEST_PG:-}" ]; then tests/pg/cluster.sh fresh "t$$_$1"; else echo "$TMP/$1.db"; fi; }
+# sql DB QUERY : a query's rows (columns joined by |) on either backend; keep QUERY to what both
+# understand (|| on text, count, sum, coalesce of one type)
+sql() { case "$1" in postgres*) psql -X -q -At "$1" -c "$2" ;; *) sqlite3 "$1" "$2" ;; esac; }
+
 ok() { PASS=$((PASS + 1)); }
 bad() { FAIL=$((FAIL + 1)); echo "FAIL: $CASE: $*"; }
 

@@ -14,7 +14,7 @@ TMP=$(mktemp -d)
 . tests/cli/lib.sh
 export MAMORU_CONTENT="$ROOT/content" MAMORU_STATIC="$ROOT/static"
 . tests/http/lib.sh
-DB="$TMP/w.db"
+DB=$(test_db w)
 M() { "$BIN" --db "$DB" "$@"; }
 
 # jisha N : an answer file of the 5-minute self-diagnosis with the first N items "no" (100 - 4N points)

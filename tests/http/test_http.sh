@@ -11,7 +11,8 @@ TMP=$(mktemp -d)
 . tests/cli/lib.sh
 export MAMORU_CONTENT="$ROOT/content" MAMORU_STATIC="$ROOT/static"
 . tests/http/lib.sh
-start_server --db "$TMP/w.db"
+DB=$(test_db w)
+start_server --db "$DB"
 
 CASE="health and home page, Japanese by default, with security headers"
 get /healthz
@@ -154,7 +155,7 @@ get /organizations/1/plan -X POST --data-urlencode "csrf=$TOKEN" -d "questionnai
 expect_code 422
 get "/organizations/1/plan/new?questionnaire=jisha-shindan&question=999"
 expect_code 404
-[ "$(sqlite3 "$TMP/w.db" "SELECT status || ' ' || diagnosis_id FROM plan_items")" = "done 1" ] && ok || bad "plan row"
+[ "$(sql "$DB" "SELECT status || ' ' || diagnosis_id FROM plan_items")" = "done 1" ] && ok || bad "plan row"
 
 CASE="history page and measure pages"
 get /organizations/1/history
@@ -280,11 +281,11 @@ api POST /api/v1/diagnoses -d '{"questionnaire": "jisha-shindan", "answers": {"1
 expect_code 400
 api POST /api/v1/diagnoses -d '{"questionnaire": "jisha-shindan", "role": "boss", "answers": {}}'
 expect_code 422; expect_json "d['error']['field']" '"role"'
-before=$(sqlite3 "$TMP/w.db" "SELECT count(*) FROM diagnoses")
+before=$(sql "$DB" "SELECT count(*) FROM diagnoses")
 head -c 10485760 /dev/zero | tr '\0' ' ' >"$TMP/big"
 api POST /api/v1/diagnoses --data-binary @"$TMP/big"
 expect_code 413; expect_json "d['error']['code']" '"too_large"'
-[ "$(sqlite3 "$TMP/w.db" "SELECT count(*) FROM diagnoses")" = "$before" ] && ok || bad "a refused request stored rows"
+[ "$(sql "$DB" "SELECT count(*) FROM diagnoses")" = "$before" ] && ok || bad "a refused request stored rows"
 api GET /api/v1/diagnoses/0
 expect_code 404
 api GET /api/v1/nothing
@@ -300,16 +301,19 @@ rc=$?
 [ "$rc" = 0 ] && ok || bad "server exit $rc"
 grep -q "停止しました / stopped" "$TMP/server.log" && ok || bad "no clean stop message"
 grep -E "runtime error|Sanitizer|LeakSanitizer" "$TMP/server.log" && bad "sanitizer report in the server log" || ok
-[ "$(sqlite3 "$TMP/w.db" "PRAGMA integrity_check")" = ok ] && ok || bad "integrity after stop"
+case "$DB" in
+postgres*) [ "$(sql "$DB" "SELECT count(*) FROM schema_version")" -ge 1 ] && ok || bad "the database is gone after stop" ;;
+*) [ "$(sql "$DB" "PRAGMA integrity_check")" = ok ] && ok || bad "integrity after stop" ;;
+esac
 
 CASE="binding a non-loopback address warns that there is no login"
 PORT2=$(free_port)
-"$BIN" --db "$TMP/w2.db" serve --listen "0.0.0.0:$PORT2" 2>"$TMP/s2.log" &
+"$BIN" --db "$(test_db w2)" serve --listen "0.0.0.0:$PORT2" 2>"$TMP/s2.log" &
 S2=$!
 for i in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$PORT2/healthz" && break; sleep 0.1; done
 kill -TERM $S2; wait $S2
 grep -q "warning: listening on 0.0.0.0; mamoru does not speak TLS itself" "$TMP/s2.log" && ok || bad "no warning: $(cat "$TMP/s2.log")"
-run "$BIN" --db "$TMP/w3.db" serve --listen nonsense
+run "$BIN" --db "$(test_db w3)" serve --listen nonsense
 expect_rc 2
 
 echo "http: $PASS passed, $FAIL failed"
