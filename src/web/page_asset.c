@@ -77,8 +77,15 @@ static bool ledger_row(const asset_t *a, void *arg)
 	const ledger_content_t *l = L(r);
 	int k = asset_importance(&l->importance, a->c, a->i, a->a);
 	asset_flags_t f = asset_flags(a, x->today, x->months);
-	h(b, "<tr%s><td>%s</td><th scope=\"row\"><a href=\"/organizations/%lld/assets/%lld\">%s</a></th><td>%s</td><td>%s</td><td>%s</td>",
-	  f.disposed ? " class=\"disposed\"" : "", a->no, (long long)x->org, (long long)a->id, a->name, a->medium, a->location, a->department);
+	h(b, "<tr%s><td>%s</td><th scope=\"row\"><a href=\"/organizations/%lld/assets/%lld\">%s</a></th><td>%s</td><td>%s</td><td>",
+	  f.disposed ? " class=\"disposed\"" : "", a->no, (long long)x->org, (long long)a->id, a->name, a->medium, a->location);
+	if (a->department[0]) { /* the department filters the ledger to its assets */
+		buf_t u = { 0 };
+		h_urlenc(&u, a->department);
+		h(b, "<a href=\"/organizations/%lld/assets?department=%s\">%s</a>", (long long)x->org, u.data, a->department);
+		buf_free(&u);
+	}
+	h(b, "</td>");
 	h(b, "<td class=\"num\">%d</td><td class=\"num\">%d</td><td class=\"num\">%d</td><td class=\"importance %s\">%s</td><td class=\"date\">%s</td><td class=\"flags\">",
 	  a->c, a->i, a->a, l->importance.levels[k].id, tx(&l->importance.levels[k].label, r->lang), a->inventoried);
 	if (f.disposed)
@@ -111,7 +118,8 @@ static void filter_form(req_t *r, buf_t *b, int64_t org, const asset_params_t *p
 	  tx(&l->columns[AC_DISPOSED].heading, r->lang), T(r, "web_any"), f->disposed == 0 ? " selected" : "", T(r, "asset_kept"),
 	  f->disposed == 1 ? " selected" : "", T(r, "asset_disposed_only"));
 	if (f->department[0])
-		h(b, "<input type=\"hidden\" name=\"department\" value=\"%s\">", f->department);
+		h(b, "<p><label><input type=\"checkbox\" name=\"department\" value=\"%s\" checked> %s: %s</label></p>", f->department,
+		  tx(&l->columns[AC_DEPARTMENT].heading, r->lang), f->department);
 	h(b, "<input type=\"hidden\" name=\"sort\" value=\"%s\"><input type=\"hidden\" name=\"order\" value=\"%s\">", ASSET_SORT_IDS[f->sort],
 	  f->desc ? "desc" : "asc");
 	h(b, "<p><button type=\"submit\">%s</button> <a href=\"/organizations/%lld/assets\">%s</a></p></form>", T(r, "asset_filter_button"),

@@ -76,6 +76,8 @@ first=$(grep -o '/organizations/1/assets/[0-9]*">[^<]*' "$TMP/body" | head -1 | 
 [ "$first" = "部品図" ] && ok || bad "first by name, descending: $first"
 get "/organizations/1/assets?q=%E5%9B%B3%E9%9D%A2"
 expect_out "該当: 4"
+get "/organizations/1/assets?department=%E7%B5%8C%E7%90%86%E9%83%A8"
+expect_code 200; expect_out "会計情報"; expect_out "該当: 1"; expect_out 'name="department" value="経理部" checked'
 get "/organizations/1/assets?importance=urgent"
 expect_code 400; expect_out "importance"
 get "/organizations/1/assets?page=0"
