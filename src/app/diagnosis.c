@@ -57,20 +57,49 @@ static const band_t *band_of(const questionnaire_t *q, const char *id)
  * is marked answered); -1 with e undoes the whole save. */
 typedef int (*then_fn)(app_t *a, const stored_diag_t *sd, void *arg, err_t *e);
 
-/* Stores the snapshot, its pool contribution, the audit entry and `then` in one write
- * transaction. */
-static int save(app_t *a, stored_diag_t *sd, then_fn then, void *arg, err_t *e)
+/* A save without consent: the organisation's earlier pooled diagnosis of the questionnaire
+ * stays in the pool (noted, so the user can be asked) or, when asked to, leaves it. */
+static int earlier(app_t *a, const stored_diag_t *sd, const diag_opts_t *opts, result_view_t *out, err_t *e)
+{
+	pool_member_t m;
+	if (sd->pool || !sd->org_id)
+		return 0;
+	store_rc_t rc = store_member_get(a->store, sd->org_id, sd->questionnaire, &m);
+	if (rc == STORE_NOT_FOUND)
+		return 0;
+	if (rc != STORE_OK || (rc = store_diag_created(a->store, m.diagnosis_id, out->earlier_created, sizeof out->earlier_created)) != STORE_OK)
+		return app_store_fail(a, rc, e);
+	out->earlier_id = m.diagnosis_id;
+	out->earlier = EARLIER_KEPT;
+	bool left;
+	if (opts && opts->withdraw_earlier) {
+		if (app_pool_leave(a, sd->org_id, sd->questionnaire, 0, &left, e) != 0)
+			return -1;
+		out->earlier = EARLIER_WITHDRAWN;
+	}
+	return 0;
+}
+
+/* Stores the snapshot, its pool contribution (or the earlier one's fate), the audit entry and
+ * `then` in one write transaction. */
+static int save(app_t *a, stored_diag_t *sd, const diag_opts_t *opts, result_view_t *out, then_fn then, void *arg, err_t *e)
 {
 	app_now_iso(a, sd->created);
 	if (!sd->round[0])
 		snprintf(sd->round, sizeof sd->round, "%.7s", sd->created);
 	store_rc_t rc = store_begin(a->store);
 	if (rc == STORE_OK && (rc = store_diag_save(a->store, sd)) == STORE_OK) {
-		char object[40], detail[120];
+		char object[40], detail[160];
 		snprintf(object, sizeof object, "diagnosis %lld", (long long)sd->id);
 		snprintf(detail, sizeof detail, "%s, organization %lld, %d / %d", sd->questionnaire, (long long)sd->org_id, sd->total, sd->max);
-		if (app_pool_contribute(a, sd, e) != 0 || app_audit(a, "diagnosis.save", object, detail, e) != 0 ||
-		    (then && then(a, sd, arg, e) != 0)) {
+		if (app_pool_contribute(a, sd, e) != 0 || earlier(a, sd, opts, out, e) != 0) {
+			store_rollback(a->store);
+			return -1;
+		}
+		if (out->earlier == EARLIER_WITHDRAWN)
+			snprintf(detail + strlen(detail), sizeof detail - strlen(detail), ", diagnosis %lld left the pool",
+				 (long long)out->earlier_id);
+		if (app_audit(a, "diagnosis.save", object, detail, e) != 0 || (then && then(a, sd, arg, e) != 0)) {
 			store_rollback(a->store);
 			return -1;
 		}
@@ -85,8 +114,21 @@ static int save(app_t *a, stored_diag_t *sd, then_fn then, void *arg, err_t *e)
 	return -1;
 }
 
-static int run(app_t *a, const questionnaire_t *q, const answers_t *ans, const stored_diag_t *meta, bool save_it, then_fn then,
-	       void *arg, result_view_t *out, err_t *e)
+/* Consent counts for a complete diagnosis of an organisation only: the snapshot never says
+ * "pooled" for one that did not enter the pool. */
+static void consent(stored_diag_t *sd, result_view_t *out)
+{
+	if (!sd->pool)
+		return;
+	bool complete = true;
+	for (int i = 0; i < sd->nanswers; i++)
+		complete &= sd->answers[i].option[0] != '\0';
+	out->pool_note = !sd->org_id ? POOL_NO_ORG : !complete ? POOL_INCOMPLETE : POOL_JOINED;
+	sd->pool = out->pool_note == POOL_JOINED;
+}
+
+static int run(app_t *a, const questionnaire_t *q, const answers_t *ans, const stored_diag_t *meta, bool save_it,
+	       const diag_opts_t *opts, then_fn then, void *arg, result_view_t *out, err_t *e)
 {
 	memset(out, 0, sizeof *out);
 	org_init(&out->org);
@@ -107,7 +149,9 @@ static int run(app_t *a, const questionnaire_t *q, const answers_t *ans, const s
 	score(a, out->d, q, ans, who.risk_group, &out->org);
 	out->sd = stored_diag_from(out->d, &who);
 	out->band = band_of(q, out->sd->band_id);
-	if (save_it && save(a, out->sd, then, arg, e) != 0) {
+	if (save_it)
+		consent(out->sd, out);
+	if (save_it && save(a, out->sd, opts, out, then, arg, e) != 0) {
 		result_view_free(out);
 		return -1;
 	}
@@ -117,7 +161,13 @@ static int run(app_t *a, const questionnaire_t *q, const answers_t *ans, const s
 int app_diag_run(app_t *a, const questionnaire_t *q, const answers_t *ans, const stored_diag_t *meta, bool save_it,
 		 result_view_t *out, err_t *e)
 {
-	return run(a, q, ans, meta, save_it, NULL, NULL, out, e);
+	return run(a, q, ans, meta, save_it, NULL, NULL, NULL, out, e);
+}
+
+int app_diag_run_opts(app_t *a, const questionnaire_t *q, const answers_t *ans, const stored_diag_t *meta, bool save_it,
+		      const diag_opts_t *opts, result_view_t *out, err_t *e)
+{
+	return run(a, q, ans, meta, save_it, opts, NULL, NULL, out, e);
 }
 
 /* ---- respondent links ---- */
@@ -209,7 +259,7 @@ int app_link_answer(app_t *a, const link_t *l, const answers_t *ans, const char 
 	role_parse(l->role, &meta.role);
 	snprintf(meta.scope, sizeof meta.scope, "%s", l->scope);
 	snprintf(meta.respondent, sizeof meta.respondent, "%s", respondent ? respondent : "");
-	return run(a, q, ans, &meta, true, claim_link, (void *)l, out, e);
+	return run(a, q, ans, &meta, true, NULL, claim_link, (void *)l, out, e);
 }
 
 int app_diag_get(app_t *a, int64_t id, stored_diag_t **out, err_t *e)

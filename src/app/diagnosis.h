@@ -16,6 +16,16 @@
  * defaults to the month of saving. Fills out (result_view_free); out->sd->id is 0 unsaved. */
 int app_diag_run(app_t *a, const questionnaire_t *q, const answers_t *ans, const stored_diag_t *meta, bool save,
 		 result_view_t *out, err_t *e);
+/* The pool and a save (out->pool_note, out->earlier): consent to the pool counts only for a
+ * complete diagnosis of an organisation — otherwise the snapshot is stored as not pooled and
+ * the note says why. A save without consent leaves the organisation's earlier pooled diagnosis
+ * of the questionnaire in the pool (EARLIER_KEPT, so the user can be asked), or with
+ * withdraw_earlier takes it out in the same transaction (EARLIER_WITHDRAWN). */
+typedef struct {
+	bool withdraw_earlier;
+} diag_opts_t;
+int app_diag_run_opts(app_t *a, const questionnaire_t *q, const answers_t *ans, const stored_diag_t *meta, bool save,
+		      const diag_opts_t *opts, result_view_t *out, err_t *e);
 /* A saved diagnosis: its snapshot, its organisation, and its ranking and cases recomputed
  * from the stored answers with the current content (the same rules as app_diag_run). */
 int app_diag_view(app_t *a, int64_t id, result_view_t *out, err_t *e);

@@ -11,6 +11,7 @@
 
 #include "app/access.h"
 #include "app/audit.h"
+#include "app/profile.h"
 
 /* $MAMORU_POOL_MIN as a number, or -1 when it is unset, empty or not a whole number. */
 static long pool_min_env(bool *set)
@@ -138,6 +139,50 @@ int app_pool_memberships(app_t *a, int64_t org_id, int *n, err_t *e)
 		if (rc != STORE_OK && rc != STORE_NOT_FOUND)
 			return app_store_fail(a, rc, e);
 		*n += rc == STORE_OK;
+	}
+	return 0;
+}
+
+int app_pool_member_of(app_t *a, int64_t org_id, const char *questionnaire, int64_t *diag_id, char created[32], err_t *e)
+{
+	*diag_id = 0;
+	created[0] = '\0';
+	if (app_org_access(a, org_id, false, e) != 0)
+		return -1;
+	pool_member_t m;
+	store_rc_t rc = store_member_get(a->store, org_id, questionnaire, &m);
+	if (rc == STORE_NOT_FOUND)
+		return 0;
+	if (rc != STORE_OK || (rc = store_diag_created(a->store, m.diagnosis_id, created, 32)) != STORE_OK)
+		return app_store_fail(a, rc, e);
+	*diag_id = m.diagnosis_id;
+	return 0;
+}
+
+int app_pool_moved(app_t *a, const org_t *o, pool_moved_t *out, int max, int *n, err_t *e)
+{
+	*n = 0;
+	profile_answers_t pa;
+	risk_t r;
+	if (app_org_access(a, o->id, false, e) != 0 || app_company_risk(a, o, &pa, &r, e) != 0)
+		return -1;
+	const char *now = r.group >= 0 ? a->content->profile->groups[r.group].id : "";
+	for (int i = 0; i < a->content->nqs && *n < max; i++) {
+		pool_member_t m;
+		pool_contrib_t c;
+		store_rc_t rc = store_member_get(a->store, o->id, a->content->qs[i]->id, &m);
+		if (rc == STORE_NOT_FOUND)
+			continue;
+		if (rc != STORE_OK)
+			return app_store_fail(a, rc, e);
+		/* rows written before schema 6 keep no contribution: nothing to compare with */
+		if (!m.contribution[0] || !pool_contrib_from_text(&c, m.contribution) || !strcmp(c.value[DIM_GROUP], now))
+			continue;
+		pool_moved_t *mv = &out[(*n)++];
+		mv->questionnaire = a->content->qs[i]->id;
+		snprintf(mv->from, sizeof mv->from, "%s", c.value[DIM_GROUP]);
+		snprintf(mv->to, sizeof mv->to, "%s", now);
+		mv->diagnosis_id = m.diagnosis_id;
 	}
 	return 0;
 }

@@ -30,6 +30,13 @@ int app_pool_leave(app_t *a, int64_t org_id, const char *questionnaire, int64_t 
  * *n = how many questionnaires it left; ERR_CONFLICT when it was in none. Needs write access
  * to the organisation. */
 int app_pool_withdraw(app_t *a, int64_t org_id, int *n, err_t *e);
+/* The organisation's pooled diagnosis of a questionnaire (*diag_id 0 when none) and when it
+ * was saved: what a save without consent can keep or take out (app/diagnosis.h). */
+int app_pool_member_of(app_t *a, int64_t org_id, const char *questionnaire, int64_t *diag_id, char created[32], err_t *e);
+/* A pooled diagnosis counts in the risk group the company had when it was made; after a
+ * profile change the company's group may be another (core/pool.h's pool_moved_t): one entry
+ * per questionnaire where it is. */
+int app_pool_moved(app_t *a, const org_t *o, pool_moved_t *out, int max, int *n, err_t *e);
 /* How many questionnaires the organisation is in the pool with now. */
 int app_pool_memberships(app_t *a, int64_t org_id, int *n, err_t *e);
 /* The same inside the caller's transaction, without the access check: deleting an organisation. */

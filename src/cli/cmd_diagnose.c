@@ -18,6 +18,8 @@
 #include "input/org_input.h"
 #include "app/compare.h"
 #include "app/diagnosis.h"
+#include "app/pool.h"
+#include "core/template.h"
 #include "core/xalloc.h"
 #include "report/benchmark_json.h"
 #include "report/result_json.h"
@@ -58,6 +60,39 @@ static void compare_text(cli_t *cli, const compare_view_t *v)
 	}
 }
 
+/* A save without consent for a company whose earlier diagnosis is in the pool: at a terminal,
+ * ask whether to take that one out too (the answer goes into the same transaction). */
+static bool ask_withdraw(cli_t *cli, const questionnaire_t *q, int64_t org_id)
+{
+	int64_t id;
+	char created[32], date[11], msg[600], line[32];
+	err_t e;
+	if (app_pool_member_of(&cli->app, org_id, q->id, &id, created, &e) != 0 || !id)
+		return false;
+	snprintf(date, sizeof date, "%.10s", created);
+	tmpl_fill(msg, sizeof msg, ui(&cli->content, "pool_earlier_question", cli->lang), (const char *const[]){ "date" },
+		  (const char *const[]){ date }, 1);
+	fprintf(stderr, "%s\n%s", msg, ui(&cli->content, "pool_earlier_ask_cli", cli->lang));
+	fflush(stderr);
+	return fgets(line, sizeof line, stdin) && (line[0] == 'y' || line[0] == 'Y');
+}
+
+/* What the save did with the pool, and how to take out an earlier pooled diagnosis it kept. */
+static void pool_note(cli_t *cli, const result_view_t *v)
+{
+	char text[1200];
+	pool_note_text(&cli->content, v, cli->lang, text, sizeof text);
+	if (text[0])
+		printf("%s\n", text);
+	if (v->earlier == EARLIER_KEPT) {
+		char org[24], hint[400];
+		snprintf(org, sizeof org, "%lld", (long long)v->sd->org_id);
+		tmpl_fill(hint, sizeof hint, ui(&cli->content, "pool_earlier_hint_cli", cli->lang), (const char *const[]){ "org" },
+			  (const char *const[]){ org }, 1);
+		printf("%s\n", hint);
+	}
+}
+
 static int answers_from_file(cli_t *cli, const questionnaire_t *q, const char *path, bool strict,
 			     answers_t *out, answer_file_t *file)
 {
@@ -80,7 +115,7 @@ static int answers_from_file(cli_t *cli, const questionnaire_t *q, const char *p
 }
 
 typedef struct {
-	bool save, pool;
+	bool save, pool, withdraw_earlier;
 	const char *org, *scope, *respondent, *role, *round;
 } save_opts_t;
 
@@ -89,9 +124,13 @@ static int save_fields(cli_t *cli, const save_opts_t *o, stored_diag_t *meta)
 {
 	err_t e;
 	/* --org alone ranks and compares for that company without saving */
-	if (!o->save && (o->scope || o->respondent || o->role || o->round || o->pool))
-		return cli_error(cli, EXIT_USAGE, "--scope・--respondent・--role・--round・--pool は --save と一緒に指定してください",
-				 "--scope, --respondent, --role, --round and --pool need --save");
+	if (!o->save && (o->scope || o->respondent || o->role || o->round || o->pool || o->withdraw_earlier))
+		return cli_error(cli, EXIT_USAGE,
+				 "--scope・--respondent・--role・--round・--pool・--withdraw-earlier は --save と一緒に指定してください",
+				 "--scope, --respondent, --role, --round, --pool and --withdraw-earlier need --save");
+	if (o->pool && o->withdraw_earlier)
+		return cli_error(cli, EXIT_USAGE, "--withdraw-earlier は --pool なしの保存で使います（--pool なら前回の分は入れ替わります）",
+				 "--withdraw-earlier is for a save without --pool (with --pool the earlier one is replaced anyway)");
 	if (o->org) {
 		org_t org;
 		int rc = cli_org(cli, o->org, &org);
@@ -138,6 +177,8 @@ int cmd_diagnose(cli_t *cli, int argc, char **argv)
 			so.save = true;
 		else if (!strcmp(argv[i], "--pool"))
 			so.pool = true;
+		else if (!strcmp(argv[i], "--withdraw-earlier"))
+			so.withdraw_earlier = true;
 		else if (!strcmp(argv[i], "--answers") && i + 1 < argc)
 			path = argv[++i];
 		else if (!strcmp(argv[i], "--json"))
@@ -178,7 +219,10 @@ int cmd_diagnose(cli_t *cli, int argc, char **argv)
 	}
 	result_view_t v = { 0 };
 	err_t e;
-	if (rc == EXIT_OK && app_diag_run(&cli->app, q, &answers, &meta, so.save, &v, &e) != 0)
+	diag_opts_t opts = { .withdraw_earlier = so.withdraw_earlier };
+	if (rc == EXIT_OK && so.save && meta.org_id && !so.pool && !so.withdraw_earlier && !as_json && isatty(STDIN_FILENO))
+		opts.withdraw_earlier = ask_withdraw(cli, q, meta.org_id);
+	if (rc == EXIT_OK && app_diag_run_opts(&cli->app, q, &answers, &meta, so.save, &opts, &v, &e) != 0)
 		rc = so.save && e.code == ERR_STORE ? cli_error(cli, EXIT_RUNTIME, "保存できませんでした: %s%.0s", "could not save: %.0s%s",
 								 e.ja, e.en)
 						    : cli_fail(cli, &e);
@@ -190,6 +234,8 @@ int cmd_diagnose(cli_t *cli, int argc, char **argv)
 				json_object_set_new(o, "id", json_integer(v.sd->id));
 			if (cmp)
 				json_object_set_new(o, "benchmark", peers_json(&cli->content, cmp, cli->lang));
+			if (so.save)
+				json_object_set_new(o, "pool", pool_note_json(&cli->content, &v, cli->lang));
 			cli_print_json(stdout, o);
 		} else {
 			result_text(stdout, &cli->content, v.d, cli->lang, TEXT_RECS);
@@ -197,6 +243,7 @@ int cmd_diagnose(cli_t *cli, int argc, char **argv)
 				compare_text(cli, cmp);
 			if (so.save)
 				printf("\n%s %lld\n", ui(&cli->content, "diagnosis_saved", cli->lang), (long long)v.sd->id);
+			pool_note(cli, &v);
 		}
 		if (cmp)
 			compare_view_free(cmp);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/pool.h"
 #include "app/profile.h"
 #include "cli/cli.h"
 #include "input/profile_input.h"
@@ -77,9 +78,24 @@ int cmd_profile(cli_t *cli, int argc, char **argv)
 						     : cli_error(cli, EXIT_RUNTIME, "保存できませんでした: %s%.0s", "could not save: %.0s%s", e.ja, e.en);
 		profile_risk(c->profile, &a, &o, &r);
 	}
-	if (as_json)
-		cli_print_json(stdout, profile_json(c, &r, cli->lang));
-	else
+	/* a pooled diagnosis counts in the group the company had when it was made: say so when
+	 * the profile now gives another */
+	pool_moved_t moved[8];
+	int nmoved = 0;
+	err_t me;
+	if (app_pool_moved(&cli->app, &o, moved, 8, &nmoved, &me) != 0)
+		nmoved = 0;
+	if (as_json) {
+		json_t *j = profile_json(c, &r, cli->lang);
+		json_object_set_new(j, "pool_moved", pool_moved_json(c, moved, nmoved, cli->lang));
+		cli_print_json(stdout, j);
+	} else {
 		print_text(c, &o, &r, cli->lang);
+		for (int i = 0; i < nmoved; i++) {
+			char text[800];
+			pool_moved_text(c, &moved[i], cli->lang, text, sizeof text);
+			printf("%s (mamoru diagnose %s --save --org %lld --pool)\n", text, moved[i].questionnaire, (long long)o.id);
+		}
+	}
 	return EXIT_OK;
 }

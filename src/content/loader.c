@@ -496,6 +496,10 @@ static const struct {
 	{ "like_mine_later", { "n" }, 1 },
 	{ "radar_later", { "n" }, 1 },
 	{ "pool_moved", { "from", "to" }, 2 },
+	{ "pool_earlier_kept", { "date" }, 1 },
+	{ "pool_earlier_withdrawn", { "date" }, 1 },
+	{ "pool_earlier_hint_cli", { "org" }, 1 },
+	{ "pool_earlier_question", { "date" }, 1 },
 	{ "unknown_means", { "points" }, 1 }, /* the points a "don't know" answer scores */
 	/* the 2009 survey on the result (content/questionnaires: survey) */
 	{ "survey_passed", { "survey", "n", "passed", "pct", "pass" }, 5 },

@@ -53,6 +53,23 @@ typedef struct {
 	unsigned char full[MAX_ITEMS];
 } pool_contrib_t;
 
+/* What a save did with the pool (app/diagnosis.h), so every interface can tell the user. */
+typedef enum {
+	POOL_NOT_ASKED = 0,   /* saved without consent */
+	POOL_JOINED,          /* consented, complete: its contribution replaced the earlier one */
+	POOL_INCOMPLETE,      /* consented, but a question is unanswered: not pooled, not marked pooled */
+	POOL_NO_ORG,          /* consented, but for no organisation: not pooled */
+} pool_note_t;
+/* The organisation's earlier pooled diagnosis of the questionnaire, when this save did not join. */
+typedef enum { EARLIER_NONE = 0, EARLIER_KEPT, EARLIER_WITHDRAWN } pool_earlier_t;
+
+/* A company whose risk group is no longer the one its pooled diagnosis counts in. */
+typedef struct {
+	const char *questionnaire;          /* the content's id */
+	char from[16], to[16];              /* group ids ("gii"); "" = no group */
+	int64_t diagnosis_id;
+} pool_moved_t;
+
 /* The value of each dimension for a stored diagnosis ("" where it has none): "all", its risk
  * group, size band, industry, and "size/industry". */
 struct stored_diag;

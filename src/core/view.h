@@ -20,6 +20,13 @@ typedef struct {
 	diagnosis_t *d;               /* score, ranking and cases with the current content (owned); NULL without q */
 	org_t org;                    /* org.id 0 = no organisation */
 	const band_t *band;           /* the snapshot's band in the current content (its advice), or NULL */
+	/* what a save did with the benchmark pool (app_diag_run): joined, or why not; and the
+	 * organisation's earlier pooled diagnosis of the questionnaire (kept in the pool or taken
+	 * out now) when this one did not join */
+	pool_note_t pool_note;
+	pool_earlier_t earlier;
+	int64_t earlier_id;
+	char earlier_created[32];
 } result_view_t;
 
 void result_view_free(result_view_t *v);

@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "core/pool_privacy.h"
+#include "core/template.h"
 
 json_t *profile_json(const content_t *c, const risk_t *r, lang_t lang)
 {
@@ -177,4 +178,79 @@ json_t *pool_agg_json(const pool_key_t *k, const pool_agg_t *a)
 			 k->version, "dimension", POOL_DIM_IDS[k->dim], "value", k->value, "n", (json_int_t)a->n, "sum",
 			 (json_int_t)a->sum, "sumsq", (json_int_t)a->sumsq, "item_sum", is, "item_full", ifl, "histogram", h,
 			 "scatter", sc);
+}
+
+/* ---- the pool and one save; a company that moved group ---- */
+
+static const char *const NOTE_IDS[] = { "not_asked", "joined", "incomplete", "no_organization" };
+static const char *const NOTE_KEYS[] = { NULL, "pool_joined", "pool_not_pooled_incomplete", "pool_not_pooled_no_org" };
+
+/* The message about the earlier pooled diagnosis, "" when there is none to tell. */
+static void earlier_text(const content_t *c, const result_view_t *v, lang_t lang, char *out, size_t size)
+{
+	char date[11];
+	out[0] = '\0';
+	if (v->earlier == EARLIER_NONE)
+		return;
+	snprintf(date, sizeof date, "%.10s", v->earlier_created);
+	tmpl_fill(out, size, ui(c, v->earlier == EARLIER_KEPT ? "pool_earlier_kept" : "pool_earlier_withdrawn", lang),
+		  (const char *const[]){ "date" }, (const char *const[]){ date }, 1);
+}
+
+void pool_note_text(const content_t *c, const result_view_t *v, lang_t lang, char *out, size_t size)
+{
+	char earlier[600];
+	earlier_text(c, v, lang, earlier, sizeof earlier);
+	const char *note = NOTE_KEYS[v->pool_note] ? ui(c, NOTE_KEYS[v->pool_note], lang) : "";
+	snprintf(out, size, "%s%s%s", note, note[0] && earlier[0] ? " " : "", earlier);
+}
+
+json_t *pool_note_json(const content_t *c, const result_view_t *v, lang_t lang)
+{
+	json_t *o = json_pack("{s:b, s:s}", "pooled", v->pool_note == POOL_JOINED, "note", NOTE_IDS[v->pool_note]);
+	if (NOTE_KEYS[v->pool_note])
+		json_object_set_new(o, "message", json_string(ui(c, NOTE_KEYS[v->pool_note], lang)));
+	if (v->earlier != EARLIER_NONE) {
+		char text[600];
+		earlier_text(c, v, lang, text, sizeof text);
+		json_object_set_new(o, "earlier", json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)v->earlier_id, "created",
+							     v->earlier_created, "state",
+							     v->earlier == EARLIER_KEPT ? "kept" : "withdrawn", "message", text));
+	} else {
+		json_object_set_new(o, "earlier", json_null());
+	}
+	return o;
+}
+
+/* "gii" as the seeds write it, "GII"; no group as the content says it. */
+static void group_name(const content_t *c, const char *id, lang_t lang, char out[40])
+{
+	if (!id[0]) {
+		snprintf(out, 40, "%s", ui(c, "pool_no_group", lang));
+		return;
+	}
+	int k = 0;
+	for (; id[k] && k < 39; k++)
+		out[k] = (char)(id[k] >= 'a' && id[k] <= 'z' ? id[k] - 32 : id[k]);
+	out[k] = '\0';
+}
+
+void pool_moved_text(const content_t *c, const pool_moved_t *m, lang_t lang, char *out, size_t size)
+{
+	char from[40], to[40];
+	group_name(c, m->from, lang, from);
+	group_name(c, m->to, lang, to);
+	tmpl_fill(out, size, ui(c, "pool_moved", lang), (const char *const[]){ "from", "to" }, (const char *const[]){ from, to }, 2);
+}
+
+json_t *pool_moved_json(const content_t *c, const pool_moved_t *m, int n, lang_t lang)
+{
+	json_t *list = json_array();
+	for (int i = 0; i < n; i++) {
+		char text[800];
+		pool_moved_text(c, &m[i], lang, text, sizeof text);
+		json_array_append_new(list, json_pack("{s:s, s:s, s:s, s:I, s:s}", "questionnaire", m[i].questionnaire, "from", m[i].from,
+						      "to", m[i].to, "diagnosis", (json_int_t)m[i].diagnosis_id, "message", text));
+	}
+	return list;
 }

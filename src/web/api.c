@@ -13,6 +13,7 @@
 #include "app/diagnosis.h"
 #include "app/org.h"
 #include "app/pool.h"
+#include "report/benchmark_json.h"
 #include "core/utf8.h"
 #include "input/answerfile.h"
 #include "input/org_input.h"
@@ -151,11 +152,25 @@ static int read_meta(req_t *r, const questionnaire_t **q, stored_diag_t *meta, e
 	return 0;
 }
 
+/* "withdraw_earlier": true with a save without "pool": the company's earlier pooled diagnosis
+ * of the questionnaire leaves the pool in the same transaction. */
+static int withdraw_earlier(req_t *r, diag_opts_t *opts, err_t *e)
+{
+	json_t *v = json_object_get(r->json, "withdraw_earlier");
+	if (v && !json_is_boolean(v))
+		return err_set(e, ERR_INVALID, "withdraw_earlier", "true か false にしてください", "must be true or false");
+	if (json_is_true(v) && json_is_true(json_object_get(r->json, "pool")))
+		return err_set(e, ERR_INVALID, "withdraw_earlier", "pool が true のときは使えません（前回の分は入れ替わります）",
+			       "not with \"pool\": true (the earlier one is replaced anyway)");
+	opts->withdraw_earlier = json_is_true(v);
+	return 0;
+}
+
 void api_diagnosis_create(req_t *r, resp_t *w, const char *const *args)
 {
 	(void)args;
 	static const char *const keys[] = { "questionnaire", "organization_id", "answers", "scope", "respondent",
-					    "role", "round", "pool", NULL };
+					    "role", "round", "pool", "withdraw_earlier", NULL };
 	if (unknown_keys(r, w, r->json, keys))
 		return;
 	const questionnaire_t *q;
@@ -165,6 +180,7 @@ void api_diagnosis_create(req_t *r, resp_t *w, const char *const *args)
 	answer_errs_t errs;
 	answers_t a;
 	result_view_t v;
+	diag_opts_t opts = { 0 };
 	if (read_meta(r, &q, &meta, &e) != 0 || answerfile_from_json(json_object_get(r->json, "answers"), &f, &e) != 0) {
 		resp_fail(r, w, &e);
 	} else if (answers_resolve(q, f.recs, f.n, false, &a, &errs) != 0) {
@@ -172,12 +188,13 @@ void api_diagnosis_create(req_t *r, resp_t *w, const char *const *args)
 		answer_err_format(&errs.e[0], r->lang, msg, sizeof msg);
 		snprintf(field, sizeof field, "answers.%.*s", utf8_prefix(errs.e[0].question, 40), errs.e[0].question);
 		resp_api_error(w, 422, "invalid_answer", msg, field);
-	} else if (app_diag_run(&r->app, q, &a, &meta, true, &v, &e) != 0) {
+	} else if (withdraw_earlier(r, &opts, &e) != 0 || app_diag_run_opts(&r->app, q, &a, &meta, true, &opts, &v, &e) != 0) {
 		resp_fail(r, w, &e);
 	} else {
 		json_t *out = result_json(v.d, r->lang);
 		json_object_set_new(out, "id", json_integer(v.sd->id));
 		json_object_set_new(out, "created", json_string(v.sd->created));
+		json_object_set_new(out, "pool", pool_note_json(r->content, &v, r->lang)); /* joined, or why not */
 		snprintf(w->location, sizeof w->location, "/api/v1/diagnoses/%lld", (long long)v.sd->id);
 		resp_json(w, 201, out);
 		result_view_free(&v);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "app/compare.h"
+#include "app/pool.h"
 #include "app/profile.h"
 #include "core/xalloc.h"
 #include "input/profile_input.h"
@@ -19,10 +20,15 @@ void api_profile_get(req_t *r, resp_t *w, const char *const *args)
 	profile_answers_t a;
 	risk_t rk;
 	err_t e;
-	if (app_company_risk(&r->app, &r->org, &a, &rk, &e) != 0)
+	pool_moved_t moved[8];
+	int nmoved;
+	if (app_company_risk(&r->app, &r->org, &a, &rk, &e) != 0 || app_pool_moved(&r->app, &r->org, moved, 8, &nmoved, &e) != 0) {
 		resp_fail(r, w, &e);
-	else
-		resp_json(w, 200, profile_json(r->content, &rk, r->lang));
+	} else {
+		json_t *o = profile_json(r->content, &rk, r->lang);
+		json_object_set_new(o, "pool_moved", pool_moved_json(r->content, moved, nmoved, r->lang)); /* re-diagnose to move */
+		resp_json(w, 200, o);
+	}
 }
 
 void api_profile_put(req_t *r, resp_t *w, const char *const *args)

@@ -87,6 +87,7 @@ void page_begin(req_t *r, resp_t *w, const char *title)
 		h(b, "<strong>日本語</strong> | <a href=\"%sen\" lang=\"en\">English</a>", url.data);
 	buf_free(&url);
 	h(b, "</p></header><main id=\"main\">");
+	page_pool_notice(r, b);
 }
 
 void page_end(req_t *r, resp_t *w)

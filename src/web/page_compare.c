@@ -15,9 +15,11 @@
 #include <string.h>
 
 #include "app/compare.h"
+#include "app/pool.h"
 #include "core/pool_privacy.h"
 #include "core/template.h"
 #include "core/xalloc.h"
+#include "report/benchmark_json.h"
 #include "web/pages.h"
 #include "web/svg.h"
 
@@ -357,4 +359,49 @@ void page_compare(req_t *r, resp_t *w, const char *const *args)
 	page_end(r, w);
 	compare_view_free(v);
 	free(v);
+}
+
+/* ---- what a save did with the pool, and a company that moved group ---- */
+
+void page_pool_notice(req_t *r, buf_t *b)
+{
+	static const char *const notes[][2] = { { "joined", "pool_joined" }, { "incomplete", "pool_not_pooled_incomplete" },
+						{ "no_org", "pool_not_pooled_no_org" } };
+	const char *pool = req_query(r, "pool"), *earlier = req_query(r, "earlier"), *since = req_query(r, "since");
+	const char *note = NULL, *fate = NULL;
+	for (size_t i = 0; pool && i < sizeof notes / sizeof notes[0]; i++)
+		if (!strcmp(pool, notes[i][0]))
+			note = notes[i][1];
+	if (earlier && !strcmp(earlier, "kept"))
+		fate = "pool_earlier_kept";
+	else if (earlier && !strcmp(earlier, "withdrawn"))
+		fate = "pool_earlier_withdrawn";
+	/* the date only as a date: the query is the user's to change */
+	bool date = since && strlen(since) == 10 && strspn(since, "0123456789-") == 10;
+	if (!note && !(fate && date))
+		return;
+	h(b, "<div class=\"notice\" id=\"pool-notice\" role=\"status\">");
+	if (note)
+		h(b, "<p>%s</p>", T(r, note));
+	if (fate && date) {
+		char msg[600];
+		tmpl_fill(msg, sizeof msg, T(r, fate), (const char *const[]){ "date" }, (const char *const[]){ since }, 1);
+		h(b, "<p>%s</p>", msg);
+	}
+	h(b, "</div>");
+}
+
+void page_pool_moved(req_t *r, buf_t *b, const org_t *o)
+{
+	pool_moved_t m[8];
+	int n;
+	err_t e;
+	if (app_pool_moved(&r->app, o, m, 8, &n, &e) != 0)
+		return;
+	for (int i = 0; i < n; i++) {
+		char text[800];
+		pool_moved_text(r->content, &m[i], r->lang, text, sizeof text);
+		h(b, "<p class=\"notice\" id=\"pool-moved-%s\">%s <a href=\"/diagnose/%s?org=%lld\">%s</a></p>", m[i].questionnaire, text,
+		  m[i].questionnaire, (long long)o->id, T(r, "pool_rediagnose"));
+	}
 }

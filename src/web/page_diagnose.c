@@ -22,8 +22,10 @@
 
 #include "app/diagnosis.h"
 #include "app/draft.h"
+#include "app/pool.h"
 #include "app/org.h"
 #include "core/answers.h"
+#include "core/template.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "input/org_input.h"
@@ -120,6 +122,22 @@ static void open_links(req_t *r, buf_t *b, const questionnaire_t *q, const draft
 }
 
 /* gaps: the finish was refused because questions are open; list them and ask again. */
+/* When the company's earlier diagnosis of q is in the benchmark pool: what to do with it if
+ * this one is saved without consent (keep it, or take it out in the same save). */
+static void earlier_choice(req_t *r, buf_t *b, const questionnaire_t *q, int64_t org_id)
+{
+	int64_t id;
+	char created[32], date[11], msg[600];
+	err_t e;
+	if (org_id <= 0 || app_pool_member_of(&r->app, org_id, q->id, &id, created, &e) != 0 || !id)
+		return;
+	snprintf(date, sizeof date, "%.10s", created);
+	tmpl_fill(msg, sizeof msg, T(r, "pool_earlier_question"), (const char *const[]){ "date" }, (const char *const[]){ date }, 1);
+	h(b, "<fieldset id=\"earlier\"><legend>%s</legend><label><input type=\"radio\" name=\"earlier\" value=\"keep\" checked> %s</label>"
+	     "<label><input type=\"radio\" name=\"earlier\" value=\"withdraw\"> %s</label></fieldset>",
+	  msg, T(r, "pool_earlier_keep"), T(r, "pool_earlier_withdraw"));
+}
+
 static void render_step(req_t *r, resp_t *w, const questionnaire_t *q, const draft_t *d, int step, const char *error, bool gaps)
 {
 	buf_t *b = &w->body;
@@ -186,7 +204,9 @@ static void render_step(req_t *r, resp_t *w, const questionnaire_t *q, const dra
 		h(b, "<p><label for=\"role\">%s</label><select id=\"role\" name=\"role\"><option value=\"\">%s</option>"
 		     "<option value=\"executive\">%s</option><option value=\"manager\">%s</option><option value=\"staff\">%s</option></select></p>",
 		  T(r, "web_role_label"), T(r, "role_none"), T(r, "role_executive"), T(r, "role_manager"), T(r, "role_staff"));
-		h(b, "<p><label><input type=\"checkbox\" name=\"pool\" value=\"1\"> %s</label></p></fieldset>", T(r, "web_pool_label"));
+		h(b, "<p><label><input type=\"checkbox\" name=\"pool\" value=\"1\"> %s</label></p>", T(r, "web_pool_label"));
+		earlier_choice(r, b, q, d->org_id);
+		h(b, "</fieldset>");
 	}
 	h(b, "<p class=\"buttons\">");
 	if (step > 0)
@@ -293,14 +313,23 @@ static void finish(req_t *r, resp_t *w, const questionnaire_t *q, draft_t *d, js
 		return;
 	}
 	meta.pool = req_form(r, "pool") != NULL;
+	const char *earlier = req_form(r, "earlier");
+	diag_opts_t opts = { .withdraw_earlier = !meta.pool && earlier && !strcmp(earlier, "withdraw") };
 	result_view_t res;
 	err_t e;
-	if (app_diag_run(&r->app, q, &a, &meta, true, &res, &e) != 0) {
+	if (app_diag_run_opts(&r->app, q, &a, &meta, true, &opts, &res, &e) != 0) {
 		resp_fail(r, w, &e);
 		return;
 	}
 	app_draft_delete(&r->app, d->id, &e); /* a draft left behind is harmless: the result is saved */
-	resp_redirect(w, "/diagnoses/%lld", (long long)res.sd->id);
+	/* what became of the pool is said on the page it lands on (page_pool_notice) */
+	static const char *const note[] = { "", "joined", "incomplete", "no_org" };
+	static const char *const fate[] = { "", "kept", "withdrawn" };
+	if (res.pool_note == POOL_NOT_ASKED && res.earlier == EARLIER_NONE)
+		resp_redirect(w, "/diagnoses/%lld", (long long)res.sd->id);
+	else
+		resp_redirect(w, "/diagnoses/%lld?pool=%s&earlier=%s&since=%.10s", (long long)res.sd->id, note[res.pool_note],
+			      fate[res.earlier], res.earlier_created);
 	result_view_free(&res);
 }
 

@@ -43,6 +43,7 @@ void page_profile_section(req_t *r, buf_t *b, const org_t *o)
 		return;
 	}
 	risk_summary(r, b, &rk);
+	page_pool_moved(r, b, o);
 	h(b, "<p><a href=\"/organizations/%lld/profile\">%s</a></p>", (long long)o->id, T(r, "profile_edit"));
 }
 
@@ -59,6 +60,7 @@ static void render_profile(req_t *r, resp_t *w, const org_t *o, const profile_an
 	if (error)
 		h(b, "<p class=\"error\" role=\"alert\">%s</p>", error);
 	risk_summary(r, b, &rk);
+	page_pool_moved(r, b, o); /* a change that moved the company's group says so */
 	h(b, "<form method=\"post\" action=\"/organizations/%lld/profile\" class=\"form\">", (long long)o->id);
 	page_csrf_field(r, b);
 	for (int i = 0; i < p->nitems; i++) {

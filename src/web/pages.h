@@ -132,6 +132,13 @@ void api_search(req_t *r, resp_t *w, const char *const *args);
 void page_profile(req_t *r, resp_t *w, const char *const *args);
 void page_profile_post(req_t *r, resp_t *w, const char *const *args);
 void page_profile_section(req_t *r, buf_t *b, const org_t *o);
+/* page_compare.c: after a save, what became of the benchmark pool (the query the diagnose form
+ * redirects with: ?pool=joined|incomplete|no_org&earlier=kept|withdrawn&since=YYYY-MM-DD) as a
+ * notice at the top of the page it lands on; nothing for any other query */
+void page_pool_notice(req_t *r, buf_t *b);
+/* page_compare.c: a company whose pooled diagnosis counts in another risk group than its
+ * profile now gives it, with a link to diagnose again (nothing otherwise) */
+void page_pool_moved(req_t *r, buf_t *b, const org_t *o);
 /* page_compare.c: a result compared with other companies */
 void page_compare(req_t *r, resp_t *w, const char *const *args);
 /* api_benchmark.c: the profile and the peers in JSON */

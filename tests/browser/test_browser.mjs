@@ -369,6 +369,26 @@ try {
   await page.goto(`${base}/organizations/1`);
   check("after signing out, pages ask to sign in", page.url().includes("/login?next="), page.url());
 
+  // the benchmark pool (issue 18): saving the company's benchmark again without consent asks
+  // about its pooled earlier result; taking it out is confirmed, and the organisation page agrees
+  {
+    const adm = await as("admin@example.test");
+    await adm.p.goto(`${base}/diagnose/benchmark?org=1&lang=ja`);
+    for (;;) {
+      for (const box of await adm.p.locator("fieldset.question").all())
+        await box.locator('input[value="3"]').check();
+      if (await adm.p.getByRole("button", { name: "結果を見る" }).count()) break;
+      await adm.p.getByRole("button", { name: "次へ" }).click();
+    }
+    check("the pooled earlier result is asked about", (await adm.p.locator("#earlier").count()) === 1);
+    await adm.p.getByLabel("前回の分も比較母集団から取り除く").check();
+    await adm.p.getByRole("button", { name: "結果を見る" }).click();
+    check("taking it out is confirmed", (await adm.p.locator("#pool-notice").textContent()).includes("取り除きました"));
+    await adm.p.goto(`${base}/organizations/1?lang=ja`);
+    check("the company is out of the pool", (await adm.p.locator("#pool-status").textContent()).includes("入っていません"));
+    await adm.c.close();
+  }
+
   check("no console errors", errors.length === 0, errors.join("; "));
 } catch (e) {
   check("browser run", false, e.stack);

@@ -352,6 +352,48 @@ guess = [min(5, max(1, round(20 * i['mean'] - 19 * 3))) for i in p.get('items', 
 assert guess != truth
 PY
 
+CASE="consent: an incomplete diagnosis is not pooled and says why; an earlier pooled one is kept or withdrawn"
+C="$TMP/consent.db"
+MAMORU_DB="$C" m org add --name 同意社 --industry E --employees 30 --sites 1
+python3 -c "import json; print(json.dumps({'answers': {str(i): '3' for i in range(1, 25)}}))" >"$TMP/part.json"
+MAMORU_DB="$C" m diagnose benchmark --answers "$(level_file 3)" --save --org 1 --pool
+expect_out "比較母集団に入れました"
+MAMORU_DB="$C" m diagnose benchmark --answers "$TMP/part.json" --save --org 1 --pool
+expect_rc 0
+expect_out "この診断は比較母集団に入れていません: 未回答の設問があるためです"
+expect_out "は、比較母集団に入ったままです。"
+expect_out "mamoru pool withdraw 1"
+[ "$(rows "SELECT group_concat(pool) FROM diagnoses ORDER BY id" "$C")" = "1,0" ] && ok || bad "the incomplete diagnosis is marked pooled: $(rows "SELECT group_concat(pool) FROM diagnoses" "$C")"
+[ "$(rows "SELECT diagnosis_id FROM pool_members" "$C")" = 1 ] && ok || bad "the pool lost the complete diagnosis"
+MAMORU_DB="$C" m --lang en diagnose benchmark --answers "$(level_file 3)" --save --org 1 --json
+expect_json "(d['pool']['pooled'], d['pool']['note'], d['pool']['earlier']['id'], d['pool']['earlier']['state'])" '[false, "not_asked", 1, "kept"]'
+MAMORU_DB="$C" m diagnose benchmark --answers "$(level_file 3)" --save --org 1 --pool --withdraw-earlier
+expect_rc 2
+expect_err "--withdraw-earlier は --pool なしの保存で使います"
+MAMORU_DB="$C" m diagnose benchmark --answers "$(level_file 3)" --org 1 --withdraw-earlier
+expect_rc 2
+MAMORU_DB="$C" m diagnose benchmark --answers "$(level_file 3)" --save --org 1 --withdraw-earlier
+expect_rc 0
+expect_out "比較母集団に入っていた前回の診断（"
+expect_out "を取り除きました。"
+[ "$(rows "SELECT count(*) FROM pool_members" "$C")" = 0 ] && ok || bad "--withdraw-earlier left it in the pool"
+MAMORU_DB="$C" m diagnose benchmark --answers "$(level_file 3)" --save --pool --json
+expect_json "d['pool']['note']" '"no_organization"'
+expect_json "d['pool']['pooled']" "false"
+
+CASE="a profile change that moves the group says so"
+# shellcheck disable=SC2086
+MAMORU_DB="$C" m profile 1 $PROFILE
+MAMORU_DB="$C" m diagnose benchmark --answers "$(level_file 3)" --save --org 1 --pool
+MAMORU_DB="$C" m profile 1 personal_info=ge10k online_sales=cards secrets=core
+expect_out "比較のグループが GII から GI に変わります"
+expect_out "mamoru diagnose benchmark --save --org 1 --pool"
+MAMORU_DB="$C" m --lang en profile 1 --json
+expect_json "[(x['from'], x['to']) for x in d['pool_moved']]" '[["gii", "gi"]]'
+MAMORU_DB="$C" m diagnose benchmark --answers "$(level_file 3)" --save --org 1 --pool
+MAMORU_DB="$C" m profile 1 --json
+expect_json "d['pool_moved']" "[]"
+
 CASE="withdrawing says what happens to releases already made"
 m pool withdraw 1
 expect_rc 0
