@@ -21,12 +21,14 @@ all() { # all N ANSWER -> "1=ANSWER ... N=ANSWER"
 	for i in $(seq 1 "$1"); do printf '%s=%s ' "$i" "$2"; done
 }
 
-CASE="questionnaires lists the three packs, quickest first"
+CASE="questionnaires lists the five packs, quickest first"
 m questionnaires
 expect_rc 0
 expect_out "5分でできる自社診断"
 expect_out "情報セキュリティ対策チェックリスト"
 expect_out "情報セキュリティ対策ベンチマーク"
+expect_out "委託先における情報セキュリティ対策事項（67 問"
+expect_out "クラウドサービス利用時の確認事項（15 問"
 [ "$(echo "$OUT" | head -1 | cut -c1-13)" = "jisha-shindan" ] && ok || bad "first line: $(echo "$OUT" | head -1)"
 
 CASE="questionnaires in English"

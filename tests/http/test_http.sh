@@ -221,7 +221,7 @@ CASE="JSON API: questionnaires"
 get /api/v1/questionnaires
 expect_code 200
 expect_hdr "Content-Type: application/json"
-expect_json "[q['id'] for q in d['questionnaires']]" '["jisha-shindan", "checklist", "benchmark"]'
+expect_json "[q['id'] for q in d['questionnaires']]" '["jisha-shindan", "checklist", "cloud", "benchmark", "contractor"]'
 get "/api/v1/questionnaires/benchmark?lang=en"
 expect_json "len(d['questions'])" "25"
 expect_json "d['title']" '"Information-security benchmark ver.3"'

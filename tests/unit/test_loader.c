@@ -13,7 +13,10 @@ static void real_content_counts(void **state)
 	load_real(&c);
 	assert_int_equal(c.nmeasures, 22);
 	assert_int_equal(c.nmcats, 5);
-	assert_int_equal(c.nqs, 3);
+	assert_int_equal(c.nqs, 5);
+	/* the contractor requirements and the cloud checklist (test_contractor_content.c reads them) */
+	assert_int_equal(content_questionnaire(&c, "contractor")->nitems, 67);
+	assert_int_equal(content_questionnaire(&c, "cloud")->nitems, 15);
 	const questionnaire_t *j = content_questionnaire(&c, "jisha-shindan");
 	const questionnaire_t *k = content_questionnaire(&c, "checklist");
 	const questionnaire_t *b = content_questionnaire(&c, "benchmark");
