@@ -705,6 +705,11 @@ int content_load(const char *dir, content_t *c, load_errors_t *errs)
 	yl_load_file(c, errs, dir, "risk.yaml", load_risk);
 	if (errs->n == 0) /* the starter lists are checked against the ledger's columns */
 		yl_load_file(c, errs, dir, "asset-examples.yaml", load_asset_examples);
+	/* incident response (Mission 4); optional like the actions: a pack without it has no
+	 * incident register, manual or IT-BCP pages */
+	snprintf(actions, sizeof actions, "%s/incident.yaml", dir);
+	if (access(actions, F_OK) == 0)
+		yl_load_file(c, errs, dir, "incident.yaml", load_incident);
 	return errs->n;
 }
 

@@ -77,4 +77,7 @@ void load_secaction(ctx_t *x, yaml_node_t *root);
 void load_risk(ctx_t *x, yaml_node_t *root);
 void load_asset_examples(ctx_t *x, yaml_node_t *root);
 
+/* incident.c: content/incident.yaml, incident response (the Tokyo handbook's Mission 4) */
+void load_incident(ctx_t *x, yaml_node_t *root);
+
 #endif
