@@ -700,6 +700,10 @@ int content_load(const char *dir, content_t *c, load_errors_t *errs)
 	snprintf(actions, sizeof actions, "%s/security-action.yaml", dir);
 	if (errs->n == 0 && access(actions, F_OK) == 0)
 		yl_load_file(c, errs, dir, "security-action.yaml", load_secaction);
+	/* the contractor clause builder's text; optional like the actions */
+	snprintf(actions, sizeof actions, "%s/contractor-clauses.yaml", dir);
+	if (errs->n == 0 && access(actions, F_OK) == 0)
+		yl_load_file(c, errs, dir, "contractor-clauses.yaml", load_clauses);
 	if (errs->n == 0)
 		knowledge_link_items(c);
 	yl_load_file(c, errs, dir, "risk.yaml", load_risk);

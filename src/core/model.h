@@ -200,6 +200,7 @@ typedef struct content {
 	int nactions;
 	mtext_t actions_source;
 	struct secaction_content *secaction; /* SECURITY ACTION and the basic policy (core/secaction.h), or NULL */
+	struct clause_content *clauses;      /* the example confidentiality clauses (core/contractor.h), or NULL */
 	struct profile *profile;        /* company profile and risk index (core/profile.h) */
 	const char **common_passwords;  /* refused as passwords, sorted without regard to case */
 	int ncommon_passwords;

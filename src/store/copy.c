@@ -49,6 +49,14 @@ const store_table_t STORE_TABLES[] = {
 	{ "audit", "id, at, workspace_id, user_id, actor, action, object, detail, client", "id" },
 	{ "respondent_links",
 	  "hash, workspace_id, organization_id, questionnaire, scope, role, created_by, created_at, expires_at, diagnosis_id", "hash" },
+	{ "contractors",
+	  "id, workspace_id, organization_id, name, contact, handles, contract_start, contract_end, review_due, note, created_at, "
+	  "updated_at", "id" },
+	{ "contractor_requests",
+	  "id, workspace_id, contractor_id, organization_id, items, link_hash, created_at, reviewed_by, reviewed_at, review_note", "id" },
+	{ "cloud_services",
+	  "id, workspace_id, organization_id, name, provider, purpose, review_due, diagnosis_id, checked_at, created_at, updated_at",
+	  "id" },
 };
 
 const int STORE_TABLE_COUNT = (int)(sizeof STORE_TABLES / sizeof STORE_TABLES[0]);

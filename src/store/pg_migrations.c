@@ -270,6 +270,7 @@ const char *const PG_MIGRATIONS[] = {
 	"  adopted INTEGER NOT NULL DEFAULT 0 CHECK (adopted IN (0, 1)),\n"
 	"  policy_updated TEXT NOT NULL DEFAULT ''\n"
 	");\n",
+
 	/* 12: the pool's privacy and provenance (sqlite_migrations.c step 12): where aggregates came
 	 * from (row 0 this database under a random install id, rows imported before as source 1),
 	 * pool_agg's origin any source's id, and the releases users see and exports carry */
@@ -330,6 +331,42 @@ const char *const PG_MIGRATIONS[] = {
 	"CREATE INDEX risks_by_cell_ws ON risks(organization_id, workspace_id, cell, id);\n"
 	"CREATE INDEX risks_by_treatment_ws ON risks(organization_id, workspace_id, treatment, id);\n"
 	"CREATE INDEX risks_by_review_ws ON risks(organization_id, workspace_id, review COLLATE \"C\", id);\n",
+
+	/* 14: contractors, the items sent to them and cloud services (sqlite_migrations.c step 14) */
+	"CREATE TABLE contractors (\n"
+	"  id " IDENTITY ",\n"
+	"  workspace_id BIGINT NOT NULL,\n"
+	"  organization_id BIGINT NOT NULL REFERENCES organizations(id),\n"
+	"  name TEXT NOT NULL,\n"
+	"  contact TEXT NOT NULL DEFAULT '', handles TEXT NOT NULL DEFAULT '',\n"
+	"  contract_start TEXT NOT NULL DEFAULT '', contract_end TEXT NOT NULL DEFAULT '', review_due TEXT NOT NULL DEFAULT '',\n"
+	"  note TEXT NOT NULL DEFAULT '',\n"
+	"  created_at TEXT NOT NULL, updated_at TEXT NOT NULL\n"
+	");\n"
+	"CREATE INDEX contractors_by_org ON contractors(organization_id, workspace_id, id);\n"
+	"CREATE TABLE contractor_requests (\n"
+	"  id " IDENTITY ",\n"
+	"  workspace_id BIGINT NOT NULL,\n"
+	"  contractor_id BIGINT NOT NULL REFERENCES contractors(id),\n"
+	"  organization_id BIGINT NOT NULL REFERENCES organizations(id),\n"
+	"  items TEXT NOT NULL,\n"
+	"  link_hash TEXT NOT NULL,\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  reviewed_by TEXT NOT NULL DEFAULT '', reviewed_at TEXT NOT NULL DEFAULT '', review_note TEXT NOT NULL DEFAULT ''\n"
+	");\n"
+	"CREATE INDEX contractor_requests_by_contractor ON contractor_requests(contractor_id, workspace_id, id);\n"
+	"CREATE INDEX contractor_requests_by_link ON contractor_requests(link_hash);\n"
+	"CREATE TABLE cloud_services (\n"
+	"  id " IDENTITY ",\n"
+	"  workspace_id BIGINT NOT NULL,\n"
+	"  organization_id BIGINT NOT NULL REFERENCES organizations(id),\n"
+	"  name TEXT NOT NULL,\n"
+	"  provider TEXT NOT NULL DEFAULT '', purpose TEXT NOT NULL DEFAULT '', review_due TEXT NOT NULL DEFAULT '',\n"
+	"  diagnosis_id BIGINT,\n"
+	"  checked_at TEXT NOT NULL DEFAULT '',\n"
+	"  created_at TEXT NOT NULL, updated_at TEXT NOT NULL\n"
+	");\n"
+	"CREATE INDEX cloud_services_by_org ON cloud_services(organization_id, workspace_id, id);\n",
 };
 
 const int PG_MIGRATION_COUNT = sizeof PG_MIGRATIONS / sizeof PG_MIGRATIONS[0];

@@ -101,6 +101,23 @@ store_rc_t pg_risk_settings_put(store_t *s, int64_t org_id, const risk_settings_
 store_rc_t pg_secaction_get(store_t *s, int64_t org_id, secaction_t *out);
 store_rc_t pg_secaction_put(store_t *s, int64_t org_id, const secaction_t *in);
 
+/* pg_contractor.c: contractors, the items sent to them, cloud services */
+store_rc_t pg_contractor_add(store_t *s, contractor_t *c);
+store_rc_t pg_contractor_update(store_t *s, const contractor_t *c);
+store_rc_t pg_contractor_get(store_t *s, int64_t id, contractor_t *out);
+store_rc_t pg_contractor_list(store_t *s, int64_t org_id, contractor_t **out, int *n);
+store_rc_t pg_contractor_delete(store_t *s, int64_t id);
+store_rc_t pg_ctreq_add(store_t *s, ct_request_t *r);
+store_rc_t pg_ctreq_get(store_t *s, int64_t id, ct_request_t *out);
+store_rc_t pg_ctreq_by_link(store_t *s, const char *link_hash, ct_request_t *out);
+store_rc_t pg_ctreq_list(store_t *s, int64_t contractor_id, ct_request_t **out, int *n);
+store_rc_t pg_ctreq_review(store_t *s, const ct_request_t *r);
+store_rc_t pg_cloud_add(store_t *s, cloud_service_t *c);
+store_rc_t pg_cloud_update(store_t *s, const cloud_service_t *c);
+store_rc_t pg_cloud_get(store_t *s, int64_t id, cloud_service_t *out);
+store_rc_t pg_cloud_list(store_t *s, int64_t org_id, cloud_service_t **out, int *n);
+store_rc_t pg_cloud_delete(store_t *s, int64_t id);
+
 /* pg_copy.c: whole tables for mamoru copy */
 store_rc_t pg_rows(store_t *s, const store_table_t *t, bool (*fn)(int n, const store_value_t *v, void *), void *arg);
 store_rc_t pg_insert_row(store_t *s, const store_table_t *t, int n, const store_value_t *v);

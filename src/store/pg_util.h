@@ -11,7 +11,7 @@
 
 #include "store/store.h"
 
-#define PG_STMTS 128     /* distinct statements the backend prepares; asserted when adding one */
+#define PG_STMTS 256     /* distinct statements the backend prepares; asserted when adding one */
 #define PG_PARAMS 32     /* parameters one statement may take */
 
 typedef struct {

@@ -286,6 +286,7 @@ const char *const MIGRATIONS[] = {
 	"  adopted INTEGER NOT NULL DEFAULT 0 CHECK (adopted IN (0, 1)),\n"
 	"  policy_updated TEXT NOT NULL DEFAULT ''\n"
 	");\n",
+
 	/* 12: the pool's privacy and provenance (docs/benchmark-model.md). pool_sources: where
 	 * aggregates came from — row 0 this database under a random install id, one row per
 	 * imported source, whose id is the origin of its pool_agg rows (so pool_agg is rebuilt
@@ -405,6 +406,45 @@ const char *const MIGRATIONS[] = {
 	"    ON CONFLICT (organization_id, workspace_id, frequency, impact, residual_frequency, residual_impact, treatment) DO UPDATE SET n = n + 1;\n"
 	"END;\n",
 
+	/* 14: contractors (委託先) with their contract and review dates, the items of the contractor
+	 * requirements sent to them through a respondent link (link_hash: the answers are the
+	 * link's diagnosis) with the reviewer's verdict, and the cloud services in use with their
+	 * last check (a diagnosis of questionnaire `cloud`, no foreign key: deleting that diagnosis
+	 * leaves the service unchecked, and the app checks the id still names it) */
+	"CREATE TABLE contractors (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  workspace_id INTEGER NOT NULL,\n"
+	"  organization_id INTEGER NOT NULL REFERENCES organizations(id),\n"
+	"  name TEXT NOT NULL,\n"
+	"  contact TEXT NOT NULL DEFAULT '', handles TEXT NOT NULL DEFAULT '',\n"
+	"  contract_start TEXT NOT NULL DEFAULT '', contract_end TEXT NOT NULL DEFAULT '', review_due TEXT NOT NULL DEFAULT '',\n"
+	"  note TEXT NOT NULL DEFAULT '',\n"
+	"  created_at TEXT NOT NULL, updated_at TEXT NOT NULL\n"
+	");\n"
+	"CREATE INDEX contractors_by_org ON contractors(organization_id, workspace_id, id);\n"
+	"CREATE TABLE contractor_requests (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  workspace_id INTEGER NOT NULL,\n"
+	"  contractor_id INTEGER NOT NULL REFERENCES contractors(id),\n"
+	"  organization_id INTEGER NOT NULL REFERENCES organizations(id),\n"
+	"  items TEXT NOT NULL,\n"
+	"  link_hash TEXT NOT NULL,\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  reviewed_by TEXT NOT NULL DEFAULT '', reviewed_at TEXT NOT NULL DEFAULT '', review_note TEXT NOT NULL DEFAULT ''\n"
+	");\n"
+	"CREATE INDEX contractor_requests_by_contractor ON contractor_requests(contractor_id, workspace_id, id);\n"
+	"CREATE INDEX contractor_requests_by_link ON contractor_requests(link_hash);\n"
+	"CREATE TABLE cloud_services (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  workspace_id INTEGER NOT NULL,\n"
+	"  organization_id INTEGER NOT NULL REFERENCES organizations(id),\n"
+	"  name TEXT NOT NULL,\n"
+	"  provider TEXT NOT NULL DEFAULT '', purpose TEXT NOT NULL DEFAULT '', review_due TEXT NOT NULL DEFAULT '',\n"
+	"  diagnosis_id INTEGER,\n"
+	"  checked_at TEXT NOT NULL DEFAULT '',\n"
+	"  created_at TEXT NOT NULL, updated_at TEXT NOT NULL\n"
+	");\n"
+	"CREATE INDEX cloud_services_by_org ON cloud_services(organization_id, workspace_id, id);\n",
 };
 
 const int MIGRATION_COUNT = sizeof MIGRATIONS / sizeof MIGRATIONS[0];

@@ -106,4 +106,21 @@ store_rc_t sq_risk_settings_put(store_t *s, int64_t org_id, const risk_settings_
 store_rc_t sq_secaction_get(store_t *s, int64_t org_id, secaction_t *out);
 store_rc_t sq_secaction_put(store_t *s, int64_t org_id, const secaction_t *in);
 
+/* sqlite_contractor.c: contractors, the items sent to them, cloud services */
+store_rc_t sq_contractor_add(store_t *s, contractor_t *c);
+store_rc_t sq_contractor_update(store_t *s, const contractor_t *c);
+store_rc_t sq_contractor_get(store_t *s, int64_t id, contractor_t *out);
+store_rc_t sq_contractor_list(store_t *s, int64_t org_id, contractor_t **out, int *n);
+store_rc_t sq_contractor_delete(store_t *s, int64_t id);
+store_rc_t sq_ctreq_add(store_t *s, ct_request_t *r);
+store_rc_t sq_ctreq_get(store_t *s, int64_t id, ct_request_t *out);
+store_rc_t sq_ctreq_by_link(store_t *s, const char *link_hash, ct_request_t *out);
+store_rc_t sq_ctreq_list(store_t *s, int64_t contractor_id, ct_request_t **out, int *n);
+store_rc_t sq_ctreq_review(store_t *s, const ct_request_t *r);
+store_rc_t sq_cloud_add(store_t *s, cloud_service_t *c);
+store_rc_t sq_cloud_update(store_t *s, const cloud_service_t *c);
+store_rc_t sq_cloud_get(store_t *s, int64_t id, cloud_service_t *out);
+store_rc_t sq_cloud_list(store_t *s, int64_t org_id, cloud_service_t **out, int *n);
+store_rc_t sq_cloud_delete(store_t *s, int64_t id);
+
 #endif

@@ -10,7 +10,7 @@
 
 #include "store/store.h"
 
-#define SQ_STMTS 128  /* distinct statements the backend prepares; asserted when adding one */
+#define SQ_STMTS 256  /* distinct statements the backend prepares; asserted when adding one */
 
 typedef struct {
 	store_t base;                     /* first: a sq_t is a store_t */

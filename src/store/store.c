@@ -256,3 +256,18 @@ store_rc_t store_risk_settings_get(store_t *s, int64_t org_id, risk_settings_t *
 store_rc_t store_risk_settings_put(store_t *s, int64_t org_id, const risk_settings_t *in) { return s->ops->risk_settings_put(s, org_id, in); }
 store_rc_t store_secaction_get(store_t *s, int64_t org_id, secaction_t *out) { return s->ops->secaction_get(s, org_id, out); }
 store_rc_t store_secaction_put(store_t *s, int64_t org_id, const secaction_t *in) { return s->ops->secaction_put(s, org_id, in); }
+store_rc_t store_contractor_add(store_t *s, contractor_t *c) { return s->ops->contractor_add(s, c); }
+store_rc_t store_contractor_update(store_t *s, const contractor_t *c) { return s->ops->contractor_update(s, c); }
+store_rc_t store_contractor_get(store_t *s, int64_t id, contractor_t *out) { return s->ops->contractor_get(s, id, out); }
+store_rc_t store_contractor_list(store_t *s, int64_t org_id, contractor_t **out, int *n) { return s->ops->contractor_list(s, org_id, out, n); }
+store_rc_t store_contractor_delete(store_t *s, int64_t id) { return s->ops->contractor_delete(s, id); }
+store_rc_t store_ctreq_add(store_t *s, ct_request_t *r) { return s->ops->ctreq_add(s, r); }
+store_rc_t store_ctreq_get(store_t *s, int64_t id, ct_request_t *out) { return s->ops->ctreq_get(s, id, out); }
+store_rc_t store_ctreq_by_link(store_t *s, const char *link_hash, ct_request_t *out) { return s->ops->ctreq_by_link(s, link_hash, out); }
+store_rc_t store_ctreq_list(store_t *s, int64_t contractor_id, ct_request_t **out, int *n) { return s->ops->ctreq_list(s, contractor_id, out, n); }
+store_rc_t store_ctreq_review(store_t *s, const ct_request_t *r) { return s->ops->ctreq_review(s, r); }
+store_rc_t store_cloud_add(store_t *s, cloud_service_t *c) { return s->ops->cloud_add(s, c); }
+store_rc_t store_cloud_update(store_t *s, const cloud_service_t *c) { return s->ops->cloud_update(s, c); }
+store_rc_t store_cloud_get(store_t *s, int64_t id, cloud_service_t *out) { return s->ops->cloud_get(s, id, out); }
+store_rc_t store_cloud_list(store_t *s, int64_t org_id, cloud_service_t **out, int *n) { return s->ops->cloud_list(s, org_id, out, n); }
+store_rc_t store_cloud_delete(store_t *s, int64_t id) { return s->ops->cloud_delete(s, id); }

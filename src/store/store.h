@@ -25,6 +25,7 @@
 #include <stdint.h>
 
 #include "core/account.h"
+#include "core/contractor.h"
 #include "core/err.h"
 #include "core/org.h"
 #include "core/plan.h"
@@ -264,6 +265,25 @@ struct store_ops {
 	 * none yet; put writes it whole (STORE_NOT_FOUND for an organisation not in the workspace) */
 	store_rc_t (*secaction_get)(store_t *s, int64_t org_id, secaction_t *out);
 	store_rc_t (*secaction_put)(store_t *s, int64_t org_id, const secaction_t *in);
+	/* contractors, the items sent to them, and cloud services (core/contractor.h): rows of the
+	 * store's workspace only; list oldest first (*out: free()) */
+	store_rc_t (*contractor_add)(store_t *s, contractor_t *c);              /* sets c->id */
+	store_rc_t (*contractor_update)(store_t *s, const contractor_t *c);
+	store_rc_t (*contractor_get)(store_t *s, int64_t id, contractor_t *out);
+	store_rc_t (*contractor_list)(store_t *s, int64_t org_id, contractor_t **out, int *n);
+	/* the contractor, its requests and their links not yet answered (answers stay in the history) */
+	store_rc_t (*contractor_delete)(store_t *s, int64_t id);
+	store_rc_t (*ctreq_add)(store_t *s, ct_request_t *r);                   /* sets r->id */
+	/* a request with its link's expiry and diagnosis (0 when the link is gone) */
+	store_rc_t (*ctreq_get)(store_t *s, int64_t id, ct_request_t *out);
+	store_rc_t (*ctreq_by_link)(store_t *s, const char *link_hash, ct_request_t *out);
+	store_rc_t (*ctreq_list)(store_t *s, int64_t contractor_id, ct_request_t **out, int *n);
+	store_rc_t (*ctreq_review)(store_t *s, const ct_request_t *r);          /* reviewed_by, _at, note */
+	store_rc_t (*cloud_add)(store_t *s, cloud_service_t *c);                /* sets c->id */
+	store_rc_t (*cloud_update)(store_t *s, const cloud_service_t *c);       /* every field, the check too */
+	store_rc_t (*cloud_get)(store_t *s, int64_t id, cloud_service_t *out);
+	store_rc_t (*cloud_list)(store_t *s, int64_t org_id, cloud_service_t **out, int *n);
+	store_rc_t (*cloud_delete)(store_t *s, int64_t id);
 	store_rc_t (*audit_add)(store_t *s, audit_t *a);
 	/* the workspace's log, newest first, at most max entries; of one organisation when org > 0 */
 	store_rc_t (*audit_list)(store_t *s, int64_t workspace, int64_t org, int max, audit_t **out, int *n);
@@ -410,5 +430,20 @@ store_rc_t store_risk_settings_get(store_t *s, int64_t org_id, risk_settings_t *
 store_rc_t store_risk_settings_put(store_t *s, int64_t org_id, const risk_settings_t *in);
 store_rc_t store_secaction_get(store_t *s, int64_t org_id, secaction_t *out);
 store_rc_t store_secaction_put(store_t *s, int64_t org_id, const secaction_t *in);
+store_rc_t store_contractor_add(store_t *s, contractor_t *c);
+store_rc_t store_contractor_update(store_t *s, const contractor_t *c);
+store_rc_t store_contractor_get(store_t *s, int64_t id, contractor_t *out);
+store_rc_t store_contractor_list(store_t *s, int64_t org_id, contractor_t **out, int *n);
+store_rc_t store_contractor_delete(store_t *s, int64_t id);
+store_rc_t store_ctreq_add(store_t *s, ct_request_t *r);
+store_rc_t store_ctreq_get(store_t *s, int64_t id, ct_request_t *out);
+store_rc_t store_ctreq_by_link(store_t *s, const char *link_hash, ct_request_t *out);
+store_rc_t store_ctreq_list(store_t *s, int64_t contractor_id, ct_request_t **out, int *n);
+store_rc_t store_ctreq_review(store_t *s, const ct_request_t *r);
+store_rc_t store_cloud_add(store_t *s, cloud_service_t *c);
+store_rc_t store_cloud_update(store_t *s, const cloud_service_t *c);
+store_rc_t store_cloud_get(store_t *s, int64_t id, cloud_service_t *out);
+store_rc_t store_cloud_list(store_t *s, int64_t org_id, cloud_service_t **out, int *n);
+store_rc_t store_cloud_delete(store_t *s, int64_t id);
 
 #endif

@@ -461,6 +461,138 @@ static void security_actions(void **state)
 	free(got);
 }
 
+/* Contractors, the items sent to them through a respondent link, and cloud services: written
+ * and read back whole, scoped to the workspace, a request's answers read through its link, and
+ * all of it gone with its contractor or its organisation. */
+static void contractors_and_cloud(void **state)
+{
+	(void)state;
+	int64_t org = add_org("委託元", 30);
+	contractor_t *c = calloc(1, sizeof *c), *got = calloc(1, sizeof *got);
+	c->org_id = org;
+	strcpy(c->name, "株式会社データ処理");
+	strcpy(c->contact, "佐藤 03-1234-5678 sato@example.jp");
+	strcpy(c->handles, "顧客名簿の入力（個人情報）");
+	strcpy(c->contract_start, "2026-04-01");
+	strcpy(c->contract_end, "2027-03-31");
+	strcpy(c->review_due, "2026-10-01");
+	memset(c->note, 'n', CT_NOTE - 1); /* the longest note fits */
+	c->note[CT_NOTE - 1] = '\0';
+	strcpy(c->created, NOW);
+	strcpy(c->updated, NOW);
+	assert_int_equal(store_contractor_add(S, c), STORE_OK);
+	assert_true(c->id > 0);
+	assert_int_equal(store_contractor_get(S, c->id, got), STORE_OK);
+	assert_string_equal(got->name, "株式会社データ処理");
+	assert_string_equal(got->contract_end, "2027-03-31");
+	assert_int_equal(strlen(got->note), CT_NOTE - 1);
+	strcpy(c->review_due, "2027-01-15");
+	strcpy(c->note, "年1回訪問");
+	assert_int_equal(store_contractor_update(S, c), STORE_OK);
+	contractor_t *list;
+	int n;
+	assert_int_equal(store_contractor_list(S, org, &list, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(list[0].review_due, "2027-01-15");
+	assert_string_equal(list[0].note, "年1回訪問");
+	free(list);
+
+	/* a request: its answers are the diagnosis its link records */
+	link_t l = { .org_id = org, .workspace_id = 1, .expires = 1900000000 };
+	strcpy(l.hash, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+	strcpy(l.questionnaire, "contractor");
+	strcpy(l.scope, "株式会社データ処理");
+	strcpy(l.role, "staff");
+	strcpy(l.created, NOW);
+	assert_int_equal(store_link_add(S, &l), STORE_OK);
+	ct_request_t r = { .contractor_id = c->id, .org_id = org }, rg;
+	strcpy(r.items, "1.1-1,1.2-2,5.1-3");
+	strcpy(r.link_hash, l.hash);
+	strcpy(r.created, NOW);
+	assert_int_equal(store_ctreq_add(S, &r), STORE_OK);
+	assert_true(r.id > 0);
+	ct_request_t bad = r; /* a contractor of another organisation is refused */
+	bad.org_id = org + 100;
+	assert_int_equal(store_ctreq_add(S, &bad), STORE_NOT_FOUND);
+	assert_int_equal(store_ctreq_by_link(S, l.hash, &rg), STORE_OK);
+	assert_int_equal(rg.id, r.id);
+	assert_int_equal(rg.diagnosis_id, 0);
+	assert_int_equal(rg.expires, 1900000000);
+	assert_string_equal(rg.items, "1.1-1,1.2-2,5.1-3");
+	stored_diag_t *sd = snapshot("contractor", "yes", org, NOW);
+	assert_int_equal(store_diag_save(S, sd), STORE_OK);
+	assert_int_equal(store_link_answer(S, l.hash, sd->id), STORE_OK);
+	strcpy(r.reviewed_by, "委託管理者");
+	strcpy(r.reviewed_at, NOW);
+	strcpy(r.review_note, "5.1-3 は次回までに改善");
+	assert_int_equal(store_ctreq_review(S, &r), STORE_OK);
+	ct_request_t *rl;
+	assert_int_equal(store_ctreq_list(S, c->id, &rl, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(rl[0].diagnosis_id, sd->id);
+	assert_string_equal(rl[0].reviewed_by, "委託管理者");
+	assert_string_equal(rl[0].review_note, "5.1-3 は次回までに改善");
+	free(rl);
+
+	/* a cloud service and its check */
+	cloud_service_t k = { .org_id = org }, kg;
+	strcpy(k.name, "クラウド会計");
+	strcpy(k.provider, "会計サービス株式会社");
+	strcpy(k.purpose, "経理");
+	strcpy(k.created, NOW);
+	strcpy(k.updated, NOW);
+	assert_int_equal(store_cloud_add(S, &k), STORE_OK);
+	assert_int_equal(store_cloud_get(S, k.id, &kg), STORE_OK);
+	assert_int_equal(kg.diagnosis_id, 0);
+	k.diagnosis_id = sd->id;
+	strcpy(k.checked, NOW);
+	strcpy(k.review_due, "2027-11-30");
+	assert_int_equal(store_cloud_update(S, &k), STORE_OK);
+	cloud_service_t *kl;
+	assert_int_equal(store_cloud_list(S, org, &kl, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(kl[0].diagnosis_id, sd->id);
+	assert_string_equal(kl[0].review_due, "2027-11-30");
+	assert_string_equal(kl[0].checked, NOW);
+	free(kl);
+
+	/* another workspace sees none of it */
+	store_set_workspace(S, 2);
+	assert_int_equal(store_contractor_get(S, c->id, got), STORE_NOT_FOUND);
+	assert_int_equal(store_contractor_update(S, c), STORE_NOT_FOUND);
+	assert_int_equal(store_ctreq_get(S, r.id, &rg), STORE_NOT_FOUND);
+	assert_int_equal(store_ctreq_review(S, &r), STORE_NOT_FOUND);
+	assert_int_equal(store_cloud_get(S, k.id, &kg), STORE_NOT_FOUND);
+	assert_int_equal(store_cloud_delete(S, k.id), STORE_NOT_FOUND);
+	assert_int_equal(store_contractor_delete(S, c->id), STORE_NOT_FOUND);
+	store_set_workspace(S, 1);
+
+	/* deleting the contractor takes its requests and the links not yet answered */
+	contractor_t c2 = *c;
+	assert_int_equal(store_contractor_add(S, &c2), STORE_OK);
+	link_t l2 = l;
+	strcpy(l2.hash, "fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210");
+	assert_int_equal(store_link_add(S, &l2), STORE_OK);
+	ct_request_t r2 = r;
+	r2.contractor_id = c2.id;
+	strcpy(r2.link_hash, l2.hash);
+	assert_int_equal(store_ctreq_add(S, &r2), STORE_OK);
+	assert_int_equal(store_contractor_delete(S, c2.id), STORE_OK);
+	assert_int_equal(store_ctreq_get(S, r2.id, &rg), STORE_NOT_FOUND);
+	link_t lg;
+	assert_int_equal(store_link_get(S, l2.hash, &lg), STORE_NOT_FOUND);
+	assert_int_equal(store_contractor_get(S, c->id, got), STORE_OK); /* the other stays */
+
+	/* and the organisation takes everything */
+	assert_int_equal(store_org_delete(S, org), STORE_OK);
+	assert_int_equal(store_contractor_get(S, c->id, got), STORE_NOT_FOUND);
+	assert_int_equal(store_ctreq_get(S, r.id, &rg), STORE_NOT_FOUND);
+	assert_int_equal(store_cloud_get(S, k.id, &kg), STORE_NOT_FOUND);
+	stored_diag_free(sd);
+	free(c);
+	free(got);
+}
+
 static void plans(void **state)
 {
 	(void)state;
@@ -727,6 +859,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(drafts, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(plans, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(security_actions, fresh, cleanup),
+		cmocka_unit_test_setup_teardown(contractors_and_cloud, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(ledger_and_risks, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(profiles_keep_versions, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(pool_rows, fresh, cleanup),
