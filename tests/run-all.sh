@@ -15,7 +15,7 @@ count() { # adds the counts from a runner's output, read from $1
 	local p f
 	p=$(grep -oE '\[  PASSED  \] [0-9]+' "$1" | awk '{s+=$4} END {print s+0}')
 	f=$(grep -oE '\[  FAILED  \] [0-9]+ test' "$1" | awk '{s+=$4} END {print s+0}')
-	p=$((p + $(grep -oE '^[a-z-]+: [0-9]+ passed' "$1" | awk '{s+=$2} END {print s+0}')))
+	p=$((p + $(grep -oE '^[A-Za-z0-9_-]+: [0-9]+ passed' "$1" | awk '{s+=$2} END {print s+0}')))
 	f=$((f + $(grep -oE '[0-9]+ failed$' "$1" | awk '{s+=$1} END {print s+0}')))
 	pass=$((pass + p)); fail=$((fail + f))
 }
@@ -64,7 +64,7 @@ for bin in ./mamoru build/asan/mamoru; do
 		grep -E 'FAIL|runtime error|Sanitizer' "$log" || true
 		count "$log"
 		# a script that never reached its "NAME: N passed, N failed" line is broken, not passed
-		grep -qE '^[a-z0-9-]+: [0-9]+ passed, [0-9]+ failed$' "$log" || { echo "FAIL: $t printed no summary"; tail -3 "$log"; broken=$((broken + 1)); }
+		grep -qE '^[A-Za-z0-9_-]+: [0-9]+ passed, [0-9]+ failed$' "$log" || { echo "FAIL: $t printed no summary"; tail -3 "$log"; broken=$((broken + 1)); }
 	done
 done
 # suites that keep their data through test_db (tests/cli/lib.sh) run once more on PostgreSQL
@@ -74,7 +74,7 @@ if [ -n "${MAMORU_PG_DIR:-}" ]; then
 		MAMORU_TEST_PG=1 MAMORU_BIN=./mamoru bash "$t" >"$log" 2>&1 || true
 		grep -E 'FAIL|runtime error|Sanitizer' "$log" || true
 		count "$log"
-		grep -qE '^[a-z0-9-]+: [0-9]+ passed, [0-9]+ failed$' "$log" || { echo "FAIL: $t printed no summary on PostgreSQL"; broken=$((broken + 1)); }
+		grep -qE '^[A-Za-z0-9_-]+: [0-9]+ passed, [0-9]+ failed$' "$log" || { echo "FAIL: $t printed no summary on PostgreSQL"; broken=$((broken + 1)); }
 	done
 fi
 for bin in ./mamoru build/asan/mamoru; do
