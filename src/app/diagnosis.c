@@ -181,7 +181,13 @@ static void link_hash(const char *token, char out[65])
 	sodium_bin2hex(out, 65, h, sizeof h);
 }
 
-int app_link_create(app_t *a, link_t *l, int days, char token[LINK_TOKEN_LEN + 1], err_t *e)
+int app_diag_save_then(app_t *a, const questionnaire_t *q, const answers_t *ans, const stored_diag_t *meta, app_diag_then_t then,
+		       void *arg, result_view_t *out, err_t *e)
+{
+	return run(a, q, ans, meta, true, NULL, then, arg, out, e);
+}
+
+int app_link_prepare(app_t *a, link_t *l, int days, char token[LINK_TOKEN_LEN + 1], err_t *e)
 {
 	role_t role;
 	if (app_org_access(a, l->org_id, true, e) != 0)
@@ -205,7 +211,12 @@ int app_link_create(app_t *a, link_t *l, int days, char token[LINK_TOKEN_LEN + 1
 	l->diagnosis_id = 0;
 	app_now_iso(a, l->created);
 	l->expires = app_now(a) + (int64_t)days * 86400;
-	if (app_tx_begin(a, e) != 0)
+	return 0;
+}
+
+int app_link_create(app_t *a, link_t *l, int days, char token[LINK_TOKEN_LEN + 1], err_t *e)
+{
+	if (app_link_prepare(a, l, days, token, e) != 0 || app_tx_begin(a, e) != 0)
 		return -1;
 	store_rc_t rc = store_link_add(a->store, l);
 	char object[40], detail[256];

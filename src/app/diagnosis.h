@@ -48,6 +48,16 @@ int app_link_create(app_t *a, link_t *l, int days, char token[LINK_TOKEN_LEN + 1
 /* The link behind a token, if it is still unanswered and unexpired; the caller becomes its
  * respondent (a member of that organisation for this request). */
 int app_link_open(app_t *a, const char *token, link_t *out, err_t *e);
+/* Checks and fills a new link (hash, creator, expiry; the token returned) without storing it:
+ * for a record that goes with its link, stored with store_link_add in the caller's transaction
+ * (a contractor's request, app/contractor.h). app_link_create is this and the store. */
+int app_link_prepare(app_t *a, link_t *l, int days, char token[LINK_TOKEN_LEN + 1], err_t *e);
+/* Saves like app_diag_run and runs then(a, saved snapshot, arg, e) in the same write
+ * transaction: a record that points at the diagnosis (a cloud service's last check) is written
+ * with it or, when then fails, neither is. */
+typedef int (*app_diag_then_t)(app_t *a, const stored_diag_t *sd, void *arg, err_t *e);
+int app_diag_save_then(app_t *a, const questionnaire_t *q, const answers_t *ans, const stored_diag_t *meta, app_diag_then_t then,
+		       void *arg, result_view_t *out, err_t *e);
 /* Saves the answers as the link's diagnosis and marks it used, in one transaction. */
 int app_link_answer(app_t *a, const link_t *l, const answers_t *ans, const char *respondent, result_view_t *out, err_t *e);
 

@@ -35,6 +35,8 @@ int cmd_restore(cli_t *cli, int argc, char **argv);
 int cmd_serve(cli_t *cli, int argc, char **argv);
 int cmd_search(cli_t *cli, int argc, char **argv);
 int cmd_plan(cli_t *cli, int argc, char **argv);
+int cmd_contractor(cli_t *cli, int argc, char **argv); /* cmd_contractor.c: contractors */
+int cmd_cloud(cli_t *cli, int argc, char **argv);      /* cmd_contractor.c: cloud services */
 int cmd_profile(cli_t *cli, int argc, char **argv);
 int cmd_pool(cli_t *cli, int argc, char **argv);
 int cmd_user(cli_t *cli, int argc, char **argv);

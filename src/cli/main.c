@@ -161,7 +161,9 @@ static void usage(FILE *out, lang_t lang)
 		      "       --frequency monthly|yearly|rare --impact fatal|stop|slow\n"
 		      "       [--treatment reduce|avoid|transfer|accept --reason TEXT] [--measure 4.x.x] [--json]\n"
 		      "  risk list ORG [--json] | risk show|edit|delete ID   the risk register; reduce adds plan items\n"
-		      "  risk matrix ORG [FREQ:IMPACT=TREATMENT ...] [--reset] [--json]   the suggested treatments\n\n"
+		      "  risk matrix ORG [FREQ:IMPACT=TREATMENT ...] [--reset] [--json]   the suggested treatments\n"
+		      "  contractor add|list|show|edit|delete|send|review|clause …   contractors (docs/contractors.md)\n"
+		      "  cloud add|list|show|edit|delete|check …   cloud services and their checklist\n\n"
 		      "The database is --db, else $MAMORU_DB, else ./var/mamoru.db.\n"
 		      "Content is read from $MAMORU_CONTENT, else the content/ folder beside the program.\n",
 		      out);
@@ -193,6 +195,8 @@ static void usage(FILE *out, lang_t lang)
 		      "  plan 組織ID [--json] | plan add 組織ID --questionnaire 診断ID --question 設問 [--owner 担当者]\n"
 		      "       [--due YYYY-MM-DD] | plan set 項目ID [--owner] [--due] [--status todo|doing|done]  対策の計画\n"
 		      "       | plan delete 項目ID\n"
+		      "  contractor add|list|show|edit|delete|send|review|clause …   委託先・対策事項の確認・機密保持条項\n"
+		      "  cloud add|list|show|edit|delete|check …   利用しているクラウドサービスと確認事項\n"
 		      "  profile 組織ID [設問=選択肢 ...] [--json]   企業プロフィールとリスク指標（GI/GII/GIII）\n"
 		      "  pool stats [--json] | pool export ファイル | pool import ファイル   ベンチマークの比較母集団\n"
 		      "  pool withdraw 組織ID           その会社の寄与をプールから取り除く\n"
@@ -312,6 +316,8 @@ int main(int argc, char **argv)
 		{ "copy", cmd_copy },
 		{ "asset", cmd_asset },
 		{ "risk", cmd_risk },
+		{ "contractor", cmd_contractor },
+		{ "cloud", cmd_cloud },
 	};
 	int (*fn)(cli_t *, int, char **) = NULL;
 	for (size_t k = 0; k < sizeof cmds / sizeof cmds[0]; k++)
