@@ -3,12 +3,14 @@
  * a questionnaire, a scope and a role: an executive, a manager or a member of staff) and shows
  * it once; /r/{token} lets its respondent answer on one page without an account, once, before
  * it expires (app/diagnosis.h: app_link_*). The executive's and the staff's answers then meet
- * in the organisation's history, question by question.
+ * in the organisation's history, question by question. A link made for a contractor
+ * (app/contractor.h) asks only the items the organisation chose to send.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/contractor.h"
 #include "app/diagnosis.h"
 #include "core/answers.h"
 #include "input/org_input.h"
@@ -79,14 +81,25 @@ static bool open_link(req_t *r, resp_t *w, const char *token, link_t *l, const q
 static void render_answer(req_t *r, resp_t *w, const char *token, const link_t *l, const questionnaire_t *q, const char *error)
 {
 	buf_t *b = &w->body;
+	ct_request_t req;
+	err_t e;
+	int is_req = app_ctreq_of_link(&r->app, l, &req, &e);
+	if (is_req < 0) {
+		resp_fail(r, w, &e);
+		return;
+	}
 	page_begin(r, w, tx(&q->title, r->lang));
 	h(b, "<h1>%s</h1><p>%s</p><p class=\"meta\">%s: %s ・ %s: %s</p>", tx(&q->title, r->lang), T(r, "link_welcome"), T(r, "scope"),
 	  l->scope, T(r, "web_role_label"), T(r, l->role[0] == 'e' ? "role_executive" : l->role[0] == 'm' ? "role_manager" : "role_staff"));
+	if (is_req)
+		h(b, "<p id=\"ct-intro\">%s</p>", T(r, "ct_answer_intro"));
 	if (error)
 		h(b, "<p class=\"error\" role=\"alert\">%s</p>", error);
 	h(b, "<form method=\"post\" action=\"/r/%s\" class=\"questionnaire\">", token);
 	page_csrf_field(r, b);
 	for (int i = 0; i < q->nitems; i++) { /* a refused form comes back with its answers */
+		if (is_req && !ct_items_has(req.items, q->items[i].id))
+			continue; /* a contractor is asked only what was sent */
 		char key[48];
 		snprintf(key, sizeof key, "a.%s", q->items[i].id);
 		page_question(r, b, q, i, req_form(r, key));
@@ -113,12 +126,18 @@ void page_link_post(req_t *r, resp_t *w, const char *const *args)
 		return;
 	answer_rec_t recs[MAX_ITEMS];
 	int n = 0;
+	ct_request_t req;
+	err_t e;
+	int is_req = app_ctreq_of_link(&r->app, &l, &req, &e);
+	if (is_req < 0) {
+		resp_fail(r, w, &e);
+		return;
+	}
 	for (int i = 0; i < r->nform && n < MAX_ITEMS; i++)
-		if (!strncmp(r->form[i].key, "a.", 2))
+		if (!strncmp(r->form[i].key, "a.", 2) && (!is_req || ct_items_has(req.items, r->form[i].key + 2)))
 			recs[n++] = (answer_rec_t){ .question = r->form[i].key + 2, .answer = r->form[i].value };
 	answers_t a;
 	answer_errs_t errs;
-	err_t e;
 	char msg[512] = "", who[SD_TEXT];
 	if (answers_resolve(q, recs, n, false, &a, &errs) != 0)
 		answer_err_format(&errs.e[0], r->lang, msg, sizeof msg);
@@ -139,6 +158,12 @@ void page_link_post(req_t *r, resp_t *w, const char *const *args)
 	}
 	buf_t *b = &w->body;
 	page_begin(r, w, T(r, "link_thanks"));
+	if (is_req) { /* the client reviews the answers; the contractor is not shown a score of items it was not asked */
+		h(b, "<h1>%s</h1><p id=\"ct-thanks\">%s</p>", T(r, "link_thanks"), T(r, "ct_answered_thanks"));
+		page_end(r, w);
+		result_view_free(&v);
+		return;
+	}
 	h(b, "<h1>%s</h1><p class=\"total\"><span class=\"big\" id=\"total\">%d</span> / %d %s</p><p class=\"band\" id=\"band\">%s</p><p>%s</p>",
 	  T(r, "link_thanks"), v.sd->total, v.sd->max, T(r, "points"), r->lang == LANG_EN ? v.sd->band_en : v.sd->band_ja,
 	  T(r, "link_thanks_text"));

@@ -156,6 +156,7 @@ void page_org_show(req_t *r, resp_t *w, const char *const *args)
 		  c->qs[i]->id, (long long)o.id, tx(&c->qs[i]->title, r->lang), c->qs[i]->minutes, T(r, "minutes"));
 	h(b, "</ul><p><a href=\"/organizations/%lld/history\">%s</a></p>", (long long)o.id, T(r, "history"));
 	h(b, "<p><a href=\"/organizations/%lld/security-action\" id=\"security-action-link\">%s</a></p>", (long long)o.id, T(r, "sa_link"));
+	h(b, "<p><a href=\"/organizations/%lld/contractors\" id=\"contractors-link\">%s</a> ・ <a href=\"/organizations/%lld/cloud\" id=\"cloud-link\">%s</a></p>", (long long)o.id, T(r, "ct_title"), (long long)o.id, T(r, "cloud_title"));
 	page_profile_section(r, b, &o);
 	h(b, "<p id=\"risk-links\"><a href=\"/organizations/%lld/assets\">%s</a> ・ <a href=\"/organizations/%lld/risks\">%s</a></p>", (long long)o.id, T(r, "asset_ledger"), (long long)o.id, T(r, "risk_register"));
 	page_plan_section(r, b, &o);

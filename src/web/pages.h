@@ -121,6 +121,36 @@ void api_risk_put(req_t *r, resp_t *w, const char *const *args);
 void api_risk_delete(req_t *r, resp_t *w, const char *const *args);
 void api_risk_matrix(req_t *r, resp_t *w, const char *const *args);
 void api_risk_matrix_put(req_t *r, resp_t *w, const char *const *args);
+/* page_contractor.c: contractors (委託先) and cloud services */
+void page_contractors(req_t *r, resp_t *w, const char *const *args);
+void page_contractor_create(req_t *r, resp_t *w, const char *const *args);
+void page_contractor(req_t *r, resp_t *w, const char *const *args);
+void page_contractor_update(req_t *r, resp_t *w, const char *const *args);
+void page_contractor_delete(req_t *r, resp_t *w, const char *const *args);
+void page_contractor_send(req_t *r, resp_t *w, const char *const *args);
+void page_contractor_review(req_t *r, resp_t *w, const char *const *args);
+void page_contractor_clause(req_t *r, resp_t *w, const char *const *args);
+void page_clouds(req_t *r, resp_t *w, const char *const *args);
+void page_cloud_create(req_t *r, resp_t *w, const char *const *args);
+void page_cloud(req_t *r, resp_t *w, const char *const *args);
+void page_cloud_update(req_t *r, resp_t *w, const char *const *args);
+void page_cloud_delete(req_t *r, resp_t *w, const char *const *args);
+void page_cloud_check(req_t *r, resp_t *w, const char *const *args);
+/* api_contractor.c: the same in JSON */
+void api_contractors(req_t *r, resp_t *w, const char *const *args);
+void api_contractor_create(req_t *r, resp_t *w, const char *const *args);
+void api_contractor_get(req_t *r, resp_t *w, const char *const *args);
+void api_contractor_put(req_t *r, resp_t *w, const char *const *args);
+void api_contractor_delete(req_t *r, resp_t *w, const char *const *args);
+void api_contractor_send(req_t *r, resp_t *w, const char *const *args);
+void api_contractor_review(req_t *r, resp_t *w, const char *const *args);
+void api_contractor_clause(req_t *r, resp_t *w, const char *const *args);
+void api_clouds(req_t *r, resp_t *w, const char *const *args);
+void api_cloud_create(req_t *r, resp_t *w, const char *const *args);
+void api_cloud_get(req_t *r, resp_t *w, const char *const *args);
+void api_cloud_put(req_t *r, resp_t *w, const char *const *args);
+void api_cloud_delete(req_t *r, resp_t *w, const char *const *args);
+void api_cloud_check(req_t *r, resp_t *w, const char *const *args);
 /* page_knowledge.c */
 void page_search(req_t *r, resp_t *w, const char *const *args);
 void page_scenarios(req_t *r, resp_t *w, const char *const *args);
