@@ -2,7 +2,7 @@
 # first (scripts/install-deps), so both work on a fresh machine.
 
 CC      ?= cc
-PKGS    := yaml-0.1 jansson sqlite3 libmicrohttpd libsodium liboath libpq libzip expat xlsxwriter
+PKGS    := yaml-0.1 jansson sqlite3 libmicrohttpd libsodium liboath libpq libzip expat xlsxwriter cairo pangocairo librsvg-2.0 fontconfig
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
            -Wshadow -Wstrict-prototypes -Wformat=2 -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null)

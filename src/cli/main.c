@@ -130,6 +130,8 @@ static void usage(FILE *out, lang_t lang)
 		      "  history ORG_ID [--json]        every diagnosis, changes, site roll-up, respondent gaps\n"
 		      "  diagnosis delete ID            delete a saved diagnosis (and its place in the pool)\n"
 		      "  export ORG_ID --format json|csv [--output FILE]\n"
+		      "  report [compare] DIAGNOSIS_ID --format pdf|xlsx --output FILE [--comment TEXT] [--prepared-by NAME]\n"
+		      "  report history|plan|risk ORG_ID --format pdf|xlsx --output FILE   reports to hand over (PDF, Excel)\n"
 		      "  backup FILE | restore FILE     online backup; restore checks the file first (SQLite)\n"
 		      "  migrate                        bring the database's schema up to this program's version\n"
 		      "  copy --from SRC --to DST       copy a whole database (file or postgres:// URL) and verify it\n"
@@ -185,6 +187,8 @@ static void usage(FILE *out, lang_t lang)
 		      "  history 組織ID [--json]        診断の履歴、前回比、拠点別集計、回答者による違い\n"
 		      "  diagnosis delete 診断結果ID    保存した診断を削除（プールへの寄与も取り消し）\n"
 		      "  export 組織ID --format json|csv [--output ファイル]\n"
+		      "  report [compare] 診断結果ID --format pdf|xlsx --output ファイル [--comment 所見] [--prepared-by 作成者]\n"
+		      "  report history|plan|risk 組織ID --format pdf|xlsx --output ファイル   手渡す報告書（PDF・Excel）\n"
 		      "  backup ファイル | restore ファイル  バックアップと復元（復元前に検査します。SQLite）\n"
 		      "  migrate                        データベースの版をこのプログラムに合わせて更新\n"
 		      "  copy --from 元 --to 先         データベース全体をコピーして確認（ファイルまたは postgres:// の URL）\n"
@@ -316,6 +320,7 @@ int main(int argc, char **argv)
 		{ "copy", cmd_copy },
 		{ "asset", cmd_asset },
 		{ "risk", cmd_risk },
+		{ "report", cmd_report },
 		{ "contractor", cmd_contractor },
 		{ "cloud", cmd_cloud },
 	};

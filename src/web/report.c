@@ -1,0 +1,76 @@
+/*
+ * report.c — see report.h: which function makes which report, and the helpers they share.
+ */
+#include "web/report.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "web/report_int.h"
+
+const char *const REPORT_KIND_IDS[REPORT_KINDS] = { "diagnosis", "compare", "history", "plan", "risk" };
+
+const char *report_ui(const app_t *a, const report_req_t *q, const char *key) { return ui(a->content, key, q->lang); }
+
+void report_when(const char *iso, lang_t lang, char *out, size_t size)
+{
+	static const char *const MON[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	struct tm tm = { 0 };
+	int y, mo, d, hh, mi, ss;
+	char z;
+	if (sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &hh, &mi, &ss, &z) == 7 && z == 'Z') {
+		tm = (struct tm){ .tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = hh, .tm_min = mi, .tm_sec = ss };
+		time_t t = timegm(&tm) + 9 * 3600; /* Japan has no daylight saving */
+		gmtime_r(&t, &tm);
+		if (lang == LANG_EN)
+			snprintf(out, size, "%d %s %d, %02d:%02d JST", tm.tm_mday, MON[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
+		else
+			snprintf(out, size, "%d年%d月%d日 %02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
+	} else if (strlen(iso) == 10 && sscanf(iso, "%4d-%2d-%2d", &y, &mo, &d) == 3 && mo >= 1 && mo <= 12) {
+		if (lang == LANG_EN)
+			snprintf(out, size, "%d %s %d", d, MON[mo - 1], y);
+		else
+			snprintf(out, size, "%d年%d月%d日", y, mo, d);
+	} else {
+		snprintf(out, size, "%s", iso);
+	}
+}
+
+const char *report_preparer(const report_req_t *q, const report_meta_t *m) { return q->preparer ? q->preparer : m->preparer; }
+
+void report_footer(const app_t *a, const report_req_t *q, const report_meta_t *m, char *out, size_t size)
+{
+	char when[64];
+	report_when(m->made, q->lang, when, sizeof when);
+	const char *who = report_preparer(q, m);
+	bool ja = q->lang == LANG_JA;
+	char by[400];
+	if (!who[0] || !m->workspace[0])
+		snprintf(by, sizeof by, "%s", who[0] ? who : m->workspace[0] ? m->workspace : "—");
+	else
+		snprintf(by, sizeof by, ja ? "%s（%s）" : "%s (%s)", who, m->workspace);
+	snprintf(out, size, "%s: %s ・ %s %s ・ mamoru", report_ui(a, q, "report_prepared_by"), by, report_ui(a, q, "report_made"),
+		 when);
+}
+
+typedef int (*maker_fn)(app_t *, const report_req_t *, report_out_t *, err_t *);
+
+int report_make(app_t *a, const report_req_t *q, report_out_t *out, err_t *e)
+{
+	static const maker_fn PDF[REPORT_KINDS] = { report_pdf_diagnosis, report_pdf_compare, report_pdf_history, report_pdf_plan,
+						    report_pdf_risk };
+	static const maker_fn XLSX[REPORT_KINDS] = { report_xlsx_diagnosis, report_xlsx_compare, report_xlsx_history,
+						     report_xlsx_plan, report_xlsx_risk };
+	memset(out, 0, sizeof *out);
+	if (q->kind < 0 || q->kind >= REPORT_KINDS || (q->format != REPORT_PDF && q->format != REPORT_XLSX))
+		return err_set(e, ERR_INVALID, "format", "この形式の報告書はありません", "no such report format");
+	bool pdf = q->format == REPORT_PDF;
+	snprintf(out->filename, sizeof out->filename, "mamoru-%s-%lld%s.%s", REPORT_KIND_IDS[q->kind], (long long)q->id,
+		 q->lang == LANG_EN ? "-en" : "", pdf ? "pdf" : "xlsx");
+	out->mime = pdf ? "application/pdf" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+	int rc = (pdf ? PDF : XLSX)[q->kind](a, q, out, e);
+	if (rc != 0)
+		buf_free(&out->data);
+	return rc;
+}

@@ -1,0 +1,36 @@
+/*
+ * report_int.h — shared by the report files (report.c, report_pdf.c, report_xlsx.c): one
+ * function per report and format, and the few helpers they share. Not for other files: they
+ * call report_make (report.h).
+ */
+#ifndef MAMORU_WEB_REPORT_INT_H
+#define MAMORU_WEB_REPORT_INT_H
+
+#include <stddef.h>
+
+#include "app/report.h"
+#include "web/report.h"
+
+/* A UI string (content/ui.yaml) in the report's language. */
+const char *report_ui(const app_t *a, const report_req_t *q, const char *key);
+/* A stored UTC time in Japan time, as a person reads it: 「2026年11月30日 15:55」 /
+ * "30 Nov 2026, 15:55"; a calendar date (YYYY-MM-DD) as the date alone; other text unchanged. */
+void report_when(const char *iso, lang_t lang, char *out, size_t size);
+/* The footer of every page: who prepared it, for which support organisation, and when. */
+void report_footer(const app_t *a, const report_req_t *q, const report_meta_t *m, char *out, size_t size);
+/* The preparer's name: the request's, else the signed-in user's ("" when neither). */
+const char *report_preparer(const report_req_t *q, const report_meta_t *m);
+
+int report_pdf_diagnosis(app_t *a, const report_req_t *q, report_out_t *out, err_t *e);
+int report_pdf_compare(app_t *a, const report_req_t *q, report_out_t *out, err_t *e);
+int report_pdf_history(app_t *a, const report_req_t *q, report_out_t *out, err_t *e);
+int report_pdf_plan(app_t *a, const report_req_t *q, report_out_t *out, err_t *e);
+int report_pdf_risk(app_t *a, const report_req_t *q, report_out_t *out, err_t *e);
+
+int report_xlsx_diagnosis(app_t *a, const report_req_t *q, report_out_t *out, err_t *e);
+int report_xlsx_compare(app_t *a, const report_req_t *q, report_out_t *out, err_t *e);
+int report_xlsx_history(app_t *a, const report_req_t *q, report_out_t *out, err_t *e);
+int report_xlsx_plan(app_t *a, const report_req_t *q, report_out_t *out, err_t *e);
+int report_xlsx_risk(app_t *a, const report_req_t *q, report_out_t *out, err_t *e);
+
+#endif
