@@ -242,7 +242,7 @@ static void cloud_texts_equal_the_seed(void **state)
 		const item_t *it = &QK->items[i];
 		int a, b;
 		parse_source(it->source, "004", &a, &b);
-		char seed[2048] = "", num[8];
+		char seed[2048] = "", num[16];
 		snprintf(num, sizeof num, "%d ", i + 1);
 		assert_true(starts(line004(a), num));
 		for (int n = a; n <= b; n++)
