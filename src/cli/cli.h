@@ -51,6 +51,9 @@ int cmd_copy(cli_t *cli, int argc, char **argv);
 int cmd_asset(cli_t *cli, int argc, char **argv);
 int cmd_risk(cli_t *cli, int argc, char **argv);
 int cmd_report(cli_t *cli, int argc, char **argv);
+int cmd_incident(cli_t *cli, int argc, char **argv);
+int cmd_manual(cli_t *cli, int argc, char **argv);
+int cmd_bcp(cli_t *cli, int argc, char **argv);
 
 /* A password for user add / reset-password: a line of stdin, or typed twice without echo. */
 int cli_password(const cli_t *cli, bool from_stdin, char *buf, size_t size);

@@ -64,7 +64,7 @@ static int show(cli_t *cli, const char *org_arg, bool as_json)
 			int64_t against = 0;
 			plan_check_t chk = plan_check(p, cl, n, &against);
 			printf("\n#%lld [%s] %s %s: %s\n", (long long)p->id, ui(c, key, L), p->questionnaire, p->question,
-			       it >= 0 ? tx(&q->items[it].text, L) : "");
+			       it >= 0 ? tx(&q->items[it].text, L) : p->title);
 			printf("    %s: %s  %s: %s", ui(c, "plan_owner", L), p->owner[0] ? p->owner : "—", ui(c, "plan_due", L),
 			       p->due[0] ? p->due : "—");
 			if (chk != PLAN_NOT_CHECKED)

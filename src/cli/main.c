@@ -165,7 +165,10 @@ static void usage(FILE *out, lang_t lang)
 		      "  risk list ORG [--json] | risk show|edit|delete ID   the risk register; reduce adds plan items\n"
 		      "  risk matrix ORG [FREQ:IMPACT=TREATMENT ...] [--reset] [--json]   the suggested treatments\n"
 		      "  contractor add|list|show|edit|delete|send|review|clause …   contractors (docs/contractors.md)\n"
-		      "  cloud add|list|show|edit|delete|check …   cloud services and their checklist\n\n"
+		      "  cloud add|list|show|edit|delete|check …   cloud services and their checklist\n"
+		      "  incident add ORG --type leak|tamper|malware|other --title TEXT [--level 0-3 | --impact ID,...] [--json]\n"
+		      "  incident list ORG | show|edit|level|step|step-add|log|close|reopen ID   incidents and their runbooks\n"
+		      "  manual show|set ORG [ROLE.name=TEXT ...]   the emergency manual | bcp show|set ORG   IT-BCP\n\n"
 		      "The database is --db, else $MAMORU_DB, else ./var/mamoru.db.\n"
 		      "Content is read from $MAMORU_CONTENT, else the content/ folder beside the program.\n",
 		      out);
@@ -222,7 +225,10 @@ static void usage(FILE *out, lang_t lang)
 		      "       --frequency monthly|yearly|rare --impact fatal|stop|slow\n"
 		      "       [--treatment reduce|avoid|transfer|accept --reason 理由] [--measure 4.x.x] [--json]\n"
 		      "  risk list 組織ID [--json] | risk show|edit|delete ID   リスク対応表（低減は対策の計画に追加）\n"
-		      "  risk matrix 組織ID [頻度:影響=対応 ...] [--reset] [--json]   推奨する対応方針のマトリクス\n\n"
+		      "  risk matrix 組織ID [頻度:影響=対応 ...] [--reset] [--json]   推奨する対応方針のマトリクス\n"
+		      "  incident add 組織ID --type leak|tamper|malware|other --title 件名 [--level 0-3 | --impact ID,...] [--json]\n"
+		      "  incident list 組織ID | show|edit|level|step|step-add|log|close|reopen ID   インシデントと対応手順\n"
+		      "  manual show|set 組織ID [役割.name=名前 ...]   もしもマニュアル | bcp show|set 組織ID   IT-BCP\n\n"
 		      "データベースは --db、なければ $MAMORU_DB、なければ ./var/mamoru.db です。\n"
 		      "設問などは $MAMORU_CONTENT、なければプログラムと同じ場所の content/ から読みます。\n",
 		      out);
@@ -323,6 +329,9 @@ int main(int argc, char **argv)
 		{ "report", cmd_report },
 		{ "contractor", cmd_contractor },
 		{ "cloud", cmd_cloud },
+		{ "incident", cmd_incident },
+		{ "manual", cmd_manual },
+		{ "bcp", cmd_bcp },
 	};
 	int (*fn)(cli_t *, int, char **) = NULL;
 	for (size_t k = 0; k < sizeof cmds / sizeof cmds[0]; k++)

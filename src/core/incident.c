@@ -136,6 +136,13 @@ void incident_clear(incident_t *x)
 	memset(x, 0, sizeof *x);
 }
 
+void incident_list_free(incident_t *x, int n)
+{
+	for (int i = 0; x && i < n; i++)
+		incident_clear(&x[i]);
+	free(x);
+}
+
 void inc_set_text(char **dst, const char *s)
 {
 	char *copy = xstrdup(s ? s : "");

@@ -216,6 +216,8 @@ typedef struct {
 
 void incident_init(incident_t *x);
 void incident_clear(incident_t *x);
+/* Clears each of n incidents and frees the array. */
+void incident_list_free(incident_t *x, int n);
 /* Replaces a heap text with a copy of s. */
 void inc_set_text(char **dst, const char *s);
 
@@ -237,7 +239,9 @@ void inc_step_init(inc_step_rec_t *s);
 void inc_step_clear(inc_step_rec_t *s);
 void inc_steps_free(inc_step_rec_t *s, int n);
 
-/* A timeline entry: what happened when, in the company's words or recorded by mamoru (kind). */
+/* A timeline entry: what happened when, in the company's words (INC_EV_NOTE) or recorded by
+ * mamoru, whose text is then data the pages put in words: opened "LEVEL" or "reopened", level
+ * "BEFORE>AFTER", step "POSITION KEY", closed "PLANNED" (plan items made). */
 typedef enum { INC_EV_NOTE = 0, INC_EV_OPENED, INC_EV_LEVEL, INC_EV_STEP, INC_EV_CLOSED, INC_EV_KINDS } inc_event_kind_t;
 extern const char *const INC_EVENT_IDS[INC_EV_KINDS];
 typedef struct {

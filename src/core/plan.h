@@ -17,6 +17,8 @@ typedef struct {
 	char questionnaire[40], question[40];
 	char owner[SD_TEXT];
 	char due[11];                        /* YYYY-MM-DD or "" */
+	char title[801];                     /* what to do in words, for an item not from a questionnaire
+					      * (a measure from an incident's closing): "" for questions */
 	plan_status_t status;
 	char created[32], updated[32];
 } plan_item_t;

@@ -143,7 +143,7 @@ json_t *plan_json(const content_t *c, const plan_item_t *items, int n, const sto
 		static const char *const CHECK[] = { NULL, "achieved", "not_yet" };
 		json_array_append_new(a, json_pack("{s:I, s:s, s:s, s:s, s:s, s:o, s:s, s:o, s:o, s:s}", "id", (json_int_t)p->id,
 						   "questionnaire", p->questionnaire, "question", p->question, "text",
-						   it >= 0 ? tx(&q->items[it].text, lang) : "", "owner", p->owner, "due",
+						   it >= 0 ? tx(&q->items[it].text, lang) : p->title, "owner", p->owner, "due",
 						   p->due[0] ? json_string(p->due) : json_null(), "status", plan_status_id(p->status),
 						   "latest", chk ? json_string(CHECK[chk]) : json_null(), "checked_against",
 						   against ? json_integer(against) : json_null(), "updated", p->updated));

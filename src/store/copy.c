@@ -24,7 +24,8 @@ const store_table_t STORE_TABLES[] = {
 	{ "diagnosis_categories", "diagnosis_id, position, category, title_ja, title_en, total, max", "diagnosis_id, position" },
 	{ "drafts", "id, questionnaire, organization_id, answers, updated_at, workspace_id", "id" },
 	{ "plan_items",
-	  "id, organization_id, diagnosis_id, questionnaire, question, owner, due, status, created_at, updated_at, workspace_id", "id" },
+	  "id, organization_id, diagnosis_id, questionnaire, question, owner, due, status, created_at, updated_at, workspace_id, title",
+	  "id" },
 	{ "org_profiles", "id, organization_id, version, answers, created_at, workspace_id", "id" },
 	{ "assets",
 	  "id, workspace_id, organization_id, no, name, medium, location, scope, department, owner, contact, registered, retention, "
@@ -38,6 +39,16 @@ const store_table_t STORE_TABLES[] = {
 	{ "risk_settings", "organization_id, workspace_id, matrix, inventory_months", "organization_id" },
 	{ "security_actions", "organization_id, workspace_id, rules, rules_updated, scope, officer, representative, protects, laws, "
 	  "training, review, policy, adopted, policy_updated", "organization_id" },
+	{ "incidents",
+	  "id, workspace_id, organization_id, type, level, scopes, title, detected, reporter, assets, description, intake, status, "
+	  "cause, measures, closed_at, created_by, created_at, updated_at",
+	  "id" },
+	{ "incident_steps", "id, incident_id, workspace_id, position, step_key, actor, step_text, done, done_by, done_at, note, updated_at",
+	  "id" },
+	{ "incident_events", "id, incident_id, workspace_id, happened, kind, entry, by_name, created_at", "id" },
+	{ "emergency_manuals", "organization_id, workspace_id, contacts, reviewed, updated_at", "organization_id" },
+	{ "emergency_roles", "organization_id, workspace_id, role, name, phone, mail", "organization_id, role" },
+	{ "bcp_steps", "organization_id, workspace_id, step, owner, done, done_on, note, updated_at", "organization_id, step" },
 	{ "pool_members", "organization_id, questionnaire, diagnosis_id, contribution", "organization_id, questionnaire" },
 	{ "pool_agg", "questionnaire, version, dim, value, month, origin, data", "questionnaire, version, dim, value, month, origin" },
 	{ "pool_sources", "id, source, period_from, period_to, release, contains, aggregates, imported_at", "id" },

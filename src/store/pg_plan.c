@@ -10,9 +10,9 @@
 #include "store/pg_rows.h"
 #include "store/pg_util.h"
 
-#define PLAN_COLS "id, organization_id, diagnosis_id, questionnaire, question, owner, due, status, created_at, updated_at"
+#define PLAN_COLS "id, organization_id, diagnosis_id, questionnaire, question, owner, due, status, created_at, updated_at, title"
 static const char SQL_ADD[] = "INSERT INTO plan_items (organization_id, diagnosis_id, questionnaire, question, owner, due, status, "
-			      "created_at, updated_at, workspace_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id";
+			      "created_at, updated_at, workspace_id, title) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id";
 static const char SQL_UPDATE[] = "UPDATE plan_items SET owner = $1, due = $2, status = $3, updated_at = $4 WHERE id = $5 AND workspace_id = $6";
 static const char SQL_GET[] = "SELECT " PLAN_COLS " FROM plan_items WHERE id = $1 AND workspace_id = $2";
 static const char SQL_LIST[] = "SELECT " PLAN_COLS " FROM plan_items WHERE organization_id = $1 AND workspace_id = $2 ORDER BY id";
@@ -32,6 +32,7 @@ store_rc_t pg_plan_add(store_t *s, plan_item_t *p)
 	pa_text(&a, p->created);
 	pa_text(&a, p->updated);
 	pa_int(&a, s->workspace);
+	pa_text(&a, p->title);
 	PGresult *r;
 	store_rc_t rc = pg_one(PG(s), SQL_ADD, &a, "plan_items", &r);
 	if (rc == STORE_OK) {
@@ -71,6 +72,7 @@ static void read_plan(const PGresult *r, int row, plan_item_t *p)
 	plan_status_parse(status, &p->status);
 	pg_col_text(r, row, 8, p->created, sizeof p->created);
 	pg_col_text(r, row, 9, p->updated, sizeof p->updated);
+	pg_col_text(r, row, 10, p->title, sizeof p->title);
 }
 
 store_rc_t pg_plan_get(store_t *s, int64_t id, plan_item_t *out)

@@ -100,6 +100,21 @@ store_rc_t pg_risk_settings_put(store_t *s, int64_t org_id, const risk_settings_
 /* pg_secaction.c */
 store_rc_t pg_secaction_get(store_t *s, int64_t org_id, secaction_t *out);
 store_rc_t pg_secaction_put(store_t *s, int64_t org_id, const secaction_t *in);
+/* pg_incident.c: incidents, their steps and timeline, the emergency manual, the IT-BCP checklist */
+store_rc_t pg_incident_add(store_t *s, incident_t *x);
+store_rc_t pg_incident_update(store_t *s, const incident_t *x);
+store_rc_t pg_incident_get(store_t *s, int64_t id, incident_t *out);
+store_rc_t pg_incident_list(store_t *s, int64_t org_id, incident_t **out, int *n);
+store_rc_t pg_inc_step_add(store_t *s, inc_step_rec_t *st);
+store_rc_t pg_inc_step_update(store_t *s, const inc_step_rec_t *st);
+store_rc_t pg_inc_step_delete(store_t *s, int64_t id);
+store_rc_t pg_inc_steps(store_t *s, int64_t incident_id, inc_step_rec_t **out, int *n);
+store_rc_t pg_inc_event_add(store_t *s, inc_event_t *ev);
+store_rc_t pg_inc_events(store_t *s, int64_t incident_id, inc_event_t **out, int *n);
+store_rc_t pg_manual_get(store_t *s, int64_t org_id, inc_manual_t *out);
+store_rc_t pg_manual_put(store_t *s, int64_t org_id, const inc_manual_t *in);
+store_rc_t pg_bcp_list(store_t *s, int64_t org_id, inc_bcp_t **out, int *n);
+store_rc_t pg_bcp_put(store_t *s, int64_t org_id, const inc_bcp_t *in);
 
 /* pg_contractor.c: contractors, the items sent to them, cloud services */
 store_rc_t pg_contractor_add(store_t *s, contractor_t *c);

@@ -105,6 +105,21 @@ store_rc_t sq_risk_settings_put(store_t *s, int64_t org_id, const risk_settings_
 /* sqlite_secaction.c */
 store_rc_t sq_secaction_get(store_t *s, int64_t org_id, secaction_t *out);
 store_rc_t sq_secaction_put(store_t *s, int64_t org_id, const secaction_t *in);
+/* sqlite_incident.c: incidents, their steps and timeline, the emergency manual, the IT-BCP checklist */
+store_rc_t sq_incident_add(store_t *s, incident_t *x);
+store_rc_t sq_incident_update(store_t *s, const incident_t *x);
+store_rc_t sq_incident_get(store_t *s, int64_t id, incident_t *out);
+store_rc_t sq_incident_list(store_t *s, int64_t org_id, incident_t **out, int *n);
+store_rc_t sq_inc_step_add(store_t *s, inc_step_rec_t *st);
+store_rc_t sq_inc_step_update(store_t *s, const inc_step_rec_t *st);
+store_rc_t sq_inc_step_delete(store_t *s, int64_t id);
+store_rc_t sq_inc_steps(store_t *s, int64_t incident_id, inc_step_rec_t **out, int *n);
+store_rc_t sq_inc_event_add(store_t *s, inc_event_t *ev);
+store_rc_t sq_inc_events(store_t *s, int64_t incident_id, inc_event_t **out, int *n);
+store_rc_t sq_manual_get(store_t *s, int64_t org_id, inc_manual_t *out);
+store_rc_t sq_manual_put(store_t *s, int64_t org_id, const inc_manual_t *in);
+store_rc_t sq_bcp_list(store_t *s, int64_t org_id, inc_bcp_t **out, int *n);
+store_rc_t sq_bcp_put(store_t *s, int64_t org_id, const inc_bcp_t *in);
 
 /* sqlite_contractor.c: contractors, the items sent to them, cloud services */
 store_rc_t sq_contractor_add(store_t *s, contractor_t *c);

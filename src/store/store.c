@@ -271,3 +271,17 @@ store_rc_t store_cloud_update(store_t *s, const cloud_service_t *c) { return s->
 store_rc_t store_cloud_get(store_t *s, int64_t id, cloud_service_t *out) { return s->ops->cloud_get(s, id, out); }
 store_rc_t store_cloud_list(store_t *s, int64_t org_id, cloud_service_t **out, int *n) { return s->ops->cloud_list(s, org_id, out, n); }
 store_rc_t store_cloud_delete(store_t *s, int64_t id) { return s->ops->cloud_delete(s, id); }
+store_rc_t store_incident_add(store_t *s, incident_t *x) { return s->ops->incident_add(s, x); }
+store_rc_t store_incident_update(store_t *s, const incident_t *x) { return s->ops->incident_update(s, x); }
+store_rc_t store_incident_get(store_t *s, int64_t id, incident_t *out) { return s->ops->incident_get(s, id, out); }
+store_rc_t store_incident_list(store_t *s, int64_t org_id, incident_t **out, int *n) { return s->ops->incident_list(s, org_id, out, n); }
+store_rc_t store_inc_step_add(store_t *s, inc_step_rec_t *st) { return s->ops->inc_step_add(s, st); }
+store_rc_t store_inc_step_update(store_t *s, const inc_step_rec_t *st) { return s->ops->inc_step_update(s, st); }
+store_rc_t store_inc_step_delete(store_t *s, int64_t id) { return s->ops->inc_step_delete(s, id); }
+store_rc_t store_inc_steps(store_t *s, int64_t incident_id, inc_step_rec_t **out, int *n) { return s->ops->inc_steps(s, incident_id, out, n); }
+store_rc_t store_inc_event_add(store_t *s, inc_event_t *ev) { return s->ops->inc_event_add(s, ev); }
+store_rc_t store_inc_events(store_t *s, int64_t incident_id, inc_event_t **out, int *n) { return s->ops->inc_events(s, incident_id, out, n); }
+store_rc_t store_manual_get(store_t *s, int64_t org_id, inc_manual_t *out) { return s->ops->manual_get(s, org_id, out); }
+store_rc_t store_manual_put(store_t *s, int64_t org_id, const inc_manual_t *in) { return s->ops->manual_put(s, org_id, in); }
+store_rc_t store_bcp_list(store_t *s, int64_t org_id, inc_bcp_t **out, int *n) { return s->ops->bcp_list(s, org_id, out, n); }
+store_rc_t store_bcp_put(store_t *s, int64_t org_id, const inc_bcp_t *in) { return s->ops->bcp_put(s, org_id, in); }

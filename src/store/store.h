@@ -27,6 +27,7 @@
 #include "core/account.h"
 #include "core/contractor.h"
 #include "core/err.h"
+#include "core/incident.h"
 #include "core/org.h"
 #include "core/plan.h"
 #include "core/pool.h"
@@ -284,6 +285,29 @@ struct store_ops {
 	store_rc_t (*cloud_get)(store_t *s, int64_t id, cloud_service_t *out);
 	store_rc_t (*cloud_list)(store_t *s, int64_t org_id, cloud_service_t **out, int *n);
 	store_rc_t (*cloud_delete)(store_t *s, int64_t id);
+	/* incidents (core/incident.h) of the store's workspace: add sets x->id (STORE_NOT_FOUND for
+	 * an organisation not in the workspace); get fills an incident_init'ed record; the list is
+	 * newest first (incident_list_free) */
+	store_rc_t (*incident_add)(store_t *s, incident_t *x);
+	store_rc_t (*incident_update)(store_t *s, const incident_t *x);
+	store_rc_t (*incident_get)(store_t *s, int64_t id, incident_t *out);
+	store_rc_t (*incident_list)(store_t *s, int64_t org_id, incident_t **out, int *n);
+	/* an incident's runbook steps, by position (inc_steps_free); update writes the position, the
+	 * done state, who and when and the note; add and the timeline's add need an incident of the
+	 * workspace (STORE_NOT_FOUND) */
+	store_rc_t (*inc_step_add)(store_t *s, inc_step_rec_t *st);
+	store_rc_t (*inc_step_update)(store_t *s, const inc_step_rec_t *st);
+	store_rc_t (*inc_step_delete)(store_t *s, int64_t id);
+	store_rc_t (*inc_steps)(store_t *s, int64_t incident_id, inc_step_rec_t **out, int *n);
+	/* its timeline, by the time given then as added (inc_events_free) */
+	store_rc_t (*inc_event_add)(store_t *s, inc_event_t *ev);
+	store_rc_t (*inc_events)(store_t *s, int64_t incident_id, inc_event_t **out, int *n);
+	/* the organisation's emergency manual (STORE_NOT_FOUND: none yet), written whole */
+	store_rc_t (*manual_get)(store_t *s, int64_t org_id, inc_manual_t *out);
+	store_rc_t (*manual_put)(store_t *s, int64_t org_id, const inc_manual_t *in);
+	/* its IT-BCP checklist: the steps it has recorded (free()), one step written */
+	store_rc_t (*bcp_list)(store_t *s, int64_t org_id, inc_bcp_t **out, int *n);
+	store_rc_t (*bcp_put)(store_t *s, int64_t org_id, const inc_bcp_t *in);
 	store_rc_t (*audit_add)(store_t *s, audit_t *a);
 	/* the workspace's log, newest first, at most max entries; of one organisation when org > 0 */
 	store_rc_t (*audit_list)(store_t *s, int64_t workspace, int64_t org, int max, audit_t **out, int *n);
@@ -445,5 +469,19 @@ store_rc_t store_cloud_update(store_t *s, const cloud_service_t *c);
 store_rc_t store_cloud_get(store_t *s, int64_t id, cloud_service_t *out);
 store_rc_t store_cloud_list(store_t *s, int64_t org_id, cloud_service_t **out, int *n);
 store_rc_t store_cloud_delete(store_t *s, int64_t id);
+store_rc_t store_incident_add(store_t *s, incident_t *x);
+store_rc_t store_incident_update(store_t *s, const incident_t *x);
+store_rc_t store_incident_get(store_t *s, int64_t id, incident_t *out);
+store_rc_t store_incident_list(store_t *s, int64_t org_id, incident_t **out, int *n);
+store_rc_t store_inc_step_add(store_t *s, inc_step_rec_t *st);
+store_rc_t store_inc_step_update(store_t *s, const inc_step_rec_t *st);
+store_rc_t store_inc_step_delete(store_t *s, int64_t id);
+store_rc_t store_inc_steps(store_t *s, int64_t incident_id, inc_step_rec_t **out, int *n);
+store_rc_t store_inc_event_add(store_t *s, inc_event_t *ev);
+store_rc_t store_inc_events(store_t *s, int64_t incident_id, inc_event_t **out, int *n);
+store_rc_t store_manual_get(store_t *s, int64_t org_id, inc_manual_t *out);
+store_rc_t store_manual_put(store_t *s, int64_t org_id, const inc_manual_t *in);
+store_rc_t store_bcp_list(store_t *s, int64_t org_id, inc_bcp_t **out, int *n);
+store_rc_t store_bcp_put(store_t *s, int64_t org_id, const inc_bcp_t *in);
 
 #endif

@@ -159,6 +159,7 @@ void page_org_show(req_t *r, resp_t *w, const char *const *args)
 	h(b, "<p><a href=\"/organizations/%lld/contractors\" id=\"contractors-link\">%s</a> ・ <a href=\"/organizations/%lld/cloud\" id=\"cloud-link\">%s</a></p>", (long long)o.id, T(r, "ct_title"), (long long)o.id, T(r, "cloud_title"));
 	page_profile_section(r, b, &o);
 	h(b, "<p id=\"risk-links\"><a href=\"/organizations/%lld/assets\">%s</a> ・ <a href=\"/organizations/%lld/risks\">%s</a></p>", (long long)o.id, T(r, "asset_ledger"), (long long)o.id, T(r, "risk_register"));
+	h(b, "<p id=\"incident-links\"><a href=\"/organizations/%lld/incidents\">%s</a> ・ <a href=\"/organizations/%lld/manual\">%s</a></p>", (long long)o.id, T(r, "inc_register"), (long long)o.id, T(r, "inc_manual"));
 	page_plan_section(r, b, &o);
 	if (r->app.who.role != UROLE_VIEWER)
 		page_link_section(r, b, &o);

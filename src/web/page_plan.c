@@ -49,8 +49,12 @@ void page_plan_section(req_t *r, buf_t *b, const org_t *o)
 		int it = q ? item_index(q, p->question) : -1;
 		int64_t against = 0;
 		plan_check_t chk = plan_check(p, (const stored_diag_t *const *)list, nd, &against);
-		h(b, "<tr><td>%s %s: %s</td><td>", q ? tx(&q->title, r->lang) : p->questionnaire, p->question,
-		  it >= 0 ? tx(&q->items[it].text, r->lang) : "");
+		if (!q && !strcmp(p->questionnaire, "incident")) /* a measure from an incident's closing: "INCIDENT.N" */
+			h(b, "<tr><td><a href=\"/organizations/%lld/incidents/%lld\">%s %lld</a>: %s</td><td>", (long long)o->id,
+			  (long long)atoll(p->question), T(r, "inc_one"), (long long)atoll(p->question), p->title);
+		else
+			h(b, "<tr><td>%s %s: %s</td><td>", q ? tx(&q->title, r->lang) : p->questionnaire, p->question,
+			  it >= 0 ? tx(&q->items[it].text, r->lang) : p->title);
 		if (chk != PLAN_NOT_CHECKED)
 			h(b, "<a href=\"/diagnoses/%lld\">%s</a>", (long long)against, T(r, chk == PLAN_ACHIEVED ? "plan_achieved" : "plan_not_yet"));
 		h(b, "</td><td><form method=\"post\" action=\"/plan/%lld\" class=\"inline\">", (long long)p->id);

@@ -106,6 +106,39 @@ void page_risk(req_t *r, resp_t *w, const char *const *args);
 void page_risk_update(req_t *r, resp_t *w, const char *const *args);
 void page_risk_delete(req_t *r, resp_t *w, const char *const *args);
 void page_risk_matrix_post(req_t *r, resp_t *w, const char *const *args);
+/* page_incident.c: the incident register with its guided response */
+void page_incidents(req_t *r, resp_t *w, const char *const *args);
+void page_incident_new(req_t *r, resp_t *w, const char *const *args);
+void page_incident_create(req_t *r, resp_t *w, const char *const *args);
+void page_incident(req_t *r, resp_t *w, const char *const *args);
+void page_incident_update(req_t *r, resp_t *w, const char *const *args);
+void page_incident_level(req_t *r, resp_t *w, const char *const *args);
+void page_incident_step(req_t *r, resp_t *w, const char *const *args);
+void page_incident_step_add(req_t *r, resp_t *w, const char *const *args);
+void page_incident_timeline(req_t *r, resp_t *w, const char *const *args);
+void page_incident_close(req_t *r, resp_t *w, const char *const *args);
+void page_incident_reopen(req_t *r, resp_t *w, const char *const *args);
+/* page_manual.c: the emergency manual (page and print) and the IT-BCP checklist */
+void page_manual(req_t *r, resp_t *w, const char *const *args);
+void page_manual_post(req_t *r, resp_t *w, const char *const *args);
+void page_manual_print(req_t *r, resp_t *w, const char *const *args);
+void page_bcp(req_t *r, resp_t *w, const char *const *args);
+void page_bcp_post(req_t *r, resp_t *w, const char *const *args);
+/* api_incident.c: incidents, the manual and the IT-BCP checklist in JSON */
+void api_incidents(req_t *r, resp_t *w, const char *const *args);
+void api_incident_create(req_t *r, resp_t *w, const char *const *args);
+void api_incident_get(req_t *r, resp_t *w, const char *const *args);
+void api_incident_put(req_t *r, resp_t *w, const char *const *args);
+void api_incident_level(req_t *r, resp_t *w, const char *const *args);
+void api_incident_step(req_t *r, resp_t *w, const char *const *args);
+void api_incident_step_add(req_t *r, resp_t *w, const char *const *args);
+void api_incident_timeline(req_t *r, resp_t *w, const char *const *args);
+void api_incident_close(req_t *r, resp_t *w, const char *const *args);
+void api_incident_reopen(req_t *r, resp_t *w, const char *const *args);
+void api_manual_get(req_t *r, resp_t *w, const char *const *args);
+void api_manual_put(req_t *r, resp_t *w, const char *const *args);
+void api_bcp_get(req_t *r, resp_t *w, const char *const *args);
+void api_bcp_put(req_t *r, resp_t *w, const char *const *args);
 /* api_asset.c: the ledger and the register in JSON */
 void api_assets(req_t *r, resp_t *w, const char *const *args);
 void api_asset_create(req_t *r, resp_t *w, const char *const *args);

@@ -593,6 +593,219 @@ static void contractors_and_cloud(void **state)
 	free(got);
 }
 
+static void incidents(void **state)
+{
+	(void)state;
+	int64_t org = add_org("インシデント社", 30), other = add_org("別社", 5);
+	incident_t x, got;
+	incident_init(&x);
+	incident_init(&got);
+	x.org_id = org;
+	x.type = INC_MALWARE;
+	x.level = 2;
+	strcpy(x.scopes, "business,staff-work");
+	strcpy(x.title, "ランサムウェア感染（経理PC）");
+	strcpy(x.detected, "2026-11-30 09:15");
+	strcpy(x.reporter, "経理 佐藤");
+	strcpy(x.assets, "3,7");
+	/* the longest narrative the edge lets through: 20,000 three-byte characters, kept whole */
+	char *big = malloc(INC_TEXT_CHARS * 3 + 1);
+	for (int i = 0; i < INC_TEXT_CHARS; i++)
+		memcpy(big + 3 * i, "あ", 3);
+	big[INC_TEXT_CHARS * 3] = '\0';
+	inc_set_text(&x.description, big);
+	inc_set_text(&x.intake, "{\"device\":\"パソコン\"}");
+	strcpy(x.created_by, "admin@example.test");
+	strcpy(x.created, NOW);
+	strcpy(x.updated, NOW);
+	assert_int_equal(store_incident_add(S, &x), STORE_OK);
+	assert_true(x.id > 0);
+	assert_int_equal(store_incident_get(S, x.id, &got), STORE_OK);
+	assert_int_equal(got.type, INC_MALWARE);
+	assert_int_equal(got.level, 2);
+	assert_int_equal(got.status, INC_OPEN);
+	assert_string_equal(got.title, "ランサムウェア感染（経理PC）");
+	assert_string_equal(got.scopes, "business,staff-work");
+	assert_string_equal(got.assets, "3,7");
+	assert_string_equal(got.detected, "2026-11-30 09:15");
+	assert_int_equal(strlen(got.description), strlen(big));
+	assert_string_equal(got.description, big);
+	assert_string_equal(got.intake, "{\"device\":\"パソコン\"}");
+	/* closed with cause and measures */
+	x.status = INC_CLOSED;
+	x.level = 3;
+	inc_set_text(&x.cause, "定義ファイルが古かった");
+	inc_set_text(&x.measures, "UTMを導入する\n従業員教育");
+	strcpy(x.closed, "2026-12-01T10:00:00Z");
+	strcpy(x.updated, "2026-12-01T10:00:00Z");
+	assert_int_equal(store_incident_update(S, &x), STORE_OK);
+	incident_clear(&got);
+	incident_init(&got);
+	assert_int_equal(store_incident_get(S, x.id, &got), STORE_OK);
+	assert_int_equal(got.status, INC_CLOSED);
+	assert_int_equal(got.level, 3);
+	assert_string_equal(got.measures, "UTMを導入する\n従業員教育");
+	assert_string_equal(got.closed, "2026-12-01T10:00:00Z");
+	assert_string_equal(got.created, NOW);
+	/* a second incident, and the list newest first */
+	incident_t y;
+	incident_init(&y);
+	y.org_id = org;
+	y.type = INC_LEAK;
+	strcpy(y.title, "USBメモリ紛失");
+	strcpy(y.created, NOW);
+	strcpy(y.updated, NOW);
+	assert_int_equal(store_incident_add(S, &y), STORE_OK);
+	incident_t *list;
+	int n;
+	assert_int_equal(store_incident_list(S, org, &list, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(list[0].id, y.id);
+	assert_string_equal(list[1].description, big);
+	incident_list_free(list, n);
+	assert_int_equal(store_incident_list(S, other, &list, &n), STORE_OK);
+	assert_int_equal(n, 0);
+	incident_list_free(list, n);
+	/* steps: content steps by key and the company's own */
+	inc_step_rec_t st;
+	inc_step_init(&st);
+	st.incident_id = x.id;
+	st.position = 1;
+	strcpy(st.key, "malware-disconnect");
+	strcpy(st.updated, NOW);
+	assert_int_equal(store_inc_step_add(S, &st), STORE_OK);
+	inc_step_rec_t own;
+	inc_step_init(&own);
+	own.incident_id = x.id;
+	own.position = 2;
+	strcpy(own.actor, "総務部");
+	inc_set_text(&own.text, "取引先に連絡する");
+	strcpy(own.updated, NOW);
+	assert_int_equal(store_inc_step_add(S, &own), STORE_OK);
+	st.done = true;
+	strcpy(st.done_by, "佐藤");
+	strcpy(st.done_at, "2026-11-30 09:20");
+	inc_set_text(&st.note, "LANケーブルを抜いた");
+	st.position = 3;
+	assert_int_equal(store_inc_step_update(S, &st), STORE_OK);
+	inc_step_rec_t *steps;
+	assert_int_equal(store_inc_steps(S, x.id, &steps, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(steps[0].text, "取引先に連絡する"); /* by position */
+	assert_string_equal(steps[1].key, "malware-disconnect");
+	assert_true(steps[1].done);
+	assert_string_equal(steps[1].done_by, "佐藤");
+	assert_string_equal(steps[1].done_at, "2026-11-30 09:20");
+	assert_string_equal(steps[1].note, "LANケーブルを抜いた");
+	inc_steps_free(steps, n);
+	assert_int_equal(store_inc_step_delete(S, own.id), STORE_OK);
+	assert_int_equal(store_inc_step_delete(S, own.id), STORE_NOT_FOUND);
+	/* the timeline, by the time given */
+	inc_event_t ev;
+	inc_event_init(&ev);
+	ev.incident_id = x.id;
+	ev.kind = INC_EV_NOTE;
+	strcpy(ev.at, "2026-11-30 10:00");
+	inc_set_text(&ev.text, "警察に相談");
+	strcpy(ev.by, "佐藤");
+	strcpy(ev.created, NOW);
+	assert_int_equal(store_inc_event_add(S, &ev), STORE_OK);
+	ev.kind = INC_EV_OPENED;
+	strcpy(ev.at, "2026-11-30 09:15");
+	inc_set_text(&ev.text, "");
+	assert_int_equal(store_inc_event_add(S, &ev), STORE_OK);
+	inc_event_t *evs;
+	assert_int_equal(store_inc_events(S, x.id, &evs, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(evs[0].kind, INC_EV_OPENED);
+	assert_string_equal(evs[1].text, "警察に相談");
+	inc_events_free(evs, n);
+	free(ev.text);
+	/* the manual, written whole; the IT-BCP checklist */
+	inc_manual_t *m = calloc(1, sizeof *m), *mg = calloc(1, sizeof *mg);
+	assert_int_equal(store_manual_get(S, org, mg), STORE_NOT_FOUND);
+	m->npeople = 2;
+	strcpy(m->people[0].role, "top");
+	strcpy(m->people[0].name, "港 太郎");
+	strcpy(m->people[0].phone, "090-1111-2222");
+	strcpy(m->people[1].role, "manager");
+	strcpy(m->people[1].mail, "incident@minato.example");
+	strcpy(m->contacts, "保守業者 ○○システム 03-0000-0000");
+	strcpy(m->reviewed, "2026-11-30");
+	strcpy(m->updated, NOW);
+	assert_int_equal(store_manual_put(S, org, m), STORE_OK);
+	assert_int_equal(store_manual_get(S, org, mg), STORE_OK);
+	assert_int_equal(mg->npeople, 2);
+	assert_string_equal(inc_manual_person(mg, "top")->phone, "090-1111-2222");
+	assert_string_equal(inc_manual_person(mg, "manager")->mail, "incident@minato.example");
+	assert_string_equal(mg->reviewed, "2026-11-30");
+	m->npeople = 1; /* written whole: the manager is gone */
+	assert_int_equal(store_manual_put(S, org, m), STORE_OK);
+	assert_int_equal(store_manual_get(S, org, mg), STORE_OK);
+	assert_int_equal(mg->npeople, 1);
+	assert_int_equal(store_manual_put(S, org + 100, m), STORE_NOT_FOUND);
+	inc_bcp_t b = { .step = "step1", .owner = "総務部長", .done = true, .done_on = "2026-11-30", .note = "方針を決めた" };
+	strcpy(b.updated, NOW);
+	assert_int_equal(store_bcp_put(S, org, &b), STORE_OK);
+	b.done = false;
+	assert_int_equal(store_bcp_put(S, org, &b), STORE_OK);
+	inc_bcp_t *bl;
+	assert_int_equal(store_bcp_list(S, org, &bl, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_false(bl[0].done);
+	assert_string_equal(bl[0].owner, "総務部長");
+	free(bl);
+	/* a plan item in words */
+	plan_item_t p = { .org_id = org, .status = PLAN_NOT_STARTED, .questionnaire = "incident" };
+	strcpy(p.created, NOW);
+	strcpy(p.updated, NOW);
+	snprintf(p.question, sizeof p.question, "%lld.1", (long long)x.id);
+	strcpy(p.title, "UTMを導入する");
+	assert_int_equal(store_plan_add(S, &p), STORE_OK);
+	plan_item_t pg;
+	assert_int_equal(store_plan_get(S, p.id, &pg), STORE_OK);
+	assert_string_equal(pg.title, "UTMを導入する");
+
+	/* another workspace sees and changes none of it */
+	store_set_workspace(S, 2);
+	incident_clear(&got);
+	incident_init(&got);
+	assert_int_equal(store_incident_get(S, x.id, &got), STORE_NOT_FOUND);
+	assert_int_equal(store_incident_update(S, &x), STORE_NOT_FOUND);
+	assert_int_equal(store_inc_step_update(S, &st), STORE_NOT_FOUND);
+	assert_int_equal(store_inc_step_add(S, &st), STORE_NOT_FOUND);
+	assert_int_equal(store_manual_get(S, org, mg), STORE_NOT_FOUND);
+	assert_int_equal(store_manual_put(S, org, m), STORE_NOT_FOUND);
+	assert_int_equal(store_bcp_put(S, org, &b), STORE_NOT_FOUND);
+	assert_int_equal(store_incident_add(S, &y), STORE_NOT_FOUND);
+	assert_int_equal(store_inc_steps(S, x.id, &steps, &n), STORE_OK);
+	assert_int_equal(n, 0);
+	inc_steps_free(steps, n);
+	store_set_workspace(S, 1);
+
+	/* deleting the organisation deletes its incidents, steps, timeline, manual and checklist */
+	assert_int_equal(store_org_delete(S, org), STORE_OK);
+	assert_int_equal(store_incident_get(S, x.id, &got), STORE_NOT_FOUND);
+	assert_int_equal(store_inc_steps(S, x.id, &steps, &n), STORE_OK);
+	assert_int_equal(n, 0);
+	inc_steps_free(steps, n);
+	assert_int_equal(store_inc_events(S, x.id, &evs, &n), STORE_OK);
+	assert_int_equal(n, 0);
+	inc_events_free(evs, n);
+	assert_int_equal(store_manual_get(S, org, mg), STORE_NOT_FOUND);
+	assert_int_equal(store_bcp_list(S, org, &bl, &n), STORE_OK);
+	assert_int_equal(n, 0);
+	free(bl);
+	free(m);
+	free(mg);
+	free(big);
+	inc_step_clear(&st);
+	inc_step_clear(&own);
+	incident_clear(&x);
+	incident_clear(&y);
+	incident_clear(&got);
+}
+
 static void plans(void **state)
 {
 	(void)state;
@@ -859,6 +1072,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(drafts, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(plans, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(security_actions, fresh, cleanup),
+		cmocka_unit_test_setup_teardown(incidents, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(contractors_and_cloud, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(ledger_and_risks, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(profiles_keep_versions, fresh, cleanup),
