@@ -18,6 +18,8 @@ document.addEventListener("DOMContentLoaded", () => {
     let added = 0;
     now.forEach((n) => { if (!initial.has(n)) added++; });
     bar.value = base + added;
+    const count = document.getElementById("answered"); // 「回答済み N / 25」 moves with the bar
+    if (count) count.textContent = String(base + added);
   });
   // The warning box: built with DOM calls (no markup from strings), the words from the form.
   const warn = (here, elsewhere) => {

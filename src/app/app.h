@@ -53,6 +53,10 @@ int64_t app_now(const app_t *a);
 /* This month "YYYY-MM" in Japan time (Asia/Tokyo) and the first month of the pool's 24-month
  * window ending in it. */
 void app_this_month(const app_t *a, char month[8], char from[8]);
+/* The time zone every local time is shown in, "today" and the month of a round or a pool
+ * bucket (core/datetime.h): a tz database name ("Asia/Tokyo", the default, or "UTC", …), from
+ * `mamoru --tz` or $MAMORU_TZ. Refuses a name the system does not know. Call once, at start. */
+int app_zone_set(const char *name, err_t *e);
 /* A change and its audit entry are written in one transaction: begin, then end with the
  * result of the work (0 commits, -1 rolls back); end returns 0 or -1 with e filled. */
 int app_tx_begin(app_t *a, err_t *e);

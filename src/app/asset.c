@@ -8,17 +8,13 @@
 
 #include "app/access.h"
 #include "app/audit.h"
+#include "core/datetime.h"
 #include "core/risk.h"
 #include "core/utf8.h"
 
 void app_today(const app_t *a, char out[11])
 {
-	time_t t = (time_t)app_now(a) + 9 * 3600; /* Japan has no daylight saving */
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	char tmp[32];
-	strftime(tmp, sizeof tmp, "%Y-%m-%d", &tm);
-	snprintf(out, 11, "%.10s", tmp);
+	dt_local_date((time_t)app_now(a), out); /* the configured zone's date (core/datetime.h) */
 }
 
 int app_inventory_months(app_t *a, int64_t org_id)

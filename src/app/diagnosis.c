@@ -13,6 +13,7 @@
 #include "app/org.h"
 #include "app/pool.h"
 #include "app/profile.h"
+#include "core/datetime.h"
 #include "core/xalloc.h"
 #include "input/profile_input.h"
 
@@ -86,7 +87,7 @@ static int save(app_t *a, stored_diag_t *sd, const diag_opts_t *opts, result_vie
 {
 	app_now_iso(a, sd->created);
 	if (!sd->round[0])
-		snprintf(sd->round, sizeof sd->round, "%.7s", sd->created);
+		dt_local_month(sd->created, sd->round); /* the month where the company is, not UTC's */
 	store_rc_t rc = store_begin(a->store);
 	if (rc == STORE_OK && (rc = store_diag_save(a->store, sd)) == STORE_OK) {
 		char object[40], detail[160];
@@ -344,5 +345,66 @@ int app_diag_view(app_t *a, int64_t id, result_view_t *out, err_t *e)
 		out->d = xmalloc(sizeof *out->d);
 		score(a, out->d, out->q, &ans, out->sd->risk_group, &out->org);
 	}
+	return 0;
+}
+
+/* ---- attaching an anonymous result, and the last answers for the next round ---- */
+
+int app_diag_attach(app_t *a, int64_t id, int64_t org_id, int64_t *new_id, err_t *e)
+{
+	stored_diag_t *sd;
+	*new_id = 0;
+	if (app_need(a, NEED_WRITE, e) != 0 || app_diag_get(a, id, &sd, e) != 0)
+		return -1;
+	if (sd->org_id) {
+		stored_diag_free(sd);
+		return err_set(e, ERR_CONFLICT, "id", "この診断結果はすでに組織に登録されています", "this result belongs to an organisation already");
+	}
+	org_t o;
+	if (org_id <= 0 || app_org_access(a, org_id, true, e) != 0 || app_org_get(a, org_id, &o, e) != 0) {
+		stored_diag_free(sd);
+		if (org_id > 0 && e->code != ERR_NOT_FOUND && e->code != ERR_FORBIDDEN)
+			return -1;
+		return err_set(e, ERR_INVALID, "organization_id", "組織 %lld はありません（または変更する権限がありません）",
+			       "there is no organisation %lld (or you may not change it)", (long long)org_id);
+	}
+	sd->org_id = org_id;
+	sd->pool = false; /* consent is asked when answering, never assumed afterwards */
+	int res = attach_company(a, &o, sd, e);
+	if (res == 0 && app_tx_begin(a, e) == 0) {
+		sd->id = 0;
+		store_rc_t rc = store_diag_save(a->store, sd);
+		if (rc == STORE_OK)
+			rc = store_diag_delete(a->store, id);
+		res = rc == STORE_OK ? 0 : app_store_fail(a, rc, e);
+		char object[40], detail[160];
+		snprintf(object, sizeof object, "diagnosis %lld", (long long)sd->id);
+		snprintf(detail, sizeof detail, "%s, organization %lld, was diagnosis %lld without an organisation", sd->questionnaire,
+			 (long long)org_id, (long long)id);
+		if (res == 0)
+			res = app_audit(a, "diagnosis.attach", object, detail, e);
+		res = app_tx_end(a, res, e);
+	} else {
+		res = -1;
+	}
+	if (res == 0)
+		*new_id = sd->id;
+	stored_diag_free(sd);
+	return res;
+}
+
+int app_diag_last_of(app_t *a, int64_t org_id, const char *qid, stored_diag_t **out, err_t *e)
+{
+	*out = NULL;
+	if (app_org_access(a, org_id, false, e) != 0)
+		return -1;
+	stored_diag_t **list;
+	int n;
+	store_rc_t rc = store_diag_recent(a->store, org_id, qid, 0, 1, &list, &n);
+	if (rc != STORE_OK)
+		return app_store_fail(a, rc, e);
+	if (n > 0)
+		*out = list[0];
+	free(list);
 	return 0;
 }

@@ -32,6 +32,16 @@ int app_diag_view(app_t *a, int64_t id, result_view_t *out, err_t *e);
 /* The snapshot alone (stored_diag_free); ERR_NOT_FOUND (field "id") when there is none. */
 int app_diag_get(app_t *a, int64_t id, stored_diag_t **out, err_t *e);
 
+/* Attaches a result saved without an organisation to organisation org_id (write access to
+ * it): snapshots never change, so the snapshot is stored again under the organisation — same
+ * answers, scores, time and round, with the company's profile as it is now and outside the
+ * benchmark pool — and the anonymous one is removed, in one transaction. *new_id names it.
+ * ERR_CONFLICT when the result already belongs to an organisation; ERR_INVALID (field
+ * "organization_id") when there is no such organisation the caller may change. */
+int app_diag_attach(app_t *a, int64_t id, int64_t org_id, int64_t *new_id, err_t *e);
+/* The organisation's latest saved diagnosis of questionnaire qid, to start the next round from
+ * its answers; *out NULL when there is none (stored_diag_free). */
+int app_diag_last_of(app_t *a, int64_t org_id, const char *qid, stored_diag_t **out, err_t *e);
 /* When the saved diagnosis id was made (ERR_NOT_FOUND when there is none), without loading it
  * or checking the caller's access to it: lets a cache tell that id still names the same
  * snapshot, for SQLite gives a deleted diagnosis's id to the next one. */

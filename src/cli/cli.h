@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "app/app.h"
+#include "core/datetime.h"
 #include "core/err.h"
 #include "core/model.h"
 #include "core/snapshot.h"
@@ -66,6 +67,15 @@ store_t *cli_store_migrating(cli_t *cli);
 const char *cli_db_path(const cli_t *cli);
 /* Parses a positive id argument; prints an error naming `what` and returns -1 when bad. */
 int64_t cli_id(const cli_t *cli, const char *what, const char *arg);
+/* A stored UTC time as local time in the command's language (core/datetime.h); CLI_DAY the
+ * date alone. The text lives in a compound literal of the enclosing block. */
+static inline const char *cli_when_(const char *iso, lang_t l, bool day, char *buf)
+{
+	(day ? dt_show_date : dt_show)(iso, l, buf, DT_TEXT);
+	return buf;
+}
+#define CLI_WHEN(cli, iso) cli_when_((iso), (cli)->lang, false, (char[DT_TEXT]){ 0 })
+#define CLI_DAY(cli, iso) cli_when_((iso), (cli)->lang, true, (char[DT_TEXT]){ 0 })
 /* Prints an error in the CLI's language and returns its exit code (2 for bad input or an
  * unknown id, 1 for a failure of the database or the program). */
 int cli_fail(const cli_t *cli, const err_t *e);

@@ -43,9 +43,17 @@ static void print_rollup(const cli_t *cli, const rollup_t *r, const stored_diag_
 	printf("\n■ %s: %s %s（%s %s）\n", ui(c, "rollup", L), f->questionnaire, f->round, ui(c, "rollup_rule", L),
 	       ui(c, "whole_company", L));
 	printf("  %s: %d / %d\n", ui(c, "total", L), r->total, r->max);
+	printf("  %s\n", ui(c, "p17_rollup_used", L));
 	for (int k = 0; k < r->nsites; k++)
-		printf("  - %s %s（%s）: %d / %d（ID %lld）\n", r->sites[k]->scope, r->sites[k]->respondent,
-		       role_label(cli, r->sites[k]->role), r->sites[k]->total, r->sites[k]->max, (long long)r->sites[k]->id);
+		printf("  - %s %s（%s）%s: %d / %d（ID %lld）\n", r->sites[k]->scope, r->sites[k]->respondent,
+		       role_label(cli, r->sites[k]->role), CLI_WHEN(cli, r->sites[k]->created), r->sites[k]->total, r->sites[k]->max,
+		       (long long)r->sites[k]->id);
+	if (r->nleft)
+		printf("  %s\n", ui(c, "p17_rollup_left", L));
+	for (int k = 0; k < r->nleft; k++)
+		printf("  - %s %s（%s）%s: %d / %d（ID %lld → ID %lld）\n", r->left[k]->scope, r->left[k]->respondent,
+		       role_label(cli, r->left[k]->role), CLI_WHEN(cli, r->left[k]->created), r->left[k]->total, r->left[k]->max,
+		       (long long)r->left[k]->id, (long long)r->sites[r->left_for[k]]->id);
 	for (int i = 0; i < f->nanswers; i++) {
 		bool differ = false;
 		for (int k = 1; k < r->nsites; k++)
@@ -89,7 +97,7 @@ static void print_text(const cli_t *cli, const org_t *o, stored_diag_t **list, i
 	for (int i = 0; i < n; i++) {
 		const stored_diag_t *d = list[i];
 		int p = history_previous(cl, i);
-		printf("\nID %lld  %.10s  %s（%s %s）  %s: %s  %s: %s", (long long)d->id, d->created, d->questionnaire,
+		printf("\nID %lld  %s  %s（%s %s）  %s: %s  %s: %s", (long long)d->id, CLI_WHEN(cli, d->created), d->questionnaire,
 		       ui(c, "version", L), d->version, ui(c, "round", L), d->round, ui(c, "scope", L), d->scope);
 		if (d->respondent[0] || d->role)
 			printf("  %s: %s（%s）", ui(c, "respondent", L), d->respondent, role_label(cli, d->role));

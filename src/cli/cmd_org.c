@@ -59,8 +59,10 @@ static void print_org(const cli_t *cli, const org_t *o)
 		printf("%s: %d（%s）\n", ui(c, "employees", L), o->employees, tx(&c->size_bands[band].label, L));
 	else
 		printf("%s: %s\n", ui(c, "employees", L), unknown);
+	char cap[32]; /* an amount with thousands separators: 10,000,000 */
+	num_grouped(o->capital, cap, sizeof cap);
 	if (o->capital >= 0)
-		printf("%s: %lld %s\n", ui(c, "capital", L), (long long)o->capital, ui(c, "yen", L));
+		printf("%s: %s %s\n", ui(c, "capital", L), cap, ui(c, "yen", L));
 	else
 		printf("%s: %s\n", ui(c, "capital", L), unknown);
 	printf("%s: %s\n", ui(c, "prefecture", L), o->prefecture[0] ? o->prefecture : unknown);
@@ -70,7 +72,7 @@ static void print_org(const cli_t *cli, const org_t *o)
 		printf("%s: %s\n", ui(c, "sites", L), unknown);
 	printf("%s: %s\n", ui(c, "sme", L), sme_text(cli, o));
 	if (o->archived[0])
-		printf("%s: %.10s\n", ui(c, "org_archived", L), o->archived);
+		printf("%s: %s\n", ui(c, "org_archived", L), CLI_WHEN(cli, o->archived));
 }
 
 /* org archive|restore|delete ID: delete needs --yes, for it cannot be undone. */

@@ -140,7 +140,7 @@ static int stats(cli_t *cli, bool as_json)
 		printf(cli->lang == LANG_EN ? "this install: %s\n" : "このインストールの ID: %s\n", src[0].source);
 		for (int i = 1; i < nsrc; i++)
 			printf(cli->lang == LANG_EN ? "imported: %s, %s to %s, %d aggregates (%s)\n" : "取り込み: %s、%s〜%s、%d 件（%s）\n",
-			       src[i].source, src[i].from, src[i].to, src[i].aggregates, src[i].imported);
+			       src[i].source, src[i].from, src[i].to, src[i].aggregates, CLI_WHEN(cli, src[i].imported));
 	} else if (rc == 0) {
 		json_t *sources = json_array();
 		for (int i = 1; i < nsrc; i++)

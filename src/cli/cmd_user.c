@@ -165,9 +165,9 @@ int cmd_token(cli_t *cli, int argc, char **argv)
 			if (a)
 				json_array_append_new(a, token_json(&list[i]));
 			else
-				printf("%4lld  user %-4lld %-20s %s%s%s\n", (long long)list[i].id, (long long)list[i].user_id, list[i].created,
+				printf("%4lld  user %-4lld %-20s %s%s%s\n", (long long)list[i].id, (long long)list[i].user_id, CLI_WHEN(cli, list[i].created),
 				       list[i].label, list[i].revoked[0] ? (cli->lang == LANG_EN ? "  revoked " : "  取り消し ") : "",
-				       list[i].revoked);
+				       list[i].revoked[0] ? CLI_WHEN(cli, list[i].revoked) : "");
 		if (a)
 			cli_print_json(stdout, a);
 		free(list);
@@ -212,7 +212,7 @@ int cmd_audit(cli_t *cli, int argc, char **argv)
 		if (a)
 			json_array_append_new(a, audit_json(&list[i]));
 		else
-			printf("%s  %-24s %-22s %-18s %s  [%s]\n", list[i].at, list[i].actor, list[i].action, list[i].object, list[i].detail,
+			printf("%s  %-24s %-22s %-18s %s  [%s]\n", CLI_WHEN(cli, list[i].at), list[i].actor, list[i].action, list[i].object, list[i].detail,
 			       list[i].client);
 	if (a)
 		cli_print_json(stdout, a);

@@ -13,6 +13,7 @@
 #include "app/org.h"
 #include "cli/cli.h"
 #include "content/loader.h"
+#include "core/datetime.h"
 
 int cli_error(const cli_t *cli, int code, const char *ja, const char *en, ...)
 {
@@ -113,7 +114,7 @@ void cli_print_json(FILE *f, json_t *j)
 static void usage(FILE *out, lang_t lang)
 {
 	if (lang == LANG_EN)
-		fputs("usage: mamoru [--db PATH] [--lang ja|en] [--workspace ID] COMMAND\n\n"
+		fputs("usage: mamoru [--db PATH] [--lang ja|en] [--tz ZONE] [--workspace ID] COMMAND\n\n"
 		      "  questionnaires                 list the questionnaires\n"
 		      "  show QID                       print a questionnaire\n"
 		      "  diagnose QID [--answers FILE] [--json] [--strict]\n"
@@ -170,10 +171,11 @@ static void usage(FILE *out, lang_t lang)
 		      "  incident list ORG | show|edit|level|step|step-add|log|close|reopen ID   incidents and their runbooks\n"
 		      "  manual show|set ORG [ROLE.name=TEXT ...]   the emergency manual | bcp show|set ORG   IT-BCP\n\n"
 		      "The database is --db, else $MAMORU_DB, else ./var/mamoru.db.\n"
+		      "Times are shown in --tz, else $MAMORU_TZ, else Asia/Tokyo (stored in UTC).\n"
 		      "Content is read from $MAMORU_CONTENT, else the content/ folder beside the program.\n",
 		      out);
 	else
-		fputs("使い方: mamoru [--db パス] [--lang ja|en] [--workspace ID] コマンド\n\n"
+		fputs("使い方: mamoru [--db パス] [--lang ja|en] [--tz 時間帯] [--workspace ID] コマンド\n\n"
 		      "  questionnaires                 診断の一覧\n"
 		      "  show 診断ID                    設問を表示\n"
 		      "  diagnose 診断ID [--answers ファイル] [--json] [--strict]\n"
@@ -230,6 +232,7 @@ static void usage(FILE *out, lang_t lang)
 		      "  incident list 組織ID | show|edit|level|step|step-add|log|close|reopen ID   インシデントと対応手順\n"
 		      "  manual show|set 組織ID [役割.name=名前 ...]   もしもマニュアル | bcp show|set 組織ID   IT-BCP\n\n"
 		      "データベースは --db、なければ $MAMORU_DB、なければ ./var/mamoru.db です。\n"
+		      "日時は --tz、なければ $MAMORU_TZ、なければ Asia/Tokyo（日本時間）で表示します（保存は UTC）。\n"
 		      "設問などは $MAMORU_CONTENT、なければプログラムと同じ場所の content/ から読みます。\n",
 		      out);
 }
@@ -270,6 +273,7 @@ int main(int argc, char **argv)
 {
 	cli_t cli = { .lang = LANG_JA };
 	int64_t workspace = 1;
+	const char *zone = getenv("MAMORU_TZ"); /* local times: core/datetime.h, docs/deploy.md */
 	const char *env_lang = getenv("MAMORU_LANG");
 	if (env_lang)
 		parse_lang(env_lang, &cli.lang);
@@ -281,6 +285,8 @@ int main(int argc, char **argv)
 						 "--lang must be ja or en (got \"%s\")", argv[i]);
 		} else if (!strcmp(argv[i], "--db") && i + 1 < argc) {
 			cli.db = argv[++i];
+		} else if (!strcmp(argv[i], "--tz") && i + 1 < argc) {
+			zone = argv[++i];
 		} else if (!strcmp(argv[i], "--workspace") && i + 1 < argc) {
 			if ((workspace = cli_id(&cli, "--workspace", argv[++i])) < 0)
 				return EXIT_USAGE;
@@ -293,6 +299,9 @@ int main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
+	err_t zerr;
+	if (app_zone_set(zone && *zone ? zone : DT_DEFAULT_ZONE, &zerr) != 0)
+		return cli_fail(&cli, &zerr);
 	if (i >= argc) {
 		usage(stderr, cli.lang);
 		return EXIT_USAGE;

@@ -500,6 +500,7 @@ static const struct {
 	{ "pool_earlier_withdrawn", { "date" }, 1 },
 	{ "pool_earlier_hint_cli", { "org" }, 1 },
 	{ "pool_earlier_question", { "date" }, 1 },
+	{ "web_unknown_org", { "id" }, 1 }, /* the organisation id asked for (page_diagnose.c) */
 	{ "unknown_means", { "points" }, 1 }, /* the points a "don't know" answer scores */
 	/* the 2009 survey on the result (content/questionnaires: survey) */
 	{ "survey_passed", { "survey", "n", "passed", "pct", "pass" }, 5 },

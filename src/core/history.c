@@ -5,10 +5,11 @@
 
 #include <string.h>
 
-/* The same questionnaire answered for the same scope by someone in the same role. */
+/* The same questionnaire answered for the same site, by whoever: a site's series (前回比 is per
+ * site, so a redo by another person or role still compares with the site's last result). */
 static bool same_series(const stored_diag_t *a, const stored_diag_t *b)
 {
-	return !strcmp(a->questionnaire, b->questionnaire) && !strcmp(a->scope, b->scope) && a->role == b->role;
+	return !strcmp(a->questionnaire, b->questionnaire) && !strcmp(a->scope, b->scope);
 }
 
 int history_previous(const stored_diag_t *const *list, int i)
@@ -33,27 +34,25 @@ int history_rollup(const stored_diag_t *const *list, int n, int first, rollup_t 
 {
 	const stored_diag_t *f = list[first];
 	memset(r, 0, sizeof *r);
-	/* latest sheet per scope and respondent: walk newest first, keep the first of each */
-	for (int i = n - 1; i >= 0 && r->nsites < MAX_ROLLUP_SITES; i--) {
+	/* latest sheet per scope, whoever answered it: walk newest first, keep the first of each;
+	 * the scope's earlier sheets of the round are noted as left out */
+	for (int i = n - 1; i >= 0; i--) {
 		const stored_diag_t *d = list[i];
 		if (strcmp(d->questionnaire, f->questionnaire) || strcmp(d->round, f->round) ||
 		    strcmp(d->version, f->version) || d->nanswers != f->nanswers)
 			continue;
-		bool seen = false;
-		for (int k = 0; k < r->nsites; k++)
-			seen |= !strcmp(r->sites[k]->scope, d->scope) && !strcmp(r->sites[k]->respondent, d->respondent) &&
-				r->sites[k]->role == d->role;
-		if (!seen)
+		int seen = -1;
+		for (int k = 0; k < r->nsites && seen < 0; k++)
+			if (!strcmp(r->sites[k]->scope, d->scope))
+				seen = k;
+		if (seen < 0 && r->nsites < MAX_ROLLUP_SITES)
 			r->sites[r->nsites++] = d;
+		else if (seen >= 0 && r->nleft < MAX_ROLLUP_SITES) {
+			r->left_for[r->nleft] = seen;
+			r->left[r->nleft++] = d;
+		}
 	}
-	int scopes = 0;
-	for (int k = 0; k < r->nsites; k++) {
-		bool new_scope = true;
-		for (int j = 0; j < k; j++)
-			new_scope &= strcmp(r->sites[j]->scope, r->sites[k]->scope) != 0;
-		scopes += new_scope;
-	}
-	r->nscopes = scopes;
+	r->nscopes = r->nsites;
 	for (int i = 0; i < f->nanswers; i++) {
 		r->weakest[i] = -1;
 		for (int k = 0; k < r->nsites; k++) {

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/datetime.h"
 #include "core/snapshot.h"
 
 const char *const POOL_DIM_IDS[DIM_COUNT] = { "all", "group", "size", "industry", "size_industry" };
@@ -45,7 +46,7 @@ bool pool_contrib_from(pool_contrib_t *c, const stored_diag_t *sd)
 	}
 	snprintf(c->questionnaire, sizeof c->questionnaire, "%s", sd->questionnaire);
 	snprintf(c->version, sizeof c->version, "%s", sd->version);
-	pool_month_tokyo(sd->created, c->month);
+	dt_local_month(sd->created, c->month); /* the configured zone, Japan by default (core/datetime.h) */
 	pool_dim_values(sd, c->value);
 	c->risk = sd->risk;
 	c->total = sd->total;

@@ -61,7 +61,12 @@ json_t *snapshot_json(const stored_diag_t *d, lang_t lang, bool with_answers)
 
 static json_t *rollup_json(const rollup_t *r, const stored_diag_t *f)
 {
-	json_t *sites = json_array(), *items = json_array(), *cats = json_array();
+	json_t *sites = json_array(), *items = json_array(), *cats = json_array(), *left = json_array();
+	/* the round's earlier sheets of a site: history, replaced by the site's latest */
+	for (int k = 0; k < r->nleft; k++)
+		json_array_append_new(left, json_pack("{s:I, s:s, s:s, s:I}", "diagnosis_id", (json_int_t)r->left[k]->id, "scope",
+						      r->left[k]->scope, "respondent", r->left[k]->respondent, "replaced_by",
+						      (json_int_t)r->sites[r->left_for[k]]->id));
 	for (int k = 0; k < r->nsites; k++)
 		json_array_append_new(sites, json_pack("{s:I, s:s, s:s, s:o, s:i}", "diagnosis_id",
 						       (json_int_t)r->sites[k]->id, "scope", r->sites[k]->scope, "respondent",
@@ -79,9 +84,9 @@ static json_t *rollup_json(const rollup_t *r, const stored_diag_t *f)
 	for (int c = 0; c < f->ncats; c++)
 		json_array_append_new(cats, json_pack("{s:s, s:i, s:i}", "id", f->cats[c].id, "total", r->cat_total[c],
 						      "max", r->cat_max[c]));
-	return json_pack("{s:s, s:s, s:s, s:i, s:i, s:o, s:o, s:o}", "questionnaire", f->questionnaire, "version",
-			 f->version, "round", f->round, "total", r->total, "max", r->max, "sites", sites, "categories",
-			 cats, "questions", items);
+	return json_pack("{s:s, s:s, s:s, s:i, s:i, s:o, s:o, s:o, s:o}", "questionnaire", f->questionnaire, "version",
+			 f->version, "round", f->round, "total", r->total, "max", r->max, "sites", sites, "left_out", left,
+			 "categories", cats, "questions", items);
 }
 
 json_t *history_json(const content_t *c, const org_t *o, const stored_diag_t *const *list, int n, lang_t lang,

@@ -39,10 +39,7 @@ static void scores_table(req_t *r, buf_t *b, const client_compare_t *v)
 		h(b, "<td>%s</td>", v->sd[i] ? (r->lang == LANG_EN ? v->sd[i]->band_en : v->sd[i]->band_ja) : "");
 	h(b, "</tr><tr><th scope=\"row\">%s</th>", T(r, "clients_date"));
 	for (int i = 0; i < v->n; i++) {
-		char date[11] = "";
-		if (v->sd[i])
-			snprintf(date, sizeof date, "%.10s", v->sd[i]->created);
-		h(b, "<td>%s</td>", date);
+		h(b, "<td>%s</td>", v->sd[i] ? WHEN_DAY(r, v->sd[i]->created) : "");
 	}
 	h(b, "</tr>");
 	for (int k = 0; k < v->ncats; k++) {

@@ -84,10 +84,10 @@ static void radars(req_t *r, buf_t *b, const compare_view_t *v)
 		radar(r, b, v, one[k].id, one[k].title, s, ns);
 	}
 	/* 4: this result against the last four */
-	char names[COMPARE_HISTORY][16];
+	char names[COMPARE_HISTORY][DT_TEXT];
 	ns = 0;
 	for (int i = 0; i < v->nhistory; i++) {
-		snprintf(names[i], sizeof names[i], "%.10s", v->history[i]->created);
+		dt_show_date(v->history[i]->created, r->lang, names[i], sizeof names[i]);
 		series(&s[ns++], v->history[i]->id == v->sd->id ? T(r, "your_result") : names[i], v->history_shares[i], v->ncats);
 	}
 	if (ns == 0)
@@ -270,8 +270,8 @@ static void release_note(req_t *r, buf_t *b, const compare_view_t *v)
 		tmpl_fill(msg, sizeof msg, T(r, "compare_no_release"), (const char *const[]){ "next" },
 			  (const char *const[]){ p->next_release }, 1);
 	} else {
-		char day[11];
-		snprintf(day, sizeof day, "%.10s", p->release_created);
+		char day[DT_TEXT];
+		dt_show_date(p->release_created, r->lang, day, sizeof day);
 		tmpl_fill(msg, sizeof msg, T(r, "compare_release"), (const char *const[]){ "date", "next" },
 			  (const char *const[]){ day, p->next_release }, 2);
 	}
@@ -340,7 +340,7 @@ void page_compare(req_t *r, resp_t *w, const char *const *args)
 	page_begin(r, w, T(r, "compare"));
 	h(b, "<h1>%s — %s</h1><p class=\"meta\"><a href=\"/diagnoses/%lld\">%s</a> ・ %s %d / %d ・ %s</p>", T(r, "compare"),
 	  q ? tx(&q->title, r->lang) : sd->questionnaire, (long long)sd->id, T(r, "web_result"), T(r, "total"), sd->total, sd->max,
-	  sd->created);
+	  WHEN(r, sd->created));
 	if (!sd->org_id) {
 		h(b, "<p>%s</p>", T(r, "compare_no_org"));
 	} else if (v->group >= 0) {
@@ -385,7 +385,7 @@ void page_pool_notice(req_t *r, buf_t *b)
 		h(b, "<p>%s</p>", T(r, note));
 	if (fate && date) {
 		char msg[600];
-		tmpl_fill(msg, sizeof msg, T(r, fate), (const char *const[]){ "date" }, (const char *const[]){ since }, 1);
+		tmpl_fill(msg, sizeof msg, T(r, fate), (const char *const[]){ "date" }, (const char *const[]){ WHEN_DAY(r, since) }, 1);
 		h(b, "<p>%s</p>", msg);
 	}
 	h(b, "</div>");

@@ -135,7 +135,7 @@ void page_diag_delete(req_t *r, resp_t *w, const char *const *args)
 	const questionnaire_t *q = content_questionnaire(r->content, sd->questionnaire);
 	page_begin(r, w, T(r, "data_delete_diagnosis"));
 	h(b, "<h1>%s</h1><p>%s %s ・ %s ・ %d / %d</p><p class=\"warning\">%s</p>", T(r, "data_delete_diagnosis"),
-	  q ? tx(&q->title, r->lang) : sd->questionnaire, sd->scope, sd->created, sd->total, sd->max, T(r, "data_delete_diagnosis_warning"));
+	  q ? tx(&q->title, r->lang) : sd->questionnaire, sd->scope, WHEN(r, sd->created), sd->total, sd->max, T(r, "data_delete_diagnosis_warning"));
 	h(b, "<form method=\"post\" action=\"/diagnoses/%lld/delete\">", (long long)sd->id);
 	page_csrf_field(r, b);
 	h(b, "<input type=\"hidden\" name=\"confirm\" value=\"yes\"><p><button type=\"submit\" class=\"danger\">%s</button> "

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <sys/random.h>
 
+#include "app/access.h"
 #include "app/diagnosis.h"
 #include "app/draft.h"
 #include "app/pool.h"
@@ -121,17 +122,73 @@ static void open_links(req_t *r, buf_t *b, const questionnaire_t *q, const draft
 	h(b, "</ul>");
 }
 
+/* A second round starts from the last one: a button that fills a new draft with the answers
+ * of the organisation's latest diagnosis of q (a post: it stores the draft), then shows step 1
+ * with them chosen, to change only what changed. */
+static void last_round_offer(req_t *r, buf_t *b, const questionnaire_t *q, const draft_t *d)
+{
+	stored_diag_t *last;
+	err_t e;
+	if (app_diag_last_of(&r->app, d->org_id, q->id, &last, &e) != 0 || !last)
+		return;
+	h(b, "<form method=\"post\" action=\"/diagnose/%s\" class=\"notice\" id=\"from-last\">", q->id);
+	page_csrf_field(r, b);
+	h(b, "<input type=\"hidden\" name=\"org\" value=\"%lld\">"
+	     "<input type=\"hidden\" name=\"from\" value=\"%lld\"><p>%s（%s、%d / %d）</p>"
+	     "<p><button type=\"submit\" name=\"go\" value=\"prefill\" class=\"secondary\">%s</button></p></form>",
+	  (long long)d->org_id, (long long)last->id, T(r, "web_from_last_help"), WHEN_DAY(r, last->created), last->total,
+	  last->max, T(r, "web_from_last"));
+	stored_diag_free(last);
+}
+
+static void new_draft(req_t *r, const questionnaire_t *q, const char *org, draft_t *d);
+
+/* A new draft for the organisation in the form, filled with the answers of diagnosis `from`
+ * (its latest of q): the questions of q it answered, with an option q still allows; the rest
+ * stay open. */
+static void prefill(req_t *r, resp_t *w, const questionnaire_t *q, const char *from)
+{
+	stored_diag_t *last = NULL;
+	err_t e;
+	draft_t *d = xmalloc(sizeof *d);
+	new_draft(r, q, req_form(r, "org"), d);
+	if (d->org_id <= 0 || app_diag_last_of(&r->app, d->org_id, q->id, &last, &e) != 0 || !last || last->id != parse_id(from)) {
+		stored_diag_free(last);
+		free(d);
+		page_error(r, w, 409, "web_from_last_gone");
+		return;
+	}
+	json_t *ans = json_object();
+	for (int i = 0; i < last->nanswers; i++) {
+		int item = item_index(q, last->answers[i].question);
+		bool not_allowed;
+		int opt = item < 0 || !last->answers[i].option[0] ? -1 : answer_match(q, item, last->answers[i].option, &not_allowed);
+		if (opt >= 0)
+			json_object_set_new(ans, q->items[item].id, json_string(q->aset->opts[opt].id));
+	}
+	char *text = json_dumps(ans, JSON_COMPACT | JSON_SORT_KEYS);
+	snprintf(d->answers, sizeof d->answers, "%s", text);
+	free(text);
+	json_decref(ans);
+	stored_diag_free(last);
+	if (app_draft_put(&r->app, d, &e) != 0)
+		resp_fail(r, w, &e);
+	else
+		resp_redirect(w, "/diagnose/%s?draft=%s&step=0&prefilled=1", q->id, d->id);
+	free(d);
+}
+
 /* gaps: the finish was refused because questions are open; list them and ask again. */
 /* When the company's earlier diagnosis of q is in the benchmark pool: what to do with it if
  * this one is saved without consent (keep it, or take it out in the same save). */
 static void earlier_choice(req_t *r, buf_t *b, const questionnaire_t *q, int64_t org_id)
 {
 	int64_t id;
-	char created[32], date[11], msg[600];
+	char created[32], date[DT_TEXT], msg[600];
 	err_t e;
 	if (org_id <= 0 || app_pool_member_of(&r->app, org_id, q->id, &id, created, &e) != 0 || !id)
 		return;
-	snprintf(date, sizeof date, "%.10s", created);
+	dt_show_date(created, r->lang, date, sizeof date);
 	tmpl_fill(msg, sizeof msg, T(r, "pool_earlier_question"), (const char *const[]){ "date" }, (const char *const[]){ date }, 1);
 	h(b, "<fieldset id=\"earlier\"><legend>%s</legend><label><input type=\"radio\" name=\"earlier\" value=\"keep\" checked> %s</label>"
 	     "<label><input type=\"radio\" name=\"earlier\" value=\"withdraw\"> %s</label></fieldset>",
@@ -151,9 +208,14 @@ static void render_step(req_t *r, resp_t *w, const questionnaire_t *q, const dra
 	h(b, "<h1>%s</h1><p>%s</p>", tx(&q->title, L), tx(&q->description, L));
 	if (q->edition_note.ja)
 		h(b, "<p class=\"notice edition\" id=\"edition-note\">%s</p>", tx(&q->edition_note, L));
-	h(b, "<p class=\"progress\"><label for=\"progress\">%s %d / %d ・ %s %d / %d</label> "
+	/* app.js keeps the count (#answered) in step with the bar as answers are chosen */
+	h(b, "<p class=\"progress\"><label for=\"progress\">%s %d / %d ・ %s <span id=\"answered\">%d</span> / %d</label> "
 	     "<progress id=\"progress\" max=\"%d\" value=\"%d\">%d / %d</progress></p>",
 	  T(r, "web_step"), step + 1, n, T(r, "web_answered"), answered, q->nitems, q->nitems, answered, answered, q->nitems);
+	if (answered == 0 && d->org_id > 0)
+		last_round_offer(r, b, q, d);
+	else if (req_query(r, "prefilled") && step == 0)
+		h(b, "<p class=\"notice\" role=\"status\" id=\"prefilled\">%s</p>", T(r, "web_from_last_done"));
 	if (error)
 		h(b, "<p class=\"error\" role=\"alert\">%s</p>", error);
 	if (gaps) {
@@ -204,13 +266,15 @@ static void render_step(req_t *r, resp_t *w, const questionnaire_t *q, const dra
 		h(b, "<p><label for=\"role\">%s</label><select id=\"role\" name=\"role\"><option value=\"\">%s</option>"
 		     "<option value=\"executive\">%s</option><option value=\"manager\">%s</option><option value=\"staff\">%s</option></select></p>",
 		  T(r, "web_role_label"), T(r, "role_none"), T(r, "role_executive"), T(r, "role_manager"), T(r, "role_staff"));
-		h(b, "<p><label><input type=\"checkbox\" name=\"pool\" value=\"1\"> %s</label></p>", T(r, "web_pool_label"));
+		h(b, "<p><label class=\"check\"><input type=\"checkbox\" name=\"pool\" value=\"1\"> <span>%s</span></label></p>",
+		  T(r, "web_pool_label"));
 		earlier_choice(r, b, q, d->org_id);
 		h(b, "</fieldset>");
 	}
+	/* The forward button comes first in the form, so Enter in a text field (範囲, 回答者) goes
+	 * forward — a browser submits with the form's first submit button — never back; CSS puts
+	 * 前へ戻る on the left where people look for it. */
 	h(b, "<p class=\"buttons\">");
-	if (step > 0)
-		h(b, "<button type=\"submit\" name=\"go\" value=\"back\" class=\"secondary\">%s</button> ", T(r, "web_back"));
 	if (step < n - 1)
 		h(b, "<button type=\"submit\" name=\"go\" value=\"next\">%s</button>", T(r, "web_next"));
 	else if (gaps)
@@ -219,6 +283,8 @@ static void render_step(req_t *r, resp_t *w, const questionnaire_t *q, const dra
 		  T(r, "web_finish"), T(r, "gaps_finish"));
 	else
 		h(b, "<button type=\"submit\" name=\"go\" value=\"finish\">%s</button>", T(r, "web_finish"));
+	if (step > 0)
+		h(b, " <button type=\"submit\" name=\"go\" value=\"back\" class=\"secondary back\">%s</button>", T(r, "web_back"));
 	h(b, "</p></form>");
 	page_end(r, w);
 	json_decref(ans);
@@ -274,9 +340,23 @@ void page_diagnose(req_t *r, resp_t *w, const char *const *args)
 	const questionnaire_t *q = find_q(r, w, args[0]);
 	if (!q)
 		return;
+	/* ?org= names the company the result is for: one that does not exist, or that the caller
+	 * may not answer for, is said plainly rather than turned into an anonymous diagnosis */
+	const char *org = req_query(r, "org");
+	if (org && *org) {
+		org_t o;
+		err_t oe;
+		long long oid = parse_id(org);
+		if (oid <= 0 || app_org_get(&r->app, oid, &o, &oe) != 0 || app_org_access(&r->app, oid, true, &oe) != 0) {
+			char msg[400];
+			tmpl_fill(msg, sizeof msg, T(r, "web_unknown_org"), (const char *const[]){ "id" }, (const char *const[]){ org }, 1);
+			page_error_text(r, w, oid > 0 ? 404 : 400, msg);
+			return;
+		}
+	}
 	draft_t *d = xmalloc(sizeof *d);
 	const char *id = req_query(r, "draft");
-	if (load_draft(r, w, q, id, req_query(r, "org"), false, d))
+	if (load_draft(r, w, q, id, org, false, d))
 		render_step(r, w, q, d, parse_step(req_query(r, "step"), q), NULL, false);
 	free(d);
 }
@@ -327,9 +407,14 @@ static void finish(req_t *r, resp_t *w, const questionnaire_t *q, draft_t *d, js
 	static const char *const fate[] = { "", "kept", "withdrawn" };
 	if (res.pool_note == POOL_NOT_ASKED && res.earlier == EARLIER_NONE)
 		resp_redirect(w, "/diagnoses/%lld", (long long)res.sd->id);
-	else
-		resp_redirect(w, "/diagnoses/%lld?pool=%s&earlier=%s&since=%.10s", (long long)res.sd->id, note[res.pool_note],
-			      fate[res.earlier], res.earlier_created);
+	else {
+		char since[11] = ""; /* the local date of the earlier save (core/datetime.h) */
+		time_t t;
+		if (dt_parse_utc(res.earlier_created, &t))
+			dt_local_date(t, since);
+		resp_redirect(w, "/diagnoses/%lld?pool=%s&earlier=%s&since=%s", (long long)res.sd->id, note[res.pool_note],
+			      fate[res.earlier], since);
+	}
 	result_view_free(&res);
 }
 
@@ -338,6 +423,11 @@ void page_diagnose_post(req_t *r, resp_t *w, const char *const *args)
 	const questionnaire_t *q = find_q(r, w, args[0]);
 	if (!q)
 		return;
+	const char *go = req_form(r, "go");
+	if (go && !strcmp(go, "prefill")) {
+		prefill(r, w, q, req_form(r, "from"));
+		return;
+	}
 	const char *id = req_form(r, "draft");
 	if (!valid_draft_id(id)) {
 		page_error(r, w, 400, "web_bad_form");
@@ -370,8 +460,11 @@ void page_diagnose_post(req_t *r, resp_t *w, const char *const *args)
 		char *text = json_dumps(ans, JSON_COMPACT | JSON_SORT_KEYS);
 		snprintf(d->answers, sizeof d->answers, "%s", text);
 		free(text);
-		const char *go = req_form(r, "go");
-		bool finishing = go && (!strcmp(go, "finish") || !strcmp(go, "finish_gaps"));
+		/* no button named (a script's submit, an old browser's Enter): forward, never back */
+		bool last = step == nsteps(q) - 1;
+		bool finishing = go ? !strcmp(go, "finish") || !strcmp(go, "finish_gaps") : last;
+		if (!go && last)
+			go = "finish";
 		int open[MAX_ITEMS];
 		err_t e;
 		if (app_draft_put(&r->app, d, &e) != 0) {

@@ -103,8 +103,7 @@ static void client_row(req_t *r, buf_t *b, const client_row_t *row)
 	  ind ? tx(&ind->name, r->lang) : "", row->size_band >= 0 ? tx(&c->size_bands[row->size_band].label, r->lang) : "");
 	if (row->diag_id) {
 		const questionnaire_t *q = content_questionnaire(c, row->questionnaire);
-		char date[11];
-		snprintf(date, sizeof date, "%.10s", row->date);
+		const char *date = WHEN_DAY(r, row->date);
 		h(b, "<td><a href=\"/diagnoses/%lld\">%s</a></td><td class=\"num\">%d / %d</td><td class=\"band\">%s</td><td class=\"date\">%s</td>",
 		  (long long)row->diag_id, q ? tx(&q->title, r->lang) : row->questionnaire, row->total, row->max,
 		  r->lang == LANG_EN ? row->band_en : row->band_ja, date);

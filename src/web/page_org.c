@@ -11,39 +11,58 @@
 #include "input/org_input.h"
 #include "web/pages.h"
 
-static const char *const FIELDS[] = { "name", "industry", "employees", "capital", "prefecture", "sites" };
-#define NFIELDS 6
+#define FIELDS ORG_FIELDS
+#define NFIELDS ORG_NFIELDS
 
+/* The stored value as the form shows it: numbers with separators, as a person would type them
+ * (the form reads them back, org_input.c). */
 static void field_value(const org_t *o, int f, char *out, size_t size)
 {
 	out[0] = '\0';
 	switch (f) {
 	case 0: snprintf(out, size, "%s", o->name); break;
 	case 1: snprintf(out, size, "%s", o->industry); break;
-	case 2: if (o->employees >= 0) snprintf(out, size, "%d", o->employees); break;
-	case 3: if (o->capital >= 0) snprintf(out, size, "%lld", (long long)o->capital); break;
+	case 2: if (o->employees >= 0) num_grouped(o->employees, out, size); break;
+	case 3: if (o->capital >= 0) num_grouped(o->capital, out, size); break;
 	case 4: snprintf(out, size, "%s", o->prefecture); break;
-	case 5: if (o->sites >= 0) snprintf(out, size, "%d", o->sites); break;
+	case 5: if (o->sites >= 0) num_grouped(o->sites, out, size); break;
 	}
 }
 
-static void org_form(req_t *r, buf_t *b, const org_t *o, const char *action, const err_t *err)
+/* aria-invalid and aria-describedby of a field: its error (bad = the field's id) and its hint */
+static void described_by(buf_t *b, const char *bad, const char *hint)
 {
-	h(b, "<form method=\"post\" action=\"%s\" class=\"form\">", action);
+	if (bad)
+		h(b, " aria-invalid=\"true\"");
+	if (bad || hint)
+		h(b, " aria-describedby=\"%s%s%s%s\"", bad ? "e-" : "", bad ? bad : "", bad && hint ? " " : "", hint ? hint : "");
+}
+
+/* The form: the stored values, or — after a refused post — what was typed (typed[f]), with
+ * every problem beside its field (errs[f]) and listed at the top. */
+static void org_form(req_t *r, buf_t *b, const org_t *o, const char *action, const char *const *typed, const err_t *errs)
+{
+	static const char *const unit[NFIELDS] = { NULL, NULL, "org_unit_people", "org_unit_yen", NULL, "org_unit_sites" };
+	static const char *const hint[NFIELDS] = { NULL, NULL, "org_hint_employees", "org_hint_capital", NULL, NULL };
+	h(b, "<form method=\"post\" action=\"%s\" class=\"form\" id=\"org-form\" novalidate>", action);
 	page_csrf_field(r, b);
 	for (int f = 0; f < NFIELDS; f++) {
-		char val[256];
-		field_value(o, f, val, sizeof val);
-		bool bad = err && !strcmp(err->field, FIELDS[f]);
-		h(b, "<p><label for=\"f-%s\">%s", FIELDS[f], T(r, FIELDS[f]));
+		char val[512];
+		if (typed)
+			snprintf(val, sizeof val, "%s", typed[f] ? typed[f] : "");
+		else
+			field_value(o, f, val, sizeof val);
+		bool bad = errs && errs[f].code != ERR_NONE;
+		h(b, "<p class=\"field%s\"><label for=\"f-%s\">%s", bad ? " invalid" : "", FIELDS[f], T(r, FIELDS[f]));
 		if (f == 0)
 			h(b, " <span class=\"req\">*</span>");
 		h(b, "</label>");
+		const char *hid = hint[f] ? (f == 2 ? "h-employees" : "h-capital") : NULL;
 		if (f == 1) {
 			h(b, "<select id=\"f-industry\" name=\"industry\"");
-			if (bad)
-				h(b, " aria-invalid=\"true\" aria-describedby=\"e-industry\"");
-			h(b, "><option value=\"\">%s</option>", T(r, "not_given"));
+			described_by(b, bad ? FIELDS[f] : NULL, hid);
+			h(b, ">");
+			h(b, "<option value=\"\">%s</option>", T(r, "not_given"));
 			for (int i = 0; i < r->content->nindustries; i++) {
 				const industry_t *ind = &r->content->industries[i];
 				h(b, "<option value=\"%s\"%s>%s %s</option>", ind->code, strcmp(ind->code, val) ? "" : " selected",
@@ -51,17 +70,21 @@ static void org_form(req_t *r, buf_t *b, const org_t *o, const char *action, con
 			}
 			h(b, "</select>");
 		} else {
-			h(b, "<input id=\"f-%s\" name=\"%s\" value=\"%s\"", FIELDS[f], FIELDS[f], val);
+			h(b, "<span class=\"with-unit\"><input id=\"f-%s\" name=\"%s\" value=\"%s\"", FIELDS[f], FIELDS[f], val);
+			described_by(b, bad ? FIELDS[f] : NULL, hid);
 			if (f == 0)
-				h(b, " required maxlength=\"200\"");
+				h(b, " required maxlength=\"200\" autocomplete=\"organization\"");
 			if (f == 2 || f == 3 || f == 5)
-				h(b, " inputmode=\"numeric\"");
-			if (bad)
-				h(b, " aria-invalid=\"true\"");
+				h(b, " inputmode=\"numeric\" class=\"num\"");
 			h(b, ">");
+			if (unit[f])
+				h(b, "<span class=\"unit\">%s</span>", T(r, unit[f]));
+			h(b, "</span>");
 		}
+		if (hint[f])
+			h(b, "<span class=\"hint small\" id=\"%s\">%s</span>", hid, T(r, hint[f]));
 		if (bad)
-			h(b, "<span class=\"error\" id=\"e-%s\">%s</span>", FIELDS[f], err->ja[0] ? (r->lang == LANG_EN ? err->en : err->ja) : "");
+			h(b, "<span class=\"error\" id=\"e-%s\">%s</span>", FIELDS[f], err_text(&errs[f], r->lang));
 		h(b, "</p>");
 	}
 	h(b, "<p><button type=\"submit\">%s</button></p></form>", T(r, "web_save"));
@@ -74,32 +97,31 @@ void page_org_new(req_t *r, resp_t *w, const char *const *args)
 	org_init(&o);
 	page_begin(r, w, T(r, "web_new_org"));
 	h(&w->body, "<h1>%s</h1><p>%s</p>", T(r, "web_new_org"), T(r, "web_org_help"));
-	org_form(r, &w->body, &o, "/organizations", NULL);
+	org_form(r, &w->body, &o, "/organizations", NULL, NULL);
 	page_end(r, w);
-}
-
-/* Reads the posted fields into o; returns 0 or fills err. */
-static int read_form(req_t *r, org_t *o, err_t *err)
-{
-	for (int f = 0; f < NFIELDS; f++) {
-		const char *v = req_form(r, FIELDS[f]);
-		if (org_set_field(r->content, o, FIELDS[f], v ? v : "", err) != 0)
-			return -1;
-	}
-	return org_check(o, err);
 }
 
 static void save_org(req_t *r, resp_t *w, org_t *o, bool is_new)
 {
-	err_t err;
+	err_t errs[NFIELDS], err;
+	const char *typed[NFIELDS];
 	char action[64];
 	snprintf(action, sizeof action, is_new ? "/organizations" : "/organizations/%lld", (long long)o->id);
-	if (read_form(r, o, &err) != 0) {
+	for (int f = 0; f < NFIELDS; f++)
+		typed[f] = req_form(r, FIELDS[f]);
+	int nbad = org_read_form(r->content, o, typed, errs);
+	if (nbad) {
+		/* everything typed stays, every problem is said at once, at the top and by its field */
 		w->status = 422;
+		buf_t *b = &w->body;
 		page_begin(r, w, T(r, is_new ? "web_new_org" : "web_edit_org"));
-		h(&w->body, "<h1>%s</h1><p class=\"error\" role=\"alert\">%s</p>", T(r, is_new ? "web_new_org" : "web_edit_org"),
-		  r->lang == LANG_EN ? err.en : err.ja);
-		org_form(r, &w->body, o, action, &err);
+		h(b, "<h1>%s</h1><div class=\"error\" role=\"alert\" id=\"form-errors\"><p>%s</p><ul>", T(r, is_new ? "web_new_org" : "web_edit_org"),
+		  T(r, "form_fix_these"));
+		for (int f = 0; f < NFIELDS; f++)
+			if (errs[f].code != ERR_NONE)
+				h(b, "<li><a href=\"#f-%s\">%s</a>: %s</li>", FIELDS[f], T(r, FIELDS[f]), err_text(&errs[f], r->lang));
+		h(b, "</ul></div>");
+		org_form(r, b, o, action, typed, errs);
 		page_end(r, w);
 		return;
 	}
@@ -107,7 +129,7 @@ static void save_org(req_t *r, resp_t *w, org_t *o, bool is_new)
 		resp_fail(r, w, &err);
 		return;
 	}
-	resp_redirect(w, "/organizations/%lld", (long long)o->id);
+	resp_redirect(w, "/organizations/%lld%s", (long long)o->id, is_new ? "" : "?saved=1");
 }
 
 void page_org_create(req_t *r, resp_t *w, const char *const *args)
@@ -132,18 +154,21 @@ void page_org_show(req_t *r, resp_t *w, const char *const *args)
 	const content_t *c = r->content;
 	page_begin(r, w, o.name);
 	h(b, "<h1>%s</h1>", o.name);
+	if (req_query(r, "saved"))
+		h(b, "<p class=\"notice\" role=\"status\" id=\"saved\">%s</p>", T(r, "org_saved"));
 	if (o.archived[0])
-		h(b, "<p class=\"notice\" id=\"archived\">%s（%.10s）</p>", T(r, "org_archived_notice"), o.archived);
+		h(b, "<p class=\"notice\" id=\"archived\">%s（%s）</p>", T(r, "org_archived_notice"), WHEN_DAY(r, o.archived));
 	h(b, "<dl class=\"profile\">");
 	const industry_t *ind = content_industry(c, o.industry);
 	h(b, "<dt>%s</dt><dd>%s %s</dd>", T(r, "industry"), ind ? ind->code : T(r, "not_given"), ind ? tx(&ind->name, r->lang) : "");
 	int band = org_size_band(c, o.employees);
 	char num[32];
-	snprintf(num, sizeof num, "%d", o.employees);
-	h(b, "<dt>%s</dt><dd>%s%s%s%s</dd>", T(r, "employees"), o.employees >= 0 ? num : T(r, "not_given"),
+	num_grouped(o.employees, num, sizeof num);
+	h(b, "<dt>%s</dt><dd>%s%s%s%s%s</dd>", T(r, "employees"), o.employees >= 0 ? num : T(r, "not_given"),
+	  o.employees >= 0 ? T(r, "org_people_after") : "",
 	  band >= 0 ? "（" : "", band >= 0 ? tx(&c->size_bands[band].label, r->lang) : "", band >= 0 ? "）" : "");
-	snprintf(num, sizeof num, "%lld", (long long)o.capital);
-	h(b, "<dt>%s</dt><dd>%s %s</dd>", T(r, "capital"), o.capital >= 0 ? num : T(r, "not_given"), o.capital >= 0 ? T(r, "yen") : "");
+	num_grouped(o.capital, num, sizeof num);
+	h(b, "<dt>%s</dt><dd id=\"capital\">%s%s</dd>", T(r, "capital"), o.capital >= 0 ? num : T(r, "not_given"), o.capital >= 0 ? T(r, "org_yen_after") : "");
 	h(b, "<dt>%s</dt><dd>%s</dd>", T(r, "prefecture"), o.prefecture[0] ? o.prefecture : T(r, "not_given"));
 	snprintf(num, sizeof num, "%d", o.sites);
 	h(b, "<dt>%s</dt><dd>%s</dd>", T(r, "sites"), o.sites >= 0 ? num : T(r, "not_given"));
@@ -166,7 +191,7 @@ void page_org_show(req_t *r, resp_t *w, const char *const *args)
 	char action[64];
 	snprintf(action, sizeof action, "/organizations/%lld", (long long)o.id);
 	h(b, "<h2>%s</h2>", T(r, "web_edit_org"));
-	org_form(r, b, &o, action, NULL);
+	org_form(r, b, &o, action, NULL, NULL);
 	page_delete_section(r, b, &o);
 	page_end(r, w);
 }

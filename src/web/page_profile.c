@@ -47,7 +47,8 @@ void page_profile_section(req_t *r, buf_t *b, const org_t *o)
 	h(b, "<p><a href=\"/organizations/%lld/profile\">%s</a></p>", (long long)o->id, T(r, "profile_edit"));
 }
 
-static void render_profile(req_t *r, resp_t *w, const org_t *o, const profile_answers_t *a, const char *error)
+/* bad[i]: item i's problem, shown at its question and listed at the top (NULL: none) */
+static void render_profile(req_t *r, resp_t *w, const org_t *o, const profile_answers_t *a, const err_t *bad)
 {
 	const profile_t *p = r->content->profile;
 	lang_t L = r->lang;
@@ -57,11 +58,18 @@ static void render_profile(req_t *r, resp_t *w, const org_t *o, const profile_an
 	page_begin(r, w, T(r, "profile"));
 	h(b, "<h1>%s</h1><p><a href=\"/organizations/%lld\">%s</a></p><p>%s</p>", T(r, "profile"), (long long)o->id, o->name,
 	  T(r, "profile_intro"));
-	if (error)
-		h(b, "<p class=\"error\" role=\"alert\">%s</p>", error);
+	if (bad) {
+		h(b, "<div class=\"error\" role=\"alert\" id=\"form-errors\"><p>%s</p><ul>", T(r, "form_fix_these"));
+		for (int i = 0; i < p->nitems; i++)
+			if (bad[i].code != ERR_NONE)
+				h(b, "<li><a href=\"#p-%s\">%s</a>: %s</li>", p->items[i].id, tx(&p->items[i].text, L), err_text(&bad[i], L));
+		h(b, "</ul></div>");
+	}
 	risk_summary(r, b, &rk);
+	if (!bad && req_query(r, "saved"))
+		h(b, "<p class=\"notice\" role=\"status\" id=\"saved\">%s</p>", T(r, "org_saved"));
 	page_pool_moved(r, b, o); /* a change that moved the company's group says so */
-	h(b, "<form method=\"post\" action=\"/organizations/%lld/profile\" class=\"form\">", (long long)o->id);
+	h(b, "<form method=\"post\" action=\"/organizations/%lld/profile\" class=\"form\" id=\"profile-form\" novalidate>", (long long)o->id);
 	page_csrf_field(r, b);
 	for (int i = 0; i < p->nitems; i++) {
 		const profile_item_t *it = &p->items[i];
@@ -70,7 +78,13 @@ static void render_profile(req_t *r, resp_t *w, const org_t *o, const profile_an
 			  rk.opt[i] >= 0 ? tx(&it->opts[rk.opt[i]].label, L) : T(r, "profile_unanswered"), T(r, "profile_from_org"));
 			continue;
 		}
-		h(b, "<fieldset class=\"q\"><legend>%s</legend>", tx(&it->text, L));
+		bool wrong = bad && bad[i].code != ERR_NONE;
+		h(b, "<fieldset class=\"q\" id=\"p-%s\"", it->id);
+		if (wrong)
+			h(b, " aria-invalid=\"true\" aria-describedby=\"pe-%s\"", it->id);
+		h(b, "><legend>%s</legend>", tx(&it->text, L));
+		if (wrong)
+			h(b, "<span class=\"error\" id=\"pe-%s\">%s</span>", it->id, err_text(&bad[i], L));
 		for (int k = 0; k < it->nopts; k++)
 			h(b, "<label><input type=\"radio\" name=\"%s\" value=\"%s\"%s%s> %s</label>", it->id, it->opts[k].id,
 			  a->opt[i] == k ? " checked" : "", k == 0 ? " required" : "", tx(&it->opts[k].label, L));
@@ -98,23 +112,39 @@ void page_profile_post(req_t *r, resp_t *w, const char *const *args)
 	const profile_t *p = r->content->profile;
 	profile_answers_t a;
 	profile_answers_init(&a);
-	err_t e = { 0 };
-	bool bad = false;
-	for (int i = 0; i < p->nitems && !bad; i++) {
-		const char *v = p->items[i].field == PF_ASKED ? req_form(r, p->items[i].id) : NULL;
-		bad = v && profile_set(p, &a, p->items[i].id, v, &e) != 0;
+	err_t bad[PROFILE_MAX_ITEMS], e = { 0 };
+	int nbad = 0;
+	/* every question is checked, so all gaps are shown at once, each at its question; what
+	 * was chosen stays chosen */
+	for (int i = 0; i < p->nitems; i++) {
+		err_clear(&bad[i]);
+		if (p->items[i].field != PF_ASKED)
+			continue;
+		const char *v = req_form(r, p->items[i].id);
+		if (!v || !*v)
+			nbad += err_set(&bad[i], ERR_INVALID, p->items[i].id, "選んでください（未回答です）", "please choose one (not answered)") != 0;
+		else if (profile_set(p, &a, p->items[i].id, v, &e) != 0) {
+			/* the reason without the item's id in front (the form shows it at the question) */
+			const char *ja = strstr(e.ja, ": "), *en = strstr(e.en, ": ");
+			nbad += err_set(&bad[i], ERR_INVALID, p->items[i].id, "%s。もう一度選んでください%.0s", "%.0s%s; please choose again",
+					ja ? ja + 2 : e.ja, en ? en + 2 : e.en) != 0;
+		}
 	}
-	if (!bad && app_profile_save(&r->app, &r->org, &a, false, &e) == 0) {
-		resp_redirect(w, "/organizations/%lld/profile#risk", (long long)r->org.id);
+	if (!nbad && app_profile_save(&r->app, &r->org, &a, false, &e) == 0) {
+		resp_redirect(w, "/organizations/%lld/profile?saved=1#risk", (long long)r->org.id);
 		return;
 	}
-	if (e.code != ERR_INVALID) {
+	if (!nbad && e.code != ERR_INVALID) {
 		resp_fail(r, w, &e);
 		return;
 	}
+	if (!nbad) { /* a rule of the save that the form could not see: shown at its question */
+		int i = profile_item_index(p, e.field);
+		if (i < 0)
+			i = 0;
+		const char *ja = strstr(e.ja, ": "), *en = strstr(e.en, ": ");
+		err_set(&bad[i], ERR_INVALID, e.field, "%s%.0s", "%.0s%s", ja ? ja + 2 : e.ja, en ? en + 2 : e.en);
+	}
 	w->status = 422;
-	char msg[600];
-	int i = profile_item_index(p, e.field);
-	snprintf(msg, sizeof msg, "%s: %s", i >= 0 ? tx(&p->items[i].text, r->lang) : e.field, err_text(&e, r->lang));
-	render_profile(r, w, &r->org, &a, msg);
+	render_profile(r, w, &r->org, &a, bad);
 }

@@ -22,6 +22,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/access.h"
 #include "app/compare.h"
 #include "app/diagnosis.h"
 #include "app/org.h"
@@ -270,7 +271,7 @@ static bool cacheable(const req_t *r)
 /* The cached main part for diagnosis id, after checking that this caller may see it (its
  * workspace, and its organisation as the use case would check) and that the organisation
  * still shows as it did. */
-static bool cached_main(req_t *r, long long id, buf_t *main, char *title, size_t title_size)
+static bool cached_main(req_t *r, long long id, buf_t *main, char *title, size_t title_size, long long *org_id)
 {
 	pthread_mutex_lock(&cache_lock);
 	cached_page_t c = *slot(id, r->lang);
@@ -298,6 +299,7 @@ static bool cached_main(req_t *r, long long id, buf_t *main, char *title, size_t
 	if (hit) {
 		buf_put(main, e->html, e->len);
 		snprintf(title, title_size, "%s", e->title);
+		*org_id = e->org_id;
 	}
 	pthread_mutex_unlock(&cache_lock);
 	return hit;
@@ -399,7 +401,7 @@ static void render_main(req_t *r, buf_t *b, const result_view_t *v, const char *
 	h(b, "<p class=\"meta\">");
 	if (v->org.id)
 		h(b, "<a href=\"/organizations/%lld\">%s</a> ・ ", (long long)v->org.id, v->org.name);
-	h(b, "%s: %s ・ %s %s ・ %s</p></div>", T(r, "scope"), sd->scope, T(r, "version"), sd->version, sd->created);
+	h(b, "%s: %s ・ %s %s ・ %s</p></div>", T(r, "scope"), sd->scope, T(r, "version"), sd->version, WHEN(r, sd->created));
 	h(b, "<div class=\"summary\"><section class=\"score\" aria-labelledby=\"score-h\"><h2 id=\"score-h\">%s</h2>"
 	     "<p class=\"total\"><span class=\"big\" id=\"total\">%d</span> / %d %s</p>",
 	  T(r, "total"), sd->total, sd->max, T(r, "points"));
@@ -440,6 +442,8 @@ static void render_main(req_t *r, buf_t *b, const result_view_t *v, const char *
 	h(b, "<p class=\"noprint muted\">%s</p>", T(r, "web_print_hint"));
 }
 
+static void attach_section(req_t *r, buf_t *b, long long id);
+
 void page_result(req_t *r, resp_t *w, const char *const *args)
 {
 	(void)args;
@@ -447,7 +451,8 @@ void page_result(req_t *r, resp_t *w, const char *const *args)
 	bool use_cache = cacheable(r);
 	buf_t main = { 0 };
 	char title[256];
-	if (!use_cache || !cached_main(r, id, &main, title, sizeof title)) {
+	long long org_id = 0;
+	if (!use_cache || !cached_main(r, id, &main, title, sizeof title, &org_id)) {
 		result_view_t v;
 		err_t e;
 		if (app_diag_view(&r->app, id, &v, &e) != 0) {
@@ -456,12 +461,75 @@ void page_result(req_t *r, resp_t *w, const char *const *args)
 		}
 		snprintf(title, sizeof title, "%s", v.q ? tx(&v.q->title, r->lang) : v.sd->questionnaire);
 		render_main(r, &main, &v, title, v.sd->org_id && comparable(r, id));
+		org_id = v.sd->org_id;
 		if (use_cache)
 			remember(r, &main, title, v.sd, &v.org);
 		result_view_free(&v);
 	}
 	page_begin(r, w, title);
+	if (req_query(r, "attached"))
+		h(&w->body, "<p class=\"notice\" role=\"status\" id=\"attached\">%s</p>", T(r, "result_attached"));
 	buf_put(&w->body, main.data, main.len);
+	if (!org_id) /* never cached: it carries the session's CSRF token */
+		attach_section(r, &w->body, id);
 	page_end(r, w);
 	buf_free(&main);
+}
+
+typedef struct {
+	int64_t ids[200];
+	char names[200][ORG_NAME_MAX + 1];
+	int n;
+} writable_t;
+
+static bool collect(const org_t *o, void *arg)
+{
+	writable_t *x = arg;
+	if (x->n < 200 && !o->archived[0]) {
+		x->ids[x->n] = o->id;
+		snprintf(x->names[x->n++], sizeof x->names[0], "%s", o->name);
+	}
+	return true;
+}
+
+/* A result answered without choosing a company (from the home page) can be given to one
+ * afterwards: the organisations the caller may change, and a button. */
+static void attach_section(req_t *r, buf_t *b, long long id)
+{
+	err_t e;
+	if (app_need(&r->app, NEED_WRITE, &e) != 0)
+		return;
+	writable_t *x = xmalloc(sizeof *x);
+	x->n = 0;
+	if (app_org_each(&r->app, collect, x, &e) != 0)
+		x->n = 0;
+	h(b, "<section class=\"noprint\" id=\"attach\"><h2>%s</h2><p>%s</p>", T(r, "result_attach_title"), T(r, "result_attach_help"));
+	int shown = 0;
+	for (int i = 0; i < x->n; i++) {
+		if (app_org_access(&r->app, x->ids[i], true, &e) != 0)
+			continue;
+		if (!shown++) {
+			h(b, "<form method=\"post\" action=\"/diagnoses/%lld/attach\" class=\"form\">", id);
+			page_csrf_field(r, b);
+			h(b, "<p><label for=\"attach-org\">%s</label><select id=\"attach-org\" name=\"org\">", T(r, "result_attach_org"));
+		}
+		h(b, "<option value=\"%lld\">%s</option>", (long long)x->ids[i], x->names[i]);
+	}
+	if (shown)
+		h(b, "</select></p><p><button type=\"submit\">%s</button></p></form>", T(r, "result_attach_button"));
+	else
+		h(b, "<p><a href=\"/organizations/new\">%s</a></p>", T(r, "web_new_org"));
+	h(b, "</section>");
+	free(x);
+}
+
+void page_diag_attach(req_t *r, resp_t *w, const char *const *args)
+{
+	(void)args;
+	int64_t new_id;
+	err_t e;
+	if (app_diag_attach(&r->app, r->id, parse_id(req_form(r, "org")), &new_id, &e) != 0)
+		resp_fail(r, w, &e);
+	else
+		resp_redirect(w, "/diagnoses/%lld?attached=1", (long long)new_id);
 }

@@ -44,8 +44,7 @@ static void stars(req_t *r, buf_t *b, const secaction_content_t *c, const secact
 	h(b, "<div class=\"star %s\" id=\"star-two\"><h3>%s</h3><p>%s</p><p class=\"ready\">%s</p><ul>", v->ready.two ? "ready" : "",
 	  tx(&c->star_title[1], L), tx(&c->star_text[1], L), T(r, v->ready.two ? "sa_ready" : "sa_not_ready"));
 	mark(r, b, "need-diagnosis", v->ready.diagnosed, T(r, v->ready.diagnosed ? "sa_diag_done" : "sa_diag_none"));
-	char day[11];
-	snprintf(day, sizeof day, "%.10s", v->diagnosed);
+	const char *day = WHEN_DAY(r, v->diagnosed);
 	if (v->diagnosis_id)
 		h(b, L == LANG_EN ? " <a href=\"/diagnoses/%lld\">%d / %d %s (%s)</a></li>" : " <a href=\"/diagnoses/%lld\">%d / %d %s（%s）</a></li>",
 		  (long long)v->diagnosis_id, v->total, v->max, T(r, "points"), day);
@@ -77,7 +76,7 @@ static void rules(req_t *r, buf_t *b, const secaction_view_t *v, int64_t org_id)
 	}
 	h(b, "</ol>");
 	if (v->rec.rules_updated[0])
-		h(b, "<p class=\"small\">%s: %s</p>", T(r, "sa_updated"), v->rec.rules_updated);
+		h(b, "<p class=\"small\">%s: %s</p>", T(r, "sa_updated"), WHEN(r, v->rec.rules_updated));
 	if (w)
 		h(b, "<p><button type=\"submit\">%s</button></p></form>", T(r, "sa_rules_save"));
 	h(b, "<p class=\"small\">%s: %s</p></section>", T(r, "source"), tx(&c->knowledge_source, L));
@@ -131,7 +130,7 @@ static void policy(req_t *r, buf_t *b, const secaction_content_t *c, const secac
 		h(b, "<p><button type=\"submit\" name=\"go\" value=\"save\">%s</button></p></form>", T(r, "sa_save"));
 	}
 	if (s->policy_updated[0])
-		h(b, "<p class=\"small\">%s: %s%s</p>", T(r, "sa_updated"), s->policy_updated, s->adopted ? T(r, "sa_adopted_mark") : "");
+		h(b, "<p class=\"small\">%s: %s%s</p>", T(r, "sa_updated"), WHEN(r, s->policy_updated), s->adopted ? T(r, "sa_adopted_mark") : "");
 	if (s->policy[0])
 		h(b, "<p><a href=\"/organizations/%lld/security-action/policy\" id=\"policy-print\">%s</a></p>", (long long)org_id,
 		  T(r, "sa_print"));

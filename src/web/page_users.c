@@ -218,7 +218,7 @@ void page_audit(req_t *r, resp_t *w, const char *const *args)
 	  T(r, "auth_audit"), T(r, "web_date"), T(r, "auth_actor"), T(r, "auth_action"), T(r, "auth_object"), T(r, "auth_detail"),
 	  T(r, "auth_client"));
 	for (int i = 0; i < n; i++)
-		h(b, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>", list[i].at, list[i].actor, list[i].action,
+		h(b, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>", WHEN(r, list[i].at), list[i].actor, list[i].action,
 		  list[i].object, list[i].detail, list[i].client);
 	h(b, "</tbody></table>");
 	page_end(r, w);

@@ -8,6 +8,7 @@
 
 #include <jansson.h>
 
+#include "core/datetime.h"
 #include "core/org.h"
 #include "core/view.h"
 #include "web/html.h"
@@ -27,6 +28,25 @@ void page_measure_summary(const req_t *r, buf_t *b, const measure_t *m, const ch
 long long parse_id(const char *s);
 /* A count after a heading: "（3）" in Japanese, " (3)" in English. */
 void page_count(const req_t *r, buf_t *b, int n);
+/* A stored UTC time for the reader: local time in the request's language (core/datetime.h),
+ * 「2026年11月30日 15:55」 / "30 Nov 2026, 15:55"; WHEN_DAY the date alone, WHEN_MONTH a round
+ * "YYYY-MM". The text lives in a compound literal of the enclosing block, so it can be passed
+ * straight to h(). */
+static inline const char *page_when_(const char *iso, lang_t l, int kind, char *buf)
+{
+	(kind == 0 ? dt_show : kind == 1 ? dt_show_date : dt_show_month)(iso, l, buf, DT_TEXT);
+	return buf;
+}
+#define WHEN(r, iso) page_when_((iso), (r)->lang, 0, (char[DT_TEXT]){ 0 })
+#define WHEN_DAY(r, iso) page_when_((iso), (r)->lang, 1, (char[DT_TEXT]){ 0 })
+#define WHEN_MONTH(r, iso) page_when_((iso), (r)->lang, 2, (char[DT_TEXT]){ 0 })
+/* An amount with thousands separators: 10,000,000. */
+static inline const char *page_grouped_(long long v, char *buf)
+{
+	num_grouped(v, buf, 32);
+	return buf;
+}
+#define GROUPED(v) page_grouped_((v), (char[32]){ 0 })
 
 /* page_auth.c: signing in and out, the first administrator, the second factor */
 void page_setup(req_t *r, resp_t *w, const char *const *args);
@@ -72,6 +92,7 @@ void page_diagnose(req_t *r, resp_t *w, const char *const *args);
 void page_diagnose_post(req_t *r, resp_t *w, const char *const *args);
 /* page_result.c */
 void page_result(req_t *r, resp_t *w, const char *const *args);
+void page_diag_attach(req_t *r, resp_t *w, const char *const *args); /* POST /diagnoses/{id}/attach */
 void page_result_cache_free(void);   /* at shutdown */
 /* page_history.c */
 void page_history(req_t *r, resp_t *w, const char *const *args);

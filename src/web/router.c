@@ -116,6 +116,7 @@ static const route_t ROUTES[] = {
 	{ "POST", "/organizations/{}/archive", page_org_archive, R_ORG | R_CSRF, ACCESS_ORG_CREATE },
 	{ "POST", "/organizations/{}/delete", page_org_delete, R_ORG | R_CSRF, ACCESS_ORG_CREATE },
 	{ "POST", "/diagnoses/{}/delete", page_diag_delete, R_ID | R_CSRF, ACCESS_ORG_CREATE },
+	{ "POST", "/diagnoses/{}/attach", page_diag_attach, R_ID | R_CSRF, ACCESS_WRITE },
 	{ "GET", "/diagnose/{}", page_diagnose, 0, ACCESS_WRITE },
 	{ "POST", "/diagnose/{}", page_diagnose_post, R_CSRF, ACCESS_WRITE },
 	{ "GET", "/diagnoses/{}", page_result, R_ID, ACCESS_USER },

@@ -63,32 +63,6 @@ void svg_bars(buf_t *b, const char *title, const svg_axis_t *axes, int n)
 	buf_puts(b, "</svg>");
 }
 
-void svg_trend(buf_t *b, const char *title, const char *const *labels, const int *values, int n, int min, int max)
-{
-	const double left = 40, top = 15, w = 340, hgt = 150;
-	if (max <= min)
-		max = min + 1;
-	h(b, "<svg class=\"chart trend\" viewBox=\"0 0 400 210\" role=\"img\" aria-labelledby=\"tt\"><title id=\"tt\">%s</title>",
-	  title);
-	for (int g = 0; g <= 4; g++) {
-		double y = top + hgt - hgt * g / 4;
-		buf_printf(b, "<line class=\"grid\" x1=\"%.0f\" y1=\"%.1f\" x2=\"%.0f\" y2=\"%.1f\"/>", left, y, left + w, y);
-		buf_printf(b, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">%d</text>", left - 4, y + 4,
-			   min + (max - min) * g / 4);
-	}
-	buf_puts(b, "<polyline class=\"value\" points=\"");
-	for (int i = 0; i < n; i++)
-		pt(b, left + (n > 1 ? w * i / (n - 1) : w / 2), top + hgt - hgt * (values[i] - min) / (max - min));
-	buf_puts(b, "\"/>");
-	for (int i = 0; i < n; i++) {
-		double x = left + (n > 1 ? w * i / (n - 1) : w / 2), y = top + hgt - hgt * (values[i] - min) / (max - min);
-		buf_printf(b, "<circle class=\"dot\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\"/>", x, y);
-		h(b, "<text class=\"small\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>", (int)x, (int)(top + hgt + 20),
-		  labels[i]);
-	}
-	buf_puts(b, "</svg>");
-}
-
 void svg_lines(buf_t *b, const char *id, const char *title, const char *const *xlabels, int nx, const svg_line_t *lines, int nlines,
 	       int min, int max, int pass, const char *pass_label, const char *xname, const char *yname)
 {
@@ -116,7 +90,11 @@ void svg_lines(buf_t *b, const char *id, const char *title, const char *const *x
 	}
 	for (int i = 0; i < nx; i++) {
 		double x = left + (nx > 1 ? w * i / (nx - 1) : w / 2);
-		h(b, "<text class=\"scale\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>", (int)x, (int)(top + hg + 16), xlabels[i]);
+		/* the last date ends at its point and the first starts at it, so neither runs past
+		 * the chart's edge (a month such as 「2026年11月」 is wider than the margin) */
+		const char *anchor = nx > 1 && i == nx - 1 ? "end" : nx > 1 && i == 0 ? "start" : "middle";
+		h(b, "<text class=\"scale x-label\" x=\"%d\" y=\"%d\" text-anchor=\"%s\">%s</text>", (int)x, (int)(top + hg + 16),
+		  anchor, xlabels[i]);
 	}
 	h(b, "<text class=\"axis-name\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>", (int)(left + w / 2), (int)(top + hg + 34),
 	  xname);

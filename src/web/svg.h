@@ -20,8 +20,6 @@ typedef struct {
 void svg_radar(buf_t *b, const char *title, const svg_axis_t *axes, int n);
 /* Horizontal bars of value/max, for any number of axes. */
 void svg_bars(buf_t *b, const char *title, const svg_axis_t *axes, int n);
-/* A line of totals over time (labels under each point). */
-void svg_trend(buf_t *b, const char *title, const char *const *labels, const int *values, int n, int min, int max);
 
 /* Several lines of totals over the same dates (one per site), each with a value where has[i]:
  * a visible title, the scale, the axes' names, a dashed pass line at `pass` (none when it lies

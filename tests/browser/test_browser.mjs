@@ -389,6 +389,39 @@ try {
     await adm.c.close();
   }
 
+  // issue 17, everyday polish: the answered count moves with the bar; Enter in 回答者 on the
+  // last step never goes back; the consent box sits by its words; the focus ring and an
+  // unanswered question are plain to see
+  {
+    const adm = await as("admin@example.test");
+    const q = adm.p;
+    await q.goto(`${base}/diagnose/jisha-shindan?org=2&lang=ja`);
+    const before = Number(await q.locator("#answered").textContent());
+    await q.locator("fieldset.question").nth(0).locator("input[type=radio]").first().check();
+    await q.locator("fieldset.question").nth(1).locator("input[type=radio]").first().check();
+    const after = Number(await q.locator("#answered").textContent());
+    check("17: 回答済み follows the bar", after === before + 2 && after === Number(await q.locator("#progress").getAttribute("value") || after)
+          && after === await q.locator("#progress").evaluate((b) => b.value), `${before} -> ${after}`);
+    await q.getByRole("button", { name: "次へ" }).click();
+    await q.locator("#respondent").fill("佐藤");
+    await q.locator("#respondent").press("Enter");
+    await q.waitForTimeout(300);
+    check("17: Enter in 回答者 does not go back", (await q.locator("#scope").count()) === 1 && (await q.locator("#respondent").inputValue()) === "佐藤",
+          q.url());
+    check("17: Enter asks about the open questions instead", (await q.locator("#open-questions").count()) === 1);
+    const bad = q.locator("fieldset.question[aria-invalid=true]").first();
+    check("17: an unanswered question is marked", (await bad.evaluate((f) => getComputedStyle(f).borderTopColor)) === "rgb(163, 0, 27)");
+    const box = await q.locator("input[name=pool]").boundingBox();
+    const words = await q.locator("label.check span").boundingBox();
+    check("17: the consent box sits by its words", box && words && words.x - (box.x + box.width) < 16 && Math.abs(words.y - box.y) < 24,
+          JSON.stringify([box, words]));
+    await q.locator("#respondent").focus();
+    const ring = await q.locator("#respondent").evaluate((i) => { const s = getComputedStyle(i); return `${s.outlineColor} ${s.outlineWidth}`; });
+    check("17: the focus ring is dark enough (3:1)", ring === "rgb(154, 75, 0) 3px", ring);
+    await q.screenshot({ path: join(shots, "polish-last-step.png"), fullPage: true });
+    await adm.c.close();
+  }
+
   check("no console errors", errors.length === 0, errors.join("; "));
 } catch (e) {
   check("browser run", false, e.stack);

@@ -48,15 +48,15 @@ expect_out "該当しない"
 CASE="bad organisation input names the field and stores nothing"
 before=$(rows "SELECT count(*) FROM organizations")
 m org add --name "X" --industry Z
-expect_rc 2; expect_err "industry: 日本標準産業分類の大分類コード A～T"
+expect_rc 2; expect_err "業種: 日本標準産業分類の大分類コード A～T"
 m --lang en org add --name "X" --employees -3
-expect_rc 2; expect_err "employees: \"-3\" must be a whole number from 0 to 10000000"
+expect_rc 2; expect_err "Employees: \"-3\" is not a number of people"
 m org add --name "X" --prefecture Tokyo
-expect_rc 2; expect_err "prefecture:"
+expect_rc 2; expect_err "都道府県:"
 m org add --industry E
-expect_rc 2; expect_err "name: 会社名は必須です"
+expect_rc 2; expect_err "会社名: 会社名は必須です"
 m org add --name "$(head -c 300 /dev/zero | tr '\0' 'a')"
-expect_rc 2; expect_err "name: 長すぎます"
+expect_rc 2; expect_err "会社名: 長すぎます"
 m org add --name "$(printf 'a\tb')"
 expect_rc 2; expect_err "改行や制御文字"
 m org show 99

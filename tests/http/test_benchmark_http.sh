@@ -92,7 +92,7 @@ expect_out "未回答です"
 [ "$(sqlite3 "$MAMORU_DB" "SELECT count(*) FROM org_profiles WHERE organization_id = 1")" = 1 ] && ok || bad "a refused form saved a profile"
 get /organizations/1/profile -X POST -d "csrf=$TOKEN&$form"
 expect_code 303
-expect_hdr "Location: /organizations/1/profile#risk"
+expect_hdr "Location: /organizations/1/profile?saved=1#risk"
 get /organizations/1
 expect_out 'id="risk-group">GI：'
 

@@ -92,7 +92,7 @@ expect_row "イプシロン" "|—|0"
 expect_row "デルタ建設" "|未診断|—|0"
 expect_out "条件に合う組織: 5 / 5"
 expect_out 'href="/organizations/1#plan">1</a>'
-expect_out "$(date -u +%Y-%m-%d)"
+expect_out "$(TZ=Asia/Tokyo date +%Y年%-m月%-d日)"
 expect_out '<form method="get" action="/clients/compare"'
 expect_out '<input type="checkbox" name="org" value="2" aria-label="ベータ商事">'
 expect_out '<option value="jisha-shindan" selected>'

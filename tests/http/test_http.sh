@@ -69,7 +69,7 @@ expect_code 403
 get /organizations -X POST --data-urlencode "csrf=$TOKEN" -d "name=X&employees=lots"
 expect_code 422
 expect_out 'aria-invalid="true"'
-expect_out "employees:"
+expect_out "従業員数</a>: 「lots」を人数として読めません"
 get /organizations/1 -X POST --data-urlencode "csrf=$TOKEN" --data-urlencode "name=株式会社みなと" -d "industry=E&employees=400&capital=500000000"
 expect_code 303
 get /organizations/1
@@ -96,7 +96,7 @@ expect_code 303
 expect_hdr "Location: /diagnose/jisha-shindan?draft=$DRAFT&step=1"
 get "/diagnose/jisha-shindan?draft=$DRAFT&step=0"
 expect_out 'name="a.3" value="unknown" checked'
-expect_out '回答済み 20 / 25'
+expect_out '回答済み <span id="answered">20</span> / 25'
 get "/diagnose/jisha-shindan?draft=$DRAFT&step=1"
 expect_out 'name="a.21" value="yes"'
 expect_no_out 'name="a.21" value="partly"'

@@ -79,7 +79,7 @@ expect_hdr "Location: /diagnoses/2?pool=incomplete&earlier=kept&since="
 [ "$(rows "SELECT diagnosis_id FROM pool_members WHERE organization_id = 1")" = 1 ] && ok || bad "the pool lost the earlier, complete diagnosis"
 get "$(echo "$HDR" | grep -i '^Location:' | sed 's/^Location: //I' | tr -d '\r')"
 expect_out "この診断は比較母集団に入れていません: 未回答の設問があるためです"
-expect_out "この会社の前回の診断（$(rows "SELECT substr(created_at, 1, 10) FROM diagnoses WHERE id = 1")）は、比較母集団に入ったままです。"
+expect_out "この会社の前回の診断（$(TZ=Asia/Tokyo date -d "$(rows "SELECT created_at FROM diagnoses WHERE id = 1")" +%Y年%-m月%-d日)）は、比較母集団に入ったままです。"
 get "/diagnoses/2?pool=<script>&earlier=kept&since=<b>x</b>"
 expect_code 200
 expect_no_out 'id="pool-notice"' # nothing but the known words and a date is shown

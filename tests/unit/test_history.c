@@ -83,6 +83,35 @@ static void rollup_takes_weakest_site(void **state)
 		stored_diag_free(l[i]);
 }
 
+/* issue 17: 本院 answered all 「実施していない」 by one person, then all 「実施している」 by
+ * another, and 分院 at full marks: the company is at full marks (each site's latest sheet,
+ * whoever answered it), the first 本院 sheet is left out and named, and 前回比 of the redo is
+ * against it although another role answered */
+static void rollup_takes_latest_sheet_of_each_site(void **state)
+{
+	(void)state;
+	stored_diag_t *l[3] = {
+		snap(1, "本院", "2026-11", ROLE_STAFF, 0, 0, 0),
+		snap(2, "本院", "2026-11", ROLE_MANAGER, 4, 4, 4),
+		snap(3, "分院", "2026-11", ROLE_STAFF, 4, 4, 4),
+	};
+	strcpy(l[0]->respondent, "佐藤");
+	strcpy(l[1]->respondent, "鈴木");
+	const stored_diag_t *const *cl = (const stored_diag_t *const *)l;
+	rollup_t r;
+	assert_int_equal(history_rollup(cl, 3, 0, &r), 2);
+	assert_int_equal(r.total, 12);
+	assert_int_equal(r.max, 12);
+	assert_int_equal(r.nsites, 2);
+	assert_int_equal(r.nleft, 1);
+	assert_int_equal(r.left[0]->id, 1);
+	assert_int_equal(r.sites[r.left_for[0]]->id, 2);
+	assert_int_equal(history_previous(cl, 1), 0); /* the same site by another role */
+	assert_int_equal(history_previous(cl, 2), -1);
+	for (int i = 0; i < 3; i++)
+		stored_diag_free(l[i]);
+}
+
 static void executive_and_staff_disagree(void **state)
 {
 	(void)state;
@@ -142,6 +171,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(previous_and_change),
 		cmocka_unit_test(rollup_takes_weakest_site),
+		cmocka_unit_test(rollup_takes_latest_sheet_of_each_site),
 		cmocka_unit_test(executive_and_staff_disagree),
 		cmocka_unit_test(sme_flag_and_size_band),
 	};

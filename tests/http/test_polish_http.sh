@@ -1,0 +1,227 @@
+#!/bin/bash
+# test_polish_http.sh — issue 17's everyday polish as a person meets it in the browser (HTTP):
+# the organisation and profile forms keep what was typed and name every problem by its field,
+# numbers as people write them (２０人, 1,000万円), times in Japan's local time and style,
+# the diagnosis flow (Enter never goes back, attaching a result, an unknown organisation,
+# starting from the last answers), the site roll-up and history, the action plan, search and
+# the knowledge pages.
+set -u
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+BIN=${MAMORU_BIN:-./mamoru}
+case "$BIN" in /*) ;; *) BIN="$ROOT/$BIN" ;; esac
+TMP=$(mktemp -d)
+. tests/cli/lib.sh
+export MAMORU_CONTENT="$ROOT/content" MAMORU_STATIC="$ROOT/static"
+. tests/http/lib.sh
+DB="$TMP/polish.db" # SQLite: backdate below steps round the snapshots' immutability trigger
+"$BIN" --db "$DB" org add --name "株式会社みなと製作所" --industry E --employees 45 >/dev/null
+add_user --db "$DB" viewer@example.test viewer
+start_server --db "$DB"
+TOKEN=$(csrf_token)
+# post URL FIELD=VALUE... : a form post with the session's CSRF token
+post() { u=$1; shift; local a=(); for kv in "$@"; do a+=(--data-urlencode "$kv"); done; get "$u" -X POST --data-urlencode "csrf=$TOKEN" "${a[@]}"; }
+# backdate ID ISO : a stored diagnosis saved at another (UTC) time, as if the clock had said so
+backdate() {
+	sqlite3 "$DB" "DROP TRIGGER diagnoses_immutable; UPDATE diagnoses SET created_at = '$2' WHERE id = $1;
+		CREATE TRIGGER diagnoses_immutable BEFORE UPDATE ON diagnoses BEGIN SELECT RAISE(ABORT, 'diagnoses are immutable snapshots'); END;"
+}
+# org_field ID FIELD : the organisation as the API gives it
+org_field() { "$BIN" --db "$DB" org show "$1" --json | python3 -c "import json,sys; print(json.load(sys.stdin)[sys.argv[1]])" "$2"; }
+
+# ---------------------------------------------------------------- organisation form
+CASE="a refused organisation form keeps every value and names every problem at its field"
+post /organizations name="株式会社テスト" industry=E employees="二十人" capital="たくさん" prefecture="東京" sites="0"
+expect_code 422
+expect_out 'id="form-errors"'
+expect_out '<li><a href="#f-employees">従業員数</a>: 「二十人」を人数として読めません'
+expect_out '<li><a href="#f-capital">資本金</a>: 「たくさん」を金額として読めません'
+expect_out '<li><a href="#f-prefecture">都道府県</a>: 都道府県名'
+expect_out '<li><a href="#f-sites">拠点数</a>:'
+expect_out 'name="name" value="株式会社テスト"'
+expect_out 'name="employees" value="二十人" aria-invalid="true"'
+expect_out 'name="capital" value="たくさん" aria-invalid="true"'
+expect_out 'name="prefecture" value="東京" aria-invalid="true"'
+expect_out 'name="sites" value="0" aria-invalid="true"'
+expect_out '<option value="E" selected>'
+expect_out '<span class="error" id="e-employees">「二十人」を人数として読めません'
+expect_no_out 'employees:'
+expect_no_out 'capital:'
+[ "$(sql "$DB" "SELECT count(*) FROM organizations")" = 1 ] && ok || bad "a refused form stored a row"
+
+CASE="numbers as people write them: ２０人, 1,000万円, 1億2,000万円, ３拠点; the unit is shown"
+post /organizations name="株式会社かな" employees="２０人" capital="1,000万円" sites="３拠点"
+expect_code 303
+[ "$(org_field 2 employees)|$(org_field 2 capital)|$(org_field 2 sites)" = "20|10000000|3" ] && ok || bad "stored $(org_field 2 employees)|$(org_field 2 capital)|$(org_field 2 sites)"
+get /organizations/2
+expect_out '<dd id="capital">10,000,000円</dd>'
+expect_out '20人'
+expect_out 'name="capital" value="10,000,000" aria-describedby="h-capital" inputmode="numeric" class="num"><span class="unit">円</span>'
+post /organizations/2 name="株式会社かな" employees="1,200名" capital="1億2,000万円" sites="3"
+expect_code 303
+expect_hdr 'location: /organizations/2?saved=1'
+[ "$(org_field 2 employees)|$(org_field 2 capital)" = "1200|120000000" ] && ok || bad "stored $(org_field 2 employees)|$(org_field 2 capital)"
+get /organizations/2?saved=1
+expect_out 'id="saved">保存しました。'
+expect_out '120,000,000円'
+expect_out '1,200人'
+get "/organizations/2?lang=en"
+expect_out '120,000,000 yen'
+expect_out '1,200 people'
+expect_out '<span class="unit">yen</span>'
+get "/?lang=ja"
+post /organizations/2 name="株式会社かな" capital="1.5億円"
+expect_code 303
+[ "$(org_field 2 capital)" = 150000000 ] && ok || bad "1.5億円 stored as $(org_field 2 capital)"
+post /organizations/2 name="" capital="2000万1億"
+expect_code 422
+expect_out '<li><a href="#f-name">会社名</a>: 会社名を入れてください'
+expect_out '<li><a href="#f-capital">資本金</a>:'
+[ "$(org_field 2 name)" = "株式会社かな" ] && ok || bad "a refused edit changed the name"
+
+CASE="the profile form names every unanswered question at the question, never by its id, and keeps the choices"
+post /organizations/1/profile sales=lt1b personal_info=ge10k
+expect_code 422
+expect_out 'id="form-errors"'
+expect_out '<li><a href="#p-secrets">営業秘密・技術情報など、漏れると事業に響く重要な情報</a>: 選んでください（未回答です）</li>'
+expect_out '<li><a href="#p-incidents">'
+expect_out '<fieldset class="q" id="p-secrets" aria-invalid="true" aria-describedby="pe-secrets">'
+expect_out '<span class="error" id="pe-secrets">選んでください（未回答です）</span>'
+expect_out 'name="sales" value="lt1b" checked'
+expect_out 'name="personal_info" value="ge10k" checked'
+expect_no_out 'secrets:'
+expect_no_out ': secrets'
+n=$(printf '%s' "$OUT" | grep -o 'aria-invalid="true"' | wc -l)
+[ "$n" -ge 10 ] && ok || bad "only $n questions marked"
+[ "$(sql "$DB" "SELECT count(*) FROM org_profiles")" = 0 ] && ok || bad "a refused profile was stored"
+
+# ---------------------------------------------------------------- dates
+CASE="times are stored in UTC and shown in Japan time, Japanese style: 23:10 UTC is 08:10 the next morning"
+"$BIN" --db "$DB" diagnose jisha-shindan --answers examples/jisha-shindan.csv --save --org 1 --scope 本社 --respondent 山田 --role executive >/dev/null
+backdate 1 2026-11-29T23:10:00Z
+[ "$(sql "$DB" "SELECT created_at FROM diagnoses WHERE id = 1")" = "2026-11-29T23:10:00Z" ] && ok || bad "not stored in UTC"
+get /organizations/1/history
+expect_out '2026年11月30日 08:10'
+expect_no_out '2026-11-29T23:10:00Z'
+get /diagnoses/1
+expect_out '2026年11月30日 08:10'
+expect_no_out 'T23:10:00Z'
+get "/diagnoses/1?lang=en"
+expect_out '30 Nov 2026, 08:10'
+get "/?lang=ja"
+get /
+expect_out '2026年11月30日'
+
+# ---------------------------------------------------------------- the diagnosis flow
+draft_of() { printf '%s' "$OUT" | grep -o 'data-draft="[0-9a-f]*"' | head -1 | sed 's/.*="//; s/"$//'; }
+CASE="Enter on the last step goes forward: the finish button is the form's first, and a post without a button finishes"
+get /diagnose/jisha-shindan
+expect_code 200
+D=$(draft_of)
+post /diagnose/jisha-shindan draft="$D" step=0 go=next a.1=yes a.2=no
+expect_code 303
+get "/diagnose/jisha-shindan?draft=$D&step=1"
+expect_out '<span id="answered">2</span> / 25'
+buttons=$(printf '%s' "$OUT" | grep -o '<button type="submit" name="go" value="[a-z_]*"' | sed 's/.*value="//; s/"$//' | tr '\n' ' ')
+[ "$buttons" = "finish back " ] && ok || bad "buttons in form order: $buttons"
+expect_out '<label class="check"><input type="checkbox" name="pool" value="1">'
+# what a browser sends for Enter in 回答者 when no button is named: the answers, never a step back
+post /diagnose/jisha-shindan draft="$D" step=1 scope=本社 respondent=佐藤
+expect_code 200
+expect_out 'id="open-questions"'
+expect_out 'value="finish_gaps"' # the finish, asking about the open questions: not a step back
+post /diagnose/jisha-shindan draft="$D" step=1 scope=本社 respondent=佐藤 go=finish_gaps
+expect_code 303
+ANON=$(printf '%s' "$HDR" | grep -i '^location:' | grep -o '/diagnoses/[0-9]*' | grep -o '[0-9]*$')
+[ "$(sql "$DB" "SELECT coalesce(organization_id, 0) || '|' || respondent FROM diagnoses WHERE id = $ANON")" = "0|佐藤" ] && ok || bad "the anonymous result $ANON was not stored as typed"
+
+CASE="an unknown organisation in ?org= is refused with a clear message, not turned into an anonymous diagnosis"
+get "/diagnose/jisha-shindan?org=999"
+expect_code 404
+expect_out '組織「999」はありません'
+expect_no_out 'data-draft='
+get "/diagnose/jisha-shindan?org=abc"
+expect_code 400
+
+CASE="an anonymous result is given to an organisation afterwards"
+get /diagnoses/$ANON
+expect_out '<section class="noprint" id="attach"><h2>この結果を組織に登録する</h2>'
+expect_out '<option value="1">株式会社みなと製作所</option>'
+post /diagnoses/$ANON/attach org=1
+expect_code 303
+NEW=$(printf '%s' "$HDR" | grep -i '^location:' | grep -o '/diagnoses/[0-9]*' | grep -o '[0-9]*$')
+expect_hdr "location: /diagnoses/$NEW?attached=1"
+[ "$(sql "$DB" "SELECT organization_id || '|' || respondent || '|' || scope FROM diagnoses WHERE id = $NEW")" = "1|佐藤|本社" ] && ok || bad "not attached"
+[ "$(sql "$DB" "SELECT count(*) FROM diagnoses WHERE organization_id IS NULL")" = 0 ] && ok || bad "the anonymous copy stayed"
+get "/diagnoses/$NEW?attached=1"
+expect_out 'id="attached">この結果を組織に登録しました。'
+expect_out '<a href="/organizations/1">株式会社みなと製作所</a>'
+expect_no_out 'id="attach"'
+post /diagnoses/$NEW/attach org=2
+expect_code 409
+post /diagnoses/$NEW/attach org=999
+[ "$CODE" = 409 ] || [ "$CODE" = 422 ] && ok || bad "HTTP $CODE"
+[ "$(sql "$DB" "SELECT count(*) FROM audit WHERE action = 'diagnosis.attach'")" = 1 ] && ok || bad "no audit entry"
+
+CASE="a second round starts from the last answers (前回の回答から始める)"
+get "/diagnose/jisha-shindan?org=1"
+expect_out 'id="from-last"'
+expect_out '前回の回答から始める'
+FROM=$(printf '%s' "$OUT" | grep -o 'name="from" value="[0-9]*"' | sed 's/.*value="//; s/"$//')
+[ "$FROM" = "$NEW" ] && ok || bad "offered diagnosis $FROM, the latest is $NEW"
+[ "$(printf '%s' "$OUT" | grep -c 'name="draft"')" = 1 ] && ok || bad "the offer carries a second draft field"
+post /diagnose/jisha-shindan org=1 from="$FROM" go=prefill
+expect_code 303
+D=$(printf '%s' "$HDR" | grep -i '^location:' | grep -o 'draft=[0-9a-f]*' | sed 's/draft=//')
+expect_hdr "location: /diagnose/jisha-shindan?draft=$D&step=0&prefilled=1"
+get "/diagnose/jisha-shindan?draft=$D&step=0&prefilled=1"
+expect_out 'id="prefilled"'
+expect_out '<span id="answered">2</span> / 25'
+expect_out 'name="a.1" value="yes" checked'
+expect_out 'name="a.2" value="no" checked'
+post /diagnose/jisha-shindan org=1 from=1 go=prefill
+expect_code 409
+post /diagnose/jisha-shindan org=999 from="$FROM" go=prefill
+expect_code 409
+
+# ---------------------------------------------------------------- site roll-up and history
+CASE="the roll-up uses each site's latest sheet, whoever answered it, and says which it used"
+"$BIN" --db "$DB" org add --name "医療法人みなと" --industry P --employees 40 >/dev/null # organisation 3
+all() { python3 -c "import json,sys; print(json.dumps({'answers': {str(i): sys.argv[1] for i in range(1, 26)}}))" "$2" >"$TMP/$1.json"; }
+all yes yes; all no no
+save3() { "$BIN" --db "$DB" diagnose jisha-shindan --answers "$TMP/$1.json" --save --org 3 --round 2026-10 --scope "$2" --respondent "$3" --role "$4" >/dev/null; }
+save3 no 本院 佐藤 staff
+H1=$(sql "$DB" "SELECT max(id) FROM diagnoses")
+save3 yes 本院 鈴木 manager
+H2=$(sql "$DB" "SELECT max(id) FROM diagnoses")
+save3 yes 分院 田中 staff
+"$BIN" --db "$DB" diagnose jisha-shindan --answers "$TMP/no.json" --save --org 3 --round 2026-11 --scope 本院 --respondent 鈴木 --role manager >/dev/null
+echo '{"answers": {"1-1": "yes"}}' >"$TMP/cl.json"
+"$BIN" --db "$DB" diagnose checklist --answers "$TMP/cl.json" --save --org 3 --scope 本院 >/dev/null 2>&1 # a second questionnaire: a second chart
+[ "$(sql "$DB" "SELECT count(DISTINCT questionnaire) FROM diagnoses WHERE organization_id = 3")" = 2 ] && ok || bad "the checklist was not saved"
+get /organizations/3/history
+expect_code 200
+expect_out '<strong class="rollup-total">100 / 100</strong>'
+expect_out '<h3>集計に使ったシート（各拠点の最新の回答）</h3>'
+expect_out "<li><a href=\"/diagnoses/$H2\">本院 鈴木（管理者）"
+expect_out "<li><a href=\"/diagnoses/$H1\">本院 佐藤（従業員）"
+expect_out '置き換えたシート: 鈴木'
+rollup_used=$(printf '%s' "$OUT" | sed -n 's/.*<ul class="rollup-used">\(.*\)<\/ul>.*/\1/p' | grep -o '<li>' | wc -l)
+[ "$rollup_used" -ge 2 ] && ok || bad "sheets used: $rollup_used"
+CASE="前回比 per site: the redo by another role compares with the site's last result"
+row=$(printf '%s' "$OUT" | grep -o "<tr id=\"d-$H2\">.*" | sed 's/<\/tr>.*//')
+case "$row" in *'<td data-label="前回比" class="change"><strong>+100</strong>'*) ok ;; *) bad "row $H2: $(printf '%s' "$row" | tail -c 300)" ;; esac
+CASE="one trend line per site and the company's, x labels as months, the last one inside the chart, no duplicate ids"
+printf '%s' "$OUT" | grep -q '>会社全体（拠点別の集計）</text>' && ok || bad "no company line in the legend"
+printf '%s' "$OUT" | grep -q '>本院</text>' && printf '%s' "$OUT" | grep -q '>分院</text>' && ok || bad "no line per site"
+printf '%s' "$OUT" | grep -q 'text-anchor="end">2026年11月</text>' && ok || bad "the last month label is not anchored at its end"
+dups=$(printf '%s' "$OUT" | grep -o ' id="[^"]*"' | sort | uniq -d)
+[ -z "$dups" ] && ok || bad "duplicate ids: $dups"
+printf '%s' "$OUT" | grep -q 'id="tt"' && bad "id=tt is back" || ok
+"$BIN" --db "$DB" history 3 >"$TMP/h3.txt"
+grep -q "集計に使っていないシート" "$TMP/h3.txt" && grep -q "ID $H1 → ID $H2" "$TMP/h3.txt" && ok || bad "the CLI roll-up does not name the sheet left out: $(cat "$TMP/h3.txt" | head -40)"
+"$BIN" --db "$DB" history 3 --json >"$TMP/h3.json"
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); r=[x for x in d['rollups'] if x['round']=='2026-10'][0]; assert r['total']==100 and r['left_out'][0]['diagnosis_id']==int(sys.argv[2]) and r['left_out'][0]['replaced_by']==int(sys.argv[3])" "$TMP/h3.json" "$H1" "$H2" && ok || bad "history --json: $(head -c 400 "$TMP/h3.json")"
+
+echo "polish-http: $PASS passed, $FAIL failed"
+[ "$FAIL" = 0 ]
