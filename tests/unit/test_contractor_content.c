@@ -225,7 +225,7 @@ static void cloud_counts(void **state)
 	assert_string_equal(QK->cats[1].title.ja, line004(5344) + strlen("●"));
 	assert_string_equal(QK->cats[2].title.ja, line004(5346) + strlen("●"));
 	for (int i = 0; i < 15; i++) {
-		char id[8];
+		char id[16];
 		snprintf(id, sizeof id, "%d", i + 1);
 		assert_string_equal(QK->items[i].id, id);
 		assert_int_equal(QK->items[i].category, i < 6 ? 0 : i < 10 ? 1 : 2);
