@@ -204,6 +204,9 @@ static void print_incident(cli_t *cli, const incident_view_t *v, const inc_manua
 		printf("\n");
 		for (int k = 0; st && k < st->ndetails; k++)
 			printf("        ・%s\n", tx(&st->details[k], L));
+		if (st && !strcmp(st->id, c->contact_step.id) && r >= 0) /* the level's responder, from the contact tree */
+			printf("        → %s: %s %s %s %s\n", U(cli, "inc_responder"), tx(&c->roles[r].name, L), p ? p->name : "",
+			       p ? p->phone : "", p ? p->mail : "");
 		if (s->note[0])
 			printf("        %s: %s\n", U(cli, "inc_note"), s->note);
 	}

@@ -117,7 +117,7 @@ static void wizard(req_t *r, buf_t *b, const char *scopes, int level)
 		  s->id, inc_list_has(scopes, s->id) ? " checked" : "", tx(&s->text, r->lang), T(r, "inc_level"), s->level, T(r, "inc_responder"),
 		  ri >= 0 ? tx(&c->roles[ri].name, r->lang) : "");
 	}
-	h(b, "<p><label for=\"level\">%s</label> <select id=\"level\" name=\"level\"><option value=\"\">%s</option>", T(r, "inc_level_direct"),
+	h(b, "<p><label for=\"level-choice\">%s</label> <select id=\"level-choice\" name=\"level\"><option value=\"\">%s</option>", T(r, "inc_level_direct"),
 	  T(r, "inc_level_by_wizard"));
 	for (int l = INC_LEVELS - 1; l >= 0; l--)
 		h(b, "<option value=\"%d\"%s>%s %d</option>", l, !scopes[0] && level == l ? " selected" : "", T(r, "inc_level"), l);

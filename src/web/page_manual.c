@@ -58,7 +58,9 @@ static void handbook_parts(req_t *r, buf_t *b, const inc_manual_t *m)
 		bool first = true;
 		for (int k = 0; k < c->nscopes; k++)
 			if (c->scopes[k].level == l) {
-				h(b, "%s%s", first ? "" : "<br>", tx(&c->scopes[k].text, L));
+				if (!first)
+					h(b, "<br>");
+				h(b, "%s", tx(&c->scopes[k].text, L));
 				first = false;
 			}
 		h(b, "</td><td>%s<br>", ri >= 0 ? tx(&c->roles[ri].name, L) : "");

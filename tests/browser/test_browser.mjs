@@ -422,6 +422,54 @@ try {
     await adm.c.close();
   }
 
+  // incident response (issue 15): the manual names who responds; a ransomware infection is
+  // recorded with the level wizard (the business affected: 2; customers too: 3), the malware
+  // runbook shows its actors and the manual's holder, a step is ticked with its time, and
+  // closing puts the measures into the action plan
+  {
+    const adm = await as("admin@example.test");
+    const p = adm.p;
+    await p.goto(`${base}/organizations/1/manual?lang=ja`);
+    await p.locator("#manager-name").fill("総務部長 山田");
+    await p.locator("#manager-phone").fill("090-3333-4444");
+    await p.getByRole("button", { name: "マニュアルを保存する" }).click();
+    check("the manual keeps who responds", (await p.locator("#tree-2").textContent()).includes("総務部長 山田"));
+    await p.goto(`${base}/organizations/1/incidents/new`);
+    await p.locator("input[name=type][value=malware]").check();
+    await p.getByLabel("件名").fill("ランサムウェア感染（経理PC）");
+    await p.locator("input[name=impact][value=business]").check();
+    await p.getByRole("button", { name: "記録して対応手順を表示する" }).click();
+    check("the wizard gives level 2 for the business", (await p.locator("#level").getAttribute("data-level")) === "2");
+    check("対応責任者 responds, as the manual names", (await p.locator("#responder").textContent()).includes("総務部長 山田"));
+    const actors = await p.locator("ol.runbook .actor").allTextContents();
+    check("the malware runbook with its actors", actors.length === 10 && actors[0] === "発見者" && actors[1] === "従業員"
+          && actors[9] === "システム管理者", actors.join(","));
+    check("STEP1 disconnects the computer", (await p.locator("#step-2 .text").textContent()) === "ネットワークからコンピューターを切断します。");
+    await p.locator("#level-again summary").click();
+    await p.locator("#level-form input[name=impact][value=customers]").check();
+    await p.getByRole("button", { name: "判定する" }).click();
+    check("customers affected: level 3", (await p.locator("#level").getAttribute("data-level")) === "3");
+    await p.locator("#step-2 input[name=done]").check();
+    await p.locator("#step-2 input[name=at]").fill("2026-11-30T09:20");
+    await p.locator("#step-2 button").click();
+    check("the step is ticked with its time", (await p.locator("#step-2").getAttribute("class")).includes("done")
+          && (await p.locator("#step-2 .ticked").textContent()).includes("2026-11-30 09:20"));
+    check("the timeline records it", (await p.locator("#timeline").textContent()).includes("手順を実施 2"));
+    await p.screenshot({ path: join(shots, "incident.png"), fullPage: true });
+    await p.locator("#cause").fill("ウイルス定義ファイルが古く、請求書を装った添付ファイルを開いた");
+    await p.locator("#measures-in").fill("UTMを導入する\n従業員教育を年2回行う");
+    await p.getByRole("button", { name: "対応を完了する" }).click();
+    check("closed with its measures", (await p.locator("#status").textContent()) === "完了"
+          && (await p.locator("#measures li").count()) === 2);
+    await p.locator("#plan-link").click();
+    const plan = await p.locator("table.plan").textContent();
+    check("the measures are in the action plan", plan.includes("UTMを導入する") && plan.includes("従業員教育を年2回行う"));
+    await p.goto(`${base}/organizations/1/manual/print`);
+    check("the manual prints with its holder", (await p.locator("#manual-printable").textContent()).includes("総務部長 山田"));
+    await p.screenshot({ path: join(shots, "manual.png"), fullPage: true });
+    await adm.c.close();
+  }
+
   check("no console errors", errors.length === 0, errors.join("; "));
 } catch (e) {
   check("browser run", false, e.stack);
