@@ -246,6 +246,7 @@ void page_assets(req_t *r, resp_t *w, const char *const *args)
 	h(b, "<p>%s: <a href=\"/organizations/%lld/assets/export?format=csv\" download>%s</a> ・ "
 	     "<a href=\"/organizations/%lld/assets/export?format=xlsx\" download>%s</a></p>",
 	  T(r, "asset_export"), (long long)o.id, T(r, "asset_export_csv"), (long long)o.id, T(r, "asset_export_xlsx"));
+	page_report_links(r, b, "organizations", (long long)o.id, "ledger", false);
 	if (may_write(r))
 		import_forms(r, b, o.id, false);
 	page_end(r, w);

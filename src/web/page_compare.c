@@ -355,6 +355,7 @@ void page_compare(req_t *r, resp_t *w, const char *const *args)
 		standing(r, b, v);
 		radars(r, b, v);
 		like_mine(r, b, v);
+		page_report_links(r, b, "diagnoses", (long long)sd->id, "compare", true);
 	}
 	page_end(r, w);
 	compare_view_free(v);

@@ -123,6 +123,7 @@ void page_history(req_t *r, resp_t *w, const char *const *args)
 		stored_diag_list_free(list, n);
 		return;
 	}
+	page_report_links(r, b, "organizations", (long long)o.id, "history", false);
 	trends(r, b, list, n);
 	h(b, "<div class=\"table-wrap\"><table class=\"history cards-narrow\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 	     "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>",

@@ -33,6 +33,7 @@ void page_plan_section(req_t *r, buf_t *b, const org_t *o)
 	stored_diag_t **list;
 	err_t e;
 	h(b, "<h2 id=\"plan\">%s</h2>", T(r, "plan"));
+	page_report_links(r, b, "organizations", (long long)o->id, "plan", false);
 	if (app_plan_list(&r->app, o->id, &items, &n, &e) != 0 || app_org_history(&r->app, o->id, &list, &nd, &e) != 0) {
 		free(items);
 		h(b, "<p class=\"error\">%s</p>", T(r, "web_store_error"));

@@ -439,6 +439,7 @@ static void render_main(req_t *r, buf_t *b, const result_view_t *v, const char *
 	if (sd->org_id && q && r->content->secaction && !strcmp(q->id, r->content->secaction->diagnosis))
 		h(b, "<p class=\"noprint\"><a href=\"/organizations/%lld/security-action\" id=\"security-action-link\">%s</a></p>",
 		  (long long)sd->org_id, T(r, "sa_link"));
+	page_report_links(r, b, "diagnoses", (long long)sd->id, "report", true);
 	h(b, "<p class=\"noprint muted\">%s</p>", T(r, "web_print_hint"));
 }
 

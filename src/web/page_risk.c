@@ -191,6 +191,7 @@ void page_risks(req_t *r, resp_t *w, const char *const *args)
 	h(b, "<h1>%s</h1><p><a href=\"/organizations/%lld\">%s</a> ・ <a href=\"/organizations/%lld/assets\">%s</a> ・ <a href=\"/organizations/%lld#plan\">%s</a></p>",
 	  T(r, "risk_register"), (long long)o.id, o.name, (long long)o.id, T(r, "asset_ledger"), (long long)o.id, T(r, "risk_plan_items"));
 	h(b, "<p class=\"lead\">%s</p><p class=\"muted\">%s: %s</p>", T(r, "risk_intro"), T(r, "asset_source"), tx(&rc->source_doc, r->lang));
+	page_report_links(r, b, "organizations", (long long)o.id, "ledger", false);
 	if (may_write(r))
 		h(b, "<p><a class=\"button\" href=\"/organizations/%lld/risks/new\">%s</a></p>", (long long)o.id, T(r, "risk_new"));
 	h(b, "<h2>%s</h2>", T(r, "risk_matrix"));

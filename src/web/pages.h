@@ -244,4 +244,20 @@ void api_diagnosis_delete(req_t *r, resp_t *w, const char *const *args);
 void api_org_delete(req_t *r, resp_t *w, const char *const *args);
 void api_pool_withdraw(req_t *r, resp_t *w, const char *const *args);
 
+/* page_report.c: the reports to hand over (web/report.h), for the pages and the API alike */
+void page_report_diagnosis_pdf(req_t *r, resp_t *w, const char *const *args);
+void page_report_diagnosis_xlsx(req_t *r, resp_t *w, const char *const *args);
+void page_report_compare_pdf(req_t *r, resp_t *w, const char *const *args);
+void page_report_compare_xlsx(req_t *r, resp_t *w, const char *const *args);
+void page_report_history_pdf(req_t *r, resp_t *w, const char *const *args);
+void page_report_history_xlsx(req_t *r, resp_t *w, const char *const *args);
+void page_report_plan_pdf(req_t *r, resp_t *w, const char *const *args);
+void page_report_plan_xlsx(req_t *r, resp_t *w, const char *const *args);
+void page_report_ledger_pdf(req_t *r, resp_t *w, const char *const *args);
+void page_report_ledger_xlsx(req_t *r, resp_t *w, const char *const *args);
+/* The PDF and Excel links of a page: /{base}/{id}/{name}.pdf|xlsx, and with comment a link to
+ * /{base}/{id}/reports, where a comment (所見) is written (plain links: cached parts may hold them). */
+void page_report_links(req_t *r, buf_t *b, const char *base, long long id, const char *name, bool comment);
+void page_report_form(req_t *r, resp_t *w, const char *const *args);
+
 #endif

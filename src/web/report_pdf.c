@@ -11,8 +11,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/asset.h"
+#include "app/compare.h"
+#include "app/org.h"
+#include "app/plan.h"
 #include "app/report.h"
+#include "app/risk.h"
 #include "core/actions.h"
+#include "core/history.h"
+#include "core/utf8.h"
 #include "core/template.h"
 #include "core/xalloc.h"
 #include "report/pdf.h"
@@ -170,7 +177,7 @@ static void diag_chart(ctx_t *x, const stored_diag_t *sd, buf_t *b)
 /* The organisation's totals of this questionnaire over the rounds, a line per site, with the
  * pass line: the history page's chart, limited to the diagnoses up to this one. */
 #define TREND_SITES 8
-static bool diag_trend(ctx_t *x, const report_diag_t *rd, buf_t *b)
+static bool diag_trend(ctx_t *x, const report_diag_t *rd, buf_t *b, const char *title)
 {
 	if (rd->ntrend < 2)
 		return false;
@@ -208,7 +215,7 @@ static bool diag_trend(ctx_t *x, const report_diag_t *rd, buf_t *b)
 	char pass[64] = "";
 	if (qn && qn->pass_mark > 0)
 		snprintf(pass, sizeof pass, "%s %d", S(x, "pass_mark"), qn->pass_mark);
-	svg_lines(b, "trend", S(x, "report_trend"), xl, nx, lines, nl, sd->min < 0 ? 0 : sd->min, sd->max, qn ? qn->pass_mark : 0,
+	svg_lines(b, "trend", title, xl, nx, lines, nl, sd->min < 0 ? 0 : sd->min, sd->max, qn ? qn->pass_mark : 0,
 		  pass, S(x, "round"), S(x, "total"));
 	free(lines);
 	return true;
@@ -345,7 +352,7 @@ int report_pdf_diagnosis(app_t *a, const report_req_t *q, report_out_t *out, err
 	if (d)
 		diag_actions(&x, qn, d);
 	answer_sheet(&x, sd, qn);
-	if (diag_trend(&x, &rd, &svg)) {
+	if (diag_trend(&x, &rd, &svg, S(&x, "report_trend"))) {
 		pdf_heading(x.p, PDF_H2, S(&x, "report_trend"), 70);
 		chart(&x, &svg, 120, 0);
 	}
@@ -357,28 +364,563 @@ int report_pdf_diagnosis(app_t *a, const report_req_t *q, report_out_t *out, err
 	return rc;
 }
 
-/* ---- the other reports: one per later slice ---- */
+/* The block every organisation's report opens with: company, who prepared it and when. */
+static void org_facts(ctx_t *x, const org_t *o, const report_meta_t *m, const char *const *more, int nmore)
+{
+	lang_t L = x->q->lang;
+	char made[64], prep[400];
+	report_when(m->made, L, made, sizeof made);
+	const char *preparer = report_preparer(x->q, m);
+	if (!preparer[0] || !m->workspace[0])
+		snprintf(prep, sizeof prep, "%s", preparer[0] ? preparer : m->workspace);
+	else
+		snprintf(prep, sizeof prep, L == LANG_EN ? "%s (%s)" : "%s（%s）", preparer, m->workspace);
+	const char *rows[2 * 12];
+	int n = 0;
+	rows[n++] = S(x, "report_company");
+	rows[n++] = o && o->id ? o->name : "—";
+	for (int i = 0; i < nmore && n < 2 * 10; i++) {
+		rows[n++] = more[2 * i];
+		rows[n++] = more[2 * i + 1];
+	}
+	rows[n++] = S(x, "report_prepared_by");
+	rows[n++] = prep;
+	rows[n++] = S(x, "report_made");
+	rows[n++] = made;
+	facts(x, rows, n / 2);
+}
+
+/* ---- ベンチマーク比較レポート ---- */
+
+static const char *const DIM_LABEL[DIM_COUNT] = { "all_average", "group_average", "size_average", "industry_average", "like_average" };
+
+static void compare_radar(ctx_t *x, const compare_view_t *v, const char *id, const char *title_key, const svg_series_t *s, int ns,
+			  buf_t *b)
+{
+	const char *labels[MAX_CATEGORIES];
+	for (int k = 0; k < v->ncats; k++)
+		labels[k] = tx(&v->q->cats[k].title, x->q->lang);
+	svg_radar_series(b, id, S(x, title_key), labels, v->ncats, s, ns);
+}
+
+static void series(svg_series_t *s, const char *name, const double *shares, int ncats)
+{
+	s->name = name;
+	memcpy(s->v, shares, (size_t)ncats * sizeof *shares);
+}
+
+/* The four radar charts of the comparison page, two by two. */
+static void compare_radars(ctx_t *x, const compare_view_t *v)
+{
+	const peers_t *p = &v->peers;
+	if (!v->ncats)
+		return;
+	svg_series_t s[COMPARE_HISTORY];
+	memset(s, 0, sizeof s);
+	buf_t b[4] = { { 0 } };
+	int ns = 0;
+	series(&s[ns++], S(x, "your_result"), v->own, v->ncats);
+	if (p->st[DIM_GROUP].items_shown)
+		series(&s[ns++], S(x, "group_average"), v->peer[DIM_GROUP], v->ncats);
+	if (v->has_desired)
+		series(&s[ns++], S(x, "desired_level"), v->desired, v->ncats);
+	compare_radar(x, v, "radar-group", "radar_group", s, ns, &b[0]);
+	static const struct {
+		int dim;
+		const char *id, *title, *avg;
+	} one[] = { { DIM_SIZE, "radar-size", "radar_size", "size_average" },
+		    { DIM_INDUSTRY, "radar-industry", "radar_industry", "industry_average" } };
+	for (int k = 0; k < 2; k++) {
+		ns = 1;
+		if (p->st[one[k].dim].items_shown)
+			series(&s[ns++], S(x, one[k].avg), v->peer[one[k].dim], v->ncats);
+		compare_radar(x, v, one[k].id, one[k].title, s, ns, &b[1 + k]);
+	}
+	char names[COMPARE_HISTORY][64];
+	ns = 0;
+	for (int i = 0; i < v->nhistory; i++) {
+		report_when(v->history[i]->created, x->q->lang, names[i], sizeof names[i]);
+		names[i][x->q->lang == LANG_EN ? 11 : 16] = '\0'; /* the date, not the time */
+		utf8_trim_end(names[i]);
+		series(&s[ns++], v->history[i]->id == v->sd->id ? S(x, "your_result") : names[i], v->history_shares[i], v->ncats);
+	}
+	if (ns == 0)
+		series(&s[ns++], S(x, "your_result"), v->own, v->ncats);
+	compare_radar(x, v, "radar-history", "radar_history", s, ns, &b[3]);
+	pdf_heading(x->p, PDF_H2, S(x, "report_radars"), 80);
+	for (int k = 0; k < 4; k += 2) {
+		buf_t da = { 0 }, db = { 0 };
+		svg_doc(&b[k], &da);
+		svg_doc(&b[k + 1], &db);
+		if (pdf_svg_pair(x->p, da.data, da.len, db.data, db.len, x->e) != 0)
+			x->rc = -1;
+		buf_free(&da);
+		buf_free(&db);
+		buf_free(&b[k]);
+		buf_free(&b[k + 1]);
+	}
+	if (p->st[DIM_ALL].shown && !p->st[DIM_GROUP].items_shown) {
+		char n[16], msg[400];
+		snprintf(n, sizeof n, "%d", POOL_ITEMS_MIN);
+		tmpl_fill(msg, sizeof msg, S(x, "radar_later"), (const char *const[]){ "n" }, (const char *const[]){ n }, 1);
+		pdf_text(x->p, PDF_MUTED, msg);
+	}
+}
+
+/* The histogram (when the release publishes the group) and the scatter, side by side. */
+static void compare_charts(ctx_t *x, const compare_view_t *v, int hd)
+{
+	const profile_t *prof = x->a->content->profile;
+	const stored_diag_t *sd = v->sd;
+	const pool_agg_t *a = &v->peers.agg[DIM_ALL];
+	bool shown = v->peers.st[DIM_ALL].shown;
+	buf_t hist = { 0 }, sc = { 0 };
+	if (v->peers.st[hd].shown) {
+		long long bins[POOL_HBINS];
+		for (int i = 0; i < POOL_HBINS; i++)
+			bins[i] = v->peers.agg[hd].hist[i];
+		svg_histogram(&hist, "histogram", S(x, "histogram_title"), bins, POOL_HBINS, pool_hbin(sd->total, sd->min, sd->max), sd->min,
+			      sd->max);
+	}
+	long long cells[POOL_RBINS * POOL_TBINS];
+	for (int i = 0; i < POOL_RBINS * POOL_TBINS; i++)
+		cells[i] = shown ? a->scatter[i] : 0;
+	int th[PROFILE_MAX_GROUPS], risk[COMPARE_HISTORY], np = 0, ng = prof ? prof->ngroups : 0;
+	const char *labels[PROFILE_MAX_GROUPS];
+	char upper[PROFILE_MAX_GROUPS][8];
+	double share[COMPARE_HISTORY];
+	for (int g = 0; g < ng; g++) { /* lowest first, left to right, named as the seeds write them */
+		const risk_group_t *rg = &prof->groups[ng - 1 - g];
+		th[g] = rg->min;
+		snprintf(upper[g], sizeof upper[g], "%s", rg->id);
+		for (char *c = upper[g]; *c; c++)
+			*c = (char)(*c >= 'a' && *c <= 'z' ? *c - 32 : *c);
+		labels[g] = upper[g];
+	}
+	for (int i = 0; i < v->n && np < COMPARE_HISTORY; i++) {
+		const stored_diag_t *d = v->list[i];
+		if (d->risk < 0 || d->max <= d->min)
+			continue;
+		risk[np] = d->risk;
+		share[np++] = (double)(d->total - d->min) / (d->max - d->min);
+	}
+	svg_scatter(&sc, "scatter", S(x, "scatter_title"), cells, POOL_RBINS, POOL_TBINS, th, labels, ng, risk, share, np, S(x, "risk_index"),
+		    S(x, "total"));
+	buf_t da = { 0 }, db = { 0 };
+	svg_doc(&sc, &db);
+	if (hist.len) {
+		svg_doc(&hist, &da);
+		if (pdf_svg_pair(x->p, da.data, da.len, db.data, db.len, x->e) != 0)
+			x->rc = -1;
+	} else if (pdf_svg(x->p, db.data, db.len, 90, x->e) != 0) {
+		x->rc = -1;
+	}
+	buf_free(&da);
+	buf_free(&db);
+	buf_free(&hist);
+	buf_free(&sc);
+	if (!shown)
+		pdf_text(x->p, PDF_MUTED, S(x, "scatter_own_only"));
+}
+
+/* The questions furthest below the desired level of the company's risk group (望まれる水準). */
+static void compare_below(ctx_t *x, const compare_view_t *v)
+{
+	const questionnaire_t *qn = v->q;
+	if (!qn)
+		return;
+	pdf_heading(x->p, PDF_H2, S(x, "report_below_desired"), 25);
+	if (!v->has_desired) {
+		pdf_text(x->p, PDF_BODY, S(x, "profile_incomplete"));
+		return;
+	}
+	int order[MAX_ITEMS], n = 0;
+	for (int i = 0; i < qn->nitems && i < v->sd->nanswers; i++)
+		if (v->desired_level[i] > v->sd->answers[i].points)
+			order[n++] = i;
+	/* furthest below first, then questionnaire order */
+	for (int i = 1; i < n; i++)
+		for (int j = i; j > 0; j--) {
+			int a = order[j - 1], b = order[j];
+			int ga = v->desired_level[a] - v->sd->answers[a].points, gb = v->desired_level[b] - v->sd->answers[b].points;
+			if (gb > ga) {
+				order[j - 1] = b;
+				order[j] = a;
+			}
+		}
+	if (n == 0) {
+		pdf_text(x->p, PDF_BODY, S(x, "report_none_below"));
+		return;
+	}
+	pdf_table_t t = { .ncols = 4, .width = { 0.08, 0.68, 0.12, 0.12 }, .right = { false, false, true, true }, .style = PDF_SMALL,
+			  .header = { S(x, "question"), S(x, "report_question_text"), S(x, "points"), S(x, "desired_level") } };
+	pdf_table_begin(x->p, &t);
+	for (int k = 0; k < n && k < 10; k++) {
+		int i = order[k];
+		char pts[16], des[16];
+		snprintf(pts, sizeof pts, "%d", v->sd->answers[i].points);
+		snprintf(des, sizeof des, "%d", v->desired_level[i]);
+		pdf_table_row(x->p, (const char *const[]){ qn->items[i].id, tx(&qn->items[i].text, x->q->lang), pts, des });
+	}
+	pdf_table_end(x->p);
+}
 
 int report_pdf_compare(app_t *a, const report_req_t *q, report_out_t *out, err_t *e)
 {
-	(void)a, (void)q, (void)out;
-	return err_set(e, ERR_INVALID, "format", "まだありません", "not yet");
+	compare_view_t *v = xmalloc(sizeof *v);
+	org_t o = { 0 };
+	report_meta_t m;
+	if (app_compare(a, q->id, v, e) != 0) {
+		free(v);
+		return -1;
+	}
+	if ((v->sd->org_id && app_org_get(a, v->sd->org_id, &o, e) != 0) || app_report_meta(a, &m, e) != 0) {
+		compare_view_free(v);
+		free(v);
+		return -1;
+	}
+	ctx_t x = { .a = a, .q = q, .e = e };
+	lang_t L = q->lang;
+	const stored_diag_t *sd = v->sd;
+	const peers_t *p = &v->peers;
+	const profile_t *prof = a->content->profile;
+	doc_new(&x, S(&x, "report_compare_title"), o.id ? o.name : "", &m);
+	char date[64], total[64], risk[200], release[64] = "";
+	report_when(sd->created, L, date, sizeof date);
+	snprintf(total, sizeof total, "%d / %d %s", sd->total, sd->max, S(&x, "points"));
+	if (v->group >= 0 && prof)
+		snprintf(risk, sizeof risk, "%d / 100 — %s", sd->risk, tx(&prof->groups[v->group].label, L));
+	else
+		snprintf(risk, sizeof risk, "%s", S(&x, "profile_incomplete"));
+	if (p->release) {
+		char day[11];
+		snprintf(day, sizeof day, "%.10s", p->release_created);
+		report_when(day, L, release, sizeof release);
+	}
+	org_facts(&x, &o, &m,
+		  (const char *const[]){ S(&x, "web_questionnaire"), v->q ? tx(&v->q->title, L) : sd->questionnaire, S(&x, "report_diag_date"),
+					 date, S(&x, "total"), total, S(&x, "risk_index"), risk, S(&x, "report_release"), release },
+		  5);
+	if (!sd->org_id) {
+		pdf_text(x.p, PDF_BODY, S(&x, "compare_no_org"));
+	} else {
+		/* where the company stands: the 偏差値 in its group (or among all) */
+		pdf_heading(x.p, PDF_H2, S(&x, "report_standing"), 40);
+		int hd = p->st[DIM_GROUP].shown ? DIM_GROUP : DIM_ALL;
+		if (p->st[hd].shown) {
+			char line[300];
+			snprintf(line, sizeof line, "%s（%s）: %.1f", S(&x, "deviation"), S(&x, DIM_LABEL[hd]), pool_deviation(&p->st[hd], sd->total));
+			pdf_text(x.p, PDF_H3, line);
+		} else {
+			char msg[300], n[16];
+			snprintf(n, sizeof n, "%d", p->min_group);
+			tmpl_fill(msg, sizeof msg, S(&x, "compare_none"), (const char *const[]){ "n" }, (const char *const[]){ n }, 1);
+			pdf_text(x.p, PDF_BODY, msg);
+		}
+		pdf_table_t t = { .ncols = 4, .width = { 0.4, 0.2, 0.2, 0.2 }, .right = { false, true, true, true }, .style = PDF_SMALL,
+				  .header = { S(&x, "compare_sample"), S(&x, "companies_rounded"), S(&x, "mean"), S(&x, "deviation") } };
+		pdf_table_begin(x.p, &t);
+		for (int d = 0; d < DIM_COUNT; d++) {
+			const pool_stats_t *st = &p->st[d];
+			if (!p->key[d].value[0])
+				continue;
+			char n[32] = "", mean[64] = "", dev[32] = "";
+			if (st->shown) {
+				snprintf(n, sizeof n, "%lld", (long long)st->n);
+				snprintf(mean, sizeof mean, "%.1f ±%.1f", st->mean, st->margin_mean);
+				snprintf(dev, sizeof dev, "%.1f", pool_deviation(st, sd->total));
+			}
+			pdf_table_row(x.p, (const char *const[]){ S(&x, DIM_LABEL[d]), st->shown ? n : S(&x, "report_not_published"), mean, dev });
+		}
+		pdf_table_end(x.p);
+		pdf_text(x.p, PDF_MUTED, S(&x, "pool_margin_note"));
+		compare_charts(&x, v, hd);
+		compare_radars(&x, v);
+		compare_below(&x, v);
+	}
+	comment(&x);
+	int rc = doc_finish(&x, out);
+	compare_view_free(v);
+	free(v);
+	return rc;
 }
+
+/* ---- the history ---- */
 
 int report_pdf_history(app_t *a, const report_req_t *q, report_out_t *out, err_t *e)
 {
-	(void)a, (void)q, (void)out;
-	return err_set(e, ERR_INVALID, "format", "まだありません", "not yet");
+	org_t o;
+	stored_diag_t **list;
+	int n;
+	report_meta_t m;
+	if (app_org_get(a, q->id, &o, e) != 0 || app_org_history(a, q->id, &list, &n, e) != 0)
+		return -1;
+	if (app_report_meta(a, &m, e) != 0) {
+		stored_diag_list_free(list, n);
+		return -1;
+	}
+	ctx_t x = { .a = a, .q = q, .e = e };
+	lang_t L = q->lang;
+	doc_new(&x, S(&x, "report_history_title"), o.name, &m);
+	char count[16];
+	snprintf(count, sizeof count, "%d", n);
+	org_facts(&x, &o, &m, (const char *const[]){ S(&x, "report_diagnoses"), count }, 1);
+	/* a trend per questionnaire, as on the history page */
+	for (int i = 0; i < n; i++) {
+		bool first = true;
+		for (int k = 0; k < i; k++)
+			first &= strcmp(list[k]->questionnaire, list[i]->questionnaire) != 0;
+		if (!first)
+			continue;
+		report_diag_t rd = { .v = { .sd = list[i], .q = content_questionnaire(a->content, list[i]->questionnaire) } };
+		stored_diag_t *same[SVG_LINE_POINTS * 4];
+		rd.trend = same;
+		for (int k = 0; k < n && rd.ntrend < (int)(sizeof same / sizeof *same); k++)
+			if (!strcmp(list[k]->questionnaire, list[i]->questionnaire))
+				same[rd.ntrend++] = list[k];
+		rd.v.sd = same[rd.ntrend - 1];
+		buf_t svg = { 0 };
+		if (diag_trend(&x, &rd, &svg, rd.v.q ? tx(&rd.v.q->title, L) : list[i]->questionnaire))
+			chart(&x, &svg, 130, 0);
+	}
+	pdf_heading(x.p, PDF_H2, S(&x, "report_sheet_history"), 20);
+	pdf_table_t t = { .ncols = 7, .width = { 0.17, 0.2, 0.14, 0.15, 0.08, 0.17, 0.09 }, .right = { [4] = true, [6] = true }, .style = PDF_TINY,
+			  .header = { S(&x, "web_date"), S(&x, "web_questionnaire"), S(&x, "scope"), S(&x, "respondent"), S(&x, "total"),
+				      S(&x, "band"), S(&x, "change") } };
+	pdf_table_begin(x.p, &t);
+	const stored_diag_t *const *cl = (const stored_diag_t *const *)list;
+	for (int i = 0; i < n; i++) {
+		const stored_diag_t *d = list[i];
+		const questionnaire_t *qn = content_questionnaire(a->content, d->questionnaire);
+		char when[64], total[32], change[16] = "", who[300];
+		report_when(d->created, L, when, sizeof when);
+		snprintf(total, sizeof total, "%d / %d", d->total, d->max);
+		int p = history_previous(cl, i);
+		if (p >= 0)
+			snprintf(change, sizeof change, "%+d", d->total - list[p]->total);
+		snprintf(who, sizeof who, "%s%s%s", d->respondent, d->role != ROLE_NONE ? " " : "", d->role != ROLE_NONE ? S(&x, role_key(d->role)) : "");
+		pdf_table_row(x.p, (const char *const[]){ when, qn ? tx(&qn->title, L) : d->questionnaire, d->scope, who, total,
+							  L == LANG_EN ? d->band_en : d->band_ja, change });
+	}
+	pdf_table_end(x.p);
+	int rc = doc_finish(&x, out);
+	stored_diag_list_free(list, n);
+	return rc;
 }
+
+/* ---- the action plan ---- */
 
 int report_pdf_plan(app_t *a, const report_req_t *q, report_out_t *out, err_t *e)
 {
-	(void)a, (void)q, (void)out;
-	return err_set(e, ERR_INVALID, "format", "まだありません", "not yet");
+	org_t o;
+	plan_item_t *items = NULL;
+	int n = 0, nd = 0;
+	stored_diag_t **list = NULL;
+	report_meta_t m;
+	if (app_org_get(a, q->id, &o, e) != 0 || app_plan_list(a, q->id, &items, &n, e) != 0)
+		return -1;
+	if (app_org_history(a, q->id, &list, &nd, e) != 0 || app_report_meta(a, &m, e) != 0) {
+		free(items);
+		stored_diag_list_free(list, nd);
+		return -1;
+	}
+	ctx_t x = { .a = a, .q = q, .e = e };
+	lang_t L = q->lang;
+	doc_new(&x, S(&x, "report_plan_title"), o.name, &m);
+	int by[3] = { 0 };
+	for (int i = 0; i < n; i++)
+		by[items[i].status]++;
+	char counts[200];
+	snprintf(counts, sizeof counts, "%s %d ・ %s %d ・ %s %d", S(&x, "plan_todo"), by[PLAN_NOT_STARTED], S(&x, "plan_doing"), by[PLAN_DOING],
+		 S(&x, "plan_done"), by[PLAN_DONE]);
+	org_facts(&x, &o, &m, (const char *const[]){ S(&x, "report_items"), counts }, 1);
+	if (n == 0)
+		pdf_text(x.p, PDF_BODY, S(&x, "plan_empty"));
+	pdf_table_t t = { .ncols = 5, .width = { 0.46, 0.14, 0.12, 0.1, 0.18 }, .style = PDF_SMALL,
+			  .header = { S(&x, "question"), S(&x, "plan_owner"), S(&x, "plan_due"), S(&x, "plan_status"), S(&x, "plan_latest") } };
+	if (n)
+		pdf_table_begin(x.p, &t);
+	for (int i = 0; i < n; i++) {
+		const plan_item_t *p = &items[i];
+		const questionnaire_t *qn = content_questionnaire(a->content, p->questionnaire);
+		int it = qn ? item_index(qn, p->question) : -1;
+		int64_t against = 0;
+		plan_check_t chk = plan_check(p, (const stored_diag_t *const *)list, nd, &against);
+		char what[1200], due[64] = "", status[32];
+		snprintf(what, sizeof what, "%s %s: %s", qn ? tx(&qn->title, L) : p->questionnaire, p->question, it >= 0 ? tx(&qn->items[it].text, L) : "");
+		if (p->due[0])
+			report_when(p->due, L, due, sizeof due);
+		snprintf(status, sizeof status, "plan_%s", plan_status_id(p->status));
+		pdf_table_row(x.p, (const char *const[]){ what, p->owner, due, S(&x, status),
+							  chk == PLAN_NOT_CHECKED ? "" : S(&x, chk == PLAN_ACHIEVED ? "plan_achieved" : "plan_not_yet") });
+	}
+	if (n)
+		pdf_table_end(x.p);
+	int rc = doc_finish(&x, out);
+	free(items);
+	stored_diag_list_free(list, nd);
+	return rc;
+}
+
+/* ---- the ledger and the register with the heat map ---- */
+
+static void heat_map_svg(ctx_t *x, const char *id, const char *title, const risk_matrix_t *m, int64_t counts[RISK_FREQS][RISK_IMPACTS],
+			 buf_t *b)
+{
+	const risk_content_t *rc = x->a->content->risk;
+	lang_t L = x->q->lang;
+	const char *rows[3], *cols[3], *labels[3][3];
+	long long c[3][3];
+	for (int k = 0; k < 3; k++) {
+		rows[k] = tx(&rc->freqs[k].label, L);
+		cols[k] = tx(&rc->impacts[k].label, L);
+	}
+	for (int f = 0; f < 3; f++)
+		for (int i = 0; i < 3; i++) {
+			c[f][i] = counts[f][i];
+			labels[f][i] = tx(&rc->treats[m->cell[f][i]].label, L);
+		}
+	/* the chart has no visible title of its own: the caption row above the pair names it */
+	svg_risk_matrix(b, id, title, rows, cols, (const long long (*)[3])c, (const char *const (*)[3])labels, -1, 0, NULL);
+}
+
+typedef struct {
+	ctx_t *x;
+	const risk_matrix_t *m;
+	int64_t n;
+} rows_t;
+
+static bool register_row(const risk_rec_t *k, void *arg)
+{
+	rows_t *rw = arg;
+	ctx_t *x = rw->x;
+	lang_t L = x->q->lang;
+	const risk_content_t *rc = x->a->content->risk;
+	rw->n++;
+	char id[24], assets[200] = "";
+	snprintf(id, sizeof id, "%lld", (long long)k->id);
+	size_t used = 0;
+	for (int i = 0; i < k->nassets && used + 24 < sizeof assets; i++)
+		used += (size_t)snprintf(assets + used, sizeof assets - used, "%s#%lld", i ? " " : "", (long long)k->assets[i]);
+	char review[64] = "";
+	if (k->review[0])
+		report_when(k->review, L, review, sizeof review);
+	pdf_table_row(x->p, (const char *const[]){ id, k->threat, assets, tx(&rc->freqs[k->freq].label, L), tx(&rc->impacts[k->impact].label, L),
+						  tx(&rc->treats[risk_suggest(rw->m, k->freq, k->impact)].label, L),
+						  k->treatment >= 0 ? tx(&rc->treats[k->treatment].label, L) : S(x, "risk_undecided"), review });
+	return true;
+}
+
+typedef struct {
+	ctx_t *x;
+	const ledger_content_t *l;
+	char today[11];
+	int months;
+	int64_t n;
+} ledger_rows_t;
+
+static bool ledger_row(const asset_t *as, void *arg)
+{
+	ledger_rows_t *lr = arg;
+	ctx_t *x = lr->x;
+	lang_t L = x->q->lang;
+	lr->n++;
+	char c[4], i[4], av[4];
+	asset_cell(as, AC_C, c, sizeof c);
+	asset_cell(as, AC_I, i, sizeof i);
+	asset_cell(as, AC_A, av, sizeof av);
+	int k = asset_importance(&lr->l->importance, as->c, as->i, as->a);
+	asset_flags_t f = asset_flags(as, lr->today, lr->months);
+	const char *flag = f.disposed ? S(x, "asset_flag_disposed") : f.retention_over ? S(x, "asset_flag_expired")
+						     : f.inventory_overdue ? S(x, "asset_flag_overdue") : "";
+	pdf_table_row(x->p, (const char *const[]){ as->no, as->name, as->medium, as->department, c, i, av,
+						  tx(&lr->l->importance.levels[k].label, L), flag });
+	return true;
 }
 
 int report_pdf_risk(app_t *a, const report_req_t *q, report_out_t *out, err_t *e)
 {
-	(void)a, (void)q, (void)out;
-	return err_set(e, ERR_INVALID, "format", "まだありません", "not yet");
+	org_t o;
+	report_meta_t m;
+	risk_matrix_t mx;
+	bool own;
+	int64_t counts[RISK_FREQS][RISK_IMPACTS], residual[RISK_FREQS][RISK_IMPACTS];
+	if (app_org_get(a, q->id, &o, e) != 0 || app_risk_matrix(a, o.id, &mx, &own, e) != 0 ||
+	    app_risk_counts(a, o.id, false, counts, e) != 0 || app_risk_counts(a, o.id, true, residual, e) != 0 ||
+	    app_report_meta(a, &m, e) != 0)
+		return -1;
+	ctx_t x = { .a = a, .q = q, .e = e };
+	lang_t L = q->lang;
+	const ledger_content_t *l = a->content->ledger;
+	ledger_rows_t lr = { .x = &x, .l = l, .months = app_inventory_months(a, o.id) };
+	app_today(a, lr.today);
+	/* the first REPORT_PDF_ROWS of each, and how many there are in all */
+	int64_t nassets = 0, nrisks = 0;
+	asset_filter_t af;
+	asset_filter_init(&af);
+	af.per_page = REPORT_PDF_ROWS;
+	af.page = 1;
+	risk_filter_t rf;
+	risk_filter_init(&rf);
+	rf.per_page = REPORT_PDF_ROWS;
+	rf.page = 1;
+	doc_new(&x, S(&x, "report_risk_title"), o.name, &m);
+	/* the heat maps: as assessed, and after treatment */
+	pdf_heading(x.p, PDF_H2, S(&x, "risk_matrix"), 70);
+	buf_t h1 = { 0 }, h2 = { 0 }, d1 = { 0 }, d2 = { 0 };
+	heat_map_svg(&x, "rm", S(&x, "risk_matrix_counts"), &mx, counts, &h1);
+	heat_map_svg(&x, "rr", S(&x, "risk_matrix_residual"), &mx, residual, &h2);
+	svg_doc(&h1, &d1);
+	svg_doc(&h2, &d2);
+	pdf_table_t cap = { .ncols = 2, .width = { 0.5, 0.5 }, .style = PDF_SMALL };
+	pdf_keep(x.p, 70);
+	pdf_table_begin(x.p, &cap);
+	pdf_table_row(x.p, (const char *const[]){ S(&x, "risk_matrix_counts"), S(&x, "risk_matrix_residual") });
+	pdf_table_end(x.p);
+	if (pdf_svg_pair(x.p, d1.data, d1.len, d2.data, d2.len, e) != 0)
+		x.rc = -1;
+	buf_free(&h1);
+	buf_free(&h2);
+	buf_free(&d1);
+	buf_free(&d2);
+	char rowsnote[300];
+	/* the register */
+	pdf_heading(x.p, PDF_H2, S(&x, "risk_register"), 25);
+	pdf_table_t rt = { .ncols = 8, .width = { 0.06, 0.3, 0.1, 0.1, 0.12, 0.1, 0.1, 0.12 }, .style = PDF_TINY,
+			   .header = { "ID", S(&x, "risk_threat"), S(&x, "risk_assets"), S(&x, "risk_frequency"), S(&x, "risk_impact"),
+				       S(&x, "risk_suggested"), S(&x, "risk_treatment"), S(&x, "risk_review") } };
+	pdf_table_begin(x.p, &rt);
+	rows_t rw = { .x = &x, .m = &mx };
+	int rc = app_risk_list(a, o.id, &rf, register_row, &rw, &nrisks, e);
+	pdf_table_end(x.p);
+	if (rc == 0 && nrisks == 0)
+		pdf_text(x.p, PDF_BODY, S(&x, "risk_empty"));
+	if (rc == 0 && nrisks > REPORT_PDF_ROWS) {
+		snprintf(rowsnote, sizeof rowsnote, "%s %d / %lld", S(&x, "report_rows_first"), REPORT_PDF_ROWS, (long long)nrisks);
+		pdf_text(x.p, PDF_MUTED, rowsnote);
+	}
+	/* the ledger */
+	if (rc == 0) {
+		pdf_heading(x.p, PDF_H2, S(&x, "asset_ledger"), 25);
+		pdf_table_t at = { .ncols = 9, .width = { 0.07, 0.25, 0.14, 0.16, 0.05, 0.05, 0.05, 0.09, 0.14 }, .style = PDF_TINY,
+				   .header = { tx(&l->columns[AC_NO].heading, L), tx(&l->columns[AC_NAME].heading, L),
+					       tx(&l->columns[AC_MEDIUM].heading, L), tx(&l->columns[AC_DEPARTMENT].heading, L),
+					       tx(&l->columns[AC_C].heading, L), tx(&l->columns[AC_I].heading, L), tx(&l->columns[AC_A].heading, L),
+					       S(&x, "asset_importance"), S(&x, "asset_flags") } };
+		pdf_table_begin(x.p, &at);
+		rc = app_asset_list(a, o.id, &af, ledger_row, &lr, &nassets, e);
+		pdf_table_end(x.p);
+		if (rc == 0 && nassets == 0)
+			pdf_text(x.p, PDF_BODY, S(&x, "asset_empty"));
+		if (rc == 0 && nassets > REPORT_PDF_ROWS) {
+			snprintf(rowsnote, sizeof rowsnote, "%s %d / %lld", S(&x, "report_rows_first"), REPORT_PDF_ROWS, (long long)nassets);
+			pdf_text(x.p, PDF_MUTED, rowsnote);
+		}
+		pdf_text(x.p, PDF_MUTED, tx(&l->source, L));
+	}
+	if (rc != 0) {
+		pdf_free(x.p);
+		return -1;
+	}
+	return doc_finish(&x, out);
 }

@@ -11,6 +11,7 @@
  * threads here); they are closed after the daemon stops. SIGTERM/SIGINT stop accepting new
  * connections, wait for in-flight requests (up to 10 s), then shut down cleanly.
  */
+#include "report/pdf.h"
 #include "web/server.h"
 
 #include <arpa/inet.h>
@@ -738,6 +739,7 @@ int web_serve(const serve_opts_t *opts)
 	for (int i = 0; i < g_nstores; i++)
 		store_close(g_stores[i]);
 	page_result_cache_free();
+	pdf_shutdown(); /* the reports' fonts and caches (report/pdf.h), once no thread draws */
 	for (size_t i = 0; i < sizeof g_static / sizeof *g_static; i++)
 		free(g_static[i].data);
 	fprintf(stderr, "mamoru: 停止しました / stopped\n");

@@ -33,11 +33,15 @@ def main():
         for i, f in enumerate(files, 1):
             w, h, px = pgm(os.path.join(tmp, f))
             dark = sum(1 for b in px if b < 160) / len(px)
+            # the body between the running head and the footer (7 % to 93 % of the height):
+            # a page with nothing there is blank, whatever its head and footer say
+            body = px[int(h * 0.07) * w:int(h * 0.93) * w]
+            body_ink = sum(1 for b in body if b < 160) / len(body)
             text = subprocess.run(['pdftotext', '-f', str(i), '-l', str(i), '-raw', pdf, '-'], capture_output=True,
                                   text=True, check=True).stdout
-            print(f'page {i}: {w}x{h}, ink {dark:.2%}, {len(text.strip())} characters')
-            if dark < 0.004:
-                problems.append(f'page {i} is blank ({dark:.2%} ink)')
+            print(f'page {i}: {w}x{h}, ink {dark:.2%} (body {body_ink:.3%}), {len(text.strip())} characters')
+            if body_ink < 0.0005:
+                problems.append(f'page {i} is blank ({body_ink:.3%} ink between head and footer)')
             if dark > 0.30:
                 problems.append(f'page {i} is flooded ({dark:.2%} ink)')
             if '\ufffd' in text:

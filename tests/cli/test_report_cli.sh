@@ -16,6 +16,8 @@ export MAMORU_CONTENT="${MAMORU_CONTENT:-$ROOT/content}"
 export MAMORU_DB="$TMP/m.db"
 . tests/cli/lib.sh
 m() { run "$BIN" "$@"; }
+# xl FILE : OUT = the workbook as JSON (tests/cli/xlsx_cells.py, openpyxl), for expect_json
+xl() { run /usr/bin/python3 tests/cli/xlsx_cells.py "$1"; }
 # the text of a PDF on one line (a wrapped question reads whole)
 pdftext() { pdftotext -raw "$1" - | tr -d '\n'; }
 has() { case "$(pdftext "$1")" in *"$2"*) ok ;; *) bad "$1 lacks \"$2\"" ;; esac; }
@@ -152,6 +154,95 @@ expect_rc 2; expect_err "nonsense"
 "$BIN" report 1 --format pdf --output - >"$TMP/stdout.pdf" 2>"$TMP/stderr"
 [ $? = 0 ] && [ "$(head -c 5 "$TMP/stdout.pdf")" = "%PDF-" ] && [ "$(pages "$TMP/stdout.pdf")" = "$(pages "$TMP/r1b.pdf")" ] && ok ||
 	bad "--output - did not write the PDF to stdout: $(cat "$TMP/stderr")"
+
+CASE="the diagnosis as an Excel workbook: Japanese headings, question texts, numbers as numbers, times as date-times"
+m report 1 --format xlsx --output "$TMP/r1.xlsx"
+expect_rc 0
+xl "$TMP/r1.xlsx"
+expect_rc 0
+expect_json "d['sheets']" '["概要", "回答", "項目別", "まずやること"]'
+expect_json "d['props']['title']" '"診断結果レポート"'
+expect_json "d['概要'][1]" '["会社名", "株式会社みなと製作所"]'
+expect_json "[r[1] for r in d['概要'] if r[0] == '合計点'][0] == int('$(sqlite3 "$MAMORU_DB" "SELECT total FROM diagnoses WHERE id = 1")')" "true"
+expect_json "[r[1] for r in d['概要'] if r[0] == '範囲'][0]" '"本社工場"'
+expect_json "[r[1] for r in d['概要'] if r[0] == '診断日時'][0]" "{\"date\": \"$(python3 -c "import datetime,sys; t=datetime.datetime.strptime(sys.argv[1],'%Y-%m-%dT%H:%M:%SZ')+datetime.timedelta(hours=9); print(f'{t:%Y-%m-%d %H:%M}')" "$utc")\"}"
+expect_json "d['回答'][0]" '["No.", "項目", "設問", "回答", "点", "満点", "メモ"]'
+expect_json "d['回答'][1][:6]" '[1, "保管について", "重要情報を机の上に放置せず鍵付き書庫に保管し施錠するなどのように、重要情報がみだりに扱われないようにしていますか？", "実施している", 4, 4]'
+expect_json "len(d['回答'])" "26"
+expect_json "all(isinstance(r[4], int) and isinstance(r[5], int) for r in d['回答'][1:])" "true"
+expect_json "sum(r[4] for r in d['回答'][1:]) == [r[1] for r in d['概要'] if r[0] == '合計点'][0]" "true"
+expect_json "d['回答'][2][6]" '"ノートPCのみパスワード設定"'
+expect_json "d['widths']['回答']['C'] > 60" "true"
+expect_json "d['項目別'][1][3] == d['項目別'][1][1] / d['項目別'][1][2]" "true"
+expect_json "d['formats']['項目別'][1][3]" '"0%"'
+expect_json "d['まずやること'][0][:3]" '["順位", "対策", "費用"]'
+expect_json "isinstance(d['まずやること'][1][0], int)" "true"
+m --lang en report 1 --format xlsx --output "$TMP/r1en.xlsx"
+expect_rc 0
+xl "$TMP/r1en.xlsx"
+expect_json "d['sheets']" '["Summary", "Answers", "By topic", "What to do first"]'
+expect_json "d['Answers'][0]" '["No.", "Topic", "Question", "Answer", "points", "Max", "Note"]'
+expect_json "d['Answers'][1][2]" '"Do you keep important information from being handled carelessly, for example by not leaving it on desks and keeping it in locked cabinets?"'
+
+CASE="the organisation's reports: history, plan, ledger and register, comparison (PDF and Excel)"
+m plan add 1 --questionnaire jisha-shindan --question 3 --owner "佐藤" --due 2026-12-31
+expect_rc 0
+m asset import 1 examples/asset-ledger.csv
+expect_rc 0
+m risk add 1 --asset 1 --threat "メールの誤送信による漏えい" --source internal --frequency yearly --impact stop --treatment reduce --reason "送信前の確認を徹底する" --measure 4.3.2
+expect_rc 0
+for kind in history plan risk; do
+	m report "$kind" 1 --format pdf --output "$TMP/$kind.pdf"
+	expect_rc 0
+	has "$TMP/$kind.pdf" "株式会社みなと製作所"
+	fonts_embedded "$TMP/$kind.pdf"
+	run python3 tests/cli/pdf_check.py "$TMP/$kind.pdf"
+	expect_rc 0
+	m report "$kind" 1 --format xlsx --output "$TMP/$kind.xlsx"
+	expect_rc 0
+done
+has "$TMP/history.pdf" "診断の履歴レポート"
+has "$TMP/history.pdf" "5分でできる自社診断"
+has "$TMP/plan.pdf" "重要な書類やCDなどを廃棄する場合は"
+has "$TMP/plan.pdf" "佐藤"
+has "$TMP/plan.pdf" "2026年12月31日"
+has "$TMP/risk.pdf" "リスクマトリクス"
+has "$TMP/risk.pdf" "メールの誤送信による漏えい"
+has "$TMP/risk.pdf" "要求仕様書"
+xl "$TMP/history.xlsx"
+expect_json "d['診断の履歴'][0][:3]" '["診断ID", "日時", "診断"]'
+expect_json "[r[0] for r in d['診断の履歴'][1:]]" '[1, 2]'
+expect_json "all('date' in r[1] for r in d['診断の履歴'][1:])" "true"
+expect_json "isinstance(d['診断の履歴'][2][10], int)" "true"
+xl "$TMP/plan.xlsx"
+expect_json "[r for r in d['対策の計画'] if r[2] == '3'][0][4:7]" '["佐藤", {"date": "2026-12-31 00:00"}, "未着手"]'
+expect_json "d['formats']['対策の計画'][1][5]" '"yyyy/m/d"'
+xl "$TMP/risk.xlsx"
+expect_json "d['sheets']" '["概要", "情報資産管理台帳", "リスク対応表", "ヒートマップ"]'
+expect_json "len(d['情報資産管理台帳']) - 1" "17"
+expect_json "d['情報資産管理台帳'][0][:3]" '["管理No", "情報資産名", "対象（媒体）"]'
+expect_json "[r[1] for r in d['情報資産管理台帳'] if r[0] == 2][0]" '"構想図面"'
+expect_json "[r[8] for r in d['情報資産管理台帳'] if r[0] == 2][0]" '{"date": "2008-08-26 00:00"}'
+expect_json "[r[12:15] for r in d['情報資産管理台帳'] if r[0] == 16][0]" '[3, 3, 2]'
+expect_json "d['リスク対応表'][1][2:8]" '["メールの誤送信による漏えい", "内部", "年1回", "業務停止", "低減", "低減"]'
+expect_json "d['ヒートマップ'][3]" '["年1回", 0, 1, 0]'
+m report compare 1 --format pdf --output "$TMP/compare.pdf" --comment "同業他社と比べて"
+expect_rc 0
+has "$TMP/compare.pdf" "ベンチマーク比較レポート"
+has "$TMP/compare.pdf" "株式会社みなと製作所"
+has "$TMP/compare.pdf" "同業他社と比べて"
+run python3 tests/cli/pdf_check.py "$TMP/compare.pdf"
+expect_rc 0
+m report compare 1 --format xlsx --output "$TMP/compare.xlsx"
+expect_rc 0
+xl "$TMP/compare.xlsx"
+expect_json "d['sheets'][:2]" '["概要", "他社との比較"]'
+expect_json "d['設問別'][1][:4]" '["1", "重要情報を机の上に放置せず鍵付き書庫に保管し施錠するなどのように、重要情報がみだりに扱われないようにしていますか？", 4, 4]'
+m report plan 1 --format pdf --output "$TMP/x.pdf" --comment "not here"
+expect_rc 2; expect_err "--comment"
+m report plan 99 --format xlsx --output "$TMP/x.xlsx"
+expect_rc 2
+[ ! -e "$TMP/x.xlsx" ] && ok || bad "a workbook was left for an unknown organisation"
 
 echo "test_report_cli: $PASS passed, $FAIL failed"
 [ "$FAIL" = 0 ]
