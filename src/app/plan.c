@@ -55,6 +55,57 @@ int app_plan_update(app_t *a, plan_item_t *p, err_t *e)
 	return app_tx_end(a, res, e);
 }
 
+static bool same_fields(const plan_item_t *x, const plan_item_t *y)
+{
+	return !strcmp(x->owner, y->owner) && !strcmp(x->due, y->due) && x->status == y->status && !strcmp(x->note, y->note);
+}
+
+int app_plan_save_all(app_t *a, int64_t org_id, plan_item_t *items, int n, const int64_t *remove, int nremove, int *changed,
+		      err_t *e)
+{
+	*changed = 0;
+	if (app_org_access(a, org_id, true, e) != 0 || app_tx_begin(a, e) != 0)
+		return -1;
+	int res = 0;
+	for (int i = 0; i < n + nremove && res == 0; i++) {
+		int64_t id = i < n ? items[i].id : remove[i - n];
+		plan_item_t was;
+		store_rc_t rc = store_plan_get(a->store, id, &was);
+		if (rc == STORE_NOT_FOUND || (rc == STORE_OK && was.org_id != org_id)) {
+			res = err_set(e, ERR_NOT_FOUND, "id", "計画の項目 %lld はありません（削除されたか、ほかの組織のものです）",
+				      "no plan item %lld (deleted, or another organisation's)", (long long)id);
+			break;
+		}
+		if (rc != STORE_OK) {
+			res = app_store_fail(a, rc, e);
+			break;
+		}
+		if (i >= n) {
+			rc = store_plan_delete(a->store, id);
+			res = rc == STORE_OK ? audit_plan(a, "plan.delete", &was, e) : app_store_fail(a, rc, e);
+			*changed += res == 0;
+			continue;
+		}
+		bool removed = false;
+		for (int k = 0; k < nremove; k++)
+			removed |= remove[k] == id;
+		if (removed || same_fields(&items[i], &was))
+			continue;
+		plan_item_t p = was; /* only the fields of the form change */
+		snprintf(p.owner, sizeof p.owner, "%s", items[i].owner);
+		snprintf(p.due, sizeof p.due, "%s", items[i].due);
+		snprintf(p.note, sizeof p.note, "%s", items[i].note);
+		p.status = items[i].status;
+		app_now_iso(a, p.updated);
+		rc = store_plan_update(a->store, &p);
+		res = rc == STORE_OK ? audit_plan(a, "plan.update", &p, e) : app_store_fail(a, rc, e);
+		*changed += res == 0;
+	}
+	if (res != 0)
+		*changed = 0;
+	return app_tx_end(a, res, e);
+}
+
 int app_plan_delete(app_t *a, int64_t id, err_t *e)
 {
 	plan_item_t p;

@@ -14,6 +14,12 @@
 int app_plan_add(app_t *a, plan_item_t *p, err_t *e);
 /* Saves an item's owner, due date and status. */
 int app_plan_update(app_t *a, plan_item_t *p, err_t *e);
+/* The whole plan of organisation org_id saved at once (one form on its page): each of items[]
+ * (by id, validated) gets its owner, due date, status and note; the items named in remove[]
+ * go. One transaction: an item of another organisation, or one that is gone, changes nothing
+ * (ERR_NOT_FOUND). *changed counts the items whose fields changed and those removed. */
+int app_plan_save_all(app_t *a, int64_t org_id, plan_item_t *items, int n, const int64_t *remove, int nremove, int *changed,
+		      err_t *e);
 /* Deletes an item (anyone who may change the organisation's plan). */
 int app_plan_delete(app_t *a, int64_t id, err_t *e);
 /* ERR_NOT_FOUND (field "id") when there is no such item. */

@@ -2,8 +2,8 @@
  * cmd_plan.c — `mamoru plan`: the organisation's action plan.
  *
  *   mamoru plan ORG_ID [--json]                        the plan, checked against the latest diagnosis
- *   mamoru plan add ORG_ID --questionnaire Q --question N [--owner NAME] [--due YYYY-MM-DD]
- *   mamoru plan set ITEM_ID [--owner NAME] [--due YYYY-MM-DD] [--status todo|doing|done]
+ *   mamoru plan add ORG_ID --questionnaire Q --question N [--owner NAME] [--due YYYY-MM-DD] [--note TEXT]
+ *   mamoru plan set ITEM_ID [--owner NAME] [--due YYYY-MM-DD] [--status todo|doing|done] [--note TEXT]
  *   mamoru plan delete ITEM_ID
  */
 #include <jansson.h>
@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/asset.h"
 #include "app/plan.h"
 #include "cli/cli.h"
 #include "input/plan_input.h"
@@ -52,6 +53,8 @@ static int show(cli_t *cli, const char *org_arg, bool as_json)
 	} else {
 		const content_t *c = &cli->content;
 		lang_t L = cli->lang;
+		char today[11];
+		app_today(&cli->app, today);
 		printf("%s（ID %lld）— %s\n", o.name, (long long)o.id, ui(c, "plan", L));
 		if (np == 0)
 			printf("%s\n", ui(c, "plan_empty", L));
@@ -65,11 +68,16 @@ static int show(cli_t *cli, const char *org_arg, bool as_json)
 			plan_check_t chk = plan_check(p, cl, n, &against);
 			printf("\n#%lld [%s] %s %s: %s\n", (long long)p->id, ui(c, key, L), p->questionnaire, p->question,
 			       it >= 0 ? tx(&q->items[it].text, L) : p->title);
-			printf("    %s: %s  %s: %s", ui(c, "plan_owner", L), p->owner[0] ? p->owner : "—", ui(c, "plan_due", L),
-			       p->due[0] ? p->due : "—");
+			printf("    %s: %s  %s: %s%s%s%s", ui(c, "plan_owner", L), p->owner[0] ? p->owner : "—", ui(c, "plan_due", L),
+			       p->due[0] ? CLI_DAY(cli, p->due) : "—", plan_overdue(p, today) ? "（" : "",
+			       plan_overdue(p, today) ? ui(c, "p17_plan_overdue_cli", L) : "", plan_overdue(p, today) ? "）" : "");
 			if (chk != PLAN_NOT_CHECKED)
 				printf("  %s（ID %lld）", ui(c, chk == PLAN_ACHIEVED ? "plan_achieved" : "plan_not_yet", L), (long long)against);
 			putchar('\n');
+			if (chk == PLAN_ACHIEVED && p->status != PLAN_DONE) /* full marks now: suggest closing it */
+				printf("    → %s mamoru plan set %lld --status done\n", ui(c, "p17_plan_suggest_done", L), (long long)p->id);
+			if (p->note[0])
+				printf("    %s: %s\n", ui(c, "p17_plan_note", L), p->note);
 		}
 	}
 	free(items);
@@ -79,8 +87,8 @@ static int show(cli_t *cli, const char *org_arg, bool as_json)
 
 int cmd_plan(cli_t *cli, int argc, char **argv)
 {
-	static const char *const ADD[] = { "questionnaire", "question", "owner", "due", NULL };
-	static const char *const SET[] = { "owner", "due", "status", NULL };
+	static const char *const ADD[] = { "questionnaire", "question", "owner", "due", "note", NULL };
+	static const char *const SET[] = { "owner", "due", "status", "note", NULL };
 	const char *sub = argc > 1 ? argv[1] : "";
 	plan_item_t p;
 	int rc;

@@ -21,6 +21,12 @@ bool plan_status_parse(const char *s, plan_status_t *out)
 	return false;
 }
 
+bool plan_overdue(const plan_item_t *p, const char *today)
+{
+	/* both YYYY-MM-DD: their text order is their date order */
+	return p->status != PLAN_DONE && p->due[0] && today && strcmp(p->due, today) < 0;
+}
+
 bool plan_date_valid(const char *s)
 {
 	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')

@@ -20,6 +20,7 @@ typedef struct {
 	char title[801];                     /* what to do in words, for an item not from a questionnaire
 					      * (a measure from an incident's closing): "" for questions */
 	plan_status_t status;
+	char note[801];                      /* the company's own words: what was done, what is next */
 	char created[32], updated[32];
 } plan_item_t;
 
@@ -27,6 +28,9 @@ const char *plan_status_id(plan_status_t s);
 bool plan_status_parse(const char *s, plan_status_t *out);
 /* True for a real calendar date written YYYY-MM-DD. */
 bool plan_date_valid(const char *s);
+
+/* Past its due date and not done, on `today` ("YYYY-MM-DD" in the configured zone). */
+bool plan_overdue(const plan_item_t *p, const char *today);
 
 typedef enum { PLAN_NOT_CHECKED = 0, PLAN_ACHIEVED, PLAN_NOT_YET } plan_check_t;
 /* Compares an item with the latest diagnosis of the organisation (list oldest first). */

@@ -36,5 +36,25 @@ int plan_set_field(const content_t *c, plan_item_t *p, const char *field, const 
 			return input_field_error(err, field, "状態は todo・doing・done のどれかです", "the status must be todo, doing or done");
 		return 0;
 	}
+	if (!strcmp(field, "note")) {
+		/* a note may run over lines: a browser's CR LF becomes LF; checked as text_field checks
+		 * a line, with each line break read as a space */
+		char kept[sizeof p->note], flat[sizeof p->note];
+		size_t k = 0;
+		for (const char *s = v; *s; s++) {
+			if (*s == '\r' && s[1] == '\n')
+				continue;
+			if (k + 1 >= sizeof kept)
+				return input_field_error(err, field, "メモが長すぎます（800 バイトまで）", "the note is too long (at most 800 bytes)");
+			kept[k] = *s;
+			flat[k++] = *s == '\n' ? ' ' : *s;
+		}
+		kept[k] = flat[k] = '\0';
+		char checked[sizeof p->note];
+		if (text_field(field, flat, checked, sizeof checked - 1, err) != 0)
+			return -1;
+		memcpy(p->note, kept, k + 1);
+		return 0;
+	}
 	return input_field_error(err, field, "不明な項目です", "unknown field");
 }

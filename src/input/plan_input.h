@@ -9,7 +9,8 @@
 #include "core/plan.h"
 #include "input/answerfile.h"
 
-/* field: "questionnaire", "question", "owner", "due" or "status". */
+/* field: "questionnaire", "question", "owner", "due", "status" or "note" (up to 800 bytes of
+ * text; line breaks are kept, other control characters refused). */
 int plan_set_field(const content_t *c, plan_item_t *p, const char *field, const char *value, err_t *err);
 
 #endif

@@ -151,7 +151,7 @@ json_t *plan_json(const content_t *c, const plan_item_t *items, int n, const sto
 						   it >= 0 ? tx(&q->items[it].text, lang) : p->title, "owner", p->owner, "due",
 						   p->due[0] ? json_string(p->due) : json_null(), "status", plan_status_id(p->status),
 						   "latest", chk ? json_string(CHECK[chk]) : json_null(), "checked_against",
-						   against ? json_integer(against) : json_null(), "updated", p->updated));
+						   against ? json_integer(against) : json_null(), "updated", p->updated, "note", p->note));
 	}
 	return a;
 }

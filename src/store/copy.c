@@ -24,7 +24,7 @@ const store_table_t STORE_TABLES[] = {
 	{ "diagnosis_categories", "diagnosis_id, position, category, title_ja, title_en, total, max", "diagnosis_id, position" },
 	{ "drafts", "id, questionnaire, organization_id, answers, updated_at, workspace_id", "id" },
 	{ "plan_items",
-	  "id, organization_id, diagnosis_id, questionnaire, question, owner, due, status, created_at, updated_at, workspace_id, title",
+	  "id, organization_id, diagnosis_id, questionnaire, question, owner, due, status, created_at, updated_at, workspace_id, title, note",
 	  "id" },
 	{ "org_profiles", "id, organization_id, version, answers, created_at, workspace_id", "id" },
 	{ "assets",

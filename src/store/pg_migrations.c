@@ -433,6 +433,8 @@ const char *const PG_MIGRATIONS[] = {
 	"  PRIMARY KEY (organization_id, step)\n"
 	");\n"
 	"ALTER TABLE plan_items ADD COLUMN title TEXT NOT NULL DEFAULT '';\n",
+	/* issue 17: a note per plan item, in the company's own words */
+	"ALTER TABLE plan_items ADD COLUMN note TEXT NOT NULL DEFAULT '';\n",
 
 };
 

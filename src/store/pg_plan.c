@@ -10,10 +10,12 @@
 #include "store/pg_rows.h"
 #include "store/pg_util.h"
 
-#define PLAN_COLS "id, organization_id, diagnosis_id, questionnaire, question, owner, due, status, created_at, updated_at, title"
+#define PLAN_COLS "id, organization_id, diagnosis_id, questionnaire, question, owner, due, status, created_at, updated_at, title, note"
 static const char SQL_ADD[] = "INSERT INTO plan_items (organization_id, diagnosis_id, questionnaire, question, owner, due, status, "
-			      "created_at, updated_at, workspace_id, title) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id";
-static const char SQL_UPDATE[] = "UPDATE plan_items SET owner = $1, due = $2, status = $3, updated_at = $4 WHERE id = $5 AND workspace_id = $6";
+			      "created_at, updated_at, workspace_id, title, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
+			      "RETURNING id";
+static const char SQL_UPDATE[] = "UPDATE plan_items SET owner = $1, due = $2, status = $3, updated_at = $4, note = $5 "
+				 "WHERE id = $6 AND workspace_id = $7";
 static const char SQL_GET[] = "SELECT " PLAN_COLS " FROM plan_items WHERE id = $1 AND workspace_id = $2";
 static const char SQL_LIST[] = "SELECT " PLAN_COLS " FROM plan_items WHERE organization_id = $1 AND workspace_id = $2 ORDER BY id";
 static const char SQL_DELETE[] = "DELETE FROM plan_items WHERE id = $1 AND workspace_id = $2";
@@ -33,6 +35,7 @@ store_rc_t pg_plan_add(store_t *s, plan_item_t *p)
 	pa_text(&a, p->updated);
 	pa_int(&a, s->workspace);
 	pa_text(&a, p->title);
+	pa_text(&a, p->note);
 	PGresult *r;
 	store_rc_t rc = pg_one(PG(s), SQL_ADD, &a, "plan_items", &r);
 	if (rc == STORE_OK) {
@@ -50,6 +53,7 @@ store_rc_t pg_plan_update(store_t *s, const plan_item_t *p)
 	pa_text(&a, p->due);
 	pa_text(&a, plan_status_id(p->status));
 	pa_text(&a, p->updated);
+	pa_text(&a, p->note);
 	pa_int(&a, p->id);
 	pa_int(&a, s->workspace);
 	long changed;
@@ -73,6 +77,7 @@ static void read_plan(const PGresult *r, int row, plan_item_t *p)
 	pg_col_text(r, row, 8, p->created, sizeof p->created);
 	pg_col_text(r, row, 9, p->updated, sizeof p->updated);
 	pg_col_text(r, row, 10, p->title, sizeof p->title);
+	pg_col_text(r, row, 11, p->note, sizeof p->note);
 }
 
 store_rc_t pg_plan_get(store_t *s, int64_t id, plan_item_t *out)

@@ -11,12 +11,12 @@
 #include "store/sqlite_rows.h"
 
 static const char SQL_ADD[] = "INSERT INTO plan_items (organization_id, diagnosis_id, questionnaire, question, owner, due, status, "
-			      "created_at, updated_at, workspace_id, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-static const char SQL_UPDATE[] = "UPDATE plan_items SET owner = ?, due = ?, status = ?, updated_at = ? WHERE id = ? AND workspace_id = ?";
+			      "created_at, updated_at, workspace_id, title, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_UPDATE[] = "UPDATE plan_items SET owner = ?, due = ?, status = ?, updated_at = ?, note = ? WHERE id = ? AND workspace_id = ?";
 static const char SQL_GET[] = "SELECT id, organization_id, diagnosis_id, questionnaire, question, owner, due, status, created_at, "
-			      "updated_at, title FROM plan_items WHERE id = ? AND workspace_id = ?";
+			      "updated_at, title, note FROM plan_items WHERE id = ? AND workspace_id = ?";
 static const char SQL_LIST[] = "SELECT id, organization_id, diagnosis_id, questionnaire, question, owner, due, status, created_at, "
-			       "updated_at, title FROM plan_items WHERE organization_id = ? AND workspace_id = ? ORDER BY id";
+			       "updated_at, title, note FROM plan_items WHERE organization_id = ? AND workspace_id = ? ORDER BY id";
 static const char SQL_DELETE[] = "DELETE FROM plan_items WHERE id = ?1 AND workspace_id = ?2";
 
 store_rc_t sq_plan_add(store_t *s, plan_item_t *p)
@@ -37,6 +37,7 @@ store_rc_t sq_plan_add(store_t *s, plan_item_t *p)
 	sq_bind_text(st, 9, p->updated, false);
 	sqlite3_bind_int64(st, 10, s->workspace);
 	sq_bind_text(st, 11, p->title, false);
+	sq_bind_text(st, 12, p->note, false);
 	store_rc_t rc = sq_step_done(q, st);
 	if (rc == STORE_OK)
 		p->id = sqlite3_last_insert_rowid(q->db);
@@ -54,8 +55,9 @@ store_rc_t sq_plan_update(store_t *s, const plan_item_t *p)
 	sq_bind_text(st, 2, p->due, false);
 	sq_bind_text(st, 3, plan_status_id(p->status), false);
 	sq_bind_text(st, 4, p->updated, false);
-	sqlite3_bind_int64(st, 5, p->id);
-	sqlite3_bind_int64(st, 6, s->workspace);
+	sq_bind_text(st, 5, p->note, false);
+	sqlite3_bind_int64(st, 6, p->id);
+	sqlite3_bind_int64(st, 7, s->workspace);
 	store_rc_t rc = sq_step_done(q, st);
 	return rc == STORE_OK && sqlite3_changes(q->db) == 0 ? STORE_NOT_FOUND : rc;
 }
@@ -76,6 +78,7 @@ static void read_plan(sqlite3_stmt *st, plan_item_t *p)
 	sq_col_text(st, 8, p->created, sizeof p->created);
 	sq_col_text(st, 9, p->updated, sizeof p->updated);
 	sq_col_text(st, 10, p->title, sizeof p->title);
+	sq_col_text(st, 11, p->note, sizeof p->note);
 }
 
 store_rc_t sq_plan_get(store_t *s, int64_t id, plan_item_t *out)

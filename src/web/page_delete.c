@@ -152,5 +152,5 @@ void page_plan_delete(req_t *r, resp_t *w, const char *const *args)
 	if (app_plan_get(&r->app, r->id, &p, &e) != 0 || app_plan_delete(&r->app, r->id, &e) != 0)
 		resp_fail(r, w, &e);
 	else
-		resp_redirect(w, "/organizations/%lld#plan", (long long)p.org_id);
+		resp_redirect(w, "/organizations/%lld?plan=deleted&n=1#plan", (long long)p.org_id);
 }

@@ -93,6 +93,7 @@ void page_diagnose_post(req_t *r, resp_t *w, const char *const *args);
 /* page_result.c */
 void page_result(req_t *r, resp_t *w, const char *const *args);
 void page_diag_attach(req_t *r, resp_t *w, const char *const *args); /* POST /diagnoses/{id}/attach */
+void page_plan_save(req_t *r, resp_t *w, const char *const *args);   /* POST /organizations/{id}/plan/save */
 void page_result_cache_free(void);   /* at shutdown */
 /* page_history.c */
 void page_history(req_t *r, resp_t *w, const char *const *args);

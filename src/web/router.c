@@ -43,6 +43,7 @@ static const route_t ROUTES[] = {
 	{ "POST", "/organizations/{}/profile", page_profile_post, R_ORG | R_CSRF, ACCESS_WRITE },
 	{ "GET", "/organizations/{}/plan/new", page_plan_new, R_ORG, ACCESS_WRITE },
 	{ "POST", "/organizations/{}/plan", page_plan_create, R_ORG | R_CSRF, ACCESS_WRITE },
+	{ "POST", "/organizations/{}/plan/save", page_plan_save, R_ORG | R_CSRF, ACCESS_WRITE },
 	{ "GET", "/organizations/{}/security-action", page_secaction, R_ORG, ACCESS_USER },
 	{ "POST", "/organizations/{}/security-action/rules", page_secaction_rules, R_ORG | R_CSRF, ACCESS_WRITE },
 	{ "POST", "/organizations/{}/security-action/policy", page_secaction_policy, R_ORG | R_CSRF, ACCESS_WRITE },

@@ -419,6 +419,23 @@ try {
     const ring = await q.locator("#respondent").evaluate((i) => { const s = getComputedStyle(i); return `${s.outlineColor} ${s.outlineWidth}`; });
     check("17: the focus ring is dark enough (3:1)", ring === "rgb(154, 75, 0) 3px", ring);
     await q.screenshot({ path: join(shots, "polish-last-step.png"), fullPage: true });
+    // at a phone's width (390 px) the history and the plan read as cards, nothing cut off
+    await q.setViewportSize({ width: 390, height: 844 });
+    await q.goto(`${base}/organizations/1/history?lang=ja`);
+    const wide = await q.evaluate(() => document.documentElement.scrollWidth);
+    check("17: the history fits 390 px", wide <= 390, String(wide));
+    const cut = await q.evaluate(() => [...document.querySelectorAll("svg.chart.trend")].filter((svg) => {
+      const labels = svg.querySelectorAll("text.x-label");
+      if (!labels.length) return false;
+      const last = labels[labels.length - 1].getBBox();
+      return last.x < 0 || last.x + last.width > svg.viewBox.baseVal.width;
+    }).length);
+    check("17: the last date label stays inside the chart", cut === 0, String(cut));
+    await q.screenshot({ path: join(shots, "polish-history-390.png"), fullPage: true });
+    await q.goto(`${base}/organizations/1?lang=ja#plan`);
+    const cell = await q.locator("table.plan tbody tr td").first().evaluate((td) => td.getBoundingClientRect().width);
+    check("17: at 390 px the plan's question has the width of the screen", cell > 250, String(cell));
+    await q.locator("#plan").screenshot({ path: join(shots, "polish-plan-390.png") }).catch(() => {});
     await adm.c.close();
   }
 

@@ -141,9 +141,9 @@ expect_code 200
 expect_out 'name="question" value="3"'
 get /organizations/1/plan -X POST --data-urlencode "csrf=$TOKEN" -d "questionnaire=jisha-shindan&question=3&diagnosis=1&owner=%E5%B1%B1%E7%94%B0&due=2027-01-31"
 expect_code 303
-expect_hdr "Location: /organizations/1#plan"
+expect_hdr "Location: /organizations/1?plan=added&item=1#plan"
 get /organizations/1
-expect_out '<table class="plan">'
+expect_out '<table class="plan cards-narrow">'
 expect_out 'まだ満点ではない'
 get /plan/1 -X POST --data-urlencode "csrf=$TOKEN" -d "status=done&owner=&due="
 expect_code 303

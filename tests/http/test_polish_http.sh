@@ -223,5 +223,75 @@ grep -q "集計に使っていないシート" "$TMP/h3.txt" && grep -q "ID $H1 
 "$BIN" --db "$DB" history 3 --json >"$TMP/h3.json"
 python3 -c "import json,sys; d=json.load(open(sys.argv[1])); r=[x for x in d['rollups'] if x['round']=='2026-10'][0]; assert r['total']==100 and r['left_out'][0]['diagnosis_id']==int(sys.argv[2]) and r['left_out'][0]['replaced_by']==int(sys.argv[3])" "$TMP/h3.json" "$H1" "$H2" && ok || bad "history --json: $(head -c 400 "$TMP/h3.json")"
 
+# ---------------------------------------------------------------- action plan
+CASE="adding to the plan says so, and adding the same question twice says it is there already"
+post /organizations/1/plan questionnaire=jisha-shindan question=1 owner=山田
+expect_code 303
+P1=$(sql "$DB" "SELECT id FROM plan_items WHERE organization_id = 1 AND question = '1'")
+expect_hdr "location: /organizations/1?plan=added&item=$P1#plan"
+post /organizations/1/plan questionnaire=jisha-shindan question=1 owner=別人
+expect_code 303
+expect_hdr "location: /organizations/1?plan=exists&item=$P1#plan"
+[ "$(sql "$DB" "SELECT count(*) || owner FROM plan_items WHERE organization_id = 1 AND question = '1'")" = "1山田" ] && ok || bad "the second add changed the plan"
+get "/organizations/1?plan=exists&item=$P1"
+expect_out 'id="plan-notice">この設問はすでに計画にあります。新しく追加はしていません。 <a href="#p-'"$P1"'">その項目を見る</a>'
+post /organizations/1/plan questionnaire=jisha-shindan question=14 note="見積を依頼する"
+P2=$(sql "$DB" "SELECT id FROM plan_items WHERE organization_id = 1 AND question = '14'")
+[ "$(sql "$DB" "SELECT note FROM plan_items WHERE id = $P2")" = "見積を依頼する" ] && ok || bad "the note of a new item was not kept"
+
+CASE="the plan is one form: edits in every row are saved together, with a message"
+get /organizations/1
+expect_out '<form method="post" action="/organizations/1/plan/save" class="plan-form" id="plan-form">'
+first=$(printf '%s' "$OUT" | sed 's/.*id="plan-form">//' | grep -o '<button type="submit" name="[a-z]*" value="[a-z0-9]*"' | head -1)
+[ "$first" = '<button type="submit" name="go" value="save"' ] && ok || bad "the plan form's first button is $first (Enter would press it)"
+post /organizations/1/plan/save "status.$P1=doing" "owner.$P1=佐藤" "due.$P1=" "note.$P1=" "status.$P2=todo" "owner.$P2=鈴木" "due.$P2=2030-01-31" "note.$P2=業者に相談
+来週に決める" go=save
+expect_code 303
+expect_hdr "location: /organizations/1?plan=saved&n=2#plan"
+[ "$(sql "$DB" "SELECT status || owner FROM plan_items WHERE id = $P1")|$(sql "$DB" "SELECT owner || due FROM plan_items WHERE id = $P2")" = "doing佐藤|鈴木2030-01-31" ] && ok || bad "not both rows saved"
+[ "$(sql "$DB" "SELECT note FROM plan_items WHERE id = $P2")" = "業者に相談
+来週に決める" ] && ok || bad "the note lost its line break"
+get "/organizations/1?plan=saved&n=2"
+expect_out 'id="plan-notice">計画を保存しました。変更した項目（2）</p>'
+expect_out '業者に相談'
+
+CASE="a refused row keeps every row's typing and saves nothing"
+post /organizations/1/plan/save "status.$P1=done" "owner.$P1=高橋" "due.$P1=" "note.$P1=" "status.$P2=todo" "owner.$P2=鈴木" "due.$P2=2030-13-45" "note.$P2=x" go=save
+expect_code 422
+expect_out 'value="高橋"'
+expect_out 'value="2030-13-45" aria-invalid="true"><span class="error">期限は YYYY-MM-DD の形の日付にしてください</span>'
+[ "$(sql "$DB" "SELECT status || owner FROM plan_items WHERE id = $P1")" = "doing佐藤" ] && ok || bad "a refused save changed row 1"
+
+CASE="deleting a row saves the edits of the others"
+post /organizations/1/plan/save "status.$P1=doing" "owner.$P1=伊藤" "due.$P1=2020-04-01" "note.$P1=" "status.$P2=todo" "owner.$P2=鈴木" "due.$P2=2030-01-31" "note.$P2=x" remove=$P2
+expect_code 303
+expect_hdr "location: /organizations/1?plan=deleted"
+[ "$(sql "$DB" "SELECT count(*) FROM plan_items WHERE id = $P2")|$(sql "$DB" "SELECT owner FROM plan_items WHERE id = $P1")" = "0|伊藤" ] && ok || bad "delete lost the other row's edit"
+
+CASE="an overdue item stands out; an item at full marks suggests completing it"
+get /organizations/1
+expect_out "<tr id=\"p-$P1\" class=\"overdue\">"
+expect_out '<strong class="badge overdue">期限切れ（2020年4月1日）</strong>'
+expect_out "id=\"suggest-$P1\">最新の診断でこの設問は満点です。完了にしませんか。 <button type=\"submit\" name=\"complete\" value=\"$P1\""
+post /organizations/1/plan/save "status.$P1=doing" "owner.$P1=伊藤" "due.$P1=2020-04-01" "note.$P1=" complete=$P1
+expect_code 303
+expect_hdr "location: /organizations/1?plan=completed"
+[ "$(sql "$DB" "SELECT status FROM plan_items WHERE id = $P1")" = done ] && ok || bad "not completed"
+get /organizations/1
+expect_no_out "<tr id=\"p-$P1\" class=\"overdue\">"
+expect_no_out "id=\"suggest-$P1\""
+"$BIN" --db "$DB" plan add 1 --questionnaire jisha-shindan --question 2 --due 2020-01-01 --note "メモ" >/dev/null
+"$BIN" --db "$DB" plan 1 >"$TMP/plan.txt"
+grep -q '（期限切れ）' "$TMP/plan.txt" && grep -q 'メモ: メモ' "$TMP/plan.txt" && ok || bad "the CLI plan: $(cat "$TMP/plan.txt")"
+
+CASE="a viewer reads the plan without a form; another organisation's item is refused"
+login viewer@example.test "$TMP/vj"
+get_as "$TMP/vj" /organizations/1
+expect_no_out 'id="plan-form"'
+expect_out '伊藤'
+post /organizations/2/plan/save "status.$P1=todo" "owner.$P1=x" "due.$P1=" "note.$P1="
+expect_code 404
+[ "$(sql "$DB" "SELECT status FROM plan_items WHERE id = $P1")" = done ] && ok || bad "another organisation's form changed the item"
+
 echo "polish-http: $PASS passed, $FAIL failed"
 [ "$FAIL" = 0 ]

@@ -814,6 +814,7 @@ static void plans(void **state)
 	strcpy(p.questionnaire, "jisha-shindan");
 	strcpy(p.question, "3");
 	strcpy(p.owner, "佐藤");
+	strcpy(p.note, "見積を依頼した\n来月に導入");
 	strcpy(p.created, NOW);
 	strcpy(p.updated, NOW);
 	assert_int_equal(store_plan_add(S, &p), STORE_OK);
@@ -829,10 +830,14 @@ static void plans(void **state)
 	assert_string_equal(got.due, "2027-03-31");
 	assert_string_equal(got.owner, "佐藤");
 	assert_string_equal(got.created, NOW);
+	assert_string_equal(got.note, "見積を依頼した\n来月に導入"); /* issue 17: the note, with its line break */
+	strcpy(p.note, "導入済み");
+	assert_int_equal(store_plan_update(S, &p), STORE_OK);
 	plan_item_t *items;
 	int n;
 	assert_int_equal(store_plan_list(S, org, &items, &n), STORE_OK);
 	assert_int_equal(n, 1);
+	assert_string_equal(items[0].note, "導入済み");
 	free(items);
 	assert_int_equal(store_plan_get(S, p.id + 1, &got), STORE_NOT_FOUND);
 }
