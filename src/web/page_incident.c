@@ -382,16 +382,23 @@ static void runbook(req_t *r, buf_t *b, const incident_view_t *v, const inc_manu
 	h(b, "</p><p id=\"progress\">%s: %d / %d</p>", T(r, "inc_progress"), done, v->nsteps);
 	if (pl && pl->note.ja)
 		h(b, "<p class=\"notice\" id=\"procedure-note\">%s</p>", tx(&pl->note, r->lang));
-	if (pl && pl->intro.ja)
-		h(b, "<p>%s</p>", tx(&pl->intro, r->lang));
 	h(b, "<ol class=\"runbook\">");
+	bool intro = false; /* the procedure's heading and intro, before its first step */
 	for (int i = 0; i < v->nsteps; i++) {
 		const inc_step_rec_t *s = &v->steps[i];
 		const inc_step_t *st = s->key[0] ? inc_step_find(c, s->key) : NULL;
 		char actor[400];
 		inc_step_actor(c, s, r->lang, actor, sizeof actor);
+		for (int k = 0; !intro && pl && st && k < pl->nsteps; k++)
+			if (pl->steps[k] == st) {
+				intro = true;
+				if (pl->heading.ja)
+					h(b, "<li class=\"heading\"><h3>%s</h3></li>", tx(&pl->heading, r->lang));
+				if (pl->intro.ja)
+					h(b, "<li class=\"heading\"><p>%s</p></li>", tx(&pl->intro, r->lang));
+			}
 		if (st && st->heading.ja)
-			h(b, "<li class=\"heading\" aria-hidden=\"true\"><h3>%s</h3></li>", tx(&st->heading, r->lang));
+			h(b, "<li class=\"heading\"><h3>%s</h3></li>", tx(&st->heading, r->lang));
 		h(b, "<li id=\"step-%d\" class=\"step %s\" data-key=\"%s\"><p class=\"what\"><span class=\"mark\" aria-hidden=\"true\">%s</span> "
 		     "<span class=\"sr-only\">%s:</span> ",
 		  s->position, s->done ? "done" : "todo", s->key, s->done ? "✓" : "□", T(r, s->done ? "sa_done" : "sa_todo"));
