@@ -5,6 +5,8 @@
  *   mamoru report DIAGNOSIS_ID --format pdf|xlsx --output FILE [--comment TEXT] [--prepared-by NAME]
  *   mamoru report compare DIAGNOSIS_ID …     the comparison with other companies
  *   mamoru report history|plan|risk ORG_ID … the history, the action plan, the ledger and register
+ *   mamoru report incidents ORG_ID …         the incident register
+ *   mamoru report incident INCIDENT_ID …     one incident's report
  *
  * The language is the global --lang. The file is written whole or not at all, and an existing
  * file is never overwritten (as `mamoru export`); --output - writes to stdout.
@@ -21,10 +23,12 @@ static int usage(const cli_t *cli)
 	return cli_error(cli, EXIT_USAGE,
 			 "使い方: mamoru report [diagnosis|compare] 診断結果ID --format pdf|xlsx --output ファイル [--comment 所見] "
 			 "[--prepared-by 作成者]\n"
-			 "        mamoru report history|plan|risk 組織ID --format pdf|xlsx --output ファイル [--prepared-by 作成者]",
+			 "        mamoru report history|plan|risk|incidents 組織ID --format pdf|xlsx --output ファイル [--prepared-by 作成者]\n"
+			 "        mamoru report incident インシデントID --format pdf|xlsx --output ファイル [--prepared-by 作成者]",
 			 "usage: mamoru report [diagnosis|compare] DIAGNOSIS_ID --format pdf|xlsx --output FILE [--comment TEXT] "
 			 "[--prepared-by NAME]\n"
-			 "       mamoru report history|plan|risk ORG_ID --format pdf|xlsx --output FILE [--prepared-by NAME]");
+			 "       mamoru report history|plan|risk|incidents ORG_ID --format pdf|xlsx --output FILE [--prepared-by NAME]\n"
+			 "       mamoru report incident INCIDENT_ID --format pdf|xlsx --output FILE [--prepared-by NAME]");
 }
 
 int cmd_report(cli_t *cli, int argc, char **argv)
@@ -47,8 +51,9 @@ int cmd_report(cli_t *cli, int argc, char **argv)
 				if (!strcmp(argv[i], REPORT_KIND_IDS[k]))
 					kind = k;
 			if (kind < 0)
-				return cli_error(cli, EXIT_USAGE, "報告書の種類「%s」はありません（diagnosis・compare・history・plan・risk）",
-						 "no report \"%s\" (diagnosis, compare, history, plan, risk)", argv[i]);
+				return cli_error(cli, EXIT_USAGE,
+						 "報告書の種類「%s」はありません（diagnosis・compare・history・plan・risk・incidents・incident）",
+						 "no report \"%s\" (diagnosis, compare, history, plan, risk, incidents, incident)", argv[i]);
 		} else if (!id_arg)
 			id_arg = argv[i];
 		else
@@ -74,8 +79,8 @@ int cmd_report(cli_t *cli, int argc, char **argv)
 			return cli_fail(cli, &e);
 		q.preparer = prep_buf;
 	}
-	bool by_org = q.kind == REPORT_HISTORY || q.kind == REPORT_PLAN || q.kind == REPORT_RISK;
-	if ((q.id = cli_id(cli, by_org ? "ORG_ID" : "DIAGNOSIS_ID", id_arg)) < 0)
+	bool by_org = q.kind == REPORT_HISTORY || q.kind == REPORT_PLAN || q.kind == REPORT_RISK || q.kind == REPORT_INCIDENTS;
+	if ((q.id = cli_id(cli, by_org ? "ORG_ID" : q.kind == REPORT_INCIDENT ? "INCIDENT_ID" : "DIAGNOSIS_ID", id_arg)) < 0)
 		return EXIT_USAGE;
 	if (!cli_store(cli))
 		return EXIT_RUNTIME;

@@ -83,6 +83,7 @@ void page_incidents(req_t *r, resp_t *w, const char *const *args)
 		h(b, "<a class=\"button\" href=\"/organizations/%lld/incidents/new\" id=\"new-incident\">%s</a> ", org, T(r, "inc_new"));
 	h(b, "<a href=\"/organizations/%lld/manual\" id=\"manual-link\">%s</a> ・ <a href=\"/organizations/%lld/bcp\" id=\"bcp-link\">%s</a></p>", org,
 	  T(r, "inc_manual"), org, T(r, "inc_bcp"));
+	page_report_links(r, b, "organizations", org, "incidents", false);
 	if (!n)
 		h(b, "<p id=\"no-incidents\">%s</p>", T(r, "inc_none"));
 	else
@@ -657,6 +658,11 @@ static void render(req_t *r, resp_t *w, incident_view_t *vp, const err_t *refuse
 	h(b, "<h1>%s</h1><p><a href=\"/organizations/%lld/incidents\">%s</a> ・ <a href=\"/organizations/%lld\">%s</a> ・ "
 	     "<a href=\"/organizations/%lld/manual\">%s</a></p>",
 	  x->title, org, T(r, "inc_register"), org, r->org.name, org, T(r, "inc_manual"));
+	{ /* this incident's report (page_report.c) */
+		char base[48];
+		snprintf(base, sizeof base, "organizations/%lld/incidents", org);
+		page_report_links(r, b, base, (long long)x->id, "report", false);
+	}
 	error_box(r, b, refused);
 	int ri = c->responder[x->level];
 	h(b, "<dl class=\"profile incident\"><dt>%s</dt><dd id=\"type\" data-type=\"%s\">%s</dd><dt>%s</dt><dd id=\"level\" data-level=\"%d\">",

@@ -8,6 +8,8 @@
  *   GET /organizations/{id}/history.pdf|xlsx       the diagnoses over time
  *   GET /organizations/{id}/plan.pdf|xlsx          the action plan
  *   GET /organizations/{id}/ledger.pdf|xlsx        the asset ledger and the risk register with the heat map
+ *   GET /organizations/{id}/incidents.pdf|xlsx     the incident register
+ *   GET /organizations/{id}/incidents/{n}/report.pdf|xlsx   one incident's report
  *
  * and the same under /api/v1. The language is the request's (?lang=, the cookie, the browser's);
  * who prepared it is the signed-in user. Access is that of the page each report comes from:
@@ -25,9 +27,10 @@
 #include "web/pages.h"
 #include "web/report.h"
 
-static void serve(req_t *r, resp_t *w, report_kind_t kind, report_format_t format)
+static void serve_req(req_t *r, resp_t *w, report_req_t q)
 {
-	report_req_t q = { .kind = kind, .format = format, .id = r->id, .lang = r->lang };
+	report_kind_t kind = q.kind;
+	report_format_t format = q.format;
 	char comment[REPORT_COMMENT_MAX];
 	err_t e;
 	const char *c = req_query(r, "comment");
@@ -50,6 +53,27 @@ static void serve(req_t *r, resp_t *w, report_kind_t kind, report_format_t forma
 	snprintf(w->disposition, sizeof w->disposition, "attachment; filename=\"%s\"", out.filename);
 }
 
+static void serve(req_t *r, resp_t *w, report_kind_t kind, report_format_t format)
+{
+	serve_req(r, w, (report_req_t){ .kind = kind, .format = format, .id = r->id, .lang = r->lang });
+}
+
+/* …/incidents/{id}/report.pdf: the incident args[1] of the organisation in the path. */
+static void serve_incident(req_t *r, resp_t *w, const char *arg, report_format_t format)
+{
+	long long id = parse_id(arg);
+	if (id < 0) {
+		err_t e;
+		err_set(&e, ERR_NOT_FOUND, "id", "そのような ID はありません", "no such id");
+		resp_fail(r, w, &e);
+		return;
+	}
+	serve_req(r, w, (report_req_t){ .kind = REPORT_INCIDENT, .format = format, .id = id, .org_id = r->org.id, .lang = r->lang });
+}
+
+void page_report_incident_pdf(req_t *r, resp_t *w, const char *const *args) { serve_incident(r, w, args[1], REPORT_PDF); }
+void page_report_incident_xlsx(req_t *r, resp_t *w, const char *const *args) { serve_incident(r, w, args[1], REPORT_XLSX); }
+
 #define HANDLER(name, kind, format) \
 	void name(req_t *r, resp_t *w, const char *const *args) { (void)args, serve(r, w, kind, format); }
 HANDLER(page_report_diagnosis_pdf, REPORT_DIAGNOSIS, REPORT_PDF)
@@ -62,6 +86,8 @@ HANDLER(page_report_plan_pdf, REPORT_PLAN, REPORT_PDF)
 HANDLER(page_report_plan_xlsx, REPORT_PLAN, REPORT_XLSX)
 HANDLER(page_report_ledger_pdf, REPORT_RISK, REPORT_PDF)
 HANDLER(page_report_ledger_xlsx, REPORT_RISK, REPORT_XLSX)
+HANDLER(page_report_incidents_pdf, REPORT_INCIDENTS, REPORT_PDF)
+HANDLER(page_report_incidents_xlsx, REPORT_INCIDENTS, REPORT_XLSX)
 
 void page_report_links(req_t *r, buf_t *b, const char *base, long long id, const char *name, bool comment)
 {

@@ -256,6 +256,10 @@ void page_report_plan_pdf(req_t *r, resp_t *w, const char *const *args);
 void page_report_plan_xlsx(req_t *r, resp_t *w, const char *const *args);
 void page_report_ledger_pdf(req_t *r, resp_t *w, const char *const *args);
 void page_report_ledger_xlsx(req_t *r, resp_t *w, const char *const *args);
+void page_report_incidents_pdf(req_t *r, resp_t *w, const char *const *args);
+void page_report_incidents_xlsx(req_t *r, resp_t *w, const char *const *args);
+void page_report_incident_pdf(req_t *r, resp_t *w, const char *const *args);
+void page_report_incident_xlsx(req_t *r, resp_t *w, const char *const *args);
 /* The PDF and Excel links of a page: /{base}/{id}/{name}.pdf|xlsx, and with comment a link to
  * /{base}/{id}/reports, where a comment (所見) is written (plain links: cached parts may hold them). */
 void page_report_links(req_t *r, buf_t *b, const char *base, long long id, const char *name, bool comment);

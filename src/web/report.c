@@ -4,12 +4,16 @@
 #include "web/report.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "app/asset.h"
+#include "core/utf8.h"
+#include "core/xalloc.h"
 #include "web/report_int.h"
 
-const char *const REPORT_KIND_IDS[REPORT_KINDS] = { "diagnosis", "compare", "history", "plan", "risk" };
+const char *const REPORT_KIND_IDS[REPORT_KINDS] = { "diagnosis", "compare", "history", "plan", "risk", "incident", "incidents" };
 
 const char *report_ui(const app_t *a, const report_req_t *q, const char *key) { return ui(a->content, key, q->lang); }
 
@@ -27,6 +31,12 @@ void report_when(const char *iso, lang_t lang, char *out, size_t size)
 			snprintf(out, size, "%d %s %d, %02d:%02d JST", tm.tm_mday, MON[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
 		else
 			snprintf(out, size, "%d年%d月%d日 %02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
+	} else if (strlen(iso) == 16 && sscanf(iso, "%4d-%2d-%2d %2d:%2d", &y, &mo, &d, &hh, &mi) == 5 && mo >= 1 && mo <= 12) {
+		/* a time people entered in Japan time (an incident's): shown as it is */
+		if (lang == LANG_EN)
+			snprintf(out, size, "%d %s %d, %02d:%02d JST", d, MON[mo - 1], y, hh, mi);
+		else
+			snprintf(out, size, "%d年%d月%d日 %02d:%02d", y, mo, d, hh, mi);
 	} else if (strlen(iso) == 10 && sscanf(iso, "%4d-%2d-%2d", &y, &mo, &d) == 3 && mo >= 1 && mo <= 12) {
 		if (lang == LANG_EN)
 			snprintf(out, size, "%d %s %d", d, MON[mo - 1], y);
@@ -54,14 +64,65 @@ void report_footer(const app_t *a, const report_req_t *q, const report_meta_t *m
 		 when);
 }
 
+void report_incident_assets(app_t *a, int64_t org_id, const char *ids, lang_t lang, char *out, size_t size)
+{
+	size_t used = 0;
+	out[0] = '\0';
+	asset_t *as = xmalloc(sizeof *as);
+	err_t e;
+	int k = 0;
+	for (const char *p = ids; p && *p && used + 8 < size; k++) {
+		long long id = strtoll(p, NULL, 10);
+		const char *sep = k ? (lang == LANG_EN ? ", " : "、") : "";
+		int n = app_asset_get_of(a, org_id, id, as, &e) == 0 ? snprintf(out + used, size - used, "%s%s", sep, as->name)
+								      : snprintf(out + used, size - used, "%s#%lld", sep, id);
+		used += n > 0 ? (size_t)n : 0;
+		if (used >= size)
+			used = size - 1;
+		p = strchr(p, ',');
+		p = p ? p + 1 : NULL;
+	}
+	free(as);
+}
+
+void report_incident_event(const app_t *a, const report_req_t *q, const inc_event_t *ev, char *out, size_t size)
+{
+	const incident_content_t *c = a->content->incident;
+	int x = 0, z = 0;
+	switch (ev->kind) {
+	case INC_EV_OPENED:
+		if (!strcmp(ev->text, "reopened"))
+			snprintf(out, size, "%s", report_ui(a, q, "inc_ev_reopened"));
+		else
+			snprintf(out, size, "%s（%s %d）", report_ui(a, q, "inc_ev_opened"), report_ui(a, q, "inc_level"), atoi(ev->text));
+		break;
+	case INC_EV_LEVEL:
+		sscanf(ev->text, "%d>%d", &x, &z);
+		snprintf(out, size, "%s: %d → %d", report_ui(a, q, "inc_ev_level"), x, z);
+		break;
+	case INC_EV_STEP: {
+		const char *key = strchr(ev->text, ' ');
+		const inc_step_t *st = key && c ? inc_step_find(c, key + 1) : NULL;
+		snprintf(out, size, "%s %d%s%s", report_ui(a, q, "inc_ev_step"), atoi(ev->text), st ? ": " : "", st ? tx(&st->text, q->lang) : "");
+		break;
+	}
+	case INC_EV_CLOSED:
+		snprintf(out, size, "%s（%s: %d）", report_ui(a, q, "inc_ev_closed"), report_ui(a, q, "inc_planned"), atoi(ev->text));
+		break;
+	default:
+		snprintf(out, size, "%s", ev->text);
+	}
+	utf8_trim_end(out);
+}
+
 typedef int (*maker_fn)(app_t *, const report_req_t *, report_out_t *, err_t *);
 
 int report_make(app_t *a, const report_req_t *q, report_out_t *out, err_t *e)
 {
 	static const maker_fn PDF[REPORT_KINDS] = { report_pdf_diagnosis, report_pdf_compare, report_pdf_history, report_pdf_plan,
-						    report_pdf_risk };
+						    report_pdf_risk, report_pdf_incident, report_pdf_incidents };
 	static const maker_fn XLSX[REPORT_KINDS] = { report_xlsx_diagnosis, report_xlsx_compare, report_xlsx_history,
-						     report_xlsx_plan, report_xlsx_risk };
+						     report_xlsx_plan, report_xlsx_risk, report_xlsx_incident, report_xlsx_incidents };
 	memset(out, 0, sizeof *out);
 	if (q->kind < 0 || q->kind >= REPORT_KINDS || (q->format != REPORT_PDF && q->format != REPORT_XLSX))
 		return err_set(e, ERR_INVALID, "format", "この形式の報告書はありません", "no such report format");

@@ -22,16 +22,20 @@ typedef enum {
 	REPORT_HISTORY,         /* id: an organisation — its diagnoses over time */
 	REPORT_PLAN,            /* id: an organisation — 対策の計画 */
 	REPORT_RISK,            /* id: an organisation — 情報資産管理台帳 and リスク対応表 with the heat map */
+	REPORT_INCIDENT,        /* id: an incident (of org_id when it is not 0) — its report: runbook, timeline, cause */
+	REPORT_INCIDENTS,       /* id: an organisation — the incident register */
 	REPORT_KINDS
 } report_kind_t;
 
-/* "diagnosis", "compare", "history", "plan", "risk": file names and the CLI's words. */
+/* "diagnosis", "compare", "history", "plan", "risk", "incident", "incidents": file names and the
+ * CLI's words. */
 extern const char *const REPORT_KIND_IDS[REPORT_KINDS];
 
 typedef struct {
 	report_kind_t kind;
 	report_format_t format;     /* REPORT_PDF or REPORT_XLSX */
 	int64_t id;
+	int64_t org_id;             /* REPORT_INCIDENT: the organisation it must belong to (a page's path), 0 = any */
 	lang_t lang;
 	const char *comment;        /* 所見 (report_comment_parse), NULL or "" = none: diagnosis and comparison PDFs */
 	const char *preparer;       /* who prepared it (report_name_parse); NULL = the signed-in user's name */

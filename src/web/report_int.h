@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "app/report.h"
+#include "core/incident.h"
 #include "web/report.h"
 
 /* A UI string (content/ui.yaml) in the report's language. */
@@ -18,6 +19,10 @@ const char *report_ui(const app_t *a, const report_req_t *q, const char *key);
 void report_when(const char *iso, lang_t lang, char *out, size_t size);
 /* The footer of every page: who prepared it, for which support organisation, and when. */
 void report_footer(const app_t *a, const report_req_t *q, const report_meta_t *m, char *out, size_t size);
+/* The affected assets of an incident, by name: "要求仕様書、構想図面" (an id when it is gone). */
+void report_incident_assets(app_t *a, int64_t org_id, const char *ids, lang_t lang, char *out, size_t size);
+/* A timeline entry in words, as the incident page puts it. */
+void report_incident_event(const app_t *a, const report_req_t *q, const inc_event_t *ev, char *out, size_t size);
 /* The preparer's name: the request's, else the signed-in user's ("" when neither). */
 const char *report_preparer(const report_req_t *q, const report_meta_t *m);
 
@@ -26,11 +31,15 @@ int report_pdf_compare(app_t *a, const report_req_t *q, report_out_t *out, err_t
 int report_pdf_history(app_t *a, const report_req_t *q, report_out_t *out, err_t *e);
 int report_pdf_plan(app_t *a, const report_req_t *q, report_out_t *out, err_t *e);
 int report_pdf_risk(app_t *a, const report_req_t *q, report_out_t *out, err_t *e);
+int report_pdf_incident(app_t *a, const report_req_t *q, report_out_t *out, err_t *e);
+int report_pdf_incidents(app_t *a, const report_req_t *q, report_out_t *out, err_t *e);
 
 int report_xlsx_diagnosis(app_t *a, const report_req_t *q, report_out_t *out, err_t *e);
 int report_xlsx_compare(app_t *a, const report_req_t *q, report_out_t *out, err_t *e);
 int report_xlsx_history(app_t *a, const report_req_t *q, report_out_t *out, err_t *e);
 int report_xlsx_plan(app_t *a, const report_req_t *q, report_out_t *out, err_t *e);
 int report_xlsx_risk(app_t *a, const report_req_t *q, report_out_t *out, err_t *e);
+int report_xlsx_incident(app_t *a, const report_req_t *q, report_out_t *out, err_t *e);
+int report_xlsx_incidents(app_t *a, const report_req_t *q, report_out_t *out, err_t *e);
 
 #endif

@@ -13,6 +13,7 @@
 
 #include "app/asset.h"
 #include "app/compare.h"
+#include "app/incident.h"
 #include "app/org.h"
 #include "app/plan.h"
 #include "app/report.h"
@@ -22,6 +23,7 @@
 #include "core/utf8.h"
 #include "core/template.h"
 #include "core/xalloc.h"
+#include "report/incident_json.h"
 #include "report/pdf.h"
 #include "web/report_int.h"
 #include "web/svg.h"
@@ -923,4 +925,138 @@ int report_pdf_risk(app_t *a, const report_req_t *q, report_out_t *out, err_t *e
 		return -1;
 	}
 	return doc_finish(&x, out);
+}
+
+/* ---- incidents ---- */
+
+static const char *inc_status(ctx_t *x, const incident_t *inc) { return S(x, inc->status == INC_CLOSED ? "inc_closed" : "inc_open"); }
+
+/* 事故の報告: what happened, the response step by step with who did it when, the timeline and, once
+ * closed, the cause and the measures. */
+int report_pdf_incident(app_t *a, const report_req_t *q, report_out_t *out, err_t *e)
+{
+	incident_view_t v;
+	if (app_incident_get(a, q->org_id, q->id, &v, e) != 0)
+		return -1;
+	org_t o;
+	report_meta_t m;
+	if (app_org_get(a, v.inc.org_id, &o, e) != 0 || app_report_meta(a, &m, e) != 0) {
+		incident_view_free(&v);
+		return -1;
+	}
+	ctx_t x = { .a = a, .q = q, .e = e };
+	lang_t L = q->lang;
+	const incident_content_t *c = a->content->incident;
+	const incident_t *inc = &v.inc;
+	doc_new(&x, S(&x, "report_incident_title"), o.name, &m);
+	char id[24], level[32], detected[64] = "", created[64], closed[64] = "", assets[2000] = "";
+	snprintf(id, sizeof id, "%lld", (long long)inc->id);
+	snprintf(level, sizeof level, "%d", inc->level);
+	if (inc->detected[0])
+		report_when(inc->detected, L, detected, sizeof detected);
+	report_when(inc->created, L, created, sizeof created);
+	if (inc->closed[0])
+		report_when(inc->closed, L, closed, sizeof closed);
+	report_incident_assets(a, inc->org_id, inc->assets, L, assets, sizeof assets);
+	org_facts(&x, &o, &m,
+		  (const char *const[]){ "ID", id, S(&x, "inc_title"), inc->title, S(&x, "inc_type"), c ? tx(&c->type_name[inc->type], L) : "",
+					 S(&x, "inc_level"), level, S(&x, "inc_status"), inc_status(&x, inc), S(&x, "inc_detected"), detected,
+					 S(&x, "inc_reporter"), inc->reporter, S(&x, "inc_assets"), assets, S(&x, "report_created"), created,
+					 S(&x, "inc_closed_at"), closed },
+		  10);
+	if (inc->description[0]) {
+		pdf_heading(x.p, PDF_H2, S(&x, "inc_description"), 15);
+		pdf_text(x.p, PDF_BODY, inc->description);
+	}
+	pdf_heading(x.p, PDF_H2, S(&x, "inc_runbook"), 25);
+	if (c)
+		pdf_text(x.p, PDF_MUTED, tx(&c->playbooks[inc->type].title, L));
+	pdf_table_t t = { .ncols = 5, .width = { 0.05, 0.17, 0.46, 0.16, 0.16 }, .style = PDF_TINY,
+			  .header = { "No.", S(&x, "inc_actor"), S(&x, "inc_runbook"), S(&x, "inc_done_at"), S(&x, "inc_note") } };
+	pdf_table_begin(x.p, &t);
+	for (int i = 0; i < v.nsteps; i++) {
+		const inc_step_rec_t *s = &v.steps[i];
+		const inc_step_t *st = s->key[0] && c ? inc_step_find(c, s->key) : NULL;
+		char no[16], actor[400], done[300] = "";
+		snprintf(no, sizeof no, "%d", s->position);
+		if (c)
+			inc_step_actor(c, s, L, actor, sizeof actor);
+		else
+			snprintf(actor, sizeof actor, "%s", s->actor);
+		if (s->done) {
+			char at[64] = "";
+			if (s->done_at[0])
+				report_when(s->done_at, L, at, sizeof at);
+			snprintf(done, sizeof done, "✓ %s %s", at, s->done_by);
+		}
+		pdf_table_row(x.p, (const char *const[]){ no, actor, st ? tx(&st->text, L) : s->text, done, s->note });
+	}
+	pdf_table_end(x.p);
+	if (v.nevents) {
+		pdf_heading(x.p, PDF_H2, S(&x, "inc_timeline"), 20);
+		pdf_table_t tl = { .ncols = 3, .width = { 0.22, 0.6, 0.18 }, .style = PDF_TINY,
+				   .header = { S(&x, "web_date"), S(&x, "inc_timeline"), S(&x, "inc_by") } };
+		pdf_table_begin(x.p, &tl);
+		for (int i = 0; i < v.nevents; i++) {
+			char at[64], text[INC_NOTE_CHARS * 4 + 400];
+			report_when(v.events[i].at, L, at, sizeof at);
+			report_incident_event(a, q, &v.events[i], text, sizeof text);
+			pdf_table_row(x.p, (const char *const[]){ at, text, v.events[i].by });
+		}
+		pdf_table_end(x.p);
+	}
+	if (inc->cause[0]) {
+		pdf_heading(x.p, PDF_H2, S(&x, "inc_cause"), 15);
+		pdf_text(x.p, PDF_BODY, inc->cause);
+	}
+	if (inc->measures[0]) {
+		pdf_heading(x.p, PDF_H2, S(&x, "inc_measures"), 15);
+		pdf_text(x.p, PDF_BODY, inc->measures);
+	}
+	if (c)
+		pdf_text(x.p, PDF_MUTED, tx(&c->document, L));
+	int rc = doc_finish(&x, out);
+	incident_view_free(&v);
+	return rc;
+}
+
+/* The register: every incident with its kind, level, status and dates. */
+int report_pdf_incidents(app_t *a, const report_req_t *q, report_out_t *out, err_t *e)
+{
+	org_t o;
+	incident_t *xs = NULL;
+	int n = 0;
+	report_meta_t m;
+	if (app_org_get(a, q->id, &o, e) != 0 || app_incident_list(a, q->id, &xs, &n, e) != 0)
+		return -1;
+	if (app_report_meta(a, &m, e) != 0) {
+		incident_list_free(xs, n);
+		return -1;
+	}
+	ctx_t x = { .a = a, .q = q, .e = e };
+	lang_t L = q->lang;
+	const incident_content_t *c = a->content->incident;
+	doc_new(&x, S(&x, "inc_register"), o.name, &m);
+	char count[16];
+	snprintf(count, sizeof count, "%d", n);
+	org_facts(&x, &o, &m, (const char *const[]){ S(&x, "report_items"), count }, 1);
+	if (n == 0)
+		pdf_text(x.p, PDF_BODY, S(&x, "inc_none"));
+	pdf_table_t t = { .ncols = 6, .width = { 0.06, 0.34, 0.16, 0.1, 0.1, 0.24 }, .style = PDF_SMALL,
+			  .header = { "ID", S(&x, "inc_title"), S(&x, "inc_type"), S(&x, "inc_level"), S(&x, "inc_status"), S(&x, "inc_detected") } };
+	if (n)
+		pdf_table_begin(x.p, &t);
+	for (int i = 0; i < n; i++) {
+		char id[24], level[8], when[64] = "";
+		snprintf(id, sizeof id, "%lld", (long long)xs[i].id);
+		snprintf(level, sizeof level, "%d", xs[i].level);
+		report_when(xs[i].detected[0] ? xs[i].detected : xs[i].created, L, when, sizeof when);
+		pdf_table_row(x.p, (const char *const[]){ id, xs[i].title, c ? tx(&c->type_name[xs[i].type], L) : "", level, inc_status(&x, &xs[i]),
+							  when });
+	}
+	if (n)
+		pdf_table_end(x.p);
+	int rc = doc_finish(&x, out);
+	incident_list_free(xs, n);
+	return rc;
 }

@@ -8,14 +8,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "app/asset.h"
 #include "app/compare.h"
+#include "app/incident.h"
 #include "app/org.h"
 #include "app/plan.h"
 #include "app/risk.h"
 #include "core/history.h"
 #include "core/xalloc.h"
+#include "report/incident_json.h"
 #include "report/xlsx.h"
 #include "web/report_int.h"
 
@@ -620,5 +623,135 @@ int report_xlsx_compare(app_t *a, const report_req_t *q, report_out_t *out, err_
 	}
 	compare_view_free(v);
 	free(v);
+	return done(&w, out, e);
+}
+
+/* ---- incidents ---- */
+
+static void local_time(xlsx_t *x, int col, const char *t)
+{
+	/* an incident's times are written in Japan time already ("YYYY-MM-DD HH:MM") */
+	char iso[32];
+	int y, mo, d, hh, mi;
+	if (t && strlen(t) == 16 && sscanf(t, "%4d-%2d-%2d %2d:%2d", &y, &mo, &d, &hh, &mi) == 5) {
+		/* back to UTC for xlsx_time, which shows Japan time */
+		struct tm tm = { .tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = hh, .tm_min = mi };
+		time_t u = timegm(&tm) - 9 * 3600;
+		gmtime_r(&u, &tm);
+		strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		xlsx_time(x, col, iso);
+	} else {
+		xlsx_time(x, col, t);
+	}
+}
+
+int report_xlsx_incident(app_t *a, const report_req_t *q, report_out_t *out, err_t *e)
+{
+	incident_view_t v;
+	if (app_incident_get(a, q->org_id, q->id, &v, e) != 0)
+		return -1;
+	org_t o;
+	report_meta_t m;
+	wctx_t w = { .a = a, .q = q };
+	if (app_org_get(a, v.inc.org_id, &o, e) != 0 || app_report_meta(a, &m, e) != 0 || !book(&w, "report_incident_title", &m, e)) {
+		incident_view_free(&v);
+		return -1;
+	}
+	lang_t L = q->lang;
+	const incident_content_t *c = a->content->incident;
+	const incident_t *inc = &v.inc;
+	summary_begin(&w, "report_incident_title", &o, &m);
+	kv_num(&w, "report_incident_id", (double)inc->id);
+	kv_text(&w, "inc_title", inc->title);
+	kv_text(&w, "inc_type", c ? tx(&c->type_name[inc->type], L) : "");
+	kv_num(&w, "inc_level", inc->level);
+	kv_text(&w, "inc_status", S(&w, inc->status == INC_CLOSED ? "inc_closed" : "inc_open"));
+	xlsx_label(w.x, 0, S(&w, "inc_detected"));
+	local_time(w.x, 1, inc->detected);
+	xlsx_row(w.x);
+	kv_text(&w, "inc_reporter", inc->reporter);
+	char assets[2000];
+	report_incident_assets(a, inc->org_id, inc->assets, L, assets, sizeof assets);
+	kv_text(&w, "inc_assets", assets);
+	kv_text(&w, "inc_description", inc->description);
+	kv_text(&w, "inc_cause", inc->cause);
+	kv_text(&w, "inc_measures", inc->measures);
+	xlsx_label(w.x, 0, S(&w, "inc_closed_at"));
+	xlsx_time(w.x, 1, inc->closed);
+	xlsx_row(w.x);
+	static const double sw[] = { 6, 22, 60, 10, 16, 16, 40 };
+	xlsx_sheet(w.x, S(&w, "inc_runbook"),
+		   (const char *const[]){ "No.", S(&w, "inc_actor"), S(&w, "inc_runbook"), S(&w, "inc_done_at"), S(&w, "web_date"), S(&w, "inc_by"),
+					  S(&w, "inc_note") },
+		   sw, 7);
+	for (int i = 0; i < v.nsteps; i++) {
+		const inc_step_rec_t *s = &v.steps[i];
+		const inc_step_t *st = s->key[0] && c ? inc_step_find(c, s->key) : NULL;
+		char actor[400];
+		if (c)
+			inc_step_actor(c, s, L, actor, sizeof actor);
+		else
+			snprintf(actor, sizeof actor, "%s", s->actor);
+		xlsx_num(w.x, 0, s->position);
+		xlsx_text(w.x, 1, actor);
+		xlsx_text(w.x, 2, st ? tx(&st->text, L) : s->text);
+		xlsx_text(w.x, 3, s->done ? "✓" : "");
+		local_time(w.x, 4, s->done_at);
+		xlsx_text(w.x, 5, s->done_by);
+		xlsx_text(w.x, 6, s->note);
+		xlsx_row(w.x);
+	}
+	static const double tw[] = { 16, 70, 16 };
+	xlsx_sheet(w.x, S(&w, "inc_timeline"), (const char *const[]){ S(&w, "web_date"), S(&w, "inc_timeline"), S(&w, "inc_by") }, tw, 3);
+	for (int i = 0; i < v.nevents; i++) {
+		char *text = xmalloc(INC_NOTE_CHARS * 4 + 400);
+		report_incident_event(a, q, &v.events[i], text, INC_NOTE_CHARS * 4 + 400);
+		local_time(w.x, 0, v.events[i].at);
+		xlsx_text(w.x, 1, text);
+		xlsx_text(w.x, 2, v.events[i].by);
+		xlsx_row(w.x);
+		free(text);
+	}
+	incident_view_free(&v);
+	return done(&w, out, e);
+}
+
+int report_xlsx_incidents(app_t *a, const report_req_t *q, report_out_t *out, err_t *e)
+{
+	org_t o;
+	incident_t *xs = NULL;
+	int n = 0;
+	report_meta_t m;
+	if (app_org_get(a, q->id, &o, e) != 0 || app_incident_list(a, q->id, &xs, &n, e) != 0)
+		return -1;
+	wctx_t w = { .a = a, .q = q };
+	if (app_report_meta(a, &m, e) != 0 || !book(&w, "inc_register", &m, e)) {
+		incident_list_free(xs, n);
+		return -1;
+	}
+	lang_t L = q->lang;
+	const incident_content_t *c = a->content->incident;
+	summary_begin(&w, "inc_register", &o, &m);
+	kv_num(&w, "report_items", n);
+	static const double iw[] = { 7, 40, 16, 10, 10, 16, 16, 16, 16, 40 };
+	xlsx_sheet(w.x, S(&w, "inc_register"),
+		   (const char *const[]){ "ID", S(&w, "inc_title"), S(&w, "inc_type"), S(&w, "inc_level"), S(&w, "inc_status"), S(&w, "inc_detected"),
+					  S(&w, "inc_reporter"), S(&w, "report_created"), S(&w, "inc_closed_at"), S(&w, "inc_cause") },
+		   iw, 10);
+	for (int i = 0; i < n; i++) {
+		const incident_t *x = &xs[i];
+		xlsx_num(w.x, 0, (double)x->id);
+		xlsx_text(w.x, 1, x->title);
+		xlsx_text(w.x, 2, c ? tx(&c->type_name[x->type], L) : "");
+		xlsx_num(w.x, 3, x->level);
+		xlsx_text(w.x, 4, S(&w, x->status == INC_CLOSED ? "inc_closed" : "inc_open"));
+		local_time(w.x, 5, x->detected);
+		xlsx_text(w.x, 6, x->reporter);
+		xlsx_time(w.x, 7, x->created);
+		xlsx_time(w.x, 8, x->closed);
+		xlsx_text(w.x, 9, x->cause);
+		xlsx_row(w.x);
+	}
+	incident_list_free(xs, n);
 	return done(&w, out, e);
 }

@@ -244,5 +244,44 @@ m report plan 99 --format xlsx --output "$TMP/x.xlsx"
 expect_rc 2
 [ ! -e "$TMP/x.xlsx" ] && ok || bad "a workbook was left for an unknown organisation"
 
+CASE="incidents: one incident's report (what happened, the runbook with who and when, the timeline, the cause) and the register"
+m incident add 1 --type leak --level 2 --title "顧客名簿をメールで誤送信" --detected "2026-11-20 09:30" --reporter "営業 鈴木" --description "取引先あてのメールに別の顧客の名簿を添付して送った。" --asset 2
+expect_rc 0
+m incident step 1 1 --by "情報システム 田中" --at "2026-11-20 10:05" --note "上長に報告済み"
+expect_rc 0
+m incident close 1 --cause "宛先と添付の確認をしていなかった" --measure "送信前に宛先と添付を確認する"
+expect_rc 0
+m report incident 1 --format pdf --output "$TMP/inc.pdf"
+expect_rc 0
+has "$TMP/inc.pdf" "インシデント報告書"
+has "$TMP/inc.pdf" "顧客名簿をメールで誤送信"
+has "$TMP/inc.pdf" "漏えい・流出"
+has "$TMP/inc.pdf" "2026年11月20日 09:30"
+has "$TMP/inc.pdf" "構想図面"
+has "$TMP/inc.pdf" "取引先あてのメールに別の顧客の名簿を添付して送った。"
+has "$TMP/inc.pdf" "情報システム 田中"
+has "$TMP/inc.pdf" "上長に報告済み"
+has "$TMP/inc.pdf" "宛先と添付の確認をしていなかった"
+has "$TMP/inc.pdf" "送信前に宛先と添付を確認する"
+fonts_embedded "$TMP/inc.pdf"
+run python3 tests/cli/pdf_check.py "$TMP/inc.pdf"
+expect_rc 0
+m report incident 1 --format xlsx --output "$TMP/inc.xlsx"
+expect_rc 0
+xl "$TMP/inc.xlsx"
+expect_json "[r[1] for r in d['概要'] if r[0] == '被害レベル'][0]" "2"
+expect_json "[r[1] for r in d['概要'] if r[0] == '発見した日時'][0]" '{"date": "2026-11-20 09:30"}'
+expect_json "d['対応手順'][1][3:6]" '["✓", {"date": "2026-11-20 10:05"}, "情報システム 田中"]'
+m report incidents 1 --format xlsx --output "$TMP/incs.xlsx"
+expect_rc 0
+xl "$TMP/incs.xlsx"
+expect_json "d['インシデント対応の記録'][1][:5]" '[1, "顧客名簿をメールで誤送信", "漏えい・流出", 2, "完了"]'
+m report incidents 1 --format pdf --output "$TMP/incs.pdf"
+expect_rc 0
+has "$TMP/incs.pdf" "顧客名簿をメールで誤送信"
+m report incident 99 --format pdf --output "$TMP/inc99.pdf"
+expect_rc 2
+[ ! -e "$TMP/inc99.pdf" ] && ok || bad "a file for an unknown incident"
+
 echo "test_report_cli: $PASS passed, $FAIL failed"
 [ "$FAIL" = 0 ]

@@ -23,6 +23,7 @@ M diagnose jisha-shindan --answers examples/jisha-shindan.csv --org 2 --save --s
 M plan add 1 --questionnaire jisha-shindan --question 3 --owner "佐藤" --due 2026-12-31
 M asset import 1 examples/asset-ledger.csv
 M risk add 1 --asset 1 --threat "メールの誤送信による漏えい" --source internal --frequency yearly --impact stop --treatment reduce --reason "確認" --measure 4.3.2
+M incident add 1 --type leak --level 2 --title "顧客名簿をメールで誤送信" --detected "2026-11-20 09:30" --reporter "営業 鈴木"
 start_server --db "$DB"
 add_user --db "$DB" consultant@example.test consultant
 "$BIN" --db "$DB" user assign consultant@example.test 1 >/dev/null
@@ -144,6 +145,33 @@ save ledger.xlsx
 run /usr/bin/python3 tests/cli/xlsx_cells.py "$TMP/ledger.xlsx"
 expect_json "len(d['情報資産管理台帳']) - 1" "17"
 expect_json "d['リスク対応表'][1][2]" '"メールの誤送信による漏えい"'
+
+CASE="incidents: the register's and each incident's report; an incident under another organisation's path is not found"
+get /organizations/1/incidents
+expect_out 'href="/organizations/1/incidents.pdf"'
+get /organizations/1/incidents/1
+expect_out 'href="/organizations/1/incidents/1/report.pdf"'
+expect_out 'href="/organizations/1/incidents/1/report.xlsx"'
+dl /organizations/1/incidents/1/report.pdf
+expect_code 200
+expect_hdr 'filename="mamoru-incident-1.pdf"'
+save inc.pdf
+has "$TMP/inc.pdf" "インシデント報告書"
+has "$TMP/inc.pdf" "顧客名簿をメールで誤送信"
+dl /organizations/1/incidents.xlsx
+expect_code 200
+save incs.xlsx
+run /usr/bin/python3 tests/cli/xlsx_cells.py "$TMP/incs.xlsx"
+expect_json "d['インシデント対応の記録'][1][:2]" '[1, "顧客名簿をメールで誤送信"]'
+dl /organizations/2/incidents/1/report.pdf
+expect_code 404
+apidl GET /api/v1/organizations/1/incidents/1/report.xlsx
+expect_code 200
+apidl GET /api/v1/organizations/2/incidents/1/report.xlsx
+expect_code 404
+expect_json "d['error']['code']" '"not_found"'
+dl_as "$TMP/member2" /organizations/1/incidents/1/report.pdf
+expect_code 404
 
 CASE="the API: a token gets the same files; errors in the JSON envelope"
 apidl GET /api/v1/diagnoses/1/report.pdf
