@@ -1,8 +1,10 @@
 /*
- * cmd_export.c — `mamoru export ORG_ID --format json|csv [--output FILE]`: everything about an
- * organisation. JSON is the profile plus every diagnosis with its answers, roll-ups,
- * comparisons and the action plan; CSV is one row per answer and opens cleanly in Japanese Excel (UTF-8 with BOM,
- * CRLF, formula-like cells neutralised).
+ * cmd_export.c — `mamoru export ORG_ID --format json|csv [--columns text|ids]
+ * [--encoding utf8-bom|utf8|cp932] [--output FILE]`: everything about an organisation. JSON is
+ * the profile plus every diagnosis with its answers, roll-ups, comparisons and the action plan;
+ * CSV is one row per answer for Excel (report/history_csv.h): by default with headings in the
+ * CLI's language and the questions' texts, UTF-8 with a BOM; --encoding cp932 for older Excel;
+ * --columns ids gives the earlier layout (English headings, the stored ids) for programs.
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -13,65 +15,38 @@
 #include "app/profile.h"
 #include "cli/cli.h"
 #include "report/benchmark_json.h"
-#include "report/csv.h"
+#include "report/history_csv.h"
 #include "report/records_json.h"
 #include "report/secaction_json.h"
 #include "app/secaction.h"
 #include "core/xalloc.h"
 
-static void write_csv(FILE *f, const org_t *o, stored_diag_t **list, int n)
-{
-	static const char *const header[] = { "organization_id", "organization", "diagnosis_id", "date", "questionnaire",
-					      "version", "round", "scope", "respondent", "role", "total", "max", "band",
-					      "question", "category", "answer", "points", "full", "note", NULL };
-	csv_bom(f);
-	for (int k = 0; header[k]; k++)
-		csv_cell(f, header[k], k == 0);
-	csv_end(f);
-	for (int i = 0; i < n; i++) {
-		const stored_diag_t *d = list[i];
-		for (int a = 0; a < d->nanswers; a++) {
-			const sd_answer_t *ans = &d->answers[a];
-			csv_int(f, o->id, true);
-			csv_cell(f, o->name, false);
-			csv_int(f, d->id, false);
-			csv_cell(f, d->created, false);
-			csv_cell(f, d->questionnaire, false);
-			csv_cell(f, d->version, false);
-			csv_cell(f, d->round, false);
-			csv_cell(f, d->scope, false);
-			csv_cell(f, d->respondent, false);
-			csv_cell(f, role_id(d->role), false);
-			csv_int(f, d->total, false);
-			csv_int(f, d->max, false);
-			csv_cell(f, d->band_ja, false);
-			csv_cell(f, ans->question, false);
-			csv_cell(f, ans->category, false);
-			csv_cell(f, ans->option, false);
-			csv_int(f, ans->points, false);
-			csv_int(f, ans->full, false);
-			csv_cell(f, ans->note, false);
-			csv_end(f);
-		}
-	}
-}
-
 int cmd_export(cli_t *cli, int argc, char **argv)
 {
-	const char *org_arg = NULL, *format = NULL, *output = NULL;
+	const char *org_arg = NULL, *format = NULL, *output = NULL, *columns = "text", *encoding = "utf8-bom";
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--format") && i + 1 < argc)
 			format = argv[++i];
 		else if (!strcmp(argv[i], "--output") && i + 1 < argc)
 			output = argv[++i];
+		else if (!strcmp(argv[i], "--columns") && i + 1 < argc)
+			columns = argv[++i];
+		else if (!strcmp(argv[i], "--encoding") && i + 1 < argc)
+			encoding = argv[++i];
 		else if (argv[i][0] != '-' && !org_arg)
 			org_arg = argv[i];
 		else
 			return cli_error(cli, EXIT_USAGE, "export の引数「%s」が不正です", "bad argument to export: \"%s\"", argv[i]);
 	}
-	if (!org_arg || !format || (strcmp(format, "json") && strcmp(format, "csv")))
-		return cli_error(cli, EXIT_USAGE, "使い方: mamoru export 組織ID --format json|csv [--output ファイル]",
-				 "usage: mamoru export ORG_ID --format json|csv [--output FILE]");
+	csv_columns_t cols;
+	csv_encoding_t enc;
+	if (!org_arg || !format || (strcmp(format, "json") && strcmp(format, "csv")) || !csv_columns_parse(columns, &cols) ||
+	    !csv_encoding_parse(encoding, &enc))
+		return cli_error(cli, EXIT_USAGE,
+				 "使い方: mamoru export 組織ID --format json|csv [--columns text|ids] [--encoding utf8-bom|utf8|cp932] "
+				 "[--output ファイル]",
+				 "usage: mamoru export ORG_ID --format json|csv [--columns text|ids] [--encoding utf8-bom|utf8|cp932] "
+				 "[--output FILE]");
 	org_t o;
 	stored_diag_t **list;
 	int n, rc = cli_org_history(cli, org_arg, &o, &list, &n);
@@ -97,7 +72,8 @@ int cmd_export(cli_t *cli, int argc, char **argv)
 		goto done;
 	}
 	if (!json) {
-		write_csv(f, &o, list, n);
+		if (history_csv(f, &cli->content, &o, list, n, cli->lang, cols, enc, &e) != 0)
+			rc = cli_fail(cli, &e);
 	} else {
 		const stored_diag_t *const *cl = (const stored_diag_t *const *)list;
 		json_t *j = history_json(&cli->content, &o, cl, n, cli->lang, true);
@@ -106,8 +82,9 @@ int cmd_export(cli_t *cli, int argc, char **argv)
 		json_object_set_new(j, "security_action", secaction_json(&cli->content, &sa->rec, &sa->ready, cli->lang));
 		cli_print_json(f, j);
 	}
-	if (output && fclose(f) != 0) {
-		rc = cli_error(cli, EXIT_RUNTIME, "%s の書き込みに失敗しました", "writing %s failed", output);
+	if (output && (fclose(f) != 0 || rc != EXIT_OK)) {
+		if (rc == EXIT_OK)
+			rc = cli_error(cli, EXIT_RUNTIME, "%s の書き込みに失敗しました", "writing %s failed", output);
 		remove(output);
 	}
 done:

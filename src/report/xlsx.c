@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "core/datetime.h"
 #include "core/xalloc.h"
 
 struct xlsx {
@@ -115,16 +116,26 @@ void xlsx_date(xlsx_t *x, int col, const char *ymd)
 
 void xlsx_time(xlsx_t *x, int col, const char *iso)
 {
-	int y, mo, d, hh, mi, ss;
-	char z;
-	if (iso && sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &hh, &mi, &ss, &z) == 7 && z == 'Z') {
-		struct tm tm = { .tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = hh, .tm_min = mi, .tm_sec = ss };
-		time_t t = timegm(&tm) + 9 * 3600; /* Japan time: Excel's date-times have no zone */
-		gmtime_r(&t, &tm);
+	time_t t;
+	if (iso && dt_parse_utc(iso, &t)) {
+		struct tm tm; /* in the configured zone (Japan time by default): Excel's date-times have none */
+		dt_local(t, &tm);
 		lxw_datetime dt = { tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec };
 		worksheet_write_datetime(x->ws, x->row, (lxw_col_t)col, &dt, x->time);
 	} else {
 		xlsx_date(x, col, iso);
+	}
+}
+
+void xlsx_local(xlsx_t *x, int col, const char *t)
+{
+	int y, mo, d, hh, mi;
+	char rest;
+	if (t && strlen(t) == 16 && sscanf(t, "%4d-%2d-%2d %2d:%2d%c", &y, &mo, &d, &hh, &mi, &rest) == 5 && mo >= 1 && mo <= 12) {
+		lxw_datetime dt = { y, mo, d, hh, mi, 0 };
+		worksheet_write_datetime(x->ws, x->row, (lxw_col_t)col, &dt, x->time);
+	} else {
+		xlsx_time(x, col, t);
 	}
 }
 

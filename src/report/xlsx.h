@@ -2,8 +2,8 @@
  * xlsx.h — an Excel workbook of lists, written with libxlsxwriter: a sheet per list, its
  * headings bold in the first row (frozen, with a filter), column widths in characters, and
  * typed cells — numbers as numbers, calendar dates as dates (yyyy/m/d), stored UTC times as
- * Japan-time date-times (yyyy/m/d h:mm), text as text (never a formula, whatever it starts
- * with). Rows are written in order and flushed as they go (libxlsxwriter's constant-memory
+ * date-times in the configured zone, Japan time by default (yyyy/m/d h:mm), text as text
+ * (never a formula, whatever it starts with). Rows are written in order and flushed as they go (libxlsxwriter's constant-memory
  * mode), so a ledger of 100,000 rows is never held in memory.
  */
 #ifndef MAMORU_REPORT_XLSX_H
@@ -28,8 +28,11 @@ void xlsx_pct(xlsx_t *x, int col, double v);
 void xlsx_dec1(xlsx_t *x, int col, double v);
 /* "YYYY-MM-DD" as a date; anything else as text. */
 void xlsx_date(xlsx_t *x, int col, const char *ymd);
-/* A stored UTC time "YYYY-MM-DDTHH:MM:SSZ" as a Japan-time date and time; anything else as text. */
+/* A stored UTC time "YYYY-MM-DDTHH:MM:SSZ" as a local (Japan-time) date and time; a date as a
+ * date; anything else as text. */
 void xlsx_time(xlsx_t *x, int col, const char *iso);
+/* A local time as people entered it ("YYYY-MM-DD HH:MM", an incident's) as a date-time; else as xlsx_time. */
+void xlsx_local(xlsx_t *x, int col, const char *t);
 /* A row in bold (a label column of a summary sheet). */
 void xlsx_label(xlsx_t *x, int col, const char *s);
 /* Ends the current row. */

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "app/asset.h"
+#include "core/datetime.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "web/report_int.h"
@@ -20,30 +21,29 @@ const char *report_ui(const app_t *a, const report_req_t *q, const char *key) { 
 void report_when(const char *iso, lang_t lang, char *out, size_t size)
 {
 	static const char *const MON[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-	struct tm tm = { 0 };
-	int y, mo, d, hh, mi, ss;
-	char z;
-	if (sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &hh, &mi, &ss, &z) == 7 && z == 'Z') {
-		tm = (struct tm){ .tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = hh, .tm_min = mi, .tm_sec = ss };
-		time_t t = timegm(&tm) + 9 * 3600; /* Japan has no daylight saving */
-		gmtime_r(&t, &tm);
-		if (lang == LANG_EN)
-			snprintf(out, size, "%d %s %d, %02d:%02d JST", tm.tm_mday, MON[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
-		else
-			snprintf(out, size, "%d年%d月%d日 %02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
+	time_t t;
+	int y, mo, d, hh, mi;
+	if (dt_parse_utc(iso, &t)) {
+		/* a stored UTC time in the configured zone (Asia/Tokyo unless --tz says otherwise);
+		 * English readers are told which zone */
+		dt_show(iso, lang, out, size);
+		if (lang == LANG_EN) {
+			struct tm tm;
+			char zone[16];
+			dt_local(t, &tm);
+			if (strftime(zone, sizeof zone, "%Z", &tm) > 0) {
+				size_t n = strlen(out);
+				snprintf(out + n, size > n ? size - n : 0, " %s", zone);
+			}
+		}
 	} else if (strlen(iso) == 16 && sscanf(iso, "%4d-%2d-%2d %2d:%2d", &y, &mo, &d, &hh, &mi) == 5 && mo >= 1 && mo <= 12) {
-		/* a time people entered in Japan time (an incident's): shown as it is */
+		/* a time people entered in local time (an incident's): shown as it is */
 		if (lang == LANG_EN)
-			snprintf(out, size, "%d %s %d, %02d:%02d JST", d, MON[mo - 1], y, hh, mi);
+			snprintf(out, size, "%d %s %d, %02d:%02d", d, MON[mo - 1], y, hh, mi);
 		else
 			snprintf(out, size, "%d年%d月%d日 %02d:%02d", y, mo, d, hh, mi);
-	} else if (strlen(iso) == 10 && sscanf(iso, "%4d-%2d-%2d", &y, &mo, &d) == 3 && mo >= 1 && mo <= 12) {
-		if (lang == LANG_EN)
-			snprintf(out, size, "%d %s %d", d, MON[mo - 1], y);
-		else
-			snprintf(out, size, "%d年%d月%d日", y, mo, d);
 	} else {
-		snprintf(out, size, "%s", iso);
+		dt_show_date(iso, lang, out, size);
 	}
 }
 

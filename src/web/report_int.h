@@ -14,8 +14,9 @@
 
 /* A UI string (content/ui.yaml) in the report's language. */
 const char *report_ui(const app_t *a, const report_req_t *q, const char *key);
-/* A stored UTC time in Japan time, as a person reads it: 「2026年11月30日 15:55」 /
- * "30 Nov 2026, 15:55"; a calendar date (YYYY-MM-DD) as the date alone; other text unchanged. */
+/* A stored UTC time in the configured zone (Japan time by default, core/datetime.h) as a person
+ * reads it: 「2026年11月30日 15:55」 / "30 Nov 2026, 15:55 JST"; a time entered in local time
+ * ("YYYY-MM-DD HH:MM") as it is; a calendar date as the date alone; other text unchanged. */
 void report_when(const char *iso, lang_t lang, char *out, size_t size);
 /* The footer of every page: who prepared it, for which support organisation, and when. */
 void report_footer(const app_t *a, const report_req_t *q, const report_meta_t *m, char *out, size_t size);

@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "app/asset.h"
 #include "app/compare.h"
@@ -628,23 +627,6 @@ int report_xlsx_compare(app_t *a, const report_req_t *q, report_out_t *out, err_
 
 /* ---- incidents ---- */
 
-static void local_time(xlsx_t *x, int col, const char *t)
-{
-	/* an incident's times are written in Japan time already ("YYYY-MM-DD HH:MM") */
-	char iso[32];
-	int y, mo, d, hh, mi;
-	if (t && strlen(t) == 16 && sscanf(t, "%4d-%2d-%2d %2d:%2d", &y, &mo, &d, &hh, &mi) == 5) {
-		/* back to UTC for xlsx_time, which shows Japan time */
-		struct tm tm = { .tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = hh, .tm_min = mi };
-		time_t u = timegm(&tm) - 9 * 3600;
-		gmtime_r(&u, &tm);
-		strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M:%SZ", &tm);
-		xlsx_time(x, col, iso);
-	} else {
-		xlsx_time(x, col, t);
-	}
-}
-
 int report_xlsx_incident(app_t *a, const report_req_t *q, report_out_t *out, err_t *e)
 {
 	incident_view_t v;
@@ -667,7 +649,7 @@ int report_xlsx_incident(app_t *a, const report_req_t *q, report_out_t *out, err
 	kv_num(&w, "inc_level", inc->level);
 	kv_text(&w, "inc_status", S(&w, inc->status == INC_CLOSED ? "inc_closed" : "inc_open"));
 	xlsx_label(w.x, 0, S(&w, "inc_detected"));
-	local_time(w.x, 1, inc->detected);
+	xlsx_local(w.x, 1, inc->detected);
 	xlsx_row(w.x);
 	kv_text(&w, "inc_reporter", inc->reporter);
 	char assets[2000];
@@ -696,7 +678,7 @@ int report_xlsx_incident(app_t *a, const report_req_t *q, report_out_t *out, err
 		xlsx_text(w.x, 1, actor);
 		xlsx_text(w.x, 2, st ? tx(&st->text, L) : s->text);
 		xlsx_text(w.x, 3, s->done ? "✓" : "");
-		local_time(w.x, 4, s->done_at);
+		xlsx_local(w.x, 4, s->done_at);
 		xlsx_text(w.x, 5, s->done_by);
 		xlsx_text(w.x, 6, s->note);
 		xlsx_row(w.x);
@@ -706,7 +688,7 @@ int report_xlsx_incident(app_t *a, const report_req_t *q, report_out_t *out, err
 	for (int i = 0; i < v.nevents; i++) {
 		char *text = xmalloc(INC_NOTE_CHARS * 4 + 400);
 		report_incident_event(a, q, &v.events[i], text, INC_NOTE_CHARS * 4 + 400);
-		local_time(w.x, 0, v.events[i].at);
+		xlsx_local(w.x, 0, v.events[i].at);
 		xlsx_text(w.x, 1, text);
 		xlsx_text(w.x, 2, v.events[i].by);
 		xlsx_row(w.x);
@@ -745,7 +727,7 @@ int report_xlsx_incidents(app_t *a, const report_req_t *q, report_out_t *out, er
 		xlsx_text(w.x, 2, c ? tx(&c->type_name[x->type], L) : "");
 		xlsx_num(w.x, 3, x->level);
 		xlsx_text(w.x, 4, S(&w, x->status == INC_CLOSED ? "inc_closed" : "inc_open"));
-		local_time(w.x, 5, x->detected);
+		xlsx_local(w.x, 5, x->detected);
 		xlsx_text(w.x, 6, x->reporter);
 		xlsx_time(w.x, 7, x->created);
 		xlsx_time(w.x, 8, x->closed);

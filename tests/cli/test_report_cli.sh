@@ -283,5 +283,37 @@ m report incident 99 --format pdf --output "$TMP/inc99.pdf"
 expect_rc 2
 [ ! -e "$TMP/inc99.pdf" ] && ok || bad "a file for an unknown incident"
 
+CASE="CSV for Excel: Japanese headings and question texts, UTF-8 with a BOM by default"
+m export 1 --format csv --output "$TMP/e.csv"
+expect_rc 0
+[ "$(head -c 3 "$TMP/e.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ] && ok || bad "no BOM"
+head -1 "$TMP/e.csv" | grep -q "^.*組織ID,会社名,診断ID,診断日時,診断,版,回,範囲,回答者,役割,合計点,満点,判定,設問,設問の内容,項目,回答,点,設問の満点,メモ"$'\r'"$" && ok || bad "headings: $(head -1 "$TMP/e.csv")"
+grep -q '^1,株式会社みなと製作所,1,'"$(python3 -c "import datetime,sys; t=datetime.datetime.strptime(sys.argv[1],'%Y-%m-%dT%H:%M:%SZ')+datetime.timedelta(hours=9); print(f'{t:%Y/%m/%d %H:%M}')" "$utc")"',5分でできる自社診断,' "$TMP/e.csv" && ok || bad "first row: $(sed -n 2p "$TMP/e.csv")"
+grep -q ',1,重要情報を机の上に放置せず鍵付き書庫に保管し施錠するなどのように、重要情報がみだりに扱われないようにしていますか？,保管について,実施している,4,4,' "$TMP/e.csv" && ok || bad "question 1's row: $(sed -n 2p "$TMP/e.csv")"
+grep -q ',経営者,' "$TMP/e.csv" && ok || bad "the role in words"
+run python3 -c "import csv,sys; rows=list(csv.reader(open(sys.argv[1], encoding='utf-8-sig'))); print(len(rows), len(set(len(r) for r in rows)))" "$TMP/e.csv"
+expect_out "51 1"
+
+CASE="CSV in CP932 on request, and in English"
+m export 1 --format csv --encoding cp932 --output "$TMP/e932.csv"
+expect_rc 0
+[ "$(head -c 3 "$TMP/e932.csv" | od -An -tx1 | tr -d ' ')" != efbbbf ] && ok || bad "a BOM in CP932"
+iconv -f CP932 -t UTF-8 "$TMP/e932.csv" >"$TMP/e932-utf8.csv" && ok || bad "not valid CP932"
+head -1 "$TMP/e932-utf8.csv" | grep -q "^組織ID,会社名," && ok || bad "CP932 headings: $(head -1 "$TMP/e932-utf8.csv")"
+grep -q "重要情報を机の上に放置せず" "$TMP/e932-utf8.csv" && ok || bad "CP932 question text"
+m --lang en export 1 --format csv --encoding utf8 --output "$TMP/een.csv"
+expect_rc 0
+head -1 "$TMP/een.csv" | grep -q "^Organisation ID,Company,Diagnosis ID," && ok || bad "English headings: $(head -1 "$TMP/een.csv")"
+grep -q "Do you keep important information" "$TMP/een.csv" && ok || bad "English question text"
+
+CASE="the earlier CSV layout stays available: English headings and the stored ids"
+m export 1 --format csv --columns ids --output "$TMP/ids.csv"
+expect_rc 0
+head -1 "$TMP/ids.csv" | grep -q "^.*organization_id,organization,diagnosis_id,date,questionnaire,version,round,scope,respondent,role,total,max,band,question,category,answer,points,full,note"$'\r'"$" && ok || bad "ids headings: $(head -1 "$TMP/ids.csv")"
+grep -q ",jisha-shindan,.*,executive,.*,1,storage,yes,4,4," "$TMP/ids.csv" && ok || bad "ids row: $(sed -n 2p "$TMP/ids.csv")"
+m export 1 --format csv --encoding latin1 --output "$TMP/bad.csv"
+expect_rc 2; expect_err "--encoding"
+[ ! -e "$TMP/bad.csv" ] && ok || bad "a file for a bad encoding"
+
 echo "test_report_cli: $PASS passed, $FAIL failed"
 [ "$FAIL" = 0 ]
