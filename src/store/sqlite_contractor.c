@@ -20,8 +20,8 @@ static const char SQL_CT_UPDATE[] = "UPDATE contractors SET name = ?, contact = 
 static const char SQL_CT_GET[] = "SELECT " CT_COLS " FROM contractors WHERE id = ? AND workspace_id = ?";
 static const char SQL_CT_LIST[] = "SELECT " CT_COLS " FROM contractors WHERE organization_id = ? AND workspace_id = ? ORDER BY id";
 static const char *const SQL_CT_DELETE[] = {
-	"DELETE FROM respondent_links WHERE diagnosis_id IS NULL AND workspace_id = ?2 AND hash IN "
-	"(SELECT link_hash FROM contractor_requests WHERE contractor_id = ?1 AND workspace_id = ?2)",
+	("DELETE FROM respondent_links WHERE diagnosis_id IS NULL AND workspace_id = ?2 AND hash IN "
+	 "(SELECT link_hash FROM contractor_requests WHERE contractor_id = ?1 AND workspace_id = ?2)"),
 	"DELETE FROM contractor_requests WHERE contractor_id = ?1 AND workspace_id = ?2",
 	"DELETE FROM contractors WHERE id = ?1 AND workspace_id = ?2",
 };
