@@ -9,7 +9,8 @@
 // page, and puts the first into the plan; the administrator adds a consultant, a
 // company member and a viewer, and each sees exactly what their role allows, in Japanese and
 // English; the seed's asset ledger is imported from CP932 CSV and .xlsx, two risks are rated
-// and decided, and the reduction lands in the action plan; no console errors anywhere. Screenshots of the main pages are
+// and decided, and the reduction lands in the action plan; the reports download from the
+// result, comparison, history, plan and ledger pages; no console errors anywhere. Screenshots of the main pages are
 // saved to tests/out/screenshots/ for review. Prints "browser: N passed, N failed".
 import { spawn, execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -484,6 +485,54 @@ try {
     await p.goto(`${base}/organizations/1/manual/print`);
     check("the manual prints with its holder", (await p.locator("#manual-printable").textContent()).includes("総務部長 山田"));
     await p.screenshot({ path: join(shots, "manual.png"), fullPage: true });
+    await adm.c.close();
+  }
+
+  // reports to hand over (issue 14): the result page's PDF and Excel links download the
+  // report and the workbook, the comment page puts the consultant's comment into the PDF, and
+  // the comparison, history, plan and ledger pages each download theirs (read back with
+  // poppler's pdftotext and openpyxl, as the client's machine would)
+  {
+    const { readFileSync } = await import("node:fs");
+    const adm = await as("admin@example.test");
+    const p = adm.p;
+    const fetchReport = async (selector, name) => {
+      const [d] = await Promise.all([p.waitForEvent("download"), p.locator(selector).click()]);
+      const file = join(tmp, `${name}-${d.suggestedFilename()}`);
+      await d.saveAs(file);
+      return { name: d.suggestedFilename(), file };
+    };
+    const pdfText = (file) => execFileSync("pdftotext", ["-raw", file, "-"]).toString().replace(/\n/g, "");
+    await p.goto(`${base}/diagnoses/${id41}?lang=ja`);
+    const r1 = await fetchReport("#report-report-pdf", "result");
+    check("the result's PDF downloads", r1.name === `mamoru-diagnosis-${id41}.pdf`
+          && readFileSync(r1.file).subarray(0, 5).toString() === "%PDF-", r1.name);
+    const t1 = pdfText(r1.file);
+    check("the PDF names the company, the score and who prepared it", t1.includes("株式会社ブラウザ") && t1.includes("41 / 100")
+          && t1.includes("作成者"), t1.slice(0, 200));
+    await p.locator("#report-report-comment").click();
+    await p.locator("#c-report").fill("まずパスワードの管理から始めましょう。");
+    const r2 = await fetchReport("#report-pdf", "commented");
+    check("the comment goes into the PDF", pdfText(r2.file).includes("まずパスワードの管理から始めましょう。"));
+    await p.goto(`${base}/diagnoses/${id41}?lang=ja`);
+    const x1 = await fetchReport("#report-report-xlsx", "result");
+    const book = JSON.parse(execFileSync("/usr/bin/python3", [join(root, "tests/cli/xlsx_cells.py"), x1.file]).toString());
+    check("the result's workbook opens with its answers", x1.name.endsWith(".xlsx") && book["回答"].length === 26
+          && typeof book["回答"][1][4] === "number", JSON.stringify(book.sheets));
+    for (const [path, selector, text] of [[`/diagnoses/${id41}/compare`, "#report-compare-pdf", "ベンチマーク比較レポート"],
+                                          ["/organizations/1/history", "#report-history-pdf", "診断の履歴レポート"],
+                                          ["/organizations/1", "#report-plan-pdf", "対策の計画"],
+                                          ["/organizations/1/assets", "#report-ledger-pdf", "リスクマトリクス"]]) {
+      await p.goto(`${base}${path}?lang=ja`);
+      const r = await fetchReport(selector, "page");
+      const t = pdfText(r.file);
+      check(`${path} downloads its PDF`, t.includes(text) && t.includes("株式会社ブラウザ"), r.name);
+    }
+    await p.goto(`${base}/organizations/1/risks?lang=ja`);
+    const x2 = await fetchReport("#report-ledger-xlsx", "ledger");
+    const ledger = JSON.parse(execFileSync("/usr/bin/python3", [join(root, "tests/cli/xlsx_cells.py"), x2.file]).toString());
+    check("the ledger's workbook holds the ledger and the register", ledger.sheets.includes("情報資産管理台帳")
+          && ledger["リスク対応表"].length >= 3, JSON.stringify(ledger.sheets));
     await adm.c.close();
   }
 
