@@ -21,8 +21,8 @@ static bool one_of(const char *v, const char *const *list, int n)
 
 int cmd_search(cli_t *cli, int argc, char **argv)
 {
-	static const char *const TYPES[] = { "measure", "scenario", "case", "threat" };
-	search_filter_t f = { 0 };
+	static const char *const TYPES[] = { "measure", "scenario", "case", "threat", "rule" };
+	search_filter_t f = { .lang = cli->lang };
 	const char *query = NULL;
 	bool as_json = false;
 	for (int i = 1; i < argc; i++) {
@@ -38,8 +38,9 @@ int cmd_search(cli_t *cli, int argc, char **argv)
 			return cli_error(cli, EXIT_USAGE, "search の引数「%s」が不正です", "bad argument to search: \"%s\"", argv[i]);
 	}
 	const content_t *c = &cli->content;
-	if (f.type && !one_of(f.type, TYPES, 4))
-		return cli_error(cli, EXIT_USAGE, "--type は measure・scenario・case・threat のどれかです", "--type must be measure, scenario, case or threat");
+	if (f.type && !one_of(f.type, TYPES, 5))
+		return cli_error(cli, EXIT_USAGE, "--type は measure・scenario・case・threat・rule のどれかです",
+				 "--type must be measure, scenario, case, threat or rule");
 	if (f.industry && !content_industry(c, f.industry))
 		return cli_error(cli, EXIT_USAGE, "--industry は A～T の産業コードです", "--industry must be an industry code A-T");
 	bool size_ok = !f.size;
@@ -65,16 +66,25 @@ int cmd_search(cli_t *cli, int argc, char **argv)
 	} else if (as_json) {
 		json_t *a = json_array();
 		for (int i = 0; i < n; i++)
-			json_array_append_new(a, json_pack("{s:s, s:s, s:s}", "type", hits[i].type, "id", hits[i].id, "title",
-							   tx(hits[i].title, cli->lang)));
+			json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:s, s:s%}", "type", hits[i].type, "id", hits[i].id, "title",
+							   tx(hits[i].title, cli->lang), "snippet", hits[i].snippet, "highlight",
+							   hits[i].mark >= 0 ? hits[i].snippet + hits[i].mark : "",
+							   (size_t)(hits[i].mark >= 0 ? hits[i].mark_len : 0)));
 		cli_print_json(stdout, json_pack("{s:s, s:i, s:o}", "query", query ? query : "", "count", n, "results", a));
 	} else {
+		/* the kind, the title (a measure with its number in the guideline, never an internal
+		 * id) and the text around the words found, marked 【…】 */
 		for (int i = 0; i < n; i++) {
 			char key[32];
-			snprintf(key, sizeof key, "type_%s", hits[i].type);
+			snprintf(key, sizeof key, !strcmp(hits[i].type, "rule") ? "p17_type_%s" : "type_%s", hits[i].type);
 			print_padded(stdout, ui(c, key, cli->lang), 12);
-			print_padded(stdout, hits[i].id, 8);
-			printf(" %s\n", tx(hits[i].title, cli->lang));
+			printf(" %s%s%s\n", !strcmp(hits[i].type, "measure") ? hits[i].id : "", !strcmp(hits[i].type, "measure") ? " " : "",
+			       tx(hits[i].title, cli->lang));
+			const search_hit_t *x = &hits[i];
+			if (x->mark >= 0)
+				printf("    %.*s【%.*s】%s\n", x->mark, x->snippet, x->mark_len, x->snippet + x->mark, x->snippet + x->mark + x->mark_len);
+			else if (x->snippet[0])
+				printf("    %s\n", x->snippet);
 		}
 		printf("%s: %d\n", ui(c, "search_count", cli->lang), n);
 	}

@@ -701,6 +701,10 @@ int content_load(const char *dir, content_t *c, load_errors_t *errs)
 	snprintf(actions, sizeof actions, "%s/security-action.yaml", dir);
 	if (errs->n == 0 && access(actions, F_OK) == 0)
 		yl_load_file(c, errs, dir, "security-action.yaml", load_secaction);
+	/* the search's spelling variants; optional (a pack without them searches as written) */
+	snprintf(actions, sizeof actions, "%s/search-synonyms.yaml", dir);
+	if (errs->n == 0 && access(actions, F_OK) == 0)
+		yl_load_file(c, errs, dir, "search-synonyms.yaml", load_synonyms);
 	/* the contractor clause builder's text; optional like the actions */
 	snprintf(actions, sizeof actions, "%s/contractor-clauses.yaml", dir);
 	if (errs->n == 0 && access(actions, F_OK) == 0)

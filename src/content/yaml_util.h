@@ -71,6 +71,8 @@ void load_knowledge(content_t *c, load_errors_t *errs, const char *dir);
 void load_actions(ctx_t *x, yaml_node_t *root);
 /* secaction.c: content/security-action.yaml, SECURITY ACTION and the basic policy's draft */
 void load_secaction(ctx_t *x, yaml_node_t *root);
+/* synonyms.c: content/search-synonyms.yaml, the spelling variants search treats as one */
+void load_synonyms(ctx_t *x, yaml_node_t *root);
 /* clauses.c: content/contractor-clauses.yaml, the example confidentiality clauses */
 void load_clauses(ctx_t *x, yaml_node_t *root);
 

@@ -88,6 +88,12 @@ typedef struct threat {
 	mtext_t cite;
 } threat_t;
 
+/* Words that search treats as one (content/search-synonyms.yaml): 漏洩 / 漏えい. */
+typedef struct synonym_group {
+	const char **terms;
+	int nterms;
+} synonym_group_t;
+
 int case_type_index(const char *id);         /* -1 when unknown */
 /* The case's prefecture as the reader's language writes it (English: romanised when given). */
 static inline const char *case_prefecture(const case_t *k, lang_t lang)

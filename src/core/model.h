@@ -207,6 +207,8 @@ typedef struct content {
 	struct ledger_content *ledger;  /* the asset ledger's columns and rules (core/asset.h) */
 	struct risk_content *risk;      /* the risk matrix and its labels (core/risk.h) */
 	struct incident_content *incident; /* incident response, Mission 4 (core/incident.h), or NULL */
+	struct synonym_group *synonyms; /* spelling variants for search (content/search-synonyms.yaml) */
+	int nsynonyms;
 } content_t;
 
 const questionnaire_t *content_questionnaire(const content_t *c, const char *id);

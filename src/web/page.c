@@ -51,6 +51,7 @@ void page_begin(req_t *r, resp_t *w, const char *title)
 			h(b, "<a href=\"/organizations/new\">%s</a>", T(r, "web_new_org"));
 		h(b, "<a href=\"/measures\">%s</a><a href=\"/scenarios\">%s</a><a href=\"/cases\">%s</a><a href=\"/search\">%s</a>",
 		  T(r, "web_measures"), T(r, "web_scenario_list"), T(r, "web_cases"), T(r, "web_search"));
+		h(b, "<a href=\"/threats\">%s</a><a href=\"/five-rules\">%s</a>", T(r, "p17_threats_nav"), T(r, "web_five_rules"));
 		if (role == UROLE_ADMIN)
 			h(b, "<a href=\"/users\">%s</a>", T(r, "auth_users"));
 		h(b, "</nav><div class=\"who\">%s <a href=\"/account\" id=\"who\">%s</a>（%s） <form method=\"post\" action=\"/logout\" "

@@ -18,12 +18,12 @@ static const char *nz(const char *s) { return s && *s ? s : NULL; }
 /* Reads and checks ?q=&type=&industry=&size=&case_type=; false with err filled when bad. */
 static bool read_filter(const req_t *r, search_filter_t *f, const char **q, char *err, size_t errlen)
 {
-	static const char *const TYPES[] = { "measure", "scenario", "case", "threat" };
+	static const char *const TYPES[] = { "measure", "scenario", "case", "threat", "rule" };
 	*q = req_query(r, "q");
 	*f = (search_filter_t){ nz(req_query(r, "type")), nz(req_query(r, "industry")), nz(req_query(r, "size")),
-				nz(req_query(r, "case_type")) };
+				nz(req_query(r, "case_type")), r->lang };
 	bool ok = !f->type;
-	for (int i = 0; f->type && i < 4; i++)
+	for (int i = 0; f->type && i < 5; i++)
 		ok |= !strcmp(f->type, TYPES[i]);
 	bool size_ok = !f->size;
 	for (int i = 0; f->size && i < r->content->nsize_bands; i++)
@@ -38,15 +38,39 @@ static bool read_filter(const req_t *r, search_filter_t *f, const char **q, char
 static const char *type_key(const char *type)
 {
 	return !strcmp(type, "measure") ? "type_measure" : !strcmp(type, "scenario") ? "type_scenario"
-	       : !strcmp(type, "case") ? "type_case" : "type_threat";
+	       : !strcmp(type, "case") ? "type_case" : !strcmp(type, "rule") ? "p17_type_rule" : "type_threat";
 }
 
 static void hit_link(buf_t *b, const search_hit_t *hit)
 {
-	if (!strcmp(hit->type, "threat"))
-		h(b, "/search?type=threat#t-%s", hit->id);
+	if (!strcmp(hit->type, "rule"))
+		h(b, "/five-rules#rule-%s", hit->id);
 	else
 		h(b, "/%ss/%s", hit->type, hit->id);
+}
+
+/* A hit as a person reads it: what kind of text, its title (a measure with its number in the
+ * guideline, never an internal id) and the text around the words found, marked. */
+static void hit_item(req_t *r, buf_t *b, const search_hit_t *hit)
+{
+	h(b, "<li><span class=\"tag\">%s</span> <a href=\"", T(r, type_key(hit->type)));
+	hit_link(b, hit);
+	h(b, "\">");
+	if (!strcmp(hit->type, "measure"))
+		h(b, "%s ", hit->id);
+	h(b, "%s</a>", tx(hit->title, r->lang));
+	if (hit->snippet[0]) {
+		h(b, "<p class=\"snippet\">");
+		if (hit->mark >= 0) { /* h() takes whole strings: the three parts apart */
+			char pre[SEARCH_SNIPPET_MAX], mid[SEARCH_SNIPPET_MAX];
+			snprintf(pre, sizeof pre, "%.*s", hit->mark, hit->snippet);
+			snprintf(mid, sizeof mid, "%.*s", hit->mark_len, hit->snippet + hit->mark);
+			h(b, "%s<mark>%s</mark>%s", pre, mid, hit->snippet + hit->mark + hit->mark_len);
+		} else
+			h(b, "%s", hit->snippet);
+		h(b, "</p>");
+	}
+	h(b, "</li>");
 }
 
 static void select_box(req_t *r, buf_t *b, const char *name, const char *label, const char *chosen,
@@ -66,11 +90,11 @@ static void filter_form(req_t *r, buf_t *b, const char *action, const char *q, c
 	if (with_type) {
 		h(b, "<p><label for=\"f-q\">%s</label><input id=\"f-q\" name=\"q\" value=\"%s\" maxlength=\"200\"></p>",
 		  T(r, "web_search_words"), q ? q : "");
-		static const char *const TYPES[] = { "measure", "scenario", "case", "threat" };
-		const char *labels[4];
-		for (int i = 0; i < 4; i++)
+		static const char *const TYPES[] = { "measure", "scenario", "case", "threat", "rule" };
+		const char *labels[5];
+		for (int i = 0; i < 5; i++)
 			labels[i] = T(r, type_key(TYPES[i]));
-		select_box(r, b, "type", T(r, "web_kind"), f->type, TYPES, labels, 4);
+		select_box(r, b, "type", T(r, "web_kind"), f->type, TYPES, labels, 5);
 	}
 	const char *codes[32], *names[32], *sizes[16], *slabels[16], *ctl[CASE_TYPE_COUNT];
 	char buf[32][96];
@@ -118,11 +142,8 @@ void page_search(req_t *r, resp_t *w, const char *const *args)
 			h(b, "<p class=\"error\" role=\"alert\">%s</p>", err_text(&e, r->lang));
 		} else {
 			h(b, "<h2>%s: %d</h2><ul class=\"hits\">", T(r, "search_count"), n);
-			for (int i = 0; i < n; i++) {
-				h(b, "<li><span class=\"tag\">%s</span> <a href=\"", T(r, type_key(hits[i].type)));
-				hit_link(b, &hits[i]);
-				h(b, "\">%s %s</a></li>", hits[i].id, tx(hits[i].title, r->lang));
-			}
+			for (int i = 0; i < n; i++)
+				hit_item(r, b, &hits[i]);
 			h(b, "</ul>");
 		}
 	}
@@ -317,9 +338,80 @@ void api_search(req_t *r, resp_t *w, const char *const *args)
 	for (int i = 0; i < n; i++) {
 		buf_t link = { 0 };
 		hit_link(&link, &hits[i]);
-		json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:s}", "type", hits[i].type, "id", hits[i].id, "title",
-						   tx(hits[i].title, r->lang), "url", link.data));
+		json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:s, s:s, s:s%}", "type", hits[i].type, "id", hits[i].id, "title",
+						   tx(hits[i].title, r->lang), "url", link.data, "snippet", hits[i].snippet, "highlight",
+						   hits[i].mark >= 0 ? hits[i].snippet + hits[i].mark : "", (size_t)(hits[i].mark >= 0 ? hits[i].mark_len : 0)));
 		buf_free(&link);
 	}
 	resp_json(w, 200, json_pack("{s:s, s:i, s:o}", "query", q ? q : "", "count", n, "results", a));
+}
+
+/* ---- the Tokyo handbook's threats and IPA's 情報セキュリティ5か条: pages of their own ---- */
+
+static void measure_links(req_t *r, buf_t *b, const measure_t *const *ms, int n)
+{
+	if (!n)
+		return;
+	h(b, "<p class=\"related\">%s: ", T(r, "p17_related_measures"));
+	for (int k = 0; k < n; k++)
+		h(b, "%s<a href=\"/measures/%s\">%s %s</a>", k ? "、" : "", ms[k]->id, ms[k]->id, tx(&ms[k]->title, r->lang));
+	h(b, "</p>");
+}
+
+void page_threats(req_t *r, resp_t *w, const char *const *args)
+{
+	(void)args;
+	buf_t *b = &w->body;
+	page_begin(r, w, T(r, "p17_threats"));
+	h(b, "<h1>%s</h1><p>%s</p><ol class=\"threats\">", T(r, "p17_threats"), T(r, "p17_threats_help"));
+	for (int i = 0; i < r->content->nthreats; i++) {
+		const threat_t *t = &r->content->threats[i];
+		h(b, "<li><a href=\"/threats/%s\">%s</a> <span class=\"muted small\">%s</span></li>", t->id, tx(&t->title, r->lang),
+		  tx(&t->cite, r->lang));
+	}
+	h(b, "</ol><p><a href=\"/five-rules\">%s</a></p>", T(r, "web_five_rules"));
+	page_end(r, w);
+}
+
+void page_threat(req_t *r, resp_t *w, const char *const *args)
+{
+	const threat_t *t = NULL;
+	for (int i = 0; i < r->content->nthreats; i++)
+		if (!strcmp(r->content->threats[i].id, args[0]))
+			t = &r->content->threats[i];
+	if (!t) {
+		page_error(r, w, 404, "error_not_found");
+		return;
+	}
+	buf_t *b = &w->body;
+	lang_t L = r->lang;
+	page_begin(r, w, tx(&t->title, L));
+	h(b, "<p class=\"muted\"><a href=\"/threats\">%s</a></p><h1>%s</h1><p>%s</p>", T(r, "p17_threats"), tx(&t->title, L),
+	  tx(&t->description, L));
+	if (t->ncountermeasures) {
+		h(b, "<h2>%s</h2><ul>", T(r, "p17_countermeasures"));
+		for (int k = 0; k < t->ncountermeasures; k++)
+			h(b, "<li>%s</li>", tx(&t->countermeasures[k], L));
+		h(b, "</ul>");
+	}
+	measure_links(r, b, t->measures, t->nmeasures);
+	h(b, "<p class=\"muted cite\">%s: %s</p>", T(r, "source"), tx(&t->cite, L));
+	page_end(r, w);
+}
+
+void page_five_rules(req_t *r, resp_t *w, const char *const *args)
+{
+	(void)args;
+	buf_t *b = &w->body;
+	lang_t L = r->lang;
+	page_begin(r, w, T(r, "web_five_rules"));
+	h(b, "<h1>%s</h1><p>%s</p><ol class=\"rules\">", T(r, "web_five_rules"), T(r, "p17_five_rules_help"));
+	for (int i = 0; i < r->content->nrules; i++) {
+		const rule_t *u = &r->content->rules[i];
+		h(b, "<li id=\"rule-%s\"><h2>%s</h2><p>%s</p>", u->id, tx(&u->title, L), tx(&u->text, L));
+		measure_links(r, b, u->measures, u->nmeasures);
+		h(b, "<p class=\"muted cite\">%s: %s</p></li>", T(r, "source"), tx(&u->cite, L));
+	}
+	h(b, "</ol><p><a href=\"/threats\">%s</a></p>", T(r, "p17_threats"));
+	page_end(r, w);
 }

@@ -1,10 +1,100 @@
 /*
  * page_measures.c — /measures and /measures/{id}: the guideline's 22 common measures with
- * their required control (必須の管理策), points (対策のポイント) and examples (対策の例).
+ * their required control (必須の管理策), points (対策のポイント) and examples (対策の例), each
+ * point's rough cost and effort, and what leads to a measure and what it prevents: the
+ * questions of every questionnaire that link to it, the threat scenarios it prevents
+ * (appendix 2), the case studies it relates to, the Tokyo handbook's threats and 5か条.
  */
+#include <stdio.h>
 #include <string.h>
 
+#include "core/actions.h"
+#include "core/knowledge.h"
 #include "web/pages.h"
+
+/* a point's cost and effort (content/measure-costs.yaml: this project's estimate) */
+static void cost_labels(const req_t *r, buf_t *b, cost_t cost, effort_t effort)
+{
+	char ck[32], ek[32];
+	if (cost == COST_UNKNOWN && effort == EFFORT_UNKNOWN)
+		return;
+	snprintf(ck, sizeof ck, "cost_%s", cost_id(cost));
+	snprintf(ek, sizeof ek, "effort_%s", effort_id(effort));
+	h(b, " <span class=\"labels\">");
+	if (cost != COST_UNKNOWN)
+		h(b, "<span class=\"label cost-%s\">%s</span> ", cost_id(cost), T(r, ck));
+	if (effort != EFFORT_UNKNOWN)
+		h(b, "<span class=\"label effort-%s\">%s</span>", effort_id(effort), T(r, ek));
+	h(b, "</span>");
+}
+
+static bool links_to(const measure_t *const *ms, int n, const measure_t *m)
+{
+	for (int k = 0; k < n; k++)
+		if (ms[k] == m)
+			return true;
+	return false;
+}
+
+/* What leads to the measure and what it prevents, each a link. */
+static void measure_context(const req_t *r, buf_t *b, const measure_t *m)
+{
+	const content_t *c = r->content;
+	lang_t L = r->lang;
+	h(b, "<section id=\"questions\"><h2>%s</h2>", T(r, "p17_measure_questions"));
+	int nq = 0;
+	for (int i = 0; i < c->nqs; i++) {
+		const questionnaire_t *q = c->qs[i];
+		bool open = false;
+		for (int k = 0; k < q->nitems; k++)
+			if (links_to(q->items[k].measures, q->items[k].nmeasures, m)) {
+				if (!open)
+					h(b, "<h3>%s</h3><ul>", tx(&q->title, L));
+				open = true;
+				nq++;
+				h(b, "<li><a href=\"/diagnose/%s\">%s %s</a> %s</li>", q->id, T(r, "question"), q->items[k].id, tx(&q->items[k].text, L));
+			}
+		if (open)
+			h(b, "</ul>");
+	}
+	if (!nq)
+		h(b, "<p>%s</p>", T(r, "p17_none"));
+	h(b, "</section><section id=\"scenarios\"><h2>%s</h2>", T(r, "p17_measure_scenarios"));
+	if (m->nscenarios) {
+		h(b, "<ul>");
+		for (int s = 0; s < m->nscenarios; s++)
+			h(b, "<li><a href=\"/scenarios/%s\">%s %s</a></li>", m->scenarios[s]->id, T(r, "type_scenario"), tx(&m->scenarios[s]->title, L));
+		h(b, "</ul>");
+	} else {
+		h(b, "<p>%s</p>", T(r, "p17_none"));
+	}
+	h(b, "</section><section id=\"cases\"><h2>%s</h2>", T(r, "p17_measure_cases"));
+	int nc = 0;
+	for (int i = 0; i < c->ncases; i++)
+		if (links_to(c->cases[i].related, c->cases[i].nrelated, m)) {
+			if (!nc++)
+				h(b, "<ul>");
+			h(b, "<li><a href=\"/cases/%s\">%s</a></li>", c->cases[i].id, tx(&c->cases[i].title, L));
+		}
+	if (nc)
+		h(b, "</ul>");
+	else
+		h(b, "<p>%s</p>", T(r, "p17_none"));
+	h(b, "</section>");
+	int nt = 0;
+	for (int i = 0; i < c->nthreats; i++)
+		if (links_to(c->threats[i].measures, c->threats[i].nmeasures, m)) {
+			if (!nt++)
+				h(b, "<section id=\"threats\"><h2>%s</h2><ul>", T(r, "p17_threats"));
+			h(b, "<li><a href=\"/threats/%s\">%s</a></li>", c->threats[i].id, tx(&c->threats[i].title, L));
+		}
+	if (nt)
+		h(b, "</ul></section>");
+	for (int i = 0; i < c->nrules; i++)
+		if (links_to(c->rules[i].measures, c->rules[i].nmeasures, m))
+			h(b, "<p id=\"rule\" class=\"notice\">%s: <a href=\"/five-rules#rule-%s\">%s</a></p>", T(r, "web_five_rules"), c->rules[i].id,
+			  tx(&c->rules[i].title, L));
+}
 
 void page_measures(req_t *r, resp_t *w, const char *const *args)
 {
@@ -50,6 +140,7 @@ void page_measure(req_t *r, resp_t *w, const char *const *args)
 			h(b, "<ul class=\"points\">");
 		open = true;
 		h(b, "<li>%s", tx(&pt->text, L));
+		cost_labels(r, b, pt->cost, pt->effort);
 		if (pt->nexamples) {
 			h(b, "<p class=\"ex\">%s</p><ul>", T(r, "web_examples"));
 			for (int e = 0; e < pt->nexamples; e++)
@@ -60,6 +151,8 @@ void page_measure(req_t *r, resp_t *w, const char *const *args)
 	}
 	if (open)
 		h(b, "</ul>");
+	h(b, "<p class=\"small muted\">%s</p>", T(r, "action_cost_note"));
+	measure_context(r, b, m);
 	h(b, "<p class=\"muted\">%s: %s</p><p><a href=\"/measures\">%s</a></p>", T(r, "source"), tx(&m->cite, L),
 	  T(r, "web_measures"));
 	page_end(r, w);

@@ -94,6 +94,9 @@ void page_diagnose_post(req_t *r, resp_t *w, const char *const *args);
 void page_result(req_t *r, resp_t *w, const char *const *args);
 void page_diag_attach(req_t *r, resp_t *w, const char *const *args); /* POST /diagnoses/{id}/attach */
 void page_plan_save(req_t *r, resp_t *w, const char *const *args);   /* POST /organizations/{id}/plan/save */
+void page_threats(req_t *r, resp_t *w, const char *const *args);     /* /threats: the Tokyo handbook's threats */
+void page_threat(req_t *r, resp_t *w, const char *const *args);      /* /threats/{id} */
+void page_five_rules(req_t *r, resp_t *w, const char *const *args);  /* /five-rules: 情報セキュリティ5か条 */
 void page_result_cache_free(void);   /* at shutdown */
 /* page_history.c */
 void page_history(req_t *r, resp_t *w, const char *const *args);

@@ -82,5 +82,21 @@ expect_json "d['diagnoses'][0]['created']" '"2026-11-29T23:10:00Z"'
 CASE="the default round is the month in Japan: a save at 08:30 on 1 December there is December's"
 [ "$(rows "SELECT round FROM diagnoses WHERE id = 1")" = "$(TZ=Asia/Tokyo date +%Y-%m)" ] && ok || bad "round $(rows "SELECT round FROM diagnoses WHERE id = 1") is not this month in Japan"
 
+CASE="search at the terminal: spelling variants, the words marked in a snippet, no internal ids"
+m search 情報漏洩
+expect_rc 0
+expect_out "【情報漏えい】"
+n1=$(printf '%s\n' "$OUT" | tail -1)
+m search 情報漏えい
+[ "$(printf '%s\n' "$OUT" | tail -1)" = "$n1" ] && ok || bad "情報漏洩 $n1, 情報漏えい $(printf '%s\n' "$OUT" | tail -1)"
+m --lang en search ransomware
+expect_out "Threat       Fraud and extortion with ransomware"
+expect_no_out " ransomware   "
+m search ウィルス --json
+expect_json "d['count'] > 30 and d['results'][0]['highlight'] != ''" "true"
+m search 共有設定 --type rule
+expect_out "5か条"
+expect_out "共有設定を見直そう"
+
 echo "polish-cli: $PASS passed, $FAIL failed"
 [ "$FAIL" = 0 ]

@@ -41,7 +41,7 @@ static void search(const content_t *c, const kv_t *kv, int n)
 {
 	static const char *const TYPES[] = { "measure", "scenario", "case", "threat" };
 	const char *q = get(kv, n, "q");
-	search_filter_t f = { get(kv, n, "type"), get(kv, n, "industry"), get(kv, n, "size"), get(kv, n, "case_type") };
+	search_filter_t f = { get(kv, n, "type"), get(kv, n, "industry"), get(kv, n, "size"), get(kv, n, "case_type"), LANG_JA };
 	bool ok = !f.type, size_ok = !f.size;
 	for (int i = 0; f.type && i < 4; i++)
 		ok |= !strcmp(f.type, TYPES[i]);

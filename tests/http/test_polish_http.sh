@@ -293,5 +293,69 @@ post /organizations/2/plan/save "status.$P1=todo" "owner.$P1=x" "due.$P1=" "note
 expect_code 404
 [ "$(sql "$DB" "SELECT status FROM plan_items WHERE id = $P1")" = done ] && ok || bad "another organisation's form changed the item"
 
+# ---------------------------------------------------------------- search and navigation
+hits() { printf '%s' "$OUT" | sed -n 's/.*<h2>件数: \([0-9]*\)<\/h2>.*/\1/p'; }
+CASE="spelling variants find the same texts: 漏洩/漏えい, ウィルス/ウイルス, テレワーク/リモートワーク, width and kana"
+get "/search?q=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("情報漏えい"))')"; a=$(hits)
+get "/search?q=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("情報漏洩"))')"; b=$(hits)
+[ "$a" -gt 20 ] && [ "$a" = "$b" ] && ok || bad "情報漏えい $a, 情報漏洩 $b"
+get "/search?q=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("ウイルス"))')"; a=$(hits)
+get "/search?q=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("ウィルス"))')"; b=$(hits)
+[ "$a" -gt 30 ] && [ "$a" = "$b" ] && ok || bad "ウイルス $a, ウィルス $b"
+get "/search?q=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("テレワーク"))')"; a=$(hits)
+get "/search?q=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("リモートワーク"))')"; b=$(hits)
+[ "$a" -gt 0 ] && [ "$a" = "$b" ] && ok || bad "テレワーク $a, リモートワーク $b"
+get "/search?q=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("ﾊﾟｿｺﾝ"))')"; a=$(hits)
+get "/search?q=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("PC"))')"; b=$(hits)
+[ "$a" -gt 0 ] && [ "$a" = "$b" ] && ok || bad "ﾊﾟｿｺﾝ $a, PC $b"
+CASE="hits show a highlighted snippet and no internal slugs; title matches first"
+get "/search?q=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("情報漏洩"))')"
+expect_out '<p class="snippet">'
+expect_out '<mark>情報漏えい</mark>'
+expect_no_out '>targeted-attack '
+expect_no_out '> ransomware '
+get "/search?q=ransomware&lang=en"
+first=$(printf '%s' "$OUT" | grep -o '<ul class="hits"><li>.*' | sed 's/<\/li>.*//')
+case "$first" in *'<a href="/threats/ransomware">Fraud and extortion with ransomware</a>'*) ok ;; *) bad "first hit: $(printf '%s' "$first" | head -c 300)" ;; esac
+expect_no_out '>ransomware Fraud'
+get "/?lang=ja"
+api GET "/api/v1/search?q=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("情報漏洩"))')"
+expect_json "d['count'] > 20 and all(r['snippet'] for r in d['results'])" "true"
+expect_json "d['results'][0]['highlight']" '"情報漏えい"'
+CASE="the cases are found by their prefecture in English"
+get "/search?q=Okinawa&type=case&lang=en"
+[ "$(hits)" != 0 ] || printf '%s' "$OUT" | grep -q '<h2>Results: [1-9]' && ok || bad "Okinawa finds no case"
+get "/?lang=ja"
+
+CASE="the Tokyo threats and the 5か条 have pages and menu entries, each item with its citation"
+get /
+expect_out '<a href="/threats">脅威</a><a href="/five-rules">情報セキュリティ5か条</a>'
+get /threats
+expect_code 200
+expect_out '<a href="/threats/ransomware">'
+get /threats/ransomware
+expect_code 200
+expect_out '<p class="muted cite">出典: 東京都『中小企業向けサイバーセキュリティ対策の極意』Ver 2.2 (2021)'
+expect_out 'href="/measures/'
+get /threats/nothing
+expect_code 404
+get /five-rules
+expect_code 200
+[ "$(printf '%s' "$OUT" | grep -o '<p class="muted cite">出典: ' | wc -l)" = 5 ] && ok || bad "not five citations on the 5か条 page"
+expect_out '<li id="rule-1"><h2>OSやソフトウェアは常に最新の状態にしよう！</h2>'
+get "/search?q=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("共有設定"))')&type=rule"
+expect_out '<a href="/five-rules#rule-4">'
+
+CASE="a measure page links the questions that lead there, the scenarios, the cases, the cost and effort"
+get /measures/4.3.2
+expect_code 200
+expect_out '<section id="questions"><h2>この対策につながる設問</h2>'
+expect_out 'href="/diagnose/jisha-shindan">設問 '
+expect_out '<section id="scenarios"><h2>この対策で防げる脅威シナリオ</h2><ul><li><a href="/scenarios/'
+expect_out '<section id="cases"><h2>関連する中小企業の事例</h2><ul><li><a href="/cases/'
+expect_out '<span class="label cost-'
+expect_out '<span class="label effort-'
+expect_out 'id="rule" class="notice">情報セキュリティ5か条: <a href="/five-rules#rule-2">'
+
 echo "polish-http: $PASS passed, $FAIL failed"
 [ "$FAIL" = 0 ]
