@@ -19,8 +19,8 @@
 #include "app/report.h"
 #include "app/risk.h"
 #include "core/actions.h"
+#include "core/datetime.h"
 #include "core/history.h"
-#include "core/utf8.h"
 #include "core/template.h"
 #include "core/xalloc.h"
 #include "report/incident_json.h"
@@ -30,7 +30,7 @@
 
 /* The chart rules of static/style.css in print colours (keep the two in step). */
 static const char CHART_CSS[] =
-	"svg{font-family:'Noto Sans CJK JP',sans-serif;font-size:12px}"
+	"svg{font-family:'Noto Sans CJK JP',sans-serif;font-size:12px;overflow:visible}"
 	"text{fill:#1b1f24}"
 	".chart-title{font-weight:700;font-size:13px}"
 	".scale{fill:#4a5563;font-size:10px}.axis-name{font-size:12px}.small{font-size:10px}"
@@ -441,9 +441,7 @@ static void compare_radars(ctx_t *x, const compare_view_t *v)
 	char names[COMPARE_HISTORY][64];
 	ns = 0;
 	for (int i = 0; i < v->nhistory; i++) {
-		report_when(v->history[i]->created, x->q->lang, names[i], sizeof names[i]);
-		names[i][x->q->lang == LANG_EN ? 11 : 16] = '\0'; /* the date, not the time */
-		utf8_trim_end(names[i]);
+		dt_show_date(v->history[i]->created, x->q->lang, names[i], sizeof names[i]); /* the date, not the time */
 		series(&s[ns++], v->history[i]->id == v->sd->id ? S(x, "your_result") : names[i], v->history_shares[i], v->ncats);
 	}
 	if (ns == 0)
