@@ -146,7 +146,7 @@ json_t *plan_json(const content_t *c, const plan_item_t *items, int n, const sto
 		int64_t against = 0;
 		plan_check_t chk = plan_check(p, list, nlist, &against);
 		static const char *const CHECK[] = { NULL, "achieved", "not_yet" };
-		json_array_append_new(a, json_pack("{s:I, s:s, s:s, s:s, s:s, s:o, s:s, s:o, s:o, s:s}", "id", (json_int_t)p->id,
+		json_array_append_new(a, json_pack("{s:I, s:s, s:s, s:s, s:s, s:o, s:s, s:o, s:o, s:s, s:s}", "id", (json_int_t)p->id,
 						   "questionnaire", p->questionnaire, "question", p->question, "text",
 						   it >= 0 ? tx(&q->items[it].text, lang) : p->title, "owner", p->owner, "due",
 						   p->due[0] ? json_string(p->due) : json_null(), "status", plan_status_id(p->status),

@@ -51,12 +51,18 @@ void page_begin(req_t *r, resp_t *w, const char *title)
 			h(b, "<a href=\"/organizations/new\">%s</a>", T(r, "web_new_org"));
 		h(b, "<a href=\"/measures\">%s</a><a href=\"/scenarios\">%s</a><a href=\"/cases\">%s</a><a href=\"/search\">%s</a>",
 		  T(r, "web_measures"), T(r, "web_scenario_list"), T(r, "web_cases"), T(r, "web_search"));
-		h(b, "<a href=\"/threats\">%s</a><a href=\"/five-rules\">%s</a>", T(r, "p17_threats_nav"), T(r, "web_five_rules"));
+		h(b, "<a href=\"/threats\">%s</a><a href=\"/five-rules\">%s</a>", T(r, "p17_threats_nav"), T(r, "p17_five_rules_nav"));
 		if (role == UROLE_ADMIN)
 			h(b, "<a href=\"/users\">%s</a>", T(r, "auth_users"));
-		h(b, "</nav><div class=\"who\">%s <a href=\"/account\" id=\"who\">%s</a>（%s） <form method=\"post\" action=\"/logout\" "
+		h(b, "</nav>");
+	}
+	/* who is signed in and the language switch stay together on the right, so the header
+	 * takes at most two lines on a laptop screen */
+	h(b, "<div class=\"tools\">");
+	if (r->signed_in) {
+		h(b, "<div class=\"who\">%s <a href=\"/account\" id=\"who\">%s</a>（%s） <form method=\"post\" action=\"/logout\" "
 		     "class=\"inline\"><input type=\"hidden\" name=\"csrf\" value=\"%s\"><button type=\"submit\" class=\"link\">%s</button></form></div>",
-		  T(r, "auth_signed_in_as"), r->app.who.email, urole_label(role, r->lang), r->csrf, T(r, "auth_logout"));
+		  T(r, "auth_signed_in_as"), r->app.who.email, urole_label(r->app.who.role, r->lang), r->csrf, T(r, "auth_logout"));
 	}
 	/* the language switch keeps the current page and its query (a draft, a step); the path is
 	 * rebuilt from its segments, percent-encoded, after a single leading "/", so a request for
@@ -87,7 +93,7 @@ void page_begin(req_t *r, resp_t *w, const char *title)
 	else
 		h(b, "<strong>日本語</strong> | <a href=\"%sen\" lang=\"en\">English</a>", url.data);
 	buf_free(&url);
-	h(b, "</p></header><main id=\"main\">");
+	h(b, "</p></div></header><main id=\"main\">");
 	page_pool_notice(r, b);
 }
 

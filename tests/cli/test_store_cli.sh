@@ -103,20 +103,22 @@ sed 's/^14,実施していない/14,実施している/' $EX >"$TMP/next.csv"
 m diagnose jisha-shindan --answers "$TMP/next.csv" --save --org 1 --scope 本社 --round 2027 --respondent 山田 --role executive
 m history 1
 expect_rc 0
-expect_out "前回比: +4（ID 1）"
+expect_out "前回比: +13（ID 2）"   # per site: the last sheet of 本社 was 佐藤's
 expect_out "パスワードについて +4"
 expect_out "■ 拠点別の集計: jisha-shindan 2026"
 expect_out "合計点: 46 / 100"
-expect_out "設問 2: 工場/鈴木=実施していない 本社/佐藤=一部実施している 本社/山田=一部実施している → 0"
+expect_out "設問 2: 工場/鈴木=実施していない 本社/佐藤=一部実施している → 0"
+expect_out "集計に使っていないシート"
+expect_out "57 / 100（ID 1 → ID 2）"
 expect_out "経営者（山田）/ 従業員（佐藤）: 2 問で回答が異なります"
 expect_out "設問 8: 実施している / 実施していない"
 m --lang en history 1 --json
 expect_rc 0
 expect_json "[d['id'] for d in d['diagnoses']]" "[1, 2, 3, 4]"
-expect_json "d['diagnoses'][3]['change']" "4"
+expect_json "d['diagnoses'][3]['change']" "13"
 expect_json "d['diagnoses'][3]['category_change']['password']" "4"
 expect_json "d['rollups'][0]['total']" "46"
-expect_json "sorted(s['scope'] for s in d['rollups'][0]['sites'])" '["工場", "本社", "本社"]'
+expect_json "sorted(s['scope'] for s in d['rollups'][0]['sites'])" '["工場", "本社"]'
 expect_json "[x['question'] for x in d['comparisons'][0]['disagreements']]" '["8", "15"]'
 expect_json "d['diagnoses'][0]['band']['label']" '"50–69: gaps stand out"'
 m history 42
