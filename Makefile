@@ -87,8 +87,13 @@ build/bench/bench_pool: bench/bench_pool.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
 
+# The save floor (bench/run.sh): SQLite with prepared statements and nothing of mamoru's
+build/bench/store_floor: bench/store_floor.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $< -lsqlite3
+
 # Benchmarks are measured, not asserted: see bench/README.md.
-bench: mamoru build/bench/bench_store build/bench/bench_pool
+bench: mamoru build/bench/bench_store build/bench/bench_pool build/bench/store_floor
 	@scripts/install-deps bench
 	@bench/run.sh
 	@bench/web.sh
