@@ -94,9 +94,11 @@ static void print_text(const cli_t *cli, const org_t *o, stored_diag_t **list, i
 		printf("%s\n", ui(c, "no_diagnoses", L));
 		return;
 	}
+	history_index_t ix; /* one pass: previous results, rounds and executives for every diagnosis */
+	history_index_build(cl, n, &ix);
 	for (int i = 0; i < n; i++) {
 		const stored_diag_t *d = list[i];
-		int p = history_previous(cl, i);
+		int p = ix.prev[i];
 		printf("\nID %lld  %s  %s（%s %s）  %s: %s  %s: %s", (long long)d->id, CLI_WHEN(cli, d->created), d->questionnaire,
 		       ui(c, "version", L), d->version, ui(c, "round", L), d->round, ui(c, "scope", L), d->scope);
 		if (d->respondent[0] || d->role)
@@ -116,13 +118,14 @@ static void print_text(const cli_t *cli, const org_t *o, stored_diag_t **list, i
 	}
 	rollup_t *r = xmalloc(sizeof *r);
 	for (int i = 0; i < n; i++) {
-		if (history_round_first(cl, i) && history_rollup(cl, n, i, r) >= 2)
+		if (ix.first[i] && history_rollup_ix(cl, &ix, i, r) >= 2)
 			print_rollup(cli, r, list[i]);
-		int e = history_executive_for(cl, n, i);
+		int e = ix.exec[i];
 		if (e >= 0)
 			print_comparison(cli, list[e], list[i]);
 	}
 	free(r);
+	history_index_free(&ix);
 }
 
 int cmd_history(cli_t *cli, int argc, char **argv)

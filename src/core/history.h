@@ -57,4 +57,80 @@ typedef struct {
 /* Items where a and b chose different options (both answered); returns how many. */
 int history_compare(const stored_diag_t *a, const stored_diag_t *b, disagreement_t *out);
 
+/* ---- Lists that grow (issue 19): one pass with a hash index, and pages of summaries ---- */
+
+/* For n keys in order, prev[i] = the index of the last earlier key equal to key[i], or -1. One
+ * pass over a hash table: no comparison of every pair. */
+void history_prev_by_key(const char *const *key, int n, int *prev);
+
+/* What the whole-list helpers above answer for every diagnosis at once, in O(n): prev[i] as
+ * history_previous, first[i] as history_round_first, exec[i] as history_executive_for, and each
+ * round's members (round_next[i]: the round's next diagnosis after i, -1 at its end). */
+typedef struct {
+	int n;
+	int *prev, *exec, *round_next;
+	bool *first;
+} history_index_t;
+
+void history_index_build(const stored_diag_t *const *list, int n, history_index_t *ix);
+void history_index_free(history_index_t *ix);
+/* history_rollup over the members of list[first]'s round only (first must be the round's first). */
+int history_rollup_ix(const stored_diag_t *const *list, const history_index_t *ix, int first, rollup_t *out);
+
+/* A history list's row: the summary columns only (no answers, no profile). */
+typedef struct {
+	int64_t id;
+	char created[32], questionnaire[40], version[40], round[40];
+	char scope[SD_TEXT], respondent[SD_TEXT];
+	role_t role;
+	int total, max, min;
+	char band_id[40], band_ja[SD_TEXT * 2], band_en[SD_TEXT * 2];
+} diag_summary_t;
+
+/* ?limit= of the history page and API: the default and the most one page may ask for. */
+#define HISTORY_PAGE_DEFAULT 50
+#define HISTORY_PAGE_MAX 200
+/* The sheets of one round read for its roll-up and comparisons: the newest this many. */
+#define HISTORY_ROUND_MAX 64
+
+/* One round (questionnaire and round) with a row on the page. */
+typedef struct {
+	char questionnaire[40], round[40];
+	int nsheets;                  /* its sheets, oldest first, as full snapshots — read only when */
+	stored_diag_t **sheets;       /* the round has two sites or a comparison (else 0, NULL) */
+	int nscopes;
+	rollup_t *rollup;             /* of sheets, when nscopes >= 2; else NULL */
+} history_round_t;
+
+typedef struct {
+	diag_summary_t d;
+	bool has_prev;                /* the site's previous result (whoever answered it), maybe on */
+	diag_summary_t prev;          /* an older page */
+	int ncats;
+	sd_category_t *cats;          /* the row's categories (read when it has a previous result) */
+	bool *cat_has;                /* cat_delta[k] against prev's category of the same id */
+	int *cat_delta;
+	int round;                    /* index into rounds[] */
+	int exec, self;               /* the executive's sheet to compare with and this row's, as */
+	                              /* indices into its round's sheets; exec -1 = none */
+} history_row_t;
+
+/* One page of an organisation's history, newest first. */
+typedef struct {
+	int limit;
+	int64_t before;               /* as asked (0 = the newest page) */
+	int nrows;
+	history_row_t *rows;
+	int64_t next;                 /* `before` of the next older page, 0 = this is the oldest */
+	bool has_newer;               /* a newer page exists; newer is its `before` (0 = the newest page) */
+	int64_t newer;
+	int nrounds;
+	history_round_t *rounds;
+} history_page_t;
+
+void history_page_free(history_page_t *p);
+/* Fills each row's round, the round's roll-up (two sites or more) and each manager's or staff
+ * member's executive sheet, from the rounds' sheets (pure; the use case reads them). */
+void history_page_link(history_page_t *p);
+
 #endif

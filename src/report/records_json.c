@@ -93,9 +93,11 @@ json_t *history_json(const content_t *c, const org_t *o, const stored_diag_t *co
 		     bool with_answers)
 {
 	json_t *diags = json_array(), *rollups = json_array(), *comps = json_array();
+	history_index_t ix; /* one pass: previous results, rounds and executives for every diagnosis */
+	history_index_build(list, n, &ix);
 	for (int i = 0; i < n; i++) {
 		json_t *d = snapshot_json(list[i], lang, with_answers);
-		int p = history_previous(list, i);
+		int p = ix.prev[i];
 		if (p >= 0) {
 			json_t *ch = json_object();
 			for (int k = 0; k < list[i]->ncats; k++) {
@@ -108,13 +110,13 @@ json_t *history_json(const content_t *c, const org_t *o, const stored_diag_t *co
 			json_object_set_new(d, "category_change", ch);
 		}
 		json_array_append_new(diags, d);
-		if (history_round_first(list, i)) {
+		if (ix.first[i]) {
 			rollup_t *r = xmalloc(sizeof *r);
-			if (history_rollup(list, n, i, r) >= 2)
+			if (history_rollup_ix(list, &ix, i, r) >= 2)
 				json_array_append_new(rollups, rollup_json(r, list[i]));
 			free(r);
 		}
-		int e = history_executive_for(list, n, i);
+		int e = ix.exec[i];
 		if (e < 0)
 			continue;
 		const stored_diag_t *exec = list[e], *other = list[i];
@@ -131,8 +133,65 @@ json_t *history_json(const content_t *c, const org_t *o, const stored_diag_t *co
 						       "executive_id", (json_int_t)exec->id, "other_id", (json_int_t)other->id,
 						       "other_role", role_id(other->role), "disagreements", items));
 	}
+	history_index_free(&ix);
 	return json_pack("{s:o, s:o, s:o, s:o}", "organization", org_json(c, o, lang), "diagnoses", diags, "rollups",
 			 rollups, "comparisons", comps);
+}
+
+static json_t *summary_json(const history_row_t *row, lang_t lang)
+{
+	const diag_summary_t *d = &row->d;
+	json_t *cats = json_array();
+	for (int k = 0; k < row->ncats; k++)
+		json_array_append_new(cats, json_pack("{s:s, s:s, s:i, s:i}", "id", row->cats[k].id, "title",
+						      lang == LANG_EN ? row->cats[k].title_en : row->cats[k].title_ja,
+						      "total", row->cats[k].total, "max", row->cats[k].max));
+	json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:o, s:s, s:i, s:i, s:i, s:{s:s, s:s}, s:o}", "id", (json_int_t)d->id,
+			      "questionnaire", d->questionnaire, "version", d->version, "round", d->round, "scope", d->scope,
+			      "respondent", d->respondent, "role", opt_str(role_id(d->role)), "created", d->created, "total",
+			      d->total, "max", d->max, "min", d->min, "band", "id", d->band_id, "label",
+			      lang == LANG_EN ? d->band_en : d->band_ja, "categories", cats);
+	if (row->has_prev) {
+		json_t *ch = json_object();
+		for (int k = 0; k < row->ncats; k++)
+			if (row->cat_has[k])
+				json_object_set_new(ch, row->cats[k].id, json_integer(row->cat_delta[k]));
+		json_object_set_new(o, "previous_id", json_integer(row->prev.id));
+		json_object_set_new(o, "change", json_integer(d->total - row->prev.total));
+		json_object_set_new(o, "category_change", ch);
+	}
+	return o;
+}
+
+json_t *history_page_json(const content_t *c, const org_t *o, const history_page_t *p, lang_t lang)
+{
+	json_t *diags = json_array(), *rollups = json_array(), *comps = json_array();
+	for (int i = 0; i < p->nrows; i++)
+		json_array_append_new(diags, summary_json(&p->rows[i], lang));
+	for (int k = p->nrounds - 1; k >= 0; k--)
+		if (p->rounds[k].rollup)
+			json_array_append_new(rollups, rollup_json(p->rounds[k].rollup, p->rounds[k].sheets[0]));
+	for (int i = p->nrows - 1; i >= 0; i--) {
+		const history_row_t *row = &p->rows[i];
+		if (row->exec < 0)
+			continue;
+		const stored_diag_t *exec = p->rounds[row->round].sheets[row->exec], *other = p->rounds[row->round].sheets[row->self];
+		disagreement_t dis[MAX_ITEMS];
+		int nd = history_compare(exec, other, dis);
+		json_t *items = json_array();
+		for (int j = 0; j < nd; j++) {
+			const sd_answer_t *x = &exec->answers[dis[j].item], *y = &other->answers[dis[j].item];
+			json_array_append_new(items, json_pack("{s:s, s:s, s:s}", "question", x->question, "executive",
+							       x->option, "other", y->option));
+		}
+		json_array_append_new(comps, json_pack("{s:s, s:s, s:s, s:I, s:I, s:s, s:o}", "questionnaire",
+						       exec->questionnaire, "round", exec->round, "scope", exec->scope,
+						       "executive_id", (json_int_t)exec->id, "other_id", (json_int_t)other->id,
+						       "other_role", role_id(other->role), "disagreements", items));
+	}
+	return json_pack("{s:o, s:o, s:o, s:o, s:i, s:o, s:o}", "organization", org_json(c, o, lang), "diagnoses", diags,
+			 "rollups", rollups, "comparisons", comps, "limit", p->limit, "before",
+			 p->before ? json_integer(p->before) : json_null(), "next", p->next ? json_integer(p->next) : json_null());
 }
 
 json_t *plan_json(const content_t *c, const plan_item_t *items, int n, const stored_diag_t *const *list, int nlist,

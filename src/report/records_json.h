@@ -17,6 +17,11 @@ json_t *snapshot_json(const stored_diag_t *d, lang_t lang, bool with_answers);
 /* list: the organisation's diagnoses oldest first. */
 json_t *history_json(const content_t *c, const org_t *o, const stored_diag_t *const *list, int n, lang_t lang,
 		     bool with_answers);
+/* One page of the history (issue 19): `diagnoses` newest first as summary rows with their
+ * change since the site's previous result, the `rollups` and `comparisons` of the page's rounds,
+ * `limit`, `before` (as asked, null for the newest page) and `next` (the `before` of the next
+ * older page, null on the oldest). */
+json_t *history_page_json(const content_t *c, const org_t *o, const history_page_t *p, lang_t lang);
 
 /* The action plan, each item checked against the latest diagnosis (list oldest first). */
 json_t *plan_json(const content_t *c, const plan_item_t *items, int n, const stored_diag_t *const *list, int nlist,

@@ -5,6 +5,7 @@
  */
 #include <assert.h>
 #include <jansson.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "core/xalloc.h"
@@ -254,4 +255,92 @@ store_rc_t pg_diag_created(store_t *s, int64_t id, char *out, size_t size)
 		PQclear(r);
 	}
 	return rc;
+}
+
+/* Summary rows (issue 19), as sqlite_diag.c: the columns a list shows, never the answers; a
+ * plain range on diagnoses_by_org for pages, an equality on diagnoses_by_round for a round. */
+#define SUMMARY_COLS "SELECT id, questionnaire, content_version, round, scope, respondent, role, total, max, min, band_id, " \
+		     "band_ja, band_en, created_at FROM diagnoses "
+static const char SQL_SUM_DESC[] = SUMMARY_COLS "WHERE organization_id = $1 AND workspace_id = $2 AND ($3::text IS NULL OR questionnaire = $3) "
+				   "AND ($4::text IS NULL OR scope = $4) AND id < $5 AND id > $6 ORDER BY id DESC LIMIT $7";
+static const char SQL_SUM_ASC[] = SUMMARY_COLS "WHERE organization_id = $1 AND workspace_id = $2 AND ($3::text IS NULL OR questionnaire = $3) "
+				  "AND ($4::text IS NULL OR scope = $4) AND id < $5 AND id > $6 ORDER BY id ASC LIMIT $7";
+static const char SQL_SUM_ROUND[] = SUMMARY_COLS "WHERE organization_id = $1 AND workspace_id = $2 AND questionnaire = $3 AND round = $8 "
+				    "AND ($4::text IS NULL OR scope = $4) AND id < $5 AND id > $6 ORDER BY id DESC LIMIT $7";
+
+store_rc_t pg_diag_summaries(store_t *s, const diag_query_t *dq, diag_summary_t **out, int *n)
+{
+	*out = NULL;
+	*n = 0;
+	bool by_round = dq->round && dq->questionnaire;
+	pg_args_t a = { 0 };
+	pa_int(&a, dq->org_id);
+	pa_int(&a, s->workspace);
+	pa_text_or_null(&a, dq->questionnaire);
+	pa_text_or_null(&a, dq->scope);
+	pa_int(&a, dq->before > 0 ? dq->before : INT64_MAX);
+	pa_int(&a, dq->after > 0 ? dq->after : 0);
+	pa_opt_int(&a, dq->limit > 0 ? dq->limit : -1);
+	if (by_round)
+		pa_text(&a, dq->round);
+	store_rc_t rc;
+	PGresult *r = pg_run(PG(s), by_round ? SQL_SUM_ROUND : dq->after > 0 ? SQL_SUM_ASC : SQL_SUM_DESC, &a, "diagnoses", &rc);
+	if (!r)
+		return rc;
+	int count = PQntuples(r);
+	diag_summary_t *list = xcalloc((size_t)(count ? count : 1), sizeof *list);
+	for (int i = 0; i < count; i++) {
+		diag_summary_t *d = &list[i];
+		d->id = pg_col_int(r, i, 0);
+		pg_col_text(r, i, 1, d->questionnaire, sizeof d->questionnaire);
+		pg_col_text(r, i, 2, d->version, sizeof d->version);
+		pg_col_text(r, i, 3, d->round, sizeof d->round);
+		pg_col_text(r, i, 4, d->scope, sizeof d->scope);
+		pg_col_text(r, i, 5, d->respondent, sizeof d->respondent);
+		char role[16];
+		pg_col_text(r, i, 6, role, sizeof role);
+		if (!role_parse(role, &d->role))
+			d->role = ROLE_NONE;
+		d->total = (int)pg_col_int(r, i, 7);
+		d->max = (int)pg_col_int(r, i, 8);
+		d->min = (int)pg_col_int(r, i, 9);
+		pg_col_text(r, i, 10, d->band_id, sizeof d->band_id);
+		pg_col_text(r, i, 11, d->band_ja, sizeof d->band_ja);
+		pg_col_text(r, i, 12, d->band_en, sizeof d->band_en);
+		pg_col_text(r, i, 13, d->created, sizeof d->created);
+	}
+	PQclear(r);
+	*out = list;
+	*n = count;
+	return STORE_OK;
+}
+
+store_rc_t pg_diag_cats(store_t *s, int64_t id, sd_category_t **out, int *n)
+{
+	*out = NULL;
+	*n = 0;
+	pg_args_t a = { 0 };
+	pa_int(&a, id);
+	store_rc_t rc;
+	PGresult *r = pg_run(PG(s), SQL_CAT_GET, &a, "diagnosis_categories", &rc);
+	if (!r)
+		return rc;
+	int count = PQntuples(r);
+	if (count > MAX_CATEGORIES) {
+		PQclear(r);
+		return pg_fail(PG(s), STORE_ERROR, "diagnosis_categories");
+	}
+	sd_category_t *cats = xcalloc((size_t)(count ? count : 1), sizeof *cats);
+	for (int k = 0; k < count; k++) {
+		sd_category_t *c = &cats[k];
+		pg_col_text(r, k, 0, c->id, sizeof c->id);
+		pg_col_text(r, k, 1, c->title_ja, sizeof c->title_ja);
+		pg_col_text(r, k, 2, c->title_en, sizeof c->title_en);
+		c->total = (int)pg_col_int(r, k, 3);
+		c->max = (int)pg_col_int(r, k, 4);
+	}
+	PQclear(r);
+	*out = cats;
+	*n = count;
+	return STORE_OK;
 }

@@ -21,6 +21,8 @@ store_rc_t pg_diag_get(store_t *s, int64_t id, stored_diag_t **out);
 store_rc_t pg_diag_ids(store_t *s, int64_t org_id, const char *questionnaire, int64_t upto, int max, int64_t **ids, int *n);
 store_rc_t pg_diag_delete(store_t *s, int64_t id);
 store_rc_t pg_diag_created(store_t *s, int64_t id, char *out, size_t size);
+store_rc_t pg_diag_summaries(store_t *s, const diag_query_t *q, diag_summary_t **out, int *n);
+store_rc_t pg_diag_cats(store_t *s, int64_t id, sd_category_t **out, int *n);
 
 store_rc_t pg_draft_put(store_t *s, const draft_t *d);
 store_rc_t pg_draft_get(store_t *s, const char *id, draft_t *out);

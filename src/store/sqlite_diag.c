@@ -4,6 +4,7 @@
  * change afterwards (core/snapshot.h: snapshots are immutable).
  */
 #include <assert.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "core/xalloc.h"
@@ -269,4 +270,100 @@ store_rc_t sq_diag_created(store_t *s, int64_t id, char *out, size_t size)
 		sqlite3_reset(st);
 	}
 	return rc;
+}
+
+/* Summary rows (issue 19): the columns a list shows, never the answers. Three statements so
+ * that each is a plain range or equality on an index: diagnoses_by_org for pages of the whole
+ * history, diagnoses_by_round for a round's sheets. ?3 and ?5 NULL = any questionnaire or scope. */
+#define SUMMARY_COLS "SELECT id, questionnaire, content_version, round, scope, respondent, role, total, max, min, band_id, " \
+		     "band_ja, band_en, created_at FROM diagnoses "
+static const char SQL_SUM_DESC[] = SUMMARY_COLS "WHERE organization_id = ?1 AND workspace_id = ?2 AND (?3 IS NULL OR questionnaire = ?3) "
+				   "AND (?5 IS NULL OR scope = ?5) AND id < ?6 AND id > ?7 ORDER BY id DESC LIMIT ?8";
+static const char SQL_SUM_ASC[] = SUMMARY_COLS "WHERE organization_id = ?1 AND workspace_id = ?2 AND (?3 IS NULL OR questionnaire = ?3) "
+				  "AND (?5 IS NULL OR scope = ?5) AND id < ?6 AND id > ?7 ORDER BY id ASC LIMIT ?8";
+static const char SQL_SUM_ROUND[] = SUMMARY_COLS "WHERE organization_id = ?1 AND workspace_id = ?2 AND questionnaire = ?3 AND round = ?4 "
+				    "AND (?5 IS NULL OR scope = ?5) AND id < ?6 AND id > ?7 ORDER BY id DESC LIMIT ?8";
+
+store_rc_t sq_diag_summaries(store_t *s, const diag_query_t *dq, diag_summary_t **out, int *n)
+{
+	sq_t *q = SQ(s);
+	*out = NULL;
+	*n = 0;
+	const char *sql = dq->round && dq->questionnaire ? SQL_SUM_ROUND : dq->after > 0 ? SQL_SUM_ASC : SQL_SUM_DESC;
+	sqlite3_stmt *st = sq_stmt(q, sql);
+	if (!st)
+		return STORE_ERROR;
+	sqlite3_bind_int64(st, 1, dq->org_id);
+	sqlite3_bind_int64(st, 2, s->workspace);
+	sq_bind_text(st, 3, dq->questionnaire, true);
+	sq_bind_text(st, 4, dq->round, true);
+	sq_bind_text(st, 5, dq->scope, true);
+	sqlite3_bind_int64(st, 6, dq->before > 0 ? dq->before : INT64_MAX);
+	sqlite3_bind_int64(st, 7, dq->after > 0 ? dq->after : 0);
+	sqlite3_bind_int(st, 8, dq->limit > 0 ? dq->limit : -1);
+	int cap = 0, count = 0, rc;
+	diag_summary_t *list = NULL;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (count == cap) {
+			cap = cap ? cap * 2 : 16;
+			list = xrealloc(list, (size_t)cap * sizeof *list);
+		}
+		diag_summary_t *d = &list[count++];
+		d->id = sqlite3_column_int64(st, 0);
+		sq_col_text(st, 1, d->questionnaire, sizeof d->questionnaire);
+		sq_col_text(st, 2, d->version, sizeof d->version);
+		sq_col_text(st, 3, d->round, sizeof d->round);
+		sq_col_text(st, 4, d->scope, sizeof d->scope);
+		sq_col_text(st, 5, d->respondent, sizeof d->respondent);
+		char role[16];
+		sq_col_text(st, 6, role, sizeof role);
+		if (!role_parse(role, &d->role))
+			d->role = ROLE_NONE;
+		d->total = sqlite3_column_int(st, 7);
+		d->max = sqlite3_column_int(st, 8);
+		d->min = sqlite3_column_int(st, 9);
+		sq_col_text(st, 10, d->band_id, sizeof d->band_id);
+		sq_col_text(st, 11, d->band_ja, sizeof d->band_ja);
+		sq_col_text(st, 12, d->band_en, sizeof d->band_en);
+		sq_col_text(st, 13, d->created, sizeof d->created);
+	}
+	store_rc_t res = rc == SQLITE_DONE ? STORE_OK : sq_fail(q, STORE_ERROR, "diagnoses");
+	sqlite3_reset(st);
+	if (res != STORE_OK) {
+		free(list);
+		return res;
+	}
+	*out = list;
+	*n = count;
+	return STORE_OK;
+}
+
+store_rc_t sq_diag_cats(store_t *s, int64_t id, sd_category_t **out, int *n)
+{
+	sq_t *q = SQ(s);
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st = sq_stmt(q, SQL_CAT_GET);
+	if (!st)
+		return STORE_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	sd_category_t *cats = xcalloc(MAX_CATEGORIES, sizeof *cats);
+	int k = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < MAX_CATEGORIES) {
+		sd_category_t *c = &cats[k++];
+		sq_col_text(st, 0, c->id, sizeof c->id);
+		sq_col_text(st, 1, c->title_ja, sizeof c->title_ja);
+		sq_col_text(st, 2, c->title_en, sizeof c->title_en);
+		c->total = sqlite3_column_int(st, 3);
+		c->max = sqlite3_column_int(st, 4);
+	}
+	store_rc_t res = rc == SQLITE_DONE ? STORE_OK : sq_fail(q, STORE_ERROR, "diagnosis_categories");
+	sqlite3_reset(st);
+	if (res != STORE_OK) {
+		free(cats);
+		return res;
+	}
+	*out = cats;
+	*n = k;
+	return STORE_OK;
 }

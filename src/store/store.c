@@ -114,6 +114,11 @@ store_rc_t store_diag_latest(store_t *s, int64_t org_id, stored_diag_t **out)
 
 store_rc_t store_diag_delete(store_t *s, int64_t id) { return s->ops->diag_delete(s, id); }
 store_rc_t store_diag_created(store_t *s, int64_t id, char *out, size_t size) { return s->ops->diag_created(s, id, out, size); }
+store_rc_t store_diag_summaries(store_t *s, const diag_query_t *q, diag_summary_t **out, int *n)
+{
+	return s->ops->diag_summaries(s, q, out, n);
+}
+store_rc_t store_diag_cats(store_t *s, int64_t id, sd_category_t **out, int *n) { return s->ops->diag_cats(s, id, out, n); }
 
 store_rc_t store_draft_put(store_t *s, const draft_t *d) { return s->ops->draft_put(s, d); }
 store_rc_t store_draft_get(store_t *s, const char *id, draft_t *out) { return s->ops->draft_get(s, id, out); }

@@ -27,6 +27,7 @@
 #include "core/account.h"
 #include "core/contractor.h"
 #include "core/err.h"
+#include "core/history.h"
 #include "core/incident.h"
 #include "core/org.h"
 #include "core/plan.h"
@@ -126,6 +127,17 @@ typedef struct {
 /* ---- the backend interface ---- */
 
 typedef struct store store_t;
+/* Which summary rows of an organisation's diagnoses to read (issue 19: lists read summaries
+ * only). By id: newest first below `before` (0 = from the newest) or, with `after` > 0, oldest
+ * first above it; only of one questionnaire, round (with its questionnaire) or scope when given
+ * (NULL = any); at most `limit` rows. */
+typedef struct {
+	int64_t org_id;
+	const char *questionnaire, *round, *scope;
+	int64_t before, after;
+	int limit;
+} diag_query_t;
+
 typedef struct store_ops store_ops_t;
 typedef struct store_table store_table_t;   /* copy.h: a table of the schema, for copying */
 typedef struct store_value store_value_t;
@@ -168,6 +180,10 @@ struct store_ops {
 	store_rc_t (*diag_delete)(store_t *s, int64_t id);
 	/* when the diagnosis was saved, without loading it (ids can come back after a delete) */
 	store_rc_t (*diag_created)(store_t *s, int64_t id, char *out, size_t size);
+	/* summary rows of an organisation's diagnoses (diag_query_t); *out is free()d */
+	store_rc_t (*diag_summaries)(store_t *s, const diag_query_t *q, diag_summary_t **out, int *n);
+	/* a diagnosis's categories in order; *out is free()d */
+	store_rc_t (*diag_cats)(store_t *s, int64_t id, sd_category_t **out, int *n);
 
 	store_rc_t (*draft_put)(store_t *s, const draft_t *d);
 	store_rc_t (*draft_get)(store_t *s, const char *id, draft_t *out);
@@ -376,6 +392,10 @@ store_rc_t store_diag_recent(store_t *s, int64_t org_id, const char *questionnai
 store_rc_t store_diag_latest(store_t *s, int64_t org_id, stored_diag_t **out);
 store_rc_t store_diag_delete(store_t *s, int64_t id);
 store_rc_t store_diag_created(store_t *s, int64_t id, char *out, size_t size);
+/* Summary rows as q says (diag_query_t): *out is a new array of *n rows (free()). */
+store_rc_t store_diag_summaries(store_t *s, const diag_query_t *q, diag_summary_t **out, int *n);
+/* The diagnosis's categories in order: *out is a new array of *n (free()). */
+store_rc_t store_diag_cats(store_t *s, int64_t id, sd_category_t **out, int *n);
 
 store_rc_t store_draft_put(store_t *s, const draft_t *d);
 store_rc_t store_draft_get(store_t *s, const char *id, draft_t *out);

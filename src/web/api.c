@@ -11,11 +11,13 @@
 #include <strings.h>
 
 #include "app/diagnosis.h"
+#include "app/history.h"
 #include "app/org.h"
 #include "app/pool.h"
 #include "report/benchmark_json.h"
 #include "core/utf8.h"
 #include "input/answerfile.h"
+#include "input/page_input.h"
 #include "input/org_input.h"
 #include "report/records_json.h"
 #include "report/result_json.h"
@@ -103,18 +105,23 @@ void api_org_get(req_t *r, resp_t *w, const char *const *args)
 	resp_json(w, 200, org_json(r->content, &r->org, r->lang));
 }
 
+/* One page of the history, newest first: ?limit= (default HISTORY_PAGE_DEFAULT, at most
+ * HISTORY_PAGE_MAX) and ?before= (the `next` of the previous page); 422 naming either when bad. */
 void api_org_diagnoses(req_t *r, resp_t *w, const char *const *args)
 {
 	(void)args;
-	stored_diag_t **list;
-	int n;
+	int limit;
+	int64_t before;
+	history_page_t p;
 	err_t e;
-	if (app_org_history(&r->app, r->org.id, &list, &n, &e) != 0) {
+	if (page_limit_parse(req_query(r, "limit"), HISTORY_PAGE_DEFAULT, HISTORY_PAGE_MAX, &limit, &e) != 0 ||
+	    page_before_parse(req_query(r, "before"), &before, &e) != 0 ||
+	    app_history_page(&r->app, r->org.id, before, limit, &p, &e) != 0) {
 		resp_fail(r, w, &e);
 		return;
 	}
-	resp_json(w, 200, history_json(r->content, &r->org, (const stored_diag_t *const *)list, n, r->lang, false));
-	stored_diag_list_free(list, n);
+	resp_json(w, 200, history_page_json(r->content, &r->org, &p, r->lang));
+	history_page_free(&p);
 }
 
 /* Optional string member as validated text into dst; -1 with e filled. */

@@ -1,17 +1,19 @@
 /*
- * page_history.c — /organizations/{id}/history: every diagnosis of the organisation, a trend
- * chart of the total per questionnaire (a line per site and one of the company roll-up, the
- * pass line, named axes), the change since the site's last result (前回比) per category, the
- * per-site roll-up with the sheets it used and left out, and the executive/staff comparison
- * (computed by core/history.c, as on the CLI).
+ * page_history.c — /organizations/{id}/history: one page of the organisation's diagnoses,
+ * newest first (?limit= rows, default HISTORY_PAGE_DEFAULT, at most HISTORY_PAGE_MAX; ?before=
+ * the id the page starts below — links to newer and older pages carry it), with the change since
+ * the site's last result (前回比, which may lie on an older page) per category; and, for the
+ * rounds on the page, a trend chart per questionnaire (a line per site and one of the company
+ * roll-up, the pass line, named axes), the per-site roll-up with the sheets it used and left
+ * out, and the executive/staff comparison (app/history.h reads only that much).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/org.h"
-#include "core/history.h"
+#include "app/history.h"
 #include "core/xalloc.h"
+#include "input/page_input.h"
 #include "web/pages.h"
 #include "web/svg.h"
 
@@ -29,128 +31,186 @@ static const char *qtitle(const req_t *r, const char *qid)
 
 #define TREND_SITES 8
 
-/* One chart per questionnaire: a line per site (scope) over the rounds (the month of saving by
- * default, as the roll-up groups the sites' sheets), the latest sheet of a site in a round
- * counting whoever answered it, and — when a round has two sites or more — a line of the
- * company roll-up (拠点別の集計); the pass line where the questionnaire has a pass mark. */
-static void trends(req_t *r, buf_t *b, stored_diag_t **list, int n)
+/* One chart per questionnaire on the page: a line per site (scope) over the page's rounds (the
+ * month of saving by default), the latest sheet of a site in a round counting whoever answered
+ * it, and — when a round has two sites or more — a line of the company roll-up (拠点別の集計);
+ * the pass line where the questionnaire has a pass mark. Rows are indexed by round already, so
+ * nothing here compares every row with every other. */
+static void trends(req_t *r, buf_t *b, const history_page_t *p)
 {
-	const stored_diag_t *const *cl = (const stored_diag_t *const *)list;
-	rollup_t *ru = xmalloc(sizeof *ru);
-	for (int i = 0; i < n; i++) {
-		bool first = true;
-		for (int k = 0; k < i; k++)
-			first &= strcmp(list[k]->questionnaire, list[i]->questionnaire) != 0;
-		if (!first)
+	int n = p->nrows;
+	int *xof = xmalloc((size_t)(p->nrounds ? p->nrounds : 1) * sizeof *xof);
+	const char *done[16];
+	int ndone = 0;
+	for (int i = n - 1; i >= 0; i--) { /* questionnaires in the order they first appear */
+		const char *qid = p->rows[i].d.questionnaire;
+		bool seen = false;
+		for (int k = 0; k < ndone && !seen; k++)
+			seen = !strcmp(done[k], qid);
+		if (seen || ndone == 16)
 			continue;
-		const char *qid = list[i]->questionnaire;
+		done[ndone++] = qid;
 		const questionnaire_t *q = content_questionnaire(r->content, qid);
-		char dates[SVG_LINE_POINTS][41], shown[SVG_LINE_POINTS][DT_TEXT];
+		char shown[SVG_LINE_POINTS][DT_TEXT];
 		const char *xl[SVG_LINE_POINTS];
-		int firsts[SVG_LINE_POINTS]; /* each round's first sheet, for its roll-up */
+		int xround[SVG_LINE_POINTS];
 		int nx = 0, nl = 0;
-		svg_line_t *lines = xmalloc((TREND_SITES + 1) * sizeof *lines);
-		memset(lines, 0, (TREND_SITES + 1) * sizeof *lines);
-		for (int k = 0; k < n; k++) { /* oldest first: a later diagnosis of a day and site wins */
-			if (strcmp(list[k]->questionnaire, qid))
+		for (int k = 0; k < p->nrounds; k++)
+			xof[k] = -1;
+		svg_line_t *lines = xcalloc(TREND_SITES + 1, sizeof *lines);
+		for (int k = n - 1; k >= 0; k--) { /* oldest first: a later diagnosis of a round and site wins */
+			const diag_summary_t *d = &p->rows[k].d;
+			if (strcmp(d->questionnaire, qid))
 				continue;
-			const char *day = list[k]->round;
-			int x = 0;
-			while (x < nx && strcmp(dates[x], day))
-				x++;
-			if (x == nx) {
+			int rd = p->rows[k].round;
+			if (xof[rd] < 0) {
 				if (nx == SVG_LINE_POINTS)
 					continue;
-				snprintf(dates[nx], sizeof dates[nx], "%s", day);
-				dt_show_month(day, r->lang, shown[nx], sizeof shown[nx]); /* 「2026年11月」 for a month */
+				dt_show_month(d->round, r->lang, shown[nx], sizeof shown[nx]); /* 「2026年11月」 for a month */
 				xl[nx] = shown[nx];
-				firsts[nx] = k;
-				nx++;
+				xround[nx] = rd;
+				xof[rd] = nx++;
 			}
-			int l = 0;
-			while (l < nl && strcmp(lines[l].name, list[k]->scope))
+			int x = xof[rd], l = 0;
+			while (l < nl && strcmp(lines[l].name, d->scope))
 				l++;
 			if (l == nl) {
 				if (nl == TREND_SITES)
 					continue;
-				lines[nl++].name = list[k]->scope;
+				lines[nl++].name = d->scope;
 			}
-			lines[l].v[x] = list[k]->total;
+			lines[l].v[x] = d->total;
 			lines[l].has[x] = true;
 		}
 		/* the company line: the roll-up of each round with two sites or more */
 		bool company = false;
-		for (int x = 0; x < nx; x++)
-			if (history_rollup(cl, n, firsts[x], ru) >= 2) {
+		for (int x = 0; x < nx; x++) {
+			const rollup_t *ru = p->rounds[xround[x]].rollup;
+			if (ru) {
 				lines[nl].v[x] = ru->total;
 				lines[nl].has[x] = company = true;
 			}
+		}
 		if (company)
 			lines[nl++].name = T(r, "p17_company_line");
 		char pass[64] = "";
 		if (q && q->pass_mark > 0)
 			snprintf(pass, sizeof pass, "%s %d", T(r, "pass_mark"), q->pass_mark);
 		char id[48];
-		snprintf(id, sizeof id, "trend-%d", i);
+		snprintf(id, sizeof id, "trend-%d", ndone - 1);
+		const diag_summary_t *f = &p->rows[i].d;
 		h(b, "<figure class=\"chart trend\">");
-		svg_lines(b, id, qtitle(r, qid), xl, nx, lines, nl, list[i]->min < 0 ? 0 : list[i]->min, list[i]->max,
-			  q ? q->pass_mark : 0, pass, T(r, "round"), T(r, "total"));
+		svg_lines(b, id, qtitle(r, qid), xl, nx, lines, nl, f->min < 0 ? 0 : f->min, f->max, q ? q->pass_mark : 0, pass,
+			  T(r, "round"), T(r, "total"));
 		h(b, "</figure>");
 		free(lines);
 	}
-	free(ru);
+	free(xof);
+}
+
+/* Links to the newest, newer and older pages, keeping ?limit= when it was given. */
+static void pager(req_t *r, buf_t *b, const history_page_t *p, long long org, bool limit_given)
+{
+	if (!p->has_newer && !p->next)
+		return;
+	char lim[32] = "";
+	if (limit_given)
+		snprintf(lim, sizeof lim, "limit=%d", p->limit);
+	h(b, "<nav class=\"pages\" aria-label=\"%s\">", T(r, "p19_pages"));
+	if (p->has_newer) {
+		h(b, "<a href=\"/organizations/%lld/history%s%s\">%s</a> ", org, lim[0] ? "?" : "", lim, T(r, "p19_newest"));
+		if (p->newer)
+			h(b, "<a rel=\"prev\" href=\"/organizations/%lld/history?before=%lld%s%s\">%s</a> ", org, (long long)p->newer,
+			  lim[0] ? "&" : "", lim, T(r, "p19_newer"));
+		else
+			h(b, "<a rel=\"prev\" href=\"/organizations/%lld/history%s%s\">%s</a> ", org, lim[0] ? "?" : "", lim, T(r, "p19_newer"));
+	}
+	if (p->next)
+		h(b, "<a rel=\"next\" href=\"/organizations/%lld/history?before=%lld%s%s\">%s</a>", org, (long long)p->next,
+		  lim[0] ? "&" : "", lim, T(r, "p19_older"));
+	h(b, "</nav>");
+}
+
+static void rollup_section(req_t *r, buf_t *b, const history_round_t *rd)
+{
+	const rollup_t *ru = rd->rollup;
+	/* which sheets the company result is made of, and which of the round it leaves out */
+	h(b, "<section class=\"rollup\" id=\"rollup-%lld\"><h2>%s: %s %s</h2><p>%s</p><p><strong class=\"rollup-total\">%d / %d</strong></p>"
+	     "<h3>%s</h3><ul class=\"rollup-used\">",
+	  (long long)rd->sheets[0]->id, T(r, "rollup"), qtitle(r, rd->questionnaire), WHEN_MONTH(r, rd->round), T(r, "web_rollup_rule"),
+	  ru->total, ru->max, T(r, "p17_rollup_used"));
+	for (int k = 0; k < ru->nsites; k++)
+		h(b, "<li><a href=\"/diagnoses/%lld\">%s %s（%s）%s</a>: %d / %d</li>", (long long)ru->sites[k]->id, ru->sites[k]->scope,
+		  ru->sites[k]->respondent, T(r, role_key(ru->sites[k]->role)), WHEN(r, ru->sites[k]->created), ru->sites[k]->total,
+		  ru->sites[k]->max);
+	h(b, "</ul>");
+	if (ru->nleft) {
+		h(b, "<h3>%s</h3><ul class=\"rollup-left\">", T(r, "p17_rollup_left"));
+		for (int k = 0; k < ru->nleft; k++)
+			h(b, "<li><a href=\"/diagnoses/%lld\">%s %s（%s）%s</a>: %d / %d — %s %s %s</li>", (long long)ru->left[k]->id,
+			  ru->left[k]->scope, ru->left[k]->respondent, T(r, role_key(ru->left[k]->role)), WHEN(r, ru->left[k]->created),
+			  ru->left[k]->total, ru->left[k]->max, T(r, "p17_replaced_by"), ru->sites[ru->left_for[k]]->respondent,
+			  WHEN(r, ru->sites[ru->left_for[k]]->created));
+		h(b, "</ul>");
+	}
+	h(b, "</section>");
 }
 
 void page_history(req_t *r, resp_t *w, const char *const *args)
 {
 	(void)args;
 	const org_t o = r->org;
-	stored_diag_t **list;
-	int n;
+	const char *lim = req_query(r, "limit");
+	int limit;
+	int64_t before;
+	history_page_t pg;
 	err_t err;
-	if (app_org_history(&r->app, o.id, &list, &n, &err) != 0) {
+	if (page_limit_parse(lim, HISTORY_PAGE_DEFAULT, HISTORY_PAGE_MAX, &limit, &err) != 0 ||
+	    page_before_parse(req_query(r, "before"), &before, &err) != 0 ||
+	    app_history_page(&r->app, o.id, before, limit, &pg, &err) != 0) {
 		resp_fail(r, w, &err);
 		return;
 	}
-	const stored_diag_t *const *cl = (const stored_diag_t *const *)list;
+	const history_page_t *p = &pg;
 	buf_t *b = &w->body;
 	lang_t L = r->lang;
 	page_begin(r, w, T(r, "history"));
 	h(b, "<h1><a href=\"/organizations/%lld\">%s</a> — %s</h1>", (long long)o.id, o.name, T(r, "history"));
-	if (n == 0) {
+	if (p->nrows == 0 && !p->has_newer) {
 		h(b, "<p>%s</p>", T(r, "no_diagnoses"));
 		page_end(r, w);
-		stored_diag_list_free(list, n);
+		history_page_free(&pg);
 		return;
 	}
 	page_report_links(r, b, "organizations", (long long)o.id, "history", false);
-	trends(r, b, list, n);
-	h(b, "<div class=\"table-wrap\"><table class=\"history cards-narrow\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+	if (p->has_newer || p->next)
+		h(b, "<p class=\"muted\">%s</p>", T(r, "p19_window"));
+	trends(r, b, p);
+	pager(r, b, p, (long long)o.id, lim && *lim);
+	h(b, "<div class=\"table-wrap\"><table class=\"history cards-narrow\"><caption class=\"sr-only\">%s</caption><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 	     "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>",
-	  T(r, "web_date"), T(r, "web_questionnaire"), T(r, "scope"), T(r, "respondent"), T(r, "total"), T(r, "band"),
+	  T(r, "p19_shown"), T(r, "web_date"), T(r, "web_questionnaire"), T(r, "scope"), T(r, "respondent"), T(r, "total"), T(r, "band"),
 	  T(r, "change"));
 	bool manage = page_may_manage(r);
 	if (manage)
 		h(b, "<th scope=\"col\"><span class=\"sr-only\">%s</span></th>", T(r, "data_delete"));
 	h(b, "</tr></thead><tbody>");
-	for (int i = 0; i < n; i++) {
-		const stored_diag_t *d = list[i];
-		int p = history_previous(cl, i);
+	for (int i = 0; i < p->nrows; i++) {
+		const history_row_t *row = &p->rows[i];
+		const diag_summary_t *d = &row->d;
 		h(b, "<tr id=\"d-%lld\"><td data-label=\"%s\"><a href=\"/diagnoses/%lld\">%s</a></td><td data-label=\"%s\">%s</td>"
 		     "<td data-label=\"%s\">%s</td><td data-label=\"%s\">%s（%s）</td><td data-label=\"%s\">%d / %d</td><td data-label=\"%s\">%s</td>"
 		     "<td data-label=\"%s\" class=\"change\">",
 		  (long long)d->id, T(r, "web_date"), (long long)d->id, WHEN(r, d->created), T(r, "web_questionnaire"), qtitle(r, d->questionnaire),
 		  T(r, "scope"), d->scope, T(r, "respondent"), d->respondent, T(r, role_key(d->role)), T(r, "total"), d->total, d->max,
 		  T(r, "band"), L == LANG_EN ? d->band_en : d->band_ja, T(r, "change"));
-		if (p >= 0) { /* against the site's last result, whoever answered it */
-			h(b, "<strong>%s%d</strong> <span class=\"small\">（%s）</span>", d->total >= list[p]->total ? "+" : "",
-			  d->total - list[p]->total, WHEN_DAY(r, list[p]->created));
-			for (int k = 0; k < d->ncats; k++) {
-				int delta;
-				if (history_cat_change(d, list[p], k, &delta) && delta)
-					h(b, "<br><span class=\"small\">%s %s%d</span>", L == LANG_EN ? d->cats[k].title_en : d->cats[k].title_ja,
-					  delta > 0 ? "+" : "", delta);
-			}
+		if (row->has_prev) { /* against the site's last result, whoever answered it */
+			h(b, "<strong>%s%d</strong> <span class=\"small\">（%s）</span>", d->total >= row->prev.total ? "+" : "",
+			  d->total - row->prev.total, WHEN_DAY(r, row->prev.created));
+			for (int k = 0; k < row->ncats; k++)
+				if (row->cat_has[k] && row->cat_delta[k])
+					h(b, "<br><span class=\"small\">%s %s%d</span>", L == LANG_EN ? row->cats[k].title_en : row->cats[k].title_ja,
+					  row->cat_delta[k] > 0 ? "+" : "", row->cat_delta[k]);
 		} else {
 			h(b, "—");
 		}
@@ -162,44 +222,26 @@ void page_history(req_t *r, resp_t *w, const char *const *args)
 		h(b, "</td></tr>");
 	}
 	h(b, "</tbody></table></div>");
-	rollup_t *ru = xmalloc(sizeof *ru);
-	for (int i = 0; i < n; i++) {
-		if (history_round_first(cl, i) && history_rollup(cl, n, i, ru) >= 2) {
-			/* which sheets the company result is made of, and which of the round it leaves out */
-			h(b, "<section class=\"rollup\" id=\"rollup-%lld\"><h2>%s: %s %s</h2><p>%s</p><p><strong class=\"rollup-total\">%d / %d</strong></p>"
-			     "<h3>%s</h3><ul class=\"rollup-used\">",
-			  (long long)list[i]->id, T(r, "rollup"), qtitle(r, list[i]->questionnaire), WHEN_MONTH(r, list[i]->round),
-			  T(r, "web_rollup_rule"), ru->total, ru->max, T(r, "p17_rollup_used"));
-			for (int k = 0; k < ru->nsites; k++)
-				h(b, "<li><a href=\"/diagnoses/%lld\">%s %s（%s）%s</a>: %d / %d</li>", (long long)ru->sites[k]->id,
-				  ru->sites[k]->scope, ru->sites[k]->respondent, T(r, role_key(ru->sites[k]->role)), WHEN(r, ru->sites[k]->created),
-				  ru->sites[k]->total, ru->sites[k]->max);
-			h(b, "</ul>");
-			if (ru->nleft) {
-				h(b, "<h3>%s</h3><ul class=\"rollup-left\">", T(r, "p17_rollup_left"));
-				for (int k = 0; k < ru->nleft; k++)
-					h(b, "<li><a href=\"/diagnoses/%lld\">%s %s（%s）%s</a>: %d / %d — %s %s %s</li>", (long long)ru->left[k]->id,
-					  ru->left[k]->scope, ru->left[k]->respondent, T(r, role_key(ru->left[k]->role)), WHEN(r, ru->left[k]->created),
-					  ru->left[k]->total, ru->left[k]->max, T(r, "p17_replaced_by"), ru->sites[ru->left_for[k]]->respondent,
-					  WHEN(r, ru->sites[ru->left_for[k]]->created));
-				h(b, "</ul>");
-			}
-			h(b, "</section>");
-		}
-		int e = history_executive_for(cl, n, i);
-		if (e < 0)
+	pager(r, b, p, (long long)o.id, lim && *lim);
+	for (int k = p->nrounds - 1; k >= 0; k--) /* oldest round first, as the rows were */
+		if (p->rounds[k].rollup)
+			rollup_section(r, b, &p->rounds[k]);
+	for (int i = p->nrows - 1; i >= 0; i--) {
+		const history_row_t *row = &p->rows[i];
+		if (row->exec < 0)
 			continue;
+		const history_round_t *rd = &p->rounds[row->round];
+		const stored_diag_t *ex = rd->sheets[row->exec], *me = rd->sheets[row->self];
 		disagreement_t dis[MAX_ITEMS];
-		int nd = history_compare(list[e], list[i], dis);
+		int nd = history_compare(ex, me, dis);
 		h(b, "<section class=\"comparison\"><h2>%s: %s %s（%s）</h2><p>%s（%s）/ %s（%s）: %d %s</p><ul>", T(r, "comparison"),
-		  qtitle(r, list[i]->questionnaire), list[i]->round, list[i]->scope, list[e]->respondent, T(r, "role_executive"),
-		  list[i]->respondent, T(r, role_key(list[i]->role)), nd, T(r, "disagreements"));
+		  qtitle(r, me->questionnaire), me->round, me->scope, ex->respondent, T(r, "role_executive"), me->respondent,
+		  T(r, role_key(me->role)), nd, T(r, "disagreements"));
 		for (int j = 0; j < nd; j++)
-			h(b, "<li>%s %s: %s / %s</li>", T(r, "question"), list[e]->answers[dis[j].item].question,
-			  list[e]->answers[dis[j].item].option, list[i]->answers[dis[j].item].option);
+			h(b, "<li>%s %s: %s / %s</li>", T(r, "question"), ex->answers[dis[j].item].question, ex->answers[dis[j].item].option,
+			  me->answers[dis[j].item].option);
 		h(b, "</ul></section>");
 	}
-	free(ru);
 	page_end(r, w);
-	stored_diag_list_free(list, n);
+	history_page_free(&pg);
 }

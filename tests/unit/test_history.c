@@ -166,10 +166,55 @@ static void sme_flag_and_size_band(void **state)
 	content_free(&c);
 }
 
+/* The one-pass index answers as the per-diagnosis helpers do (issue 19: no comparison of every
+ * pair), on a history mixing sites, rounds and roles. */
+static void index_matches_helpers(void **state)
+{
+	(void)state;
+	enum { N = 9 };
+	static const struct {
+		const char *scope, *round;
+		role_t role;
+	} spec[N] = { { "本社", "r1", ROLE_EXECUTIVE }, { "本社", "r1", ROLE_STAFF }, { "工場", "r1", ROLE_MANAGER },
+		      { "工場", "r2", ROLE_NONE },      { "本社", "r2", ROLE_STAFF }, { "本社", "r1", ROLE_EXECUTIVE },
+		      { "本社", "r2", ROLE_EXECUTIVE }, { "工場", "r1", ROLE_STAFF }, { "支店", "r3", ROLE_MANAGER } };
+	stored_diag_t *l[N];
+	for (int i = 0; i < N; i++)
+		l[i] = snap(i + 1, spec[i].scope, spec[i].round, spec[i].role, i % 3 * 2, 4, 0);
+	const stored_diag_t *const *cl = (const stored_diag_t *const *)l;
+	history_index_t ix;
+	history_index_build(cl, N, &ix);
+	for (int i = 0; i < N; i++) {
+		assert_int_equal(ix.prev[i], history_previous(cl, i));
+		assert_int_equal(ix.first[i], history_round_first(cl, i));
+		assert_int_equal(ix.exec[i], history_executive_for(cl, N, i));
+		if (ix.first[i]) {
+			rollup_t a, b;
+			assert_int_equal(history_rollup_ix(cl, &ix, i, &a), history_rollup(cl, N, i, &b));
+			assert_int_equal(a.total, b.total);
+			assert_int_equal(a.nsites, b.nsites);
+			assert_int_equal(a.nleft, b.nleft);
+		}
+	}
+	assert_int_equal(ix.exec[1], 5); /* the round's latest executive, even a later one */
+	history_index_free(&ix);
+	const char *keys[] = { "a", "b", "a", "c", "b", "a" };
+	int prev[6];
+	history_prev_by_key(keys, 6, prev);
+	assert_int_equal(prev[0], -1);
+	assert_int_equal(prev[2], 0);
+	assert_int_equal(prev[4], 1);
+	assert_int_equal(prev[5], 2);
+	assert_int_equal(prev[3], -1);
+	for (int i = 0; i < N; i++)
+		stored_diag_free(l[i]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(previous_and_change),
+		cmocka_unit_test(index_matches_helpers),
 		cmocka_unit_test(rollup_takes_weakest_site),
 		cmocka_unit_test(rollup_takes_latest_sheet_of_each_site),
 		cmocka_unit_test(executive_and_staff_disagree),

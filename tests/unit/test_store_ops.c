@@ -221,6 +221,83 @@ static void histories_in_order(void **state)
 	assert_int_equal(store_diag_latest(S, org + 100, &x), STORE_NOT_FOUND);
 }
 
+/* Summary rows (issue 19): pages by id below a cursor, the page above one, one questionnaire
+ * and scope, one round; never another organisation's; the categories alone. */
+static void history_summaries(void **state)
+{
+	(void)state;
+	int64_t org = add_org("頁社", 30), other = add_org("他社", 3);
+	int64_t ids[7];
+	for (int i = 0; i < 7; i++) {
+		char when[32];
+		snprintf(when, sizeof when, "2026-%02d-01T00:00:00Z", i + 1);
+		stored_diag_t *sd = snapshot(i == 3 ? "benchmark" : "jisha-shindan", i == 3 ? "3" : i % 2 ? "yes" : "no", org, when);
+		if (i == 5)
+			snprintf(sd->scope, sizeof sd->scope, "工場");
+		assert_int_equal(store_diag_save(S, sd), STORE_OK);
+		ids[i] = sd->id;
+		stored_diag_free(sd);
+	}
+	stored_diag_t *x = snapshot("jisha-shindan", "no", other, "2026-08-01T00:00:00Z");
+	assert_int_equal(store_diag_save(S, x), STORE_OK);
+	stored_diag_free(x);
+	diag_summary_t *l;
+	int n;
+	diag_query_t q = { .org_id = org, .limit = 3 };
+	assert_int_equal(store_diag_summaries(S, &q, &l, &n), STORE_OK); /* the newest three, newest first */
+	assert_int_equal(n, 3);
+	assert_int_equal(l[0].id, ids[6]);
+	assert_int_equal(l[2].id, ids[4]);
+	assert_string_equal(l[0].questionnaire, "jisha-shindan");
+	assert_string_equal(l[0].respondent, "山田");
+	assert_int_equal(l[0].role, ROLE_MANAGER);
+	assert_string_equal(l[0].round, "2026-07");
+	assert_string_equal(l[0].created, "2026-07-01T00:00:00Z");
+	assert_int_equal(l[0].max, 100);
+	assert_true(l[0].band_ja[0] && l[0].band_en[0]);
+	free(l);
+	q.before = ids[4]; /* the next page */
+	assert_int_equal(store_diag_summaries(S, &q, &l, &n), STORE_OK);
+	assert_int_equal(n, 3);
+	assert_int_equal(l[0].id, ids[3]);
+	assert_int_equal(l[2].id, ids[1]);
+	free(l);
+	q = (diag_query_t){ .org_id = org, .after = ids[1], .limit = 2 }; /* above a cursor, oldest first */
+	assert_int_equal(store_diag_summaries(S, &q, &l, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(l[0].id, ids[2]);
+	assert_int_equal(l[1].id, ids[3]);
+	free(l);
+	/* the site's previous result: same questionnaire and scope, below an id */
+	q = (diag_query_t){ .org_id = org, .questionnaire = "jisha-shindan", .scope = "本社", .before = ids[4], .limit = 1 };
+	assert_int_equal(store_diag_summaries(S, &q, &l, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(l[0].id, ids[2]);
+	free(l);
+	q = (diag_query_t){ .org_id = org, .questionnaire = "jisha-shindan", .round = "2026-06" };
+	assert_int_equal(store_diag_summaries(S, &q, &l, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(l[0].id, ids[5]);
+	assert_string_equal(l[0].scope, "工場");
+	free(l);
+	q = (diag_query_t){ .org_id = org + 100 };
+	assert_int_equal(store_diag_summaries(S, &q, &l, &n), STORE_OK);
+	assert_int_equal(n, 0);
+	free(l);
+	sd_category_t *cats;
+	stored_diag_t *full;
+	assert_int_equal(store_diag_get(S, ids[6], &full), STORE_OK);
+	assert_int_equal(store_diag_cats(S, ids[6], &cats, &n), STORE_OK);
+	assert_int_equal(n, full->ncats);
+	for (int k = 0; k < n; k++) {
+		assert_string_equal(cats[k].id, full->cats[k].id);
+		assert_string_equal(cats[k].title_ja, full->cats[k].title_ja);
+		assert_int_equal(cats[k].total, full->cats[k].total);
+	}
+	free(cats);
+	stored_diag_free(full);
+}
+
 static void drafts(void **state)
 {
 	(void)state;
@@ -1074,6 +1151,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(organisations, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(snapshots_round_trip, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(histories_in_order, fresh, cleanup),
+		cmocka_unit_test_setup_teardown(history_summaries, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(drafts, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(plans, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(security_actions, fresh, cleanup),
