@@ -3,10 +3,13 @@
  */
 #include "app/compare.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "app/access.h"
 #include "app/diagnosis.h"
 #include "app/pool_release.h"
+#include "core/xalloc.h"
 
 int app_compare(app_t *a, int64_t id, compare_view_t *v, err_t *e)
 {
@@ -35,4 +38,17 @@ int app_compare(app_t *a, int64_t id, compare_view_t *v, err_t *e)
 fail:
 	compare_view_free(v);
 	return -1;
+}
+
+int app_compare_shown(app_t *a, const stored_diag_t *sd, bool *shown, err_t *e)
+{
+	*shown = false;
+	if (app_need(a, NEED_SIGNED_IN, e) != 0)
+		return -1;
+	peers_t *peers = xmalloc(sizeof *peers);
+	int res = app_peers(a, sd, peers, e);
+	if (res == 0)
+		*shown = peers->st[DIM_ALL].shown;
+	free(peers);
+	return res;
 }

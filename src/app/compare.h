@@ -11,5 +11,9 @@
 /* Fills v (compare_view_free) for diagnosis id; a store failure is an error, never an
  * empty comparison. */
 int app_compare(app_t *a, int64_t id, compare_view_t *v, err_t *e);
+/* Whether the comparison of a snapshot already read through the use cases (app_diag_get or
+ * app_diag_view, which checked access) would show the pool's figures for all companies: the
+ * result page's link to the comparison, without reading the snapshot and the history again. */
+int app_compare_shown(app_t *a, const stored_diag_t *sd, bool *shown, err_t *e);
 
 #endif

@@ -29,6 +29,7 @@
 #include "core/org.h"
 #include "core/secaction.h"
 #include "core/template.h"
+#include "web/frag.h"
 #include "web/pages.h"
 #include "web/svg.h"
 #include "core/xalloc.h"
@@ -94,13 +95,47 @@ static void answer_notes(req_t *r, buf_t *b, const questionnaire_t *q, const dia
 }
 
 /* The cost and effort of an action as two labels (measure-costs.yaml: this project's estimate). */
-static void labels(req_t *r, buf_t *b, const action_t *a)
+static void labels(const req_t *r, buf_t *b, const action_t *a)
 {
 	char ck[32], ek[32];
 	snprintf(ck, sizeof ck, "cost_%s", cost_id(a->cost));
 	snprintf(ek, sizeof ek, "effort_%s", effort_id(a->effort));
 	h(b, "<span class=\"label cost-%s\">%s</span> <span class=\"label effort-%s\">%s</span>", cost_id(a->cost), T(r, ck),
 	  effort_id(a->effort), T(r, ek));
+}
+
+/* An action's head, up to the questions it answers (fixed: drawn once per language, frag.h). */
+static void action_head(const req_t *r, buf_t *b, const void *obj)
+{
+	const action_t *a = obj;
+	h(b, "<li class=\"action\" id=\"action-%s\"><div class=\"act-head\"><h3>%s</h3><p class=\"labels\">", a->id, tx(&a->title, r->lang));
+	labels(r, b, a);
+	h(b, " %s", T(r, "question"));
+}
+
+/* An action's why and steps (fixed). */
+static void action_how(const req_t *r, buf_t *b, const void *obj)
+{
+	const action_t *a = obj;
+	lang_t L = r->lang;
+	h(b, "</p></div><p class=\"why\">%s", tx(&a->why, L));
+	if (a->why_case)
+		h(b, " <a href=\"/cases/%s\">%s %s</a>", a->why_case->id, T(r, "type_case"), a->why_case->id);
+	else if (a->why_scenario)
+		h(b, " <a href=\"/scenarios/%s\">%s %s</a>", a->why_scenario->id, T(r, "type_scenario"), a->why_scenario->id);
+	h(b, "</p><div class=\"act-how\"><ol class=\"steps\">");
+	for (int st = 0; st < a->nsteps; st++)
+		h(b, "<li>%s</li>", tx(&a->steps[st], L));
+	h(b, "</ol>");
+}
+
+/* An action's source (fixed). */
+static void action_source(const req_t *r, buf_t *b, const void *obj)
+{
+	const action_t *a = obj;
+	lang_t L = r->lang;
+	h(b, L == LANG_EN ? "<p class=\"source\">%s: %s, “%s”</p></div></li>" : "<p class=\"source\">%s: %s「%s」</p></div></li>",
+	  T(r, "source"), tx(&a->ref, L), tx(&a->handbook, L));
 }
 
 /* The short list: each action with why, how, cost and effort, the questions it answers and a
@@ -116,9 +151,7 @@ static void top_actions(req_t *r, buf_t *b, const questionnaire_t *q, const diag
 	for (int k = 0; k < d->nactions; k++) {
 		const top_action_t *t = &d->actions[k];
 		const action_t *a = t->action;
-		h(b, "<li class=\"action\" id=\"action-%s\"><div class=\"act-head\"><h3>%s</h3><p class=\"labels\">", a->id, tx(&a->title, L));
-		labels(r, b, a);
-		h(b, " %s", T(r, "question"));
+		frag(r, b, a, action_head);
 		for (int i = 0; i < t->nrecs; i++) {
 			int item = d->recs[t->recs[i]].item;
 			h(b, "%s<a href=\"#rec-%s\">%s</a>", i ? ", " : " ", q->items[item].id, q->items[item].id);
@@ -128,39 +161,32 @@ static void top_actions(req_t *r, buf_t *b, const questionnaire_t *q, const diag
 		if (sd->org_id)
 			h(b, " <a class=\"plan-add noprint\" href=\"/organizations/%lld/plan/new?questionnaire=%s&amp;question=%s&amp;diagnosis=%lld\">%s</a>",
 			  (long long)sd->org_id, q->id, q->items[d->recs[t->recs[0]].item].id, (long long)sd->id, T(r, "plan_add"));
-		h(b, "</p></div><p class=\"why\">%s", tx(&a->why, L));
-		if (a->why_case)
-			h(b, " <a href=\"/cases/%s\">%s %s</a>", a->why_case->id, T(r, "type_case"), a->why_case->id);
-		else if (a->why_scenario)
-			h(b, " <a href=\"/scenarios/%s\">%s %s</a>", a->why_scenario->id, T(r, "type_scenario"), a->why_scenario->id);
-		h(b, "</p><div class=\"act-how\"><ol class=\"steps\">");
-		for (int st = 0; st < a->nsteps; st++)
-			h(b, "<li>%s</li>", tx(&a->steps[st], L));
-		h(b, "</ol>");
+		frag(r, b, a, action_how);
 		if (t->nunknown)
 			h(b, "<p class=\"check-first\">%s</p>", T(r, "action_check_first"));
-		h(b, L == LANG_EN ? "<p class=\"source\">%s: %s, “%s”</p></div></li>" : "<p class=\"source\">%s: %s「%s」</p></div></li>",
-		  T(r, "source"), tx(&a->ref, L), tx(&a->handbook, L));
+		frag(r, b, a, action_source);
 	}
 	h(b, "</ol><p class=\"small muted\">%s</p></section>", T(r, "action_cost_note"));
 }
 
-/* One recommendation: the question, the answer, what it means and what it prevents; the
- * guideline measures are named here and printed once, after the list. */
-static void rec_item(req_t *r, buf_t *b, const questionnaire_t *q, const diagnosis_t *d, const stored_diag_t *sd, int i)
+/* A question's text, explanation and update notice (fixed: drawn once per language, frag.h). */
+static void rec_text(const req_t *r, buf_t *b, const void *obj)
 {
+	const item_t *it = obj;
 	lang_t L = r->lang;
-	const item_t *it = &q->items[d->recs[i].item];
-	const option_t *o = &q->aset->opts[d->answers.opt[d->recs[i].item]];
-	h(b, "<li id=\"rec-%s\"><p><strong>%s %s</strong> — %s%s</p><p>%s</p>", it->id, T(r, "question"), it->id, tx(&o->label, L),
-	  it->essential ? T(r, "essential_mark") : "", tx(&it->text, L));
+	h(b, "<p>%s</p>", tx(&it->text, L));
 	if (it->explanation.ja)
 		h(b, "<p class=\"explanation\"><strong>%s</strong> %s</p>", T(r, "explanation"), tx(&it->explanation, L));
 	if (it->update.ja)
 		h(b, L == LANG_EN ? "<p class=\"notice update\"><strong>%s</strong> %s (%s)</p>" : "<p class=\"notice update\"><strong>%s</strong> %s（%s）</p>",
 		  T(r, "update_note"), tx(&it->update, L), tx(&it->update_ref, L));
-	if (d->recs[i].below > 0)
-		h(b, "<p class=\"below\">%s %d</p>", T(r, "below_desired"), d->recs[i].below);
+}
+
+/* A question's related measures and the scenarios it prevents (fixed). */
+static void rec_links(const req_t *r, buf_t *b, const void *obj)
+{
+	const item_t *it = obj;
+	lang_t L = r->lang;
 	h(b, "<p class=\"small\">%s:", T(r, "web_related_measures"));
 	for (int m = 0; m < it->nmeasures; m++)
 		h(b, " <a href=\"#measure-%s\">%s %s</a>", it->measures[m]->id, it->measures[m]->id, tx(&it->measures[m]->title, L));
@@ -173,11 +199,42 @@ static void rec_item(req_t *r, buf_t *b, const questionnaire_t *q, const diagnos
 		h(b, " <a href=\"/scenarios/%s\">%s</a>", sc[k]->id, tx(&sc[k]->title, L));
 	if (nsc)
 		h(b, "</p>");
+}
+
+/* One case in a list of cases like mine (fixed). */
+static void case_line(const req_t *r, buf_t *b, const void *obj)
+{
+	const case_t *c = obj;
+	h(b, "<li><a href=\"/cases/%s\">%s %s: %s</a> %s</li>", c->id, T(r, "type_case"), c->id, tx(&c->title, r->lang),
+	  c->incident ? "" : T(r, "web_good_practice"));
+}
+
+/* A guideline measure, printed once after the recommendations (fixed). */
+static void measure_block(const req_t *r, buf_t *b, const void *obj)
+{
+	const measure_t *m = obj;
+	h(b, "<div id=\"measure-%s\">", m->id);
+	page_measure_summary(r, b, m, "measure");
+	h(b, "</div>");
+}
+
+/* One recommendation: the question, the answer, what it means and what it prevents; the
+ * guideline measures are named here and printed once, after the list. */
+static void rec_item(req_t *r, buf_t *b, const questionnaire_t *q, const diagnosis_t *d, const stored_diag_t *sd, int i)
+{
+	lang_t L = r->lang;
+	const item_t *it = &q->items[d->recs[i].item];
+	const option_t *o = &q->aset->opts[d->answers.opt[d->recs[i].item]];
+	h(b, "<li id=\"rec-%s\"><p><strong>%s %s</strong> — %s%s</p>", it->id, T(r, "question"), it->id, tx(&o->label, L),
+	  it->essential ? T(r, "essential_mark") : "");
+	frag(r, b, it, rec_text);
+	if (d->recs[i].below > 0)
+		h(b, "<p class=\"below\">%s %d</p>", T(r, "below_desired"), d->recs[i].below);
+	frag(r, b, it, rec_links);
 	if (d->ncases[i]) {
 		h(b, "<p class=\"small\">%s</p><ul class=\"small\">", T(r, "web_cases_like_mine"));
 		for (int k = 0; k < d->ncases[i]; k++)
-			h(b, "<li><a href=\"/cases/%s\">%s %s: %s</a> %s</li>", d->cases[i][k]->id, T(r, "type_case"), d->cases[i][k]->id,
-			  tx(&d->cases[i][k]->title, L), d->cases[i][k]->incident ? "" : T(r, "web_good_practice"));
+			frag(r, b, d->cases[i][k], case_line);
 		h(b, "</ul>");
 	}
 	if (sd->org_id)
@@ -222,9 +279,7 @@ static void recommendations(req_t *r, buf_t *b, const questionnaire_t *q, const 
 			if (k < nshown)
 				continue;
 			shown[nshown++] = it->measures[m];
-			h(b, "<div id=\"measure-%s\">", it->measures[m]->id);
-			page_measure_summary(r, b, it->measures[m], "measure");
-			h(b, "</div>");
+			frag(r, b, it->measures[m], measure_block);
 		}
 	}
 	h(b, "</details>");
@@ -329,6 +384,7 @@ void page_result_cache_free(void)
 		cache[i].html = NULL;
 	}
 	pthread_mutex_unlock(&cache_lock);
+	frag_free_all(); /* the fixed fragments this page drew (frag.h) */
 }
 
 /* Where this result stands against the questionnaire's earlier survey (IPA 2009: how many of
@@ -375,18 +431,13 @@ static void survey(req_t *r, buf_t *b, const questionnaire_t *q, const diagnosis
 }
 
 /* Whether other companies' results can be shown beside this one (the comparison page's
- * 偏差値 and scatter plot need enough companies in the pool). A failure only hides the link. */
-static bool comparable(req_t *r, long long id)
+ * 偏差値 and scatter plot need enough companies in the pool), from the snapshot already read:
+ * only the pool's figures are looked up. A failure only hides the link. */
+static bool comparable(req_t *r, const stored_diag_t *sd)
 {
-	compare_view_t *cv = xmalloc(sizeof *cv);
 	err_t e;
 	bool yes = false;
-	if (app_compare(&r->app, id, cv, &e) == 0) {
-		yes = cv->peers.st[DIM_ALL].shown;
-		compare_view_free(cv);
-	}
-	free(cv);
-	return yes;
+	return app_compare_shown(&r->app, sd, &yes, &e) == 0 && yes;
 }
 
 /* The page's main part, from the view. Its top (score, band, what it means and the first
@@ -461,7 +512,7 @@ void page_result(req_t *r, resp_t *w, const char *const *args)
 			return;
 		}
 		snprintf(title, sizeof title, "%s", v.q ? tx(&v.q->title, r->lang) : v.sd->questionnaire);
-		render_main(r, &main, &v, title, v.sd->org_id && comparable(r, id));
+		render_main(r, &main, &v, title, v.sd->org_id && comparable(r, v.sd));
 		org_id = v.sd->org_id;
 		if (use_cache)
 			remember(r, &main, title, v.sd, &v.org);
