@@ -11,7 +11,7 @@
  *   mamoru contractor review REQUEST_ID [--note T]
  *   mamoru contractor clause ID [--date D] [--report-by D] [--years N] [--first-article N]
  *                               [--clauses subcontract,survival] [--related ids] [--client T]
- *                               [--contractor T] [--json]
+ *                               [--contractor T] [--json | --format pdf --output FILE [--prepared-by NAME]]
  *   mamoru cloud add ORG_ID --name NAME [--provider T] [--purpose T] [--review-due D]
  *   mamoru cloud list ORG_ID [--json] | show ID [--json] | edit ID … | delete ID --yes
  *   mamoru cloud check ID --answers FILE [--respondent NAME] [--json]
@@ -23,8 +23,10 @@
 
 #include "app/contractor.h"
 #include "cli/cli.h"
+#include "cli/cli_report.h"
 #include "input/answerfile.h"
 #include "input/contractor_input.h"
+#include "input/report_input.h"
 #include "report/contractor_json.h"
 
 /* "--contract-start" → "contract_start" when it is one of allowed. */
@@ -158,6 +160,7 @@ static int clause(cli_t *cli, int64_t id, int argc, char **argv)
 	err_t e;
 	org_t o;
 	bool as_json = false;
+	const char *format = NULL, *output = NULL, *preparer = NULL;
 	if (app_contractor_get(&cli->app, 0, id, c, &e) != 0) {
 		free(c);
 		return cli_fail(cli, &e);
@@ -174,11 +177,34 @@ static int clause(cli_t *cli, int64_t id, int argc, char **argv)
 			as_json = true;
 			continue;
 		}
+		const char **pdf_opt = !strcmp(argv[i], "--format")	 ? &format
+				       : !strcmp(argv[i], "--output")	 ? &output
+				       : !strcmp(argv[i], "--prepared-by") ? &preparer
+									   : NULL;
+		if (pdf_opt && i + 1 < argc) {
+			*pdf_opt = argv[++i];
+			continue;
+		}
 		const char *f = option(argv[i], FIELDS);
 		if (!f || i + 1 >= argc)
 			return bad_arg(cli, "contractor clause", argv[i]);
 		if (clause_set_field(cc, &opts, f, argv[++i], &e) != 0)
 			return cli_fail(cli, &e);
+	}
+	if (format || output) { /* the PDF (web/report.h), as the clause page's PDF button gives it */
+		if (!format || !output || as_json)
+			return cli_error(cli, EXIT_USAGE, "PDF には --format pdf と --output ファイル を指定してください（--json とは併用できません）",
+					 "a PDF needs --format pdf and --output FILE (and no --json)");
+		report_req_t q = { .kind = REPORT_CLAUSE, .id = id, .lang = cli->lang, .clause = &opts };
+		char prep[REPORT_NAME_MAX];
+		if (report_format_parse(format, false, &q.format, &e) != 0)
+			return cli_fail(cli, &e);
+		if (preparer) {
+			if (report_name_parse(preparer, prep, &e) != 0)
+				return cli_fail(cli, &e);
+			q.preparer = prep;
+		}
+		return cli_report_write(cli, &q, output);
 	}
 	if (as_json) {
 		cli_print_json(stdout, clause_json(cc, &opts, cli->lang));

@@ -4,6 +4,8 @@
  * responds, the contact tree, where to report) and its IT-BCP checklist (docs/incidents.md).
  *
  *   mamoru manual show ORG [--json]
+ *   mamoru manual [show] ORG --format pdf --output FILE [--prepared-by NAME]   the manual as an A4
+ *                        PDF (web/report.h), the file the manual page's PDF button gives
  *   mamoru manual set ORG [ROLE.name=TEXT ROLE.phone=TEL ROLE.mail=ADDRESS …] [contacts=TEXT]
  *                        [reviewed=YYYY-MM-DD] [--json]
  *   mamoru bcp show ORG [--json]
@@ -19,8 +21,10 @@
 #include "app/incident.h"
 #include "app/org.h"
 #include "cli/cli.h"
+#include "cli/cli_report.h"
 #include "core/xalloc.h"
 #include "input/incident_input.h"
+#include "input/report_input.h"
 #include "report/incident_json.h"
 
 static const incident_content_t *IC(const cli_t *cli) { return cli->content.incident; }
@@ -74,9 +78,47 @@ static void print_manual(cli_t *cli, const org_t *o, const inc_manual_t *m)
 	       m->updated[0] ? m->updated : "—");
 }
 
+/* `mamoru manual [show] ORG --format pdf --output FILE [--prepared-by NAME]` (argv[first] is ORG). */
+static int manual_pdf(cli_t *cli, int argc, char **argv, int first)
+{
+	const char *format = NULL, *output = NULL, *preparer = NULL;
+	for (int i = first + 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--format") && i + 1 < argc)
+			format = argv[++i];
+		else if (!strcmp(argv[i], "--output") && i + 1 < argc)
+			output = argv[++i];
+		else if (!strcmp(argv[i], "--prepared-by") && i + 1 < argc)
+			preparer = argv[++i];
+		else
+			return cli_error(cli, EXIT_USAGE, "manual の引数「%s」が不正です", "bad argument to manual: \"%s\"", argv[i]);
+	}
+	if (!format || !output || first >= argc)
+		return cli_error(cli, EXIT_USAGE, "使い方: mamoru manual 組織ID --format pdf --output ファイル [--prepared-by 作成者]",
+				 "usage: mamoru manual ORG --format pdf --output FILE [--prepared-by NAME]");
+	err_t e;
+	report_req_t q = { .kind = REPORT_MANUAL, .lang = cli->lang };
+	char prep[REPORT_NAME_MAX];
+	if (report_format_parse(format, false, &q.format, &e) != 0)
+		return cli_fail(cli, &e);
+	if (preparer) {
+		if (report_name_parse(preparer, prep, &e) != 0)
+			return cli_fail(cli, &e);
+		q.preparer = prep;
+	}
+	org_t o;
+	int rc = cli_org(cli, argv[first], &o);
+	if (rc != EXIT_OK)
+		return rc;
+	q.id = o.id;
+	return cli_report_write(cli, &q, output);
+}
+
 static int manual(cli_t *cli, int argc, char **argv)
 {
 	const char *sub = argc > 1 ? argv[1] : "";
+	for (int i = 2; i < argc; i++)
+		if (!strcmp(argv[i], "--format") && strcmp(sub, "set"))
+			return manual_pdf(cli, argc, argv, strcmp(sub, "show") ? 1 : 2);
 	bool set = !strcmp(sub, "set");
 	if (!set && strcmp(sub, "show"))
 		return cli_error(cli, EXIT_USAGE, "manual show|set を指定してください", "use manual show|set");

@@ -7,6 +7,9 @@
  *   mamoru report history|plan|risk ORG_ID … the history, the action plan, the ledger and register
  *   mamoru report incidents ORG_ID …         the incident register
  *   mamoru report incident INCIDENT_ID …     one incident's report
+ *   mamoru report manual ORG_ID --format pdf … the emergency manual (also `mamoru manual … --format pdf`)
+ *   mamoru report clause CONTRACTOR_ID --format pdf …  the confidentiality clauses with every
+ *                                            clause (`mamoru contractor clause … --format pdf` chooses)
  *
  * The language is the global --lang. The file is written whole or not at all, and an existing
  * file is never overwritten (as `mamoru export`); --output - writes to stdout.
@@ -15,6 +18,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_report.h"
 #include "report/pdf.h"
 #include "web/report.h"
 
@@ -24,11 +28,13 @@ static int usage(const cli_t *cli)
 			 "使い方: mamoru report [diagnosis|compare] 診断結果ID --format pdf|xlsx --output ファイル [--comment 所見] "
 			 "[--prepared-by 作成者]\n"
 			 "        mamoru report history|plan|risk|incidents 組織ID --format pdf|xlsx --output ファイル [--prepared-by 作成者]\n"
-			 "        mamoru report incident インシデントID --format pdf|xlsx --output ファイル [--prepared-by 作成者]",
+			 "        mamoru report incident インシデントID --format pdf|xlsx --output ファイル [--prepared-by 作成者]\n"
+			 "        mamoru report manual 組織ID | clause 委託先ID --format pdf --output ファイル [--prepared-by 作成者]",
 			 "usage: mamoru report [diagnosis|compare] DIAGNOSIS_ID --format pdf|xlsx --output FILE [--comment TEXT] "
 			 "[--prepared-by NAME]\n"
 			 "       mamoru report history|plan|risk|incidents ORG_ID --format pdf|xlsx --output FILE [--prepared-by NAME]\n"
-			 "       mamoru report incident INCIDENT_ID --format pdf|xlsx --output FILE [--prepared-by NAME]");
+			 "       mamoru report incident INCIDENT_ID --format pdf|xlsx --output FILE [--prepared-by NAME]\n"
+			 "       mamoru report manual ORG_ID | clause CONTRACTOR_ID --format pdf --output FILE [--prepared-by NAME]");
 }
 
 int cmd_report(cli_t *cli, int argc, char **argv)
@@ -52,8 +58,8 @@ int cmd_report(cli_t *cli, int argc, char **argv)
 					kind = k;
 			if (kind < 0)
 				return cli_error(cli, EXIT_USAGE,
-						 "報告書の種類「%s」はありません（diagnosis・compare・history・plan・risk・incidents・incident）",
-						 "no report \"%s\" (diagnosis, compare, history, plan, risk, incidents, incident)", argv[i]);
+						 "報告書の種類「%s」はありません（diagnosis・compare・history・plan・risk・incidents・incident・manual・clause）",
+						 "no report \"%s\" (diagnosis, compare, history, plan, risk, incidents, incident, manual, clause)", argv[i]);
 		} else if (!id_arg)
 			id_arg = argv[i];
 		else
@@ -79,13 +85,25 @@ int cmd_report(cli_t *cli, int argc, char **argv)
 			return cli_fail(cli, &e);
 		q.preparer = prep_buf;
 	}
-	bool by_org = q.kind == REPORT_HISTORY || q.kind == REPORT_PLAN || q.kind == REPORT_RISK || q.kind == REPORT_INCIDENTS;
-	if ((q.id = cli_id(cli, by_org ? "ORG_ID" : q.kind == REPORT_INCIDENT ? "INCIDENT_ID" : "DIAGNOSIS_ID", id_arg)) < 0)
+	bool by_org = q.kind == REPORT_HISTORY || q.kind == REPORT_PLAN || q.kind == REPORT_RISK || q.kind == REPORT_INCIDENTS ||
+		      q.kind == REPORT_MANUAL;
+	if ((q.id = cli_id(cli,
+			   by_org			? "ORG_ID"
+			   : q.kind == REPORT_INCIDENT ? "INCIDENT_ID"
+			   : q.kind == REPORT_CLAUSE   ? "CONTRACTOR_ID"
+						       : "DIAGNOSIS_ID",
+			   id_arg)) < 0)
 		return EXIT_USAGE;
 	if (!cli_store(cli))
 		return EXIT_RUNTIME;
+	return cli_report_write(cli, &q, output);
+}
+
+int cli_report_write(cli_t *cli, const report_req_t *q, const char *output)
+{
+	err_t e;
 	report_out_t out;
-	if (report_make(&cli->app, &q, &out, &e) != 0)
+	if (report_make(&cli->app, q, &out, &e) != 0)
 		return cli_fail(cli, &e);
 	/* made whole before the file is created: a failure leaves no partial file */
 	bool to_stdout = !strcmp(output, "-");

@@ -6,6 +6,8 @@
  *                                                requirements through a respondent link, the
  *                                                answers and their review, delete
  *   /organizations/{id}/contractors/{cid}/clause the confidentiality clauses filled in (printable)
+ *   /organizations/{id}/contractors/{cid}/clause.pdf  the same as an A4 PDF (web/report.h), from
+ *                                                the same query (also under /api/v1)
  *   /organizations/{id}/cloud                    the cloud services and a form to add one
  *   /organizations/{id}/cloud/{sid}              one service: edit, its last check, the checklist
  * Viewers see everything without the forms.
@@ -21,6 +23,7 @@
 #include "input/org_input.h"
 #include "report/contractor_json.h"
 #include "web/pages.h"
+#include "web/report.h"
 
 static bool may_write(req_t *r)
 {
@@ -312,18 +315,13 @@ void page_contractor_review(req_t *r, resp_t *w, const char *const *args)
 	resp_redirect(w, "/organizations/%lld/contractors/%lld#request-%lld", (long long)r->org.id, (long long)q.contractor_id, id);
 }
 
-void page_contractor_clause(req_t *r, resp_t *w, const char *const *args)
+/* What the clause builder fills in, from the query: the form's ticked boxes (made=1, clause=,
+ * related=, each repeated) or the API's lists (clauses=a,b related=…), the parties (the
+ * organisation and the contractor unless given), dates and numbers. false: refused (answered). */
+static bool clause_opts_of(req_t *r, resp_t *w, const clause_content_t *cc, const contractor_t *c, clause_opts_t *out)
 {
-	static const char *const F[] = { "client", "contractor", "date", "report_by", "years", "first_article", NULL };
-	const clause_content_t *cc = r->content->clauses;
-	contractor_t *c = malloc(sizeof *c);
+	static const char *const F[] = { "client", "contractor", "date", "report_by", "years", "first_article", "clauses", "related", NULL };
 	err_t e;
-	if (!cc) {
-		page_error(r, w, 404, "error_not_found");
-		goto done;
-	}
-	if (!contractor_of(r, w, args[1], c))
-		goto done;
 	clause_opts_t o = { .first_article = 1, .clauses = ~0u, .related = ~0u };
 	snprintf(o.client, sizeof o.client, "%.120s", r->org.name);
 	snprintf(o.contractor, sizeof o.contractor, "%s", c->name);
@@ -344,9 +342,26 @@ void page_contractor_clause(req_t *r, resp_t *w, const char *const *args)
 		const char *v = req_query(r, F[i]);
 		if (v && clause_set_field(cc, &o, F[i], v, &e) != 0) {
 			resp_fail(r, w, &e);
-			goto done;
+			return false;
 		}
 	}
+	*out = o;
+	return true;
+}
+
+void page_contractor_clause(req_t *r, resp_t *w, const char *const *args)
+{
+	const clause_content_t *cc = r->content->clauses;
+	contractor_t *c = malloc(sizeof *c);
+	if (!cc) {
+		page_error(r, w, 404, "error_not_found");
+		goto done;
+	}
+	if (!contractor_of(r, w, args[1], c))
+		goto done;
+	clause_opts_t o;
+	if (!clause_opts_of(r, w, cc, c, &o))
+		goto done;
 	buf_t *b = &w->body;
 	page_begin(r, w, T(r, "ct_clause_title"));
 	h(b, "<h1>%s</h1><p class=\"noprint\"><a href=\"/organizations/%lld/contractors/%lld\">%s</a></p><p class=\"noprint\">%s</p>",
@@ -371,8 +386,12 @@ void page_contractor_clause(req_t *r, resp_t *w, const char *const *args)
 	for (int n = 0; n < cc->nrelated; n++)
 		h(b, "<p><label><input type=\"checkbox\" name=\"related\" value=\"%s\"%s> %s</label></p>", cc->related[n].id,
 		  o.related & (1u << n) ? " checked" : "", tx(&cc->related[n].heading, r->lang));
-	h(b, "</fieldset><p><button type=\"submit\">%s</button> <button type=\"button\" onclick=\"window.print()\">%s</button></p></form>",
-	  T(r, "ct_clause_make"), T(r, "ct_clause_print"));
+	h(b, "</fieldset><p><button type=\"submit\">%s</button> <button type=\"button\" onclick=\"window.print()\">%s</button> "
+	     "<button type=\"submit\" id=\"clause-pdf\" formaction=\"/organizations/%lld/contractors/%lld/clause.pdf\">%s</button></p>",
+	  T(r, "ct_clause_make"), T(r, "ct_clause_print"), (long long)r->org.id, (long long)c->id, T(r, "report_pdf"));
+	if (r->lang == LANG_EN) /* the PDF in the page's language */
+		h(b, "<input type=\"hidden\" name=\"lang\" value=\"en\">");
+	h(b, "</form>");
 	buf_t text = { 0 };
 	clause_build(cc, &o, r->lang, &text);
 	h(b, "<pre id=\"clause\" class=\"clause\">%s</pre>", text.data ? text.data : "");
@@ -381,6 +400,32 @@ void page_contractor_clause(req_t *r, resp_t *w, const char *const *args)
 	  tx(&cc->guidance, r->lang), tx(&cc->note, r->lang));
 	page_end(r, w);
 done:
+	free(c);
+}
+
+/* GET …/contractors/{cid}/clause.pdf: the clauses the page shows, as an A4 PDF. */
+void page_contractor_clause_pdf(req_t *r, resp_t *w, const char *const *args)
+{
+	const clause_content_t *cc = r->content->clauses;
+	contractor_t *c = malloc(sizeof *c);
+	clause_opts_t o;
+	err_t e;
+	report_out_t out;
+	if (!cc) {
+		err_set(&e, ERR_NOT_FOUND, "clause", "条項の例がありません", "the example clauses are missing");
+		resp_fail(r, w, &e);
+	} else if (contractor_of(r, w, args[1], c) && clause_opts_of(r, w, cc, c, &o)) {
+		report_req_t q = { .kind = REPORT_CLAUSE, .format = REPORT_PDF, .id = c->id, .org_id = r->org.id, .lang = r->lang, .clause = &o };
+		if (report_make(&r->app, &q, &out, &e) != 0) {
+			resp_fail(r, w, &e);
+		} else {
+			w->status = 200;
+			w->type = out.mime;
+			buf_put(&w->body, out.data.data, out.data.len);
+			snprintf(w->disposition, sizeof w->disposition, "attachment; filename=\"%s\"", out.filename);
+			buf_free(&out.data);
+		}
+	}
 	free(c);
 }
 

@@ -7,6 +7,8 @@
  *   POST /organizations/{id}/manual         save it (all or nothing)
  *   GET  /organizations/{id}/manual/print   the company's own manual on its own page, to print
  *                                           (or save as PDF from the browser)
+ *   GET  /organizations/{id}/manual.pdf     the same parts as an A4 PDF (web/report.h; also under
+ *                                           /api/v1)
  *   GET  /organizations/{id}/bcp            the IT-BCP steps with owner, done, date and note
  *   POST /organizations/{id}/bcp            save the checklist (all or nothing)
  * The handbook's texts come from content/incident.yaml with their section; a refused form is
@@ -20,6 +22,7 @@
 #include "core/xalloc.h"
 #include "input/incident_input.h"
 #include "web/pages.h"
+#include "web/report.h"
 
 static const incident_content_t *IC(const req_t *r) { return r->content->incident; }
 static bool may_write(const req_t *r) { return r->app.who.role != UROLE_VIEWER; }
@@ -126,8 +129,10 @@ static void page(req_t *r, resp_t *w, const inc_manual_t *m, const err_t *refuse
 	bool wr = may_write(r);
 	page_begin(r, w, T(r, "inc_manual"));
 	h(b, "<h1>%s</h1><p><a href=\"/organizations/%lld\">%s</a> ・ <a href=\"/organizations/%lld/incidents\">%s</a> ・ "
-	     "<a href=\"/organizations/%lld/bcp\">%s</a> ・ <a href=\"/organizations/%lld/manual/print\" id=\"manual-print\">%s</a></p>",
-	  T(r, "inc_manual"), org, r->org.name, org, T(r, "inc_register"), org, T(r, "inc_bcp"), org, T(r, "inc_print"));
+	     "<a href=\"/organizations/%lld/bcp\">%s</a> ・ <a href=\"/organizations/%lld/manual/print\" id=\"manual-print\">%s</a>"
+	     " ・ <a href=\"/organizations/%lld/manual.pdf%s\" id=\"manual-pdf\" download>%s</a></p>",
+	  T(r, "inc_manual"), org, r->org.name, org, T(r, "inc_register"), org, T(r, "inc_bcp"), org, T(r, "inc_print"), org,
+	  L == LANG_EN ? "?lang=en" : "", T(r, "report_pdf"));
 	error_box(r, b, refused);
 	h(b, "<section id=\"about\"><h2>%s</h2>", tx(&c->manual_title, L));
 	for (int i = 0; i < c->nmanual_intro; i++)
@@ -265,7 +270,8 @@ void page_manual_print(req_t *r, resp_t *w, const char *const *args)
 	buf_t *b = &w->body;
 	page_begin(r, w, T(r, "inc_manual"));
 	h(b, "<article class=\"printable manual\" id=\"manual-printable\"><h1>%s — %s</h1>", r->org.name, T(r, "inc_manual"));
-	h(b, "<p class=\"noprint\"><a href=\"/organizations/%lld/manual\">%s</a></p>", (long long)r->org.id, T(r, "inc_manual_back"));
+	h(b, "<p class=\"noprint\"><a href=\"/organizations/%lld/manual\">%s</a> ・ <a href=\"/organizations/%lld/manual.pdf%s\" download>%s</a></p>",
+	  (long long)r->org.id, T(r, "inc_manual_back"), (long long)r->org.id, L == LANG_EN ? "?lang=en" : "", T(r, "report_pdf"));
 	h(b, "<h2>%s</h2><table class=\"roles\"><tbody>", tx(&c->roles_title, L));
 	for (int i = 0; i < c->nroles; i++) {
 		h(b, "<tr><th scope=\"row\">%s</th><td>", tx(&c->roles[i].name, L));
@@ -308,6 +314,24 @@ void page_manual_print(req_t *r, resp_t *w, const char *const *args)
 }
 
 /* ---- IT-BCP ---- */
+/* GET /organizations/{id}/manual.pdf: the manual as an A4 PDF in the request's language. */
+void page_manual_pdf(req_t *r, resp_t *w, const char *const *args)
+{
+	(void)args;
+	report_req_t q = { .kind = REPORT_MANUAL, .format = REPORT_PDF, .id = r->org.id, .lang = r->lang };
+	report_out_t out;
+	err_t e;
+	if (report_make(&r->app, &q, &out, &e) != 0) {
+		resp_fail(r, w, &e);
+		return;
+	}
+	w->status = 200;
+	w->type = out.mime;
+	buf_put(&w->body, out.data.data, out.data.len);
+	snprintf(w->disposition, sizeof w->disposition, "attachment; filename=\"%s\"", out.filename);
+	buf_free(&out.data);
+}
+
 
 static void bcp_page(req_t *r, resp_t *w, const inc_bcp_t *list, int n, const err_t *refused)
 {

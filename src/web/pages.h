@@ -147,6 +147,7 @@ void page_incident_reopen(req_t *r, resp_t *w, const char *const *args);
 void page_manual(req_t *r, resp_t *w, const char *const *args);
 void page_manual_post(req_t *r, resp_t *w, const char *const *args);
 void page_manual_print(req_t *r, resp_t *w, const char *const *args);
+void page_manual_pdf(req_t *r, resp_t *w, const char *const *args);
 void page_bcp(req_t *r, resp_t *w, const char *const *args);
 void page_bcp_post(req_t *r, resp_t *w, const char *const *args);
 /* api_incident.c: incidents, the manual and the IT-BCP checklist in JSON */
@@ -188,6 +189,7 @@ void page_contractor_delete(req_t *r, resp_t *w, const char *const *args);
 void page_contractor_send(req_t *r, resp_t *w, const char *const *args);
 void page_contractor_review(req_t *r, resp_t *w, const char *const *args);
 void page_contractor_clause(req_t *r, resp_t *w, const char *const *args);
+void page_contractor_clause_pdf(req_t *r, resp_t *w, const char *const *args);
 void page_clouds(req_t *r, resp_t *w, const char *const *args);
 void page_cloud_create(req_t *r, resp_t *w, const char *const *args);
 void page_cloud(req_t *r, resp_t *w, const char *const *args);

@@ -14,7 +14,8 @@
 #include "core/xalloc.h"
 #include "web/report_int.h"
 
-const char *const REPORT_KIND_IDS[REPORT_KINDS] = { "diagnosis", "compare", "history", "plan", "risk", "incident", "incidents" };
+const char *const REPORT_KIND_IDS[REPORT_KINDS] = { "diagnosis", "compare", "history", "plan", "risk", "incident", "incidents",
+							     "manual", "clause" };
 
 const char *report_ui(const app_t *a, const report_req_t *q, const char *key) { return ui(a->content, key, q->lang); }
 
@@ -120,13 +121,17 @@ typedef int (*maker_fn)(app_t *, const report_req_t *, report_out_t *, err_t *);
 int report_make(app_t *a, const report_req_t *q, report_out_t *out, err_t *e)
 {
 	static const maker_fn PDF[REPORT_KINDS] = { report_pdf_diagnosis, report_pdf_compare, report_pdf_history, report_pdf_plan,
-						    report_pdf_risk, report_pdf_incident, report_pdf_incidents };
+						    report_pdf_risk, report_pdf_incident, report_pdf_incidents, report_pdf_manual,
+						    report_pdf_clause };
 	static const maker_fn XLSX[REPORT_KINDS] = { report_xlsx_diagnosis, report_xlsx_compare, report_xlsx_history,
-						     report_xlsx_plan, report_xlsx_risk, report_xlsx_incident, report_xlsx_incidents };
+						     report_xlsx_plan, report_xlsx_risk, report_xlsx_incident, report_xlsx_incidents,
+						     NULL /* manual: PDF only */, NULL /* clause: PDF only */ };
 	memset(out, 0, sizeof *out);
 	if (q->kind < 0 || q->kind >= REPORT_KINDS || (q->format != REPORT_PDF && q->format != REPORT_XLSX))
 		return err_set(e, ERR_INVALID, "format", "この形式の報告書はありません", "no such report format");
 	bool pdf = q->format == REPORT_PDF;
+	if (!pdf && !XLSX[q->kind])
+		return err_set(e, ERR_INVALID, "format", "この報告書は PDF だけです", "this report is a PDF only");
 	snprintf(out->filename, sizeof out->filename, "mamoru-%s-%lld%s.%s", REPORT_KIND_IDS[q->kind], (long long)q->id,
 		 q->lang == LANG_EN ? "-en" : "", pdf ? "pdf" : "xlsx");
 	out->mime = pdf ? "application/pdf" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -14,6 +14,7 @@
 
 #include "app/app.h"
 #include "core/buf.h"
+#include "core/contractor.h"
 #include "input/report_input.h"
 
 typedef enum {
@@ -24,11 +25,13 @@ typedef enum {
 	REPORT_RISK,            /* id: an organisation — 情報資産管理台帳 and リスク対応表 with the heat map */
 	REPORT_INCIDENT,        /* id: an incident (of org_id when it is not 0) — its report: runbook, timeline, cause */
 	REPORT_INCIDENTS,       /* id: an organisation — the incident register */
+	REPORT_MANUAL,          /* id: an organisation — its emergency manual (もしもマニュアル); PDF only */
+	REPORT_CLAUSE,          /* id: a contractor (of org_id when it is not 0) — its confidentiality clauses; PDF only */
 	REPORT_KINDS
 } report_kind_t;
 
-/* "diagnosis", "compare", "history", "plan", "risk", "incident", "incidents": file names and the
- * CLI's words. */
+/* "diagnosis", "compare", "history", "plan", "risk", "incident", "incidents", "manual", "clause":
+ * file names and the CLI's words. */
 extern const char *const REPORT_KIND_IDS[REPORT_KINDS];
 
 typedef struct {
@@ -39,6 +42,7 @@ typedef struct {
 	lang_t lang;
 	const char *comment;        /* 所見 (report_comment_parse), NULL or "" = none: diagnosis and comparison PDFs */
 	const char *preparer;       /* who prepared it (report_name_parse); NULL = the signed-in user's name */
+	const clause_opts_t *clause; /* REPORT_CLAUSE: what to fill in (clause_set_field); NULL = every clause, the parties' names */
 } report_req_t;
 
 typedef struct {
