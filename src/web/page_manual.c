@@ -313,7 +313,6 @@ void page_manual_print(req_t *r, resp_t *w, const char *const *args)
 	page_end(r, w);
 }
 
-/* ---- IT-BCP ---- */
 /* GET /organizations/{id}/manual.pdf: the manual as an A4 PDF in the request's language. */
 void page_manual_pdf(req_t *r, resp_t *w, const char *const *args)
 {
@@ -333,6 +332,7 @@ void page_manual_pdf(req_t *r, resp_t *w, const char *const *args)
 }
 
 
+/* ---- IT-BCP ---- */
 static void bcp_page(req_t *r, resp_t *w, const inc_bcp_t *list, int n, const err_t *refused)
 {
 	const incident_content_t *c = IC(r);
