@@ -1,6 +1,9 @@
 /*
  * pg_plan.c — the action plan in PostgreSQL (store.h). A question can be planned once per
- * organisation (a UNIQUE constraint: STORE_INVALID on a second add), as on SQLite.
+ * organisation (a UNIQUE constraint: STORE_INVALID on a second add), as on SQLite. The second add
+ * is ON CONFLICT DO NOTHING rather than a refused INSERT: callers (a 低減 decision, an incident's
+ * closing) skip an already planned question and go on in the same transaction, which a failed
+ * statement would have aborted on PostgreSQL (SQLite carries on).
  */
 #include <assert.h>
 #include <stdlib.h>
@@ -13,7 +16,7 @@
 #define PLAN_COLS "id, organization_id, diagnosis_id, questionnaire, question, owner, due, status, created_at, updated_at, title, note"
 static const char SQL_ADD[] = "INSERT INTO plan_items (organization_id, diagnosis_id, questionnaire, question, owner, due, status, "
 			      "created_at, updated_at, workspace_id, title, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
-			      "RETURNING id";
+			      "ON CONFLICT (organization_id, questionnaire, question) DO NOTHING RETURNING id";
 static const char SQL_UPDATE[] = "UPDATE plan_items SET owner = $1, due = $2, status = $3, updated_at = $4, note = $5 "
 				 "WHERE id = $6 AND workspace_id = $7";
 static const char SQL_GET[] = "SELECT " PLAN_COLS " FROM plan_items WHERE id = $1 AND workspace_id = $2";
@@ -41,6 +44,8 @@ store_rc_t pg_plan_add(store_t *s, plan_item_t *p)
 	if (rc == STORE_OK) {
 		p->id = pg_col_int(r, 0, 0);
 		PQclear(r);
+	} else if (rc == STORE_NOT_FOUND) { /* nothing inserted: planned already */
+		rc = pg_failf(PG(s), STORE_INVALID, "plan_items: この設問はすでに計画にあります", "plan_items: the question is planned already");
 	}
 	return rc;
 }

@@ -13,12 +13,12 @@ TMP=$(mktemp -d)
 . tests/cli/lib.sh
 export MAMORU_CONTENT="${MAMORU_CONTENT:-$ROOT/content}" MAMORU_STATIC="$ROOT/static"
 . tests/http/lib.sh
-DB="$TMP/c.db"
+DB=$(test_db c)
 "$BIN" --db "$DB" org add --name "株式会社みなと製作所" --industry E --employees 20 >/dev/null
 add_user --db "$DB" viewer@example.test viewer
 start_server --db "$DB"
 TOKEN=$(csrf_token)
-count() { sqlite3 "$DB" "$1"; }
+count() { sql "$DB" "$1"; }
 
 CASE="the organisation page links contractors and cloud services"
 get /organizations/1

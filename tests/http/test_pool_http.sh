@@ -17,9 +17,9 @@ TMP=$(mktemp -d)
 export MAMORU_CONTENT="$ROOT/content" MAMORU_STATIC="$ROOT/static"
 unset MAMORU_POOL_MIN
 . tests/http/lib.sh
-DB="$TMP/p.db"
+DB=$(test_db p)
 M() { "$BIN" --db "$DB" "$@"; }
-rows() { sqlite3 "$DB" "$1"; }
+rows() { sql "$DB" "$1"; }
 members() { rows "SELECT count(*) FROM pool_members WHERE organization_id = $1"; }
 PROFILE="sales=lt1b personal_info=lt5k secrets=some it_dependence=day online_sales=none public_servers=hosted cloud=some remote_work=some outsourcing=some partner_requirements=asked it_staff=parttime incidents=none"
 

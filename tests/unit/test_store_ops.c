@@ -897,6 +897,17 @@ static void plans(void **state)
 	assert_int_equal(store_plan_add(S, &p), STORE_OK);
 	plan_item_t dup = p;
 	assert_int_equal(store_plan_add(S, &dup), STORE_INVALID); /* one item per question */
+	/* a planned question refused inside a transaction leaves it usable (a 低減 decision skips
+	 * the questions planned already and goes on): on PostgreSQL a failed INSERT would abort it */
+	assert_int_equal(store_begin(S), STORE_OK);
+	assert_int_equal(store_plan_add(S, &dup), STORE_INVALID);
+	plan_item_t next = p;
+	strcpy(next.question, "4");
+	assert_int_equal(store_plan_add(S, &next), STORE_OK);
+	assert_int_equal(store_commit(S), STORE_OK);
+	assert_int_equal(store_plan_get(S, next.id, &next), STORE_OK);
+	assert_string_equal(next.question, "4");
+	assert_int_equal(store_plan_delete(S, next.id), STORE_OK);
 	p.status = PLAN_DONE;
 	strcpy(p.due, "2027-03-31");
 	strcpy(p.updated, "2026-12-24T00:00:00Z");
