@@ -1,5 +1,5 @@
 /*
- * cmd_serve.c — `mamoru serve [--listen HOST:PORT] [--threads N] [--max-per-client N]
+ * cmd_serve.c — `mamoru serve [--listen HOST:PORT] [--threads N] [--max-per-client N] [--max-heavy N]
  * [--allowed-host NAME]...`: the web application and JSON API (src/web). Listens on
  * 127.0.0.1:8080 unless told otherwise.
  */
@@ -46,7 +46,7 @@ static bool parse_listen(const char *s, char *host, size_t hsize, int *port)
 int cmd_serve(cli_t *cli, int argc, char **argv)
 {
 	const char *listen = "127.0.0.1:8080";
-	int threads = 0, max_per_client = 64, nhosts = 0;
+	int threads = 0, max_per_client = 64, max_heavy = 0, nhosts = 0;
 	const char *hosts[16];
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--listen") && i + 1 < argc) {
@@ -60,6 +60,13 @@ int cmd_serve(cli_t *cli, int argc, char **argv)
 				return cli_error(cli, EXIT_USAGE, "--max-per-client は 0〜1000 の数です（0 は無制限、「%s」）",
 						 "--max-per-client must be a number from 0 to 1000 (0 = no limit; got \"%s\")", argv[i]);
 			max_per_client = (int)n;
+		} else if (!strcmp(argv[i], "--max-heavy") && i + 1 < argc) {
+			char *end;
+			long n = strtol(argv[++i], &end, 10);
+			if (*end || end == argv[i] || n < 1 || n > 1000)
+				return cli_error(cli, EXIT_USAGE, "--max-heavy は 1〜1000 の数です（「%s」）",
+						 "--max-heavy must be a number from 1 to 1000 (got \"%s\")", argv[i]);
+			max_heavy = (int)n;
 		} else if (!strcmp(argv[i], "--allowed-host") && i + 1 < argc) {
 			if (nhosts == (int)(sizeof hosts / sizeof *hosts))
 				return cli_error(cli, EXIT_USAGE, "--allowed-host は %d 個までです", "at most %d --allowed-host names",
@@ -113,7 +120,7 @@ int cmd_serve(cli_t *cli, int argc, char **argv)
 	}
 	serve_opts_t o = { .content = &cli->content, .db_path = cli_db_path(cli), .host = host, .port = port,
 			   .static_dir = static_dir, .threads = threads, .search = search,
-			   .max_per_client = max_per_client, .allowed_hosts = hosts, .n_allowed_hosts = nhosts,
+			   .max_per_client = max_per_client, .max_heavy = max_heavy, .allowed_hosts = hosts, .n_allowed_hosts = nhosts,
 			   .setup_code = setup ? code : NULL };
 	int rc = web_serve(&o) == 0 ? EXIT_OK : EXIT_RUNTIME;
 	search_close(search);

@@ -13,6 +13,7 @@
 #include "app/access.h"
 #include "app/account.h"
 #include "app/org.h"
+#include "web/heavy.h"
 #include "web/pages.h"
 
 static const route_t ROUTES[] = {
@@ -362,6 +363,27 @@ static bool needs_met(req_t *r, resp_t *w, const route_t *rt, const char *const 
 	return !(rt->needs & R_JSON) || parse_json_body(r, w);
 }
 
+/* Runs the handler; a heavy one (web/heavy.h) only while it holds a slot, else 503 at once. */
+static void run_handler(req_t *r, resp_t *w, const route_t *rt, const char *const *args)
+{
+	if (!web_heavy_route(rt->pattern)) {
+		rt->fn(r, w, args);
+		return;
+	}
+	if (!web_heavy_enter()) { /* in both languages: whoever reads it may not have chosen one */
+		char msg[512];
+		snprintf(msg, sizeof msg, "%s / %s", ui(r->content, "web_busy_heavy", LANG_JA), ui(r->content, "web_busy_heavy", LANG_EN));
+		w->retry_after = HEAVY_RETRY_AFTER;
+		if (r->api)
+			resp_api_error(w, 503, "busy", msg, NULL);
+		else
+			page_error_text(r, w, 503, msg);
+		return;
+	}
+	rt->fn(r, w, args);
+	web_heavy_leave();
+}
+
 void web_route(req_t *r, resp_t *w)
 {
 	char segs[MAX_ARGS][128];
@@ -381,7 +403,7 @@ void web_route(req_t *r, resp_t *w)
 			args[k] = segs[k];
 		r->api = (rt->needs & R_API) != 0;
 		if (needs_met(r, w, rt, args))
-			rt->fn(r, w, args);
+			run_handler(r, w, rt, args);
 		json_decref(r->json);
 		r->json = NULL;
 		return;

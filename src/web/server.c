@@ -12,6 +12,7 @@
  * connections, wait for in-flight requests (up to 10 s), then shut down cleanly.
  */
 #include "report/pdf.h"
+#include "web/heavy.h"
 #include "web/server.h"
 
 #include <arpa/inet.h>
@@ -475,6 +476,11 @@ static enum MHD_Result respond(struct MHD_Connection *conn, conn_t *c, resp_t *w
 	for (int i = 0; i < RESP_COOKIES; i++)
 		if (w->set_cookie[i][0])
 			MHD_add_response_header(resp, "Set-Cookie", w->set_cookie[i]);
+	if (w->retry_after > 0) {
+		char secs[16];
+		snprintf(secs, sizeof secs, "%d", w->retry_after);
+		MHD_add_response_header(resp, "Retry-After", secs);
+	}
 	c->status = w->status;
 	enum MHD_Result rc = MHD_queue_response(conn, (unsigned)w->status, resp);
 	MHD_destroy_response(resp);
@@ -685,6 +691,8 @@ int web_serve(const serve_opts_t *opts)
 
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	unsigned threads = opts->threads > 0 ? (unsigned)opts->threads : (unsigned)(cpus > 0 ? cpus : 2);
+	/* heavy requests (web/heavy.h) may take half the threads; the rest stay free for pages */
+	web_heavy_init(opts->max_heavy > 0 ? opts->max_heavy : (int)threads / 2);
 	struct MHD_Daemon *d = MHD_start_daemon(
 		flags, (uint16_t)opts->port, NULL, NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 		MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)WEB_IDLE_SECONDS,

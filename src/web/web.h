@@ -77,6 +77,7 @@ typedef struct {
 	char location[512];          /* redirect target */
 	char disposition[160];       /* Content-Disposition of a download ("" = none) */
 	char set_cookie[RESP_COOKIES][200];
+	int retry_after;             /* seconds for a Retry-After header (a 503 when busy); 0 = none */
 } resp_t;
 
 typedef void (*handler_fn)(req_t *, resp_t *, const char *const *args);
