@@ -19,9 +19,12 @@ test_db() { if [ -n "${MAMORU_TEST_PG:-}" ]; then tests/pg/cluster.sh fresh "t$$
 # sql DB QUERY : a query's rows (columns joined by |) on either backend; keep QUERY to what both
 # understand (|| on text, count, sum, coalesce of one type)
 sql() { case "$1" in postgres*) psql -X -q -At "$1" -c "$2" ;; *) sqlite3 "$1" "$2" ;; esac; }
-# agg DB EXPR [SEP] : the SQL that joins EXPR over a group's rows with SEP (default ","), for DB's
-# backend (group_concat on SQLite, string_agg on PostgreSQL); order rows in a subquery if it matters
-agg() { case "$1" in postgres*) echo "string_agg(($2)::text, '${3:-,}')" ;; *) echo "group_concat($2, '${3:-,}')" ;; esac; }
+# agg DB EXPR [SEP [ORDER]] : the SQL that joins EXPR over a group's rows with SEP (default ","),
+# for DB's backend: group_concat on SQLite (a table's rows come in rowid order), string_agg on
+# PostgreSQL, ordered by ORDER when given (its rows move when they are updated)
+agg() { case "$1" in postgres*) echo "string_agg(($2)::text, '${3:-,}'${4:+ ORDER BY $4})" ;; *) echo "group_concat($2, '${3:-,}')" ;; esac; }
+# dump DB : the whole database as SQL text, to search for what must not be stored in clear
+dump() { case "$1" in postgres*) pg_dump "$1" ;; *) sqlite3 "$1" .dump ;; esac; }
 
 ok() { PASS=$((PASS + 1)); }
 bad() { FAIL=$((FAIL + 1)); echo "FAIL: $CASE: $*"; }

@@ -14,7 +14,7 @@ TMP=$(mktemp -d)
 . tests/cli/lib.sh
 export MAMORU_CONTENT="$ROOT/content" MAMORU_STATIC="$ROOT/static"
 . tests/http/lib.sh
-DB="$TMP/w.db"
+DB=$(test_db w)
 M() { "$BIN" --db "$DB" "$@"; }
 EX=examples/jisha-shindan.csv
 
@@ -34,9 +34,9 @@ M --workspace 2 org add --name 他社 --employees 5 >/dev/null                  
 M --workspace 2 diagnose jisha-shindan --answers $EX --save --org 3 >/dev/null     # diagnosis 3
 M --workspace 2 plan add 3 --questionnaire jisha-shindan --question 1 >/dev/null   # plan item 1
 OTHER_USER=$(M --workspace 2 user list --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
-snapshot() { sqlite3 "$DB" "SELECT (SELECT group_concat(id || name || archived_at, ',') FROM organizations), (SELECT count(*) FROM diagnoses),
-	(SELECT group_concat(id || status || owner, ',') FROM plan_items), (SELECT count(*) FROM org_profiles), (SELECT count(*) FROM drafts),
-	(SELECT group_concat(id || email || disabled || password_hash, ',') FROM users), (SELECT count(*) FROM tokens),
+snapshot() { sql "$DB" "SELECT (SELECT $(agg "$DB" "id || name || archived_at" , id) FROM organizations), (SELECT count(*) FROM diagnoses),
+	(SELECT $(agg "$DB" "id || status || owner" , id) FROM plan_items), (SELECT count(*) FROM org_profiles), (SELECT count(*) FROM drafts),
+	(SELECT $(agg "$DB" "id || email || disabled || password_hash" , id) FROM users), (SELECT count(*) FROM tokens),
 	(SELECT count(*) FROM user_orgs), (SELECT count(*) FROM pool_members)"; }
 
 declare -A JAR TOKEN
@@ -50,6 +50,7 @@ done
 
 CASE="every route × every role × another workspace's record: not found, nothing written"
 BEFORE=$(snapshot)
+case "$BEFORE" in *"1自社"*"member@example.test"*) ok ;; *) bad "the snapshot query read nothing: $BEFORE" ;; esac
 M routes --json >"$TMP/routes.json"
 for who in admin consultant member viewer; do
 	curl -s -b "${JAR[$who]}" -o "$TMP/acct.html" "$B/account"
@@ -114,11 +115,12 @@ CODE=$(curl -s -o "$TMP/body" -w '%{http_code}' "$B/api/v1/organizations/1"); OU
 expect_code 401; expect_json "d['error']['code']" '"unauthenticated"'
 
 CASE="no password or token is stored in clear"
-sqlite3 "$DB" .dump >"$TMP/dump.sql"
+dump "$DB" >"$TMP/dump.sql"
+grep -qF "member@example.test" "$TMP/dump.sql" && ok || bad "the dump holds no users"
 grep -qF "$TEST_PASSWORD" "$TMP/dump.sql" && bad "a password is stored in clear" || ok
 grep -qF "${TOKEN[member]}" "$TMP/dump.sql" && bad "a token is stored in clear" || ok
 grep -qF "$(awk '$6 == "mamoru_session" {print $7}' "${JAR[member]}")" "$TMP/dump.sql" && bad "a session id is stored in clear" || ok
-[ "$(sqlite3 "$DB" "SELECT count(*) FROM users WHERE password_hash NOT LIKE '\$argon2id\$%'")" = 0 ] && ok || bad "a password hash is not argon2id"
+[ "$(sql "$DB" "SELECT count(*) FROM users WHERE password_hash NOT LIKE '\$argon2id\$%'")" = 0 ] && ok || bad "a password hash is not argon2id"
 
 CASE="a session id set before signing in is never the one signed in (fixation)"
 FIX="$TMP/fix.jar"
@@ -131,10 +133,10 @@ get_as "${JAR[consultant]}" /plan/1 -X POST --data-urlencode "csrf=$(csrf_of "$T
 expect_code 403
 
 CASE="expired sessions and revoked tokens sign nobody in"
-sqlite3 "$DB" "UPDATE sessions SET seen_at = seen_at - 3 * 3600"
+sql "$DB" "UPDATE sessions SET seen_at = seen_at - 3 * 3600" >/dev/null
 CODE=$(curl -s -o /dev/null -w '%{http_code}' -b "${JAR[viewer]}" "$B/organizations/1"); [ "$CODE" = 303 ] && ok || bad "an idle session still works ($CODE)"
 login viewer@example.test "${JAR[viewer]}"
-sqlite3 "$DB" "UPDATE sessions SET created_at = created_at - 13 * 3600, seen_at = strftime('%s', 'now')"
+sql "$DB" "UPDATE sessions SET created_at = created_at - 13 * 3600, seen_at = $(date +%s)" >/dev/null
 CODE=$(curl -s -o /dev/null -w '%{http_code}' -b "${JAR[viewer]}" "$B/organizations/1"); [ "$CODE" = 303 ] && ok || bad "a 13-hour session still works ($CODE)"
 id=$(M token list member@example.test --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
 M token revoke "$id" >/dev/null
@@ -156,15 +158,15 @@ done
 get /login -X POST -b "$TMP/bf.jar" -c "$TMP/bf.jar" --data-urlencode "csrf=$(csrf_of "$TMP/l.html")" \
 	--data-urlencode "email=consultant@example.test" --data-urlencode "password=$TEST_PASSWORD"
 expect_code 429; expect_out "分後にもう一度お試しください"
-N=$(sqlite3 "$DB" "SELECT count FROM login_failures WHERE key = 'user:consultant@example.test'")
-[ "$N" = 5 ] && ok || bad "failures not counted: $N ($(sqlite3 "$DB" "SELECT * FROM login_failures"))"
+N=$(sql "$DB" "SELECT count FROM login_failures WHERE key = 'user:consultant@example.test'")
+[ "$N" = 5 ] && ok || bad "failures not counted: $N ($(sql "$DB" "SELECT * FROM login_failures"))"
 
 CASE="the audit log records who changed what"
 M audit --json >"$TMP/audit.json"
 OUT=$(cat "$TMP/audit.json")
 expect_json "any(a['action'] == 'diagnosis.save' and a['actor'] == 'member@example.test' for a in d)" "true"
 expect_json "any(a['action'] == 'user.disable' and a['actor'] == 'cli' for a in d)" "true"
-sqlite3 "$DB" "DELETE FROM audit" 2>/dev/null && bad "the audit log could be deleted" || ok
+sql "$DB" "DELETE FROM audit" 2>/dev/null && bad "the audit log could be deleted" || ok
 
 CASE="a respondent link: answered once without an account, then gone"
 LINK=$(M link add 1 --questionnaire jisha-shindan --role staff --scope 工場 | tail -1)
@@ -175,30 +177,30 @@ T=$(csrf_of "$TMP/body")
 form="csrf=$T&respondent=%E9%88%B4%E6%9C%A8"
 for i in $(seq 1 20); do form="$form&a.$i=partly"; done
 for i in 21 22 23 24 25; do form="$form&a.$i=yes"; done
-N=$(sqlite3 "$DB" "SELECT count(*) FROM diagnoses")
+N=$(sql "$DB" "SELECT count(*) FROM diagnoses")
 get "$LINK" -X POST -b "$TMP/resp.jar" -c "$TMP/resp.jar" -d "$form"
 expect_code 200; expect_out 'id="total">60<'
-[ "$(sqlite3 "$DB" "SELECT scope || role || respondent || organization_id FROM diagnoses ORDER BY id DESC LIMIT 1")" = "工場staff鈴木1" ] && ok || bad "the answer was not stored as the link said"
+[ "$(sql "$DB" "SELECT scope || role || respondent || organization_id FROM diagnoses ORDER BY id DESC LIMIT 1")" = "工場staff鈴木1" ] && ok || bad "the answer was not stored as the link said"
 get "$LINK" -X POST -b "$TMP/resp.jar" -c "$TMP/resp.jar" -d "$form"
 expect_code 410; expect_out "もう使われました"
-[ "$(sqlite3 "$DB" "SELECT count(*) FROM diagnoses")" = $((N + 1)) ] && ok || bad "a used link saved again"
+[ "$(sql "$DB" "SELECT count(*) FROM diagnoses")" = $((N + 1)) ] && ok || bad "a used link saved again"
 get "/r/$(printf '%048d' 0)" -b /dev/null; expect_code 404
 OLD=$(M link add 2 --questionnaire checklist --role executive | tail -1)
-sqlite3 "$DB" "UPDATE respondent_links SET expires_at = 0 WHERE diagnosis_id IS NULL"
+sql "$DB" "UPDATE respondent_links SET expires_at = 0 WHERE diagnosis_id IS NULL" >/dev/null
 get "$OLD" -b /dev/null; expect_code 410; expect_out "期限が切れています"
 login "$TEST_EMAIL" # the sessions above were aged out
 curl -s -b "$TMP/cj" -o "$TMP/o.html" "$B/organizations/2"
 get /organizations/2/links -X POST --data-urlencode "csrf=$(csrf_of "$TMP/o.html")" -d "questionnaire=checklist&role=manager&days=3" --data-urlencode "scope=営業部"
 expect_code 200; grep -q "id=\"link\">http://127.0.0.1:$PORT/r/[0-9a-f]\{48\}<" "$TMP/body" && ok || bad "no whole link to send: $(grep -o 'id="link">[^<]*' "$TMP/body")"
-[ "$(sqlite3 "$DB" "SELECT questionnaire || role || organization_id || (abs(expires_at - strftime('%s', 'now') - 3 * 86400) < 60) FROM respondent_links WHERE scope = '営業部'")" = "checklistmanager21" ] && ok || bad "the link was not stored as asked"
+[ "$(sql "$DB" "SELECT questionnaire || role || organization_id || CASE WHEN abs(expires_at - $(date +%s) - 3 * 86400) < 60 THEN 1 ELSE 0 END FROM respondent_links WHERE scope = '営業部'")" = "checklistmanager21" ] && ok || bad "the link was not stored as asked"
 get /organizations/2/links -X POST --data-urlencode "csrf=$(csrf_of "$TMP/o.html")" -d "questionnaire=nope&role=staff"
 expect_code 422; expect_out "診断「nope」はありません"
 login viewer@example.test "$TMP/viewer2.jar" # the earlier viewer session was aged out
 curl -s -b "$TMP/viewer2.jar" -o "$TMP/v.html" "$B/organizations/1"
-N=$(sqlite3 "$DB" "SELECT count(*) FROM respondent_links")
+N=$(sql "$DB" "SELECT count(*) FROM respondent_links")
 get_as "$TMP/viewer2.jar" /organizations/1/links -X POST --data-urlencode "csrf=$(csrf_of "$TMP/v.html")" -d "questionnaire=jisha-shindan&role=staff"
 expect_code 403
-[ "$(sqlite3 "$DB" "SELECT count(*) FROM respondent_links")" = "$N" ] && ok || bad "a viewer made a link"
+[ "$(sql "$DB" "SELECT count(*) FROM respondent_links")" = "$N" ] && ok || bad "a viewer made a link"
 
 grep -E "runtime error|Sanitizer" "$TMP/server.log" && bad "sanitizer report in the server log" || ok
 echo

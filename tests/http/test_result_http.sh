@@ -16,8 +16,9 @@ TMP=$(mktemp -d)
 . tests/cli/lib.sh
 export MAMORU_CONTENT="$ROOT/content" MAMORU_STATIC="$ROOT/static"
 . tests/http/lib.sh
-"$BIN" --db "$TMP/r.db" org add --name "株式会社みなと製作所" --industry E --employees 20 >/dev/null
-start_server --db "$TMP/r.db"
+DB=$(test_db r)
+"$BIN" --db "$DB" org add --name "株式会社みなと製作所" --industry E --employees 20 >/dev/null
+start_server --db "$DB"
 TOKEN=$(csrf_token)
 
 # new_draft QID : DRAFT = the id of a new draft of QID for organisation 1
@@ -25,7 +26,7 @@ new_draft() {
 	get "/diagnose/$1?org=1"
 	DRAFT=$(echo "$OUT" | grep -o 'name="draft" value="[0-9a-f]*"' | sed 's/.*value="//; s/"//')
 }
-diagnoses() { "$BIN" --db "$TMP/r.db" history 1 --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["diagnoses"]))'; }
+diagnoses() { "$BIN" --db "$DB" history 1 --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["diagnoses"]))'; }
 
 CASE="the last step lists questions left open on the earlier step, with links to them"
 new_draft jisha-shindan
@@ -86,7 +87,7 @@ expect_no_out 'Every question has full marks'
 get "/?lang=ja"
 
 CASE="わからない and 該当なし are listed with what they score"
-"$BIN" --db "$TMP/r.db" diagnose jisha-shindan --answers <(printf 'question,answer\n'; for i in $(seq 1 25); do
+"$BIN" --db "$DB" diagnose jisha-shindan --answers <(printf 'question,answer\n'; for i in $(seq 1 25); do
 	case $i in 3) a=unknown ;; 4|6) a=na ;; *) a=yes ;; esac; echo "$i,$a"; done) --save --org 1 >/dev/null
 get /diagnoses/2
 expect_out '<div id="unknown"><h3>「わからない」と答えた設問（1）</h3>'
@@ -100,7 +101,7 @@ expect_out '&quot;Not applicable&quot; is for technology you do not use'
 get "/?lang=ja"
 
 CASE="full marks are said when the total is the maximum"
-"$BIN" --db "$TMP/r.db" diagnose jisha-shindan --answers <(printf 'question,answer\n'; for i in $(seq 1 25); do echo "$i,yes"; done) \
+"$BIN" --db "$DB" diagnose jisha-shindan --answers <(printf 'question,answer\n'; for i in $(seq 1 25); do echo "$i,yes"; done) \
 	--save --org 1 >/dev/null
 get /diagnoses/3
 expect_out '<span class="big" id="total">100</span> / 100'
@@ -111,7 +112,7 @@ CASE="the owner at 41: five actions first, with why, steps, cost and effort, and
 printf 'question,answer\n' >"$TMP/o41.csv"
 for qa in 1=yes 3=yes 5=yes 7=yes 17=yes 18=yes 21=yes 23=yes 2=partly 4=partly 6=partly 10=partly 19=partly 11=unknown \
 	8=no 9=no 12=no 13=no 14=no 15=no 16=no 20=no 22=no 24=no 25=no; do echo "${qa%%=*},${qa#*=}" >>"$TMP/o41.csv"; done
-"$BIN" --db "$TMP/r.db" diagnose jisha-shindan --answers "$TMP/o41.csv" --save --org 1 >/dev/null
+"$BIN" --db "$DB" diagnose jisha-shindan --answers "$TMP/o41.csv" --save --org 1 >/dev/null
 get /diagnoses/4
 expect_code 200
 expect_out '<span class="big" id="total">41</span>'
@@ -192,11 +193,11 @@ expect_no_out 'text-anchor="middle">1</text>'
 CASE="the comparison link only where a comparison exists"
 expect_no_out 'id="compare-link"'
 for k in 2 3 4 5 6; do
-	"$BIN" --db "$TMP/r.db" org add --name "比較先$k" --industry E --employees 20 >/dev/null
-	"$BIN" --db "$TMP/r.db" diagnose jisha-shindan --answers "$TMP/o41.csv" --save --org $k --pool >/dev/null
+	"$BIN" --db "$DB" org add --name "比較先$k" --industry E --employees 20 >/dev/null
+	"$BIN" --db "$DB" diagnose jisha-shindan --answers "$TMP/o41.csv" --save --org $k --pool >/dev/null
 done
-"$BIN" --db "$TMP/r.db" diagnose jisha-shindan --answers "$TMP/o41.csv" --save --org 1 --pool >/dev/null
-N=$("$BIN" --db "$TMP/r.db" history 1 --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["diagnoses"][-1]["id"])')
+"$BIN" --db "$DB" diagnose jisha-shindan --answers "$TMP/o41.csv" --save --org 1 --pool >/dev/null
+N=$("$BIN" --db "$DB" history 1 --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["diagnoses"][-1]["id"])')
 get /diagnoses/$N
 expect_out "<a href=\"/diagnoses/$N/compare\" id=\"compare-link\">"
 get /diagnoses/$N/compare
@@ -204,7 +205,7 @@ expect_code 200
 expect_out 'id="deviation"'
 
 CASE="the history: a line per site, the pass line, named axes"
-"$BIN" --db "$TMP/r.db" diagnose jisha-shindan --answers "$TMP/o41.csv" --save --org 1 --scope 第二工場 --round 2026-12 >/dev/null
+"$BIN" --db "$DB" diagnose jisha-shindan --answers "$TMP/o41.csv" --save --org 1 --scope 第二工場 --round 2026-12 >/dev/null
 get /organizations/1/history
 expect_code 200
 expect_out '<svg class="chart trend"'

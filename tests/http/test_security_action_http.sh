@@ -13,7 +13,7 @@ TMP=$(mktemp -d)
 . tests/cli/lib.sh
 export MAMORU_CONTENT="$ROOT/content" MAMORU_STATIC="$ROOT/static"
 . tests/http/lib.sh
-DB="$TMP/s.db"
+DB=$(test_db s)
 "$BIN" --db "$DB" org add --name "株式会社みなと製作所" --industry E --employees 20 >/dev/null
 add_user --db "$DB" viewer@example.test viewer
 start_server --db "$DB"
@@ -157,7 +157,7 @@ CASE="deleting the company takes its record"
 "$BIN" --db "$DB" org delete 1 --yes >/dev/null
 get $SA
 expect_code 404
-[ "$(sqlite3 "$DB" 'SELECT count(*) FROM security_actions' 2>/dev/null || echo 0)" = 0 ] && ok || bad "the record outlived its company"
+[ "$(sql "$DB" "SELECT count(*) FROM security_actions")" = 0 ] && ok || bad "the record outlived its company"
 
 echo "security-action-http: $PASS passed, $FAIL failed"
 [ "$FAIL" = 0 ]
