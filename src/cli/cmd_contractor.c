@@ -119,7 +119,7 @@ static int contractor_show(cli_t *cli, int64_t id, bool as_json)
 		} else {
 			char key[40];
 			snprintf(key, sizeof key, "ct_status_%s", json_string_value(json_object_get(rj, "status")));
-			printf("\n  %s #%lld (%s, %d %s): %s\n", ui(&cli->content, "ct_request", cli->lang), (long long)rs[i].id, rs[i].created,
+			printf("\n  %s #%lld (%s, %d %s): %s\n", ui(&cli->content, "ct_request", cli->lang), (long long)rs[i].id, CLI_WHEN(cli, rs[i].created),
 			       (int)json_integer_value(json_object_get(rj, "count")), ui(&cli->content, "ct_items", cli->lang),
 			       ui(&cli->content, key, cli->lang));
 			json_t *it;

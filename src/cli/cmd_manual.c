@@ -75,7 +75,7 @@ static void print_manual(cli_t *cli, const org_t *o, const inc_manual_t *m)
 			printf("    %s\n", c->report_bodies[i].entries[k].url ? c->report_bodies[i].entries[k].url : "");
 	}
 	printf("\n%s: %s  %s: %s\n", U(cli, "inc_reviewed"), m->reviewed[0] ? m->reviewed : "—", U(cli, "inc_updated_at"),
-	       m->updated[0] ? m->updated : "—");
+	       m->updated[0] ? CLI_WHEN(cli, m->updated) : "—");
 }
 
 /* `mamoru manual [show] ORG --format pdf --output FILE [--prepared-by NAME]` (argv[first] is ORG). */

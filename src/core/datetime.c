@@ -69,6 +69,15 @@ static bool is_date(const char *s)
 	return strlen(s) == 10 && date_at(s, &y, &m, &d);
 }
 
+/* a local wall time "YYYY-MM-DD HH:MM" as people type it (an incident's times): no zone, no
+ * seconds */
+static bool is_wall_time(const char *s)
+{
+	int y, m, d;
+	return s && strlen(s) == 16 && date_at(s, &y, &m, &d) && s[10] == ' ' && digits(s + 11, 2) && s[13] == ':' &&
+	       digits(s + 14, 2) && num(s + 11, 2) < 24 && num(s + 14, 2) < 60;
+}
+
 bool dt_parse_utc(const char *s, time_t *out)
 {
 	int y, m, d;
@@ -112,16 +121,20 @@ static void show_date(int y, int m, int d, lang_t lang, char *out, size_t size)
 void dt_show(const char *iso, lang_t lang, char *out, size_t size)
 {
 	time_t t;
+	char day[DT_TEXT];
 	if (!dt_parse_utc(iso, &t)) {
+		int y, m, d;
 		if (is_date(iso))
 			dt_show_date(iso, lang, out, size);
-		else
+		else if (is_wall_time(iso) && date_at(iso, &y, &m, &d)) { /* already local: no zone to apply */
+			show_date(y, m, d, lang, day, sizeof day);
+			snprintf(out, size, lang == LANG_EN ? "%s, %.5s" : "%s %.5s", day, iso + 11);
+		} else
 			snprintf(out, size, "%s", iso ? iso : "");
 		return;
 	}
 	struct tm tm;
 	dt_local(t, &tm);
-	char day[DT_TEXT];
 	show_date(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, lang, day, sizeof day);
 	snprintf(out, size, lang == LANG_EN ? "%s, %02d:%02d" : "%s %02d:%02d", day, tm.tm_hour, tm.tm_min);
 }

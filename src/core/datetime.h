@@ -37,8 +37,9 @@ bool dt_parse_utc(const char *iso, time_t *out);
 void dt_local(time_t t, struct tm *out);
 
 /* A stored UTC time for people: 「2026年11月30日 15:55」 / "30 Nov 2026, 15:55" in local time.
- * A calendar date "YYYY-MM-DD" (a due date: no zone) shows as the date alone; any other text
- * is copied unchanged, so nothing is ever lost from view. */
+ * A calendar date "YYYY-MM-DD" (a due date: no zone) shows as the date alone, a local time
+ * "YYYY-MM-DD HH:MM" as typed (an incident's times, already local) in the same style without
+ * a zone applied; any other text is copied unchanged, so nothing is ever lost from view. */
 void dt_show(const char *iso, lang_t lang, char *out, size_t size);
 /* The date alone: 「2026年11月30日」 / "30 Nov 2026" (local date of a UTC time, or the date as
  * given). */

@@ -87,7 +87,7 @@ static bool ledger_row(const asset_t *a, void *arg)
 	}
 	h(b, "</td>");
 	h(b, "<td class=\"num\">%d</td><td class=\"num\">%d</td><td class=\"num\">%d</td><td class=\"importance %s\">%s</td><td class=\"date\">%s</td><td class=\"flags\">",
-	  a->c, a->i, a->a, l->importance.levels[k].id, tx(&l->importance.levels[k].label, r->lang), a->inventoried);
+	  a->c, a->i, a->a, l->importance.levels[k].id, tx(&l->importance.levels[k].label, r->lang), WHEN_DAY(r, a->inventoried));
 	if (f.disposed)
 		h(b, "%s", T(r, "asset_flag_disposed"));
 	if (f.inventory_overdue)
@@ -400,12 +400,13 @@ void page_asset(req_t *r, resp_t *w, const char *const *args)
 	for (int col = 0; col < ASSET_COLUMNS; col++) {
 		char cell[ASSET_NOTE];
 		asset_cell(&a, col, cell, sizeof cell);
-		h(b, "<dt>%s</dt><dd id=\"v-%s\">%s</dd>", tx(&l->columns[col].heading, r->lang), ASSET_COL_IDS[col], cell[0] ? cell : "—");
+		h(b, "<dt>%s</dt><dd id=\"v-%s\">%s</dd>", tx(&l->columns[col].heading, r->lang), ASSET_COL_IDS[col],
+		  !cell[0] ? "—" : asset_col_is_date(col) ? WHEN_DAY(r, cell) : cell);
 	}
 	h(b, "<dt>%s</dt><dd id=\"v-importance\" class=\"importance %s\">%s</dd>", T(r, "asset_importance"), l->importance.levels[k].id,
 	  tx(&l->importance.levels[k].label, r->lang));
 	if (a.retain_until[0])
-		h(b, "<dt>%s</dt><dd>%s</dd>", T(r, "asset_retain_until"), a.retain_until);
+		h(b, "<dt>%s</dt><dd>%s</dd>", T(r, "asset_retain_until"), WHEN_DAY(r, a.retain_until));
 	h(b, "</dl>");
 	if (f.inventory_overdue)
 		h(b, "<p class=\"notice flag\">%s</p>", T(r, "asset_flag_overdue"));

@@ -268,12 +268,12 @@ static void release_note(req_t *r, buf_t *b, const compare_view_t *v)
 	char msg[600];
 	if (!p->release) {
 		tmpl_fill(msg, sizeof msg, T(r, "compare_no_release"), (const char *const[]){ "next" },
-			  (const char *const[]){ p->next_release }, 1);
+			  (const char *const[]){ WHEN_DAY(r, p->next_release) }, 1);
 	} else {
 		char day[DT_TEXT];
 		dt_show_date(p->release_created, r->lang, day, sizeof day);
 		tmpl_fill(msg, sizeof msg, T(r, "compare_release"), (const char *const[]){ "date", "next" },
-			  (const char *const[]){ day, p->next_release }, 2);
+			  (const char *const[]){ day, WHEN_DAY(r, p->next_release) }, 2);
 	}
 	h(b, "<p class=\"small\" id=\"release\">%s</p>", msg);
 }

@@ -101,8 +101,8 @@ void page_contractors(req_t *r, resp_t *w, const char *const *args)
 		  T(r, "ct_handles"), T(r, "ct_contract"), T(r, "ct_review_due"));
 		for (int i = 0; i < n; i++)
 			h(b, "<tr><td><a href=\"/organizations/%lld/contractors/%lld\">%s</a></td><td>%s</td><td>%s 〜 %s</td><td%s>%s%s</td></tr>",
-			  (long long)r->org.id, (long long)cs[i].id, cs[i].name, cs[i].handles, cs[i].contract_start, cs[i].contract_end,
-			  ct_review_due(cs[i].review_due, today) ? " class=\"due\"" : "", cs[i].review_due,
+			  (long long)r->org.id, (long long)cs[i].id, cs[i].name, cs[i].handles, WHEN_DAY(r, cs[i].contract_start),
+			  WHEN_DAY(r, cs[i].contract_end), ct_review_due(cs[i].review_due, today) ? " class=\"due\"" : "", WHEN_DAY(r, cs[i].review_due),
 			  ct_review_due(cs[i].review_due, today) ? T(r, "ct_review_is_due_mark") : "");
 		h(b, "</tbody></table>");
 	}
@@ -153,7 +153,7 @@ static void request_section(req_t *r, buf_t *b, const ct_request_t *q, bool writ
 	char key[40];
 	snprintf(key, sizeof key, "ct_status_%s", json_string_value(json_object_get(j, "status")));
 	h(b, "<section class=\"ct-request\" id=\"request-%lld\"><h3>%s #%lld — %s</h3><p class=\"meta\">%s ・ %d %s</p><table><tbody>",
-	  (long long)q->id, T(r, "ct_request"), (long long)q->id, T(r, key), q->created, (int)json_array_size(json_object_get(j, "items")),
+	  (long long)q->id, T(r, "ct_request"), (long long)q->id, T(r, key), WHEN(r, q->created), (int)json_array_size(json_object_get(j, "items")),
 	  T(r, "ct_items"));
 	json_t *it;
 	size_t i;
@@ -165,7 +165,7 @@ static void request_section(req_t *r, buf_t *b, const ct_request_t *q, bool writ
 	}
 	h(b, "</tbody></table>");
 	if (q->reviewed_at[0])
-		h(b, "<p class=\"reviewed\">%s: %s ・ %s</p><p class=\"note\">%s</p>", T(r, "ct_reviewed"), q->reviewed_by, q->reviewed_at,
+		h(b, "<p class=\"reviewed\">%s: %s ・ %s</p><p class=\"note\">%s</p>", T(r, "ct_reviewed"), q->reviewed_by, WHEN(r, q->reviewed_at),
 		  q->review_note);
 	if (write && sd) {
 		h(b, "<form method=\"post\" action=\"/organizations/%lld/contractors/%lld/requests/%lld/review\" class=\"form\">", (long long)r->org.id,
@@ -203,8 +203,8 @@ void page_contractor(req_t *r, resp_t *w, const char *const *args)
 	  c->name, (long long)r->org.id, T(r, "ct_title"), (long long)r->org.id, (long long)c->id, T(r, "ct_clause_title"));
 	h(b, "<dl class=\"ct\"><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s 〜 %s</dd><dt>%s</dt><dd id=\"review-due\">%s%s</dd>"
 	     "<dt>%s</dt><dd class=\"note\">%s</dd></dl>",
-	  T(r, "ct_contact"), c->contact, T(r, "ct_handles"), c->handles, T(r, "ct_contract"), c->contract_start, c->contract_end,
-	  T(r, "ct_review_due"), c->review_due, ct_review_due(c->review_due, today) ? T(r, "ct_review_is_due_mark") : "", T(r, "ct_note"), c->note);
+	  T(r, "ct_contact"), c->contact, T(r, "ct_handles"), c->handles, T(r, "ct_contract"), WHEN_DAY(r, c->contract_start), WHEN_DAY(r, c->contract_end),
+	  T(r, "ct_review_due"), WHEN_DAY(r, c->review_due), ct_review_due(c->review_due, today) ? T(r, "ct_review_is_due_mark") : "", T(r, "ct_note"), c->note);
 	h(b, "<h2>%s</h2>", T(r, "ct_requests"));
 	for (int i = n - 1; i >= 0; i--)
 		request_section(r, b, &qs[i], write);
@@ -490,7 +490,7 @@ void page_clouds(req_t *r, resp_t *w, const char *const *args)
 				snprintf(score, sizeof score, "%d / %d", last->total, last->max);
 			h(b, "<tr><td><a href=\"/organizations/%lld/cloud/%lld\">%s</a></td><td>%s</td><td>%s</td><td%s>%s%s</td></tr>", (long long)r->org.id,
 			  (long long)cs[i].id, cs[i].name, cs[i].provider, last ? score : T(r, "cloud_never_checked"), due ? " class=\"due\"" : "",
-			  cs[i].review_due, due ? T(r, "ct_review_is_due_mark") : "");
+			  WHEN_DAY(r, cs[i].review_due), due ? T(r, "ct_review_is_due_mark") : "");
 			if (last)
 				stored_diag_free(last);
 		}
@@ -542,11 +542,11 @@ static void cloud_page(req_t *r, resp_t *w, const cloud_service_t *c, const char
 	page_begin(r, w, c->name);
 	h(b, "<h1>%s</h1><p><a href=\"/organizations/%lld/cloud\">%s</a></p>", c->name, (long long)r->org.id, T(r, "cloud_title"));
 	h(b, "<dl class=\"ct\"><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd id=\"review-due\">%s%s</dd><dt>%s</dt><dd id=\"last-check\">",
-	  T(r, "cloud_provider"), c->provider, T(r, "cloud_purpose"), c->purpose, T(r, "ct_review_due"), c->review_due,
+	  T(r, "cloud_provider"), c->provider, T(r, "cloud_purpose"), c->purpose, T(r, "ct_review_due"), WHEN_DAY(r, c->review_due),
 	  !last || ct_review_due(c->review_due, today) ? T(r, "ct_review_is_due_mark") : "", T(r, "cloud_last_check"));
 	if (last)
 		h(b, "<a href=\"/diagnoses/%lld\">%d / %d %s</a> ・ %s", (long long)last->id, last->total, last->max,
-		  r->lang == LANG_EN ? last->band_en : last->band_ja, last->created);
+		  r->lang == LANG_EN ? last->band_en : last->band_ja, WHEN(r, last->created));
 	else
 		h(b, "%s", T(r, "cloud_never_checked"));
 	h(b, "</dd></dl>");

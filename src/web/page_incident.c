@@ -95,7 +95,7 @@ void page_incidents(req_t *r, resp_t *w, const char *const *args)
 		h(b, "<tr data-id=\"%lld\"><td>%lld</td><td><a href=\"/organizations/%lld/incidents/%lld\">%s</a></td><td>%s</td><td>", (long long)x->id,
 		  (long long)x->id, org, (long long)x->id, x->title, tx(&c->type_name[x->type], r->lang));
 		level_badge(r, b, x->level);
-		h(b, "</td><td>%s</td><td>%s</td></tr>", T(r, x->status == INC_CLOSED ? "inc_closed" : "inc_open"), x->detected[0] ? x->detected : x->created);
+		h(b, "</td><td>%s</td><td>%s</td></tr>", T(r, x->status == INC_CLOSED ? "inc_closed" : "inc_open"), WHEN(r, x->detected[0] ? x->detected : x->created));
 	}
 	if (n)
 		h(b, "</tbody></table>");
@@ -444,7 +444,7 @@ static void runbook(req_t *r, buf_t *b, const incident_view_t *v, const inc_manu
 			h(b, "</ul>");
 		}
 		if (s->done)
-			h(b, "<p class=\"small ticked\">%s %s ・ %s</p>", T(r, "inc_done_at"), s->done_at, s->done_by);
+			h(b, "<p class=\"small ticked\">%s %s ・ %s</p>", T(r, "inc_done_at"), WHEN(r, s->done_at), s->done_by);
 		if (s->note[0] && !w)
 			h(b, "<p class=\"small pre\">%s: %s</p>", T(r, "inc_note"), s->note);
 		if (w) {
@@ -481,7 +481,7 @@ static void timeline(req_t *r, buf_t *b, const incident_view_t *v, bool w)
 	h(b, "<section id=\"timeline\" aria-labelledby=\"timeline-h\"><h2 id=\"timeline-h\">%s</h2><ol class=\"timeline\">", T(r, "inc_timeline"));
 	for (int i = 0; i < v->nevents; i++) {
 		const inc_event_t *ev = &v->events[i];
-		h(b, "<li class=\"ev-%s\"><time>%s</time> ", INC_EVENT_IDS[ev->kind], ev->at);
+		h(b, "<li class=\"ev-%s\"><time>%s</time> ", INC_EVENT_IDS[ev->kind], WHEN(r, ev->at));
 		event_text(r, b, ev);
 		if (ev->by[0])
 			h(b, " <span class=\"small\">（%s）</span>", ev->by);
@@ -675,7 +675,7 @@ static void render(req_t *r, resp_t *w, incident_view_t *vp, const err_t *refuse
 	  ri >= 0 ? tx(&c->roles[ri].name, r->lang) : "");
 	holder(r, b, m, ri);
 	h(b, "</dd><dt>%s</dt><dd id=\"status\">%s</dd>", T(r, "inc_status"), T(r, open ? "inc_open" : "inc_closed"));
-	h(b, "<dt>%s</dt><dd>%s %s</dd>", T(r, "inc_detected"), x->detected[0] ? x->detected : "—", x->reporter);
+	h(b, "<dt>%s</dt><dd>%s %s</dd>", T(r, "inc_detected"), x->detected[0] ? WHEN(r, x->detected) : "—", x->reporter);
 	if (x->assets[0]) {
 		h(b, "<dt>%s</dt><dd id=\"affected\">", T(r, "inc_assets"));
 		int k = 0;

@@ -183,8 +183,8 @@ static void page(req_t *r, resp_t *w, const inc_manual_t *m, const err_t *refuse
 		h(b, "<p><button type=\"submit\">%s</button></p></form>", T(r, "inc_manual_save"));
 	}
 	if (m->updated[0])
-		h(b, "<p class=\"small\" id=\"manual-updated\">%s: %s ・ %s: %s</p>", T(r, "inc_updated_at"), m->updated, T(r, "inc_reviewed"),
-		  m->reviewed[0] ? m->reviewed : "—");
+		h(b, "<p class=\"small\" id=\"manual-updated\">%s: %s ・ %s: %s</p>", T(r, "inc_updated_at"), WHEN(r, m->updated), T(r, "inc_reviewed"),
+		  m->reviewed[0] ? WHEN_DAY(r, m->reviewed) : "—");
 	handbook_parts(r, b, m);
 	reporting(r, b, m);
 	page_end(r, w);
@@ -308,7 +308,8 @@ void page_manual_print(req_t *r, resp_t *w, const char *const *args)
 	h(b, "</section>");
 	reporting(r, b, m);
 	h(b, "<p class=\"small\">%s: %s ・ %s: %s</p><p class=\"small\">%s: %s</p></article>", T(r, "inc_updated_at"),
-	  m->updated[0] ? m->updated : "—", T(r, "inc_reviewed"), m->reviewed[0] ? m->reviewed : "—", T(r, "source"), tx(&c->document, L));
+	  m->updated[0] ? WHEN(r, m->updated) : "—", T(r, "inc_reviewed"), m->reviewed[0] ? WHEN_DAY(r, m->reviewed) : "—", T(r, "source"),
+	  tx(&c->document, L));
 	free(m);
 	page_end(r, w);
 }

@@ -471,7 +471,7 @@ try {
     await p.locator("#step-2 input[name=at]").fill("2026-11-30T09:20");
     await p.locator("#step-2 button").click();
     check("the step is ticked with its time", (await p.locator("#step-2").getAttribute("class")).includes("done")
-          && (await p.locator("#step-2 .ticked").textContent()).includes("2026-11-30 09:20"));
+          && (await p.locator("#step-2 .ticked").textContent()).includes("2026年11月30日 09:20"));
     check("the timeline records it", (await p.locator("#timeline").textContent()).includes("手順を実施 2"));
     await p.screenshot({ path: join(shots, "incident.png"), fullPage: true });
     await p.locator("#cause").fill("ウイルス定義ファイルが古く、請求書を装った添付ファイルを開いた");

@@ -82,6 +82,17 @@ expect_json "d['diagnoses'][0]['created']" '"2026-11-29T23:10:00Z"'
 CASE="the default round is the month in Japan: a save at 08:30 on 1 December there is December's"
 [ "$(rows "SELECT round FROM diagnoses WHERE id = 1")" = "$(TZ=Asia/Tokyo date +%Y-%m)" ] && ok || bad "round $(rows "SELECT round FROM diagnoses WHERE id = 1") is not this month in Japan"
 
+CASE="a contractor's request and the emergency manual say when in local time, not as UTC text"
+m contractor add 1 --name "データ入力株式会社"
+m contractor send 1 --items 1.2
+m contractor show 1
+expect_rc 0
+printf '%s\n' "$OUT" | grep -qE '#1 \([0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日 [0-9]{2}:[0-9]{2}, ' && ok || bad "request line: $(printf '%s\n' "$OUT" | grep '#1')"
+expect_no_out "Z,"
+m manual set 1 top.name="代表 港"
+m manual show 1
+printf '%s\n' "$OUT" | grep -qE '最終更新: [0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日 [0-9]{2}:[0-9]{2}$' && ok || bad "manual: $(printf '%s\n' "$OUT" | tail -1)"
+
 CASE="search at the terminal: spelling variants, the words marked in a snippet, no internal ids"
 m search 情報漏洩
 expect_rc 0

@@ -123,17 +123,17 @@ post $O/incidents/1/steps/3 -d done=1 -d "at=2026-11-30T09:25"
 expect_code 303
 get $O/incidents/1
 expect_out '<li id="step-2" class="step done" data-key="malware-disconnect">'
-expect_out '<p class="small ticked">実施 2026-11-30 09:20 ・ 経理 佐藤</p>'
+expect_out '<p class="small ticked">実施 2026年11月30日 09:20 ・ 経理 佐藤</p>'
 expect_out 'LANケーブルを抜いた</textarea>'
 expect_out '<p id="progress">済み: 2 / 10</p>'
-expect_out '<li class="ev-step"><time>2026-11-30 09:20</time> 手順を実施 2: ネットワークからコンピューターを切断します。'
+expect_out '<li class="ev-step"><time>2026年11月30日 09:20</time> 手順を実施 2: ネットワークからコンピューターを切断します。'
 [ "$(rows "SELECT done || ' ' || done_by || ' ' || done_at FROM incident_steps WHERE incident_id = 1 AND position = 3")" = "1 $TEST_EMAIL 2026-11-30 09:25" ] && ok || bad "step 3 stored"
 post $O/incidents/1/timeline -d "at=2026-11-30T10:00" --data-urlencode "text=警視庁 サイバー犯罪対策課に相談"
 expect_code 303
 post $O/incidents/1 --data-urlencode "intake.device=パソコン（経理）" --data-urlencode "intake.os=Windows 10"
 expect_code 303
 get $O/incidents/1
-expect_out '<li class="ev-note"><time>2026-11-30 10:00</time> <span class="pre">警視庁 サイバー犯罪対策課に相談</span>'
+expect_out '<li class="ev-note"><time>2026年11月30日 10:00</time> <span class="pre">警視庁 サイバー犯罪対策課に相談</span>'
 expect_out 'パソコン（経理）</textarea>'
 
 CASE="bad input is refused and changes nothing"

@@ -49,6 +49,13 @@ static void other_forms(void **state)
 	assert_string_equal(out, "Apr 2026");
 	dt_show_month("第2回", LANG_JA, out, sizeof out); /* a round named by hand stays */
 	assert_string_equal(out, "第2回");
+	/* a local time as typed (an incident found at 09:15 in Japan) is shown as it is, no zone added */
+	dt_show("2026-11-30 09:15", LANG_JA, out, sizeof out);
+	assert_string_equal(out, "2026年11月30日 09:15");
+	dt_show("2026-11-30 09:15", LANG_EN, out, sizeof out);
+	assert_string_equal(out, "30 Nov 2026, 09:15");
+	dt_show("2026-11-31 09:15", LANG_JA, out, sizeof out); /* not a date: kept as it is */
+	assert_string_equal(out, "2026-11-31 09:15");
 	dt_show("not a time", LANG_JA, out, sizeof out);
 	assert_string_equal(out, "not a time");
 	dt_show("", LANG_JA, out, sizeof out);
