@@ -5,7 +5,7 @@
  *
  *   bench_pool DB_A N_A DB_B N_B [ROUNDS]   e.g. 1,000 and 1,000,000 companies, 5 rounds
  *
- * Each round times, on A and on B (the order alternates from round to round):
+ * Each round times, on A and on B taking turns every 20 calls (the order alternating):
  *   - app_peers(): one result page's peer statistics (all five groups), 2,000 calls;
  *   - app_diag_run() saving a pooled 25-answer benchmark diagnosis (score, snapshot, save and
  *     pool, as every interface does): 200 companies' first contributions, then the same 200
@@ -43,6 +43,7 @@
 #define PEER_CALLS 2000
 #define SAVES 200 /* per round and pool: first contributions, then as many re-diagnoses */
 #define WARM 100  /* saves before the first round: a cold page cache is not what a server sees */
+#define CHUNK 20  /* calls in one turn of A or B (PEER_CALLS and SAVES are multiples of it) */
 
 static double now(void)
 {
@@ -356,31 +357,34 @@ static void setup(side_t *x, content_t *c, const questionnaire_t *q, int rounds)
 	app_this_month(&x->app, month, x->from);
 }
 
-static double time_peers(side_t *x)
+/* n calls of app_peers(); returns seconds in all */
+static double time_peers(side_t *x, int n)
 {
 	err_t err;
 	double t0 = now();
-	for (int i = 0; i < PEER_CALLS; i++)
+	for (int i = 0; i < n; i++)
 		if (app_peers(&x->app, x->sd, &x->p, &err) != 0)
 			fail("peers", err.en);
-	double t = (now() - t0) / PEER_CALLS;
+	double t = now() - t0;
 	if (!x->p.release || x->p.st[DIM_ALL].n <= 0)
 		fail("peers", "no published statistics for the whole pool");
 	return t;
 }
 
-/* count saves of the next companies: first contributions (again = false), or the same
- * companies re-diagnosing (again = true); returns seconds per save */
-static double time_saves(side_t *x, const questionnaire_t *q, int count, bool again)
+/* count saves of the next companies: first contributions (again = false), or re-diagnoses of
+ * the companies of the round's first contributions (again = true, `from` their first index);
+ * returns seconds in all, and checks the pool's count */
+static double time_saves(side_t *x, const questionnaire_t *q, int count, bool again, int from)
 {
 	answers_t a;
 	answers_at(q, again ? 4 : 2, &a);
-	int from = again ? x->next - count : x->next;
+	if (!again)
+		from = x->next;
 	int64_t before = pooled(x);
 	double t0 = now();
 	for (int i = 0; i < count; i++)
 		save(&x->app, q, x->ids[from + i], &a, true);
-	double t = (now() - t0) / count;
+	double t = now() - t0;
 	int64_t after = pooled(x);
 	if (after - before != (again ? 0 : count)) {
 		char why[160];
@@ -441,19 +445,25 @@ int main(int argc, char **argv)
 
 	double rp[100], rf[100], rr[100];
 	for (int r = 0; r < rounds; r++) {
-		double peers[2], first[2], again[2];
-		for (int j = 0; j < 2; j++) {
-			int k = (r + j) % 2; /* A first in even rounds, B first in odd ones */
-			peers[k] = time_peers(&side[k]);
-		}
-		for (int j = 0; j < 2; j++) {
-			int k = (r + j) % 2;
-			first[k] = time_saves(&side[k], q, SAVES, false);
-		}
-		for (int j = 0; j < 2; j++) {
-			int k = (r + j) % 2;
-			again[k] = time_saves(&side[k], q, SAVES, true);
-		}
+		/* A and B take turns every CHUNK calls, so a burst of other work on the machine
+		 * lands on both; the order within each turn alternates too */
+		double peers[2] = { 0 }, first[2] = { 0 }, again[2] = { 0 };
+		int start[2] = { side[0].next, side[1].next };
+		for (int t = 0; t < PEER_CALLS / CHUNK; t++)
+			for (int j = 0; j < 2; j++) {
+				int k = (r + t + j) % 2;
+				peers[k] += time_peers(&side[k], CHUNK) / PEER_CALLS;
+			}
+		for (int t = 0; t < SAVES / CHUNK; t++)
+			for (int j = 0; j < 2; j++) {
+				int k = (r + t + j) % 2;
+				first[k] += time_saves(&side[k], q, CHUNK, false, 0) / SAVES;
+			}
+		for (int t = 0; t < SAVES / CHUNK; t++)
+			for (int j = 0; j < 2; j++) {
+				int k = (r + t + j) % 2;
+				again[k] += time_saves(&side[k], q, CHUNK, true, start[k] + t * CHUNK) / SAVES;
+			}
 		if (side[1].p.st[DIM_ALL].n <= side[0].p.st[DIM_ALL].n)
 			fail("peers", "the large pool's published group is not larger than the small one's");
 		rp[r] = peers[1] / peers[0];
