@@ -112,9 +112,14 @@ bool org_parse_yen(const char *text, long long *out)
 	static const struct {
 		const char *unit;
 		long long mult;
-	} units[] = { { "億", 100000000LL }, { "百万", 1000000LL }, { "万", 10000LL }, { "千", 1000LL } };
+	} units[] = { { "億", 100000000LL }, { "千万", 10000000LL }, { "百万", 1000000LL }, { "万", 10000LL }, { "千", 1000LL } };
 	long long total = 0, last = 0; /* last: the multiplier before, so 1億2000万 reads and 2000万1億 does not */
 	const char *p = s;
+	/* the yen sign in front, as on an invoice: ¥10,000,000, ￥1,000万 */
+	if (!strncmp(p, "\xC2\xA5", 2))
+		p += 2;
+	else if (!strncmp(p, "\xEF\xBF\xA5", 3))
+		p += 3;
 	if (!*p)
 		return false;
 	while (*p) {

@@ -40,6 +40,11 @@ expect_rc 0
 [ "$(rows "SELECT capital FROM organizations WHERE id = 1")" = 150000000 ] && ok || bad "１．５億円 stored as $(rows "SELECT capital FROM organizations WHERE id = 1")"
 m org edit 1 --capital "10,000千円"
 [ "$(rows "SELECT capital FROM organizations WHERE id = 1")" = 10000000 ] && ok || bad "10,000千円"
+for typed in "¥30,000,000:30000000" "￥1,000万:10000000" "1億5千万円:150000000" "3千万円:30000000"; do
+	m org edit 1 --capital "${typed%%:*}"
+	[ "$RC:$(rows "SELECT capital FROM organizations WHERE id = 1")" = "0:${typed#*:}" ] && ok || bad "${typed%%:*} stored as $(rows "SELECT capital FROM organizations WHERE id = 1") (exit $RC)"
+done
+m org edit 1 --capital "10,000千円"
 
 CASE="a refused number names the field by its label, changes nothing, and says how to write it"
 for bad_value in "二十" "20人人" "1.5" "-3"; do
@@ -47,7 +52,7 @@ for bad_value in "二十" "20人人" "1.5" "-3"; do
 	expect_rc 2
 	expect_err "従業員数: 「$bad_value」を人数として読めません"
 done
-for bad_value in "2000万1億" "1.23456万円" "円" "200兆円"; do
+for bad_value in "2000万1億" "1.23456万円" "円" "200兆円" "¥" "5千万1億"; do
 	m org edit 1 --capital "$bad_value"
 	expect_rc 2
 	expect_err "資本金: 「$bad_value」を金額として読めません"
