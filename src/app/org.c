@@ -5,11 +5,13 @@
 #include "app/org.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/access.h"
 #include "app/audit.h"
 #include "app/pool.h"
+#include "core/xalloc.h"
 
 int app_org_get(app_t *a, int64_t id, org_t *out, err_t *e)
 {
@@ -125,6 +127,38 @@ int app_org_history(app_t *a, int64_t org_id, stored_diag_t ***list, int *n, err
 		return -1;
 	store_rc_t rc = store_diag_list(a->store, org_id, list, n);
 	return rc == STORE_OK ? 0 : app_store_fail(a, rc, e);
+}
+
+int app_org_latest_each(app_t *a, int64_t org_id, stored_diag_t ***list, int *n, err_t *e)
+{
+	*list = NULL;
+	*n = 0;
+	if (app_org_access(a, org_id, false, e) != 0)
+		return -1;
+	const content_t *c = a->content;
+	stored_diag_t **out = xcalloc((size_t)(c->nqs ? c->nqs : 1), sizeof *out);
+	int k = 0;
+	store_rc_t rc = STORE_OK;
+	bool began = store_read_begin(a->store);
+	for (int i = 0; i < c->nqs && rc == STORE_OK; i++) {
+		stored_diag_t **one = NULL;
+		int m = 0;
+		rc = store_diag_recent(a->store, org_id, c->qs[i]->id, 0, 1, &one, &m); /* 0: no upper id */
+		if (rc == STORE_OK && m > 0) {
+			out[k++] = one[m - 1];
+			for (int j = 0; j < m - 1; j++)
+				stored_diag_free(one[j]);
+		}
+		free(one);
+	}
+	store_read_end(a->store, began);
+	if (rc != STORE_OK) {
+		stored_diag_list_free(out, k);
+		return app_store_fail(a, rc, e);
+	}
+	*list = out;
+	*n = k;
+	return 0;
 }
 
 int app_org_latest(app_t *a, int64_t org_id, stored_diag_t **out, err_t *e)

@@ -48,6 +48,7 @@ static const store_ops_t PG_OPS = {
 	.org_list = pg_org_list,
 	.org_archive = pg_org_archive,
 	.org_delete = pg_org_delete,
+	.org_page = pg_org_page,
 	.diag_add = pg_diag_add,
 	.diag_get = pg_diag_get,
 	.diag_ids = pg_diag_ids,

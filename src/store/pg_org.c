@@ -3,7 +3,9 @@
  * names the store's workspace. The same rules as sqlite_org.c.
  */
 #include <assert.h>
+#include <stdlib.h>
 
+#include "core/xalloc.h"
 #include "store/pg_rows.h"
 #include "store/pg_util.h"
 
@@ -151,4 +153,45 @@ store_rc_t pg_org_archive(store_t *s, int64_t id, const char *archived, const ch
 store_rc_t pg_org_delete(store_t *s, int64_t id)
 {
 	return pg_delete(PG(s), SQL_DELETE, (int)(sizeof SQL_DELETE / sizeof *SQL_DELETE), id);
+}
+
+/* The client list's page in the database (issue 19), as sqlite_org.c: lower() under the "C"
+ * collation folds ASCII letters only, as client_name_contains does; names in byte order. */
+#define ORG_MATCH "(archived_at <> '') = ($2::int = 1) AND ($3::text = '' OR industry = $3) " \
+		  "AND ($4::text = '' OR strpos(lower(name COLLATE \"C\"), lower($4::text COLLATE \"C\")) > 0)"
+static const char SQL_PAGE_COUNT[] = "SELECT count(*), count(*) FILTER (WHERE " ORG_MATCH ") FROM organizations WHERE workspace_id = $1";
+static const char SQL_PAGE_ASC[] = "SELECT " ORG_COLS " FROM organizations WHERE workspace_id = $1 AND " ORG_MATCH
+				   " ORDER BY name COLLATE \"C\", id LIMIT $5 OFFSET $6";
+static const char SQL_PAGE_DESC[] = "SELECT " ORG_COLS " FROM organizations WHERE workspace_id = $1 AND " ORG_MATCH
+				    " ORDER BY name COLLATE \"C\" DESC, id LIMIT $5 OFFSET $6";
+
+store_rc_t pg_org_page(store_t *s, const org_query_t *oq, org_t **out, int *n, int64_t *matched, int64_t *all)
+{
+	*out = NULL;
+	*n = 0;
+	*matched = *all = 0;
+	pg_args_t a = { 0 };
+	pa_int(&a, s->workspace);
+	pa_int(&a, oq->archived ? 1 : 0);
+	pa_text(&a, oq->industry ? oq->industry : "");
+	pa_text(&a, oq->q ? oq->q : "");
+	PGresult *r;
+	store_rc_t rc = pg_one(PG(s), SQL_PAGE_COUNT, &a, "organizations", &r);
+	if (rc != STORE_OK)
+		return rc;
+	*all = pg_col_int(r, 0, 0);
+	*matched = pg_col_int(r, 0, 1);
+	PQclear(r);
+	pa_int(&a, oq->limit);
+	pa_int(&a, oq->offset);
+	if (!(r = pg_run(PG(s), oq->desc ? SQL_PAGE_DESC : SQL_PAGE_ASC, &a, "organizations", &rc)))
+		return rc;
+	int k = PQntuples(r);
+	org_t *list = xcalloc((size_t)(k ? k : 1), sizeof *list);
+	for (int i = 0; i < k; i++)
+		read_org(r, i, &list[i]);
+	PQclear(r);
+	*out = list;
+	*n = k;
+	return STORE_OK;
 }

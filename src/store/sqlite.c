@@ -77,6 +77,7 @@ static const store_ops_t SQLITE_OPS = {
 	.org_list = sq_org_list,
 	.org_archive = sq_org_archive,
 	.org_delete = sq_org_delete,
+	.org_page = sq_org_page,
 	.diag_add = sq_diag_add,
 	.diag_get = sq_diag_get,
 	.diag_ids = sq_diag_ids,

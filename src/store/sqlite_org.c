@@ -3,7 +3,9 @@
  * the store's workspace. Timestamps come from the caller.
  */
 #include <assert.h>
+#include <stdlib.h>
 
+#include "core/xalloc.h"
 #include "store/sqlite_util.h"
 #include "store/sqlite_rows.h"
 
@@ -163,4 +165,58 @@ store_rc_t sq_org_archive(store_t *s, int64_t id, const char *archived, const ch
 store_rc_t sq_org_delete(store_t *s, int64_t id)
 {
 	return sq_delete(SQ(s), SQL_DELETE, (int)(sizeof SQL_DELETE / sizeof *SQL_DELETE), id);
+}
+
+/* The client list's page in the database (issue 19): the filters as client_matches_org reads
+ * them (SQLite's lower() folds ASCII letters only, as client_name_contains does), the order as
+ * client_cmp's by name. One count for the match and the workspace, one page read. */
+#define ORG_MATCH "(archived_at <> '') = ?2 AND (?3 = '' OR industry = ?3) AND (?4 = '' OR instr(lower(name), lower(?4)) > 0)"
+static const char SQL_PAGE_COUNT[] = "SELECT count(*), coalesce(sum(" ORG_MATCH "), 0) FROM organizations WHERE workspace_id = ?1";
+static const char SQL_PAGE_ASC[] = "SELECT id, name, industry, employees, capital, prefecture, sites, created_at, updated_at, archived_at "
+				   "FROM organizations WHERE workspace_id = ?1 AND " ORG_MATCH " ORDER BY name, id LIMIT ?5 OFFSET ?6";
+static const char SQL_PAGE_DESC[] = "SELECT id, name, industry, employees, capital, prefecture, sites, created_at, updated_at, archived_at "
+				    "FROM organizations WHERE workspace_id = ?1 AND " ORG_MATCH " ORDER BY name DESC, id LIMIT ?5 OFFSET ?6";
+
+static void bind_page(sqlite3_stmt *st, const store_t *s, const org_query_t *oq)
+{
+	sqlite3_bind_int64(st, 1, s->workspace);
+	sqlite3_bind_int(st, 2, oq->archived);
+	sq_bind_text(st, 3, oq->industry ? oq->industry : "", false);
+	sq_bind_text(st, 4, oq->q ? oq->q : "", false);
+}
+
+store_rc_t sq_org_page(store_t *s, const org_query_t *oq, org_t **out, int *n, int64_t *matched, int64_t *all)
+{
+	sq_t *q = SQ(s);
+	*out = NULL;
+	*n = 0;
+	*matched = *all = 0;
+	sqlite3_stmt *st = sq_stmt(q, SQL_PAGE_COUNT);
+	if (!st)
+		return STORE_ERROR;
+	bind_page(st, s, oq);
+	store_rc_t rc = sq_step_row(q, st, "organizations");
+	if (rc != STORE_OK)
+		return rc;
+	*all = sqlite3_column_int64(st, 0);
+	*matched = sqlite3_column_int64(st, 1);
+	sqlite3_reset(st);
+	if (!(st = sq_stmt(q, oq->desc ? SQL_PAGE_DESC : SQL_PAGE_ASC)))
+		return STORE_ERROR;
+	bind_page(st, s, oq);
+	sqlite3_bind_int(st, 5, oq->limit);
+	sqlite3_bind_int(st, 6, oq->offset);
+	org_t *list = xcalloc((size_t)(oq->limit > 0 ? oq->limit : 1), sizeof *list);
+	int k = 0, r;
+	while ((r = sqlite3_step(st)) == SQLITE_ROW && k < oq->limit)
+		read_org(st, &list[k++]);
+	store_rc_t res = r == SQLITE_DONE || r == SQLITE_ROW ? STORE_OK : sq_fail(q, STORE_ERROR, "organizations");
+	sqlite3_reset(st);
+	if (res != STORE_OK) {
+		free(list);
+		return res;
+	}
+	*out = list;
+	*n = k;
+	return STORE_OK;
 }

@@ -15,6 +15,7 @@ store_rc_t sq_org_get(store_t *s, int64_t id, org_t *out);
 store_rc_t sq_org_list(store_t *s, bool (*fn)(const org_t *, void *), void *arg);
 store_rc_t sq_org_archive(store_t *s, int64_t id, const char *archived, const char *updated);
 store_rc_t sq_org_delete(store_t *s, int64_t id);
+store_rc_t sq_org_page(store_t *s, const org_query_t *q, org_t **out, int *n, int64_t *matched, int64_t *all);
 
 store_rc_t sq_diag_add(store_t *s, stored_diag_t *sd);
 store_rc_t sq_diag_get(store_t *s, int64_t id, stored_diag_t **out);

@@ -38,6 +38,10 @@ store_rc_t store_org_archive(store_t *s, int64_t id, const char *archived, const
 	return s->ops->org_archive(s, id, archived, updated);
 }
 store_rc_t store_org_delete(store_t *s, int64_t id) { return s->ops->org_delete(s, id); }
+store_rc_t store_org_page(store_t *s, const org_query_t *q, org_t **out, int *n, int64_t *matched, int64_t *all)
+{
+	return s->ops->org_page(s, q, out, n, matched, all);
+}
 
 store_rc_t store_diag_save(store_t *s, stored_diag_t *sd) { return s->ops->diag_add(s, sd); }
 

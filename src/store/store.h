@@ -138,6 +138,16 @@ typedef struct {
 	int limit;
 } diag_query_t;
 
+/* One page of the client list in the database (issue 19): the organisations archived or not,
+ * of one industry ("" = any), whose name contains q in any ASCII case ("" = any; as
+ * client_name_contains), by name (ties by id) ascending or descending, `limit` from `offset`. */
+typedef struct {
+	bool archived;
+	const char *industry, *q;
+	bool desc;
+	int offset, limit;
+} org_query_t;
+
 typedef struct store_ops store_ops_t;
 typedef struct store_table store_table_t;   /* copy.h: a table of the schema, for copying */
 typedef struct store_value store_value_t;
@@ -169,6 +179,8 @@ struct store_ops {
 	store_rc_t (*org_archive)(store_t *s, int64_t id, const char *archived, const char *updated);
 	/* the organisation and everything of it; its member accounts disabled and signed out */
 	store_rc_t (*org_delete)(store_t *s, int64_t id);
+	/* a page of organisations (org_query_t), how many match and how many the workspace has */
+	store_rc_t (*org_page)(store_t *s, const org_query_t *q, org_t **out, int *n, int64_t *matched, int64_t *all);
 
 	store_rc_t (*diag_add)(store_t *s, stored_diag_t *sd);            /* sets sd->id */
 	store_rc_t (*diag_get)(store_t *s, int64_t id, stored_diag_t **out);
@@ -376,6 +388,9 @@ store_rc_t store_org_list(store_t *s, bool (*fn)(const org_t *, void *), void *a
 /* archived "" restores the organisation; STORE_NOT_FOUND when there is none */
 store_rc_t store_org_archive(store_t *s, int64_t id, const char *archived, const char *updated);
 store_rc_t store_org_delete(store_t *s, int64_t id);
+/* A page of the client list as q says: *out is a new array of *n (free()); *matched the
+ * organisations that match, *all the workspace's. */
+store_rc_t store_org_page(store_t *s, const org_query_t *q, org_t **out, int *n, int64_t *matched, int64_t *all);
 
 /* Stores the snapshot's rows (created and round already set by the caller). */
 store_rc_t store_diag_save(store_t *s, stored_diag_t *sd);

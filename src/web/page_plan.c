@@ -155,7 +155,7 @@ void page_plan_section(req_t *r, buf_t *b, const org_t *o)
 	err_t e;
 	h(b, "<h2 id=\"plan\">%s</h2>", T(r, "plan"));
 	page_report_links(r, b, "organizations", (long long)o->id, "plan", false);
-	if (app_plan_list(&r->app, o->id, &items, &n, &e) != 0 || app_org_history(&r->app, o->id, &list, &nd, &e) != 0) {
+	if (app_plan_list(&r->app, o->id, &items, &n, &e) != 0 || app_org_latest_each(&r->app, o->id, &list, &nd, &e) != 0) {
 		free(items);
 		h(b, "<p class=\"error\">%s</p>", T(r, "web_store_error"));
 		return;
@@ -207,7 +207,7 @@ void page_plan_save(req_t *r, resp_t *w, const char *const *args)
 		int ni = 0, nd = 0;
 		stored_diag_t **list = NULL;
 		err_t e;
-		if (app_plan_list(&r->app, r->org.id, &items, &ni, &e) != 0 || app_org_history(&r->app, r->org.id, &list, &nd, &e) != 0) {
+		if (app_plan_list(&r->app, r->org.id, &items, &ni, &e) != 0 || app_org_latest_each(&r->app, r->org.id, &list, &nd, &e) != 0) {
 			free(items);
 			resp_fail(r, w, &e);
 		} else {

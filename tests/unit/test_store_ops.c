@@ -298,6 +298,51 @@ static void history_summaries(void **state)
 	stored_diag_free(full);
 }
 
+/* The client list's page in the database (issue 19): filters, ASCII-folded name search, order
+ * by name with ties by id, both directions, offset and limit, and the counts. */
+static void org_pages(void **state)
+{
+	(void)state;
+	static const char *const names[] = { "Beta工業", "alpha商事", "ALPHA製作所", "ガンマ", "Beta工業" };
+	int64_t ids[5];
+	for (int i = 0; i < 5; i++)
+		ids[i] = add_org(names[i], 10);
+	assert_int_equal(store_org_archive(S, ids[3], NOW, NOW), STORE_OK);
+	org_t *l;
+	int n;
+	int64_t matched, all;
+	org_query_t q = { .limit = 2 };
+	assert_int_equal(store_org_page(S, &q, &l, &n, &matched, &all), STORE_OK);
+	assert_int_equal(all, 5);
+	assert_int_equal(matched, 4); /* not the archived one */
+	assert_int_equal(n, 2);
+	assert_string_equal(l[0].name, "ALPHA製作所"); /* byte order, as strcmp */
+	assert_string_equal(l[1].name, "Beta工業");
+	assert_int_equal(l[1].id, ids[0]);
+	free(l);
+	q.offset = 2;
+	assert_int_equal(store_org_page(S, &q, &l, &n, &matched, &all), STORE_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(l[0].id, ids[4]); /* the same name: by id */
+	assert_string_equal(l[1].name, "alpha商事");
+	free(l);
+	q = (org_query_t){ .q = "Alpha", .desc = true, .limit = 10 };
+	assert_int_equal(store_org_page(S, &q, &l, &n, &matched, &all), STORE_OK);
+	assert_int_equal(matched, 2);
+	assert_int_equal(n, 2);
+	assert_string_equal(l[0].name, "alpha商事");
+	free(l);
+	q = (org_query_t){ .archived = true, .limit = 10 };
+	assert_int_equal(store_org_page(S, &q, &l, &n, &matched, &all), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(l[0].id, ids[3]);
+	free(l);
+	q = (org_query_t){ .q = "工業", .industry = "E", .limit = 10 };
+	assert_int_equal(store_org_page(S, &q, &l, &n, &matched, &all), STORE_OK);
+	assert_int_equal(matched, 0); /* no industry set */
+	free(l);
+}
+
 static void drafts(void **state)
 {
 	(void)state;
@@ -1163,6 +1208,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(snapshots_round_trip, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(histories_in_order, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(history_summaries, fresh, cleanup),
+		cmocka_unit_test_setup_teardown(org_pages, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(drafts, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(plans, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(security_actions, fresh, cleanup),
