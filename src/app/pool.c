@@ -63,7 +63,9 @@ static int apply(app_t *a, const pool_contrib_t *c, int sign, err_t *e)
 }
 
 /* What the organisation's current member added: from its row, or (rows written before schema
- * 6 kept none) from the member diagnosis itself. false when it added nothing. */
+ * 6 kept none) from the member diagnosis itself. false when it added nothing. A row written
+ * before the "high" counts keeps its points and flags; the high flags then come from the
+ * member diagnosis (an immutable snapshot, so the same answers), else stay unknown. */
 static int previous(app_t *a, const pool_member_t *m, pool_contrib_t *old, bool *had, err_t *e)
 {
 	*had = false;
@@ -72,6 +74,15 @@ static int previous(app_t *a, const pool_member_t *m, pool_contrib_t *old, bool 
 			return err_set(e, ERR_STORE, "pool_members", "プールの記録（診断 %lld）が壊れています",
 				       "the pool's record of diagnosis %lld is damaged", (long long)m->diagnosis_id);
 		*had = true;
+		stored_diag_t *p;
+		pool_contrib_t again;
+		if (old->high_unknown && store_diag_get(a->store, m->diagnosis_id, &p) == STORE_OK) {
+			if (pool_contrib_from(&again, p) && again.nitems == old->nitems) {
+				memcpy(old->high, again.high, sizeof old->high);
+				old->high_unknown = false;
+			}
+			stored_diag_free(p);
+		}
 		return 0;
 	}
 	stored_diag_t *p;

@@ -493,6 +493,7 @@ static const struct {
 	{ "compare_no_release", { "next" }, 1 },
 	{ "survey_line", { "companies", "passed", "pct", "mark" }, 4 },
 	{ "like_mine_share", { "option" }, 1 },
+	{ "like_mine_share_high", { "lo", "hi" }, 2 }, /* the scale's two top answers, "4" and "5" */
 	{ "like_mine_later", { "n" }, 1 },
 	{ "radar_later", { "n" }, 1 },
 	{ "pool_moved", { "from", "to" }, 2 },

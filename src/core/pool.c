@@ -43,6 +43,7 @@ bool pool_contrib_from(pool_contrib_t *c, const stored_diag_t *sd)
 			return false;
 		c->points[i] = (signed char)sd->answers[i].points;
 		c->full[i] = sd->answers[i].points == sd->answers[i].full;
+		c->high[i] = sd->answers[i].points >= sd->answers[i].full - 1;
 	}
 	snprintf(c->questionnaire, sizeof c->questionnaire, "%s", sd->questionnaire);
 	snprintf(c->version, sizeof c->version, "%s", sd->version);
@@ -95,8 +96,9 @@ bool pool_contrib_to_text(const pool_contrib_t *c, char *out, size_t size)
 	for (int d = 0; ok && d < DIM_COUNT; d++)
 		ok = put(out, size, &k, c->value[d], true) && put(out, size, &k, "|", false);
 	for (int i = 0; ok && i < c->nitems; i++)
-		ok = put_int(out, size, &k, c->points[i], ":") && put_int(out, size, &k, c->full[i], i + 1 < c->nitems ? "," : "");
-	return ok;
+		ok = put_int(out, size, &k, c->points[i], ":") && put_int(out, size, &k, c->full[i], ":") &&
+		     put_int(out, size, &k, c->high[i], i + 1 < c->nitems ? "," : "");
+	return ok && !c->high_unknown; /* a contribution without its high flags is never written again */
 }
 
 /* The next '|'-separated field of *s into out (percent-decoded); false when it does not fit. */
@@ -158,11 +160,24 @@ bool pool_contrib_from_text(pool_contrib_t *c, const char *s)
 		if (end == s || *end != ':' || p < -128 || p > 127)
 			return false;
 		s = end + 1;
-		long f = strtol(s, &end, 10);
-		if (end == s || (f != 0 && f != 1) || (*end != (i + 1 < c->nitems ? ',' : '\0')))
+		long f = strtol(s, &end, 10), h = 0;
+		if (end == s || (f != 0 && f != 1))
+			return false;
+		if (*end == ':') { /* points:full:high; a text of an earlier version has no high */
+			s = end + 1;
+			h = strtol(s, &end, 10);
+			if (end == s || (h != 0 && h != 1) || h < f || (i > 0 && c->high_unknown))
+				return false;
+		} else if (i == 0 || c->high_unknown) {
+			c->high_unknown = true;
+		} else {
+			return false;
+		}
+		if (*end != (i + 1 < c->nitems ? ',' : '\0'))
 			return false;
 		c->points[i] = (signed char)p;
 		c->full[i] = (unsigned char)f;
+		c->high[i] = (unsigned char)h;
 		s = *end ? end + 1 : end;
 	}
 	return *s == '\0' && c->min <= c->total && c->total <= c->max;
@@ -184,12 +199,15 @@ void pool_add(pool_agg_t *a, const pool_contrib_t *c, int sign)
 {
 	if (a->n == 0 && a->nitems == 0)
 		a->nitems = c->nitems;
+	if (c->high_unknown)
+		a->high_unknown = true;
 	a->n += sign;
 	a->sum += sign * (int64_t)c->total;
 	a->sumsq += sign * (int64_t)c->total * c->total;
 	for (int i = 0; i < c->nitems && i < a->nitems; i++) {
 		a->item_sum[i] += sign * c->points[i];
 		a->item_full[i] += sign * c->full[i];
+		a->item_high[i] += sign * c->high[i];
 	}
 	a->hist[pool_hbin(c->total, c->min, c->max)] += sign;
 	if (c->risk >= 0)
@@ -209,7 +227,9 @@ bool pool_merge(pool_agg_t *into, const pool_agg_t *from)
 		t.nitems = from->nitems;
 	bool ok = add(&t.n, from->n) && add(&t.sum, from->sum) && add(&t.sumsq, from->sumsq);
 	for (int i = 0; ok && i < t.nitems && i < from->nitems; i++)
-		ok = add(&t.item_sum[i], from->item_sum[i]) && add(&t.item_full[i], from->item_full[i]);
+		ok = add(&t.item_sum[i], from->item_sum[i]) && add(&t.item_full[i], from->item_full[i]) &&
+		     add(&t.item_high[i], from->item_high[i]);
+	t.high_unknown = t.high_unknown || from->high_unknown;
 	for (int b = 0; ok && b < POOL_HBINS; b++)
 		ok = add(&t.hist[b], from->hist[b]);
 	for (int b = 0; ok && b < POOL_RBINS * POOL_TBINS; b++)
@@ -236,14 +256,20 @@ size_t pool_encode(const pool_agg_t *a, int64_t *out)
 		out[k++] = a->hist[b];
 	for (int b = 0; b < POOL_RBINS * POOL_TBINS; b++)
 		out[k++] = a->scatter[b];
+	for (int i = 0; !a->high_unknown && i < a->nitems; i++)
+		out[k++] = a->item_high[i];
 	return k;
 }
 
 bool pool_decode(pool_agg_t *a, const int64_t *w, size_t n)
 {
 	memset(a, 0, sizeof *a);
-	if (n < 4 || w[0] < 0 || w[0] > MAX_ITEMS || n != 4 + 2 * (size_t)w[0] + POOL_HBINS + POOL_RBINS * POOL_TBINS)
+	if (n < 4 || w[0] < 0 || w[0] > MAX_ITEMS)
 		return false;
+	size_t old = 4 + 2 * (size_t)w[0] + POOL_HBINS + POOL_RBINS * POOL_TBINS; /* without the high counts */
+	if (n != old && n != old + (size_t)w[0])
+		return false;
+	a->high_unknown = n == old;
 	size_t k = 0;
 	a->nitems = (int)w[k++];
 	a->n = w[k++];
@@ -270,6 +296,9 @@ bool pool_decode(pool_agg_t *a, const int64_t *w, size_t n)
 			return false;
 		sn += a->scatter[b];
 	}
+	for (int i = 0; !a->high_unknown && i < a->nitems; i++)
+		if ((a->item_high[i] = w[k++]) < a->item_full[i] || a->item_high[i] > a->n)
+			return false;
 	return hn == a->n && sn <= a->n;
 }
 
@@ -287,7 +316,9 @@ void pool_stats(const pool_agg_t *a, int min_group, pool_stats_t *out)
 	for (int i = 0; i < a->nitems; i++) {
 		out->item_mean[i] = (double)a->item_sum[i] / n;
 		out->item_full_share[i] = (double)a->item_full[i] / n;
+		out->item_high_share[i] = a->high_unknown ? 0 : (double)a->item_high[i] / n;
 	}
+	out->high_shown = !a->high_unknown;
 }
 
 double pool_deviation(const pool_stats_t *s, int total)
@@ -359,6 +390,33 @@ void pool_range_of(const questionnaire_t *q, pool_range_t *r)
 	}
 }
 
+bool pool_high_options(const questionnaire_t *q, const option_t **top, const option_t **next)
+{
+	if (!q || !q->aset || q->nitems <= 0)
+		return false;
+	const option_t *t = NULL, *x = NULL;
+	for (int o = 0; o < q->aset->nopts; o++) {
+		const option_t *op = &q->aset->opts[o];
+		if (op->kind == OPT_NA)
+			continue;
+		if (!t || op->points > t->points)
+			t = op;
+	}
+	for (int o = 0; t && o < q->aset->nopts; o++)
+		if (q->aset->opts[o].kind != OPT_NA && q->aset->opts[o].points == t->points - 1)
+			x = &q->aset->opts[o];
+	for (int i = 0; t && x && i < q->nitems; i++)
+		if (q->items[i].full != t->points)
+			return false;
+	if (top)
+		*top = t;
+	if (next)
+		*next = x;
+	return t && x;
+}
+
+bool pool_high_meaningful(const questionnaire_t *q) { return pool_high_options(q, NULL, NULL); }
+
 typedef __int128 wide_t; /* products of two counts or sums of a valid aggregate fit easily */
 
 int pool_agg_check(const pool_agg_t *a, const pool_range_t *r, int min_group, err_t *e)
@@ -382,6 +440,12 @@ int pool_agg_check(const pool_agg_t *a, const pool_range_t *r, int min_group, er
 		if (f < 0 || f > n || s < f * r->item_max[i] + (n - f) * r->item_min[i])
 			BAD("設問 %d の満点の社数 %lld が点数の和と合いません", "question %d: %lld companies with full marks do not fit its sum",
 			    i + 1, (long long)f);
+		/* within one point of full marks: the full ones score item_max, the rest item_max − 1 at least */
+		int64_t hi = a->item_high[i], step = r->item_max[i] - 1 > r->item_min[i] ? r->item_max[i] - 1 : r->item_min[i];
+		if (!a->high_unknown && (hi < f || hi > n || s < f * r->item_max[i] + (hi - f) * step + (n - hi) * r->item_min[i]))
+			BAD("設問 %d の満点か1点下の社数 %lld が点数の和や満点の社数と合いません",
+			    "question %d: %lld companies within one point of full marks do not fit its sum or its full marks", i + 1,
+			    (long long)hi);
 		items += s;
 	}
 	if (items != a->sum)

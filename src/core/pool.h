@@ -3,7 +3,8 @@
  *
  * Every pooled diagnosis contributes once per dimension value (all companies, its risk group,
  * size band, industry, and size band × industry) to a bucket of its month: count, sum and sum
- * of squares of the total, per-question sums and "full marks" counts, a histogram of totals
+ * of squares of the total, per-question sums, "full marks" counts and "high" counts (within one
+ * point of full marks: 4 or 5 on the benchmark's 1–5 scale), a histogram of totals
  * and a 2-D histogram of (risk index, total) for the scatter plot. A re-diagnosis subtracts
  * the company's previous contribution and adds the new one; the 24-month window is a sum of
  * monthly buckets. So reading statistics costs the same at a thousand companies or a million,
@@ -26,7 +27,7 @@
 #define POOL_MIN_FLOOR 5            /* never less for anything shown to users or exported */
 #define POOL_ITEMS_MIN 20           /* per-question statistics of a release shown from this many */
 #define POOL_FILE_FORMAT "mamoru-pool"   /* the pool file written by `pool export` (docs/benchmark-model.md) */
-#define POOL_FILE_VERSION 2
+#define POOL_FILE_VERSION 3          /* 3 adds "item_high"; 2 is still read */
 
 enum { DIM_ALL, DIM_GROUP, DIM_SIZE, DIM_INDUSTRY, DIM_LIKE, DIM_COUNT };
 extern const char *const POOL_DIM_IDS[DIM_COUNT];   /* "all", "group", "size", "industry", "size_industry" */
@@ -39,6 +40,12 @@ typedef struct {
 	int64_t item_full[MAX_ITEMS];                    /* answered with full marks */
 	int64_t hist[POOL_HBINS];
 	int64_t scatter[POOL_RBINS * POOL_TBINS];        /* [rbin * POOL_TBINS + tbin]; risk known only */
+	/* answered within one point of full marks (item_full ⊆ item_high): "4 or 5" on the
+	 * benchmark's 1–5 scale. Not counted (high_unknown) in an aggregate that holds data from
+	 * before the count existed — a row stored or a file exported by an earlier version, or a
+	 * company whose recorded contribution lacks it — and then no share of it is shown. */
+	int64_t item_high[MAX_ITEMS];
+	bool high_unknown;
 } pool_agg_t;
 
 /* One company's contribution: what a pooled diagnosis adds to each of its dimension values. */
@@ -51,6 +58,8 @@ typedef struct {
 	int nitems;
 	signed char points[MAX_ITEMS];
 	unsigned char full[MAX_ITEMS];
+	unsigned char high[MAX_ITEMS];                   /* points ≥ the question's full points − 1 */
+	bool high_unknown;                               /* read from a text written before "high" */
 } pool_contrib_t;
 
 /* What a save did with the pool (app/diagnosis.h), so every interface can tell the user. */
@@ -80,7 +89,8 @@ bool pool_contrib_from(pool_contrib_t *c, const struct stored_diag *sd);
 
 /* A contribution as one line of text, so the store can keep what each member added and a
  * re-diagnosis takes out exactly that: "1|questionnaire|version|month|risk|total|min|max|
- * nitems|five dimension values|points:full,…" with '%' and '|' in strings percent-encoded.
+ * nitems|five dimension values|points:full:high,…" with '%' and '|' in strings percent-encoded
+ * (a text of an earlier version has "points:full" and reads with high_unknown).
  * to_text returns false when out is too small; from_text false when s is not such a line. */
 bool pool_contrib_to_text(const pool_contrib_t *c, char *out, size_t size);
 bool pool_contrib_from_text(pool_contrib_t *c, const char *s);
@@ -103,10 +113,12 @@ bool pool_merge(pool_agg_t *into, const pool_agg_t *from);
  * count written to out (at most POOL_WORDS_MAX), decode false when the words do not form an
  * aggregate: wrong length, a negative count, a histogram not summing to n, or a sum that no n
  * diagnoses could give (|sum| ≤ n·POOL_MAX_POINTS, sumsq ≤ n·POOL_MAX_POINTS², item sums
- * within n·127, at most POOL_MAX_N companies). These bounds keep every later sum in range. */
+ * within n·127, at most POOL_MAX_N companies). These bounds keep every later sum in range.
+ * The high counts come last, after the scatter; words without them (the layout of earlier
+ * versions) decode with high_unknown. */
 #define POOL_MAX_N 100000000LL          /* companies in one aggregate */
 #define POOL_MAX_POINTS 100000LL        /* the largest |total| a questionnaire can have */
-#define POOL_WORDS_MAX (4 + 2 * MAX_ITEMS + POOL_HBINS + POOL_RBINS * POOL_TBINS)
+#define POOL_WORDS_MAX (4 + 3 * MAX_ITEMS + POOL_HBINS + POOL_RBINS * POOL_TBINS)
 size_t pool_encode(const pool_agg_t *a, int64_t *out);
 bool pool_decode(pool_agg_t *a, const int64_t *w, size_t n);
 
@@ -116,6 +128,8 @@ typedef struct {
 	double mean, sd;                                 /* population standard deviation */
 	double item_mean[MAX_ITEMS];
 	double item_full_share[MAX_ITEMS];               /* 0-1 */
+	double item_high_share[MAX_ITEMS];               /* 0-1, when high_shown */
+	bool high_shown;                                 /* the aggregate counts high answers */
 	/* in a release: half the 95 % interval the noise puts around the mean, a question's
 	 * mean and a share (core/pool_privacy.h); 0 for exact statistics */
 	double margin_mean, margin_item, margin_share;
@@ -166,13 +180,19 @@ typedef struct {
 	int item_min[MAX_ITEMS], item_max[MAX_ITEMS];
 } pool_range_t;
 void pool_range_of(const questionnaire_t *q, pool_range_t *r);
+/* Whether "within one point of full marks" means the scale's top two answers for every question
+ * (an option scoring full − 1, as "4" on the benchmark's 1–5 scale): only then is its share shown.
+ * The two options (highest first) into *top and *next when given. */
+bool pool_high_meaningful(const questionnaire_t *q);
+bool pool_high_options(const questionnaire_t *q, const option_t **top, const option_t **next);
 /* Whether `a` is an aggregate that a.n real, complete diagnoses of r's questionnaire could
  * give, and one that may leave an install: at least min_group companies and at most
  * POOL_MAX_N; as many questions as the questionnaire; n × min ≤ sum ≤ n × max, per question
  * and for the total, and the total the sum of the questions; a sum of squares that a set of
  * totals in [min, max] with that sum can have (n·sumsq ≥ sum², sumsq ≤ (min+max)·sum −
- * n·min·max); full-marks counts within 0..n and their points within the question's sum; a
- * histogram summing to n; a scatter of at most n. On a failure, e names the first problem
+ * n·min·max); full-marks counts within 0..n and their points within the question's sum; high
+ * counts (when counted) within full..n, their points (full marks for the full ones, one less for
+ * the rest) within the question's sum; a histogram summing to n; a scatter of at most n. On a failure, e names the first problem
  * (field "aggregates") and -1 is returned. */
 int pool_agg_check(const pool_agg_t *a, const pool_range_t *r, int min_group, err_t *e);
 

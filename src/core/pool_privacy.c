@@ -11,8 +11,8 @@
 /* ---- noise and its cost ---- */
 
 /* The statistics of one group that carry noise: n, question sums, sum of squares, full-marks
- * counts, histogram, scatter. */
-#define POOL_NOISY_STATS 6
+ * counts, high counts (within one point of full marks), histogram, scatter. */
+#define POOL_NOISY_STATS 7
 
 void pool_noise_of(const pool_range_t *r, pool_noise_t *out)
 {
@@ -198,7 +198,21 @@ void pool_protect(const pool_agg_t *a, const pool_range_t *r, int min_group, con
 				full = most;
 		}
 		out->item_full[i] = full;
+		/* within one point of full marks: noise as on the full-marks counts (one company moves
+		 * each centred count by ½), then within full..n and what the question's sum allows */
+		if (a->high_unknown)
+			continue;
+		double hv = (double)a->item_high[i] - (double)a->n / 2.0 + gauss(rng, s.full);
+		int64_t high = llround(clamp(0.5 + hv / nh, 0, 1) * (double)np);
+		int64_t step = r->item_max[i] - 1 > r->item_min[i] ? r->item_max[i] - 1 : r->item_min[i];
+		if (step > r->item_min[i]) {
+			int64_t most = full + (out->item_sum[i] - full * r->item_max[i] - (np - full) * r->item_min[i]) / (step - r->item_min[i]);
+			if (high > most)
+				high = most;
+		}
+		out->item_high[i] = high < full ? full : high > np ? np : high;
 	}
+	out->high_unknown = a->high_unknown;
 	out->sum = sum;
 	/* the spread: the noisy centred second moment, within what the mean allows */
 	double mid = (r->min + r->max) / 2.0, half = (r->max - r->min) / 2.0;

@@ -61,7 +61,7 @@ static int bad(err_t *err, size_t i, const char *what)
 static int parse_agg(json_t *o, size_t i, const content_t *c, int min_group, pool_key_t *k, pool_agg_t *a, err_t *err)
 {
 	static const char *const keys[] = { "questionnaire", "version", "dimension", "value", "n", "sum", "sumsq",
-					    "item_sum", "item_full", "histogram", "scatter", NULL };
+					    "item_sum", "item_full", "item_high", "histogram", "scatter", NULL };
 	if (!json_is_object(o))
 		return bad(err, i, "object");
 	const char *key;
@@ -88,7 +88,7 @@ static int parse_agg(json_t *o, size_t i, const content_t *c, int min_group, poo
 	snprintf(k->questionnaire, sizeof k->questionnaire, "%s", q);
 	snprintf(k->version, sizeof k->version, "%s", ver);
 	snprintf(k->value, sizeof k->value, "%s", val);
-	int64_t w[POOL_WORDS_MAX], items[MAX_ITEMS], full[MAX_ITEMS];
+	int64_t w[POOL_WORDS_MAX], items[MAX_ITEMS], full[MAX_ITEMS], high[MAX_ITEMS];
 	json_t *n = json_object_get(o, "n"), *sum = json_object_get(o, "sum"), *sq = json_object_get(o, "sumsq");
 	if (!json_is_integer(n) || !json_is_integer(sum) || !json_is_integer(sq))
 		return bad(err, i, "n / sum / sumsq");
@@ -98,6 +98,12 @@ static int parse_agg(json_t *o, size_t i, const content_t *c, int min_group, poo
 	nf = ni;
 	if (!ints(json_object_get(o, "item_full"), full, &nf, false))
 		return bad(err, i, "item_full");
+	/* optional: a file of an earlier version does not count answers within one point of full
+	 * marks, and then no share of them is shown for what it adds to */
+	json_t *hv = json_object_get(o, "item_high");
+	int nhi = ni;
+	if (hv && !ints(hv, high, &nhi, false))
+		return bad(err, i, "item_high");
 	/* the numbers as they are, for pool_agg_check to say precisely what is impossible */
 	memset(a, 0, sizeof *a);
 	a->nitems = ni;
@@ -106,6 +112,9 @@ static int parse_agg(json_t *o, size_t i, const content_t *c, int min_group, poo
 	a->sumsq = json_integer_value(sq);
 	memcpy(a->item_sum, items, (size_t)ni * sizeof *items);
 	memcpy(a->item_full, full, (size_t)ni * sizeof *full);
+	if (hv)
+		memcpy(a->item_high, high, (size_t)ni * sizeof *high);
+	a->high_unknown = !hv;
 	int nh = POOL_HBINS, ns = POOL_RBINS * POOL_TBINS;
 	if (!ints(json_object_get(o, "histogram"), a->hist, &nh, false))
 		return bad(err, i, "histogram");
@@ -164,7 +173,8 @@ static int parse_head(json_t *root, pool_file_t *out, err_t *err)
 		return input_field_error(err, "format_version",
 					 "版 1 の集計ファイルは出どころが分からず、保護されていない値を含むため取り込めません。出した側で新しい mamoru から書き出し直してください",
 					 "a version 1 pool file names no source and holds unprotected values; export it again with a current mamoru");
-	if (!json_is_integer(ver) || json_integer_value(ver) != POOL_FILE_VERSION)
+	/* version 2 is version 3 without "item_high" (read as not counted) */
+	if (!json_is_integer(ver) || (json_integer_value(ver) != POOL_FILE_VERSION && json_integer_value(ver) != 2))
 		return input_field_error(err, "format_version", "この版の集計ファイルは読めません", "unsupported pool file version");
 	const char *key;
 	json_t *v;

@@ -103,10 +103,14 @@ json_t *peers_json(const content_t *c, const compare_view_t *v, lang_t lang)
 			json_object_set_new(o, "items_shown", json_boolean(st->items_shown));
 			if (st->items_shown) { /* per question only where the noise leaves something to read */
 				json_t *items = json_array();
-				for (int i = 0; i < p->agg[d].nitems && i < sd->nanswers; i++)
-					json_array_append_new(items, json_pack("{s:s, s:o, s:o}", "id", sd->answers[i].question, "mean",
-									       real(st->item_mean[i]), "full_share",
-									       real(st->item_full_share[i])));
+				for (int i = 0; i < p->agg[d].nitems && i < sd->nanswers; i++) {
+					json_t *it = json_pack("{s:s, s:o, s:o}", "id", sd->answers[i].question, "mean", real(st->item_mean[i]),
+							       "full_share", real(st->item_full_share[i]));
+					/* the share within one point of full marks ("4 or 5"), where the scale has such a step */
+					if (st->high_shown && pool_high_meaningful(q))
+						json_object_set_new(it, "high_share", real(st->item_high_share[i]));
+					json_array_append_new(items, it);
+				}
 				json_object_set_new(o, "items", items);
 				json_object_set_new(o, "item_margin", real(st->margin_item));
 				json_object_set_new(o, "share_margin", real(st->margin_share));
@@ -165,19 +169,26 @@ json_t *peers_json(const content_t *c, const compare_view_t *v, lang_t lang)
 
 json_t *pool_agg_json(const pool_key_t *k, const pool_agg_t *a)
 {
-	json_t *is = json_array(), *ifl = json_array(), *h = json_array(), *sc = json_array();
+	json_t *is = json_array(), *ifl = json_array(), *h = json_array(), *sc = json_array(), *ih = json_array();
 	for (int i = 0; i < a->nitems; i++) {
 		json_array_append_new(is, json_integer(a->item_sum[i]));
 		json_array_append_new(ifl, json_integer(a->item_full[i]));
+		json_array_append_new(ih, json_integer(a->item_high[i]));
 	}
 	for (int b = 0; b < POOL_HBINS; b++)
 		json_array_append_new(h, json_integer(a->hist[b]));
 	for (int b = 0; b < POOL_RBINS * POOL_TBINS; b++)
 		json_array_append_new(sc, json_integer(a->scatter[b]));
-	return json_pack("{s:s, s:s, s:s, s:s, s:I, s:I, s:I, s:o, s:o, s:o, s:o}", "questionnaire", k->questionnaire, "version",
-			 k->version, "dimension", POOL_DIM_IDS[k->dim], "value", k->value, "n", (json_int_t)a->n, "sum",
-			 (json_int_t)a->sum, "sumsq", (json_int_t)a->sumsq, "item_sum", is, "item_full", ifl, "histogram", h,
-			 "scatter", sc);
+	json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:I, s:I, s:I, s:o, s:o, s:o, s:o}", "questionnaire", k->questionnaire, "version",
+			      k->version, "dimension", POOL_DIM_IDS[k->dim], "value", k->value, "n", (json_int_t)a->n, "sum",
+			      (json_int_t)a->sum, "sumsq", (json_int_t)a->sumsq, "item_sum", is, "item_full", ifl, "histogram", h,
+			      "scatter", sc);
+	/* answers within one point of full marks ("4 or 5"), when the aggregate counts them */
+	if (a->high_unknown)
+		json_decref(ih);
+	else
+		json_object_set_new(o, "item_high", ih);
+	return o;
 }
 
 /* ---- the pool and one save; a company that moved group ---- */

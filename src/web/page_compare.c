@@ -184,6 +184,25 @@ static void share_label(req_t *r, const questionnaire_t *q, char *out, size_t si
 	tmpl_fill(out, size, T(r, "like_mine_share"), (const char *const[]){ "option" }, (const char *const[]){ option }, 1);
 }
 
+/* "Share answering 「4」 or 「5」": the scale's top two answers (and 該当なし), where the scale has
+ * a step one point below full marks (core/pool.h pool_high_options); "" where it has none. */
+static void high_label(req_t *r, const questionnaire_t *q, char *out, size_t size)
+{
+	const option_t *top, *next;
+	out[0] = '\0';
+	if (!pool_high_options(q, &top, &next))
+		return;
+	bool na = false;
+	for (int k = 0; k < q->aset->nopts; k++)
+		na |= q->aset->opts[k].kind == OPT_NA;
+	/* numbered levels by their numbers ("4", "5"), others by their labels */
+	bool numbers = strlen(top->id) <= 2 && strlen(next->id) <= 2;
+	char hi[300];
+	snprintf(hi, sizeof hi, "%s%s", numbers ? top->id : tx(&top->label, r->lang), na ? T(r, "or_na") : "");
+	tmpl_fill(out, size, T(r, "like_mine_share_high"), (const char *const[]){ "lo", "hi" },
+		  (const char *const[]){ numbers ? next->id : tx(&next->label, r->lang), hi }, 2);
+}
+
 static void like_mine(req_t *r, buf_t *b, const compare_view_t *v)
 {
 	const pool_stats_t *st = &v->peers.st[DIM_LIKE];
@@ -197,15 +216,26 @@ static void like_mine(req_t *r, buf_t *b, const compare_view_t *v)
 		  T(r, "companies"), msg);
 		return;
 	}
-	char label[400], margin[64];
+	char label[400], high[400], margin[64];
 	share_label(r, v->q, label, sizeof label);
+	high_label(r, v->q, high, sizeof high);
+	bool with_high = high[0] && st->high_shown; /* not for data from before the count existed */
 	snprintf(margin, sizeof margin, "±%d%%", (int)(st->margin_share * 100 + 0.5));
 	h(b, "<section id=\"like-mine\"><h2>%s（%lld %s）</h2><table class=\"scores like\"><thead><tr><th scope=\"col\">%s</th>"
-	     "<th scope=\"col\">%s</th><th scope=\"col\">%s（%s）</th></tr></thead><tbody>",
-	  T(r, "like_mine"), (long long)st->n, T(r, "companies"), T(r, "question"), T(r, "your_result"), label, margin);
-	for (int i = 0; i < v->q->nitems && i < v->sd->nanswers; i++)
-		h(b, "<tr><td>%s %s</td><td>%s</td><td>%d%%</td></tr>", v->q->items[i].id, tx(&v->q->items[i].text, r->lang),
-		  v->sd->answers[i].points == v->sd->answers[i].full ? "✔" : "—", (int)(st->item_full_share[i] * 100 + 0.5));
+	     "<th scope=\"col\">%s</th>",
+	  T(r, "like_mine"), (long long)st->n, T(r, "companies"), T(r, "question"), T(r, "your_result"));
+	if (with_high)
+		h(b, "<th scope=\"col\" id=\"share-high\">%s（%s）</th>", high, margin);
+	h(b, "<th scope=\"col\" id=\"share-full\">%s（%s）</th></tr></thead><tbody>", label, margin);
+	for (int i = 0; i < v->q->nitems && i < v->sd->nanswers; i++) {
+		const sd_answer_t *an = &v->sd->answers[i];
+		/* with the top two levels, the company's own level ("4"); else whether it has full marks */
+		h(b, "<tr><td>%s %s</td><td>%s</td>", v->q->items[i].id, tx(&v->q->items[i].text, r->lang),
+		  with_high && strlen(an->option) <= 2 ? an->option : an->points == an->full ? "✔" : "—");
+		if (with_high)
+			h(b, "<td>%d%%</td>", (int)(st->item_high_share[i] * 100 + 0.5));
+		h(b, "<td>%d%%</td></tr>", (int)(st->item_full_share[i] * 100 + 0.5));
+	}
 	h(b, "</tbody></table><p class=\"small\">%s</p></section>", T(r, "pool_margin_note"));
 }
 

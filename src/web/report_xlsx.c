@@ -582,11 +582,13 @@ int report_xlsx_compare(app_t *a, const report_req_t *q, report_out_t *out, err_
 
 	if (qn) {
 		const pool_stats_t *like = &p->st[DIM_LIKE];
-		static const double qw[] = { 7, 60, 8, 8, 12, 16 };
+		static const double qw[] = { 7, 60, 8, 8, 12, 16, 16 };
+		/* the share answering 4 or 5 where the scale has those two levels (the benchmark) */
+		bool high = pool_high_meaningful(qn) && like->high_shown;
 		xlsx_sheet(w.x, S(&w, "report_sheet_questions"),
 			   (const char *const[]){ S(&w, "question"), S(&w, "report_question_text"), S(&w, "points"), S(&w, "report_max"),
-						  S(&w, "desired_level"), S(&w, "report_full_share") },
-			   qw, 6);
+						  S(&w, "desired_level"), S(&w, "report_full_share"), S(&w, "report_high_share") },
+			   qw, high ? 7 : 6);
 		for (int i = 0; i < qn->nitems && i < sd->nanswers; i++) {
 			xlsx_text(w.x, 0, qn->items[i].id);
 			xlsx_text(w.x, 1, tx(&qn->items[i].text, L));
@@ -596,6 +598,8 @@ int report_xlsx_compare(app_t *a, const report_req_t *q, report_out_t *out, err_
 				xlsx_num(w.x, 4, v->desired_level[i]);
 			if (like->shown && like->items_shown)
 				xlsx_pct(w.x, 5, like->item_full_share[i]);
+			if (high && like->shown && like->items_shown)
+				xlsx_pct(w.x, 6, like->item_high_share[i]);
 			xlsx_row(w.x);
 		}
 	}

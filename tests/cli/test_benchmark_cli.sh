@@ -125,7 +125,7 @@ expect_json "[(a['n'], a['mean']) for a in d['aggregates'] if a['dimension'] == 
 m pool stats
 expect_out "benchmark"
 expect_out "管理者向け"
-expect_out "集計期間の公開 2 回: ρ 30.0"   # the release made at the first need, and the one asked for
+expect_out "集計期間の公開 2 回: ρ 35.0"   # the release made at the first need, and the one asked for
 
 CASE="groups under the threshold are not published; MAMORU_POOL_MIN cannot go below 5"
 # a lone company of industry G with 500 employees: its industry and size groups hold one company
@@ -155,7 +155,7 @@ expect_rc 0
 m pool stats --json
 expect_json "d['release']['min_group']" "5"
 expect_json "d['budget']['releases']" "4"
-expect_json "round(d['budget']['rho'], 1)" "60.0"
+expect_json "round(d['budget']['rho'], 1)" "70.0"
 MAMORU_POOL_MIN=1 m diagnose benchmark --answers "$(level_file 2)" --save --org 11 --pool --json
 expect_json "[p['shown'] for p in d['benchmark']['peers']]" "[true, false, false, false]"
 
@@ -175,20 +175,23 @@ expect_json "d['diagnoses'][0]['risk_group']" '"gii"'
 CASE="export: the release's protected aggregates, its source and its privacy budget"
 m pool export "$TMP/pool.json"
 expect_rc 0
-expect_err "ρ 15.0"
+expect_err "ρ 17.5"
 python3 - "$TMP/pool.json" <<'PY' && ok || bad "pool file carries more than protected aggregates"
 import json, sys
 d = json.load(open(sys.argv[1]))
 text = open(sys.argv[1]).read()
-assert d['format'] == 'mamoru-pool' and d['format_version'] == 2
+assert d['format'] == 'mamoru-pool' and d['format_version'] == 3
 assert len(d['source']) == 32 and d['release'] >= 1 and d['contains'] == []
-assert d['privacy']['rho'] == 15 and abs(d['privacy']['epsilon'] - 43.79) < 0.01 and d['privacy']['delta'] == 1e-6
+assert d['privacy']['rho'] == 17.5 and abs(d['privacy']['epsilon'] - 48.60) < 0.01 and d['privacy']['delta'] == 1e-6
 assert 'みなと' not in text and '会社' not in text
 for a in d['aggregates']:
     assert 'organization' not in a
     assert a['n'] >= 5 and a['n'] % 5 == 0
     assert all(b % 5 == 0 for b in a['histogram']) and sum(a['histogram']) == a['n']
     assert all(c % 5 == 0 for c in a['scatter'])
+    # answers of 4 or 5, protected like the full-marks counts: between those and n
+    assert len(a['item_high']) == len(a['item_full'])
+    assert all(f <= h <= a['n'] for f, h in zip(a['item_full'], a['item_high']))
 PY
 m pool export "$TMP/pool.json"
 expect_rc 2
@@ -244,7 +247,8 @@ hostile dimension "d['aggregates'][-1]['dimension'] = \"x'; DROP TABLE pool_agg;
 hostile mean1000 "n=a['n']; a['item_sum'] = [40*n]*25; a['sum'] = 1000*n; a['sumsq'] = 1000000*n" "outside"
 hostile overflow "a['sumsq'] = 9223372036854775807" "sum of squares"
 hostile tinysumsq "a['sumsq'] = 1" "sum of squares"
-hostile threeitems "a['item_sum'] = a['item_sum'][:3]; a['item_full'] = a['item_full'][:3]" "3 questions"
+hostile threeitems "a['item_sum'] = a['item_sum'][:3]; a['item_full'] = a['item_full'][:3]; a['item_high'] = a['item_high'][:3]" "3 questions"
+hostile highbelowfull "a['item_high'][0] = a['item_full'][0] - 1" "within one point of full marks"
 hostile future "d['exported'] = '2099-12'; d['window'] = {'from': '2098-01', 'to': '2099-12'}" "future"
 hostile zzzz "d['exported'] = 'zzzz-12'" "exported"
 hostile oldwindow "d['exported'] = '2001-01'; d['window'] = {'from': '2000-02', 'to': '2001-01'}" "before the window"

@@ -41,6 +41,8 @@ static pool_contrib_t contrib(int total, int p1, int p2, int risk)
 	c.points[1] = (signed char)p2;
 	c.full[0] = p1 == 4;
 	c.full[1] = p2 == 4;
+	c.high[0] = p1 >= 3; /* within one point of full marks */
+	c.high[1] = p2 >= 3;
 	return c;
 }
 
