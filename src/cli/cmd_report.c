@@ -10,6 +10,7 @@
  *   mamoru report manual ORG_ID --format pdf … the emergency manual (also `mamoru manual … --format pdf`)
  *   mamoru report clause CONTRACTOR_ID --format pdf …  the confidentiality clauses with every
  *                                            clause (`mamoru contractor clause … --format pdf` chooses)
+ *   mamoru report security-action ORG_ID --format pdf …  SECURITY ACTION: readiness, the 5か条, the basic policy
  *
  * The language is the global --lang. The file is written whole or not at all, and an existing
  * file is never overwritten (as `mamoru export`); --output - writes to stdout.
@@ -29,12 +30,12 @@ static int usage(const cli_t *cli)
 			 "[--prepared-by 作成者]\n"
 			 "        mamoru report history|plan|risk|incidents 組織ID --format pdf|xlsx --output ファイル [--prepared-by 作成者]\n"
 			 "        mamoru report incident インシデントID --format pdf|xlsx --output ファイル [--prepared-by 作成者]\n"
-			 "        mamoru report manual 組織ID | clause 委託先ID --format pdf --output ファイル [--prepared-by 作成者]",
+			 "        mamoru report manual|security-action 組織ID | clause 委託先ID --format pdf --output ファイル [--prepared-by 作成者]",
 			 "usage: mamoru report [diagnosis|compare] DIAGNOSIS_ID --format pdf|xlsx --output FILE [--comment TEXT] "
 			 "[--prepared-by NAME]\n"
 			 "       mamoru report history|plan|risk|incidents ORG_ID --format pdf|xlsx --output FILE [--prepared-by NAME]\n"
 			 "       mamoru report incident INCIDENT_ID --format pdf|xlsx --output FILE [--prepared-by NAME]\n"
-			 "       mamoru report manual ORG_ID | clause CONTRACTOR_ID --format pdf --output FILE [--prepared-by NAME]");
+			 "       mamoru report manual|security-action ORG_ID | clause CONTRACTOR_ID --format pdf --output FILE [--prepared-by NAME]");
 }
 
 int cmd_report(cli_t *cli, int argc, char **argv)
@@ -58,8 +59,8 @@ int cmd_report(cli_t *cli, int argc, char **argv)
 					kind = k;
 			if (kind < 0)
 				return cli_error(cli, EXIT_USAGE,
-						 "報告書の種類「%s」はありません（diagnosis・compare・history・plan・risk・incidents・incident・manual・clause）",
-						 "no report \"%s\" (diagnosis, compare, history, plan, risk, incidents, incident, manual, clause)", argv[i]);
+						 "報告書の種類「%s」はありません（diagnosis・compare・history・plan・risk・incidents・incident・manual・clause・security-action）",
+						 "no report \"%s\" (diagnosis, compare, history, plan, risk, incidents, incident, manual, clause, security-action)", argv[i]);
 		} else if (!id_arg)
 			id_arg = argv[i];
 		else
@@ -86,7 +87,7 @@ int cmd_report(cli_t *cli, int argc, char **argv)
 		q.preparer = prep_buf;
 	}
 	bool by_org = q.kind == REPORT_HISTORY || q.kind == REPORT_PLAN || q.kind == REPORT_RISK || q.kind == REPORT_INCIDENTS ||
-		      q.kind == REPORT_MANUAL;
+		      q.kind == REPORT_MANUAL || q.kind == REPORT_SECACTION;
 	if ((q.id = cli_id(cli,
 			   by_org			? "ORG_ID"
 			   : q.kind == REPORT_INCIDENT ? "INCIDENT_ID"

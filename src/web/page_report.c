@@ -10,6 +10,7 @@
  *   GET /organizations/{id}/ledger.pdf|xlsx        the asset ledger and the risk register with the heat map
  *   GET /organizations/{id}/incidents.pdf|xlsx     the incident register
  *   GET /organizations/{id}/incidents/{n}/report.pdf|xlsx   one incident's report
+ *   GET /organizations/{id}/security-action.pdf    SECURITY ACTION: readiness, the 5か条, the basic policy
  *
  * and the same under /api/v1. The language is the request's (?lang=, the cookie, the browser's);
  * who prepared it is the signed-in user. Access is that of the page each report comes from:
@@ -88,6 +89,7 @@ HANDLER(page_report_ledger_pdf, REPORT_RISK, REPORT_PDF)
 HANDLER(page_report_ledger_xlsx, REPORT_RISK, REPORT_XLSX)
 HANDLER(page_report_incidents_pdf, REPORT_INCIDENTS, REPORT_PDF)
 HANDLER(page_report_incidents_xlsx, REPORT_INCIDENTS, REPORT_XLSX)
+HANDLER(page_report_secaction_pdf, REPORT_SECACTION, REPORT_PDF)
 
 void page_report_links(req_t *r, buf_t *b, const char *base, long long id, const char *name, bool comment)
 {

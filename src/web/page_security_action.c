@@ -5,7 +5,9 @@
  * security policy adopted), the 5か条 as a checklist it ticks and keeps (POST …/rules), and its
  * 情報セキュリティ基本方針: a draft made from the company's name and the owner's choices with
  * this project's text, editable, adopted and saved (POST …/policy), and printable on its own
- * page (GET …/security-action/policy). Viewers see all of it without the forms. Fields are
+ * page (GET …/security-action/policy). The whole of it downloads as a PDF to hand over
+ * (…/security-action.pdf, report_secaction.c) and reads as JSON at
+ * GET /api/v1/organizations/{id}/security-action. Viewers see all of it without the forms. Fields are
  * checked in src/input/secaction_input.c; a refused form is shown again with the message and
  * changes nothing.
  */
@@ -18,6 +20,7 @@
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "input/secaction_input.h"
+#include "report/secaction_json.h"
 #include "web/pages.h"
 
 static bool may_write(const req_t *r) { return r->app.who.role != UROLE_VIEWER; }
@@ -150,6 +153,8 @@ static void render(req_t *r, resp_t *w, const secaction_view_t *v, const char *e
 	if (error)
 		h(b, "<p class=\"error\" role=\"alert\">%s</p>", error);
 	stars(r, b, c, v, o->id);
+	h(b, "<p class=\"report-links noprint\"><a href=\"/organizations/%lld/security-action.pdf%s\" id=\"sa-pdf\" download>%s</a></p>",
+	  (long long)o->id, r->lang == LANG_EN ? "?lang=en" : "", T(r, "sa_pdf"));
 	rules(r, b, v, o->id);
 	policy(r, b, c, v, o->id, ch ? ch : &v->rec.choices, text ? text : v->rec.policy, ch ? adopted : v->rec.adopted);
 	page_end(r, w);
@@ -258,5 +263,16 @@ void page_secaction_print(req_t *r, resp_t *w, const char *const *args)
 		  T(r, "sa_back"));
 		page_end(r, w);
 	}
+	free(v);
+}
+
+void api_secaction_get(req_t *r, resp_t *w, const char *const *args)
+{
+	(void)args;
+	secaction_view_t *v = xmalloc(sizeof *v);
+	if (view(r, w, v))
+		resp_json(w, 200, json_pack("{s:I, s:o, s:o}", "organization_id", (json_int_t)r->org.id, "security_action",
+					    secaction_json(r->content, &v->rec, &v->ready, r->lang), "diagnosis_id",
+					    v->diagnosis_id ? json_integer(v->diagnosis_id) : json_null()));
 	free(v);
 }

@@ -108,6 +108,7 @@ void page_secaction(req_t *r, resp_t *w, const char *const *args);
 void page_secaction_rules(req_t *r, resp_t *w, const char *const *args);
 void page_secaction_policy(req_t *r, resp_t *w, const char *const *args);
 void page_secaction_print(req_t *r, resp_t *w, const char *const *args);
+void api_secaction_get(req_t *r, resp_t *w, const char *const *args);   /* the record as JSON (report/secaction_json.h) */
 /* page_plan.c */
 void page_plan_section(req_t *r, buf_t *b, const org_t *o);
 void page_plan_new(req_t *r, resp_t *w, const char *const *args);
@@ -263,6 +264,7 @@ void page_report_ledger_pdf(req_t *r, resp_t *w, const char *const *args);
 void page_report_ledger_xlsx(req_t *r, resp_t *w, const char *const *args);
 void page_report_incidents_pdf(req_t *r, resp_t *w, const char *const *args);
 void page_report_incidents_xlsx(req_t *r, resp_t *w, const char *const *args);
+void page_report_secaction_pdf(req_t *r, resp_t *w, const char *const *args);
 void page_report_incident_pdf(req_t *r, resp_t *w, const char *const *args);
 void page_report_incident_xlsx(req_t *r, resp_t *w, const char *const *args);
 /* The PDF and Excel links of a page: /{base}/{id}/{name}.pdf|xlsx, and with comment a link to

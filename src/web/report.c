@@ -15,7 +15,7 @@
 #include "web/report_int.h"
 
 const char *const REPORT_KIND_IDS[REPORT_KINDS] = { "diagnosis", "compare", "history", "plan", "risk", "incident", "incidents",
-							     "manual", "clause" };
+							     "manual", "clause", "security-action" };
 
 const char *report_ui(const app_t *a, const report_req_t *q, const char *key) { return ui(a->content, key, q->lang); }
 
@@ -122,10 +122,11 @@ int report_make(app_t *a, const report_req_t *q, report_out_t *out, err_t *e)
 {
 	static const maker_fn PDF[REPORT_KINDS] = { report_pdf_diagnosis, report_pdf_compare, report_pdf_history, report_pdf_plan,
 						    report_pdf_risk, report_pdf_incident, report_pdf_incidents, report_pdf_manual,
-						    report_pdf_clause };
+						    report_pdf_clause, report_pdf_secaction };
 	static const maker_fn XLSX[REPORT_KINDS] = { report_xlsx_diagnosis, report_xlsx_compare, report_xlsx_history,
 						     report_xlsx_plan, report_xlsx_risk, report_xlsx_incident, report_xlsx_incidents,
-						     NULL /* manual: PDF only */, NULL /* clause: PDF only */ };
+						     NULL /* manual: PDF only */, NULL /* clause: PDF only */,
+						     NULL /* security action: PDF only */ };
 	memset(out, 0, sizeof *out);
 	if (q->kind < 0 || q->kind >= REPORT_KINDS || (q->format != REPORT_PDF && q->format != REPORT_XLSX))
 		return err_set(e, ERR_INVALID, "format", "この形式の報告書はありません", "no such report format");

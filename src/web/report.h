@@ -27,10 +27,12 @@ typedef enum {
 	REPORT_INCIDENTS,       /* id: an organisation — the incident register */
 	REPORT_MANUAL,          /* id: an organisation — its emergency manual (もしもマニュアル); PDF only */
 	REPORT_CLAUSE,          /* id: a contractor (of org_id when it is not 0) — its confidentiality clauses; PDF only */
+	REPORT_SECACTION,       /* id: an organisation — SECURITY ACTION: readiness, the 5か条, the basic policy; PDF only */
 	REPORT_KINDS
 } report_kind_t;
 
-/* "diagnosis", "compare", "history", "plan", "risk", "incident", "incidents", "manual", "clause":
+/* "diagnosis", "compare", "history", "plan", "risk", "incident", "incidents", "manual", "clause",
+ * "security-action":
  * file names and the CLI's words. */
 extern const char *const REPORT_KIND_IDS[REPORT_KINDS];
 

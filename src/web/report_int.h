@@ -36,6 +36,7 @@ int report_pdf_incident(app_t *a, const report_req_t *q, report_out_t *out, err_
 int report_pdf_incidents(app_t *a, const report_req_t *q, report_out_t *out, err_t *e);
 int report_pdf_manual(app_t *a, const report_req_t *q, report_out_t *out, err_t *e);   /* report_manual.c */
 int report_pdf_clause(app_t *a, const report_req_t *q, report_out_t *out, err_t *e);   /* report_manual.c */
+int report_pdf_secaction(app_t *a, const report_req_t *q, report_out_t *out, err_t *e); /* report_secaction.c */
 
 int report_xlsx_diagnosis(app_t *a, const report_req_t *q, report_out_t *out, err_t *e);
 int report_xlsx_compare(app_t *a, const report_req_t *q, report_out_t *out, err_t *e);

@@ -49,6 +49,7 @@ static const route_t ROUTES[] = {
 	{ "POST", "/organizations/{}/security-action/rules", page_secaction_rules, R_ORG | R_CSRF, ACCESS_WRITE },
 	{ "POST", "/organizations/{}/security-action/policy", page_secaction_policy, R_ORG | R_CSRF, ACCESS_WRITE },
 	{ "GET", "/organizations/{}/security-action/policy", page_secaction_print, R_ORG, ACCESS_USER },
+	{ "GET", "/organizations/{}/security-action.pdf", page_report_secaction_pdf, R_ORG, ACCESS_USER },
 	{ "POST", "/plan/{}", page_plan_update, R_ID | R_CSRF, ACCESS_WRITE },
 	{ "POST", "/plan/{}/delete", page_plan_delete, R_ID | R_CSRF, ACCESS_WRITE },
 	{ "POST", "/organizations/{}/pool/withdraw", page_pool_withdraw, R_ORG | R_CSRF, ACCESS_WRITE },
@@ -207,6 +208,8 @@ static const route_t ROUTES[] = {
 	{ "GET", "/api/v1/organizations/{}/incidents.xlsx", page_report_incidents_xlsx, R_API | R_ORG, ACCESS_USER },
 	{ "GET", "/api/v1/organizations/{}/incidents/{}/report.pdf", page_report_incident_pdf, R_API | R_ORG, ACCESS_USER },
 	{ "GET", "/api/v1/organizations/{}/incidents/{}/report.xlsx", page_report_incident_xlsx, R_API | R_ORG, ACCESS_USER },
+	{ "GET", "/api/v1/organizations/{}/security-action", api_secaction_get, R_API | R_ORG, ACCESS_USER },
+	{ "GET", "/api/v1/organizations/{}/security-action.pdf", page_report_secaction_pdf, R_API | R_ORG, ACCESS_USER },
 	{ "GET", "/api/v1/organizations/{}/profile", api_profile_get, R_API | R_ORG, ACCESS_USER },
 	{ "PUT", "/api/v1/organizations/{}/profile", api_profile_put, R_API | R_ORG | R_JSON, ACCESS_WRITE },
 };

@@ -135,6 +135,48 @@ get $SA/policy -X POST --data-urlencode "csrf=$TOKEN" -d "go=save" --data-urlenc
 expect_code 422
 [ "$(stored "d['policy'].endswith('（社長が書き直した一文）') and d['adopted']")" = true ] && ok || bad "a refused form changed the policy"
 
+CASE="the whole of it as a PDF to hand over, and as JSON"
+get $SA.pdf 2>/dev/null   # (bash warns about the PDF's NUL bytes in $OUT)
+expect_code 200
+expect_hdr "Content-Type: application/pdf"
+expect_hdr 'filename="mamoru-security-action-1.pdf"'
+cp "$TMP/body" "$TMP/sa.pdf"
+pdfinfo "$TMP/sa.pdf" | grep -q 'Page size: *595.* x 841.*(A4)' && ok || bad "not A4: $(pdfinfo "$TMP/sa.pdf" | grep 'Page size')"
+[ "$(pdffonts "$TMP/sa.pdf" | awk 'NR > 2 && $(NF-4) != "yes"' | wc -l)" = 0 ] && ok || bad "a font is not embedded"
+text=$(pdftotext -raw "$TMP/sa.pdf" - | tr -d '\n')
+for want in 株式会社みなと製作所 '宣言の準備ができています' 'OSやソフトウェアは常に最新の状態にしよう！' '（社長が書き直した一文）' \
+	'「5分でできる自社診断」の結果を保存済み: 100 / 100'; do
+	case "$text" in *"$want"*) ok ;; *) bad "the PDF lacks $want" ;; esac
+done
+case "$text" in *これは下書きです*) bad "an adopted policy is marked as a draft" ;; *) ok ;; esac
+get "$SA.pdf?lang=en" 2>/dev/null
+pdftotext -raw "$TMP/body" - | tr -d '\n' | grep -q 'The five basic security rules' && ok || bad "the English PDF lacks its headings"
+get "$SA?lang=ja"
+expect_out 'href="/organizations/1/security-action.pdf" id="sa-pdf" download'
+get_as "$TMP/viewer" $SA.pdf 2>/dev/null
+expect_code 200
+get /organizations/99/security-action.pdf
+expect_code 404
+api GET /api/v1/organizations/1/security-action
+expect_code 200
+expect_json "d['security_action']['ready_two_stars']" "true"
+expect_json "d['diagnosis_id']" "1"
+expect_json "d['security_action']['policy'].endswith('（社長が書き直した一文）')" "true"
+api GET /api/v1/organizations/1/security-action.pdf 2>/dev/null
+expect_code 200
+expect_hdr "Content-Type: application/pdf"
+api GET /api/v1/organizations/99/security-action
+expect_code 404
+expect_json "d['error']['code']" '"not_found"'
+run "$BIN" --db "$DB" report security-action 1 --format pdf --output "$TMP/cli-sa.pdf"
+expect_rc 0
+expect_out "ページ"
+pdftotext -raw "$TMP/cli-sa.pdf" - | tr -d '\n' | grep -q '（社長が書き直した一文）' && ok || bad "the command line's PDF lacks the policy"
+run "$BIN" --db "$DB" report security-action 1 --format xlsx --output "$TMP/cli-sa.xlsx"
+expect_rc 2
+expect_err "PDF だけ"
+[ ! -e "$TMP/cli-sa.xlsx" ] && ok || bad "a refused report left a file"
+
 CASE="in English"
 get "$SA?lang=en"
 expect_out 'SECURITY ACTION (security self-declaration)'
