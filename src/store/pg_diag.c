@@ -24,13 +24,24 @@ static const char SQL_ANS_ADD[] = "INSERT INTO diagnosis_answers (diagnosis_id, 
 static const char SQL_CAT_ADD[] = "INSERT INTO diagnosis_categories (diagnosis_id, position, category, title_ja, title_en, total, max) "
 				  "SELECT $1, (e.ord - 1)::integer, e.x->>'c', e.x->>'j', e.x->>'e', (e.x->>'t')::integer, "
 				  "(e.x->>'m')::integer FROM json_array_elements($2::json) WITH ORDINALITY AS e(x, ord)";
-static const char SQL_GET[] = "SELECT id, organization_id, questionnaire, content_version, round, scope, respondent, role, pool, total, "
-			      "max, min, band_id, band_ja, band_en, created_at, "
-			      "(SELECT count(*) FROM diagnosis_answers WHERE diagnosis_id = d.id), "
-			      "(SELECT count(*) FROM diagnosis_categories WHERE diagnosis_id = d.id), "
-			      "risk_index, risk_group, size_band, industry, profile FROM diagnoses d WHERE id = $1 AND workspace_id = $2";
-static const char SQL_ANS_GET[] = "SELECT question, category, option, points, \"full\", note FROM diagnosis_answers "
-				  "WHERE diagnosis_id = $1 ORDER BY position";
+/* A snapshot in one statement and one round trip (issue 19: it was three, with two count(*)
+ * sub-queries, in a read transaction): the diagnosis row (kind 0), its answers (kind 1) and
+ * categories (kind 2), each kind in its own columns, as in sqlite_diag.c. */
+#define N5 "NULL, NULL, NULL, NULL, NULL"
+#define N6 N5 ", NULL"
+#define N21 N5 ", " N5 ", " N5 ", " N6
+#define IN_WORKSPACE "EXISTS (SELECT 1 FROM diagnoses WHERE id = $1 AND workspace_id = $2)"
+/* the first part names the children's column types: a UNION resolves them part by part, and two
+ * untyped NULLs would make text of an integer column */
+#define CHILD_TYPES "NULL::text, NULL::text, NULL::text, NULL::integer, NULL::integer, NULL::text, " \
+		    "NULL::text, NULL::text, NULL::text, NULL::integer, NULL::integer"
+static const char SQL_GET[] = "SELECT 0, 0, id, organization_id, questionnaire, content_version, round, scope, respondent, role, "
+			      "pool, total, max, min, band_id, band_ja, band_en, created_at, risk_index, risk_group, size_band, "
+			      "industry, profile, " CHILD_TYPES " FROM diagnoses WHERE id = $1 AND workspace_id = $2 "
+			      "UNION ALL SELECT 1, position, " N21 ", question, category, option, points, \"full\", note, " N5
+			      " FROM diagnosis_answers WHERE diagnosis_id = $1 AND " IN_WORKSPACE " "
+			      "UNION ALL SELECT 2, position, " N21 ", " N6 ", category, title_ja, title_en, total, max "
+			      "FROM diagnosis_categories WHERE diagnosis_id = $1 AND " IN_WORKSPACE;
 static const char SQL_CAT_GET[] = "SELECT category, title_ja, title_en, total, max FROM diagnosis_categories "
 				  "WHERE diagnosis_id = $1 ORDER BY position";
 static const char SQL_CREATED[] = "SELECT created_at FROM diagnoses WHERE id = $1 AND workspace_id = $2";
@@ -119,44 +130,6 @@ store_rc_t pg_diag_add(store_t *s, stored_diag_t *d)
 	return pg_write_end(p, own, add_rows(p, d));
 }
 
-/* Reads the answer and category rows into d, which has room for exactly as many as the
- * counts said: a different number of rows is damage. */
-static store_rc_t read_children(pg_t *p, stored_diag_t *d)
-{
-	pg_args_t a = { 0 };
-	pa_int(&a, d->id);
-	store_rc_t rc;
-	PGresult *r = pg_run(p, SQL_ANS_GET, &a, "diagnosis_answers", &rc);
-	if (!r)
-		return rc;
-	bool ok = PQntuples(r) == d->nanswers;
-	for (int k = 0; ok && k < d->nanswers; k++) {
-		sd_answer_t *x = &d->answers[k];
-		pg_col_text(r, k, 0, x->question, sizeof x->question);
-		pg_col_text(r, k, 1, x->category, sizeof x->category);
-		pg_col_text(r, k, 2, x->option, sizeof x->option);
-		x->points = (int)pg_col_int(r, k, 3);
-		x->full = (int)pg_col_int(r, k, 4);
-		stored_diag_set_note(d, k, PQgetvalue(r, k, 5));
-	}
-	PQclear(r);
-	if (!ok)
-		return pg_fail(p, STORE_ERROR, "diagnosis_answers");
-	if (!(r = pg_run(p, SQL_CAT_GET, &a, "diagnosis_categories", &rc)))
-		return rc;
-	ok = PQntuples(r) == d->ncats;
-	for (int k = 0; ok && k < d->ncats; k++) {
-		sd_category_t *c = &d->cats[k];
-		pg_col_text(r, k, 0, c->id, sizeof c->id);
-		pg_col_text(r, k, 1, c->title_ja, sizeof c->title_ja);
-		pg_col_text(r, k, 2, c->title_en, sizeof c->title_en);
-		c->total = (int)pg_col_int(r, k, 3);
-		c->max = (int)pg_col_int(r, k, 4);
-	}
-	PQclear(r);
-	return ok ? STORE_OK : pg_fail(p, STORE_ERROR, "diagnosis_categories");
-}
-
 store_rc_t pg_diag_get(store_t *s, int64_t id, stored_diag_t **out)
 {
 	pg_t *p = PG(s);
@@ -164,51 +137,79 @@ store_rc_t pg_diag_get(store_t *s, int64_t id, stored_diag_t **out)
 	pg_args_t a = { 0 };
 	pa_int(&a, id);
 	pa_int(&a, s->workspace);
-	PGresult *r;
-	bool began = pg_read_begin(s); /* the snapshot and its rows as one view */
-	store_rc_t rc = pg_one(p, SQL_GET, &a, "diagnoses", &r);
-	if (rc != STORE_OK) {
-		pg_read_end(s, began);
+	store_rc_t rc;
+	PGresult *r = pg_run(p, SQL_GET, &a, "diagnoses", &rc);
+	if (!r)
 		return rc;
+	/* the rows by kind: the record is made at its exact size, each child placed by position */
+	int rows = PQntuples(r), head = -1, na = 0, nc = 0;
+	for (int i = 0; i < rows; i++) {
+		long long kind = pg_col_int(r, i, 0);
+		if (kind == 0)
+			head = i;
+		na += kind == 1;
+		nc += kind == 2;
 	}
-	long long na = pg_col_int(r, 0, 16), nc = pg_col_int(r, 0, 17);
+	if (head < 0) {
+		PQclear(r);
+		return STORE_NOT_FOUND;
+	}
 	if (na > MAX_ITEMS || nc > MAX_CATEGORIES) {
 		PQclear(r);
-		pg_read_end(s, began);
-		return pg_failf(p, STORE_ERROR, "診断 %lld の行数が多すぎます（回答 %lld、分類 %lld）",
-				"diagnosis %lld has too many rows (%lld answers, %lld categories)", (long long)id, na, nc);
+		return pg_failf(p, STORE_ERROR, "診断 %lld の行数が多すぎます（回答 %d、分類 %d）",
+				"diagnosis %lld has too many rows (%d answers, %d categories)", (long long)id, na, nc);
 	}
-	stored_diag_t *d = stored_diag_new((int)na, (int)nc);
-	d->id = pg_col_int(r, 0, 0);
-	d->org_id = pg_col_int(r, 0, 1);
-	pg_col_text(r, 0, 2, d->questionnaire, sizeof d->questionnaire);
-	pg_col_text(r, 0, 3, d->version, sizeof d->version);
-	pg_col_text(r, 0, 4, d->round, sizeof d->round);
-	pg_col_text(r, 0, 5, d->scope, sizeof d->scope);
-	pg_col_text(r, 0, 6, d->respondent, sizeof d->respondent);
+	stored_diag_t *d = stored_diag_new(na, nc);
+	d->id = pg_col_int(r, head, 2);
+	d->org_id = pg_col_int(r, head, 3);
+	pg_col_text(r, head, 4, d->questionnaire, sizeof d->questionnaire);
+	pg_col_text(r, head, 5, d->version, sizeof d->version);
+	pg_col_text(r, head, 6, d->round, sizeof d->round);
+	pg_col_text(r, head, 7, d->scope, sizeof d->scope);
+	pg_col_text(r, head, 8, d->respondent, sizeof d->respondent);
 	char role[16];
-	pg_col_text(r, 0, 7, role, sizeof role);
+	pg_col_text(r, head, 9, role, sizeof role);
 	if (!role_parse(role, &d->role))
 		d->role = ROLE_NONE;
-	d->pool = pg_col_int(r, 0, 8) != 0;
-	d->total = (int)pg_col_int(r, 0, 9);
-	d->max = (int)pg_col_int(r, 0, 10);
-	d->min = (int)pg_col_int(r, 0, 11);
-	pg_col_text(r, 0, 12, d->band_id, sizeof d->band_id);
-	pg_col_text(r, 0, 13, d->band_ja, sizeof d->band_ja);
-	pg_col_text(r, 0, 14, d->band_en, sizeof d->band_en);
-	pg_col_text(r, 0, 15, d->created, sizeof d->created);
-	d->risk = (int)pg_col_opt_int(r, 0, 18);
-	pg_col_text(r, 0, 19, d->risk_group, sizeof d->risk_group);
-	pg_col_text(r, 0, 20, d->size_band, sizeof d->size_band);
-	pg_col_text(r, 0, 21, d->industry, sizeof d->industry);
-	pg_col_text(r, 0, 22, d->profile, sizeof d->profile);
+	d->pool = pg_col_int(r, head, 10) != 0;
+	d->total = (int)pg_col_int(r, head, 11);
+	d->max = (int)pg_col_int(r, head, 12);
+	d->min = (int)pg_col_int(r, head, 13);
+	pg_col_text(r, head, 14, d->band_id, sizeof d->band_id);
+	pg_col_text(r, head, 15, d->band_ja, sizeof d->band_ja);
+	pg_col_text(r, head, 16, d->band_en, sizeof d->band_en);
+	pg_col_text(r, head, 17, d->created, sizeof d->created);
+	d->risk = (int)pg_col_opt_int(r, head, 18);
+	pg_col_text(r, head, 19, d->risk_group, sizeof d->risk_group);
+	pg_col_text(r, head, 20, d->size_band, sizeof d->size_band);
+	pg_col_text(r, head, 21, d->industry, sizeof d->industry);
+	pg_col_text(r, head, 22, d->profile, sizeof d->profile);
+	/* positions 0 … n-1, each once (the primary key makes them unique) */
+	bool ok = true;
+	for (int i = 0; ok && i < rows; i++) {
+		long long kind = pg_col_int(r, i, 0), pos = pg_col_int(r, i, 1);
+		if (kind == 1 && (ok = pos >= 0 && pos < na)) {
+			sd_answer_t *x = &d->answers[pos];
+			pg_col_text(r, i, 23, x->question, sizeof x->question);
+			pg_col_text(r, i, 24, x->category, sizeof x->category);
+			pg_col_text(r, i, 25, x->option, sizeof x->option);
+			x->points = (int)pg_col_int(r, i, 26);
+			x->full = (int)pg_col_int(r, i, 27);
+			stored_diag_set_note(d, (int)pos, PQgetvalue(r, i, 28));
+		} else if (kind == 2 && (ok = pos >= 0 && pos < nc)) {
+			sd_category_t *c = &d->cats[pos];
+			pg_col_text(r, i, 29, c->id, sizeof c->id);
+			pg_col_text(r, i, 30, c->title_ja, sizeof c->title_ja);
+			pg_col_text(r, i, 31, c->title_en, sizeof c->title_en);
+			c->total = (int)pg_col_int(r, i, 32);
+			c->max = (int)pg_col_int(r, i, 33);
+		}
+	}
 	PQclear(r);
-	rc = read_children(p, d);
-	pg_read_end(s, began);
-	if (rc != STORE_OK) {
+	if (!ok) {
 		stored_diag_free(d);
-		return STORE_ERROR;
+		return pg_failf(p, STORE_ERROR, "診断 %lld の回答・分類の行が壊れています", "diagnosis %lld has damaged answer or category rows",
+				(long long)id);
 	}
 	*out = d;
 	return STORE_OK;

@@ -6,7 +6,9 @@
 #include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "core/buf.h"
 #include "core/xalloc.h"
 #include "store/sqlite_util.h"
 #include "store/sqlite_rows.h"
@@ -19,14 +21,21 @@ static const char SQL_ANS_ADD[] = "INSERT INTO diagnosis_answers (diagnosis_id, 
 				  "full, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_CAT_ADD[] = "INSERT INTO diagnosis_categories (diagnosis_id, position, category, title_ja, title_en, "
 				  "total, max) VALUES (?, ?, ?, ?, ?, ?, ?)";
-static const char SQL_GET[] = "SELECT id, organization_id, questionnaire, content_version, round, scope, respondent, role, "
-			      "pool, total, max, min, band_id, band_ja, band_en, created_at, "
-			      "(SELECT count(*) FROM diagnosis_answers WHERE diagnosis_id = d.id), "
-			      "(SELECT count(*) FROM diagnosis_categories WHERE diagnosis_id = d.id), "
-			      "risk_index, risk_group, size_band, industry, profile "
-			      "FROM diagnoses d WHERE id = ? AND workspace_id = ?";
-static const char SQL_ANS_GET[] = "SELECT question, category, option, points, full, note FROM diagnosis_answers "
-				  "WHERE diagnosis_id = ? ORDER BY position";
+/* A snapshot in one statement (issue 19: it was three, with two count(*) sub-queries): the
+ * categories (kind 2), the answers (kind 1) and the diagnosis row (kind 0), each kind in its own
+ * columns. No ORDER BY (it cost a temporary B-tree per part): the reader places each row by its
+ * kind and position. Children are read only when the diagnosis is in the workspace. */
+#define N5 "NULL, NULL, NULL, NULL, NULL"
+#define N6 N5 ", NULL"
+#define N21 N5 ", " N5 ", " N5 ", " N6
+#define IN_WORKSPACE "EXISTS (SELECT 1 FROM diagnoses WHERE id = ?1 AND workspace_id = ?2)"
+static const char SQL_GET[] = "SELECT 2, position, " N21 ", " N6 ", category, title_ja, title_en, total, max "
+			      "FROM diagnosis_categories WHERE diagnosis_id = ?1 AND " IN_WORKSPACE " "
+			      "UNION ALL SELECT 1, position, " N21 ", question, category, option, points, full, note, " N5
+			      " FROM diagnosis_answers WHERE diagnosis_id = ?1 AND " IN_WORKSPACE " "
+			      "UNION ALL SELECT 0, 0, id, organization_id, questionnaire, content_version, round, scope, respondent, role, "
+			      "pool, total, max, min, band_id, band_ja, band_en, created_at, risk_index, risk_group, size_band, "
+			      "industry, profile, " N6 ", " N5 " FROM diagnoses WHERE id = ?1 AND workspace_id = ?2";
 static const char SQL_CAT_GET[] = "SELECT category, title_ja, title_en, total, max FROM diagnosis_categories "
 				  "WHERE diagnosis_id = ? ORDER BY position";
 static const char SQL_CREATED[] = "SELECT created_at FROM diagnoses WHERE id = ? AND workspace_id = ?";
@@ -122,41 +131,86 @@ store_rc_t sq_diag_add(store_t *s, stored_diag_t *d)
 	return sq_write_end(q, own, add_rows(q, d));
 }
 
-/* Reads the answer and category rows into d, which has room for exactly as many as the
- * counts said: a different number of rows is damage, not something to skip. */
-static store_rc_t read_children(sq_t *q, stored_diag_t *d)
+/* The diagnosis row's columns (kind 0 of SQL_GET) into d. */
+static void read_head(sqlite3_stmt *st, stored_diag_t *d)
 {
-	sqlite3_stmt *st = sq_stmt(q, SQL_ANS_GET);
-	if (!st)
-		return STORE_ERROR;
-	sqlite3_bind_int64(st, 1, d->id);
-	int k = 0, rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < d->nanswers) {
-		sd_answer_t *a = &d->answers[k++];
-		sq_col_text(st, 0, a->question, sizeof a->question);
-		sq_col_text(st, 1, a->category, sizeof a->category);
-		sq_col_text(st, 2, a->option, sizeof a->option);
-		a->points = sqlite3_column_int(st, 3);
-		a->full = sqlite3_column_int(st, 4);
-		stored_diag_set_note(d, k - 1, (const char *)sqlite3_column_text(st, 5));
+	d->id = sqlite3_column_int64(st, 2);
+	d->org_id = sq_col_opt_int(st, 3);
+	if (d->org_id < 0)
+		d->org_id = 0;
+	sq_col_text(st, 4, d->questionnaire, sizeof d->questionnaire);
+	sq_col_text(st, 5, d->version, sizeof d->version);
+	sq_col_text(st, 6, d->round, sizeof d->round);
+	sq_col_text(st, 7, d->scope, sizeof d->scope);
+	sq_col_text(st, 8, d->respondent, sizeof d->respondent);
+	char role[16];
+	sq_col_text(st, 9, role, sizeof role);
+	if (!role_parse(role, &d->role))
+		d->role = ROLE_NONE;
+	d->pool = sqlite3_column_int(st, 10);
+	d->total = sqlite3_column_int(st, 11);
+	d->max = sqlite3_column_int(st, 12);
+	d->min = sqlite3_column_int(st, 13);
+	sq_col_text(st, 14, d->band_id, sizeof d->band_id);
+	sq_col_text(st, 15, d->band_ja, sizeof d->band_ja);
+	sq_col_text(st, 16, d->band_en, sizeof d->band_en);
+	sq_col_text(st, 17, d->created, sizeof d->created);
+	d->risk = (int)sq_col_opt_int(st, 18);
+	sq_col_text(st, 19, d->risk_group, sizeof d->risk_group);
+	sq_col_text(st, 20, d->size_band, sizeof d->size_band);
+	sq_col_text(st, 21, d->industry, sizeof d->industry);
+	sq_col_text(st, 22, d->profile, sizeof d->profile);
+}
+
+/* The rows of one snapshot as SQL_GET returns them, kept here until all have come and the
+ * record can be made at its exact size. */
+typedef struct {
+	stored_diag_t head;
+	bool has_head;
+	sd_answer_t answers[MAX_ITEMS];
+	size_t note_at[MAX_ITEMS];
+	sd_category_t cats[MAX_CATEGORIES];
+	int na, nc, na_max, nc_max; /* rows seen, and 1 + the highest position */
+	buf_t notes;                /* each note followed by its NUL */
+} rows_t;
+
+/* One row of SQL_GET into x; false when its position cannot be (damage). */
+static bool take_row(sqlite3_stmt *st, rows_t *x)
+{
+	int kind = sqlite3_column_int(st, 0), pos = sqlite3_column_int(st, 1);
+	if (kind == 2) {
+		if (pos < 0 || pos >= MAX_CATEGORIES)
+			return false;
+		sd_category_t *c = &x->cats[pos];
+		sq_col_text(st, 29, c->id, sizeof c->id);
+		sq_col_text(st, 30, c->title_ja, sizeof c->title_ja);
+		sq_col_text(st, 31, c->title_en, sizeof c->title_en);
+		c->total = sqlite3_column_int(st, 32);
+		c->max = sqlite3_column_int(st, 33);
+		x->nc++;
+		if (pos >= x->nc_max)
+			x->nc_max = pos + 1;
+	} else if (kind == 1) {
+		if (pos < 0 || pos >= MAX_ITEMS)
+			return false;
+		sd_answer_t *a = &x->answers[pos];
+		sq_col_text(st, 23, a->question, sizeof a->question);
+		sq_col_text(st, 24, a->category, sizeof a->category);
+		sq_col_text(st, 25, a->option, sizeof a->option);
+		a->points = sqlite3_column_int(st, 26);
+		a->full = sqlite3_column_int(st, 27);
+		a->note = "";
+		const char *note = (const char *)sqlite3_column_text(st, 28);
+		x->note_at[pos] = x->notes.len;
+		buf_put(&x->notes, note ? note : "", (note ? strlen(note) : 0) + 1);
+		x->na++;
+		if (pos >= x->na_max)
+			x->na_max = pos + 1;
+	} else {
+		read_head(st, &x->head);
+		x->has_head = true;
 	}
-	store_rc_t res = rc == SQLITE_DONE && k == d->nanswers ? STORE_OK : sq_fail(q, STORE_ERROR, "diagnosis_answers");
-	sqlite3_reset(st);
-	if (res != STORE_OK || !(st = sq_stmt(q, SQL_CAT_GET)))
-		return STORE_ERROR;
-	sqlite3_bind_int64(st, 1, d->id);
-	k = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < d->ncats) {
-		sd_category_t *c = &d->cats[k++];
-		sq_col_text(st, 0, c->id, sizeof c->id);
-		sq_col_text(st, 1, c->title_ja, sizeof c->title_ja);
-		sq_col_text(st, 2, c->title_en, sizeof c->title_en);
-		c->total = sqlite3_column_int(st, 3);
-		c->max = sqlite3_column_int(st, 4);
-	}
-	res = rc == SQLITE_DONE && k == d->ncats ? STORE_OK : sq_fail(q, STORE_ERROR, "diagnosis_categories");
-	sqlite3_reset(st);
-	return res;
+	return true;
 }
 
 store_rc_t sq_diag_get(store_t *s, int64_t id, stored_diag_t **out)
@@ -168,49 +222,39 @@ store_rc_t sq_diag_get(store_t *s, int64_t id, stored_diag_t **out)
 		return STORE_ERROR;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, s->workspace);
-	store_rc_t rc = sq_step_row(q, st, "diagnoses");
-	if (rc != STORE_OK)
-		return rc;
-	int na = sqlite3_column_int(st, 16), nc = sqlite3_column_int(st, 17);
-	if (na > MAX_ITEMS || nc > MAX_CATEGORIES) {
-		sqlite3_reset(st);
-		return sq_failf(q, STORE_ERROR, "診断 %lld の行数が多すぎます（回答 %d、分類 %d）",
-				"diagnosis %lld has too many rows (%d answers, %d categories)", (long long)id, na, nc);
-	}
-	stored_diag_t *d = stored_diag_new(na, nc);
-	d->id = sqlite3_column_int64(st, 0);
-	d->org_id = sq_col_opt_int(st, 1);
-	if (d->org_id < 0)
-		d->org_id = 0;
-	sq_col_text(st, 2, d->questionnaire, sizeof d->questionnaire);
-	sq_col_text(st, 3, d->version, sizeof d->version);
-	sq_col_text(st, 4, d->round, sizeof d->round);
-	sq_col_text(st, 5, d->scope, sizeof d->scope);
-	sq_col_text(st, 6, d->respondent, sizeof d->respondent);
-	char role[16];
-	sq_col_text(st, 7, role, sizeof role);
-	if (!role_parse(role, &d->role))
-		d->role = ROLE_NONE;
-	d->pool = sqlite3_column_int(st, 8);
-	d->total = sqlite3_column_int(st, 9);
-	d->max = sqlite3_column_int(st, 10);
-	d->min = sqlite3_column_int(st, 11);
-	sq_col_text(st, 12, d->band_id, sizeof d->band_id);
-	sq_col_text(st, 13, d->band_ja, sizeof d->band_ja);
-	sq_col_text(st, 14, d->band_en, sizeof d->band_en);
-	sq_col_text(st, 15, d->created, sizeof d->created);
-	d->risk = (int)sq_col_opt_int(st, 18);
-	sq_col_text(st, 19, d->risk_group, sizeof d->risk_group);
-	sq_col_text(st, 20, d->size_band, sizeof d->size_band);
-	sq_col_text(st, 21, d->industry, sizeof d->industry);
-	sq_col_text(st, 22, d->profile, sizeof d->profile);
+	rows_t *x = xcalloc(1, sizeof *x);
+	bool sane = true;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && sane)
+		sane = take_row(st, x);
+	store_rc_t res = rc != SQLITE_ROW && rc != SQLITE_DONE ? sq_fail(q, STORE_ERROR, "diagnoses")
+			 : !x->has_head ? STORE_NOT_FOUND : STORE_OK;
 	sqlite3_reset(st);
-	if (read_children(q, d) != STORE_OK) {
-		stored_diag_free(d);
-		return STORE_ERROR;
+	/* positions 0 … n-1, each once (the primary key makes them unique) */
+	if (res == STORE_OK && (!sane || x->na != x->na_max || x->nc != x->nc_max))
+		res = sq_failf(q, STORE_ERROR, "診断 %lld の回答・分類の行が壊れています", "diagnosis %lld has damaged answer or category rows",
+			       (long long)id);
+	stored_diag_t *d = NULL;
+	if (res == STORE_OK) {
+		d = stored_diag_new(x->na, x->nc);
+		sd_answer_t *answers = d->answers;
+		sd_category_t *cats = d->cats;
+		*d = x->head; /* its text arena is empty, as a new record's */
+		d->answers = answers;
+		d->cats = cats;
+		d->nanswers = x->na;
+		d->ncats = x->nc;
+		for (int i = 0; i < x->na; i++) {
+			d->answers[i] = x->answers[i];
+			stored_diag_set_note(d, i, x->notes.data + x->note_at[i]);
+		}
+		if (x->nc)
+			memcpy(d->cats, x->cats, (size_t)x->nc * sizeof *x->cats);
 	}
+	buf_free(&x->notes);
+	free(x);
 	*out = d;
-	return STORE_OK;
+	return res;
 }
 
 store_rc_t sq_diag_ids(store_t *s, int64_t org_id, const char *questionnaire, int64_t upto, int max, int64_t **ids, int *n)
