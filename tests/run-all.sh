@@ -71,7 +71,8 @@ done
 if [ -n "${MAMORU_PG_DIR:-}" ]; then
 	for t in tests/http/test_http.sh tests/http/test_clients_http.sh tests/http/test_delete_http.sh tests/http/test_pagination_http.sh \
 		tests/http/test_asset_http.sh tests/http/test_contractor_http.sh tests/http/test_pool_http.sh tests/http/test_report_http.sh \
-		tests/http/test_access_http.sh tests/http/test_result_http.sh tests/http/test_benchmark_http.sh tests/http/test_security_action_http.sh; do
+		tests/http/test_access_http.sh tests/http/test_result_http.sh tests/http/test_benchmark_http.sh tests/http/test_security_action_http.sh \
+		tests/http/test_manual_pdf_http.sh tests/http/test_pool_high_http.sh; do
 		echo "== $t on PostgreSQL"
 		MAMORU_TEST_PG=1 MAMORU_BIN=./mamoru bash "$t" >"$log" 2>&1 || true
 		grep -E 'FAIL|runtime error|Sanitizer' "$log" || true

@@ -332,8 +332,8 @@ void page_manual_pdf(req_t *r, resp_t *w, const char *const *args)
 	buf_free(&out.data);
 }
 
-
 /* ---- IT-BCP ---- */
+
 static void bcp_page(req_t *r, resp_t *w, const inc_bcp_t *list, int n, const err_t *refused)
 {
 	const incident_content_t *c = IC(r);
