@@ -60,9 +60,10 @@ void page_begin(req_t *r, resp_t *w, const char *title)
 	 * takes at most two lines on a laptop screen */
 	h(b, "<div class=\"tools\">");
 	if (r->signed_in) {
-		h(b, "<div class=\"who\">%s <a href=\"/account\" id=\"who\">%s</a>（%s） <form method=\"post\" action=\"/logout\" "
+		h(b, "<div class=\"who\">%s <a href=\"/account\" id=\"who\">%s</a>%s%s%s <form method=\"post\" action=\"/logout\" "
 		     "class=\"inline\"><input type=\"hidden\" name=\"csrf\" value=\"%s\"><button type=\"submit\" class=\"link\">%s</button></form></div>",
-		  T(r, "auth_signed_in_as"), r->app.who.email, urole_label(r->app.who.role, r->lang), r->csrf, T(r, "auth_logout"));
+		  T(r, "auth_signed_in_as"), r->app.who.email, r->lang == LANG_EN ? " (" : "（", urole_label(r->app.who.role, r->lang),
+		  r->lang == LANG_EN ? ")" : "）", r->csrf, T(r, "auth_logout"));
 	}
 	/* the language switch keeps the current page and its query (a draft, a step); the path is
 	 * rebuilt from its segments, percent-encoded, after a single leading "/", so a request for

@@ -133,11 +133,12 @@ static void last_round_offer(req_t *r, buf_t *b, const questionnaire_t *q, const
 		return;
 	h(b, "<form method=\"post\" action=\"/diagnose/%s\" class=\"notice\" id=\"from-last\">", q->id);
 	page_csrf_field(r, b);
+	/* the brackets and comma of the reader's language: （2026年11月30日、57 / 100） or (30 Nov 2026: 57 / 100) */
 	h(b, "<input type=\"hidden\" name=\"org\" value=\"%lld\">"
-	     "<input type=\"hidden\" name=\"from\" value=\"%lld\"><p>%s（%s、%d / %d）</p>"
+	     "<input type=\"hidden\" name=\"from\" value=\"%lld\"><p>%s%s%s%s%d / %d%s</p>"
 	     "<p><button type=\"submit\" name=\"go\" value=\"prefill\" class=\"secondary\">%s</button></p></form>",
-	  (long long)d->org_id, (long long)last->id, T(r, "web_from_last_help"), WHEN_DAY(r, last->created), last->total,
-	  last->max, T(r, "web_from_last"));
+	  (long long)d->org_id, (long long)last->id, T(r, "web_from_last_help"), r->lang == LANG_EN ? " (" : "（", WHEN_DAY(r, last->created),
+	  r->lang == LANG_EN ? ": " : "、", last->total, last->max, r->lang == LANG_EN ? ")" : "）", T(r, "web_from_last"));
 	stored_diag_free(last);
 }
 

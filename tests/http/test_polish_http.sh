@@ -170,6 +170,14 @@ expect_out '前回の回答から始める'
 FROM=$(printf '%s' "$OUT" | grep -o 'name="from" value="[0-9]*"' | sed 's/.*value="//; s/"$//')
 [ "$FROM" = "$NEW" ] && ok || bad "offered diagnosis $FROM, the latest is $NEW"
 [ "$(printf '%s' "$OUT" | grep -c 'name="draft"')" = 1 ] && ok || bad "the offer carries a second draft field"
+get "/diagnose/jisha-shindan?org=1&lang=en"
+expect_out 'already chosen and change only what has changed ('
+expect_out ': 4 / 100)</p>'
+expect_no_out '、4 / 100'
+expect_out 'id="who">admin@example.test</a> (administrator) <form'
+expect_no_out '（administrator）'
+get "/?lang=ja"
+expect_out 'id="who">admin@example.test</a>（管理者） <form'
 post /diagnose/jisha-shindan org=1 from="$FROM" go=prefill
 expect_code 303
 D=$(printf '%s' "$HDR" | grep -i '^location:' | grep -o 'draft=[0-9a-f]*' | sed 's/draft=//')
