@@ -88,6 +88,22 @@ like = [p for p in d['peers'] if p['dimension'] == 'size_industry'][0]
 assert like['items_shown'] and all('high_share' not in i and 'full_share' in i for i in like['items'])
 " && ok || bad "the self-diagnosis has high_share"
 
+CASE="the comparison workbook has the column too, from the same release (not for the self-diagnosis)"
+for d in 1 2; do
+	curl -s -o "$TMP/c$d.xlsx" -b "$TMP/cj" "$B/diagnoses/$d/compare.xlsx?lang=ja"
+	/usr/bin/python3 tests/cli/xlsx_cells.py "$TMP/c$d.xlsx" >"$TMP/c$d.json" || bad "workbook $d unreadable"
+done
+python3 - "$TMP/c1.json" "$TMP/c2.json" <<'PY' && ok || bad "the workbook's share answering 4 or 5"
+import json, sys
+b, j = (json.load(open(f)) for f in sys.argv[1:3])
+rows = next(b[s] for s in b['sheets'] if b[s] and '同じような会社で「4」か「5」の割合' in b[s][0])
+head = rows[0]
+hi, full = head.index('同じような会社で「4」か「5」の割合'), head.index('同じような会社で満点の割合')
+vals = [(r[hi], r[full]) for r in rows[1:] if r and r[hi] is not None]
+assert len(vals) == 25 and all(0 <= f <= h <= 1 for h, f in vals), vals[:3]
+assert all('同じような会社で「4」か「5」の割合' not in (j[s][0] if j[s] else []) for s in j['sheets'])
+PY
+
 CASE="the export carries the protected counts of 4 or 5"
 run "$BIN" pool export "$TMP/pool.json"
 expect_rc 0
