@@ -435,6 +435,8 @@ const char *const PG_MIGRATIONS[] = {
 	"ALTER TABLE plan_items ADD COLUMN title TEXT NOT NULL DEFAULT '';\n",
 	/* issue 17: a note per plan item, in the company's own words */
 	"ALTER TABLE plan_items ADD COLUMN note TEXT NOT NULL DEFAULT '';\n",
+	/* issue 19: the client list's pages by name read from an index (store_org_page) */
+	"CREATE INDEX organizations_by_name ON organizations(workspace_id, archived_at, name COLLATE \"C\", id);\n",
 
 };
 

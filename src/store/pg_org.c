@@ -156,14 +156,23 @@ store_rc_t pg_org_delete(store_t *s, int64_t id)
 }
 
 /* The client list's page in the database (issue 19), as sqlite_org.c: lower() under the "C"
- * collation folds ASCII letters only, as client_name_contains does; names in byte order. */
-#define ORG_MATCH "(archived_at <> '') = ($2::int = 1) AND ($3::text = '' OR industry = $3) " \
-		  "AND ($4::text = '' OR strpos(lower(name COLLATE \"C\"), lower($4::text COLLATE \"C\")) > 0)"
-static const char SQL_PAGE_COUNT[] = "SELECT count(*), count(*) FILTER (WHERE " ORG_MATCH ") FROM organizations WHERE workspace_id = $1";
-static const char SQL_PAGE_ASC[] = "SELECT " ORG_COLS " FROM organizations WHERE workspace_id = $1 AND " ORG_MATCH
-				   " ORDER BY name COLLATE \"C\", id LIMIT $5 OFFSET $6";
-static const char SQL_PAGE_DESC[] = "SELECT " ORG_COLS " FROM organizations WHERE workspace_id = $1 AND " ORG_MATCH
-				    " ORDER BY name COLLATE \"C\" DESC, id LIMIT $5 OFFSET $6";
+ * collation folds ASCII letters only, as client_name_contains does; names in byte order, served
+ * by organizations_by_name for the active list. */
+#define ORG_FILTER "($3::text = '' OR industry = $3) AND ($4::text = '' OR strpos(lower(name COLLATE \"C\"), lower($4::text COLLATE \"C\")) > 0)"
+#define ORG_ALL "(SELECT count(*) FROM organizations WHERE workspace_id = $1)"
+#define ORG_ARCHIVED "CASE WHEN $2::int = 1 THEN archived_at > '' ELSE archived_at = '' END"
+static const char SQL_PAGE_COUNT[] = "SELECT " ORG_ALL ", count(*) FROM organizations WHERE workspace_id = $1 AND " ORG_ARCHIVED
+				     " AND " ORG_FILTER;
+static const char *const SQL_PAGE[2][2] = { /* [archived][desc] */
+	{ "SELECT " ORG_COLS " FROM organizations WHERE workspace_id = $1 AND archived_at = '' AND $2::int = $2 AND " ORG_FILTER
+	  " ORDER BY name COLLATE \"C\", id LIMIT $5 OFFSET $6",
+	  "SELECT " ORG_COLS " FROM organizations WHERE workspace_id = $1 AND archived_at = '' AND $2::int = $2 AND " ORG_FILTER
+	  " ORDER BY name COLLATE \"C\" DESC, id LIMIT $5 OFFSET $6" },
+	{ "SELECT " ORG_COLS " FROM organizations WHERE workspace_id = $1 AND archived_at > '' AND $2::int = $2 AND " ORG_FILTER
+	  " ORDER BY name COLLATE \"C\", id LIMIT $5 OFFSET $6",
+	  "SELECT " ORG_COLS " FROM organizations WHERE workspace_id = $1 AND archived_at > '' AND $2::int = $2 AND " ORG_FILTER
+	  " ORDER BY name COLLATE \"C\" DESC, id LIMIT $5 OFFSET $6" },
+};
 
 store_rc_t pg_org_page(store_t *s, const org_query_t *oq, org_t **out, int *n, int64_t *matched, int64_t *all)
 {
@@ -184,7 +193,7 @@ store_rc_t pg_org_page(store_t *s, const org_query_t *oq, org_t **out, int *n, i
 	PQclear(r);
 	pa_int(&a, oq->limit);
 	pa_int(&a, oq->offset);
-	if (!(r = pg_run(PG(s), oq->desc ? SQL_PAGE_DESC : SQL_PAGE_ASC, &a, "organizations", &rc)))
+	if (!(r = pg_run(PG(s), SQL_PAGE[oq->archived][oq->desc], &a, "organizations", &rc)))
 		return rc;
 	int k = PQntuples(r);
 	org_t *list = xcalloc((size_t)(k ? k : 1), sizeof *list);

@@ -169,13 +169,24 @@ store_rc_t sq_org_delete(store_t *s, int64_t id)
 
 /* The client list's page in the database (issue 19): the filters as client_matches_org reads
  * them (SQLite's lower() folds ASCII letters only, as client_name_contains does), the order as
- * client_cmp's by name. One count for the match and the workspace, one page read. */
-#define ORG_MATCH "(archived_at <> '') = ?2 AND (?3 = '' OR industry = ?3) AND (?4 = '' OR instr(lower(name), lower(?4)) > 0)"
-static const char SQL_PAGE_COUNT[] = "SELECT count(*), coalesce(sum(" ORG_MATCH "), 0) FROM organizations WHERE workspace_id = ?1";
-static const char SQL_PAGE_ASC[] = "SELECT id, name, industry, employees, capital, prefecture, sites, created_at, updated_at, archived_at "
-				   "FROM organizations WHERE workspace_id = ?1 AND " ORG_MATCH " ORDER BY name, id LIMIT ?5 OFFSET ?6";
-static const char SQL_PAGE_DESC[] = "SELECT id, name, industry, employees, capital, prefecture, sites, created_at, updated_at, archived_at "
-				    "FROM organizations WHERE workspace_id = ?1 AND " ORG_MATCH " ORDER BY name DESC, id LIMIT ?5 OFFSET ?6";
+ * client_cmp's by name. organizations_by_name (workspace, archived_at, name) serves the active
+ * list in name order, so a page reads its 50 rows, and its count from the index alone when
+ * nothing else filters; a name or industry filter reads every row of the workspace. */
+#define ORG_FILTER "(?3 = '' OR industry = ?3) AND (?4 = '' OR instr(lower(name), lower(?4)) > 0)"
+#define ORG_ALL "(SELECT count(*) FROM organizations WHERE workspace_id = ?1)"
+#define ORG_PAGE(archived, order) "SELECT id, name, industry, employees, capital, prefecture, sites, created_at, updated_at, " \
+	"archived_at FROM organizations WHERE workspace_id = ?1 AND " archived " AND ?2 = ?2 AND " ORG_FILTER \
+	" ORDER BY " order " LIMIT ?5 OFFSET ?6"
+static const char *const SQL_PAGE_COUNT[2][2] = { /* [archived][filtered] */
+	{ "SELECT " ORG_ALL ", count(*) FROM organizations WHERE workspace_id = ?1 AND archived_at = '' AND ?2 = ?2 AND ?3 = ?3 AND ?4 = ?4",
+	  "SELECT " ORG_ALL ", count(*) FROM organizations WHERE workspace_id = ?1 AND archived_at = '' AND ?2 = ?2 AND " ORG_FILTER },
+	{ "SELECT " ORG_ALL ", count(*) FROM organizations WHERE workspace_id = ?1 AND archived_at > '' AND ?2 = ?2 AND ?3 = ?3 AND ?4 = ?4",
+	  "SELECT " ORG_ALL ", count(*) FROM organizations WHERE workspace_id = ?1 AND archived_at > '' AND ?2 = ?2 AND " ORG_FILTER },
+};
+static const char *const SQL_PAGE[2][2] = { /* [archived][desc] */
+	{ ORG_PAGE("archived_at = ''", "name, id"), ORG_PAGE("archived_at = ''", "name DESC, id") },
+	{ ORG_PAGE("archived_at > ''", "name, id"), ORG_PAGE("archived_at > ''", "name DESC, id") },
+};
 
 static void bind_page(sqlite3_stmt *st, const store_t *s, const org_query_t *oq)
 {
@@ -191,7 +202,8 @@ store_rc_t sq_org_page(store_t *s, const org_query_t *oq, org_t **out, int *n, i
 	*out = NULL;
 	*n = 0;
 	*matched = *all = 0;
-	sqlite3_stmt *st = sq_stmt(q, SQL_PAGE_COUNT);
+	bool filtered = (oq->industry && *oq->industry) || (oq->q && *oq->q);
+	sqlite3_stmt *st = sq_stmt(q, SQL_PAGE_COUNT[oq->archived][filtered]);
 	if (!st)
 		return STORE_ERROR;
 	bind_page(st, s, oq);
@@ -201,7 +213,7 @@ store_rc_t sq_org_page(store_t *s, const org_query_t *oq, org_t **out, int *n, i
 	*all = sqlite3_column_int64(st, 0);
 	*matched = sqlite3_column_int64(st, 1);
 	sqlite3_reset(st);
-	if (!(st = sq_stmt(q, oq->desc ? SQL_PAGE_DESC : SQL_PAGE_ASC)))
+	if (!(st = sq_stmt(q, SQL_PAGE[oq->archived][oq->desc])))
 		return STORE_ERROR;
 	bind_page(st, s, oq);
 	sqlite3_bind_int(st, 5, oq->limit);
