@@ -13,6 +13,7 @@
  */
 #include "report/pdf.h"
 #include "web/heavy.h"
+#include "web/mem.h"
 #include "web/server.h"
 
 #include <arpa/inet.h>
@@ -36,7 +37,10 @@
 /* Limits at the edge (docs/web.md, "Limits"). A request must arrive whole within
  * WEB_RECEIVE_SECONDS of its connection (or of its request line on a kept-alive one); a URL
  * or header block over these sizes is answered by mamoru, with the security headers, before
- * libmicrohttpd's own limits (64 KiB of connection memory) answer without them. */
+ * libmicrohttpd's own limits (WEB_CONN_MEMORY) answer without them. That memory is taken
+ * and written by every open connection, kept-alive ones too: 32 KiB, not 64, is 8 MB less
+ * resident at 256 connections (bench/memory.sh), with room for a 16 KiB header block. */
+#define WEB_CONN_MEMORY (32 * 1024)
 #define WEB_RECEIVE_SECONDS 10
 #define WEB_IDLE_SECONDS 30
 #define WEB_URL_MAX 8192
@@ -182,6 +186,9 @@ static void *watchdog(void *arg)
 				shutdown(s->fd, SHUT_RDWR);
 				s->cut = true;
 			}
+		pthread_mutex_unlock(&g_socks_lock); /* freed memory back to the system (web/mem.h) */
+		web_mem_trim_maybe();
+		pthread_mutex_lock(&g_socks_lock);
 	}
 	pthread_mutex_unlock(&g_socks_lock);
 	return NULL;
@@ -693,10 +700,11 @@ int web_serve(const serve_opts_t *opts)
 	unsigned threads = opts->threads > 0 ? (unsigned)opts->threads : (unsigned)(cpus > 0 ? cpus : 2);
 	/* heavy requests (web/heavy.h) may take half the threads; the rest stay free for pages */
 	web_heavy_init(opts->max_heavy > 0 ? opts->max_heavy : (int)threads / 2);
+	web_mem_tune(threads);
 	struct MHD_Daemon *d = MHD_start_daemon(
 		flags, (uint16_t)opts->port, NULL, NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 		MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)WEB_IDLE_SECONDS,
-		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024), MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)WEB_CONN_MEMORY, MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
 		MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)opts->max_per_client,
 		MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL, MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
