@@ -13,10 +13,10 @@ case "$BIN" in /*) ;; *) BIN="$ROOT/$BIN" ;; esac
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 export MAMORU_CONTENT="${MAMORU_CONTENT:-$ROOT/content}"
-export MAMORU_DB="$TMP/m.db"
 . tests/cli/lib.sh
+export MAMORU_DB; MAMORU_DB=$(test_db m)
 m() { run "$BIN" "$@"; }
-rows() { sqlite3 "$MAMORU_DB" "$1"; }
+rows() { sql "$MAMORU_DB" "$1"; }
 assets_of() { rows "SELECT count(*) FROM assets WHERE organization_id = $1"; }
 
 m org add --name "みなと金型" --industry E --employees 40
@@ -28,8 +28,8 @@ CASE="the seed's example ledger saved by Excel as CP932 CSV: 17 assets with the 
 m asset import 1 "$TMP/ledger-cp932.csv"
 expect_rc 0; expect_out "17 件を追加"; expect_out "CP932"
 [ "$(assets_of 1)" = 17 ] && ok || bad "assets: $(assets_of 1)"
-[ "$(rows "SELECT c || i || a FROM assets WHERE organization_id = 1 AND no = '16'")" = 332 ] && ok || bad "row 16's C/I/A"
-[ "$(rows "SELECT c || i || a FROM assets WHERE organization_id = 1 AND no = '13'")" = 211 ] && ok || bad "row 13's C/I/A"
+[ "$(rows "SELECT c || '' || i || a FROM assets WHERE organization_id = 1 AND no = '16'")" = 332 ] && ok || bad "row 16's C/I/A"
+[ "$(rows "SELECT c || '' || i || a FROM assets WHERE organization_id = 1 AND no = '13'")" = 211 ] && ok || bad "row 13's C/I/A"
 [ "$(rows "SELECT registered || ' ' || retain_until FROM assets WHERE organization_id = 1 AND no = '2'")" = "2008-08-26 2013-08-26" ] && ok || bad "dates of row 2"
 m asset list 1 --json
 expect_json "d['total']" "17"
@@ -43,8 +43,8 @@ expect_json "[a['flags']['retention_over'] for a in d['assets'] if a['no'] in ('
 CASE="the same ledger as .xlsx (shared strings with furigana, date cells, a title row) into another organisation"
 m asset import 2 "$TMP/ledger.xlsx"
 expect_rc 0; expect_out "17 件を追加"; expect_out "xlsx"
-[ "$(rows "SELECT group_concat(c || i || a, ' ') FROM (SELECT c, i, a FROM assets WHERE organization_id = 2 ORDER BY no_sort)")" = \
-  "$(rows "SELECT group_concat(c || i || a, ' ') FROM (SELECT c, i, a FROM assets WHERE organization_id = 1 ORDER BY no_sort)")" ] && ok || bad "xlsx C/I/A differ from CSV"
+[ "$(rows "SELECT c || '' || i || a FROM assets WHERE organization_id = 2 ORDER BY no_sort" | paste -sd ' ')" = \
+  "$(rows "SELECT c || '' || i || a FROM assets WHERE organization_id = 1 ORDER BY no_sort" | paste -sd ' ')" ] && ok || bad "xlsx C/I/A differ from CSV"
 [ "$(rows "SELECT name || '|' || inventoried || '|' || contact FROM assets WHERE organization_id = 2 AND no = '15'")" = "会計情報|2008-08-26|内線:2222" ] && ok || bad "row 15 from xlsx: $(rows "SELECT name, inventoried, contact FROM assets WHERE organization_id = 2 AND no = '15'")"
 rows "SELECT name FROM assets" | grep -q フリガナ && bad "furigana read as text" || ok
 
@@ -56,7 +56,7 @@ m asset show "$A"
 expect_rc 0; expect_out "顧客名簿"; expect_out "機密性: 3"
 m asset edit "$A" --c 1 --i 1 --a 2 --inventoried 2026/1/5
 expect_rc 0
-[ "$(rows "SELECT c || i || a || ' ' || inventoried FROM assets WHERE id = $A")" = "112 2026-01-05" ] && ok || bad "edit not stored"
+[ "$(rows "SELECT c || '' || i || a || ' ' || inventoried FROM assets WHERE id = $A")" = "112 2026-01-05" ] && ok || bad "edit not stored"
 m asset add 1 --name "x" --c 4 --i 1 --a 1
 expect_rc 2; expect_err "機密性"; expect_err "1〜3"
 m --lang en asset edit "$A" --registered 2008/13/01
@@ -89,7 +89,7 @@ m asset export 1 --format csv --encoding cp932 --output "$TMP/out932.csv"
 iconv -f CP932 -t UTF-8 "$TMP/out932.csv" | grep -q "営業秘密情報" && ok || bad "CP932 export"
 
 CASE="broken files change nothing and name row, column and reason"
-before=$(rows "SELECT group_concat(id || c || i || a || updated_at) FROM assets")
+before=$(rows "SELECT id || '/' || c || i || a || updated_at FROM assets ORDER BY id")
 audit_before=$(rows "SELECT count(*) FROM audit")
 sed '1s/,機密性,/,機密度,/' examples/asset-ledger.csv >"$TMP/missing.csv"
 m asset import 1 "$TMP/missing.csv"
@@ -105,7 +105,7 @@ expect_rc 2; expect_err "列「ID」"; expect_err "この組織の台帳にあ�
 printf 'PK\003\004not a workbook' >"$TMP/fake.xlsx"
 m asset import 1 "$TMP/fake.xlsx"
 expect_rc 2; expect_err ".xlsx"
-[ "$(rows "SELECT group_concat(id || c || i || a || updated_at) FROM assets")" = "$before" ] && ok || bad "a broken file changed the ledger"
+[ "$(rows "SELECT id || '/' || c || i || a || updated_at FROM assets ORDER BY id")" = "$before" ] && ok || bad "a broken file changed the ledger"
 [ "$(rows "SELECT count(*) FROM audit")" = "$audit_before" ] && ok || bad "a refused import was audited as a change"
 [ "$(assets_of 2)" = 17 ] && ok || bad "organisation 2 changed: $(assets_of 2)"
 

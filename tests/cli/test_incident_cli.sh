@@ -16,12 +16,12 @@ case "$BIN" in /*) ;; *) BIN="$ROOT/$BIN" ;; esac
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 export MAMORU_CONTENT="${MAMORU_CONTENT:-$ROOT/content}"
-export MAMORU_DB="$TMP/m.db"
 . tests/cli/lib.sh
+export MAMORU_DB; MAMORU_DB=$(test_db m)
 m() { run "$BIN" "$@" </dev/null; }
-rows() { sqlite3 "$MAMORU_DB" "$1"; }
+rows() { sql "$MAMORU_DB" "$1"; }
 # counts of what a refused command must not have changed
-state() { rows "SELECT (SELECT count(*) FROM incidents) || '/' || (SELECT count(*) FROM incident_steps) || '/' || (SELECT count(*) FROM incident_events) || '/' || (SELECT count(*) FROM plan_items) || '/' || (SELECT coalesce(sum(done), 0) FROM incident_steps) || '/' || (SELECT coalesce(group_concat(level || status), '') FROM incidents)"; }
+state() { rows "SELECT (SELECT count(*) FROM incidents) || '/' || (SELECT count(*) FROM incident_steps) || '/' || (SELECT count(*) FROM incident_events) || '/' || (SELECT count(*) FROM plan_items) || '/' || (SELECT coalesce(sum(done), 0) FROM incident_steps) || '/' || (SELECT coalesce($(agg "$MAMORU_DB" "level || status" , id), '') FROM incidents)"; }
 
 m org add --name "株式会社みなと製作所" --industry E --employees 40
 m org add --name "ほかの商事" --industry I --employees 10

@@ -13,8 +13,8 @@ case "$BIN" in /*) ;; *) BIN="$ROOT/$BIN" ;; esac
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 export MAMORU_CONTENT="${MAMORU_CONTENT:-$ROOT/content}"
-export MAMORU_DB="$TMP/m.db"
 . tests/cli/lib.sh
+export MAMORU_DB; MAMORU_DB=$(test_db m)
 m() { run "$BIN" "$@"; }
 # xl FILE : OUT = the workbook as JSON (tests/cli/xlsx_cells.py, openpyxl), for expect_json
 xl() { run /usr/bin/python3 tests/cli/xlsx_cells.py "$1"; }
@@ -44,9 +44,9 @@ expect_out "$n ページ"
 pdfinfo "$TMP/r1.pdf" | grep -q "^Title: *診断結果レポート" && ok || bad "title metadata"
 has "$TMP/r1.pdf" "診断結果レポート"
 has "$TMP/r1.pdf" "株式会社みなと製作所"
-total=$(sqlite3 "$MAMORU_DB" "SELECT total || ' / ' || max FROM diagnoses WHERE id = 1")
+total=$(sql "$MAMORU_DB" "SELECT total || ' / ' || max FROM diagnoses WHERE id = 1")
 has "$TMP/r1.pdf" "$total 点"
-has "$TMP/r1.pdf" "$(sqlite3 "$MAMORU_DB" "SELECT band_ja FROM diagnoses WHERE id = 1")"
+has "$TMP/r1.pdf" "$(sql "$MAMORU_DB" "SELECT band_ja FROM diagnoses WHERE id = 1")"
 has "$TMP/r1.pdf" "本社工場"
 has "$TMP/r1.pdf" "山田太郎（経営者）"
 has "$TMP/r1.pdf" "作成者"
@@ -71,7 +71,7 @@ run python3 tests/cli/pdf_check.py "$TMP/r1.pdf"
 expect_rc 0; expect_out "ok"
 
 CASE="dates are Japan time: the diagnosis saved at UTC hh:mm shows at hh+9"
-utc=$(sqlite3 "$MAMORU_DB" "SELECT created_at FROM diagnoses WHERE id = 1")
+utc=$(sql "$MAMORU_DB" "SELECT created_at FROM diagnoses WHERE id = 1")
 jst=$(python3 -c "import datetime,sys; t=datetime.datetime.strptime(sys.argv[1],'%Y-%m-%dT%H:%M:%SZ')+datetime.timedelta(hours=9); print(f'{t.year}年{t.month}月{t.day}日 {t:%H:%M}')" "$utc")
 has "$TMP/r1.pdf" "診断日時 $jst"
 
@@ -163,7 +163,7 @@ expect_rc 0
 expect_json "d['sheets']" '["概要", "回答", "項目別", "まずやること"]'
 expect_json "d['props']['title']" '"診断結果レポート"'
 expect_json "d['概要'][1]" '["会社名", "株式会社みなと製作所"]'
-expect_json "[r[1] for r in d['概要'] if r[0] == '合計点'][0] == int('$(sqlite3 "$MAMORU_DB" "SELECT total FROM diagnoses WHERE id = 1")')" "true"
+expect_json "[r[1] for r in d['概要'] if r[0] == '合計点'][0] == int('$(sql "$MAMORU_DB" "SELECT total FROM diagnoses WHERE id = 1")')" "true"
 expect_json "[r[1] for r in d['概要'] if r[0] == '範囲'][0]" '"本社工場"'
 expect_json "[r[1] for r in d['概要'] if r[0] == '診断日時'][0]" "{\"date\": \"$(python3 -c "import datetime,sys; t=datetime.datetime.strptime(sys.argv[1],'%Y-%m-%dT%H:%M:%SZ')+datetime.timedelta(hours=9); print(f'{t:%Y-%m-%d %H:%M}')" "$utc")\"}"
 expect_json "d['回答'][0]" '["No.", "項目", "設問", "回答", "点", "満点", "メモ"]'

@@ -12,11 +12,11 @@ TMP=$(mktemp -d)
 . tests/cli/lib.sh
 export MAMORU_CONTENT="$ROOT/content" MAMORU_STATIC="$ROOT/static"
 . tests/http/lib.sh
-DB="$TMP/w.db"
+DB=$(test_db w)
 # the slow-client cases below hold about 1,100 sockets at once
 [ "$(ulimit -n)" -ge 4096 ] || ulimit -n 4096 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 start_server --db "$DB"
-rows() { sqlite3 "$DB" "SELECT (SELECT count(*) FROM diagnoses) || '/' || (SELECT count(*) FROM organizations)"; }
+rows() { sql "$DB" "SELECT (SELECT count(*) FROM diagnoses) || '/' || (SELECT count(*) FROM organizations)"; }
 alive() { curl -s -o /dev/null -w '%{http_code}' "$B/healthz" | grep -q 200 && ok || bad "the server no longer answers"; }
 # expect_error CODE FIELD : the error envelope with a message
 expect_error() {
@@ -93,7 +93,7 @@ expect_code 200
 
 CASE="serve --allowed-host adds a name; --max-per-client bounds one client's connections"
 P2=$(free_port)
-"$BIN" --db "$TMP/w2.db" serve --listen "127.0.0.1:$P2" --allowed-host Mamoru.Example \
+"$BIN" --db "$(test_db w2)" serve --listen "127.0.0.1:$P2" --allowed-host Mamoru.Example \
 	--max-per-client 2 2>"$TMP/server2.log" &
 SERVER2=$!
 for _ in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$P2/healthz" && break; sleep 0.1; done

@@ -16,7 +16,7 @@ TMP=$(mktemp -d)
 . tests/cli/lib.sh
 export MAMORU_CONTENT="$ROOT/content" MAMORU_STATIC="$ROOT/static"
 . tests/http/lib.sh
-DB="$TMP/i.db"
+DB=$(test_db i)
 M() { "$BIN" --db "$DB" "$@"; }
 M org add --name "株式会社みなと製作所" --industry E --employees 40 >/dev/null
 M org add --name "ほかの商事" --industry I --employees 10 >/dev/null
@@ -24,8 +24,8 @@ add_user --db "$DB" viewer@example.test viewer
 start_server --db "$DB"
 TOKEN=$(csrf_token)
 O=/organizations/1
-rows() { sqlite3 "$DB" "$1"; }
-state() { rows "SELECT (SELECT count(*) FROM incidents) || '/' || (SELECT count(*) FROM incident_steps) || '/' || (SELECT count(*) FROM incident_events) || '/' || (SELECT count(*) FROM plan_items) || '/' || (SELECT coalesce(sum(done), 0) FROM incident_steps) || '/' || (SELECT coalesce(group_concat(level || status || length(description) || title), '') FROM incidents) || '/' || (SELECT count(*) FROM emergency_roles) || '/' || (SELECT count(*) FROM bcp_steps)"; }
+rows() { sql "$DB" "$1"; }
+state() { rows "SELECT (SELECT count(*) FROM incidents) || '/' || (SELECT count(*) FROM incident_steps) || '/' || (SELECT count(*) FROM incident_events) || '/' || (SELECT count(*) FROM plan_items) || '/' || (SELECT coalesce(sum(done), 0) FROM incident_steps) || '/' || (SELECT coalesce($(agg "$DB" "level || status || length(description) || title"), '') FROM incidents) || '/' || (SELECT count(*) FROM emergency_roles) || '/' || (SELECT count(*) FROM bcp_steps)"; }
 post() { u=$1; shift; get "$u" -X POST --data-urlencode "csrf=$TOKEN" "$@"; }
 
 CASE="the organisation page links to the incidents and the manual"
@@ -212,7 +212,7 @@ expect_no_out 'action="/organizations/1/incidents/1/steps/'
 get $O
 expect_out "<a href=\"$O/incidents/1\">インシデント 1</a>: UTMを導入する"
 expect_out "<a href=\"$O/incidents/1\">インシデント 1</a>: 従業員教育を年2回行う"
-[ "$(rows "SELECT group_concat(title || '|' || owner || '|' || due, ';') FROM plan_items WHERE organization_id = 1")" = "UTMを導入する|総務部長 山田|2027-03-31;従業員教育を年2回行う|総務部長 山田|2027-03-31" ] && ok || bad "plan rows"
+[ "$(rows "SELECT title || '|' || owner || '|' || due FROM plan_items WHERE organization_id = 1 ORDER BY id" | paste -sd ';')" = "UTMを導入する|総務部長 山田|2027-03-31;従業員教育を年2回行う|総務部長 山田|2027-03-31" ] && ok || bad "plan rows"
 post $O/incidents/1/steps/4 -d done=1
 expect_code 409
 get $O/incidents
