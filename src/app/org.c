@@ -129,6 +129,14 @@ int app_org_history(app_t *a, int64_t org_id, stored_diag_t ***list, int *n, err
 	return rc == STORE_OK ? 0 : app_store_fail(a, rc, e);
 }
 
+int app_org_history_each(app_t *a, int64_t org_id, bool (*fn)(const stored_diag_t *, void *), void *arg, err_t *e)
+{
+	if (app_org_access(a, org_id, false, e) != 0)
+		return -1;
+	store_rc_t rc = store_diag_each(a->store, org_id, fn, arg);
+	return rc == STORE_OK ? 0 : app_store_fail(a, rc, e);
+}
+
 int app_org_latest_each(app_t *a, int64_t org_id, stored_diag_t ***list, int *n, err_t *e)
 {
 	*list = NULL;

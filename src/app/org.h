@@ -23,6 +23,9 @@ int app_org_delete(app_t *a, int64_t id, err_t *e);
 int app_org_each(app_t *a, bool (*fn)(const org_t *, void *), void *arg, err_t *e);
 /* Every diagnosis of the organisation, oldest first (stored_diag_list_free). */
 int app_org_history(app_t *a, int64_t org_id, stored_diag_t ***list, int *n, err_t *e);
+/* Calls fn with every diagnosis of the organisation, oldest first, one in memory at a time;
+ * fn returning false stops (and is not an error). */
+int app_org_history_each(app_t *a, int64_t org_id, bool (*fn)(const stored_diag_t *, void *), void *arg, err_t *e);
 /* The organisation's latest diagnosis of each questionnaire (at most one per questionnaire the
  * content has, in the content's order; stored_diag_list_free): what the action plan checks its
  * items against, without reading the whole history (issue 19). */

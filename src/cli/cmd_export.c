@@ -15,11 +15,26 @@
 #include "app/profile.h"
 #include "cli/cli.h"
 #include "report/benchmark_json.h"
+#include "app/org.h"
 #include "report/history_csv.h"
 #include "report/records_json.h"
 #include "report/secaction_json.h"
 #include "app/secaction.h"
 #include "core/xalloc.h"
+
+typedef struct {
+	history_csv_t *w;
+	err_t *e;
+	bool failed;
+} csv_each_t;
+
+/* One diagnosis's rows, as it is read. */
+static bool csv_one(const stored_diag_t *d, void *arg)
+{
+	csv_each_t *x = arg;
+	x->failed = history_csv_diag(x->w, d, x->e) != 0;
+	return !x->failed;
+}
 
 int cmd_export(cli_t *cli, int argc, char **argv)
 {
@@ -48,17 +63,19 @@ int cmd_export(cli_t *cli, int argc, char **argv)
 				 "usage: mamoru export ORG_ID --format json|csv [--columns text|ids] [--encoding utf8-bom|utf8|cp932] "
 				 "[--output FILE]");
 	org_t o;
-	stored_diag_t **list;
-	int n, rc = cli_org_history(cli, org_arg, &o, &list, &n);
+	stored_diag_t **list = NULL;
+	int n = 0;
+	bool json = !strcmp(format, "json");
+	/* JSON is one document, read whole before the file is created; CSV streams, a diagnosis at
+	 * a time (issue 19), and a failure part-way removes the file */
+	int rc = json ? cli_org_history(cli, org_arg, &o, &list, &n) : cli_org(cli, org_arg, &o);
 	if (rc != EXIT_OK)
 		return rc;
-	/* everything is read before the file is created: a failure leaves no partial export */
 	plan_item_t *items = NULL;
 	int np = 0;
 	profile_answers_t pa;
 	risk_t risk;
 	err_t e;
-	bool json = !strcmp(format, "json");
 	secaction_view_t *sa = xmalloc(sizeof *sa);
 	if (json && (app_plan_list(&cli->app, o.id, &items, &np, &e) != 0 || app_company_risk(&cli->app, &o, &pa, &risk, &e) != 0 ||
 		     app_secaction_view(&cli->app, o.id, sa, &e) != 0)) {
@@ -72,7 +89,9 @@ int cmd_export(cli_t *cli, int argc, char **argv)
 		goto done;
 	}
 	if (!json) {
-		if (history_csv(f, &cli->content, &o, list, n, cli->lang, cols, enc, &e) != 0)
+		history_csv_t w = { f, &cli->content, &o, cli->lang, cols, enc };
+		csv_each_t x = { &w, &e, false };
+		if (history_csv_begin(&w, &e) != 0 || app_org_history_each(&cli->app, o.id, csv_one, &x, &e) != 0 || x.failed)
 			rc = cli_fail(cli, &e);
 	} else {
 		const stored_diag_t *const *cl = (const stored_diag_t *const *)list;

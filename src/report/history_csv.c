@@ -39,7 +39,7 @@ bool csv_encoding_parse(const char *s, csv_encoding_t *out)
 }
 
 /* The rows as stored: English headings and ids, for programs (the export's first layout). */
-static void ids_rows(FILE *f, const org_t *o, stored_diag_t *const *list, int n)
+static void ids_header(FILE *f)
 {
 	static const char *const header[] = { "organization_id", "organization", "diagnosis_id", "date", "questionnaire",
 					      "version", "round", "scope", "respondent", "role", "total", "max", "band",
@@ -47,8 +47,11 @@ static void ids_rows(FILE *f, const org_t *o, stored_diag_t *const *list, int n)
 	for (int k = 0; header[k]; k++)
 		csv_cell(f, header[k], k == 0);
 	csv_end(f);
-	for (int i = 0; i < n; i++) {
-		const stored_diag_t *d = list[i];
+}
+
+static void ids_diag(FILE *f, const org_t *o, const stored_diag_t *d)
+{
+	{
 		for (int a = 0; a < d->nanswers; a++) {
 			const sd_answer_t *ans = &d->answers[a];
 			csv_int(f, o->id, true);
@@ -82,7 +85,7 @@ static const char *role_label(const content_t *c, role_t r, lang_t lang)
 }
 
 /* The rows for people: the same facts, in words. */
-static void text_rows(FILE *f, const content_t *c, const org_t *o, stored_diag_t *const *list, int n, lang_t L)
+static void text_header(FILE *f, const content_t *c, lang_t L)
 {
 	static const char *const keys[] = { "report_org_id", "report_company", "report_diagnosis_id", "report_diag_date", "web_questionnaire",
 					    "version", "round", "scope", "respondent", "report_role", "total", "report_max", "band",
@@ -91,8 +94,11 @@ static void text_rows(FILE *f, const content_t *c, const org_t *o, stored_diag_t
 	for (int k = 0; keys[k]; k++)
 		csv_cell(f, ui(c, keys[k], L), k == 0);
 	csv_end(f);
-	for (int i = 0; i < n; i++) {
-		const stored_diag_t *d = list[i];
+}
+
+static void text_diag(FILE *f, const content_t *c, const org_t *o, const stored_diag_t *d, lang_t L)
+{
+	{
 		const questionnaire_t *q = content_questionnaire(c, d->questionnaire);
 		char when[32] = "";
 		time_t t;
@@ -164,25 +170,60 @@ static void write_cp932(FILE *f, char *in, size_t il)
 	iconv_close(cd);
 }
 
-int history_csv(FILE *f, const content_t *c, const org_t *o, stored_diag_t *const *list, int n, lang_t lang, csv_columns_t cols,
-		csv_encoding_t enc, err_t *e)
+/* Text written so far goes out to the file in the chosen encoding: a diagnosis at a time, so the
+ * export never holds more than one diagnosis's rows (issue 19: exports stream). */
+static void flush_to(history_csv_t *w, FILE *mem, char **data, size_t *len)
+{
+	fclose(mem);
+	if (w->enc == CSV_CP932)
+		write_cp932(w->f, *data, *len);
+	else
+		fwrite(*data, 1, *len, w->f);
+	free(*data);
+	*data = NULL;
+	*len = 0;
+}
+
+int history_csv_begin(history_csv_t *w, err_t *e)
 {
 	char *data = NULL;
 	size_t len = 0;
 	FILE *mem = open_memstream(&data, &len);
 	if (!mem)
 		return err_set(e, ERR_INTERNAL, "output", "CSV を作れません", "cannot make the CSV");
-	if (cols == CSV_IDS)
-		ids_rows(mem, o, list, n);
+	if (w->cols == CSV_IDS)
+		ids_header(mem);
 	else
-		text_rows(mem, c, o, list, n, lang);
-	fclose(mem);
-	if (enc == CSV_UTF8_BOM)
-		csv_bom(f);
-	if (enc == CSV_CP932)
-		write_cp932(f, data, len);
+		text_header(mem, w->c, w->lang);
+	if (w->enc == CSV_UTF8_BOM)
+		csv_bom(w->f);
+	flush_to(w, mem, &data, &len);
+	return ferror(w->f) ? err_set(e, ERR_INTERNAL, "output", "書き込めません", "cannot write the file") : 0;
+}
+
+int history_csv_diag(history_csv_t *w, const stored_diag_t *d, err_t *e)
+{
+	char *data = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&data, &len);
+	if (!mem)
+		return err_set(e, ERR_INTERNAL, "output", "CSV を作れません", "cannot make the CSV");
+	if (w->cols == CSV_IDS)
+		ids_diag(mem, w->o, d);
 	else
-		fwrite(data, 1, len, f);
-	free(data);
-	return ferror(f) ? err_set(e, ERR_INTERNAL, "output", "書き込めません", "cannot write the file") : 0;
+		text_diag(mem, w->c, w->o, d, w->lang);
+	flush_to(w, mem, &data, &len);
+	return ferror(w->f) ? err_set(e, ERR_INTERNAL, "output", "書き込めません", "cannot write the file") : 0;
+}
+
+int history_csv(FILE *f, const content_t *c, const org_t *o, stored_diag_t *const *list, int n, lang_t lang, csv_columns_t cols,
+		csv_encoding_t enc, err_t *e)
+{
+	history_csv_t w = { f, c, o, lang, cols, enc };
+	if (history_csv_begin(&w, e) != 0)
+		return -1;
+	for (int i = 0; i < n; i++)
+		if (history_csv_diag(&w, list[i], e) != 0)
+			return -1;
+	return 0;
 }

@@ -25,7 +25,21 @@ typedef enum { CSV_UTF8_BOM = 0, CSV_UTF8, CSV_CP932 } csv_encoding_t;
 bool csv_columns_parse(const char *s, csv_columns_t *out);
 bool csv_encoding_parse(const char *s, csv_encoding_t *out);
 
-/* Writes the CSV to f; -1 with e filled when writing fails. */
+/* The CSV written as the diagnoses are read (issue 19: an export holds one diagnosis at a
+ * time, never the whole file): history_csv_begin writes the BOM and the heading, then
+ * history_csv_diag each diagnosis's rows, oldest first. -1 with e filled when writing fails. */
+typedef struct {
+	FILE *f;
+	const content_t *c;
+	const org_t *o;
+	lang_t lang;
+	csv_columns_t cols;
+	csv_encoding_t enc;
+} history_csv_t;
+int history_csv_begin(history_csv_t *w, err_t *e);
+int history_csv_diag(history_csv_t *w, const stored_diag_t *d, err_t *e);
+
+/* Writes the CSV of a list to f; -1 with e filled when writing fails. */
 int history_csv(FILE *f, const content_t *c, const org_t *o, stored_diag_t *const *list, int n, lang_t lang, csv_columns_t cols,
 		csv_encoding_t enc, err_t *e);
 

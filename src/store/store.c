@@ -28,6 +28,11 @@ store_rc_t store_commit(store_t *s) { return s->ops->commit(s); }
 void store_rollback(store_t *s) { s->ops->rollback(s); }
 bool store_read_begin(store_t *s) { return s->ops->read_begin(s); }
 void store_read_end(store_t *s, bool began) { s->ops->read_end(s, began); }
+void store_defer_checkpoints(store_t *s)
+{
+	if (s->ops->defer_checkpoints)
+		s->ops->defer_checkpoints(s);
+}
 
 store_rc_t store_org_add(store_t *s, org_t *o) { return s->ops->org_add(s, o); }
 store_rc_t store_org_update(store_t *s, const org_t *o) { return s->ops->org_update(s, o); }
@@ -118,6 +123,27 @@ store_rc_t store_diag_latest(store_t *s, int64_t org_id, stored_diag_t **out)
 
 store_rc_t store_diag_delete(store_t *s, int64_t id) { return s->ops->diag_delete(s, id); }
 store_rc_t store_diag_created(store_t *s, int64_t id, char *out, size_t size) { return s->ops->diag_created(s, id, out, size); }
+store_rc_t store_diag_each(store_t *s, int64_t org_id, bool (*fn)(const stored_diag_t *, void *), void *arg)
+{
+	bool began = store_read_begin(s);
+	int64_t *ids = NULL;
+	int count = 0;
+	store_rc_t rc = s->ops->diag_ids(s, org_id, NULL, 0, 0, &ids, &count);
+	for (int i = 0; i < count && rc == STORE_OK; i++) {
+		stored_diag_t *d = NULL;
+		rc = s->ops->diag_get(s, ids[i], &d);
+		if (rc == STORE_NOT_FOUND) /* listed a moment ago: damage, as load_ids says */
+			rc = STORE_ERROR;
+		bool go = rc == STORE_OK && fn(d, arg);
+		stored_diag_free(d);
+		if (!go)
+			break;
+	}
+	free(ids);
+	store_read_end(s, began);
+	return rc;
+}
+
 store_rc_t store_diag_summaries(store_t *s, const diag_query_t *q, diag_summary_t **out, int *n)
 {
 	return s->ops->diag_summaries(s, q, out, n);

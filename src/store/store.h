@@ -171,6 +171,10 @@ struct store_ops {
 	void (*rollback)(store_t *s);
 	bool (*read_begin)(store_t *s);
 	void (*read_end)(store_t *s, bool began);
+	/* This connection leaves write-ahead-log checkpoints to the backend's own background
+	 * thread, so no request waits for one (issue 19; the server's connections). NULL: the
+	 * backend has nothing of the kind. */
+	void (*defer_checkpoints)(store_t *s);
 
 	store_rc_t (*org_add)(store_t *s, org_t *o);                       /* sets o->id */
 	store_rc_t (*org_update)(store_t *s, const org_t *o);
@@ -379,6 +383,7 @@ store_rc_t store_commit(store_t *s);
 void store_rollback(store_t *s);
 bool store_read_begin(store_t *s);
 void store_read_end(store_t *s, bool began);
+void store_defer_checkpoints(store_t *s);
 
 store_rc_t store_org_add(store_t *s, org_t *o);
 store_rc_t store_org_update(store_t *s, const org_t *o);
@@ -407,6 +412,9 @@ store_rc_t store_diag_recent(store_t *s, int64_t org_id, const char *questionnai
 store_rc_t store_diag_latest(store_t *s, int64_t org_id, stored_diag_t **out);
 store_rc_t store_diag_delete(store_t *s, int64_t id);
 store_rc_t store_diag_created(store_t *s, int64_t id, char *out, size_t size);
+/* Calls fn with every diagnosis of the organisation, oldest first, one loaded at a time (an
+ * export that streams, issue 19); stops early when fn returns false. */
+store_rc_t store_diag_each(store_t *s, int64_t org_id, bool (*fn)(const stored_diag_t *, void *), void *arg);
 /* Summary rows as q says (diag_query_t): *out is a new array of *n rows (free()). */
 store_rc_t store_diag_summaries(store_t *s, const diag_query_t *q, diag_summary_t **out, int *n);
 /* The diagnosis's categories in order: *out is a new array of *n (free()). */
