@@ -495,7 +495,8 @@ int cmd_cloud(cli_t *cli, int argc, char **argv)
 			return cli_error(cli, EXIT_USAGE, "%s: %s", "%s: %s", path, err_text(&e, L));
 		answers_t ans;
 		answer_errs_t errs;
-		if (answers_resolve(q, file.recs, file.n, false, &ans, &errs) != 0) {
+		/* strict: a check answers every item, or it would move the review date on with gaps */
+		if (answers_resolve(q, file.recs, file.n, true, &ans, &errs) != 0) {
 			char msg[512];
 			answer_err_format(&errs.e[0], L, msg, sizeof msg);
 			answerfile_free(&file);

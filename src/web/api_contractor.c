@@ -374,7 +374,8 @@ void api_cloud_check(req_t *r, resp_t *w, const char *const *args)
 	}
 	answers_t a;
 	answer_errs_t errs;
-	if (answers_resolve(q, file.recs, file.n, false, &a, &errs) != 0) {
+	/* strict: a check answers every item, or it would move the review date on with gaps */
+	if (answers_resolve(q, file.recs, file.n, true, &a, &errs) != 0) {
 		char msg[512];
 		answer_err_format(&errs.e[0], r->lang, msg, sizeof msg);
 		answerfile_free(&file);

@@ -629,7 +629,8 @@ void page_cloud_check(req_t *r, resp_t *w, const char *const *args)
 	answer_errs_t errs;
 	err_t e;
 	char msg[512] = "", who[SD_TEXT];
-	if (answers_resolve(q, recs, n, false, &a, &errs) != 0)
+	/* strict: a check answers every item, or it would move the review date on with gaps */
+	if (answers_resolve(q, recs, n, true, &a, &errs) != 0)
 		answer_err_format(&errs.e[0], r->lang, msg, sizeof msg);
 	else if (text_field("respondent", req_form(r, "respondent") ? req_form(r, "respondent") : "", who, sizeof who - 1, &e) != 0)
 		snprintf(msg, sizeof msg, "%s", err_text(&e, r->lang));

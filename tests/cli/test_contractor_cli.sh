@@ -185,6 +185,10 @@ expect_json "[d['last_check']['total'], d['review_is_due'], len(d['review_due'])
 CASE="cloud check: a bad answer file changes nothing"
 m cloud check 1 --answers "$TMP/k-bad.csv"
 expect_rc 2
+printf 'question,answer\n1,yes\n2,no\n' >"$TMP/k-part.csv"   # a partial check: every item, or nothing
+m cloud check 1 --answers "$TMP/k-part.csv"
+expect_rc 2
+expect_err "未回答"
 [ "$(sql "$DB" "select count(*) from diagnoses where questionnaire = 'cloud'")" = 1 ] && ok || bad "a diagnosis was saved"
 
 CASE="cloud and contractor delete need --yes; deleting the organisation takes them"

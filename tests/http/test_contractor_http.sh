@@ -135,6 +135,16 @@ expect_json "[d['name'], d['last_check'], d['review_is_due']]" '["クラウド�
 api POST /api/v1/organizations/1/cloud/1/check -d '{"answers": {"1": "yes", "2": "maybe"}}'
 expect_code 422
 [ "$(count "select count(*) from diagnoses where questionnaire = 'cloud'")" = 0 ] && ok || bad "a check was saved"
+api POST /api/v1/organizations/1/cloud/1/check -d '{"answers": {"1": "yes"}}'   # a partial check: refused, the review date stays
+expect_code 422
+expect_json "d['error']['field']" '"answers"'
+expect_out '未回答'
+get /organizations/1/cloud/1/check -X POST --data-urlencode "csrf=$(csrf_token)" -d 'a.1=yes&a.2=yes'
+expect_code 422
+expect_out '未回答'
+api GET /api/v1/organizations/1/cloud/1
+expect_json "[d['last_check'], d['review_is_due']]" '[null, true]'
+[ "$(count "select count(*) from diagnoses where questionnaire = 'cloud'")" = 0 ] && ok || bad "a partial check was saved"
 api POST /api/v1/organizations/1/cloud/1/check -d '{"answers": {"1": "yes", "2": "yes", "3": "yes", "4": "no", "5": "yes", "6": "yes", "7": "yes", "8": "yes", "9": "yes", "10": "yes", "11": "yes", "12": "yes", "13": "yes", "14": "yes", "15": "yes"}, "respondent": "山田"}'
 expect_code 201
 expect_json "[d['last_check']['total'], d['last_check']['max'], d['review_is_due']]" '[14, 15, false]'
