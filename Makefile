@@ -100,6 +100,7 @@ bench: mamoru build/bench/bench_store build/bench/bench_pool build/bench/store_f
 	@bench/pool.sh
 	@bench/assets.sh
 	@bench/reports.sh
+	@bench/memory.sh
 
 # ---- fuzzing: libFuzzer harnesses in tests/fuzz/ (tests/fuzz/README.md, docs/fuzzing.md) ----
 # The library is compiled again with clang, coverage-instrumented, under ASan and UBSan, into
