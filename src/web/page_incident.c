@@ -1,7 +1,8 @@
 /*
  * page_incident.c — the incident register with its guided response, under the organisation
  * (docs/incidents.md):
- *   GET  /organizations/{id}/incidents                  the register; links to the manual and IT-BCP
+ *   GET  /organizations/{id}/incidents                  the register, 50 a page (?page=; 422 naming
+ *                                                       page when bad); links to the manual and IT-BCP
  *   GET  /organizations/{id}/incidents/new              the form with the level wizard
  *   POST /organizations/{id}/incidents                  record it; its page follows
  *   GET  /organizations/{id}/incidents/{iid}            the incident: level and who responds (from
@@ -21,8 +22,12 @@
 #include "core/xalloc.h"
 #include "input/asset_input.h"
 #include "input/incident_input.h"
+#include "input/page_input.h"
 #include "report/incident_json.h"
 #include "web/pages.h"
+
+#define INCIDENTS_PER_PAGE 50
+#define INCIDENT_PAGE_MAX 100000
 
 static const incident_content_t *IC(const req_t *r) { return r->content->incident; }
 static bool may_write(const req_t *r) { return r->app.who.role != UROLE_VIEWER; }
@@ -68,12 +73,19 @@ void page_incidents(req_t *r, resp_t *w, const char *const *args)
 		return;
 	}
 	incident_t *xs;
-	int n;
+	int n, page;
 	err_t e;
-	if (app_incident_list(&r->app, r->org.id, &xs, &n, &e) != 0) {
+	if (page_number_parse(req_query(r, "page"), INCIDENT_PAGE_MAX, &page, &e) != 0 ||
+	    app_incident_list(&r->app, r->org.id, &xs, &n, &e) != 0) {
 		resp_fail(r, w, &e);
 		return;
 	}
+	/* a register that grows is shown INCIDENTS_PER_PAGE at a time (issue 19); a page past the
+	 * last shows the last */
+	int pages = n > 0 ? (n + INCIDENTS_PER_PAGE - 1) / INCIDENTS_PER_PAGE : 1;
+	if (page > pages)
+		page = pages;
+	int from = (page - 1) * INCIDENTS_PER_PAGE, to = from + INCIDENTS_PER_PAGE < n ? from + INCIDENTS_PER_PAGE : n;
 	buf_t *b = &w->body;
 	long long org = (long long)r->org.id;
 	page_begin(r, w, T(r, "inc_register"));
@@ -90,7 +102,7 @@ void page_incidents(req_t *r, resp_t *w, const char *const *args)
 		h(b, "<table class=\"incidents\" id=\"incidents\"><thead><tr><th scope=\"col\">ID</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 		     "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
 		  T(r, "inc_title"), T(r, "inc_type"), T(r, "inc_level"), T(r, "inc_status"), T(r, "inc_detected"));
-	for (int i = 0; i < n; i++) {
+	for (int i = from; i < to; i++) {
 		const incident_t *x = &xs[i];
 		h(b, "<tr data-id=\"%lld\"><td>%lld</td><td><a href=\"/organizations/%lld/incidents/%lld\">%s</a></td><td>%s</td><td>", (long long)x->id,
 		  (long long)x->id, org, (long long)x->id, x->title, tx(&c->type_name[x->type], r->lang));
@@ -99,6 +111,15 @@ void page_incidents(req_t *r, resp_t *w, const char *const *args)
 	}
 	if (n)
 		h(b, "</tbody></table>");
+	if (pages > 1) {
+		h(b, "<nav class=\"pages\" aria-label=\"%s\">", T(r, "p19_pages"));
+		if (page > 1)
+			h(b, "<a rel=\"prev\" href=\"/organizations/%lld/incidents?page=%d\">%s</a> ", org, page - 1, T(r, "clients_prev"));
+		h(b, "<span>%s %d / %d</span>", T(r, "clients_page"), page, pages);
+		if (page < pages)
+			h(b, " <a rel=\"next\" href=\"/organizations/%lld/incidents?page=%d\">%s</a>", org, page + 1, T(r, "clients_next"));
+		h(b, "</nav>");
+	}
 	h(b, "<p class=\"small\">%s: %s</p>", T(r, "source"), tx(&c->manual_cite, r->lang));
 	incident_list_free(xs, n);
 	page_end(r, w);

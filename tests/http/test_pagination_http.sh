@@ -5,7 +5,8 @@
 # descending order) and each row's 前回比 is the site's previous result even across pages; bad
 # ?limit= and ?before= (0, -1, abc, huge) answer 422 naming the parameter on the page and the
 # API; the client list on "/" with more organisations than one page links to page 2, and the
-# name search finds one of them. Runs on SQLite, and on PostgreSQL under MAMORU_TEST_PG.
+# name search finds one of them; the incident register pages by 50. Runs on SQLite, and on
+# PostgreSQL under MAMORU_TEST_PG.
 set -u
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -149,6 +150,25 @@ expect_out '>取引先059</a>'
 [ "$(printf '%s' "$OUT" | grep -o '<th scope="row">' | wc -l)" = 1 ] && ok || bad "the search matched more than one"
 get "/?page=0"
 expect_code 400
+expect_out 'page'
+
+# ---------------------------------------------------------------- the incident register
+CASE="an incident register longer than a page: 50 a page, links both ways, a bad page named"
+for i in $(seq 1 55); do
+	api POST /api/v1/organizations/1/incidents -d "{\"type\": \"malware\", \"level\": 1, \"title\": \"事案$(printf %03d "$i")\"}"
+	[ "$CODE" = 201 ] || bad "incident $i: HTTP $CODE $(echo "$OUT" | head -c 200)"
+done
+get /organizations/1/incidents
+expect_code 200
+[ "$(printf '%s' "$OUT" | grep -o '<tr data-id=' | wc -l)" = 50 ] && ok || bad "rows on page 1: $(printf '%s' "$OUT" | grep -o '<tr data-id=' | wc -l)"
+expect_out '<a rel="next" href="/organizations/1/incidents?page=2">'
+get "/organizations/1/incidents?page=2"
+expect_code 200
+[ "$(printf '%s' "$OUT" | grep -o '<tr data-id=' | wc -l)" = 5 ] && ok || bad "rows on page 2"
+expect_out '<a rel="prev" href="/organizations/1/incidents?page=1">'
+expect_no_out 'rel="next"'
+get "/organizations/1/incidents?page=abc"
+expect_code 422
 expect_out 'page'
 
 echo "pagination-http: $PASS passed, $FAIL failed"
