@@ -104,3 +104,7 @@ for n in 1 2 4; do
 	for i in $(seq 0 $((n - 1))); do check "$T/many.$n.$i"; total=$(awk -v a="$total" -v b="$(rps "$T/many.$n.$i")" 'BEGIN {print a + b}'); done
 	echo "$n server(s) on one PostgreSQL: $total req/s in all, 0 errors"
 done
+
+# peer statistics at 1,000 and at 1,000,000 pooled companies on this cluster (bench/pg_pool.sh;
+# POOL=0 skips it: growing the large pool takes about 15 minutes and 5 GB)
+[ "${POOL:-1}" = 0 ] || bench/pg_pool.sh
