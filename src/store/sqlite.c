@@ -12,6 +12,7 @@
 #include "store/sqlite.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,6 +63,51 @@ static int sq_schema_version(store_t *s)
 	return v;
 }
 
+/* WAL checkpoints off the request path (issue 19): a connection that defers them never copies
+ * the log into the database at the end of a commit (SQLite's default every 1,000 pages, which
+ * made one save in a thousand wait); one thread per process, with a connection of its own,
+ * runs a passive checkpoint every second instead: it waits for no reader or writer and copies
+ * what it can. A WAL database's last connection to close checkpoints it in full as before. */
+static pthread_once_t checkpointer_once = PTHREAD_ONCE_INIT;
+static char checkpointer_path[4096];
+
+static void *checkpointer(void *arg)
+{
+	(void)arg;
+	sqlite3 *db = NULL;
+	if (sqlite3_open_v2(checkpointer_path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		sqlite3_close(db);
+		return NULL;
+	}
+	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
+	/* a connection knows the database is in WAL mode once it has read it */
+	sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+	for (;;) {
+		sleep(1);
+		sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	}
+	return NULL;
+}
+
+static void start_checkpointer(void)
+{
+	pthread_t t;
+	if (checkpointer_path[0] && pthread_create(&t, NULL, checkpointer, NULL) == 0)
+		pthread_detach(t);
+}
+
+static void sq_defer_checkpoints(store_t *s)
+{
+	sq_t *q = SQ(s);
+	const char *path = sqlite3_db_filename(q->db, "main");
+	if (q->readonly || !path || !path[0])
+		return;
+	sqlite3_wal_autocheckpoint(q->db, 0);
+	if (!checkpointer_path[0])
+		snprintf(checkpointer_path, sizeof checkpointer_path, "%s", path);
+	pthread_once(&checkpointer_once, start_checkpointer);
+}
+
 static const store_ops_t SQLITE_OPS = {
 	.name = "sqlite",
 	.close = sq_close,
@@ -71,6 +117,7 @@ static const store_ops_t SQLITE_OPS = {
 	.rollback = sq_rollback,
 	.read_begin = sq_read_begin,
 	.read_end = sq_read_end,
+	.defer_checkpoints = sq_defer_checkpoints,
 	.org_add = sq_org_add,
 	.org_update = sq_org_update,
 	.org_get = sq_org_get,

@@ -173,6 +173,20 @@ static int withdraw_earlier(req_t *r, diag_opts_t *opts, err_t *e)
 	return 0;
 }
 
+/* Whether the client asked for no representation (RFC 7240 "Prefer: return=minimal", among
+ * other preferences separated by commas or semicolons, any case). */
+static bool wants_minimal(const char *prefer)
+{
+	for (const char *p = prefer; p && *p;) {
+		p += strspn(p, " \t,;");
+		size_t n = strcspn(p, " \t,;");
+		if (n == strlen("return=minimal") && !strncasecmp(p, "return=minimal", n))
+			return true;
+		p += n;
+	}
+	return false;
+}
+
 void api_diagnosis_create(req_t *r, resp_t *w, const char *const *args)
 {
 	(void)args;
@@ -197,6 +211,12 @@ void api_diagnosis_create(req_t *r, resp_t *w, const char *const *args)
 		resp_api_error(w, 422, "invalid_answer", msg, field);
 	} else if (withdraw_earlier(r, &opts, &e) != 0 || app_diag_run_opts(&r->app, q, &a, &meta, true, &opts, &v, &e) != 0) {
 		resp_fail(r, w, &e);
+	} else if (wants_minimal(r->prefer)) {
+		/* the 38 KB result is for a client that shows it; one that only saves gets the id */
+		snprintf(w->location, sizeof w->location, "/api/v1/diagnoses/%lld", (long long)v.sd->id);
+		w->minimal = true;
+		resp_json(w, 201, json_pack("{s:I}", "id", (json_int_t)v.sd->id));
+		result_view_free(&v);
 	} else {
 		json_t *out = result_json(v.d, r->lang);
 		json_object_set_new(out, "id", json_integer(v.sd->id));

@@ -77,6 +77,7 @@ static store_t *thread_store(void)
 		fprintf(stderr, "mamoru: %s / %s\n", err.ja, err.en);
 		return NULL;
 	}
+	store_defer_checkpoints(tl_store); /* a save never waits for a checkpoint */
 	pthread_mutex_lock(&g_stores_lock);
 	if (g_nstores < (int)(sizeof g_stores / sizeof *g_stores))
 		g_stores[g_nstores++] = tl_store;
@@ -480,6 +481,8 @@ static enum MHD_Result respond(struct MHD_Connection *conn, conn_t *c, resp_t *w
 		MHD_add_response_header(resp, "Location", w->location);
 	if (w->disposition[0])
 		MHD_add_response_header(resp, "Content-Disposition", w->disposition);
+	if (w->minimal)
+		MHD_add_response_header(resp, "Preference-Applied", "return=minimal");
 	for (int i = 0; i < RESP_COOKIES; i++)
 		if (w->set_cookie[i][0])
 			MHD_add_response_header(resp, "Set-Cookie", w->set_cookie[i]);
@@ -588,6 +591,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	r->cookie_csrf = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, "mamoru_csrf");
 	r->cookie_session = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, "mamoru_session");
 	r->authorization = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Authorization");
+	r->prefer = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Prefer");
 	r->host = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Host"); /* checked in check_head */
 	const char *proto = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-Proto");
 	r->secure = proto && !strcasecmp(proto, "https");

@@ -47,6 +47,7 @@ typedef struct {
 	const char *content_type;
 	const char *cookie_lang, *cookie_csrf, *cookie_session;
 	const char *authorization;   /* the Authorization header: "Bearer mmr_…" */
+	const char *prefer;          /* the Prefer header (RFC 7240): "return=minimal" on a POST */
 	char client[64];             /* the client's address */
 	bool secure;                 /* served over https (a proxy says so): cookies get Secure */
 	const char *setup_code;      /* while there is no user: /setup asks for it off loopback */
@@ -78,6 +79,7 @@ typedef struct {
 	char disposition[160];       /* Content-Disposition of a download ("" = none) */
 	char set_cookie[RESP_COOKIES][200];
 	int retry_after;             /* seconds for a Retry-After header (a 503 when busy); 0 = none */
+	bool minimal;                /* a Prefer: return=minimal was honoured: Preference-Applied */
 } resp_t;
 
 typedef void (*handler_fn)(req_t *, resp_t *, const char *const *args);
