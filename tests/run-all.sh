@@ -84,12 +84,15 @@ if [ -n "${MAMORU_PG_DIR:-}" ]; then
 		grep -qE '^[A-Za-z0-9_-]+: [0-9]+ passed, [0-9]+ failed$' "$log" || { echo "FAIL: $t printed no summary on PostgreSQL"; broken=$((broken + 1)); }
 	done
 fi
+# every browser suite (tests/browser/test_*.mjs), each ending with its "NAME: N passed, N failed"
 for bin in ./mamoru build/asan/mamoru; do
-	echo "== tests/browser/test_browser.mjs with $bin"
-	MAMORU_BIN=$bin node tests/browser/test_browser.mjs >"$log" 2>&1 || true
-	grep -E 'FAIL|Error' "$log" || true
-	count "$log"
-	grep -q '^browser: ' "$log" || broken=$((broken + 1))
+	for t in tests/browser/test_*.mjs; do
+		echo "== $t with $bin"
+		MAMORU_BIN=$bin node "$t" >"$log" 2>&1 || true
+		grep -E 'FAIL|Error' "$log" || true
+		count "$log"
+		grep -qE '^[A-Za-z0-9_-]+: [0-9]+ passed, [0-9]+ failed$' "$log" || { echo "FAIL: $t printed no summary"; broken=$((broken + 1)); }
+	done
 done
 fail=$((fail + broken))
 echo

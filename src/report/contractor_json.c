@@ -46,7 +46,7 @@ json_t *ctreq_json(const content_t *ct, const ct_request_t *r, const stored_diag
 	json_t *items = items_json(ct, r, answers, lang, counts);
 	const char *status = answers ? (r->reviewed_at[0] ? "reviewed" : "answered") : !r->expires ? "withdrawn" : r->expires < now ? "expired"
 																: "sent";
-	return json_pack("{s:I, s:I, s:s, s:s, s:i, s:o, s:O, s:s, s:s, s:s, s:{s:i, s:i, s:i, s:i}}", "id", (json_int_t)r->id, "contractor_id",
+	return json_pack("{s:I, s:I, s:s, s:s, s:i, s:o, s:o, s:s, s:s, s:s, s:{s:i, s:i, s:i, s:i}}", "id", (json_int_t)r->id, "contractor_id",
 			 (json_int_t)r->contractor_id, "status", status, "sent", r->created, "count", (int)json_array_size(items), "items", items,
 			 "diagnosis_id", answers ? json_integer(answers->id) : json_null(), "reviewed_by", r->reviewed_by, "reviewed_at",
 			 r->reviewed_at, "review_note", r->review_note, "answered", "yes", counts[0], "partly", counts[1], "no", counts[2], "na",

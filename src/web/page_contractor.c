@@ -97,12 +97,14 @@ void page_contractors(req_t *r, resp_t *w, const char *const *args)
 	if (!n)
 		h(b, "<p id=\"ct-none\">%s</p>", T(r, "ct_none"));
 	else {
-		h(b, "<table id=\"contractors\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>", T(r, "ct_name"),
+		h(b, "<table id=\"contractors\" class=\"cards-narrow\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>", T(r, "ct_name"),
 		  T(r, "ct_handles"), T(r, "ct_contract"), T(r, "ct_review_due"));
 		for (int i = 0; i < n; i++)
-			h(b, "<tr><td><a href=\"/organizations/%lld/contractors/%lld\">%s</a></td><td>%s</td><td>%s 〜 %s</td><td%s>%s%s</td></tr>",
-			  (long long)r->org.id, (long long)cs[i].id, cs[i].name, cs[i].handles, WHEN_DAY(r, cs[i].contract_start),
-			  WHEN_DAY(r, cs[i].contract_end), ct_review_due(cs[i].review_due, today) ? " class=\"due\"" : "", WHEN_DAY(r, cs[i].review_due),
+			h(b, "<tr><td><a href=\"/organizations/%lld/contractors/%lld\">%s</a></td><td data-label=\"%s\">%s</td><td data-label=\"%s\">%s 〜 %s</td>"
+			     "<td class=\"%s\" data-label=\"%s\">%s%s</td></tr>",
+			  (long long)r->org.id, (long long)cs[i].id, cs[i].name, T(r, "ct_handles"), cs[i].handles, T(r, "ct_contract"),
+			  WHEN_DAY(r, cs[i].contract_start), WHEN_DAY(r, cs[i].contract_end), ct_review_due(cs[i].review_due, today) ? "due" : "",
+			  T(r, "ct_review_due"), WHEN_DAY(r, cs[i].review_due),
 			  ct_review_due(cs[i].review_due, today) ? T(r, "ct_review_is_due_mark") : "");
 		h(b, "</tbody></table>");
 	}
@@ -339,7 +341,8 @@ static bool clause_opts_of(req_t *r, resp_t *w, const clause_content_t *cc, cons
 		}
 	}
 	for (int i = 0; F[i]; i++) {
-		const char *v = req_query(r, F[i]);
+		/* the form's related= boxes are read above: the first of them alone must not replace the rest */
+		const char *v = asked && !strcmp(F[i], "related") ? NULL : req_query(r, F[i]);
 		if (v && clause_set_field(cc, &o, F[i], v, &e) != 0) {
 			resp_fail(r, w, &e);
 			return false;
@@ -386,7 +389,7 @@ void page_contractor_clause(req_t *r, resp_t *w, const char *const *args)
 	for (int n = 0; n < cc->nrelated; n++)
 		h(b, "<p><label><input type=\"checkbox\" name=\"related\" value=\"%s\"%s> %s</label></p>", cc->related[n].id,
 		  o.related & (1u << n) ? " checked" : "", tx(&cc->related[n].heading, r->lang));
-	h(b, "</fieldset><p><button type=\"submit\">%s</button> <button type=\"button\" onclick=\"window.print()\">%s</button> "
+	h(b, "</fieldset><p><button type=\"submit\">%s</button> <button type=\"button\" data-print>%s</button> "
 	     "<button type=\"submit\" id=\"clause-pdf\" formaction=\"/organizations/%lld/contractors/%lld/clause.pdf\">%s</button></p>",
 	  T(r, "ct_clause_make"), T(r, "ct_clause_print"), (long long)r->org.id, (long long)c->id, T(r, "report_pdf"));
 	if (r->lang == LANG_EN) /* the PDF in the page's language */
@@ -479,7 +482,7 @@ void page_clouds(req_t *r, resp_t *w, const char *const *args)
 	if (!n)
 		h(b, "<p id=\"cloud-none\">%s</p>", T(r, "cloud_none"));
 	else {
-		h(b, "<table id=\"cloud\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>", T(r, "cloud_name"),
+		h(b, "<table id=\"cloud\" class=\"cards-narrow\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>", T(r, "cloud_name"),
 		  T(r, "cloud_provider"), T(r, "cloud_last_check"), T(r, "ct_review_due"));
 		for (int i = 0; i < n; i++) {
 			stored_diag_t *last = NULL;
@@ -488,9 +491,11 @@ void page_clouds(req_t *r, resp_t *w, const char *const *args)
 			char score[64];
 			if (last)
 				snprintf(score, sizeof score, "%d / %d", last->total, last->max);
-			h(b, "<tr><td><a href=\"/organizations/%lld/cloud/%lld\">%s</a></td><td>%s</td><td>%s</td><td%s>%s%s</td></tr>", (long long)r->org.id,
-			  (long long)cs[i].id, cs[i].name, cs[i].provider, last ? score : T(r, "cloud_never_checked"), due ? " class=\"due\"" : "",
-			  WHEN_DAY(r, cs[i].review_due), due ? T(r, "ct_review_is_due_mark") : "");
+			h(b, "<tr><td><a href=\"/organizations/%lld/cloud/%lld\">%s</a></td><td data-label=\"%s\">%s</td><td data-label=\"%s\">%s</td>"
+			     "<td class=\"%s\" data-label=\"%s\">%s%s</td></tr>",
+			  (long long)r->org.id, (long long)cs[i].id, cs[i].name, T(r, "cloud_provider"), cs[i].provider, T(r, "cloud_last_check"),
+			  last ? score : T(r, "cloud_never_checked"), due ? "due" : "", T(r, "ct_review_due"), WHEN_DAY(r, cs[i].review_due),
+			  due ? T(r, "ct_review_is_due_mark") : "");
 			if (last)
 				stored_diag_free(last);
 		}
