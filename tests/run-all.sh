@@ -68,9 +68,10 @@ for bin in ./mamoru build/asan/mamoru; do
 	done
 done
 # suites that keep their data through test_db (tests/cli/lib.sh) run once more on PostgreSQL,
-# with the plain binary only. tests/cli/test_report_cli.sh and test_incident_cli.sh pass there too
-# (MAMORU_TEST_PG=1) but are left out for time: 50 s and 40 s, nearly all of it drawing PDFs and
-# starting the command line (their store operations are the HTTP suites' above)
+# with the plain binary only. tests/cli/test_report_cli.sh, test_incident_cli.sh and
+# test_benchmark_cli.sh pass there too (MAMORU_TEST_PG=1) but are left out for time: 50 s, 40 s
+# and 150 s, nearly all of it drawing PDFs and starting the command line (their store operations
+# are the HTTP suites' above)
 if [ -n "${MAMORU_PG_DIR:-}" ]; then
 	for t in tests/http/test_http.sh tests/http/test_clients_http.sh tests/http/test_delete_http.sh tests/http/test_pagination_http.sh \
 		tests/http/test_asset_http.sh tests/http/test_contractor_http.sh tests/http/test_pool_http.sh tests/http/test_report_http.sh \
