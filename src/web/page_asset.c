@@ -142,7 +142,7 @@ static void import_forms(req_t *r, buf_t *b, int64_t org, bool open)
 		const asset_starter_t *s = &l->starters[k];
 		h(b, "<form method=\"post\" action=\"/organizations/%lld/assets/starter\" class=\"inline starter\">", (long long)org);
 		page_csrf_field(r, b);
-		h(b, "<input type=\"hidden\" name=\"list\" value=\"%s\"><p><strong>%s</strong>（%d）— %s <button type=\"submit\">%s</button></p></form>",
+		h(b, PF(r, "<input type=\"hidden\" name=\"list\" value=\"%s\"><p><strong>%s</strong>（%d）— %s <button type=\"submit\">%s</button></p></form>"),
 		  s->id, tx(&s->title, r->lang), s->nrows, tx(&s->description, r->lang), T(r, "asset_start_button"));
 	}
 	h(b, "</details>");
@@ -205,12 +205,12 @@ void page_assets(req_t *r, resp_t *w, const char *const *args)
 	char title[512];
 	snprintf(title, sizeof title, "%s — %s", T(r, "asset_ledger"), o.name);
 	page_begin(r, w, title);
-	h(b, "<h1>%s</h1><p><a href=\"/organizations/%lld\">%s</a> ・ <a href=\"/organizations/%lld/risks\">%s</a></p>", T(r, "asset_ledger"),
+	h(b, PF(r, "<h1>%s</h1><p><a href=\"/organizations/%lld\">%s</a> ・ <a href=\"/organizations/%lld/risks\">%s</a></p>"), T(r, "asset_ledger"),
 	  (long long)o.id, o.name, (long long)o.id, T(r, "risk_register"));
 	h(b, "<p class=\"lead\">%s</p><p class=\"muted\">%s: %s</p>", T(r, "asset_ledger_intro"), T(r, "asset_source"), tx(&l->source, r->lang));
 	const char *added = req_query(r, "added"), *updated = req_query(r, "updated");
 	if (added && updated && parse_id(added) >= 0 && parse_id(updated) >= 0)
-		h(b, "<p class=\"notice\" id=\"imported\" role=\"status\">%s: %s %s、%s %s</p>", T(r, "asset_import_done"), added,
+		h(b, PF(r, "<p class=\"notice\" id=\"imported\" role=\"status\">%s: %s %s、%s %s</p>"), T(r, "asset_import_done"), added,
 		  T(r, "asset_imported_added"), updated, T(r, "asset_imported_updated"));
 	else if (added && parse_id(added) >= 0)
 		h(b, "<p class=\"notice\" id=\"imported\" role=\"status\">%s: %s %s</p>", T(r, "asset_import_done"), added, T(r, "asset_imported_added"));
@@ -226,7 +226,7 @@ void page_assets(req_t *r, resp_t *w, const char *const *args)
 		return;
 	}
 	filter_form(r, b, o.id, &p, &f);
-	h(b, "<p class=\"muted\" id=\"ledger-count\">%s: %lld ・ %s: %s</p>", T(r, "asset_matched"), (long long)total, T(r, "asset_rule"),
+	h(b, PF(r, "<p class=\"muted\" id=\"ledger-count\">%s: %lld ・ %s: %s</p>"), T(r, "asset_matched"), (long long)total, T(r, "asset_rule"),
 	  T(r, l->importance.method == IMPORTANCE_SUM ? "asset_rule_sum" : "asset_rule_max"));
 	h(b, "<div class=\"table-scroll\"><table class=\"ledger\"><thead><tr>");
 	sort_th(r, b, o.id, &p, &f, 0, tx(&l->columns[AC_NO].heading, r->lang));
@@ -243,8 +243,8 @@ void page_assets(req_t *r, resp_t *w, const char *const *args)
 	buf_free(&rows);
 	h(b, "</tbody></table></div>");
 	pager(r, b, o.id, &p, &f, total);
-	h(b, "<p>%s: <a href=\"/organizations/%lld/assets/export?format=csv\" download>%s</a> ・ "
-	     "<a href=\"/organizations/%lld/assets/export?format=xlsx\" download>%s</a></p>",
+	h(b, PF(r, "<p>%s: <a href=\"/organizations/%lld/assets/export?format=csv\" download>%s</a> ・ "
+	     "<a href=\"/organizations/%lld/assets/export?format=xlsx\" download>%s</a></p>"),
 	  T(r, "asset_export"), (long long)o.id, T(r, "asset_export_csv"), (long long)o.id, T(r, "asset_export_xlsx"));
 	page_report_links(r, b, "organizations", (long long)o.id, "ledger", false);
 	if (may_write(r))
@@ -287,7 +287,7 @@ static void asset_form(req_t *r, buf_t *b, const asset_t *a, const char *action,
 	h(b, "<fieldset class=\"cia\"><legend>%s</legend><p class=\"help\">%s</p>", T(r, "asset_questions"), T(r, "asset_questions_help"));
 	for (int k = 0; k < 3; k++) {
 		int col = AC_C + k, v = k == 0 ? a->c : k == 1 ? a->i : a->a;
-		h(b, "<fieldset class=\"question\"><legend>%s（%s）<small class=\"help\">%s</small></legend>", tx(&l->cia_questions[k], r->lang),
+		h(b, PF(r, "<fieldset class=\"question\"><legend>%s（%s）<small class=\"help\">%s</small></legend>"), tx(&l->cia_questions[k], r->lang),
 		  tx(&l->columns[col].heading, r->lang), tx(&l->cia_examples[k], r->lang));
 		for (int val = 3; val >= 1; val--)
 			h(b, "<label class=\"option\"><input type=\"radio\" name=\"%s\" value=\"%d\"%s required> %s</label>", ASSET_COL_IDS[col], val,
@@ -391,7 +391,7 @@ void page_asset(req_t *r, resp_t *w, const char *const *args)
 	const ledger_content_t *l = L(r);
 	buf_t *b = &w->body;
 	page_begin(r, w, a.name);
-	h(b, "<h1>%s</h1><p><a href=\"/organizations/%lld/assets\">%s</a> ・ %s</p>", a.name, (long long)r->org.id, T(r, "asset_back"), r->org.name);
+	h(b, PF(r, "<h1>%s</h1><p><a href=\"/organizations/%lld/assets\">%s</a> ・ %s</p>"), a.name, (long long)r->org.id, T(r, "asset_back"), r->org.name);
 	char today[11];
 	app_today(&r->app, today);
 	asset_flags_t f = asset_flags(&a, today, app_inventory_months(&r->app, r->org.id));

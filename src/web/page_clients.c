@@ -46,7 +46,7 @@ static void scores_table(req_t *r, buf_t *b, const client_compare_t *v)
 		h(b, "<tr><th scope=\"row\">%d %s</th>", k + 1, tx(&v->q->cats[k].title, r->lang));
 		for (int i = 0; i < v->n; i++) {
 			if (v->has[i][k])
-				h(b, "<td class=\"num\">%d / %d（%d%%）</td>", v->cat_total[i][k], v->cat_max[i][k], (int)(v->share[i][k] * 100 + 0.5));
+				h(b, PF(r, "<td class=\"num\">%d / %d（%d%%）</td>"), v->cat_total[i][k], v->cat_max[i][k], (int)(v->share[i][k] * 100 + 0.5));
 			else
 				h(b, "<td class=\"num\">—</td>");
 		}

@@ -111,7 +111,7 @@ static void histogram(req_t *r, buf_t *b, const compare_view_t *v, int d)
 	int own = pool_hbin(sd->total, sd->min, sd->max);
 	h(b, "<figure class=\"chart\">");
 	svg_histogram(b, "histogram", T(r, "histogram_title"), bins, POOL_HBINS, own, sd->min, sd->max);
-	h(b, "<figcaption><table class=\"scores\"><caption>%s（%s）</caption><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
+	h(b, PF(r, "<figcaption><table class=\"scores\"><caption>%s（%s）</caption><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>"),
 	  T(r, "histogram_title"), T(r, DIM_LABEL[d]), T(r, "points"), T(r, "companies"));
 	int span = sd->max - sd->min + 1;
 	for (int i = 0; i < POOL_HBINS; i++) {
@@ -155,7 +155,7 @@ static void scatter(req_t *r, buf_t *b, const compare_view_t *v)
 	svg_scatter(b, "scatter", T(r, "scatter_title"), cells, POOL_RBINS, POOL_TBINS, th, labels, p->ngroups, risk, share, np,
 		    T(r, "risk_index"), T(r, "total"));
 	if (shown)
-		h(b, "<figcaption><p>%s: %lld %s（%s）</p>", T(r, "compare_sample"), (long long)a->n, T(r, "companies"),
+		h(b, PF(r, "<figcaption><p>%s: %lld %s（%s）</p>"), T(r, "compare_sample"), (long long)a->n, T(r, "companies"),
 		  T(r, "pool_rounded"));
 	else
 		h(b, "<figcaption><p id=\"scatter-own-only\">%s</p>", T(r, "scatter_own_only"));
@@ -212,7 +212,7 @@ static void like_mine(req_t *r, buf_t *b, const compare_view_t *v)
 		char n[16], msg[400];
 		snprintf(n, sizeof n, "%d", POOL_ITEMS_MIN);
 		tmpl_fill(msg, sizeof msg, T(r, "like_mine_later"), (const char *const[]){ "n" }, (const char *const[]){ n }, 1);
-		h(b, "<section id=\"like-mine\"><h2>%s（%lld %s）</h2><p>%s</p></section>", T(r, "like_mine"), (long long)st->n,
+		h(b, PF(r, "<section id=\"like-mine\"><h2>%s（%lld %s）</h2><p>%s</p></section>"), T(r, "like_mine"), (long long)st->n,
 		  T(r, "companies"), msg);
 		return;
 	}
@@ -221,12 +221,12 @@ static void like_mine(req_t *r, buf_t *b, const compare_view_t *v)
 	high_label(r, v->q, high, sizeof high);
 	bool with_high = high[0] && st->high_shown; /* not for data from before the count existed */
 	snprintf(margin, sizeof margin, "±%d%%", (int)(st->margin_share * 100 + 0.5));
-	h(b, "<section id=\"like-mine\"><h2>%s（%lld %s）</h2><table class=\"scores like\"><thead><tr><th scope=\"col\">%s</th>"
-	     "<th scope=\"col\">%s</th>",
+	h(b, PF(r, "<section id=\"like-mine\"><h2>%s（%lld %s）</h2><table class=\"scores like\"><thead><tr><th scope=\"col\">%s</th>"
+	     "<th scope=\"col\">%s</th>"),
 	  T(r, "like_mine"), (long long)st->n, T(r, "companies"), T(r, "question"), T(r, "your_result"));
 	if (with_high)
-		h(b, "<th scope=\"col\" id=\"share-high\">%s（%s）</th>", high, margin);
-	h(b, "<th scope=\"col\" id=\"share-full\">%s（%s）</th></tr></thead><tbody>", label, margin);
+		h(b, PF(r, "<th scope=\"col\" id=\"share-high\">%s（%s）</th>"), high, margin);
+	h(b, PF(r, "<th scope=\"col\" id=\"share-full\">%s（%s）</th></tr></thead><tbody>"), label, margin);
 	for (int i = 0; i < v->q->nitems && i < v->sd->nanswers; i++) {
 		const sd_answer_t *an = &v->sd->answers[i];
 		/* with the top two levels, the company's own level ("4"); else whether it has full marks */
@@ -348,7 +348,7 @@ static void standing(req_t *r, buf_t *b, const compare_view_t *v)
 	char num[32], words[300];
 	snprintf(num, sizeof num, "%.1f", dev);
 	rank_words(r, v, hd, words, sizeof words);
-	h(b, "<p class=\"total\">%s（%s）: <span class=\"big\" id=\"deviation\">%s</span></p><p id=\"standing\">%s</p>",
+	h(b, PF(r, "<p class=\"total\">%s（%s）: <span class=\"big\" id=\"deviation\">%s</span></p><p id=\"standing\">%s</p>"),
 	  T(r, "deviation"), T(r, DIM_LABEL[hd]), num, words);
 	histogram(r, b, v, hd);
 	scatter(r, b, v);
@@ -368,7 +368,7 @@ void page_compare(req_t *r, resp_t *w, const char *const *args)
 	const questionnaire_t *q = content_questionnaire(r->content, sd->questionnaire);
 	buf_t *b = &w->body;
 	page_begin(r, w, T(r, "compare"));
-	h(b, "<h1>%s — %s</h1><p class=\"meta\"><a href=\"/diagnoses/%lld\">%s</a> ・ %s %d / %d ・ %s</p>", T(r, "compare"),
+	h(b, PF(r, "<h1>%s — %s</h1><p class=\"meta\"><a href=\"/diagnoses/%lld\">%s</a> ・ %s %d / %d ・ %s</p>"), T(r, "compare"),
 	  q ? tx(&q->title, r->lang) : sd->questionnaire, (long long)sd->id, T(r, "web_result"), T(r, "total"), sd->total, sd->max,
 	  WHEN(r, sd->created));
 	if (!sd->org_id) {

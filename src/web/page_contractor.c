@@ -100,8 +100,8 @@ void page_contractors(req_t *r, resp_t *w, const char *const *args)
 		h(b, "<table id=\"contractors\" class=\"cards-narrow\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>", T(r, "ct_name"),
 		  T(r, "ct_handles"), T(r, "ct_contract"), T(r, "ct_review_due"));
 		for (int i = 0; i < n; i++)
-			h(b, "<tr><td><a href=\"/organizations/%lld/contractors/%lld\">%s</a></td><td data-label=\"%s\">%s</td><td data-label=\"%s\">%s 〜 %s</td>"
-			     "<td class=\"%s\" data-label=\"%s\">%s%s</td></tr>",
+			h(b, PF(r, "<tr><td><a href=\"/organizations/%lld/contractors/%lld\">%s</a></td><td data-label=\"%s\">%s</td><td data-label=\"%s\">%s 〜 %s</td>"
+			     "<td class=\"%s\" data-label=\"%s\">%s%s</td></tr>"),
 			  (long long)r->org.id, (long long)cs[i].id, cs[i].name, T(r, "ct_handles"), cs[i].handles, T(r, "ct_contract"),
 			  WHEN_DAY(r, cs[i].contract_start), WHEN_DAY(r, cs[i].contract_end), ct_review_due(cs[i].review_due, today) ? "due" : "",
 			  T(r, "ct_review_due"), WHEN_DAY(r, cs[i].review_due),
@@ -154,7 +154,7 @@ static void request_section(req_t *r, buf_t *b, const ct_request_t *q, bool writ
 	json_t *j = ctreq_json(r->content, q, sd, app_now(&r->app), r->lang);
 	char key[40];
 	snprintf(key, sizeof key, "ct_status_%s", json_string_value(json_object_get(j, "status")));
-	h(b, "<section class=\"ct-request\" id=\"request-%lld\"><h3>%s #%lld — %s</h3><p class=\"meta\">%s ・ %d %s</p><table><tbody>",
+	h(b, PF(r, "<section class=\"ct-request\" id=\"request-%lld\"><h3>%s #%lld — %s</h3><p class=\"meta\">%s ・ %d %s</p><table><tbody>"),
 	  (long long)q->id, T(r, "ct_request"), (long long)q->id, T(r, key), WHEN(r, q->created), (int)json_array_size(json_object_get(j, "items")),
 	  T(r, "ct_items"));
 	json_t *it;
@@ -167,7 +167,7 @@ static void request_section(req_t *r, buf_t *b, const ct_request_t *q, bool writ
 	}
 	h(b, "</tbody></table>");
 	if (q->reviewed_at[0])
-		h(b, "<p class=\"reviewed\">%s: %s ・ %s</p><p class=\"note\">%s</p>", T(r, "ct_reviewed"), q->reviewed_by, WHEN(r, q->reviewed_at),
+		h(b, PF(r, "<p class=\"reviewed\">%s: %s ・ %s</p><p class=\"note\">%s</p>"), T(r, "ct_reviewed"), q->reviewed_by, WHEN(r, q->reviewed_at),
 		  q->review_note);
 	if (write && sd) {
 		h(b, "<form method=\"post\" action=\"/organizations/%lld/contractors/%lld/requests/%lld/review\" class=\"form\">", (long long)r->org.id,
@@ -200,11 +200,11 @@ void page_contractor(req_t *r, resp_t *w, const char *const *args)
 	app_ct_today(&r->app, today);
 	buf_t *b = &w->body;
 	page_begin(r, w, c->name);
-	h(b, "<h1>%s</h1><p><a href=\"/organizations/%lld/contractors\">%s</a> ・ <a href=\"/organizations/%lld/contractors/%lld/clause\" "
-	     "id=\"clause-link\">%s</a></p>",
+	h(b, PF(r, "<h1>%s</h1><p><a href=\"/organizations/%lld/contractors\">%s</a> ・ <a href=\"/organizations/%lld/contractors/%lld/clause\" "
+	     "id=\"clause-link\">%s</a></p>"),
 	  c->name, (long long)r->org.id, T(r, "ct_title"), (long long)r->org.id, (long long)c->id, T(r, "ct_clause_title"));
-	h(b, "<dl class=\"ct\"><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s 〜 %s</dd><dt>%s</dt><dd id=\"review-due\">%s%s</dd>"
-	     "<dt>%s</dt><dd class=\"note\">%s</dd></dl>",
+	h(b, PF(r, "<dl class=\"ct\"><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s 〜 %s</dd><dt>%s</dt><dd id=\"review-due\">%s%s</dd>"
+	     "<dt>%s</dt><dd class=\"note\">%s</dd></dl>"),
 	  T(r, "ct_contact"), c->contact, T(r, "ct_handles"), c->handles, T(r, "ct_contract"), WHEN_DAY(r, c->contract_start), WHEN_DAY(r, c->contract_end),
 	  T(r, "ct_review_due"), WHEN_DAY(r, c->review_due), ct_review_due(c->review_due, today) ? T(r, "ct_review_is_due_mark") : "", T(r, "ct_note"), c->note);
 	h(b, "<h2>%s</h2>", T(r, "ct_requests"));
@@ -291,7 +291,7 @@ void page_contractor_send(req_t *r, resp_t *w, const char *const *args)
 	page_begin(r, w, T(r, "ct_send_title"));
 	h(b, "<h1>%s</h1><p><a href=\"/organizations/%lld/contractors/%lld\">%s</a></p><p>%s</p>", T(r, "ct_send_title"), (long long)r->org.id,
 	  (long long)c->id, c->name, T(r, "link_made"));
-	h(b, "<p><code id=\"link\">%s%s/r/%s</code></p><p class=\"muted\">%d %s ・ %s</p>", r->host ? (r->secure ? "https://" : "http://") : "",
+	h(b, PF(r, "<p><code id=\"link\">%s%s/r/%s</code></p><p class=\"muted\">%d %s ・ %s</p>"), r->host ? (r->secure ? "https://" : "http://") : "",
 	  r->host ? r->host : "", token, ct_items_count(q.items), T(r, "ct_items"), T(r, "link_once"));
 	page_end(r, w);
 done:
@@ -550,7 +550,7 @@ static void cloud_page(req_t *r, resp_t *w, const cloud_service_t *c, const char
 	  T(r, "cloud_provider"), c->provider, T(r, "cloud_purpose"), c->purpose, T(r, "ct_review_due"), WHEN_DAY(r, c->review_due),
 	  !last || ct_review_due(c->review_due, today) ? T(r, "ct_review_is_due_mark") : "", T(r, "cloud_last_check"));
 	if (last)
-		h(b, "<a href=\"/diagnoses/%lld\">%d / %d %s</a> ・ %s", (long long)last->id, last->total, last->max,
+		h(b, PF(r, "<a href=\"/diagnoses/%lld\">%d / %d %s</a> ・ %s"), (long long)last->id, last->total, last->max,
 		  r->lang == LANG_EN ? last->band_en : last->band_ja, WHEN(r, last->created));
 	else
 		h(b, "%s", T(r, "cloud_never_checked"));

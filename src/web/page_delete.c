@@ -134,8 +134,8 @@ void page_diag_delete(req_t *r, resp_t *w, const char *const *args)
 	buf_t *b = &w->body;
 	const questionnaire_t *q = content_questionnaire(r->content, sd->questionnaire);
 	page_begin(r, w, T(r, "data_delete_diagnosis"));
-	h(b, "<h1>%s</h1><p>%s %s ・ %s ・ %d / %d</p><p class=\"warning\">%s</p>", T(r, "data_delete_diagnosis"),
-	  q ? tx(&q->title, r->lang) : sd->questionnaire, sd->scope, WHEN(r, sd->created), sd->total, sd->max, T(r, "data_delete_diagnosis_warning"));
+	h(b, PF(r, "<h1>%s</h1><p>%s %s ・ %s ・ %d / %d</p><p class=\"warning\">%s</p>"), T(r, "data_delete_diagnosis"),
+	  q ? tx(&q->title, r->lang) : sd->questionnaire, page_scope(r, sd->scope), WHEN(r, sd->created), sd->total, sd->max, T(r, "data_delete_diagnosis_warning"));
 	h(b, "<form method=\"post\" action=\"/diagnoses/%lld/delete\">", (long long)sd->id);
 	page_csrf_field(r, b);
 	h(b, "<input type=\"hidden\" name=\"confirm\" value=\"yes\"><p><button type=\"submit\" class=\"danger\">%s</button> "

@@ -116,7 +116,7 @@ static void open_links(req_t *r, buf_t *b, const questionnaire_t *q, const draft
 		if (s == step)
 			h(b, "<li><a href=\"#q-%s\">%s %s</a></li>", it->id, T(r, "question"), it->id);
 		else
-			h(b, "<li><a href=\"/diagnose/%s?draft=%s&amp;step=%d#q-%s\">%s %s</a>（%s %d）</li>", q->id, d->id, s, it->id,
+			h(b, PF(r, "<li><a href=\"/diagnose/%s?draft=%s&amp;step=%d#q-%s\">%s %s</a>（%s %d）</li>"), q->id, d->id, s, it->id,
 			  T(r, "question"), it->id, T(r, "web_step"), s + 1);
 	}
 	h(b, "</ul>");
@@ -210,8 +210,8 @@ static void render_step(req_t *r, resp_t *w, const questionnaire_t *q, const dra
 	if (q->edition_note.ja)
 		h(b, "<p class=\"notice edition\" id=\"edition-note\">%s</p>", tx(&q->edition_note, L));
 	/* app.js keeps the count (#answered) in step with the bar as answers are chosen */
-	h(b, "<p class=\"progress\"><label for=\"progress\">%s %d / %d ・ %s <span id=\"answered\">%d</span> / %d</label> "
-	     "<progress id=\"progress\" max=\"%d\" value=\"%d\">%d / %d</progress></p>",
+	h(b, PF(r, "<p class=\"progress\"><label for=\"progress\">%s %d / %d ・ %s <span id=\"answered\">%d</span> / %d</label> "
+	     "<progress id=\"progress\" max=\"%d\" value=\"%d\">%d / %d</progress></p>"),
 	  T(r, "web_step"), step + 1, n, T(r, "web_answered"), answered, q->nitems, q->nitems, answered, answered, q->nitems);
 	if (answered == 0 && d->org_id > 0)
 		last_round_offer(r, b, q, d);

@@ -72,12 +72,12 @@ static void trends(req_t *r, buf_t *b, const history_page_t *p)
 				xof[rd] = nx++;
 			}
 			int x = xof[rd], l = 0;
-			while (l < nl && strcmp(lines[l].name, d->scope))
+			while (l < nl && strcmp(lines[l].name, page_scope(r, d->scope)))
 				l++;
 			if (l == nl) {
 				if (nl == TREND_SITES)
 					continue;
-				lines[nl++].name = d->scope;
+				lines[nl++].name = page_scope(r, d->scope);
 			}
 			lines[l].v[x] = d->total;
 			lines[l].has[x] = true;
@@ -140,15 +140,15 @@ static void rollup_section(req_t *r, buf_t *b, const history_round_t *rd)
 	  (long long)rd->sheets[0]->id, T(r, "rollup"), qtitle(r, rd->questionnaire), WHEN_MONTH(r, rd->round), T(r, "web_rollup_rule"),
 	  ru->total, ru->max, T(r, "p17_rollup_used"));
 	for (int k = 0; k < ru->nsites; k++)
-		h(b, "<li><a href=\"/diagnoses/%lld\">%s %s（%s）%s</a>: %d / %d</li>", (long long)ru->sites[k]->id, ru->sites[k]->scope,
+		h(b, PF(r, "<li><a href=\"/diagnoses/%lld\">%s %s（%s）%s</a>: %d / %d</li>"), (long long)ru->sites[k]->id, page_scope(r, ru->sites[k]->scope),
 		  ru->sites[k]->respondent, T(r, role_key(ru->sites[k]->role)), WHEN(r, ru->sites[k]->created), ru->sites[k]->total,
 		  ru->sites[k]->max);
 	h(b, "</ul>");
 	if (ru->nleft) {
 		h(b, "<h3>%s</h3><ul class=\"rollup-left\">", T(r, "p17_rollup_left"));
 		for (int k = 0; k < ru->nleft; k++)
-			h(b, "<li><a href=\"/diagnoses/%lld\">%s %s（%s）%s</a>: %d / %d — %s %s %s</li>", (long long)ru->left[k]->id,
-			  ru->left[k]->scope, ru->left[k]->respondent, T(r, role_key(ru->left[k]->role)), WHEN(r, ru->left[k]->created),
+			h(b, PF(r, "<li><a href=\"/diagnoses/%lld\">%s %s（%s）%s</a>: %d / %d — %s %s %s</li>"), (long long)ru->left[k]->id,
+			  page_scope(r, ru->left[k]->scope), ru->left[k]->respondent, T(r, role_key(ru->left[k]->role)), WHEN(r, ru->left[k]->created),
 			  ru->left[k]->total, ru->left[k]->max, T(r, "p17_replaced_by"), ru->sites[ru->left_for[k]]->respondent,
 			  WHEN(r, ru->sites[ru->left_for[k]]->created));
 		h(b, "</ul>");
@@ -198,14 +198,14 @@ void page_history(req_t *r, resp_t *w, const char *const *args)
 	for (int i = 0; i < p->nrows; i++) {
 		const history_row_t *row = &p->rows[i];
 		const diag_summary_t *d = &row->d;
-		h(b, "<tr id=\"d-%lld\"><td data-label=\"%s\"><a href=\"/diagnoses/%lld\">%s</a></td><td data-label=\"%s\">%s</td>"
+		h(b, PF(r, "<tr id=\"d-%lld\"><td data-label=\"%s\"><a href=\"/diagnoses/%lld\">%s</a></td><td data-label=\"%s\">%s</td>"
 		     "<td data-label=\"%s\">%s</td><td data-label=\"%s\">%s（%s）</td><td data-label=\"%s\">%d / %d</td><td data-label=\"%s\">%s</td>"
-		     "<td data-label=\"%s\" class=\"change\">",
+		     "<td data-label=\"%s\" class=\"change\">"),
 		  (long long)d->id, T(r, "web_date"), (long long)d->id, WHEN(r, d->created), T(r, "web_questionnaire"), qtitle(r, d->questionnaire),
-		  T(r, "scope"), d->scope, T(r, "respondent"), d->respondent, T(r, role_key(d->role)), T(r, "total"), d->total, d->max,
+		  T(r, "scope"), page_scope(r, d->scope), T(r, "respondent"), d->respondent, T(r, role_key(d->role)), T(r, "total"), d->total, d->max,
 		  T(r, "band"), L == LANG_EN ? d->band_en : d->band_ja, T(r, "change"));
 		if (row->has_prev) { /* against the site's last result, whoever answered it */
-			h(b, "<strong>%s%d</strong> <span class=\"small\">（%s）</span>", d->total >= row->prev.total ? "+" : "",
+			h(b, PF(r, "<strong>%s%d</strong> <span class=\"small\">（%s）</span>"), d->total >= row->prev.total ? "+" : "",
 			  d->total - row->prev.total, WHEN_DAY(r, row->prev.created));
 			for (int k = 0; k < row->ncats; k++)
 				if (row->cat_has[k] && row->cat_delta[k])
@@ -234,8 +234,8 @@ void page_history(req_t *r, resp_t *w, const char *const *args)
 		const stored_diag_t *ex = rd->sheets[row->exec], *me = rd->sheets[row->self];
 		disagreement_t dis[MAX_ITEMS];
 		int nd = history_compare(ex, me, dis);
-		h(b, "<section class=\"comparison\"><h2>%s: %s %s（%s）</h2><p>%s（%s）/ %s（%s）: %d %s</p><ul>", T(r, "comparison"),
-		  qtitle(r, me->questionnaire), me->round, me->scope, ex->respondent, T(r, "role_executive"), me->respondent,
+		h(b, PF(r, "<section class=\"comparison\"><h2>%s: %s %s（%s）</h2><p>%s（%s）/ %s（%s）: %d %s</p><ul>"), T(r, "comparison"),
+		  qtitle(r, me->questionnaire), me->round, page_scope(r, me->scope), ex->respondent, T(r, "role_executive"), me->respondent,
 		  T(r, role_key(me->role)), nd, T(r, "disagreements"));
 		for (int j = 0; j < nd; j++)
 			h(b, "<li>%s %s: %s / %s</li>", T(r, "question"), ex->answers[dis[j].item].question, ex->answers[dis[j].item].option,

@@ -198,7 +198,7 @@ void page_home(req_t *r, resp_t *w, const char *const *args)
 	h(b, "<h2>%s</h2><ul class=\"cards\">", T(r, "web_choose"));
 	for (int i = 0; i < r->content->nqs; i++) {
 		const questionnaire_t *q = r->content->qs[i];
-		h(b, "<li><a class=\"card\" href=\"/diagnose/%s\"><strong>%s</strong><span>%d %s ・ %d %s</span><span>%s</span></a></li>",
+		h(b, PF(r, "<li><a class=\"card\" href=\"/diagnose/%s\"><strong>%s</strong><span>%d %s ・ %d %s</span><span>%s</span></a></li>"),
 		  q->id, tx(&q->title, r->lang), q->nitems, T(r, "questions"), q->minutes, T(r, "minutes"),
 		  tx(&q->description, r->lang));
 	}

@@ -93,7 +93,7 @@ void page_incidents(req_t *r, resp_t *w, const char *const *args)
 	h(b, "<p class=\"links noprint\" id=\"incident-links\">");
 	if (may_write(r))
 		h(b, "<a class=\"button\" href=\"/organizations/%lld/incidents/new\" id=\"new-incident\">%s</a> ", org, T(r, "inc_new"));
-	h(b, "<a href=\"/organizations/%lld/manual\" id=\"manual-link\">%s</a> ・ <a href=\"/organizations/%lld/bcp\" id=\"bcp-link\">%s</a></p>", org,
+	h(b, PF(r, "<a href=\"/organizations/%lld/manual\" id=\"manual-link\">%s</a> ・ <a href=\"/organizations/%lld/bcp\" id=\"bcp-link\">%s</a></p>"), org,
 	  T(r, "inc_manual"), org, T(r, "inc_bcp"));
 	page_report_links(r, b, "organizations", org, "incidents", false);
 	if (!n)
@@ -135,7 +135,7 @@ static void wizard(req_t *r, buf_t *b, const char *scopes, int level)
 	for (int k = 0; k < c->nscopes; k++) {
 		const inc_scope_t *s = &c->scopes[k];
 		int ri = c->responder[s->level];
-		h(b, "<label class=\"scope\"><input type=\"checkbox\" name=\"impact\" value=\"%s\"%s> %s <span class=\"small\">→ %s %d（%s: %s）</span></label>",
+		h(b, PF(r, "<label class=\"scope\"><input type=\"checkbox\" name=\"impact\" value=\"%s\"%s> %s <span class=\"small\">→ %s %d（%s: %s）</span></label>"),
 		  s->id, inc_list_has(scopes, s->id) ? " checked" : "", tx(&s->text, r->lang), T(r, "inc_level"), s->level, T(r, "inc_responder"),
 		  ri >= 0 ? tx(&c->roles[ri].name, r->lang) : "");
 	}
@@ -202,7 +202,7 @@ static void new_form(req_t *r, resp_t *w, const incident_t *x, const err_t *e)
 	buf_t *b = &w->body;
 	long long org = (long long)r->org.id;
 	page_begin(r, w, T(r, "inc_new"));
-	h(b, "<h1>%s</h1><p><a href=\"/organizations/%lld/incidents\">%s</a> ・ %s</p>", T(r, "inc_new"), org, T(r, "inc_register"), r->org.name);
+	h(b, PF(r, "<h1>%s</h1><p><a href=\"/organizations/%lld/incidents\">%s</a> ・ %s</p>"), T(r, "inc_new"), org, T(r, "inc_register"), r->org.name);
 	error_box(r, b, e);
 	h(b, "<form method=\"post\" action=\"/organizations/%lld/incidents\" class=\"form incident-form\" id=\"incident-form\">", org);
 	page_csrf_field(r, b);
@@ -366,7 +366,7 @@ static void event_text(req_t *r, buf_t *b, const inc_event_t *ev)
 		if (!strcmp(ev->text, "reopened"))
 			h(b, "%s", T(r, "inc_ev_reopened"));
 		else
-			h(b, "%s（%s %d）", T(r, "inc_ev_opened"), T(r, "inc_level"), atoi(ev->text));
+			h(b, PF(r, "%s（%s %d）"), T(r, "inc_ev_opened"), T(r, "inc_level"), atoi(ev->text));
 		break;
 	case INC_EV_LEVEL:
 		sscanf(ev->text, "%d>%d", &a, &z);
@@ -381,7 +381,7 @@ static void event_text(req_t *r, buf_t *b, const inc_event_t *ev)
 		break;
 	}
 	case INC_EV_CLOSED:
-		h(b, "%s（%s: %d）", T(r, "inc_ev_closed"), T(r, "inc_planned"), atoi(ev->text));
+		h(b, PF(r, "%s（%s: %d）"), T(r, "inc_ev_closed"), T(r, "inc_planned"), atoi(ev->text));
 		break;
 	default:
 		h(b, "<span class=\"pre\">%s</span>", ev->text);
@@ -400,7 +400,7 @@ static void runbook(req_t *r, buf_t *b, const incident_view_t *v, const inc_manu
 	h(b, "<section id=\"runbook\" aria-labelledby=\"runbook-h\"><h2 id=\"runbook-h\">%s</h2><p>%s", T(r, "inc_runbook"),
 	  tx(&c->playbooks[x->type].title, r->lang));
 	if (c->playbooks[x->type].cite.ja)
-		h(b, "（%s）", tx(&c->playbooks[x->type].cite, r->lang));
+		h(b, PF(r, "（%s）"), tx(&c->playbooks[x->type].cite, r->lang));
 	h(b, "</p><p id=\"progress\">%s: %d / %d</p>", T(r, "inc_progress"), done, v->nsteps);
 	if (pl && pl->note.ja)
 		h(b, "<p class=\"notice\" id=\"procedure-note\">%s</p>", tx(&pl->note, r->lang));
@@ -434,9 +434,9 @@ static void runbook(req_t *r, buf_t *b, const incident_view_t *v, const inc_manu
 			int ri = role ? inc_role_index(c, role) : -1;
 			const inc_person_t *p = ri >= 0 ? inc_manual_person(m, role) : NULL;
 			if (p && p->name[0]) {
-				h(b, "（");
+				h(b, PF(r, "（"));
 				holder(r, b, m, ri);
-				h(b, "）");
+				h(b, PF(r, "）"));
 			}
 		}
 		h(b, "</p><p class=\"text\">%s</p>", st ? tx(&st->text, r->lang) : s->text);
@@ -465,7 +465,7 @@ static void runbook(req_t *r, buf_t *b, const incident_view_t *v, const inc_manu
 			h(b, "</ul>");
 		}
 		if (s->done)
-			h(b, "<p class=\"small ticked\">%s %s ・ %s</p>", T(r, "inc_done_at"), WHEN(r, s->done_at), s->done_by);
+			h(b, PF(r, "<p class=\"small ticked\">%s %s ・ %s</p>"), T(r, "inc_done_at"), WHEN(r, s->done_at), s->done_by);
 		if (s->note[0] && !w)
 			h(b, "<p class=\"small pre\">%s: %s</p>", T(r, "inc_note"), s->note);
 		if (w) {
@@ -505,7 +505,7 @@ static void timeline(req_t *r, buf_t *b, const incident_view_t *v, bool w)
 		h(b, "<li class=\"ev-%s\"><time>%s</time> ", INC_EVENT_IDS[ev->kind], WHEN(r, ev->at));
 		event_text(r, b, ev);
 		if (ev->by[0])
-			h(b, " <span class=\"small\">（%s）</span>", ev->by);
+			h(b, PF(r, " <span class=\"small\">（%s）</span>"), ev->by);
 		h(b, "</li>");
 	}
 	h(b, "</ol>");
@@ -676,8 +676,8 @@ static void render(req_t *r, resp_t *w, incident_view_t *vp, const err_t *refuse
 	buf_t *b = &w->body;
 	long long org = (long long)r->org.id;
 	page_begin(r, w, x->title);
-	h(b, "<h1>%s</h1><p><a href=\"/organizations/%lld/incidents\">%s</a> ・ <a href=\"/organizations/%lld\">%s</a> ・ "
-	     "<a href=\"/organizations/%lld/manual\">%s</a></p>",
+	h(b, PF(r, "<h1>%s</h1><p><a href=\"/organizations/%lld/incidents\">%s</a> ・ <a href=\"/organizations/%lld\">%s</a> ・ "
+	     "<a href=\"/organizations/%lld/manual\">%s</a></p>"),
 	  x->title, org, T(r, "inc_register"), org, r->org.name, org, T(r, "inc_manual"));
 	{ /* this incident's report (page_report.c) */
 		char base[48];
@@ -704,9 +704,9 @@ static void render(req_t *r, resp_t *w, incident_view_t *vp, const err_t *refuse
 			long long aid = strtoll(p, NULL, 10);
 			asset_t *as = xmalloc(sizeof *as);
 			if (app_asset_get_of(&r->app, r->org.id, aid, as, &e) == 0)
-				h(b, "%s<a href=\"/organizations/%lld/assets/%lld\">%s</a>", k ? "、" : "", org, aid, as->name);
+				h(b, "%s<a href=\"/organizations/%lld/assets/%lld\">%s</a>", k ? PF(r, "、") : "", org, aid, as->name);
 			else
-				h(b, "%s%lld（%s）", k ? "、" : "", aid, T(r, "inc_asset_gone"));
+				h(b, PF(r, "%s%lld（%s）"), k ? PF(r, "、") : "", aid, T(r, "inc_asset_gone"));
 			free(as);
 			p = strchr(p, ',');
 			p = p ? p + 1 : NULL;

@@ -60,7 +60,12 @@ static void hit_item(req_t *r, buf_t *b, const search_hit_t *hit)
 		h(b, "%s ", hit->id);
 	h(b, "%s</a>", tx(hit->title, r->lang));
 	if (hit->snippet[0]) {
-		h(b, "<p class=\"snippet\">");
+		/* a snippet in the other language (only its text matched) is marked as such: on an
+		 * English page a Japanese snippet is the document's own words, lang="ja" */
+		bool ja = false;
+		for (const unsigned char *p = (const unsigned char *)hit->snippet; *p && !ja; p++)
+			ja = *p >= 0xE3 && *p <= 0xE9; /* lead bytes of kana, CJK punctuation and kanji */
+		h(b, r->lang == LANG_EN && ja ? "<p class=\"snippet\" lang=\"ja\">" : "<p class=\"snippet\">");
 		if (hit->mark >= 0) { /* h() takes whole strings: the three parts apart */
 			char pre[SEARCH_SNIPPET_MAX], mid[SEARCH_SNIPPET_MAX];
 			snprintf(pre, sizeof pre, "%.*s", hit->mark, hit->snippet);
@@ -200,7 +205,7 @@ void page_scenario(req_t *r, resp_t *w, const char *const *args)
 			const scenario_check_t *ch = &s->risks[k].checks[c];
 			h(b, "<p><label><input type=\"checkbox\" name=\"c\" value=\"%s\"> %s</label>", ch->id, tx(&ch->text, L));
 			for (int m = 0; m < ch->nmeasures; m++)
-				h(b, " <a href=\"/measures/%s\">（%s）</a>", ch->measures[m]->id, ch->measures[m]->id);
+				h(b, PF(r, " <a href=\"/measures/%s\">（%s）</a>"), ch->measures[m]->id, ch->measures[m]->id);
 			h(b, "</p>");
 		}
 		h(b, "</fieldset>");
@@ -354,7 +359,7 @@ static void measure_links(req_t *r, buf_t *b, const measure_t *const *ms, int n)
 		return;
 	h(b, "<p class=\"related\">%s: ", T(r, "p17_related_measures"));
 	for (int k = 0; k < n; k++)
-		h(b, "%s<a href=\"/measures/%s\">%s %s</a>", k ? "、" : "", ms[k]->id, ms[k]->id, tx(&ms[k]->title, r->lang));
+		h(b, "%s<a href=\"/measures/%s\">%s %s</a>", k ? PF(r, "、") : "", ms[k]->id, ms[k]->id, tx(&ms[k]->title, r->lang));
 	h(b, "</p>");
 }
 

@@ -128,9 +128,9 @@ static void page(req_t *r, resp_t *w, const inc_manual_t *m, const err_t *refuse
 	long long org = (long long)r->org.id;
 	bool wr = may_write(r);
 	page_begin(r, w, T(r, "inc_manual"));
-	h(b, "<h1>%s</h1><p><a href=\"/organizations/%lld\">%s</a> ・ <a href=\"/organizations/%lld/incidents\">%s</a> ・ "
+	h(b, PF(r, "<h1>%s</h1><p><a href=\"/organizations/%lld\">%s</a> ・ <a href=\"/organizations/%lld/incidents\">%s</a> ・ "
 	     "<a href=\"/organizations/%lld/bcp\">%s</a> ・ <a href=\"/organizations/%lld/manual/print\" id=\"manual-print\">%s</a>"
-	     " ・ <a href=\"/organizations/%lld/manual.pdf%s\" id=\"manual-pdf\" download>%s</a></p>",
+	     " ・ <a href=\"/organizations/%lld/manual.pdf%s\" id=\"manual-pdf\" download>%s</a></p>"),
 	  T(r, "inc_manual"), org, r->org.name, org, T(r, "inc_register"), org, T(r, "inc_bcp"), org, T(r, "inc_print"), org,
 	  L == LANG_EN ? "?lang=en" : "", T(r, "report_pdf"));
 	error_box(r, b, refused);
@@ -183,7 +183,7 @@ static void page(req_t *r, resp_t *w, const inc_manual_t *m, const err_t *refuse
 		h(b, "<p><button type=\"submit\">%s</button></p></form>", T(r, "inc_manual_save"));
 	}
 	if (m->updated[0])
-		h(b, "<p class=\"small\" id=\"manual-updated\">%s: %s ・ %s: %s</p>", T(r, "inc_updated_at"), WHEN(r, m->updated), T(r, "inc_reviewed"),
+		h(b, PF(r, "<p class=\"small\" id=\"manual-updated\">%s: %s ・ %s: %s</p>"), T(r, "inc_updated_at"), WHEN(r, m->updated), T(r, "inc_reviewed"),
 		  m->reviewed[0] ? WHEN_DAY(r, m->reviewed) : "—");
 	handbook_parts(r, b, m);
 	reporting(r, b, m);
@@ -270,7 +270,7 @@ void page_manual_print(req_t *r, resp_t *w, const char *const *args)
 	buf_t *b = &w->body;
 	page_begin(r, w, T(r, "inc_manual"));
 	h(b, "<article class=\"printable manual\" id=\"manual-printable\"><h1>%s — %s</h1>", r->org.name, T(r, "inc_manual"));
-	h(b, "<p class=\"noprint\"><a href=\"/organizations/%lld/manual\">%s</a> ・ <a href=\"/organizations/%lld/manual.pdf%s\" download>%s</a></p>",
+	h(b, PF(r, "<p class=\"noprint\"><a href=\"/organizations/%lld/manual\">%s</a> ・ <a href=\"/organizations/%lld/manual.pdf%s\" download>%s</a></p>"),
 	  (long long)r->org.id, T(r, "inc_manual_back"), (long long)r->org.id, L == LANG_EN ? "?lang=en" : "", T(r, "report_pdf"));
 	h(b, "<h2>%s</h2><table class=\"roles\"><tbody>", tx(&c->roles_title, L));
 	for (int i = 0; i < c->nroles; i++) {
@@ -307,7 +307,7 @@ void page_manual_print(req_t *r, resp_t *w, const char *const *args)
 	}
 	h(b, "</section>");
 	reporting(r, b, m);
-	h(b, "<p class=\"small\">%s: %s ・ %s: %s</p><p class=\"small\">%s: %s</p></article>", T(r, "inc_updated_at"),
+	h(b, PF(r, "<p class=\"small\">%s: %s ・ %s: %s</p><p class=\"small\">%s: %s</p></article>"), T(r, "inc_updated_at"),
 	  m->updated[0] ? WHEN(r, m->updated) : "—", T(r, "inc_reviewed"), m->reviewed[0] ? WHEN_DAY(r, m->reviewed) : "—", T(r, "source"),
 	  tx(&c->document, L));
 	free(m);
@@ -342,7 +342,7 @@ static void bcp_page(req_t *r, resp_t *w, const inc_bcp_t *list, int n, const er
 	long long org = (long long)r->org.id;
 	bool wr = may_write(r);
 	page_begin(r, w, "IT-BCP");
-	h(b, "<h1>%s</h1><p><a href=\"/organizations/%lld\">%s</a> ・ <a href=\"/organizations/%lld/manual\">%s</a></p>", tx(&c->bcp_title, L), org,
+	h(b, PF(r, "<h1>%s</h1><p><a href=\"/organizations/%lld\">%s</a> ・ <a href=\"/organizations/%lld/manual\">%s</a></p>"), tx(&c->bcp_title, L), org,
 	  r->org.name, org, T(r, "inc_manual"));
 	error_box(r, b, refused);
 	for (int i = 0; i < c->nbcp_intro; i++)
@@ -368,7 +368,7 @@ static void bcp_page(req_t *r, resp_t *w, const inc_bcp_t *list, int n, const er
 			  s->id, got && got->done ? " checked" : "", T(r, "inc_step_done"), T(r, "inc_owner"), s->id, got ? got->owner : "", T(r, "inc_on"),
 			  s->id, got ? got->done_on : "", T(r, "inc_note"), s->id, got ? got->note : "");
 		else
-			h(b, "<p class=\"small\">%s %s ・ %s: %s %s</p>", got && got->done ? "✓" : "□", T(r, got && got->done ? "sa_done" : "sa_todo"),
+			h(b, PF(r, "<p class=\"small\">%s %s ・ %s: %s %s</p>"), got && got->done ? "✓" : "□", T(r, got && got->done ? "sa_done" : "sa_todo"),
 			  T(r, "inc_owner"), got && got->owner[0] ? got->owner : "—", got ? got->done_on : "");
 		h(b, "</li>");
 	}

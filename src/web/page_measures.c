@@ -124,7 +124,7 @@ void page_measure(req_t *r, resp_t *w, const char *const *args)
 	buf_t *b = &w->body;
 	lang_t L = r->lang;
 	page_begin(r, w, m->id);
-	h(b, "<p class=\"muted\">%s %s ・ %s</p><h1>%s %s</h1>", r->content->mcats[m->category].id,
+	h(b, PF(r, "<p class=\"muted\">%s %s ・ %s</p><h1>%s %s</h1>"), r->content->mcats[m->category].id,
 	  tx(&r->content->mcats[m->category].title, L), T(r, "web_required_control"), m->id, tx(&m->title, L));
 	h(b, "<h2>%s</h2>", T(r, "web_points"));
 	bool open = false;

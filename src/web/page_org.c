@@ -157,7 +157,7 @@ void page_org_show(req_t *r, resp_t *w, const char *const *args)
 	if (req_query(r, "saved"))
 		h(b, "<p class=\"notice\" role=\"status\" id=\"saved\">%s</p>", T(r, "org_saved"));
 	if (o.archived[0])
-		h(b, "<p class=\"notice\" id=\"archived\">%s（%s）</p>", T(r, "org_archived_notice"), WHEN_DAY(r, o.archived));
+		h(b, PF(r, "<p class=\"notice\" id=\"archived\">%s（%s）</p>"), T(r, "org_archived_notice"), WHEN_DAY(r, o.archived));
 	h(b, "<dl class=\"profile\">");
 	const industry_t *ind = content_industry(c, o.industry);
 	h(b, "<dt>%s</dt><dd>%s %s</dd>", T(r, "industry"), ind ? ind->code : T(r, "not_given"), ind ? tx(&ind->name, r->lang) : "");
@@ -166,7 +166,7 @@ void page_org_show(req_t *r, resp_t *w, const char *const *args)
 	num_grouped(o.employees, num, sizeof num);
 	h(b, "<dt>%s</dt><dd>%s%s%s%s%s</dd>", T(r, "employees"), o.employees >= 0 ? num : T(r, "not_given"),
 	  o.employees >= 0 ? T(r, "org_people_after") : "",
-	  band >= 0 ? "（" : "", band >= 0 ? tx(&c->size_bands[band].label, r->lang) : "", band >= 0 ? "）" : "");
+	  band >= 0 ? (r->lang == LANG_EN ? " (" : "（") : "", band >= 0 ? tx(&c->size_bands[band].label, r->lang) : "", band >= 0 ? (r->lang == LANG_EN ? ")" : "）") : "");
 	num_grouped(o.capital, num, sizeof num);
 	h(b, "<dt>%s</dt><dd id=\"capital\">%s%s</dd>", T(r, "capital"), o.capital >= 0 ? num : T(r, "not_given"), o.capital >= 0 ? T(r, "org_yen_after") : "");
 	h(b, "<dt>%s</dt><dd>%s</dd>", T(r, "prefecture"), o.prefecture[0] ? o.prefecture : T(r, "not_given"));
@@ -181,10 +181,10 @@ void page_org_show(req_t *r, resp_t *w, const char *const *args)
 		  c->qs[i]->id, (long long)o.id, tx(&c->qs[i]->title, r->lang), c->qs[i]->minutes, T(r, "minutes"));
 	h(b, "</ul><p><a href=\"/organizations/%lld/history\">%s</a></p>", (long long)o.id, T(r, "history"));
 	h(b, "<p><a href=\"/organizations/%lld/security-action\" id=\"security-action-link\">%s</a></p>", (long long)o.id, T(r, "sa_link"));
-	h(b, "<p><a href=\"/organizations/%lld/contractors\" id=\"contractors-link\">%s</a> ・ <a href=\"/organizations/%lld/cloud\" id=\"cloud-link\">%s</a></p>", (long long)o.id, T(r, "ct_title"), (long long)o.id, T(r, "cloud_title"));
+	h(b, PF(r, "<p><a href=\"/organizations/%lld/contractors\" id=\"contractors-link\">%s</a> ・ <a href=\"/organizations/%lld/cloud\" id=\"cloud-link\">%s</a></p>"), (long long)o.id, T(r, "ct_title"), (long long)o.id, T(r, "cloud_title"));
 	page_profile_section(r, b, &o);
-	h(b, "<p id=\"risk-links\"><a href=\"/organizations/%lld/assets\">%s</a> ・ <a href=\"/organizations/%lld/risks\">%s</a></p>", (long long)o.id, T(r, "asset_ledger"), (long long)o.id, T(r, "risk_register"));
-	h(b, "<p id=\"incident-links\"><a href=\"/organizations/%lld/incidents\">%s</a> ・ <a href=\"/organizations/%lld/manual\">%s</a></p>", (long long)o.id, T(r, "inc_register"), (long long)o.id, T(r, "inc_manual"));
+	h(b, PF(r, "<p id=\"risk-links\"><a href=\"/organizations/%lld/assets\">%s</a> ・ <a href=\"/organizations/%lld/risks\">%s</a></p>"), (long long)o.id, T(r, "asset_ledger"), (long long)o.id, T(r, "risk_register"));
+	h(b, PF(r, "<p id=\"incident-links\"><a href=\"/organizations/%lld/incidents\">%s</a> ・ <a href=\"/organizations/%lld/manual\">%s</a></p>"), (long long)o.id, T(r, "inc_register"), (long long)o.id, T(r, "inc_manual"));
 	page_plan_section(r, b, &o);
 	if (r->app.who.role != UROLE_VIEWER)
 		page_link_section(r, b, &o);

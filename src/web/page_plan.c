@@ -29,7 +29,7 @@ static void plan_notice(req_t *r, buf_t *b)
 			snprintf(key, sizeof key, "p17_plan_%s", what);
 			h(b, "<p class=\"notice%s\" role=\"status\" id=\"plan-notice\">%s", !strcmp(what, "exists") ? " warning" : "", T(r, key));
 			if (n && parse_id(n) >= 0)
-				h(b, "（%lld）", parse_id(n));
+				h(b, PF(r, "（%lld）"), parse_id(n));
 			if (item && parse_id(item) > 0)
 				h(b, " <a href=\"#p-%lld\">%s</a>", parse_id(item), T(r, "p17_plan_see_item"));
 			h(b, "</p>");
@@ -82,7 +82,7 @@ static void plan_form(req_t *r, buf_t *b, const org_t *o, const plan_item_t *ite
 		else
 			h(b, "%s %s: %s", q ? tx(&q->title, r->lang) : p->questionnaire, p->question, it >= 0 ? tx(&q->items[it].text, r->lang) : p->title);
 		if (late)
-			h(b, " <strong class=\"badge overdue\">%s（%s）</strong>", T(r, "p17_plan_overdue"), WHEN_DAY(r, p->due));
+			h(b, PF(r, " <strong class=\"badge overdue\">%s（%s）</strong>"), T(r, "p17_plan_overdue"), WHEN_DAY(r, p->due));
 		h(b, "</td><td data-label=\"%s\">", T(r, "plan_latest"));
 		if (chk != PLAN_NOT_CHECKED)
 			h(b, "<a href=\"/diagnoses/%lld\">%s</a>", (long long)against, T(r, chk == PLAN_ACHIEVED ? "plan_achieved" : "plan_not_yet"));

@@ -25,7 +25,7 @@ static void risk_summary(req_t *r, buf_t *b, const risk_t *rk)
 		h(b, "<p>%s</p><ul class=\"reasons\">", T(r, "risk_reasons"));
 	for (int i = 0; i < n; i++) {
 		const profile_item_t *it = &p->items[why[i]];
-		h(b, "<li>%s: %s（+%d）</li>", tx(&it->text, r->lang), tx(&it->opts[rk->opt[why[i]]].label, r->lang),
+		h(b, PF(r, "<li>%s: %s（+%d）</li>"), tx(&it->text, r->lang), tx(&it->opts[rk->opt[why[i]]].label, r->lang),
 		  it->opts[rk->opt[why[i]]].points);
 	}
 	if (n)
@@ -74,7 +74,7 @@ static void render_profile(req_t *r, resp_t *w, const org_t *o, const profile_an
 	for (int i = 0; i < p->nitems; i++) {
 		const profile_item_t *it = &p->items[i];
 		if (it->field != PF_ASKED) {
-			h(b, "<p>%s: <strong>%s</strong> <span class=\"muted\">（%s）</span></p>", tx(&it->text, L),
+			h(b, PF(r, "<p>%s: <strong>%s</strong> <span class=\"muted\">（%s）</span></p>"), tx(&it->text, L),
 			  rk.opt[i] >= 0 ? tx(&it->opts[rk.opt[i]].label, L) : T(r, "profile_unanswered"), T(r, "profile_from_org"));
 			continue;
 		}

@@ -94,12 +94,12 @@ HANDLER(page_report_secaction_pdf, REPORT_SECACTION, REPORT_PDF)
 void page_report_links(req_t *r, buf_t *b, const char *base, long long id, const char *name, bool comment)
 {
 	const char *lang = r->lang == LANG_EN ? "?lang=en" : "";
-	h(b, "<p class=\"report-links noprint\" id=\"report-%s\"><strong>%s:</strong> <a href=\"/%s/%lld/%s.pdf%s\" id=\"report-%s-pdf\" download>%s</a>"
-	     " ・ <a href=\"/%s/%lld/%s.xlsx%s\" id=\"report-%s-xlsx\" download>%s</a>",
+	h(b, PF(r, "<p class=\"report-links noprint\" id=\"report-%s\"><strong>%s:</strong> <a href=\"/%s/%lld/%s.pdf%s\" id=\"report-%s-pdf\" download>%s</a>"
+	     " ・ <a href=\"/%s/%lld/%s.xlsx%s\" id=\"report-%s-xlsx\" download>%s</a>"),
 	  name, T(r, "report_downloads"), base, id, name, lang, name, T(r, "report_pdf"), base, id, name, lang, name, T(r, "report_xlsx"));
 	/* the comment is written on a page of its own: this part of a page may be cached */
 	if (comment)
-		h(b, " ・ <a href=\"/%s/%lld/reports#%s\" id=\"report-%s-comment\">%s</a>", base, id, name, name, T(r, "report_with_comment"));
+		h(b, PF(r, " ・ <a href=\"/%s/%lld/reports#%s\" id=\"report-%s-comment\">%s</a>"), base, id, name, name, T(r, "report_with_comment"));
 	h(b, "</p>");
 }
 
@@ -132,7 +132,7 @@ void page_report_form(req_t *r, resp_t *w, const char *const *args)
 	const questionnaire_t *q = content_questionnaire(r->content, sd->questionnaire);
 	buf_t *b = &w->body;
 	page_begin(r, w, T(r, "report_downloads"));
-	h(b, "<h1>%s</h1><p class=\"meta\"><a href=\"/diagnoses/%lld\">%s — %s</a> ・ %s %d / %d</p><p>%s</p>", T(r, "report_downloads"),
+	h(b, PF(r, "<h1>%s</h1><p class=\"meta\"><a href=\"/diagnoses/%lld\">%s — %s</a> ・ %s %d / %d</p><p>%s</p>"), T(r, "report_downloads"),
 	  (long long)sd->id, T(r, "web_result"), q ? tx(&q->title, r->lang) : sd->questionnaire, T(r, "total"), sd->total, sd->max,
 	  T(r, "report_form_help"));
 	report_form(r, b, (long long)sd->id, "report", "report_diag_title");

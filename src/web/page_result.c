@@ -451,8 +451,8 @@ static void render_main(req_t *r, buf_t *b, const result_view_t *v, const char *
 	h(b, "<div class=\"result-top\" id=\"result-top\"><div class=\"result-head\"><h1>%s — %s</h1>", T(r, "web_result"), title);
 	h(b, "<p class=\"meta\">");
 	if (v->org.id)
-		h(b, "<a href=\"/organizations/%lld\">%s</a> ・ ", (long long)v->org.id, v->org.name);
-	h(b, "%s: %s ・ %s %s ・ %s</p></div>", T(r, "scope"), sd->scope, T(r, "version"), sd->version, WHEN(r, sd->created));
+		h(b, PF(r, "<a href=\"/organizations/%lld\">%s</a> ・ "), (long long)v->org.id, v->org.name);
+	h(b, PF(r, "%s: %s ・ %s %s ・ %s</p></div>"), T(r, "scope"), page_scope(r, sd->scope), T(r, "version"), sd->version, WHEN(r, sd->created));
 	h(b, "<div class=\"summary\"><section class=\"score\" aria-labelledby=\"score-h\"><h2 id=\"score-h\">%s</h2>"
 	     "<p class=\"total\"><span class=\"big\" id=\"total\">%d</span> / %d %s</p>",
 	  T(r, "total"), sd->total, sd->max, T(r, "points"));

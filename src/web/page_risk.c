@@ -45,7 +45,7 @@ static void heat_map(req_t *r, buf_t *b, const char *id, const char *title, cons
 	svg_risk_matrix(b, id[0] == 'm' ? "rm-title" : "rr-title", title, rows, cols, (const long long (*)[3])c, (const char *const (*)[3])labels,
 			example ? (int)rc->example_freq : -1, (int)rc->example_impact, example ? tx(&rc->example_threat, r->lang) : NULL);
 	/* the same numbers as a table */
-	h(b, "<table class=\"riskmap\"><caption>%s</caption><thead><tr><th scope=\"col\">%s ＼ %s</th>", title, T(r, "risk_frequency"),
+	h(b, PF(r, "<table class=\"riskmap\"><caption>%s</caption><thead><tr><th scope=\"col\">%s ＼ %s</th>"), title, T(r, "risk_frequency"),
 	  T(r, "risk_impact"));
 	for (int i = 0; i < 3; i++)
 		h(b, "<th scope=\"col\">%s</th>", cols[i]);
@@ -53,7 +53,7 @@ static void heat_map(req_t *r, buf_t *b, const char *id, const char *title, cons
 	for (int f = 0; f < 3; f++) {
 		h(b, "<tr><th scope=\"row\">%s</th>", rows[f]);
 		for (int i = 0; i < 3; i++)
-			h(b, "<td class=\"num\" data-cell=\"%s:%s\">%lld（%s）</td>", RISK_FREQ_IDS[f], RISK_IMPACT_IDS[i], (long long)counts[f][i], labels[f][i]);
+			h(b, PF(r, "<td class=\"num\" data-cell=\"%s:%s\">%lld（%s）</td>"), RISK_FREQ_IDS[f], RISK_IMPACT_IDS[i], (long long)counts[f][i], labels[f][i]);
 		h(b, "</tr>");
 	}
 	h(b, "</tbody></table></figure>");
@@ -188,7 +188,7 @@ void page_risks(req_t *r, resp_t *w, const char *const *args)
 	char title[512];
 	snprintf(title, sizeof title, "%s — %s", T(r, "risk_register"), o.name);
 	page_begin(r, w, title);
-	h(b, "<h1>%s</h1><p><a href=\"/organizations/%lld\">%s</a> ・ <a href=\"/organizations/%lld/assets\">%s</a> ・ <a href=\"/organizations/%lld#plan\">%s</a></p>",
+	h(b, PF(r, "<h1>%s</h1><p><a href=\"/organizations/%lld\">%s</a> ・ <a href=\"/organizations/%lld/assets\">%s</a> ・ <a href=\"/organizations/%lld#plan\">%s</a></p>"),
 	  T(r, "risk_register"), (long long)o.id, o.name, (long long)o.id, T(r, "asset_ledger"), (long long)o.id, T(r, "risk_plan_items"));
 	h(b, "<p class=\"lead\">%s</p><p class=\"muted\">%s: %s</p>", T(r, "risk_intro"), T(r, "asset_source"), tx(&rc->source_doc, r->lang));
 	page_report_links(r, b, "organizations", (long long)o.id, "ledger", false);
@@ -197,12 +197,12 @@ void page_risks(req_t *r, resp_t *w, const char *const *args)
 	h(b, "<h2>%s</h2>", T(r, "risk_matrix"));
 	heat_map(r, b, "matrix", T(r, "risk_matrix_counts"), &x.m, counts, true);
 	risk_treat_t ex = risk_suggest(&x.m, rc->example_freq, rc->example_impact);
-	h(b, "<p id=\"worked-example\" class=\"muted\">%s: ▲%s — %s / %s → %s（%s）</p>", T(r, "risk_example"), tx(&rc->example_threat, r->lang),
+	h(b, PF(r, "<p id=\"worked-example\" class=\"muted\">%s: ▲%s — %s / %s → %s（%s）</p>"), T(r, "risk_example"), tx(&rc->example_threat, r->lang),
 	  tx(&rc->freqs[rc->example_freq].label, r->lang), tx(&rc->impacts[rc->example_impact].label, r->lang), tx(&rc->treats[ex].label, r->lang),
 	  tx(&rc->treat_actions[ex], r->lang));
 	h(b, "<ul class=\"treatments\">");
 	for (int t = 0; t < RISK_TREATS; t++)
-		h(b, "<li><strong>%s</strong>: %s（%s）</li>", tx(&rc->treats[t].label, r->lang), tx(&rc->treats[t].text, r->lang),
+		h(b, PF(r, "<li><strong>%s</strong>: %s（%s）</li>"), tx(&rc->treats[t].label, r->lang), tx(&rc->treats[t].text, r->lang),
 		  tx(&rc->treat_actions[t], r->lang));
 	h(b, "</ul>");
 	heat_map(r, b, "residual", T(r, "risk_matrix_residual"), &x.m, residual, false);
@@ -308,8 +308,8 @@ static void risk_form(req_t *r, buf_t *b, const risk_rec_t *k, const char *actio
 		size_t len = strlen(ids);
 		snprintf(ids + len, sizeof ids - len, "%s%lld", a ? "," : "", (long long)k->assets[a]);
 	}
-	h(b, "<p><label for=\"f-assets\">%s（ID）</label><input id=\"f-assets\" name=\"assets\" value=\"%s\" maxlength=\"400\"%s>"
-	     "<small class=\"help\"><a href=\"/organizations/%lld/assets\">%s</a></small></p>",
+	h(b, PF(r, "<p><label for=\"f-assets\">%s（ID）</label><input id=\"f-assets\" name=\"assets\" value=\"%s\" maxlength=\"400\"%s>"
+	     "<small class=\"help\"><a href=\"/organizations/%lld/assets\">%s</a></small></p>"),
 	  T(r, "risk_assets"), ids, is_new ? " required" : "", (long long)r->org.id, T(r, "asset_ledger"));
 	h(b, "<p><label for=\"f-threat_ref\">%s</label><select id=\"f-threat_ref\" name=\"threat_ref\"><option value=\"\">—</option><optgroup label=\"%s\">",
 	  T(r, "risk_threat_pick"), T(r, "risk_scenarios"));
@@ -408,7 +408,7 @@ static void form_page(req_t *r, resp_t *w, const risk_rec_t *k, const char *titl
 {
 	buf_t *b = &w->body;
 	page_begin(r, w, title);
-	h(b, "<h1>%s</h1><p><a href=\"/organizations/%lld/risks\">%s</a> ・ %s</p>", title, (long long)r->org.id, T(r, "risk_register"), r->org.name);
+	h(b, PF(r, "<h1>%s</h1><p><a href=\"/organizations/%lld/risks\">%s</a> ・ %s</p>"), title, (long long)r->org.id, T(r, "risk_register"), r->org.name);
 	risk_form(r, b, k, action, err, is_new);
 	page_end(r, w);
 }
@@ -487,21 +487,21 @@ void page_risk(req_t *r, resp_t *w, const char *const *args)
 	risk_treat_t s = risk_suggest(&m, k.freq, k.impact);
 	buf_t *b = &w->body;
 	page_begin(r, w, k.threat);
-	h(b, "<h1>%s</h1><p><a href=\"/organizations/%lld/risks\">%s</a> ・ %s</p>", k.threat, (long long)r->org.id, T(r, "risk_register"), r->org.name);
+	h(b, PF(r, "<h1>%s</h1><p><a href=\"/organizations/%lld/risks\">%s</a> ・ %s</p>"), k.threat, (long long)r->org.id, T(r, "risk_register"), r->org.name);
 	const char *planned = req_query(r, "planned");
 	if (planned && parse_id(planned) > 0)
-		h(b, "<p class=\"notice\" role=\"status\" id=\"planned\">%s: %s ・ <a href=\"/organizations/%lld#plan\">%s</a></p>", T(r, "risk_plan_added"),
+		h(b, PF(r, "<p class=\"notice\" role=\"status\" id=\"planned\">%s: %s ・ <a href=\"/organizations/%lld#plan\">%s</a></p>"), T(r, "risk_plan_added"),
 		  planned, (long long)r->org.id, T(r, "risk_plan_items"));
 	h(b, "<dl class=\"profile risk\"><dt>%s</dt><dd>", T(r, "risk_assets"));
 	for (int a = 0; a < k.nassets; a++) {
 		asset_t as;
 		if (app_asset_get(&r->app, k.assets[a], &as, &e) == 0)
-			h(b, "%s<a href=\"/organizations/%lld/assets/%lld\">%s</a>", a ? "、" : "", (long long)r->org.id, (long long)as.id, as.name);
+			h(b, "%s<a href=\"/organizations/%lld/assets/%lld\">%s</a>", a ? PF(r, "、") : "", (long long)r->org.id, (long long)as.id, as.name);
 	}
 	h(b, "</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd id=\"v-frequency\">%s</dd><dt>%s</dt><dd id=\"v-impact\">%s</dd>", T(r, "risk_source"),
 	  tx(&rc->sources[k.source].label, r->lang), T(r, "risk_frequency"), tx(&rc->freqs[k.freq].text, r->lang), T(r, "risk_impact"),
 	  tx(&rc->impacts[k.impact].text, r->lang));
-	h(b, "<dt>%s</dt><dd id=\"suggested\" data-treatment=\"%s\">%s — %s（%s）</dd>", T(r, "risk_suggested"), RISK_TREAT_IDS[s],
+	h(b, PF(r, "<dt>%s</dt><dd id=\"suggested\" data-treatment=\"%s\">%s — %s（%s）</dd>"), T(r, "risk_suggested"), RISK_TREAT_IDS[s],
 	  tx(&rc->treats[s].label, r->lang), tx(&rc->treat_actions[s], r->lang), tx(&rc->treats[s].text, r->lang));
 	h(b, "<dt>%s</dt><dd id=\"decided\">%s</dd>", T(r, "risk_treatment"),
 	  k.treatment >= 0 ? tx(&rc->treats[k.treatment].label, r->lang) : T(r, "risk_undecided"));
@@ -512,7 +512,7 @@ void page_risk(req_t *r, resp_t *w, const char *const *args)
 		char ids[RISK_MEASURES_MAX][8];
 		int n = risk_measure_list(&k, ids, RISK_MEASURES_MAX);
 		for (int j = 0; j < n; j++)
-			h(b, "%s<a href=\"/measures/%s\">%s</a>", j ? "、" : "", ids[j], ids[j]);
+			h(b, "%s<a href=\"/measures/%s\">%s</a>", j ? PF(r, "、") : "", ids[j], ids[j]);
 		h(b, "</dd>");
 	}
 	if (k.res_freq >= 0)

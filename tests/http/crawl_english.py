@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+# crawl_english.py — walks every page a signed-in user can reach by links from the start pages, in
+# English (?lang=en on the first request, then the cookie it sets), and reports every place where an
+# English page still shows Japanese: hiragana, katakana, kanji, or the Japanese punctuation
+# 、。「」（）・：〜 and the other full-width forms. The data behind the pages must be ASCII (the
+# caller sets it up so), so any Japanese found comes from the program or its content, not from what
+# a user typed. Used by tests/http/test_english_http.sh.
+#
+#   crawl_english.py BASE COOKIE_HEADER MAX START...
+# prints one line per page "CODE URL" and one per finding "BAD URL line N: excerpt"; the last line is
+# "pages: N".
+import html
+import html.parser
+import re
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections import deque
+
+base, cookie, limit = sys.argv[1], sys.argv[2], int(sys.argv[3])
+starts = sys.argv[4:]
+
+SKIP = re.compile(r"\.(pdf|xlsx|csv|json|png|svg|css|js)$|/export$|/logout$|^/static/|^/api/")
+HREF = re.compile(r'<a\b[^>]*\bhref="([^"#]*)', re.I)
+# CJK punctuation (、。「」〜 and the ideographic space), kana (・ is U+30FB), kanji, full-width forms （）：
+JAPANESE = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60]+")
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+SHOWN_ATTRS = ("title", "aria-label", "placeholder", "alt")
+
+# The allow-list: text that is Japanese on purpose on an English page. Keep it small.
+#  1. Any element marked lang="ja" (the 「日本語」 language switch in the header, and the Japanese
+#     names of documents and laws shown beside their English names): the markup says it is Japanese.
+#  2. These exact words, which an English reader needs in Japanese:
+ALLOWED = [
+    "警察署一覧",            # the term to search the web for to find a police station (incident contacts)
+    "anshin＠ipa.go.jp",     # IPA's consultation address as IPA publishes it (incident contacts)
+    "情報資産名", "機密性", "完全性", "可用性",  # the ledger headings an imported file must carry (asset import help)
+    "1,000万円", "1億円",    # Japanese amounts the capital field understands (organisation form hint)
+]
+#  Nothing else.
+def allowed_by_lang(attrs):
+    return any(k == "lang" and (v or "").lower().startswith("ja") for k, v in attrs)
+
+
+class Text(html.parser.HTMLParser):
+    """Collects (line, text) for what a reader sees or hovers, outside lang="ja" elements."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack, self.out, self.hidden = [], [], 0  # hidden: inside script/style/lang="ja"
+
+    def handle_starttag(self, tag, attrs):
+        hide = tag in ("script", "style") or allowed_by_lang(attrs)
+        if not self.hidden and not hide:
+            for k, v in attrs:
+                if k in SHOWN_ATTRS and v:
+                    self.out.append((self.getpos()[0], v))
+                if k == "value" and v and tag in ("input", "button", "option") and \
+                        dict(attrs).get("type") in ("submit", "button", "reset"):
+                    self.out.append((self.getpos()[0], v))
+        if tag in VOID:
+            return
+        self.stack.append((tag, hide))
+        self.hidden += hide
+
+    def handle_startendtag(self, tag, attrs):
+        if not self.hidden and not allowed_by_lang(attrs):
+            for k, v in attrs:
+                if k in SHOWN_ATTRS and v:
+                    self.out.append((self.getpos()[0], v))
+
+    def handle_endtag(self, tag):
+        if tag in VOID or not any(t == tag for t, _ in self.stack):
+            return
+        while self.stack:
+            t, hide = self.stack.pop()
+            self.hidden -= hide
+            if t == tag:
+                break
+
+    def handle_data(self, data):
+        if not self.hidden and data.strip():
+            self.out.append((self.getpos()[0], data))
+
+
+seen, queue, n = set(), deque(), 0
+for s in starts:
+    seen.add(s)
+    queue.append(s)
+while queue and n < limit:
+    url = queue.popleft()
+    req = urllib.request.Request(base + url, headers={"Cookie": cookie})
+    try:
+        with urllib.request.urlopen(req) as resp:
+            code, ctype, body = resp.status, resp.headers.get("Content-Type", ""), resp.read()
+    except urllib.error.HTTPError as e:
+        code, ctype, body = e.code, e.headers.get("Content-Type", ""), e.read()
+    n += 1
+    print(code, url)
+    if code >= 500:
+        print(f"BAD {url}: HTTP {code}")
+    if "text/html" not in ctype:
+        continue
+    page = body.decode("utf-8", "replace")
+    if not re.search(r'<html\b[^>]*\blang="en"', page):
+        print(f"BAD {url} line 1: the page is not marked lang=\"en\"")
+    p = Text()
+    p.feed(page)
+    p.close()
+    for line, text in p.out:
+        for word in ALLOWED:
+            text = text.replace(word, " ")
+        for m in JAPANESE.finditer(text):
+            a, b = max(0, m.start() - 30), min(len(text), m.end() + 30)
+            print(f"BAD {url} line {line}: {m.group(0)} in: {' '.join(text[a:b].split())}")
+    for href in HREF.findall(page):
+        href = html.unescape(href)
+        if not href:
+            continue
+        u = urllib.parse.urlsplit(urllib.parse.urljoin(base + url, href))
+        if u.scheme not in ("http", "https") or base.split("//", 1)[1] != u.netloc:
+            continue
+        path = u.path + ("?" + u.query if u.query else "")
+        # sorting and paging show the same rows; the language stays English by the cookie
+        if re.search(r"(^|&)(lang|sort|order|page)=", u.query) or SKIP.search(u.path) or path in seen:
+            continue
+        seen.add(path)
+        queue.append(path)
+print(f"pages: {n}")
