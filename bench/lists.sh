@@ -6,7 +6,9 @@
 #    and one with 4,000 (B), one page each (the default 50 rows);
 #  - the history API /api/v1/organizations/{id}/diagnoses, the same two organisations;
 #  - the home page "/" (the client list, first page of 50) with 100 organisations (A) and
-#    with 10,000 (B), each organisation with one diagnosis, on two servers.
+#    with 10,000 (B), each organisation with one diagnosis, on two servers;
+#  - the organisation page /organizations/{id} (its action plan checks the latest diagnosis of
+#    each questionnaire) of the two organisations of the first pair.
 # The histories are a few real saves (two sites, executive and staff, two questionnaires)
 # copied row for row (answers and categories too) into one round a month, ten saves a round.
 # Every URL is checked first (status 200 and a string it must hold); under load a wrk script
@@ -119,10 +121,10 @@ serve "$H" BH
 serve "$T/orgs$ORGS_SMALL.db" BS
 serve "$T/orgs$ORGS_LARGE.db" BL
 NAMES=("history page, $SMALL" "history page, $LARGE" "history API, $SMALL" "history API, $LARGE" \
-       "home page, $ORGS_SMALL orgs" "home page, $ORGS_LARGE orgs")
+       "home page, $ORGS_SMALL orgs" "home page, $ORGS_LARGE orgs" "organisation page, $SMALL" "organisation page, $LARGE")
 URLS=("$BH/organizations/1/history" "$BH/organizations/2/history" "$BH/api/v1/organizations/1/diagnoses" \
-      "$BH/api/v1/organizations/2/diagnoses" "$BS/" "$BL/")
-CHECK=('履歴の短い会社' '履歴の長い会社' '"next"' '"next"' '取引先00001' '取引先00001')
+      "$BH/api/v1/organizations/2/diagnoses" "$BS/" "$BL/" "$BH/organizations/1" "$BH/organizations/2")
+CHECK=('履歴の短い会社' '履歴の長い会社' '"next"' '"next"' '取引先00001' '取引先00001' 'id="plan"' 'id="plan"')
 N=${#URLS[@]}
 for ((k = 0; k < N; k++)); do # status, bytes and content before anything is timed
 	port=${URLS[$k]#http://127.0.0.1:}; port=${port%%/*}
@@ -160,12 +162,12 @@ for round in $(seq 1 "$ROUNDS"); do
 		read -r _ RPS[$k] <<<"$(load $k 4)"
 		printf '%-5s %-28s %12s %10s\n' "$round" "${NAMES[$k]}" "${P50[$k]}" "${RPS[$k]}"
 	done
-	for p in 0 2 4; do # B's time ÷ A's: 1 = a long list costs what a short one does
+	for p in 0 2 4 6; do # B's time ÷ A's: 1 = a long list costs what a short one does
 		echo "$p $(awk -v a="${P50[$p]}" -v b="${P50[$((p + 1))]}" 'BEGIN {printf "%.3f", b / a}') $(awk -v a="${RPS[$p]}" -v b="${RPS[$((p + 1))]}" 'BEGIN {printf "%.3f", a / b}')" >>"$T/ratios"
 	done
 done
 echo "== B ÷ A per round (p50 latency, and A's req/s ÷ B's): min / median / max; goal ≤ 2"
-for p in 0 2 4; do
+for p in 0 2 4 6; do
 	for col in 2 3; do
 		awk -v p=$p -v c=$col '$1 == p {print $c}' "$T/ratios" | sort -n | awk -v name="${NAMES[$((p + 1))]} ÷ ${NAMES[$p]}" -v c=$col '
 			{v[NR] = $1} END {printf "%-52s %s  %.2f / %.2f / %.2f\n", name, (c == 2 ? "p50" : "req/s"), v[1], (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), v[NR]}'

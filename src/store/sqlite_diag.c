@@ -39,9 +39,13 @@ static const char SQL_GET[] = "SELECT 2, position, " N21 ", " N6 ", category, ti
 static const char SQL_CAT_GET[] = "SELECT category, title_ja, title_en, total, max FROM diagnosis_categories "
 				  "WHERE diagnosis_id = ? ORDER BY position";
 static const char SQL_CREATED[] = "SELECT created_at FROM diagnoses WHERE id = ? AND workspace_id = ?";
-/* ?2 NULL = every questionnaire, ?3 0 = no upper id, ?4 -1 = no limit; newest first */
-static const char SQL_IDS[] = "SELECT id FROM diagnoses WHERE organization_id = ?1 AND (?2 IS NULL OR questionnaire = ?2) "
+/* ?2 the questionnaire (SQL_IDS) or every one (SQL_IDS_ALL), ?3 0 = no upper id, ?4 -1 = no
+ * limit; newest first, read backwards along diagnoses_by_questionnaire_date or diagnoses_by_date
+ * (issue 19: the latest of a long history without sorting it) */
+static const char SQL_IDS[] = "SELECT id FROM diagnoses WHERE organization_id = ?1 AND questionnaire = ?2 "
 			      "AND (?3 = 0 OR id <= ?3) AND workspace_id = ?5 ORDER BY created_at DESC, id DESC LIMIT ?4";
+static const char SQL_IDS_ALL[] = "SELECT id FROM diagnoses WHERE organization_id = ?1 "
+				  "AND (?3 = 0 OR id <= ?3) AND workspace_id = ?5 ORDER BY created_at DESC, id DESC LIMIT ?4";
 
 /* Deleting a diagnosis (?1 = id, ?2 = workspace): its rows, its place in the pool, the link it
  * answered; plan items made from it stay, without it. Children first: foreign keys are on. */
@@ -262,11 +266,12 @@ store_rc_t sq_diag_ids(store_t *s, int64_t org_id, const char *questionnaire, in
 	sq_t *q = SQ(s);
 	*ids = NULL;
 	*n = 0;
-	sqlite3_stmt *st = sq_stmt(q, SQL_IDS);
+	sqlite3_stmt *st = sq_stmt(q, questionnaire ? SQL_IDS : SQL_IDS_ALL);
 	if (!st)
 		return STORE_ERROR;
 	sqlite3_bind_int64(st, 1, org_id);
-	sq_bind_text(st, 2, questionnaire, true);
+	if (questionnaire)
+		sq_bind_text(st, 2, questionnaire, false);
 	sqlite3_bind_int64(st, 3, upto > 0 ? upto : 0);
 	sqlite3_bind_int(st, 4, max > 0 ? max : -1);
 	sqlite3_bind_int64(st, 5, s->workspace);
