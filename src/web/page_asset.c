@@ -77,8 +77,13 @@ static bool ledger_row(const asset_t *a, void *arg)
 	const ledger_content_t *l = L(r);
 	int k = asset_importance(&l->importance, a->c, a->i, a->a);
 	asset_flags_t f = asset_flags(a, x->today, x->months);
-	h(b, "<tr%s><td>%s</td><th scope=\"row\"><a href=\"/organizations/%lld/assets/%lld\">%s</a></th><td>%s</td><td>%s</td><td>",
-	  f.disposed ? " class=\"disposed\"" : "", a->no, (long long)x->org, (long long)a->id, a->name, a->medium, a->location);
+	/* markup only in format strings: h() escapes every %s, so an attribute passed as one is shown as text */
+	if (f.disposed)
+		h(b, "<tr class=\"disposed\">");
+	else
+		h(b, "<tr>");
+	h(b, "<td>%s</td><th scope=\"row\"><a href=\"/organizations/%lld/assets/%lld\">%s</a></th><td>%s</td><td>%s</td><td>", a->no, (long long)x->org,
+	  (long long)a->id, a->name, a->medium, a->location);
 	if (a->department[0]) { /* the department filters the ledger to its assets */
 		buf_t u = { 0 };
 		h_urlenc(&u, a->department);
@@ -267,14 +272,26 @@ static void asset_form(req_t *r, buf_t *b, const asset_t *a, const char *action,
 		const asset_column_t *c = &l->columns[col];
 		const char *id = ASSET_COL_IDS[col];
 		bool bad = err && !strcmp(err->field, id);
-		h(b, "<p><label for=\"f-%s\">%s%s</label>", id, tx(&c->heading, r->lang), c->required ? " <span class=\"req\">*</span>" : "");
-		if (col == AC_NOTE)
-			h(b, "<textarea id=\"f-%s\" name=\"%s\" rows=\"3\" maxlength=\"500\"%s>%s</textarea>", id, id, bad ? " aria-invalid=\"true\"" : "",
-			  a->note);
-		else {
-			h(b, "<input id=\"f-%s\" name=\"%s\" value=\"%s\"%s%s%s", id, id, asset_text_c(a, col),
-			  asset_col_is_date(col) ? " type=\"date\"" : " maxlength=\"100\"", col == AC_NAME ? " required" : "",
-			  bad ? " aria-invalid=\"true\"" : "");
+		/* the optional attributes as their own format strings: h() would escape them as arguments */
+		h(b, "<p><label for=\"f-%s\">%s", id, tx(&c->heading, r->lang));
+		if (c->required)
+			h(b, " <span class=\"req\">*</span>");
+		h(b, "</label>");
+		if (col == AC_NOTE) {
+			h(b, "<textarea id=\"f-%s\" name=\"%s\" rows=\"3\" maxlength=\"500\"", id, id);
+			if (bad)
+				h(b, " aria-invalid=\"true\"");
+			h(b, ">%s</textarea>", a->note);
+		} else {
+			h(b, "<input id=\"f-%s\" name=\"%s\" value=\"%s\"", id, id, asset_text_c(a, col));
+			if (asset_col_is_date(col))
+				h(b, " type=\"date\"");
+			else
+				h(b, " maxlength=\"100\"");
+			if (col == AC_NAME)
+				h(b, " required");
+			if (bad)
+				h(b, " aria-invalid=\"true\"");
 			if (c->help.ja)
 				h(b, " aria-describedby=\"h-%s\"", id);
 			h(b, ">");

@@ -63,9 +63,11 @@ static void plan_form(req_t *r, buf_t *b, const org_t *o, const plan_item_t *ite
 		h(b, "<p><button type=\"submit\" name=\"go\" value=\"save\">%s</button></p>", T(r, "p17_plan_save"));
 	}
 	h(b, "<table class=\"plan cards-narrow\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-	     "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>%s</tr></thead><tbody>",
-	  T(r, "question"), T(r, "plan_latest"), T(r, "plan_status"), T(r, "plan_owner"), T(r, "plan_due"), T(r, "p17_plan_note"),
-	  can_edit ? "<th scope=\"col\"></th>" : "");
+	     "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>",
+	  T(r, "question"), T(r, "plan_latest"), T(r, "plan_status"), T(r, "plan_owner"), T(r, "plan_due"), T(r, "p17_plan_note"));
+	if (can_edit) /* the buttons' column; markup in the format, as h() escapes arguments */
+		h(b, "<th scope=\"col\"></th>");
+	h(b, "</tr></thead><tbody>");
 	for (int i = 0; i < n; i++) {
 		const plan_item_t *p = &items[i];
 		long long id = (long long)p->id;

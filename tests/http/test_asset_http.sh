@@ -152,6 +152,8 @@ expect_json "d['review'] > '2026'" "true"
 [ "$(rows "SELECT question FROM plan_items WHERE organization_id = 1 AND questionnaire = 'checklist' ORDER BY question" | paste -sd ' ')" = "3-2 3-3" ] && ok || bad "plan items: $(rows "SELECT * FROM plan_items")"
 get /organizations/1
 expect_out "ウイルス対策ソフトをはじめとしたアプリケーションの運用を適切に行っていますか"
+# the plan's column for the buttons is markup, not text
+expect_out '<th scope="col"></th></tr></thead>'; expect_no_out '&lt;th'
 api PUT /api/v1/organizations/1/risks/$R2 -d '{"assets": [999999]}'
 expect_code 422; expect_json "d['error']['field']" '"assets"'
 api PUT /api/v1/organizations/1/risks/$R2 -d '{"frequency": "weekly"}'
@@ -197,6 +199,12 @@ api POST /api/v1/organizations/1/risks -d "{\"asset\": $S, \"threat\": \"ノー�
 expect_json "d['suggested_treatment']" '"transfer"'
 api PUT /api/v1/organizations/1/risk-matrix -d '{"cells": null}'
 expect_json "d['own']" "false"
+
+CASE="the asset form's attributes are markup: date fields, the required mark, maxlength"
+get /organizations/1/assets/new
+expect_code 200
+expect_out 'name="disposed" value="" type="date"'; expect_out 'name="name" value="" maxlength="100" required'
+expect_out '<span class="req">*</span></label>'; expect_no_out '=&quot;'; expect_no_out '&lt;span'
 
 CASE="viewers read only; a member sees only their company; other organisations' records are not found"
 login viewer@example.test "$TMP/viewer.jar"
