@@ -139,7 +139,7 @@ static void usage(FILE *out, lang_t lang)
 		      "  copy --from SRC --to DST       copy a whole database (file or postgres:// URL) and verify it\n"
 		      "  serve [--listen HOST:PORT]     web application and JSON API (default 127.0.0.1:8080)\n"
 		      "      [--allowed-host NAME] [--max-per-client N]   host names answered, connections per client\n"
-		      "      [--max-heavy N]            reports, exports, comparisons at once (default: half the threads)\n"
+		      "      [--max-heavy N]            reports and exports at once (default: half the threads, at least 2)\n"
 		      "  search QUERY [--type measure|scenario|case|threat] [--industry A-T] [--size s5..s301]\n"
 		      "         [--case-type ransomware|...] [--json]   search the guideline, cases and threats\n"
 		      "  plan ORG_ID [--json] | plan add ORG_ID --questionnaire Q --question N [--owner NAME]\n"

@@ -23,8 +23,7 @@ static bool ends_with(const char *s, const char *tail)
 
 bool web_heavy_route(const char *pattern)
 {
-	return ends_with(pattern, ".pdf") || ends_with(pattern, ".xlsx") || ends_with(pattern, "/export") ||
-	       ends_with(pattern, "/compare");
+	return ends_with(pattern, ".pdf") || ends_with(pattern, ".xlsx") || ends_with(pattern, "/export");
 }
 
 bool web_heavy_enter(void)

@@ -702,8 +702,9 @@ int web_serve(const serve_opts_t *opts)
 
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	unsigned threads = opts->threads > 0 ? (unsigned)opts->threads : (unsigned)(cpus > 0 ? cpus : 2);
-	/* heavy requests (web/heavy.h) may take half the threads; the rest stay free for pages */
-	web_heavy_init(opts->max_heavy > 0 ? opts->max_heavy : (int)threads / 2);
+	/* heavy requests (web/heavy.h) may take half the threads, and two at least, so that two
+	 * people downloading a report on a 2-core server are both served; the rest stay for pages */
+	web_heavy_init(opts->max_heavy > 0 ? opts->max_heavy : threads / 2 > 2 ? (int)threads / 2 : 2);
 	web_mem_tune(threads);
 	struct MHD_Daemon *d = MHD_start_daemon(
 		flags, (uint16_t)opts->port, NULL, NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,

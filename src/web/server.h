@@ -16,7 +16,7 @@ typedef struct {
 	int threads;            /* 0 = one per CPU */
 	struct search *search;  /* built by the caller from the content */
 	int max_per_client;     /* concurrent connections from one IP address; 0 = no limit */
-	int max_heavy;          /* concurrent reports, exports and comparisons; 0 = half the threads */
+	int max_heavy;          /* concurrent reports and exports; 0 = half the threads, at least 2 */
 	const char *const *allowed_hosts; /* Host names answered besides the loopback names and */
 	int n_allowed_hosts;              /* the listen address (DNS rebinding); any port */
 } serve_opts_t;
