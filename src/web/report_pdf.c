@@ -689,19 +689,22 @@ int report_pdf_history(app_t *a, const report_req_t *q, report_out_t *out, err_t
 				      S(&x, "band"), S(&x, "change") } };
 	pdf_table_begin(x.p, &t);
 	const stored_diag_t *const *cl = (const stored_diag_t *const *)list;
+	history_index_t ix; /* every previous result in one pass (issue 19) */
+	history_index_build(cl, n, &ix);
 	for (int i = 0; i < n; i++) {
 		const stored_diag_t *d = list[i];
 		const questionnaire_t *qn = content_questionnaire(a->content, d->questionnaire);
 		char when[64], total[32], change[16] = "", who[300];
 		report_when(d->created, L, when, sizeof when);
 		snprintf(total, sizeof total, "%d / %d", d->total, d->max);
-		int p = history_previous(cl, i);
+		int p = ix.prev[i];
 		if (p >= 0)
 			snprintf(change, sizeof change, "%+d", d->total - list[p]->total);
 		snprintf(who, sizeof who, "%s%s%s", d->respondent, d->role != ROLE_NONE ? " " : "", d->role != ROLE_NONE ? S(&x, role_key(d->role)) : "");
 		pdf_table_row(x.p, (const char *const[]){ when, qn ? tx(&qn->title, L) : d->questionnaire, d->scope, who, total,
 							  L == LANG_EN ? d->band_en : d->band_ja, change });
 	}
+	history_index_free(&ix);
 	pdf_table_end(x.p);
 	int rc = doc_finish(&x, out);
 	stored_diag_list_free(list, n);

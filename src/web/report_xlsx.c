@@ -226,6 +226,8 @@ int report_xlsx_history(app_t *a, const report_req_t *q, report_out_t *out, err_
 					  S(&w, "band"), S(&w, "change") },
 		   hw, 11);
 	const stored_diag_t *const *cl = (const stored_diag_t *const *)list;
+	history_index_t ix; /* every previous result in one pass (issue 19) */
+	history_index_build(cl, n, &ix);
 	for (int i = 0; i < n; i++) {
 		const stored_diag_t *d = list[i];
 		xlsx_num(w.x, 0, (double)d->id);
@@ -239,11 +241,12 @@ int report_xlsx_history(app_t *a, const report_req_t *q, report_out_t *out, err_
 		xlsx_num(w.x, 7, d->total);
 		xlsx_num(w.x, 8, d->max);
 		xlsx_text(w.x, 9, L == LANG_EN ? d->band_en : d->band_ja);
-		int p = history_previous(cl, i);
+		int p = ix.prev[i];
 		if (p >= 0)
 			xlsx_num(w.x, 10, d->total - list[p]->total);
 		xlsx_row(w.x);
 	}
+	history_index_free(&ix);
 	stored_diag_list_free(list, n);
 	return done(&w, out, e);
 }
