@@ -35,11 +35,11 @@ static bool opens_(const char *buf, size_t n)
 
 const char *page_punct_(lang_t l, const char *fmt, char *buf, size_t size)
 {
-	/* Japanese punctuation and what English writes instead; "(" gets a space before it unless
+	/* Japanese punctuation and what English writes instead; "(" and "“" get a space before them unless
 	 * opens_() says it starts its text, ")" one after it when a word or a %s follows */
 	static const char *const map[][2] = {
 		{ " ・ ", " · " }, { "・", " · " }, { " 〜 ", " – " }, { "〜", " – " }, { " ＼ ", " / " },
-		{ "、", ", " }, { "：", ": " }, { "）", ")" }, { "（", "(" },
+		{ "、", ", " }, { "：", ": " }, { "）", ")" }, { "（", "(" }, { "「", "“" }, { "」", "”" },
 	};
 	if (l != LANG_EN)
 		return fmt;
@@ -52,7 +52,7 @@ const char *page_punct_(lang_t l, const char *fmt, char *buf, size_t size)
 				rep = map[k][1], len = strlen(map[k][0]);
 				break;
 			}
-		const char *lead = rep && !strcmp(rep, "(") && !opens_(buf, n) ? " " : "";
+		const char *lead = rep && (!strcmp(rep, "(") || !strcmp(rep, "“")) && !opens_(buf, n) ? " " : "";
 		if (rep && !strcmp(rep, ")") && (p[len] == '%' || (p[len] >= 'A' && p[len] <= 'z')))
 			rep = ") "; /* 「（staff）%s」: "(staff) 30 Nov 2026" */
 		const char *out = rep ? rep : p;

@@ -92,7 +92,7 @@ void page_org_delete(req_t *r, resp_t *w, const char *const *args)
 	h(b, "<p class=\"warning\">%s</p>", T(r, "data_delete_warning"));
 	h(b, "<form method=\"post\" action=\"/organizations/%lld/delete\" class=\"form\">", (long long)o.id);
 	page_csrf_field(r, b);
-	h(b, "<p><label for=\"confirm\">%s「%s」</label><input id=\"confirm\" name=\"confirm\" autocomplete=\"off\" required></p>",
+	h(b, PF(r, "<p><label for=\"confirm\">%s「%s」</label><input id=\"confirm\" name=\"confirm\" autocomplete=\"off\" required></p>"),
 	  T(r, "data_confirm_name"), o.name);
 	h(b, "<p><button type=\"submit\" class=\"danger\">%s</button> <a href=\"/organizations/%lld\">%s</a></p></form>",
 	  T(r, "data_delete"), (long long)o.id, T(r, "data_cancel"));

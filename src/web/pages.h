@@ -41,7 +41,7 @@ static inline const char *page_when_(const char *iso, lang_t l, int kind, char *
 #define WHEN_DAY(r, iso) page_when_((iso), (r)->lang, 1, (char[DT_TEXT]){ 0 })
 #define WHEN_MONTH(r, iso) page_when_((iso), (r)->lang, 2, (char[DT_TEXT]){ 0 })
 /* A format string's punctuation for the page's language: on an English page 「（…）」 becomes
- * " (…)", 「、」 ", ", 「・」 " · ", 「〜」 " – ", 「＼」 " / " and 「：」 ": " (page.c). Only the
+ * " (…)", 「、」 ", ", 「・」 " · ", 「〜」 " – ", 「＼」 " / ", 「：」 ": " and 「…」 “…” (page.c). Only the
  * program's own text (the format) changes, never what a user typed (the arguments); format_arg
  * keeps the compiler checking the format against the arguments. h(b, PF(r, "%s（%s）"), a, b). */
 const char *page_punct_(lang_t l, const char *fmt, char *buf, size_t size) __attribute__((format_arg(2)));

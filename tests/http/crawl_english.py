@@ -9,6 +9,8 @@
 #   crawl_english.py BASE COOKIE_HEADER MAX START...
 # prints one line per page "CODE URL" and one per finding "BAD URL line N: excerpt"; the last line is
 # "pages: N".
+#   crawl_english.py --files FILE...
+# checks saved pages (answers to a POST) the same way, "BAD FILE line N: excerpt".
 import html
 import html.parser
 import re
@@ -18,8 +20,6 @@ import urllib.parse
 import urllib.request
 from collections import deque
 
-base, cookie, limit = sys.argv[1], sys.argv[2], int(sys.argv[3])
-starts = sys.argv[4:]
 
 SKIP = re.compile(r"\.(pdf|xlsx|csv|json|png|svg|css|js)$|/export$|/logout$|^/static/|^/api/")
 HREF = re.compile(r'<a\b[^>]*\bhref="([^"#]*)', re.I)
@@ -84,6 +84,28 @@ class Text(html.parser.HTMLParser):
             self.out.append((self.getpos()[0], data))
 
 
+def check(where, page):
+    if not re.search(r'<html\b[^>]*\blang="en"', page):
+        print(f"BAD {where} line 1: the page is not marked lang=\"en\"")
+    p = Text()
+    p.feed(page)
+    p.close()
+    for line, text in p.out:
+        for word in ALLOWED:
+            text = text.replace(word, " ")
+        for m in JAPANESE.finditer(text):
+            a, b = max(0, m.start() - 30), min(len(text), m.end() + 30)
+            print(f"BAD {where} line {line}: {m.group(0)} in: {' '.join(text[a:b].split())}")
+
+
+if sys.argv[1] == "--files":
+    for f in sys.argv[2:]:
+        check(f, open(f, encoding="utf-8", errors="replace").read())
+    print(f"pages: {len(sys.argv) - 2}")
+    sys.exit(0)
+
+base, cookie, limit = sys.argv[1], sys.argv[2], int(sys.argv[3])
+starts = sys.argv[4:]
 seen, queue, n = set(), deque(), 0
 for s in starts:
     seen.add(s)
@@ -103,17 +125,7 @@ while queue and n < limit:
     if "text/html" not in ctype:
         continue
     page = body.decode("utf-8", "replace")
-    if not re.search(r'<html\b[^>]*\blang="en"', page):
-        print(f"BAD {url} line 1: the page is not marked lang=\"en\"")
-    p = Text()
-    p.feed(page)
-    p.close()
-    for line, text in p.out:
-        for word in ALLOWED:
-            text = text.replace(word, " ")
-        for m in JAPANESE.finditer(text):
-            a, b = max(0, m.start() - 30), min(len(text), m.end() + 30)
-            print(f"BAD {url} line {line}: {m.group(0)} in: {' '.join(text[a:b].split())}")
+    check(url, page)
     for href in HREF.findall(page):
         href = html.unescape(href)
         if not href:

@@ -45,7 +45,10 @@ m incident add 1 --type malware --title "Ransomware on the accounts PC" --impact
 m incident step 1 1 --by Sato --at "2026-11-30 09:30" --note "Unplugged the cable"
 m incident log 1 "Called the vendor" --at "2026-11-30 10:00"
 m contractor add 1 --name "Data Entry Inc" --contact "Ms Ito" --handles "Payroll input" --contract-start 2026-04-01 --contract-end 2027-03-31 --note "Yearly contract"
-m contractor send 1 --items "1.1-1,1.2"
+CLINK=$("$BIN" --db "$DB" contractor send 1 --items "1.1-1,1.2" 2>/dev/null | grep '^/r/')
+RLINK=$("$BIN" --db "$DB" link add 1 --questionnaire jisha-shindan --role staff --scope Factory 2>/dev/null | grep '^/r/')
+m incident add 1 --type leak --title "Laptop left on a train" --level 1 --reporter Ito
+m incident close 2 --cause "Left on a train" --measure "Encrypt every laptop" --owner Sato --due 2030-01-31
 m cloud add 1 --name "Cloud Books" --provider "Books Service Inc" --purpose "Accounts and payroll"
 m manual set 1 top.name="CEO Taro Minato" manager.name="Yamada, General Affairs" reviewed=2026-11-30
 m bcp set 1 step1 --owner "Yamada, General Affairs" --done --on 2026-11-30 --note "Agreed the basic policy"
@@ -64,7 +67,10 @@ sed -n '/^# the administrator/,/^cookie=/p' "$0" >"$TMP/setup.txt"
 
 CASE="every page reached from the home page in English is free of Japanese"
 python3 tests/http/crawl_english.py "$B" "$cookie" 1500 "/?lang=en" /organizations/1 /measures /scenarios /cases /threats /five-rules \
-	"/search?q=email" /diagnoses/5/compare /diagnoses/6 /audit >"$TMP/crawl.txt"
+	"/search?q=email" /diagnoses/5/compare /diagnoses/6 /audit /users /account /organizations/new \
+	"/organizations/1?plan=saved&n=2&item=1" "/organizations/1?plan=exists" "/organizations/1?saved=1" \
+	"/organizations/1/assets?added=2&updated=1" "/organizations/1/risks/1?planned=1" "/diagnoses/1?attached=1" \
+	/organizations/1/incidents/2 >"$TMP/crawl.txt"
 pages=$(sed -n 's/^pages: //p' "$TMP/crawl.txt")
 [ "${pages:-0}" -ge 200 ] && ok || bad "only ${pages:-0} pages read: $(tail -3 "$TMP/crawl.txt")"
 found=$(grep '^BAD ' "$TMP/crawl.txt")
@@ -76,7 +82,31 @@ for path in /organizations/1/history /organizations/1/assets /organizations/1/ri
 	/diagnoses/5/compare /diagnoses/6 /audit; do
 	grep -q "^200 $path\$" "$TMP/crawl.txt" && ok || bad "the crawl did not read $path"
 done
-[ -n "${ENGLISH_KEEP:-}" ] && cp "$TMP/crawl.txt" "$ENGLISH_KEEP"
+
+CASE="signed out in English: the sign-in page and the links a respondent and a contractor open"
+[ -n "$RLINK" ] && [ -n "$CLINK" ] && ok || bad "no link was made (respondent ${RLINK:-none}, contractor ${CLINK:-none})"
+python3 tests/http/crawl_english.py "$B" "mamoru_lang=en" 40 "/login?lang=en" "$RLINK?lang=en" "$CLINK?lang=en" >"$TMP/out.txt"
+grep -q "^200 $RLINK?lang=en\$" "$TMP/out.txt" && grep -q "^200 $CLINK?lang=en\$" "$TMP/out.txt" && grep -q "^200 /login?lang=en\$" "$TMP/out.txt" &&
+	ok || bad "the signed-out pages were not read: $(head -5 "$TMP/out.txt")"
+found=$(grep '^BAD ' "$TMP/out.txt")
+[ -z "$found" ] && ok || bad "$(printf '%s\n' "$found" | wc -l) findings:
+$(printf '%s\n' "$found" | head -20)"
+
+CASE="answers to a form in English: refusals and confirmations"
+# a refused organisation, a refused asset, the delete confirmation
+curl -s -b "$TMP/cj" -o "$TMP/org-422.html" -w '%{http_code}' -X POST "$B/organizations?lang=en" --data-urlencode "csrf=$TOKEN" \
+	-d "name=&employees=lots&capital=many" >"$TMP/code1"
+curl -s -b "$TMP/cj" -o "$TMP/asset-422.html" -w '%{http_code}' -X POST "$B/organizations/1/assets?lang=en" --data-urlencode "csrf=$TOKEN" \
+	-d "name=&c=9" >"$TMP/code2"
+curl -s -b "$TMP/cj" -o "$TMP/org-delete.html" -w '%{http_code}' -X POST "$B/organizations/1/delete?lang=en" --data-urlencode "csrf=$TOKEN" >"$TMP/code3"
+[ "$(cat "$TMP/code1") $(cat "$TMP/code2")" = "422 422" ] && ok || bad "the refusals answered $(cat "$TMP/code1") and $(cat "$TMP/code2"), expected 422"
+grep -q 'To confirm, type the organisation&#39;s name: “Minato Works Ltd”' "$TMP/org-delete.html" && ok ||
+	bad "the delete confirmation lacks the English question with the name in quotes ($(cat "$TMP/code3"))"
+python3 tests/http/crawl_english.py --files "$TMP/org-422.html" "$TMP/asset-422.html" "$TMP/org-delete.html" >"$TMP/forms.txt"
+found=$(grep '^BAD ' "$TMP/forms.txt")
+[ -z "$found" ] && ok || bad "$(printf '%s\n' "$found" | wc -l) findings:
+$(printf '%s\n' "$found" | head -20)"
+[ -n "${ENGLISH_KEEP:-}" ] && cat "$TMP/crawl.txt" "$TMP/out.txt" "$TMP/forms.txt" >"$ENGLISH_KEEP"
 
 echo "english-http: $PASS passed, $FAIL failed"
 [ "$FAIL" = 0 ]
