@@ -9,6 +9,7 @@
 
 #include "app/org.h"
 #include "input/org_input.h"
+#include "input/page_input.h"
 #include "web/pages.h"
 
 #define FIELDS ORG_FIELDS
@@ -150,6 +151,12 @@ void page_org_show(req_t *r, resp_t *w, const char *const *args)
 {
 	(void)args;
 	const org_t o = r->org;
+	int page;
+	err_t pe;
+	if (page_number_parse(req_query(r, "page"), 100000, &page, &pe) != 0) { /* the plan's page (page_plan.c) */
+		resp_fail(r, w, &pe);
+		return;
+	}
 	buf_t *b = &w->body;
 	const content_t *c = r->content;
 	page_begin(r, w, o.name);

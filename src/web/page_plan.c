@@ -1,6 +1,7 @@
 /*
  * page_plan.c — the action plan in the browser: the plan section of an organisation's page
- * (each item with its owner, due date, status and whether the latest diagnosis shows it done),
+ * (each item with its owner, due date, status and whether the latest diagnosis shows it done;
+ * 50 a page, ?page= of the organisation page),
  * GET /organizations/{id}/plan/new (the form to accept a recommendation, linked from the
  * result page, which stays cacheable because it holds no form), POST
  * /organizations/{id}/plan, POST /organizations/{id}/plan/save (the whole plan as one form, so
@@ -16,7 +17,11 @@
 #include "app/plan.h"
 #include "core/xalloc.h"
 #include "input/plan_input.h"
+#include "input/page_input.h"
 #include "web/pages.h"
+
+#define PLAN_PER_PAGE 50
+#define PLAN_PAGE_MAX 100000
 
 /* What the last save did, said at the top of the plan (?plan=… after a redirect). */
 static void plan_notice(req_t *r, buf_t *b)
@@ -163,10 +168,29 @@ void page_plan_section(req_t *r, buf_t *b, const org_t *o)
 		return;
 	}
 	plan_notice(r, b);
+	/* a plan that grows is shown PLAN_PER_PAGE rows at a time (?page= of the organisation page,
+	 * checked there; issue 19): saving posts the rows shown, and the others stay as they are */
+	int page = 1;
+	err_t pe;
+	if (page_number_parse(req_query(r, "page"), PLAN_PAGE_MAX, &page, &pe) != 0)
+		page = 1;
+	int pages = n > 0 ? (n + PLAN_PER_PAGE - 1) / PLAN_PER_PAGE : 1;
+	if (page > pages)
+		page = pages;
+	int from = (page - 1) * PLAN_PER_PAGE, k = n - from < PLAN_PER_PAGE ? n - from : PLAN_PER_PAGE;
 	if (n == 0)
 		h(b, "<p>%s</p>", T(r, "plan_empty"));
 	else
-		plan_form(r, b, o, items, n, list, nd, NULL, NULL, 0);
+		plan_form(r, b, o, items + from, k, list, nd, NULL, NULL, 0);
+	if (pages > 1) {
+		h(b, "<nav class=\"pages\" aria-label=\"%s\">", T(r, "p19_pages"));
+		if (page > 1)
+			h(b, "<a rel=\"prev\" href=\"/organizations/%lld?page=%d#plan\">%s</a> ", (long long)o->id, page - 1, T(r, "clients_prev"));
+		h(b, "<span>%s %d / %d</span>", T(r, "clients_page"), page, pages);
+		if (page < pages)
+			h(b, " <a rel=\"next\" href=\"/organizations/%lld?page=%d#plan\">%s</a>", (long long)o->id, page + 1, T(r, "clients_next"));
+		h(b, "</nav>");
+	}
 	free(items);
 	stored_diag_list_free(list, nd);
 }

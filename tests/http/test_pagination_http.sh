@@ -5,8 +5,8 @@
 # descending order) and each row's 前回比 is the site's previous result even across pages; bad
 # ?limit= and ?before= (0, -1, abc, huge) answer 422 naming the parameter on the page and the
 # API; the client list on "/" with more organisations than one page links to page 2, and the
-# name search finds one of them; the incident register pages by 50. Runs on SQLite, and on
-# PostgreSQL under MAMORU_TEST_PG.
+# name search finds one of them; the incident register and the action plan page by 50. Runs on
+# SQLite, and on PostgreSQL under MAMORU_TEST_PG.
 set -u
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -168,6 +168,25 @@ expect_code 200
 expect_out '<a rel="prev" href="/organizations/1/incidents?page=1">'
 expect_no_out 'rel="next"'
 get "/organizations/1/incidents?page=abc"
+expect_code 422
+expect_out 'page'
+
+# ---------------------------------------------------------------- the action plan
+CASE="an action plan longer than a page: 50 rows on the organisation page, the rest on page 2"
+added=0
+for q in $(seq 1 25); do M plan add 1 --questionnaire jisha-shindan --question "$q" >/dev/null 2>&1 && added=$((added + 1)); done
+for q in $(seq 1 25); do M plan add 1 --questionnaire benchmark --question "$q" >/dev/null 2>&1 && added=$((added + 1)); done
+for q in 1-1 1-2 1-3 1-4 1-5; do M plan add 1 --questionnaire checklist --question "$q" >/dev/null 2>&1 && added=$((added + 1)); done
+[ "$added" = 55 ] && ok || bad "plan items added: $added"
+get /organizations/1
+expect_code 200
+[ "$(printf '%s' "$OUT" | grep -o 'name="status\.[0-9]*"' | wc -l)" = 50 ] && ok || bad "plan rows on page 1: $(printf '%s' "$OUT" | grep -o 'name="status\.[0-9]*"' | wc -l)"
+expect_out '<a rel="next" href="/organizations/1?page=2#plan">'
+get "/organizations/1?page=2"
+expect_code 200
+[ "$(printf '%s' "$OUT" | grep -o 'name="status\.[0-9]*"' | wc -l)" = 5 ] && ok || bad "plan rows on page 2"
+expect_out '<a rel="prev" href="/organizations/1?page=1#plan">'
+get "/organizations/1?page=0"
 expect_code 422
 expect_out 'page'
 
