@@ -95,7 +95,7 @@ void report_incident_event(const app_t *a, const report_req_t *q, const inc_even
 		if (!strcmp(ev->text, "reopened"))
 			snprintf(out, size, "%s", report_ui(a, q, "inc_ev_reopened"));
 		else
-			snprintf(out, size, "%s（%s %d）", report_ui(a, q, "inc_ev_opened"), report_ui(a, q, "inc_level"), atoi(ev->text));
+			snprintf(out, size, q->lang == LANG_EN ? "%s (%s %d)" : "%s（%s %d）", report_ui(a, q, "inc_ev_opened"), report_ui(a, q, "inc_level"), atoi(ev->text));
 		break;
 	case INC_EV_LEVEL:
 		sscanf(ev->text, "%d>%d", &x, &z);
@@ -108,7 +108,7 @@ void report_incident_event(const app_t *a, const report_req_t *q, const inc_even
 		break;
 	}
 	case INC_EV_CLOSED:
-		snprintf(out, size, "%s（%s: %d）", report_ui(a, q, "inc_ev_closed"), report_ui(a, q, "inc_planned"), atoi(ev->text));
+		snprintf(out, size, q->lang == LANG_EN ? "%s (%s: %d)" : "%s（%s: %d）", report_ui(a, q, "inc_ev_closed"), report_ui(a, q, "inc_planned"), atoi(ev->text));
 		break;
 	default:
 		snprintf(out, size, "%s", ev->text);

@@ -609,7 +609,7 @@ int report_pdf_compare(app_t *a, const report_req_t *q, report_out_t *out, err_t
 		int hd = p->st[DIM_GROUP].shown ? DIM_GROUP : DIM_ALL;
 		if (p->st[hd].shown) {
 			char line[300];
-			snprintf(line, sizeof line, "%s（%s）: %.1f", S(&x, "deviation"), S(&x, DIM_LABEL[hd]), pool_deviation(&p->st[hd], sd->total));
+			snprintf(line, sizeof line, L == LANG_EN ? "%s (%s): %.1f" : "%s（%s）: %.1f", S(&x, "deviation"), S(&x, DIM_LABEL[hd]), pool_deviation(&p->st[hd], sd->total));
 			pdf_text(x.p, PDF_H3, line);
 		} else {
 			char msg[300], n[16];

@@ -403,7 +403,7 @@ static void heat_sheet(wctx_t *w, const char *title_key, const risk_matrix_t *m,
 	xlsx_label(w->x, 0, S(w, title_key));
 	xlsx_row(w->x);
 	char corner[200];
-	snprintf(corner, sizeof corner, "%s ＼ %s", S(w, "risk_frequency"), S(w, "risk_impact"));
+	snprintf(corner, sizeof corner, L == LANG_EN ? "%s / %s" : "%s ＼ %s", S(w, "risk_frequency"), S(w, "risk_impact"));
 	xlsx_label(w->x, 0, corner);
 	for (int i = 0; i < RISK_IMPACTS; i++)
 		xlsx_label(w->x, 1 + i, tx(&rc->impacts[i].label, L));

@@ -106,6 +106,12 @@ python3 tests/http/crawl_english.py --files "$TMP/org-422.html" "$TMP/asset-422.
 found=$(grep '^BAD ' "$TMP/forms.txt")
 [ -z "$found" ] && ok || bad "$(printf '%s\n' "$found" | wc -l) findings:
 $(printf '%s\n' "$found" | head -20)"
+CASE="an English incident report reads its timeline in English brackets"
+curl -s -b "$TMP/cj" -o "$TMP/inc.pdf" "$B/organizations/1/incidents/2/report.pdf?lang=en"
+pdftotext -raw "$TMP/inc.pdf" "$TMP/inc.txt" 2>/dev/null
+grep -q 'Closed (added to the action plan: 1)' "$TMP/inc.txt" && grep -q 'Recorded (Damage level 1)' "$TMP/inc.txt" &&
+	! grep -q '[（）]' "$TMP/inc.txt" && ok || bad "the report's timeline: $(grep -i 'closed\|recorded' "$TMP/inc.txt" | head -3)"
+
 [ -n "${ENGLISH_KEEP:-}" ] && cat "$TMP/crawl.txt" "$TMP/out.txt" "$TMP/forms.txt" >"$ENGLISH_KEEP"
 
 echo "english-http: $PASS passed, $FAIL failed"
