@@ -1,6 +1,6 @@
 /*
  * page_knowledge.c — the knowledge pages: /search (measures, scenarios, cases and threats,
- * with filters for industry, size and case type), /scenarios and /scenarios/{id} (the
+ * with filters for industry, size and case type; 20 hits a page, ?page=), /scenarios and /scenarios/{id} (the
  * guideline's threat scenarios, each with its "does this apply to us?" checklist), /cases and
  * /cases/{id} (IPA's 68 SME case studies), and GET /api/v1/search.
  */
@@ -11,6 +11,7 @@
 
 #include "content/search.h"
 #include "core/org.h"
+#include "input/page_input.h"
 #include "web/pages.h"
 
 static const char *nz(const char *s) { return s && *s ? s : NULL; }
@@ -123,6 +124,32 @@ static void filter_form(req_t *r, buf_t *b, const char *action, const char *q, c
 	h(b, "<p><button type=\"submit\">%s</button></p></form>", T(r, "web_search"));
 }
 
+#define SEARCH_PER_PAGE 20
+
+/* Links to the previous and next page of hits: the same query with another ?page=. */
+static void search_pager(req_t *r, buf_t *b, int page, int pages)
+{
+	if (pages < 2)
+		return;
+	buf_t u = { 0 };
+	buf_puts(&u, "/search?");
+	for (int i = 0; i < r->nquery; i++)
+		if (strcmp(r->query[i].key, "page")) {
+			h_urlenc(&u, r->query[i].key);
+			buf_puts(&u, "=");
+			h_urlenc(&u, r->query[i].value);
+			buf_puts(&u, "&");
+		}
+	h(b, "<nav class=\"pages\" aria-label=\"%s\">", T(r, "p19_pages"));
+	if (page > 1)
+		h(b, "<a rel=\"prev\" href=\"%spage=%d\">%s</a> ", u.data, page - 1, T(r, "clients_prev"));
+	h(b, "<span>%s %d / %d</span>", T(r, "clients_page"), page, pages);
+	if (page < pages)
+		h(b, " <a rel=\"next\" href=\"%spage=%d\">%s</a>", u.data, page + 1, T(r, "clients_next"));
+	h(b, "</nav>");
+	buf_free(&u);
+}
+
 void page_search(req_t *r, resp_t *w, const char *const *args)
 {
 	(void)args;
@@ -146,10 +173,23 @@ void page_search(req_t *r, resp_t *w, const char *const *args)
 			w->status = e.code == ERR_INVALID ? 400 : 500;
 			h(b, "<p class=\"error\" role=\"alert\">%s</p>", err_text(&e, r->lang));
 		} else {
+			/* SEARCH_PER_PAGE hits a page (issue 19); a page past the last shows the last,
+			 * a bad one the first with the message */
+			int page = 1, pages = n > 0 ? (n + SEARCH_PER_PAGE - 1) / SEARCH_PER_PAGE : 1;
+			err_t pe;
+			if (page_number_parse(req_query(r, "page"), 1000, &page, &pe) != 0) {
+				w->status = 400;
+				h(b, "<p class=\"error\" role=\"alert\">%s: %s</p>", T(r, "web_bad_filter"), err_text(&pe, r->lang));
+				page = 1;
+			}
+			if (page > pages)
+				page = pages;
+			int from = (page - 1) * SEARCH_PER_PAGE, to = from + SEARCH_PER_PAGE < n ? from + SEARCH_PER_PAGE : n;
 			h(b, "<h2>%s: %d</h2><ul class=\"hits\">", T(r, "search_count"), n);
-			for (int i = 0; i < n; i++)
+			for (int i = from; i < to; i++)
 				hit_item(r, b, &hits[i]);
 			h(b, "</ul>");
+			search_pager(r, b, page, pages);
 		}
 	}
 	if (f.type && !strcmp(f.type, "threat")) {

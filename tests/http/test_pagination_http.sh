@@ -5,8 +5,8 @@
 # descending order) and each row's 前回比 is the site's previous result even across pages; bad
 # ?limit= and ?before= (0, -1, abc, huge) answer 422 naming the parameter on the page and the
 # API; the client list on "/" with more organisations than one page links to page 2, and the
-# name search finds one of them; the incident register and the action plan page by 50. Runs on
-# SQLite, and on PostgreSQL under MAMORU_TEST_PG.
+# name search finds one of them; the incident register and the action plan page by 50, search
+# results by 20. Runs on SQLite, and on PostgreSQL under MAMORU_TEST_PG.
 set -u
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -188,6 +188,24 @@ expect_code 200
 expect_out '<a rel="prev" href="/organizations/1?page=1#plan">'
 get "/organizations/1?page=0"
 expect_code 422
+expect_out 'page'
+
+# ---------------------------------------------------------------- search results
+CASE="search results longer than a page: 20 hits a page, the count of all, links keeping the query"
+get "/search?type=case"
+expect_code 200
+total=$(printf '%s' "$OUT" | sed -n 's/.*<h2>件数: \([0-9]*\)<\/h2>.*/\1/p')
+[ "${total:-0}" -gt 40 ] && ok || bad "case hits: $total"
+shown=$(printf '%s' "$OUT" | sed -n 's/.*<ul class="hits">\(.*\)<\/ul>.*/\1/p' | grep -o '<li>' | wc -l)
+[ "$shown" = 20 ] && ok || bad "hits on page 1: $shown"
+expect_out '<a rel="next" href="/search?type=case&amp;page=2">'
+get "/search?type=case&page=3"
+expect_code 200
+shown=$(printf '%s' "$OUT" | sed -n 's/.*<ul class="hits">\(.*\)<\/ul>.*/\1/p' | grep -o '<li>' | wc -l)
+[ "$shown" = "$((total > 60 ? 20 : total - 40))" ] && ok || bad "hits on page 3: $shown of $total"
+expect_out '<a rel="prev" href="/search?type=case&amp;page=2">'
+get "/search?type=case&page=x"
+expect_code 400
 expect_out 'page'
 
 echo "pagination-http: $PASS passed, $FAIL failed"
