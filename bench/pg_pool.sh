@@ -59,20 +59,21 @@ cat >"$T/grow.sql" <<'SQL'
 \set ON_ERROR_STOP 1
 BEGIN;
 CREATE TEMP TABLE tmpl AS
-  SELECT m.organization_id AS org, m.diagnosis_id AS diag, (row_number() OVER (ORDER BY m.organization_id) - 1)::int AS k
+  SELECT m.organization_id AS org, m.diagnosis_id AS diag, (row_number() OVER (ORDER BY m.organization_id) - 1)::int AS k,
+         (SELECT max(id) FROM org_profiles q WHERE q.organization_id = m.organization_id) AS prof
   FROM pool_members m;
 CREATE TEMP TABLE base AS
   SELECT (SELECT count(*) FROM tmpl)::int AS k, (SELECT max(id) FROM organizations) AS org, (SELECT max(id) FROM diagnoses) AS diag,
          (SELECT max(id) FROM org_profiles) AS prof;
 CREATE TEMP TABLE clone AS
-  SELECT g, t.org AS t_org, t.diag AS t_diag, b.org + g AS org, b.diag + g AS diag, b.prof + g AS prof
+  SELECT g, t.org AS t_org, t.diag AS t_diag, t.prof AS t_prof, b.org + g AS org, b.diag + g AS diag, b.prof + g AS prof
   FROM base b, generate_series(1, :n - (SELECT k FROM base)) g JOIN tmpl t ON t.k = (g - 1) % (SELECT k FROM base);
 INSERT INTO organizations (id, name, industry, employees, capital, prefecture, sites, created_at, updated_at, workspace_id)
   SELECT c.org, '会社' || c.org, o.industry, o.employees, o.capital, o.prefecture, o.sites, o.created_at, o.updated_at, o.workspace_id
   FROM clone c JOIN organizations o ON o.id = c.t_org;
 INSERT INTO org_profiles (id, organization_id, version, answers, created_at, workspace_id)
   SELECT c.prof, c.org, p.version, p.answers, p.created_at, p.workspace_id
-  FROM clone c JOIN org_profiles p ON p.id = (SELECT max(id) FROM org_profiles q WHERE q.organization_id = c.t_org);
+  FROM clone c JOIN org_profiles p ON p.id = c.t_prof;
 INSERT INTO diagnoses (id, organization_id, questionnaire, content_version, scope, respondent, role, pool, total, max, min, band_id,
                        band_ja, band_en, created_at, round, risk_index, risk_group, size_band, industry, profile, workspace_id)
   SELECT c.diag, c.org, d.questionnaire, d.content_version, d.scope, d.respondent, d.role, d.pool, d.total, d.max, d.min, d.band_id,
