@@ -97,9 +97,8 @@ int cmd_serve(cli_t *cli, int argc, char **argv)
 		snprintf(static_dir, sizeof static_dir, "%s/static", n > 0 ? exe : ".");
 	}
 	err_t err;
-	search_t *search = search_open(&cli->content, &err);
-	if (!search)
-		return cli_fail(cli, &err);
+	/* built by the first search, not before listening: it was most of the start-up (issue 19) */
+	search_t *search = search_open_lazy(&cli->content);
 	/* A server without users offers /setup: from loopback at once, from elsewhere only with this
 	 * code, which only someone who can see the server's console knows. */
 	bool setup = false;

@@ -7,6 +7,7 @@
  */
 #include "content/search.h"
 
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +27,11 @@ struct search {
 	char **norm;                /* every synonym in normal form */
 	int *group;                 /* its group */
 	int nnorm;
+	/* search_open_lazy: built by the first search, under the lock (issue 19: building was 81 %
+	 * of a server's start-up, before it listened) */
+	pthread_mutex_t lock;
+	int state;                  /* 0 not built yet, 1 built, -1 the build failed (err) */
+	err_t err;
 };
 
 /* The normal form of s (core/textnorm.h) in a new string. */
@@ -158,10 +164,10 @@ static int index_all(search_t *s, sqlite3_stmt *st)
 	return rc;
 }
 
-search_t *search_open(const content_t *c, err_t *e)
+/* Builds the index of s->c into s. */
+static int build(search_t *s, err_t *e)
 {
-	search_t *s = xcalloc(1, sizeof *s);
-	s->c = c;
+	const content_t *c = s->c;
 	int total = 0;
 	for (int g = 0; g < c->nsynonyms; g++)
 		total += c->synonyms[g].nterms;
@@ -182,10 +188,40 @@ search_t *search_open(const content_t *c, err_t *e)
 	    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		err_set(e, ERR_INTERNAL, "search", "検索索引を作れません: %s", "cannot build the search index: %s", sqlite3_errmsg(s->db));
 		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* The index, built now if no search has built it yet; -1 with e when it cannot be. */
+static int ensure_built(search_t *s, err_t *e)
+{
+	pthread_mutex_lock(&s->lock);
+	if (s->state == 0)
+		s->state = build(s, &s->err) == 0 ? 1 : -1;
+	int state = s->state;
+	if (state < 0)
+		*e = s->err;
+	pthread_mutex_unlock(&s->lock);
+	return state > 0 ? 0 : -1;
+}
+
+search_t *search_open_lazy(const content_t *c)
+{
+	search_t *s = xcalloc(1, sizeof *s);
+	s->c = c;
+	pthread_mutex_init(&s->lock, NULL);
+	return s;
+}
+
+search_t *search_open(const content_t *c, err_t *e)
+{
+	search_t *s = search_open_lazy(c);
+	if (ensure_built(s, e) != 0) {
 		search_close(s);
 		return NULL;
 	}
-	sqlite3_finalize(st);
 	return s;
 }
 
@@ -194,6 +230,7 @@ void search_close(search_t *s)
 	if (!s)
 		return;
 	sqlite3_close(s->db);
+	pthread_mutex_destroy(&s->lock);
 	for (int i = 0; i < s->nnorm; i++)
 		free(s->norm[i]);
 	free(s->norm);
@@ -336,6 +373,8 @@ int search_run(search_t *s, const char *query, const search_filter_t *f, search_
 		err_set(e, ERR_INVALID, "q", "検索語に UTF-8 でない文字があります", "the query is not valid UTF-8");
 		return -1;
 	}
+	if (ensure_built(s, e) != 0)
+		return -1;
 	/* the query in normal form (the ideographic space becomes a space), split on spaces */
 	char copy[SEARCH_QUERY_MAX + 1];
 	textnorm(query, qlen, copy, NULL);

@@ -39,6 +39,9 @@ typedef struct {
 
 /* Builds the index; NULL (ERR_INTERNAL in e) on failure. */
 search_t *search_open(const content_t *c, err_t *e);
+/* The same index, built by the first search_run (thread-safe: one builds, the others wait), so
+ * a server listens without building it; a failure to build is that search's error. */
+search_t *search_open_lazy(const content_t *c);
 void search_close(search_t *s);
 /* Runs a query (an empty query with a filter lists everything that matches the filter).
  * Returns the number of hits, or -1 with e: ERR_INVALID (field "q") for a query that is too
