@@ -36,7 +36,8 @@ document.addEventListener("DOMContentLoaded", () => {
     box.replaceChildren();
     const title = document.createElement("p");
     const strong = document.createElement("strong");
-    strong.textContent = `${form.dataset.gapsTitle}（${here.length + elsewhere.length}）`;
+    const nOpen = here.length + elsewhere.length; // English pages take English brackets
+    strong.textContent = document.documentElement.lang === "en" ? `${form.dataset.gapsTitle} (${nOpen})` : `${form.dataset.gapsTitle}（${nOpen}）`;
     title.append(strong);
     const help = document.createElement("p");
     help.textContent = form.dataset.gapsHelp;
