@@ -65,6 +65,8 @@ for bin in ./mamoru build/asan/mamoru; do
 		count "$log"
 		# a script that never reached its "NAME: N passed, N failed" line is broken, not passed
 		grep -qE '^[A-Za-z0-9_-]+: [0-9]+ passed, [0-9]+ failed$' "$log" || { echo "FAIL: $t printed no summary"; tail -3 "$log"; broken=$((broken + 1)); }
+		# what the sanitizer build's server said on its way out (tests/http/lib.sh stop_server): a leak
+		grep -qE 'ERROR: [A-Za-z]+Sanitizer|runtime error' "$log" && { echo "FAIL: $t: the sanitizer reported an error"; broken=$((broken + 1)); }
 	done
 done
 # suites that keep their data through test_db (tests/cli/lib.sh) run once more on PostgreSQL,

@@ -25,9 +25,17 @@ start_server() {
 	API_TOKEN=$("$BIN" "$@" token add "$TEST_EMAIL" --label tests | tail -1)
 	"$BIN" "$@" serve --listen "127.0.0.1:$PORT" 2>"$TMP/server.log" &
 	SERVER=$!
-	trap 'kill $SERVER 2>/dev/null; rm -rf "$TMP"' EXIT
+	trap 'stop_server; rm -rf "$TMP"' EXIT
 	for _ in $(seq 1 50); do curl -s -o /dev/null "$B/healthz" && break; sleep 0.1; done
 	login "$TEST_EMAIL"
+}
+
+# stop_server : stops it as systemd would (SIGTERM, a clean exit) and shows what the sanitizer
+# build reported on the way out — a leak is only found when the process ends, after the script's
+# own checks, so tests/run-all.sh counts these lines as a failure of the script
+stop_server() {
+	kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null
+	grep -E -A40 'ERROR: [A-Za-z]+Sanitizer|runtime error' "$TMP/server.log" 2>/dev/null | head -60 >&2
 }
 
 # csrf_of FILE : the CSRF token of the first form in a saved page
