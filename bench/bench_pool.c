@@ -140,6 +140,7 @@ static void fill(const char *path, const content_t *c, const questionnaire_t *q,
 			level[j] = rand() % LEVELS;
 			k.points[j] = (signed char)tmpl[level[j]]->answers[j].points;
 			k.full[j] = k.points[j] == tmpl[level[j]]->answers[j].full;
+			k.high[j] = k.points[j] >= tmpl[level[j]]->answers[j].full - 1; /* "4 or 5", as a save counts it */
 			k.total += k.points[j];
 		}
 		int ago = rand() % MONTHS, m = tm.tm_year * 12 + tm.tm_mon - ago;
