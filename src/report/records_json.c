@@ -89,6 +89,22 @@ static json_t *rollup_json(const rollup_t *r, const stored_diag_t *f)
 			 "categories", cats, "questions", items);
 }
 
+/* Where an executive and another respondent of the same round and site answered differently. */
+static json_t *comparison_json(const stored_diag_t *exec, const stored_diag_t *other)
+{
+	disagreement_t dis[MAX_ITEMS];
+	int nd = history_compare(exec, other, dis);
+	json_t *items = json_array();
+	for (int j = 0; j < nd; j++) {
+		const sd_answer_t *x = &exec->answers[dis[j].item], *y = &other->answers[dis[j].item];
+		json_array_append_new(items, json_pack("{s:s, s:s, s:s}", "question", x->question, "executive", x->option, "other",
+						       y->option));
+	}
+	return json_pack("{s:s, s:s, s:s, s:I, s:I, s:s, s:o}", "questionnaire", exec->questionnaire, "round", exec->round, "scope",
+			 exec->scope, "executive_id", (json_int_t)exec->id, "other_id", (json_int_t)other->id, "other_role",
+			 role_id(other->role), "disagreements", items);
+}
+
 json_t *history_json(const content_t *c, const org_t *o, const stored_diag_t *const *list, int n, lang_t lang,
 		     bool with_answers)
 {
@@ -119,19 +135,7 @@ json_t *history_json(const content_t *c, const org_t *o, const stored_diag_t *co
 		int e = ix.exec[i];
 		if (e < 0)
 			continue;
-		const stored_diag_t *exec = list[e], *other = list[i];
-		disagreement_t dis[MAX_ITEMS];
-		int nd = history_compare(exec, other, dis);
-		json_t *items = json_array();
-		for (int j = 0; j < nd; j++) {
-			const sd_answer_t *x = &exec->answers[dis[j].item], *y = &other->answers[dis[j].item];
-			json_array_append_new(items, json_pack("{s:s, s:s, s:s}", "question", x->question, "executive",
-							       x->option, "other", y->option));
-		}
-		json_array_append_new(comps, json_pack("{s:s, s:s, s:s, s:I, s:I, s:s, s:o}", "questionnaire",
-						       exec->questionnaire, "round", exec->round, "scope", exec->scope,
-						       "executive_id", (json_int_t)exec->id, "other_id", (json_int_t)other->id,
-						       "other_role", role_id(other->role), "disagreements", items));
+		json_array_append_new(comps, comparison_json(list[e], list[i]));
 	}
 	history_index_free(&ix);
 	return json_pack("{s:o, s:o, s:o, s:o}", "organization", org_json(c, o, lang), "diagnoses", diags, "rollups",
@@ -175,19 +179,7 @@ json_t *history_page_json(const content_t *c, const org_t *o, const history_page
 		const history_row_t *row = &p->rows[i];
 		if (row->exec < 0)
 			continue;
-		const stored_diag_t *exec = p->rounds[row->round].sheets[row->exec], *other = p->rounds[row->round].sheets[row->self];
-		disagreement_t dis[MAX_ITEMS];
-		int nd = history_compare(exec, other, dis);
-		json_t *items = json_array();
-		for (int j = 0; j < nd; j++) {
-			const sd_answer_t *x = &exec->answers[dis[j].item], *y = &other->answers[dis[j].item];
-			json_array_append_new(items, json_pack("{s:s, s:s, s:s}", "question", x->question, "executive",
-							       x->option, "other", y->option));
-		}
-		json_array_append_new(comps, json_pack("{s:s, s:s, s:s, s:I, s:I, s:s, s:o}", "questionnaire",
-						       exec->questionnaire, "round", exec->round, "scope", exec->scope,
-						       "executive_id", (json_int_t)exec->id, "other_id", (json_int_t)other->id,
-						       "other_role", role_id(other->role), "disagreements", items));
+		json_array_append_new(comps, comparison_json(p->rounds[row->round].sheets[row->exec], p->rounds[row->round].sheets[row->self]));
 	}
 	return json_pack("{s:o, s:o, s:o, s:o, s:i, s:o, s:o}", "organization", org_json(c, o, lang), "diagnoses", diags,
 			 "rollups", rollups, "comparisons", comps, "limit", p->limit, "before",
