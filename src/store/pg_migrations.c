@@ -438,8 +438,8 @@ const char *const PG_MIGRATIONS[] = {
 	/* issue 19: the client list's pages by name read from an index (store_org_page) */
 	"CREATE INDEX organizations_by_name ON organizations(workspace_id, archived_at, name COLLATE \"C\", id);\n",
 	/* issue 19: an organisation's latest diagnoses by date from an index */
-	"CREATE INDEX diagnoses_by_date ON diagnoses(organization_id, created_at COLLATE \"C\", id);\n"
-	"CREATE INDEX diagnoses_by_questionnaire_date ON diagnoses(organization_id, questionnaire, created_at COLLATE \"C\", id);\n",
+	("CREATE INDEX diagnoses_by_date ON diagnoses(organization_id, created_at COLLATE \"C\", id);\n"
+	 "CREATE INDEX diagnoses_by_questionnaire_date ON diagnoses(organization_id, questionnaire, created_at COLLATE \"C\", id);\n"),
 
 };
 

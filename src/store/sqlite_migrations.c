@@ -517,8 +517,8 @@ const char *const MIGRATIONS[] = {
 	"CREATE INDEX organizations_by_name ON organizations(workspace_id, archived_at, name);\n",
 	/* issue 19: an organisation's latest diagnoses (of one questionnaire, or of any) by date
 	 * from an index, however long its history (the organisation page, the client list) */
-	"CREATE INDEX diagnoses_by_date ON diagnoses(organization_id, created_at);\n"
-	"CREATE INDEX diagnoses_by_questionnaire_date ON diagnoses(organization_id, questionnaire, created_at);\n",
+	("CREATE INDEX diagnoses_by_date ON diagnoses(organization_id, created_at);\n"
+	 "CREATE INDEX diagnoses_by_questionnaire_date ON diagnoses(organization_id, questionnaire, created_at);\n"),
 
 };
 
