@@ -15,7 +15,7 @@
 #include "core/xalloc.h"
 
 struct xlsx {
-	char path[64];
+	char path[4096];
 	lxw_workbook *wb;
 	lxw_worksheet *ws;
 	lxw_format *head, *date, *time, *pct, *dec1, *bold, *wrap;
@@ -24,17 +24,24 @@ struct xlsx {
 	char *title, *author;
 };
 
+int xlsx_tmp_path(const char *name, char *path, size_t size, err_t *e)
+{
+	const char *dir = getenv("TMPDIR");
+	int n = snprintf(path, size, "%s/mamoru-%s-XXXXXX", dir && dir[0] == '/' ? dir : "/tmp", name); /* mkstemp's template */
+	int fd = n > 0 && (size_t)n < size ? mkstemp(path) : -1;
+	if (fd < 0)
+		return err_set(e, ERR_INTERNAL, "output", "一時ファイルを作れません", "cannot create a temporary file");
+	close(fd);
+	return 0;
+}
+
 xlsx_t *xlsx_new(const char *title, const char *author, err_t *e)
 {
 	xlsx_t *x = xcalloc(1, sizeof *x);
-	snprintf(x->path, sizeof x->path, "/tmp/mamoru-report-XXXXXX");
-	int fd = mkstemp(x->path);
-	if (fd < 0) {
+	if (xlsx_tmp_path("report", x->path, sizeof x->path, e) != 0) {
 		free(x);
-		err_set(e, ERR_INTERNAL, "output", "一時ファイルを作れません", "cannot create a temporary file");
 		return NULL;
 	}
-	close(fd);
 	lxw_workbook_options opt = { .constant_memory = LXW_TRUE, .tmpdir = NULL, .use_zip64 = LXW_FALSE };
 	x->wb = workbook_new_opt(x->path, &opt);
 	if (!x->wb) {

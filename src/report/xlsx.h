@@ -14,6 +14,9 @@
 
 typedef struct xlsx xlsx_t;
 
+/* A new empty temporary file for a workbook (libxlsxwriter writes to a path), in $TMPDIR or
+ * /tmp, its name into path; -1 with e filled when none can be made. The caller unlinks it. */
+int xlsx_tmp_path(const char *name, char *path, size_t size, err_t *e);
 /* title and author: the workbook's properties (author may be ""). */
 xlsx_t *xlsx_new(const char *title, const char *author, err_t *e);
 /* A new sheet (name at most 31 characters, none of []:*?/\) with its headings and widths;

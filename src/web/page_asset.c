@@ -22,6 +22,7 @@
 #include "app/risk.h"
 #include "input/asset_input.h"
 #include "report/asset_report.h"
+#include "report/xlsx.h"
 #include "web/pages.h"
 #include "web/svg.h"
 
@@ -556,15 +557,13 @@ static int export_into(req_t *r, resp_t *w, bool xlsx, err_t *e)
 	asset_filter_init(&f);
 	f.per_page = 0;
 	export_t x = { 0 };
-	char path[] = "/tmp/mamoru-ledger-XXXXXX";
+	char path[4096];
 	FILE *mem = NULL;
 	char *data = NULL;
 	size_t len = 0;
 	if (xlsx) {
-		int fd = mkstemp(path);
-		if (fd < 0)
-			return err_set(e, ERR_INTERNAL, "output", "一時ファイルを作れません", "cannot create a temporary file");
-		close(fd);
+		if (xlsx_tmp_path("ledger", path, sizeof path, e) != 0)
+			return -1;
 		x.w = ledger_xlsx_open(path, L(r), e);
 	} else {
 		mem = open_memstream(&data, &len);
