@@ -9,7 +9,9 @@ set -u
 cd "$(dirname "$0")/.."
 export MAMORU_CONTENT="$PWD/content"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-pass=0 fail=0 broken=0
+pass=0 fail=0 broken=0 t0=$SECONDS
+
+banner() { echo "== $*"; t0=$SECONDS; } # count() then says how long the runner took
 
 count() { # adds the counts from a runner's output, read from $1
 	local p f
@@ -18,6 +20,7 @@ count() { # adds the counts from a runner's output, read from $1
 	p=$((p + $(grep -oE '^[A-Za-z0-9_-]+: [0-9]+ passed' "$1" | awk '{s+=$2} END {print s+0}')))
 	f=$((f + $(grep -oE '[0-9]+ failed$' "$1" | awk '{s+=$1} END {print s+0}')))
 	pass=$((pass + p)); fail=$((fail + f))
+	echo "   $((SECONDS - t0)) s"
 }
 
 log=$(mktemp)
@@ -28,12 +31,12 @@ else
 	broken=$((broken + 1))
 	trap 'rm -f "$log"' EXIT
 fi
-echo "== tests/check_layers.sh"
+banner "tests/check_layers.sh"
 tests/check_layers.sh >"$log" 2>&1 || true
 grep -E 'FAIL' "$log" || true
 count "$log"
 for t in build/tests/test_* build/tests-asan/test_*; do
-	echo "== $t"
+	banner "$t"
 	if ! "$t" >"$log" 2>&1; then
 		grep -q 'FAILED' "$log" || broken=$((broken + 1))
 	fi
@@ -43,7 +46,7 @@ done
 # the backend-neutral store tests once more, on PostgreSQL
 if [ -n "${MAMORU_PG_DIR:-}" ]; then
 	for t in build/tests/test_store_ops build/tests/test_backends build/tests-asan/test_store_ops build/tests-asan/test_backends; do
-		echo "== $t on PostgreSQL"
+		banner "$t on PostgreSQL"
 		if ! MAMORU_TEST_STORE=$(tests/pg/cluster.sh fresh unit) "$t" >"$log" 2>&1; then
 			grep -q 'FAILED' "$log" || broken=$((broken + 1))
 		fi
@@ -52,14 +55,14 @@ if [ -n "${MAMORU_PG_DIR:-}" ]; then
 	done
 fi
 # libFuzzer harnesses over their seed and regression corpora: one "fuzz-NAME: N passed" each
-echo "== tests/fuzz/run.sh corpus"
+banner "tests/fuzz/run.sh corpus"
 tests/fuzz/run.sh corpus >"$log" 2>&1 || true
 grep -E '^fuzz-|FAIL|runtime error|Sanitizer' "$log" || true
 count "$log"
 grep -c '^fuzz-[a-z-]*: ' "$log" | grep -qx 6 || broken=$((broken + 1))
 for bin in ./mamoru build/asan/mamoru; do
 	for t in tests/cli/test_*.sh tests/http/test_*.sh; do
-		echo "== $t with $bin"
+		banner "$t with $bin"
 		MAMORU_BIN=$bin bash "$t" >"$log" 2>&1 || true
 		grep -E 'FAIL|runtime error|Sanitizer' "$log" || true
 		count "$log"
@@ -81,7 +84,7 @@ if [ -n "${MAMORU_PG_DIR:-}" ]; then
 		tests/http/test_manual_pdf_http.sh tests/http/test_pool_high_http.sh \
 		tests/http/test_hostile_http.sh tests/http/test_incident_http.sh tests/cli/test_asset_cli.sh tests/cli/test_contractor_cli.sh tests/cli/test_delete_cli.sh \
 		tests/cli/test_incident_cli.sh tests/cli/test_report_cli.sh; do
-		echo "== $t on PostgreSQL"
+		banner "$t on PostgreSQL"
 		MAMORU_TEST_PG=1 MAMORU_BIN=./mamoru bash "$t" >"$log" 2>&1 || true
 		grep -E 'FAIL|runtime error|Sanitizer' "$log" || true
 		count "$log"
@@ -91,7 +94,7 @@ fi
 # every browser suite (tests/browser/test_*.mjs), each ending with its "NAME: N passed, N failed"
 for bin in ./mamoru build/asan/mamoru; do
 	for t in tests/browser/test_*.mjs; do
-		echo "== $t with $bin"
+		banner "$t with $bin"
 		MAMORU_BIN=$bin node "$t" >"$log" 2>&1 || true
 		grep -E 'FAIL|Error' "$log" || true
 		count "$log"
