@@ -71,7 +71,7 @@ run: deps
 	./mamoru serve
 
 test: deps-test tests/browser/node_modules
-	@$(MAKE) --no-print-directory headers mamoru unit-bins asan-bins fuzz-bins
+	@$(MAKE) --no-print-directory -j$$(nproc) headers mamoru unit-bins asan-bins fuzz-bins
 	@tests/run-all.sh
 
 # playwright-core drives Debian's Chromium; it downloads no browser of its own

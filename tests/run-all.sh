@@ -1,10 +1,10 @@
 #!/bin/bash
 # run-all.sh — what `make test` runs: the layering check, the cmocka unit tests (plain and
 # under AddressSanitizer + UBSan; the store's again against PostgreSQL), the command-line and
-# HTTP integration tests and the browser tests (each against the plain and the sanitizer
-# binary), and each libFuzzer harness once over its committed corpus (tests/fuzz/). A
-# throwaway PostgreSQL cluster (tests/pg/cluster.sh) lives for the whole run. Ends with one
-# "N passed, N failed" line for CI.
+# HTTP integration tests (two at a time, see queue below) and the browser tests (each against the
+# plain and the sanitizer binary), and each libFuzzer harness once over its committed corpus
+# (tests/fuzz/). A throwaway PostgreSQL cluster (tests/pg/cluster.sh) lives for the whole run.
+# Each runner's seconds follow its "==" line. Ends with one "N passed, N failed" line for CI.
 set -u
 cd "$(dirname "$0")/.."
 export MAMORU_CONTENT="$PWD/content"
@@ -60,23 +60,30 @@ tests/fuzz/run.sh corpus >"$log" 2>&1 || true
 grep -E '^fuzz-|FAIL|runtime error|Sanitizer' "$log" || true
 count "$log"
 grep -c '^fuzz-[a-z-]*: ' "$log" | grep -qx 6 || broken=$((broken + 1))
+# The command-line and HTTP suites (each with the plain and the sanitizer binary, some once more
+# on PostgreSQL) run in MAMORU_TEST_JOBS lanes at once (2 by default: most of a suite's time is
+# spent starting processes and waiting on them, so two lanes keep both cores busy). Each suite has
+# its own folder, port and database; its output goes to a file of its own and is reported below in
+# the order the suites were queued, as if they had run one after another.
+lanes=$(mktemp -d)
+queued=0
+queue() { # queue LABEL VAR=VALUE… SCRIPT: runs bash SCRIPT in a free lane with that environment
+	local label=$1
+	shift
+	queued=$((queued + 1))
+	echo "$label" >"$lanes/$queued.label"
+	(s=$SECONDS; env "${@:1:$#-1}" bash "${@: -1}" >"$lanes/$queued.log" 2>&1; echo $((SECONDS - s)) >"$lanes/$queued.sec") &
+	while [ "$(jobs -rp | wc -l)" -ge "${MAMORU_TEST_JOBS:-2}" ]; do wait -n; done
+}
 for bin in ./mamoru build/asan/mamoru; do
 	for t in tests/cli/test_*.sh tests/http/test_*.sh; do
-		banner "$t with $bin"
-		MAMORU_BIN=$bin bash "$t" >"$log" 2>&1 || true
-		grep -E 'FAIL|runtime error|Sanitizer' "$log" || true
-		count "$log"
-		# a script that never reached its "NAME: N passed, N failed" line is broken, not passed
-		grep -qE '^[A-Za-z0-9_-]+: [0-9]+ passed, [0-9]+ failed$' "$log" || { echo "FAIL: $t printed no summary"; tail -3 "$log"; broken=$((broken + 1)); }
-		# what the sanitizer build's server said on its way out (tests/http/lib.sh stop_server): a leak
-		grep -qE 'ERROR: [A-Za-z]+Sanitizer|runtime error' "$log" && { echo "FAIL: $t: the sanitizer reported an error"; broken=$((broken + 1)); }
+		queue "$t with $bin" MAMORU_BIN=$bin "$t"
 	done
 done
 # suites that keep their data through test_db (tests/cli/lib.sh) run once more on PostgreSQL,
-# with the plain binary only (the suites from test_asset_http on: about 2 minutes on an idle
-# 2-core machine). tests/cli/test_benchmark_cli.sh passes there too (MAMORU_TEST_PG=1) but is
-# left out for time: 40 s, nearly all of it starting the command line (its store operations are
-# the benchmark and pool HTTP suites')
+# with the plain binary only. tests/cli/test_benchmark_cli.sh passes there too (MAMORU_TEST_PG=1)
+# but is left out for time: 40 s, nearly all of it starting the command line (its store
+# operations are the benchmark and pool HTTP suites')
 if [ -n "${MAMORU_PG_DIR:-}" ]; then
 	for t in tests/http/test_http.sh tests/http/test_clients_http.sh tests/http/test_delete_http.sh tests/http/test_pagination_http.sh \
 		tests/http/test_asset_http.sh tests/http/test_contractor_http.sh tests/http/test_pool_http.sh tests/http/test_report_http.sh \
@@ -84,13 +91,23 @@ if [ -n "${MAMORU_PG_DIR:-}" ]; then
 		tests/http/test_manual_pdf_http.sh tests/http/test_pool_high_http.sh \
 		tests/http/test_hostile_http.sh tests/http/test_incident_http.sh tests/cli/test_asset_cli.sh tests/cli/test_contractor_cli.sh tests/cli/test_delete_cli.sh \
 		tests/cli/test_incident_cli.sh tests/cli/test_report_cli.sh; do
-		banner "$t on PostgreSQL"
-		MAMORU_TEST_PG=1 MAMORU_BIN=./mamoru bash "$t" >"$log" 2>&1 || true
-		grep -E 'FAIL|runtime error|Sanitizer' "$log" || true
-		count "$log"
-		grep -qE '^[A-Za-z0-9_-]+: [0-9]+ passed, [0-9]+ failed$' "$log" || { echo "FAIL: $t printed no summary on PostgreSQL"; broken=$((broken + 1)); }
+		queue "$t on PostgreSQL" MAMORU_TEST_PG=1 MAMORU_BIN=./mamoru "$t"
 	done
 fi
+wait
+for i in $(seq 1 "$queued"); do
+	label=$(cat "$lanes/$i.label") t=$(cut -d' ' -f1 "$lanes/$i.label")
+	echo "== $label"
+	cp "$lanes/$i.log" "$log"
+	grep -E 'FAIL|runtime error|Sanitizer' "$log" || true
+	t0=$((SECONDS - $(cat "$lanes/$i.sec" 2>/dev/null || echo 0)))
+	count "$log"
+	# a script that never reached its "NAME: N passed, N failed" line is broken, not passed
+	grep -qE '^[A-Za-z0-9_-]+: [0-9]+ passed, [0-9]+ failed$' "$log" || { echo "FAIL: $t printed no summary"; tail -3 "$log"; broken=$((broken + 1)); }
+	# what the sanitizer build's server said on its way out (tests/http/lib.sh stop_server): a leak
+	grep -qE 'ERROR: [A-Za-z]+Sanitizer|runtime error' "$log" && { echo "FAIL: $t: the sanitizer reported an error"; broken=$((broken + 1)); }
+done
+rm -rf "$lanes"
 # every browser suite (tests/browser/test_*.mjs), each ending with its "NAME: N passed, N failed"
 for bin in ./mamoru build/asan/mamoru; do
 	for t in tests/browser/test_*.mjs; do
