@@ -20,6 +20,8 @@ static void grow(buf_t *b, size_t extra)
 	b->cap = cap;
 }
 
+void buf_reserve(buf_t *b, size_t n) { grow(b, n); }
+
 void buf_put(buf_t *b, const char *s, size_t n)
 {
 	grow(b, n);

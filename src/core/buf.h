@@ -20,6 +20,8 @@ void buf_vprintf(buf_t *b, const char *fmt, va_list ap);
 /* Fast number formatting for hot paths (charts, tables): no printf. */
 void buf_int(buf_t *b, long long v);
 void buf_fixed1(buf_t *b, double v);   /* one decimal, e.g. 12.3 */
+/* Makes room for n more bytes at once (a page that knows it will be long is not copied while it grows). */
+void buf_reserve(buf_t *b, size_t n);
 void buf_free(buf_t *b);
 /* Hands the bytes over (NUL-terminated) and leaves b empty. */
 char *buf_take(buf_t *b, size_t *len);

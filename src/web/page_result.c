@@ -290,16 +290,19 @@ static void recommendations(req_t *r, buf_t *b, const questionnaire_t *q, const 
 
 /* The part of a result page between the site header and footer: the same for everyone who may
  * see the diagnosis (the header, with the signed-in user and their CSRF token, is drawn for
- * each request and never cached). */
+ * each request and never cached). An entry never changes once made: a request copying it holds
+ * a reference, so the copy into the response happens outside the lock, and a newer entry for
+ * the same slot frees the old one when its last reader lets go. */
 typedef struct {
 	long long id, org_id, workspace;
 	char created[32];            /* the diagnosis's date: a deleted id given again differs */
 	lang_t lang;
 	char org_sig[ORG_NAME_MAX + 32];
 	char title[256];
-	char *html;
-	size_t len;
 	time_t made;
+	int refs;                    /* the slot's and each reader's; under cache_lock */
+	size_t len;
+	char html[];
 } cached_page_t;
 
 /* What of the organisation shows on the page: its name, and the industry and size that pick
@@ -310,9 +313,23 @@ static void org_signature(const org_t *o, char *out, size_t size)
 }
 
 static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
-static cached_page_t cache[CACHE_SLOTS];
+static cached_page_t *cache[CACHE_SLOTS];
 
-static cached_page_t *slot(long long id, lang_t lang) { return &cache[(id * 2 + lang) % CACHE_SLOTS]; }
+static cached_page_t **slot(long long id, lang_t lang) { return &cache[(id * 2 + lang) % CACHE_SLOTS]; }
+
+/* Lets go of one reference (the caller holds cache_lock). */
+static void unref_locked(cached_page_t *c)
+{
+	if (c && --c->refs == 0)
+		free(c);
+}
+
+static void release(cached_page_t *c)
+{
+	pthread_mutex_lock(&cache_lock);
+	unref_locked(c);
+	pthread_mutex_unlock(&cache_lock);
+}
 
 /* Only plain requests are cached: other query parameters would show in the language switch. */
 static bool cacheable(const req_t *r)
@@ -323,56 +340,53 @@ static bool cacheable(const req_t *r)
 	return true;
 }
 
-/* The cached main part for diagnosis id, after checking that this caller may see it (its
- * workspace, and its organisation as the use case would check) and that the organisation
- * still shows as it did. */
-static bool cached_main(req_t *r, long long id, buf_t *main, char *title, size_t title_size, long long *org_id)
+/* The cached main part for diagnosis id (a reference: release() it), after checking that this
+ * caller may see it (its workspace, and its organisation as the use case would check) and that
+ * the organisation still shows as it did; NULL when there is none to use. */
+static cached_page_t *cached_main(req_t *r, long long id)
 {
 	pthread_mutex_lock(&cache_lock);
-	cached_page_t c = *slot(id, r->lang);
-	bool hit = c.html && c.id == id && c.lang == r->lang && time(NULL) - c.made < CACHE_TTL;
+	cached_page_t *c = *slot(id, r->lang);
+	bool hit = c && c->id == id && c->lang == r->lang && c->workspace == r->app.who.workspace_id &&
+		   time(NULL) - c->made < CACHE_TTL;
+	if (hit)
+		c->refs++;
 	pthread_mutex_unlock(&cache_lock);
-	if (!hit || c.workspace != r->app.who.workspace_id)
-		return false;
+	if (!hit)
+		return NULL;
 	org_t o;
 	err_t err;
-	char sig[sizeof c.org_sig], created[32];
-	if (app_diag_created(&r->app, id, created, &err) != 0 || strcmp(created, c.created))
-		return false;
-	if (c.org_id) {
-		if (app_org_get(&r->app, c.org_id, &o, &err) != 0)
-			return false;
-		org_signature(&o, sig, sizeof sig);
-		if (strcmp(sig, c.org_sig))
-			return false;
-	} else if (r->app.who.role == UROLE_MEMBER) { /* a diagnosis without an organisation is not a member's */
-		return false;
+	char sig[sizeof c->org_sig], created[32];
+	if (app_diag_created(&r->app, id, created, &err) != 0 || strcmp(created, c->created))
+		hit = false;
+	else if (c->org_id) {
+		hit = app_org_get(&r->app, c->org_id, &o, &err) == 0;
+		if (hit) {
+			org_signature(&o, sig, sizeof sig);
+			hit = !strcmp(sig, c->org_sig);
+		}
+	} else /* a diagnosis without an organisation is not a member's */
+		hit = r->app.who.role != UROLE_MEMBER;
+	if (!hit) {
+		release(c);
+		return NULL;
 	}
-	pthread_mutex_lock(&cache_lock);
-	cached_page_t *e = slot(id, r->lang);
-	hit = e->html && e->id == id && e->lang == r->lang && e->workspace == c.workspace;
-	if (hit) {
-		buf_put(main, e->html, e->len);
-		snprintf(title, title_size, "%s", e->title);
-		*org_id = e->org_id;
-	}
-	pthread_mutex_unlock(&cache_lock);
-	return hit;
+	return c;
 }
 
-static void remember(const req_t *r, const buf_t *main, const char *title, const stored_diag_t *sd, const org_t *o)
+static void remember(const req_t *r, const char *html, size_t len, const char *title, const stored_diag_t *sd, const org_t *o)
 {
-	long long id = sd->id;
-	char *copy = xmalloc(main->len);
-	memcpy(copy, main->data, main->len);
+	cached_page_t *c = xmalloc(sizeof *c + len);
+	*c = (cached_page_t){ .id = sd->id, .org_id = sd->org_id, .workspace = r->app.who.workspace_id, .lang = r->lang,
+			      .made = time(NULL), .refs = 1, .len = len };
+	memcpy(c->html, html, len);
+	snprintf(c->title, sizeof c->title, "%s", title);
+	snprintf(c->created, sizeof c->created, "%s", sd->created);
+	org_signature(o, c->org_sig, sizeof c->org_sig);
 	pthread_mutex_lock(&cache_lock);
-	cached_page_t *e = slot(id, r->lang);
-	free(e->html);
-	*e = (cached_page_t){ .id = id, .org_id = sd->org_id, .workspace = r->app.who.workspace_id, .lang = r->lang, .html = copy,
-			      .len = main->len, .made = time(NULL) };
-	snprintf(e->title, sizeof e->title, "%s", title);
-	snprintf(e->created, sizeof e->created, "%s", sd->created);
-	org_signature(o, e->org_sig, sizeof e->org_sig);
+	cached_page_t **e = slot(sd->id, r->lang);
+	unref_locked(*e);
+	*e = c;
 	pthread_mutex_unlock(&cache_lock);
 }
 
@@ -380,8 +394,8 @@ void page_result_cache_free(void)
 {
 	pthread_mutex_lock(&cache_lock);
 	for (int i = 0; i < CACHE_SLOTS; i++) {
-		free(cache[i].html);
-		cache[i].html = NULL;
+		unref_locked(cache[i]);
+		cache[i] = NULL;
 	}
 	pthread_mutex_unlock(&cache_lock);
 	frag_free_all(); /* the fixed fragments this page drew (frag.h) */
@@ -496,36 +510,52 @@ static void render_main(req_t *r, buf_t *b, const result_view_t *v, const char *
 
 static void attach_section(req_t *r, buf_t *b, long long id);
 
+/* A notice above the result that it was just given to an organisation (never cached). */
+static void attached_notice(req_t *r, resp_t *w)
+{
+	if (req_query(r, "attached"))
+		h(&w->body, "<p class=\"notice\" role=\"status\" id=\"attached\">%s</p>", T(r, "result_attached"));
+}
+
+/* The main part is drawn straight into the response (64 KB is room for the longest result, so
+ * it is not copied while it grows) and only then copied once into the cache; a hit is copied
+ * once from the cache. */
 void page_result(req_t *r, resp_t *w, const char *const *args)
 {
 	(void)args;
-	long long id = r->id;
+	long long id = r->id, org_id;
 	bool use_cache = cacheable(r);
-	buf_t main = { 0 };
-	char title[256];
-	long long org_id = 0;
-	if (!use_cache || !cached_main(r, id, &main, title, sizeof title, &org_id)) {
+	cached_page_t *c = use_cache ? cached_main(r, id) : NULL;
+	if (c) {
+		buf_reserve(&w->body, c->len + 8192);
+		page_begin(r, w, c->title);
+		attached_notice(r, w);
+		buf_put(&w->body, c->html, c->len);
+		org_id = c->org_id;
+		release(c);
+	} else {
 		result_view_t v;
 		err_t e;
 		if (app_diag_view(&r->app, id, &v, &e) != 0) {
 			resp_fail(r, w, &e);
 			return;
 		}
+		char title[256];
 		snprintf(title, sizeof title, "%s", v.q ? tx(&v.q->title, r->lang) : v.sd->questionnaire);
-		render_main(r, &main, &v, title, v.sd->org_id && comparable(r, v.sd));
-		org_id = v.sd->org_id;
+		bool comparable_link = v.sd->org_id && comparable(r, v.sd);
+		buf_reserve(&w->body, 64 * 1024);
+		page_begin(r, w, title);
+		attached_notice(r, w);
+		size_t at = w->body.len;
+		render_main(r, &w->body, &v, title, comparable_link);
 		if (use_cache)
-			remember(r, &main, title, v.sd, &v.org);
+			remember(r, w->body.data + at, w->body.len - at, title, v.sd, &v.org);
+		org_id = v.sd->org_id;
 		result_view_free(&v);
 	}
-	page_begin(r, w, title);
-	if (req_query(r, "attached"))
-		h(&w->body, "<p class=\"notice\" role=\"status\" id=\"attached\">%s</p>", T(r, "result_attached"));
-	buf_put(&w->body, main.data, main.len);
 	if (!org_id) /* never cached: it carries the session's CSRF token */
 		attach_section(r, &w->body, id);
 	page_end(r, w);
-	buf_free(&main);
 }
 
 typedef struct {
