@@ -64,16 +64,16 @@ typedef struct {
 	int n;
 } published_t;
 
-/* Protects the groups of one questionnaire version that may be published, keys[from..to) of
- * x, adding them to out (which has room for all of x). */
-static void publish(app_t *a, const exact_t *x, int from, int to, int min_group, const pool_rng_t *rng, published_t *out)
+/* The groups of one questionnaire version that may be published, keys[from..to) of x: each one
+ * protected and added to out (which has room for all of x), or only counted when out is NULL. */
+static int publish(app_t *a, const exact_t *x, int from, int to, int min_group, const pool_rng_t *rng, published_t *out)
 {
 	const questionnaire_t *q = content_questionnaire(a->content, x->keys[from].questionnaire);
 	if (!q || strcmp(q->version, x->keys[from].version))
-		return; /* a version not loaded: no bounds to check or protect it with */
+		return 0; /* a version not loaded: no bounds to check or protect it with */
 	pool_range_t r;
 	pool_range_of(q, &r);
-	int n = to - from;
+	int n = to - from, count = 0;
 	pool_cell_t *cells = xcalloc((size_t)n, sizeof *cells);
 	for (int i = 0; i < n; i++)
 		cells[i] = (pool_cell_t){ .dim = x->keys[from + i].dim, .value = x->keys[from + i].value, .n = x->aggs[from + i].n };
@@ -81,10 +81,36 @@ static void publish(app_t *a, const exact_t *x, int from, int to, int min_group,
 	for (int i = 0; i < n; i++) {
 		if (!cells[i].shown || x->aggs[from + i].nitems != r.nitems)
 			continue;
-		out->keys[out->n] = x->keys[from + i];
-		pool_protect(&x->aggs[from + i], &r, min_group, rng, &out->aggs[out->n++]);
+		count++;
+		if (out) {
+			out->keys[out->n] = x->keys[from + i];
+			pool_protect(&x->aggs[from + i], &r, min_group, rng, &out->aggs[out->n++]);
+		}
 	}
 	free(cells);
+	return count;
+}
+
+/* The exact aggregates of this month's window, and how many groups a release would publish
+ * (the groups protected into pub when it is not NULL). */
+static store_rc_t window(app_t *a, exact_t *x, const pool_rng_t *rng, published_t *pub, int *count)
+{
+	char month[8], from[8];
+	app_this_month(a, month, from);
+	*x = (exact_t){ 0 };
+	*count = 0;
+	store_rc_t rc = store_pool_each(a->store, from, collect, x);
+	if (pub)
+		*pub = (published_t){ .keys = xcalloc((size_t)x->n + 1, sizeof *pub->keys), .aggs = xcalloc((size_t)x->n + 1, sizeof *pub->aggs) };
+	/* store_pool_each gives the keys in order: each questionnaire version is one run */
+	for (int i = 0, j; rc == STORE_OK && i < x->n; i = j) {
+		for (j = i + 1; j < x->n && !strcmp(x->keys[j].questionnaire, x->keys[i].questionnaire) &&
+				!strcmp(x->keys[j].version, x->keys[i].version);
+		     j++)
+			;
+		*count += publish(a, x, i, j, pool_min_group(), rng, pub);
+	}
+	return rc;
 }
 
 /* Makes a release inside the caller's write transaction. A release that would publish nothing
@@ -99,20 +125,13 @@ static int make(app_t *a, const char *made_by, pool_release_t *r, err_t *e)
 	r->rho = pool_release_rho();
 	r->min_group = pool_min_group();
 	snprintf(r->made_by, sizeof r->made_by, "%s", made_by);
-	exact_t x = { 0 };
-	store_rc_t rc = store_pool_each(a->store, from, collect, &x);
 	if (sodium_init() < 0)
 		abort();
 	pool_rng_t rng = { .uniform = csprng_uniform };
-	published_t pub = { .keys = xcalloc((size_t)x.n + 1, sizeof *pub.keys), .aggs = xcalloc((size_t)x.n + 1, sizeof *pub.aggs) };
-	/* store_pool_each gives the keys in order: each questionnaire version is one run */
-	for (int i = 0, j; rc == STORE_OK && i < x.n; i = j) {
-		for (j = i + 1; j < x.n && !strcmp(x.keys[j].questionnaire, x.keys[i].questionnaire) &&
-				!strcmp(x.keys[j].version, x.keys[i].version);
-		     j++)
-			;
-		publish(a, &x, i, j, r->min_group, &rng, &pub);
-	}
+	exact_t x;
+	published_t pub;
+	int count;
+	store_rc_t rc = window(a, &x, &rng, &pub, &count);
 	if (rc == STORE_OK && pub.n > 0)
 		rc = store_release_add(a->store, r);
 	for (int i = 0; rc == STORE_OK && i < pub.n; i++)
@@ -152,11 +171,17 @@ int app_release_current(app_t *a, pool_release_t *r, err_t *e)
 	app_this_month(a, month, from);
 	if (latest(a, month, r, e) != 0 || r->id)
 		return r->id ? 0 : -1;
-	/* none this month: make it, unless another request made it meanwhile (checked again
-	 * inside the write lock); a pool too small to publish anything makes none */
+	/* none this month: make it, unless the pool is too small to publish anything (counted
+	 * first without the write lock: most requests of a small pool stop there) or another
+	 * request made it meanwhile (checked again inside the write lock) */
 	err_t why;
-	int res = app_tx_begin(a, &why);
-	if (res == 0) {
+	exact_t x;
+	int count;
+	store_rc_t rc = window(a, &x, NULL, NULL, &count);
+	free(x.keys);
+	free(x.aggs);
+	int res = rc == STORE_OK ? 0 : app_store_fail(a, rc, &why);
+	if (res == 0 && count > 0 && (res = app_tx_begin(a, &why)) == 0) {
 		res = latest(a, month, r, &why);
 		if (res == 0 && !r->id)
 			res = make(a, "auto", r, &why);
