@@ -43,7 +43,7 @@ static void score(app_t *a, diagnosis_t *d, const questionnaire_t *q, const answ
 	int desired[MAX_ITEMS];
 	bool has = profile_desired_levels(a->content->profile, q, risk_group, desired);
 	diagnosis_run_desired(d, q, ans, has ? desired : NULL);
-	diagnosis_cases(d, a->content, o->industry, org_size_band(a->content, o->employees));
+	diagnosis_cases(d, o->industry, org_size_band(a->content, o->employees));
 }
 
 static const band_t *band_of(const questionnaire_t *q, const char *id)

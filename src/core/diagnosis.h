@@ -46,10 +46,10 @@ static inline void diagnosis_run(diagnosis_t *d, const questionnaire_t *q, const
 
 /* Adds the cases to each recommendation, for a company of this industry ("" = unknown) and
  * size band (-1 = unknown). */
-static inline void diagnosis_cases(diagnosis_t *d, const content_t *c, const char *industry, int size)
+static inline void diagnosis_cases(diagnosis_t *d, const char *industry, int size)
 {
 	for (int r = 0; r < d->nrecs; r++)
-		d->ncases[r] = cases_for_item(c, &d->q->items[d->recs[r].item], industry, size, d->cases[r], CASES_PER_REC);
+		d->ncases[r] = cases_for_item(&d->q->items[d->recs[r].item], industry, size, d->cases[r], CASES_PER_REC);
 }
 
 #endif

@@ -52,17 +52,11 @@ static int likeness(const case_t *k, const char *industry, int size)
 	return l * 2 + (k->incident ? 1 : 0);
 }
 
-int cases_for_item(const content_t *c, const item_t *it, const char *industry, int size, const case_t **out, int max)
+int cases_for_item(const item_t *it, const char *industry, int size, const case_t **out, int max)
 {
 	int n = 0, score[8];
-	for (int i = 0; i < c->ncases; i++) {
-		const case_t *k = &c->cases[i];
-		bool related = false;
-		for (int a = 0; a < k->nrelated && !related; a++)
-			for (int b = 0; b < it->nmeasures; b++)
-				related |= k->related[a] == it->measures[b];
-		if (!related)
-			continue;
+	for (int i = 0; i < it->ncases; i++) {
+		const case_t *k = it->cases[i];
 		int l = likeness(k, industry, size), j = n < max ? n++ : max;
 		if (j == max && (max == 0 || l <= score[max - 1]))
 			continue;
@@ -79,11 +73,25 @@ int cases_for_item(const content_t *c, const item_t *it, const char *industry, i
 	return n;
 }
 
+static bool case_related(const case_t *k, const item_t *it)
+{
+	for (int a = 0; a < k->nrelated; a++)
+		for (int b = 0; b < it->nmeasures; b++)
+			if (k->related[a] == it->measures[b])
+				return true;
+	return false;
+}
+
 void knowledge_link_items(content_t *c)
 {
 	for (int q = 0; q < c->nqs; q++)
 		for (int i = 0; i < c->qs[q]->nitems; i++) {
 			item_t *it = &c->qs[q]->items[i];
+			it->cases = arena_alloc(&c->arena, (size_t)(c->ncases ? c->ncases : 1) * sizeof *it->cases);
+			it->ncases = 0;
+			for (int k = 0; k < c->ncases; k++)
+				if (case_related(&c->cases[k], it))
+					it->cases[it->ncases++] = &c->cases[k];
 			it->reach = 0;
 			it->cost = COST_UNKNOWN;
 			for (int m = 0; m < it->nmeasures; m++) {

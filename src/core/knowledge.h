@@ -104,10 +104,10 @@ const scenario_t *content_scenario(const content_t *c, const char *id);
 const case_t *content_case(const content_t *c, const char *id);
 /* True when the measure is one a 5か条 rule links to: the essentials ranked first. */
 bool measure_is_essential(const content_t *c, const measure_t *m);
-/* Up to max cases related to any of the item's measures, companies like the user's first:
- * same industry and size band, then same industry, then same size, then any; incident cases
- * before good practice at equal likeness. industry may be "" and size -1 when unknown. */
-int cases_for_item(const content_t *c, const item_t *it, const char *industry, int size, const case_t **out, int max);
+/* Up to max cases related to any of the item's measures (it->cases), companies like the user's
+ * first: same industry and size band, then same industry, then same size, then any; incident
+ * cases before good practice at equal likeness. industry may be "" and size -1 when unknown. */
+int cases_for_item(const item_t *it, const char *industry, int size, const case_t **out, int max);
 /* The scenarios the item's measures prevent, without repeats, in scenario order. */
 int item_scenarios(const item_t *it, const scenario_t **out, int max);
 /* Sets each item's essential flag, reach and cost from the knowledge (called by the loader). */

@@ -111,6 +111,8 @@ typedef struct {
 	const char *update_source; /* advice's document (shown) and seed lines (maintainers) */
 	const struct action *actions[MAX_ITEM_ACTIONS]; /* first = the one its recommendation is grouped under */
 	int nactions;
+	const struct case_study **cases; /* the cases that name one of its measures, in content order */
+	int ncases;                      /* (set by the loader: the result page picks among these) */
 } item_t;
 
 typedef struct {

@@ -40,7 +40,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			continue;
 		}
 		diagnosis_run(&d, q, &a);
-		diagnosis_cases(&d, c, "", -1);
+		diagnosis_cases(&d, "", -1);
 		answers_resolve(q, f.recs, f.n, true, &a, &errs);
 	}
 	answerfile_free(&f);

@@ -168,7 +168,7 @@ static void recommendation_order(void **state)
 	for (int i = 0; i < C.nsize_bands; i++)
 		if (!strcmp(C.size_bands[i].id, "s100"))
 			size = i;
-	diagnosis_cases(d, &C, "E", size);
+	diagnosis_cases(d, "E", size);
 	assert_true(d->ncases[0] > 0 && d->ncases[0] <= 3);
 	bool any_e = false;
 	for (int r = 0; r < d->nrecs; r++)
