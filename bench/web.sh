@@ -176,3 +176,7 @@ if curl -s -o /dev/null -D "$T/pm.hdr" -X POST -H "$AUTH" -H 'Content-Type: appl
 fi
 after=$(sqlite3 "$T/w.db" 'SELECT count(*) FROM diagnoses')
 echo "diagnoses stored by the POST runs: $((after - before))"
+# the log must stay bounded under a steady stream of saves (src/store/sqlite.c: WAL_LIMIT_FRAMES)
+wal=$(($(stat -c %s "$T/w.db-wal" 2>/dev/null || echo 0) / 1048576))
+echo "write-ahead log after the POST runs: $wal MB"
+[ "$wal" -le 512 ] || { echo "the write-ahead log grew past 512 MB" >&2; exit 1; }
