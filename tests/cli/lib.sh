@@ -23,6 +23,16 @@ sql() { case "$1" in postgres*) psql -X -q -At "$1" -c "$2" ;; *) sqlite3 "$1" "
 # for DB's backend: group_concat on SQLite (a table's rows come in rowid order), string_agg on
 # PostgreSQL, ordered by ORDER when given (its rows move when they are updated)
 agg() { case "$1" in postgres*) echo "string_agg(($2)::text, '${3:-,}'${4:+ ORDER BY $4})" ;; *) echo "group_concat($2, '${3:-,}')" ;; esac; }
+# backdate DB ID ISO : diagnosis ID as if saved at another (UTC) time; the snapshots'
+# immutability trigger steps aside for that one update, on either backend
+backdate_diag() {
+	case "$1" in
+	postgres*) psql -X -q "$1" -c "ALTER TABLE diagnoses DISABLE TRIGGER diagnoses_immutable" \
+		-c "UPDATE diagnoses SET created_at = '$3' WHERE id = $2" -c "ALTER TABLE diagnoses ENABLE TRIGGER diagnoses_immutable" ;;
+	*) sqlite3 "$1" "DROP TRIGGER diagnoses_immutable; UPDATE diagnoses SET created_at = '$3' WHERE id = $2;
+		CREATE TRIGGER diagnoses_immutable BEFORE UPDATE ON diagnoses BEGIN SELECT RAISE(ABORT, 'diagnoses are immutable snapshots'); END;" ;;
+	esac
+}
 # dump DB : the whole database as SQL text, to search for what must not be stored in clear
 dump() { case "$1" in postgres*) pg_dump "$1" ;; *) sqlite3 "$1" .dump ;; esac; }
 

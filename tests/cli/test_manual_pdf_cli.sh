@@ -15,8 +15,8 @@ case "$BIN" in /*) ;; *) BIN="$ROOT/$BIN" ;; esac
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 export MAMORU_CONTENT="${MAMORU_CONTENT:-$ROOT/content}"
-export MAMORU_DB="$TMP/m.db"
 . tests/cli/lib.sh
+export MAMORU_DB=$(test_db m)
 m() { run "$BIN" "$@"; }
 pdftext() { pdftotext -raw "$1" - | tr -d '\n'; }
 has() { case "$(pdftext "$1")" in *"$2"*) ok ;; *) bad "$1 lacks \"$2\"" ;; esac; }

@@ -12,16 +12,12 @@ case "$BIN" in /*) ;; *) BIN="$ROOT/$BIN" ;; esac
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 export MAMORU_CONTENT="${MAMORU_CONTENT:-$ROOT/content}"
-export MAMORU_DB="$TMP/m.db"
 unset MAMORU_TZ
 . tests/cli/lib.sh
+export MAMORU_DB=$(test_db m)
 m() { run "$BIN" "$@"; }
-rows() { sqlite3 "$MAMORU_DB" "$1"; }
-# backdate ID ISO : a stored diagnosis saved at another (UTC) time (the snapshots' trigger steps aside)
-backdate() {
-	rows "DROP TRIGGER diagnoses_immutable; UPDATE diagnoses SET created_at = '$2' WHERE id = $1;
-		CREATE TRIGGER diagnoses_immutable BEFORE UPDATE ON diagnoses BEGIN SELECT RAISE(ABORT, 'diagnoses are immutable snapshots'); END;"
-}
+rows() { sql "$MAMORU_DB" "$1"; }
+backdate() { backdate_diag "$MAMORU_DB" "$@"; } # ID ISO
 # all NAME ANSWER : an answer file with every question of the self-diagnosis answered ANSWER
 all() { python3 -c "import json,sys; print(json.dumps({'answers': {str(i): sys.argv[1] for i in range(1, 26)}}))" "$2" >"$TMP/$1.json"; }
 all yes yes

@@ -18,15 +18,25 @@ add_user() {
 
 # start_server [mamoru options] : sets PORT, B (the base URL) and SERVER (the pid), signs the
 # administrator in (session cookie in $TMP/cj) and keeps an API token of theirs in API_TOKEN
+# A port that was free a moment ago can be taken meanwhile (another suite runs beside this one,
+# tests/run-all.sh): a server that exits at once is started again on another port.
 start_server() {
-	PORT=$(free_port)
-	B=http://127.0.0.1:$PORT
 	add_user "$@" "$TEST_EMAIL" admin 2>/dev/null || true
 	API_TOKEN=$("$BIN" "$@" token add "$TEST_EMAIL" --label tests | tail -1)
-	"$BIN" "$@" serve --listen "127.0.0.1:$PORT" 2>"$TMP/server.log" &
-	SERVER=$!
 	trap 'stop_server; rm -rf "$TMP"' EXIT
-	for _ in $(seq 1 50); do curl -s -o /dev/null "$B/healthz" && break; sleep 0.1; done
+	for _ in 1 2 3; do
+		PORT=$(free_port)
+		B=http://127.0.0.1:$PORT
+		"$BIN" "$@" serve --listen "127.0.0.1:$PORT" 2>"$TMP/server.log" &
+		SERVER=$!
+		for _ in $(seq 1 100); do
+			curl -s -o /dev/null "$B/healthz" && break
+			kill -0 "$SERVER" 2>/dev/null || break
+			sleep 0.1
+		done
+		kill -0 "$SERVER" 2>/dev/null && break
+	done
+	curl -s -o /dev/null "$B/healthz" || echo "FAIL: the server did not start: $(tail -3 "$TMP/server.log")"
 	login "$TEST_EMAIL"
 }
 

@@ -13,7 +13,7 @@ TMP=$(mktemp -d)
 . tests/cli/lib.sh
 export MAMORU_CONTENT="$ROOT/content" MAMORU_STATIC="$ROOT/static"
 . tests/http/lib.sh
-start_server --db "$TMP/c.db"
+start_server --db "$(test_db c)"
 
 GUIDE='IPA『中小企業における組織的な情報セキュリティ対策ガイドライン』(2009)'
 

@@ -14,18 +14,14 @@ TMP=$(mktemp -d)
 . tests/cli/lib.sh
 export MAMORU_CONTENT="$ROOT/content" MAMORU_STATIC="$ROOT/static"
 . tests/http/lib.sh
-DB="$TMP/polish.db" # SQLite: backdate below steps round the snapshots' immutability trigger
+DB=$(test_db polish)
 "$BIN" --db "$DB" org add --name "株式会社みなと製作所" --industry E --employees 45 >/dev/null
 add_user --db "$DB" viewer@example.test viewer
 start_server --db "$DB"
 TOKEN=$(csrf_token)
 # post URL FIELD=VALUE... : a form post with the session's CSRF token
 post() { u=$1; shift; local a=(); for kv in "$@"; do a+=(--data-urlencode "$kv"); done; get "$u" -X POST --data-urlencode "csrf=$TOKEN" "${a[@]}"; }
-# backdate ID ISO : a stored diagnosis saved at another (UTC) time, as if the clock had said so
-backdate() {
-	sqlite3 "$DB" "DROP TRIGGER diagnoses_immutable; UPDATE diagnoses SET created_at = '$2' WHERE id = $1;
-		CREATE TRIGGER diagnoses_immutable BEFORE UPDATE ON diagnoses BEGIN SELECT RAISE(ABORT, 'diagnoses are immutable snapshots'); END;"
-}
+backdate() { backdate_diag "$DB" "$@"; } # ID ISO: as if the clock had said so
 # org_field ID FIELD : the organisation as the API gives it
 org_field() { "$BIN" --db "$DB" org show "$1" --json | python3 -c "import json,sys; print(json.load(sys.stdin)[sys.argv[1]])" "$2"; }
 
@@ -240,7 +236,7 @@ expect_hdr "location: /organizations/1?plan=added&item=$P1#plan"
 post /organizations/1/plan questionnaire=jisha-shindan question=1 owner=別人
 expect_code 303
 expect_hdr "location: /organizations/1?plan=exists&item=$P1#plan"
-[ "$(sql "$DB" "SELECT count(*) || owner FROM plan_items WHERE organization_id = 1 AND question = '1'")" = "1山田" ] && ok || bad "the second add changed the plan"
+[ "$(sql "$DB" "SELECT count(*) || min(owner) FROM plan_items WHERE organization_id = 1 AND question = '1'")" = "1山田" ] && ok || bad "the second add changed the plan"
 get "/organizations/1?plan=exists&item=$P1"
 expect_out 'id="plan-notice">この設問はすでに計画にあります。新しく追加はしていません。 <a href="#p-'"$P1"'">その項目を見る</a>'
 post /organizations/1/plan questionnaire=jisha-shindan question=14 note="見積を依頼する"
