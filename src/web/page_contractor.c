@@ -413,21 +413,12 @@ void page_contractor_clause_pdf(req_t *r, resp_t *w, const char *const *args)
 	contractor_t *c = malloc(sizeof *c);
 	clause_opts_t o;
 	err_t e;
-	report_out_t out;
 	if (!cc) {
 		err_set(&e, ERR_NOT_FOUND, "clause", "条項の例がありません", "the example clauses are missing");
 		resp_fail(r, w, &e);
 	} else if (contractor_of(r, w, args[1], c) && clause_opts_of(r, w, cc, c, &o)) {
-		report_req_t q = { .kind = REPORT_CLAUSE, .format = REPORT_PDF, .id = c->id, .org_id = r->org.id, .lang = r->lang, .clause = &o };
-		if (report_make(&r->app, &q, &out, &e) != 0) {
-			resp_fail(r, w, &e);
-		} else {
-			w->status = 200;
-			w->type = out.mime;
-			buf_put(&w->body, out.data.data, out.data.len);
-			snprintf(w->disposition, sizeof w->disposition, "attachment; filename=\"%s\"", out.filename);
-			buf_free(&out.data);
-		}
+		page_report_send(r, w, (report_req_t){ .kind = REPORT_CLAUSE, .format = REPORT_PDF, .id = c->id, .org_id = r->org.id,
+						       .lang = r->lang, .clause = &o });
 	}
 	free(c);
 }

@@ -318,18 +318,7 @@ void page_manual_print(req_t *r, resp_t *w, const char *const *args)
 void page_manual_pdf(req_t *r, resp_t *w, const char *const *args)
 {
 	(void)args;
-	report_req_t q = { .kind = REPORT_MANUAL, .format = REPORT_PDF, .id = r->org.id, .lang = r->lang };
-	report_out_t out;
-	err_t e;
-	if (report_make(&r->app, &q, &out, &e) != 0) {
-		resp_fail(r, w, &e);
-		return;
-	}
-	w->status = 200;
-	w->type = out.mime;
-	buf_put(&w->body, out.data.data, out.data.len);
-	snprintf(w->disposition, sizeof w->disposition, "attachment; filename=\"%s\"", out.filename);
-	buf_free(&out.data);
+	page_report_send(r, w, (report_req_t){ .kind = REPORT_MANUAL, .format = REPORT_PDF, .id = r->org.id, .lang = r->lang });
 }
 
 /* ---- IT-BCP ---- */

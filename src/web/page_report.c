@@ -28,7 +28,7 @@
 #include "web/pages.h"
 #include "web/report.h"
 
-static void serve_req(req_t *r, resp_t *w, report_req_t q)
+void page_report_send(req_t *r, resp_t *w, report_req_t q)
 {
 	report_kind_t kind = q.kind;
 	report_format_t format = q.format;
@@ -56,7 +56,7 @@ static void serve_req(req_t *r, resp_t *w, report_req_t q)
 
 static void serve(req_t *r, resp_t *w, report_kind_t kind, report_format_t format)
 {
-	serve_req(r, w, (report_req_t){ .kind = kind, .format = format, .id = r->id, .lang = r->lang });
+	page_report_send(r, w, (report_req_t){ .kind = kind, .format = format, .id = r->id, .lang = r->lang });
 }
 
 /* …/incidents/{id}/report.pdf: the incident args[1] of the organisation in the path. */
@@ -69,7 +69,7 @@ static void serve_incident(req_t *r, resp_t *w, const char *arg, report_format_t
 		resp_fail(r, w, &e);
 		return;
 	}
-	serve_req(r, w, (report_req_t){ .kind = REPORT_INCIDENT, .format = format, .id = id, .org_id = r->org.id, .lang = r->lang });
+	page_report_send(r, w, (report_req_t){ .kind = REPORT_INCIDENT, .format = format, .id = id, .org_id = r->org.id, .lang = r->lang });
 }
 
 void page_report_incident_pdf(req_t *r, resp_t *w, const char *const *args) { serve_incident(r, w, args[1], REPORT_PDF); }

@@ -12,6 +12,7 @@
 #include "core/org.h"
 #include "core/view.h"
 #include "web/html.h"
+#include "web/report.h"
 #include "web/web.h"
 
 /* layout (page.c) */
@@ -261,7 +262,9 @@ void api_diagnosis_delete(req_t *r, resp_t *w, const char *const *args);
 void api_org_delete(req_t *r, resp_t *w, const char *const *args);
 void api_pool_withdraw(req_t *r, resp_t *w, const char *const *args);
 
-/* page_report.c: the reports to hand over (web/report.h), for the pages and the API alike */
+/* page_report.c: the reports to hand over (web/report.h), for the pages and the API alike;
+ * page_report_send answers with one (its ?comment= for a result or comparison PDF) or the error */
+void page_report_send(req_t *r, resp_t *w, report_req_t q);
 void page_report_diagnosis_pdf(req_t *r, resp_t *w, const char *const *args);
 void page_report_diagnosis_xlsx(req_t *r, resp_t *w, const char *const *args);
 void page_report_compare_pdf(req_t *r, resp_t *w, const char *const *args);
