@@ -82,10 +82,8 @@ for bin in ./mamoru build/asan/mamoru; do
 done
 # suites that keep their data through test_db (tests/cli/lib.sh) run once more on PostgreSQL,
 # with the plain binary only: every suite that stores anything, except test_store_cli (SQLite's
-# own file: the default ./var/mamoru.db, backup and restore of the file, a damaged file) and
-# test_benchmark_cli (it passes there too, MAMORU_TEST_PG=1, but is left out for time: 40 s,
-# nearly all of it starting the command line; its store operations are the benchmark and pool
-# HTTP suites'). test_postgres_http has a cluster of its own (or this one).
+# own file: the default ./var/mamoru.db, backup and restore of the file, a damaged file).
+# test_postgres_http has a cluster of its own (or this one).
 if [ -n "${MAMORU_PG_DIR:-}" ]; then
 	for t in tests/http/test_http.sh tests/http/test_clients_http.sh tests/http/test_delete_http.sh tests/http/test_pagination_http.sh \
 		tests/http/test_asset_http.sh tests/http/test_contractor_http.sh tests/http/test_pool_http.sh tests/http/test_report_http.sh \
@@ -93,7 +91,7 @@ if [ -n "${MAMORU_PG_DIR:-}" ]; then
 		tests/http/test_manual_pdf_http.sh tests/http/test_pool_high_http.sh \
 		tests/http/test_hostile_http.sh tests/http/test_incident_http.sh tests/cli/test_asset_cli.sh tests/cli/test_contractor_cli.sh tests/cli/test_delete_cli.sh \
 		tests/cli/test_incident_cli.sh tests/cli/test_report_cli.sh tests/cli/test_polish_cli.sh tests/http/test_polish_http.sh \
-		tests/cli/test_manual_pdf_cli.sh tests/http/test_content_http.sh; do
+		tests/cli/test_manual_pdf_cli.sh tests/http/test_content_http.sh tests/cli/test_benchmark_cli.sh; do
 		queue "$t on PostgreSQL" MAMORU_TEST_PG=1 MAMORU_BIN=./mamoru "$t"
 	done
 fi
