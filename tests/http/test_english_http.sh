@@ -16,7 +16,7 @@ TMP=$(mktemp -d)
 . tests/cli/lib.sh
 export MAMORU_CONTENT="$ROOT/content" MAMORU_STATIC="$ROOT/static"
 . tests/http/lib.sh
-DB="$TMP/english.db"
+DB=$(test_db english)
 m() { "$BIN" --db "$DB" "$@" >/dev/null 2>&1 || echo "setup failed: mamoru $*" >&2; }
 all() { python3 -c "import json,sys; print(json.dumps({'answers': {str(i): sys.argv[1] for i in range(1, int(sys.argv[2]) + 1)}}))" "$2" "${3:-25}" >"$TMP/$1.json"; }
 all yes yes; all no no; all b3 3
