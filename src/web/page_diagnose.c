@@ -89,8 +89,9 @@ void page_question(req_t *r, buf_t *b, const questionnaire_t *q, int i, const ch
 		  chosen && !strcmp(chosen, o->id) ? " checked" : "", tx(&o->label, L));
 	}
 	h(b, "</div><details class=\"help\"><summary>%s</summary>", T(r, "web_why"));
+	/* someone answering a link without an account cannot open the measure pages: their text is here */
 	for (int m = 0; m < it->nmeasures; m++)
-		page_measure_summary(r, b, it->measures[m], "measure");
+		page_measure_summary(r, b, it->measures[m], "measure", r->signed_in);
 	h(b, "</details></fieldset>");
 }
 

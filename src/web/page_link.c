@@ -89,8 +89,11 @@ static void render_answer(req_t *r, resp_t *w, const char *token, const link_t *
 		return;
 	}
 	page_begin(r, w, tx(&q->title, r->lang));
-	h(b, PF(r, "<h1>%s</h1><p>%s</p><p class=\"meta\">%s: %s ・ %s: %s</p>"), tx(&q->title, r->lang), T(r, "link_welcome"), T(r, "scope"),
-	  l->scope, T(r, "web_role_label"), T(r, l->role[0] == 'e' ? "role_executive" : l->role[0] == 'm' ? "role_manager" : "role_staff"));
+	h(b, PF(r, "<h1>%s</h1><p>%s</p><p class=\"meta\">%s: %s"), tx(&q->title, r->lang), T(r, "link_welcome"), T(r, "scope"), l->scope);
+	if (!is_req) /* a contractor answers as the contractor, not as one of the company's staff */
+		h(b, PF(r, " ・ %s: %s"), T(r, "web_role_label"),
+		  T(r, l->role[0] == 'e' ? "role_executive" : l->role[0] == 'm' ? "role_manager" : "role_staff"));
+	h(b, "</p>");
 	if (is_req)
 		h(b, "<p id=\"ct-intro\">%s</p>", T(r, "ct_answer_intro"));
 	if (error)

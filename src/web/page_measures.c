@@ -158,9 +158,12 @@ void page_measure(req_t *r, resp_t *w, const char *const *args)
 	page_end(r, w);
 }
 
-void page_measure_summary(const req_t *r, buf_t *b, const measure_t *m, const char *link_class)
+void page_measure_summary(const req_t *r, buf_t *b, const measure_t *m, const char *css_class, bool link)
 {
-	h(b, "<p class=\"%s\"><a href=\"/measures/%s\">%s %s</a></p><ul>", link_class, m->id, m->id, tx(&m->title, r->lang));
+	if (link)
+		h(b, "<p class=\"%s\"><a href=\"/measures/%s\">%s %s</a></p><ul>", css_class, m->id, m->id, tx(&m->title, r->lang));
+	else
+		h(b, "<p class=\"%s\">%s %s</p><ul>", css_class, m->id, tx(&m->title, r->lang));
 	for (int p = 0; p < m->npoints; p++)
 		h(b, "<li>%s</li>", tx(&m->points[p].text, r->lang));
 	h(b, "</ul>");

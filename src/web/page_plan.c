@@ -283,7 +283,7 @@ void page_plan_new(req_t *r, resp_t *w, const char *const *args)
 	h(b, "<h1>%s</h1><p><a href=\"/organizations/%lld\">%s</a></p><p><strong>%s %s</strong> %s</p>", T(r, "plan_add"),
 	  (long long)o.id, o.name, T(r, "question"), it->id, tx(&it->text, r->lang));
 	for (int m = 0; m < it->nmeasures; m++)
-		page_measure_summary(r, b, it->measures[m], "measure");
+		page_measure_summary(r, b, it->measures[m], "measure", true);
 	h(b, "<form method=\"post\" action=\"/organizations/%lld/plan\" class=\"form\">", (long long)o.id);
 	page_csrf_field(r, b);
 	long long diag = parse_id(req_query(r, "diagnosis"));

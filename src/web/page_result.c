@@ -214,7 +214,7 @@ static void measure_block(const req_t *r, buf_t *b, const void *obj)
 {
 	const measure_t *m = obj;
 	h(b, "<div id=\"measure-%s\">", m->id);
-	page_measure_summary(r, b, m, "measure");
+	page_measure_summary(r, b, m, "measure", true);
 	h(b, "</div>");
 }
 

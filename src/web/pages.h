@@ -22,9 +22,9 @@ void page_end(req_t *r, resp_t *w);                        /* </main> … </html
 void page_error(req_t *r, resp_t *w, int status, const char *message_key);
 void page_error_text(req_t *r, resp_t *w, int status, const char *message);   /* message is escaped */
 void page_csrf_field(const req_t *r, buf_t *b);
-/* A measure as a link to its page followed by its points (used beside questions and in
- * recommendations). */
-void page_measure_summary(const req_t *r, buf_t *b, const measure_t *m, const char *link_class);
+/* A measure's number and title (a link to its page when link) followed by its points (used
+ * beside questions and in recommendations). */
+void page_measure_summary(const req_t *r, buf_t *b, const measure_t *m, const char *css_class, bool link);
 /* Parses a positive decimal id; -1 when malformed. */
 long long parse_id(const char *s);
 /* A count after a heading: "（3）" in Japanese, " (3)" in English. */

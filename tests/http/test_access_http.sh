@@ -172,7 +172,9 @@ CASE="a respondent link: answered once without an account, then gone"
 LINK=$(M link add 1 --questionnaire jisha-shindan --role staff --scope 工場 | tail -1)
 [[ "$LINK" =~ ^/r/[0-9a-f]{48}$ ]] && ok || bad "no link printed: $LINK"
 get "$LINK" -b /dev/null -c "$TMP/resp.jar"
-expect_code 200; expect_out 'id="q-25"'; expect_out "工場"
+expect_code 200; expect_out 'id="q-25"'; expect_out "工場"; expect_out "回答者の役割: 従業員"
+# the measures' text is on the page; their pages need an account, so they are not linked
+expect_out '<p class="measure">4.3.3 '; expect_no_out 'href="/measures/'
 T=$(csrf_of "$TMP/body")
 form="csrf=$T&respondent=%E9%88%B4%E6%9C%A8"
 for i in $(seq 1 20); do form="$form&a.$i=partly"; done

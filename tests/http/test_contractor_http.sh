@@ -73,6 +73,10 @@ CASE="the contractor answers without an account, and is asked only those four it
 curl -s -c "$TMP/anon" -b "$TMP/anon" -o "$TMP/r.html" "$B$LINK"
 R=$(cat "$TMP/r.html")
 case "$R" in *'id="ct-intro"'*) ok ;; *) bad "no contractor intro" ;; esac
+# the contractor answers as the contractor (no "role: staff"), and reads each measure's text
+# on the page instead of a link to a page that needs an account
+case "$R" in *'回答者の役割'*) bad "the contractor is given a role of the company's" ;; *) ok ;; esac
+case "$R" in *'href="/measures/'*) bad "a link to a measure page the contractor cannot open" ;; *) ok ;; esac
 [ "$(grep -o 'name="a\.[^"]*"' "$TMP/r.html" | sort -u | tr '\n' ' ')" = 'name="a.1.3-1" name="a.1.3-2" name="a.1.3-3" name="a.5.1-3" ' ] && ok || bad "asked: $(grep -o 'name="a\.[^"]*"' "$TMP/r.html" | sort -u | tr '\n' ' ')"
 CODE=$(curl -s -c "$TMP/anon" -b "$TMP/anon" -o "$TMP/r2.html" -w '%{http_code}' -X POST "$B$LINK" --data-urlencode "csrf=$(csrf_of "$TMP/r.html")" \
 	--data-urlencode "a.1.3-1=yes" --data-urlencode "a.1.3-2=partly" --data-urlencode "a.1.3-3=yes" --data-urlencode "a.5.1-3=no" \
