@@ -20,7 +20,17 @@ static void grow(buf_t *b, size_t extra)
 	b->cap = cap;
 }
 
-void buf_reserve(buf_t *b, size_t n) { grow(b, n); }
+void buf_reserve(buf_t *b, size_t n)
+{
+	/* exactly what was asked (in whole pages), not the next power of two: a page of 70 KB must
+	 * not become a 128 KB block, which the server's malloc maps and unmaps on its own (web/mem.c) */
+	size_t need = b->len + n + 1;
+	if (need <= b->cap)
+		return;
+	size_t cap = (need + 4095) & ~(size_t)4095;
+	b->data = xrealloc(b->data, cap);
+	b->cap = cap;
+}
 
 void buf_put(buf_t *b, const char *s, size_t n)
 {

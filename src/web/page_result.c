@@ -286,6 +286,9 @@ static void recommendations(req_t *r, buf_t *b, const questionnaire_t *q, const 
 }
 
 #define CACHE_SLOTS 256
+/* bytes reserved for an uncached page: results run to 40–70 KB; under the 128 KB at which the
+ * server's malloc maps a block on its own (web/mem.c), which costs page faults per request */
+#define RESULT_ROOM (96 * 1024)
 #define CACHE_TTL 300 /* seconds: the comparison link follows the pool, which changes with others' saves */
 
 /* The part of a result page between the site header and footer: the same for everyone who may
@@ -517,9 +520,9 @@ static void attached_notice(req_t *r, resp_t *w)
 		h(&w->body, "<p class=\"notice\" role=\"status\" id=\"attached\">%s</p>", T(r, "result_attached"));
 }
 
-/* The main part is drawn straight into the response (64 KB is room for the longest result, so
- * it is not copied while it grows) and only then copied once into the cache; a hit is copied
- * once from the cache. */
+/* The main part is drawn straight into the response (RESULT_ROOM is room for the longest
+ * result, so it is not copied while it grows) and only then copied once into the cache; a hit is
+ * copied once from the cache. */
 void page_result(req_t *r, resp_t *w, const char *const *args)
 {
 	(void)args;
@@ -543,7 +546,7 @@ void page_result(req_t *r, resp_t *w, const char *const *args)
 		char title[256];
 		snprintf(title, sizeof title, "%s", v.q ? tx(&v.q->title, r->lang) : v.sd->questionnaire);
 		bool comparable_link = v.sd->org_id && comparable(r, v.sd);
-		buf_reserve(&w->body, 64 * 1024);
+		buf_reserve(&w->body, RESULT_ROOM);
 		page_begin(r, w, title);
 		attached_notice(r, w);
 		size_t at = w->body.len;
