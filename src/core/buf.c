@@ -103,6 +103,10 @@ void buf_free(buf_t *b)
 char *buf_take(buf_t *b, size_t *len)
 {
 	grow(b, 0);
+	/* what is handed over may be kept a while (a response until the client has read it): give
+	 * back the room it did not use (shrinking in place, without a copy) */
+	if (b->cap - b->len > 4096)
+		b->data = xrealloc(b->data, b->len + 1);
 	char *p = b->data;
 	if (len)
 		*len = b->len;
