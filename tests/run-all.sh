@@ -93,7 +93,7 @@ if [ -n "${MAMORU_PG_DIR:-}" ]; then
 		tests/cli/test_incident_cli.sh tests/cli/test_report_cli.sh tests/cli/test_polish_cli.sh tests/http/test_polish_http.sh \
 		tests/cli/test_manual_pdf_cli.sh tests/http/test_content_http.sh tests/cli/test_benchmark_cli.sh \
 		tests/http/test_save_http.sh tests/http/test_english_http.sh tests/http/test_sweep_http.sh tests/http/test_heavy_http.sh \
-		tests/http/test_startup_http.sh; do
+		tests/http/test_startup_http.sh tests/cli/test_english_cli.sh; do
 		queue "$t on PostgreSQL" MAMORU_TEST_PG=1 MAMORU_BIN=./mamoru "$t"
 	done
 fi

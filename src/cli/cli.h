@@ -12,6 +12,7 @@
 #include "core/datetime.h"
 #include "core/err.h"
 #include "core/model.h"
+#include "core/punct.h"
 #include "core/snapshot.h"
 #include "store/store.h"
 
@@ -74,6 +75,8 @@ static inline const char *cli_when_(const char *iso, lang_t l, bool day, char *b
 	(day ? dt_show_date : dt_show)(iso, l, buf, DT_TEXT);
 	return buf;
 }
+/* A format's punctuation for the reader's language (core/punct.h): printf(CF(cli->lang, "%s（%s）\n"), a, b) */
+#define CF(lang, fmt) punct_fmt((lang), (fmt), (char[2048]){ 0 }, 2048)
 #define CLI_WHEN(cli, iso) cli_when_((iso), (cli)->lang, false, (char[DT_TEXT]){ 0 })
 #define CLI_DAY(cli, iso) cli_when_((iso), (cli)->lang, true, (char[DT_TEXT]){ 0 })
 /* Prints an error in the CLI's language and returns its exit code (2 for bad input or an

@@ -69,7 +69,7 @@ static void print_asset(cli_t *cli, const asset_t *a, const char *today, int mon
 	if (f.inventory_overdue)
 		printf("  ! %s\n", ui(&cli->content, "asset_flag_overdue", lang));
 	if (f.retention_over)
-		printf("  ! %s（%s）\n", ui(&cli->content, "asset_flag_expired", lang), a->retain_until);
+		printf(CF(cli->lang, "  ! %s（%s）\n"), ui(&cli->content, "asset_flag_expired", lang), a->retain_until);
 }
 
 typedef struct {
@@ -132,7 +132,7 @@ static int list(cli_t *cli, int argc, char **argv)
 	list_ctx_t c = { .cli = cli, .list = as_json ? json_array() : NULL, .today = today, .months = app_inventory_months(&cli->app, o.id) };
 	int64_t total = 0;
 	if (!as_json)
-		printf("%s（ID %lld）— %s\n", o.name, (long long)o.id, tx(&L(cli)->title, cli->lang));
+		printf(CF(cli->lang, "%s（ID %lld）— %s\n"), o.name, (long long)o.id, tx(&L(cli)->title, cli->lang));
 	if (app_asset_list(&cli->app, o.id, &f, list_row, &c, &total, &e) != 0) {
 		json_decref(c.list);
 		return cli_fail(cli, &e);
@@ -258,7 +258,7 @@ static int starter(cli_t *cli, int argc, char **argv)
 	const ledger_content_t *l = L(cli);
 	if (argc == 2) {
 		for (int k = 0; k < l->nstarters; k++)
-			printf("%-16s %s（%d）\n", l->starters[k].id, tx(&l->starters[k].title, cli->lang), l->starters[k].nrows);
+			printf(CF(cli->lang, "%-16s %s（%d）\n"), l->starters[k].id, tx(&l->starters[k].title, cli->lang), l->starters[k].nrows);
 		printf("%s\n", tx(&l->starters_note, cli->lang));
 		return EXIT_OK;
 	}

@@ -85,7 +85,7 @@ static void print_contractor(cli_t *cli, const contractor_t *c, const char *toda
 	lang_t L = cli->lang;
 	printf("#%lld %s%s\n", (long long)c->id, c->name, ct_review_due(c->review_due, today) ? ui(k, "ct_review_is_due_mark", L) : "");
 	printf("    %s: %s\n    %s: %s\n", ui(k, "ct_contact", L), or_dash(c->contact), ui(k, "ct_handles", L), or_dash(c->handles));
-	printf("    %s: %s 〜 %s  %s: %s\n", ui(k, "ct_contract", L), or_dash(c->contract_start), or_dash(c->contract_end), ui(k, "ct_review_due", L),
+	printf(CF(cli->lang, "    %s: %s 〜 %s  %s: %s\n"), ui(k, "ct_contract", L), or_dash(c->contract_start), or_dash(c->contract_end), ui(k, "ct_review_due", L),
 	       or_dash(c->review_due));
 }
 
@@ -324,7 +324,7 @@ int cmd_contractor(cli_t *cli, int argc, char **argv)
 		char token[LINK_TOKEN_LEN + 1];
 		if (app_ctreq_send(&cli->app, id, items, days, &r, token, &e) != 0)
 			return cli_fail(cli, &e);
-		printf("%s %lld（%d %s）\n/r/%s\n", ui(k, "ct_sent", L), (long long)r.id, ct_items_count(r.items), ui(k, "ct_items", L), token);
+		printf(CF(cli->lang, "%s %lld（%d %s）\n/r/%s\n"), ui(k, "ct_sent", L), (long long)r.id, ct_items_count(r.items), ui(k, "ct_items", L), token);
 		return EXIT_OK;
 	}
 	if (!strcmp(sub, "review")) {
@@ -371,7 +371,7 @@ static int cloud_show(cli_t *cli, const cloud_service_t *c, bool as_json)
 		       json_is_true(json_object_get(j, "review_is_due")) ? ui(k, "ct_review_is_due_mark", L) : "");
 		printf("    %s: %s  %s: %s\n", ui(k, "cloud_provider", L), or_dash(c->provider), ui(k, "cloud_purpose", L), or_dash(c->purpose));
 		if (last)
-			printf("    %s: %d / %d（%s, %s）  %s: %s\n", ui(k, "cloud_last_check", L), last->total, last->max,
+			printf(CF(cli->lang, "    %s: %d / %d（%s, %s）  %s: %s\n"), ui(k, "cloud_last_check", L), last->total, last->max,
 			       L == LANG_EN ? last->band_en : last->band_ja, last->created, ui(k, "ct_review_due", L), or_dash(c->review_due));
 		else
 			printf("    %s\n", ui(k, "cloud_never_checked", L));
@@ -511,7 +511,7 @@ int cmd_cloud(cli_t *cli, int argc, char **argv)
 			cli_print_json(stdout, json_pack("{s:I, s:I, s:i, s:i, s:s}", "cloud_service_id", (json_int_t)id, "diagnosis_id",
 							 (json_int_t)v.sd->id, "total", v.sd->total, "max", v.sd->max, "band", v.sd->band_id));
 		else
-			printf("%s %lld: %d / %d（%s）\n", ui(k, "cloud_checked", L), (long long)v.sd->id, v.sd->total, v.sd->max,
+			printf(CF(cli->lang, "%s %lld: %d / %d（%s）\n"), ui(k, "cloud_checked", L), (long long)v.sd->id, v.sd->total, v.sd->max,
 			       L == LANG_EN ? v.sd->band_en : v.sd->band_ja);
 		result_view_free(&v);
 		return EXIT_OK;

@@ -40,18 +40,18 @@ static void print_rollup(const cli_t *cli, const rollup_t *r, const stored_diag_
 {
 	const content_t *c = &cli->content;
 	lang_t L = cli->lang;
-	printf("\n■ %s: %s %s（%s %s）\n", ui(c, "rollup", L), f->questionnaire, f->round, ui(c, "rollup_rule", L),
+	printf(CF(cli->lang, "\n■ %s: %s %s（%s %s）\n"), ui(c, "rollup", L), f->questionnaire, f->round, ui(c, "rollup_rule", L),
 	       ui(c, "whole_company", L));
 	printf("  %s: %d / %d\n", ui(c, "total", L), r->total, r->max);
 	printf("  %s\n", ui(c, "p17_rollup_used", L));
 	for (int k = 0; k < r->nsites; k++)
-		printf("  - %s %s（%s）%s: %d / %d（ID %lld）\n", r->sites[k]->scope, r->sites[k]->respondent,
+		printf(CF(cli->lang, "  - %s %s（%s）%s: %d / %d（ID %lld）\n"), r->sites[k]->scope, r->sites[k]->respondent,
 		       role_label(cli, r->sites[k]->role), CLI_WHEN(cli, r->sites[k]->created), r->sites[k]->total, r->sites[k]->max,
 		       (long long)r->sites[k]->id);
 	if (r->nleft)
 		printf("  %s\n", ui(c, "p17_rollup_left", L));
 	for (int k = 0; k < r->nleft; k++)
-		printf("  - %s %s（%s）%s: %d / %d（ID %lld → ID %lld）\n", r->left[k]->scope, r->left[k]->respondent,
+		printf(CF(cli->lang, "  - %s %s（%s）%s: %d / %d（ID %lld → ID %lld）\n"), r->left[k]->scope, r->left[k]->respondent,
 		       role_label(cli, r->left[k]->role), CLI_WHEN(cli, r->left[k]->created), r->left[k]->total, r->left[k]->max,
 		       (long long)r->left[k]->id, (long long)r->sites[r->left_for[k]]->id);
 	for (int i = 0; i < f->nanswers; i++) {
@@ -74,7 +74,7 @@ static void print_comparison(const cli_t *cli, const stored_diag_t *exec, const 
 	int nd = history_compare(exec, other, dis);
 	const content_t *c = &cli->content;
 	lang_t L = cli->lang;
-	printf("\n■ %s: %s %s — %s（%s）/ %s（%s）: %d %s\n", ui(c, "comparison", L), exec->questionnaire, exec->round,
+	printf(CF(cli->lang, "\n■ %s: %s %s — %s（%s）/ %s（%s）: %d %s\n"), ui(c, "comparison", L), exec->questionnaire, exec->round,
 	       role_label(cli, exec->role), exec->respondent, role_label(cli, other->role), other->respondent, nd,
 	       ui(c, "disagreements", L));
 	for (int j = 0; j < nd; j++) {
@@ -89,7 +89,7 @@ static void print_text(const cli_t *cli, const org_t *o, stored_diag_t **list, i
 	const content_t *c = &cli->content;
 	lang_t L = cli->lang;
 	const stored_diag_t *const *cl = (const stored_diag_t *const *)list;
-	printf("%s（ID %lld）— %s\n", o->name, (long long)o->id, ui(c, "history", L));
+	printf(CF(cli->lang, "%s（ID %lld）— %s\n"), o->name, (long long)o->id, ui(c, "history", L));
 	if (n == 0) {
 		printf("%s\n", ui(c, "no_diagnoses", L));
 		return;
@@ -99,17 +99,17 @@ static void print_text(const cli_t *cli, const org_t *o, stored_diag_t **list, i
 	for (int i = 0; i < n; i++) {
 		const stored_diag_t *d = list[i];
 		int p = ix.prev[i];
-		printf("\nID %lld  %s  %s（%s %s）  %s: %s  %s: %s", (long long)d->id, CLI_WHEN(cli, d->created), d->questionnaire,
+		printf(CF(cli->lang, "\nID %lld  %s  %s（%s %s）  %s: %s  %s: %s"), (long long)d->id, CLI_WHEN(cli, d->created), d->questionnaire,
 		       ui(c, "version", L), d->version, ui(c, "round", L), d->round, ui(c, "scope", L), d->scope);
 		if (d->respondent[0] || d->role)
-			printf("  %s: %s（%s）", ui(c, "respondent", L), d->respondent, role_label(cli, d->role));
+			printf(CF(cli->lang, "  %s: %s（%s）"), ui(c, "respondent", L), d->respondent, role_label(cli, d->role));
 		printf("\n  %s: %d / %d  %s: %s", ui(c, "total", L), d->total, d->max, ui(c, "band", L),
 		       L == LANG_EN ? d->band_en : d->band_ja);
 		if (p < 0) {
 			putchar('\n');
 			continue;
 		}
-		printf("  %s: %+d（ID %lld）\n", ui(c, "change", L), d->total - list[p]->total, (long long)list[p]->id);
+		printf(CF(cli->lang, "  %s: %+d（ID %lld）\n"), ui(c, "change", L), d->total - list[p]->total, (long long)list[p]->id);
 		for (int k = 0; k < d->ncats; k++) {
 			int delta;
 			if (history_cat_change(d, list[p], k, &delta) && delta != 0)

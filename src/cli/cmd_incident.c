@@ -176,7 +176,7 @@ static void print_incident(cli_t *cli, const incident_view_t *v, const inc_manua
 	printf("%s #%lld %s\n", U(cli, "inc_one"), (long long)x->id, x->title);
 	int r = c->responder[x->level];
 	const inc_person_t *p = r >= 0 ? inc_manual_person(m, c->roles[r].id) : NULL;
-	printf("  %s: %s  %s: %d（%s: %s%s%s）  %s: %s\n", U(cli, "inc_type"), tx(&c->type_name[x->type], L), U(cli, "inc_level"), x->level,
+	printf(CF(cli->lang, "  %s: %s  %s: %d（%s: %s%s%s）  %s: %s\n"), U(cli, "inc_type"), tx(&c->type_name[x->type], L), U(cli, "inc_level"), x->level,
 	       U(cli, "inc_responder"), r >= 0 ? tx(&c->roles[r].name, L) : "", p && p->name[0] ? " " : "", p ? p->name : "",
 	       U(cli, "inc_status"), U(cli, x->status == INC_CLOSED ? "inc_closed" : "inc_open"));
 	if (x->detected[0] || x->reporter[0])
@@ -189,7 +189,7 @@ static void print_incident(cli_t *cli, const incident_view_t *v, const inc_manua
 	if (x->description[0])
 		printf("  %s:\n%s\n", U(cli, "inc_description"), x->description);
 	const inc_plevel_t *pl = inc_procedure(c, x->type, x->level);
-	printf("\n%s（%s）\n", U(cli, "inc_runbook"), tx(&c->playbooks[x->type].title, L));
+	printf(CF(cli->lang, "\n%s（%s）\n"), U(cli, "inc_runbook"), tx(&c->playbooks[x->type].title, L));
 	if (pl && pl->note.ja)
 		printf("  %s\n", tx(&pl->note, L));
 	for (int i = 0; i < v->nsteps; i++) {
@@ -200,10 +200,10 @@ static void print_incident(cli_t *cli, const incident_view_t *v, const inc_manua
 		printf("  [%s] %d. %s%s%s — %s", s->done ? "x" : " ", s->position, st && st->number ? st->number : "",
 		       st && st->number ? " " : "", actor, st ? tx(&st->text, L) : s->text);
 		if (s->done)
-			printf("（%s %s）", s->done_at, s->done_by);
+			printf(CF(cli->lang, "（%s %s）"), s->done_at, s->done_by);
 		printf("\n");
 		for (int k = 0; st && k < st->ndetails; k++)
-			printf("        ・%s\n", tx(&st->details[k], L));
+			printf(CF(cli->lang, "        ・%s\n"), tx(&st->details[k], L));
 		if (st && !strcmp(st->id, c->contact_step.id) && r >= 0) /* the level's responder, from the contact tree */
 			printf("        → %s: %s %s %s %s\n", U(cli, "inc_responder"), tx(&c->roles[r].name, L), p ? p->name : "",
 			       p ? p->phone : "", p ? p->mail : "");
@@ -215,7 +215,7 @@ static void print_incident(cli_t *cli, const incident_view_t *v, const inc_manua
 		for (const char *q = x->measures; *q;) {
 			const char *end = strchr(q, '\n');
 			int len = end ? (int)(end - q) : (int)strlen(q);
-			printf("  ・%.*s\n", len, q);
+			printf(CF(cli->lang, "  ・%.*s\n"), len, q);
 			q = end ? end + 1 : q + len;
 		}
 	}
@@ -300,7 +300,7 @@ static int list(cli_t *cli, int argc, char **argv)
 			json_array_append_new(a, incident_summary_json(IC(cli), &xs[i], cli->lang));
 		cli_print_json(stdout, json_pack("{s:I, s:o}", "organization_id", (json_int_t)o.id, "incidents", a));
 	} else {
-		printf("%s（ID %lld）— %s\n", o.name, (long long)o.id, U(cli, "inc_register"));
+		printf(CF(cli->lang, "%s（ID %lld）— %s\n"), o.name, (long long)o.id, U(cli, "inc_register"));
 		if (!n)
 			printf("%s\n", U(cli, "inc_none"));
 		for (int i = 0; i < n; i++)
@@ -492,7 +492,7 @@ static int close_incident(cli_t *cli, int argc, char **argv)
 	free(measures);
 	buf_free(&all);
 	if (rc == EXIT_OK && !as_json)
-		printf("%s %lld（%s: %d）\n", U(cli, "inc_closed_done"), (long long)id, U(cli, "inc_planned"), planned);
+		printf(CF(cli->lang, "%s %lld（%s: %d）\n"), U(cli, "inc_closed_done"), (long long)id, U(cli, "inc_planned"), planned);
 	return rc == EXIT_OK ? report(cli, id, as_json) : rc;
 }
 

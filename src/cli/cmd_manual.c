@@ -40,7 +40,7 @@ static void print_manual(cli_t *cli, const org_t *o, const inc_manual_t *m)
 		const inc_person_t *p = inc_manual_person(m, c->roles[i].id);
 		printf("  %s: %s", tx(&c->roles[i].name, L), p && p->name[0] ? p->name : U(cli, "inc_unnamed"));
 		if (c->roles[i].dflt.ja)
-			printf("（%s: %s）", U(cli, "inc_role_default"), tx(&c->roles[i].dflt, L));
+			printf(CF(cli->lang, "（%s: %s）"), U(cli, "inc_role_default"), tx(&c->roles[i].dflt, L));
 		if (p && p->phone[0])
 			printf("  ☎ %s", p->phone);
 		if (p && p->mail[0])

@@ -56,7 +56,7 @@ static void print_org(const cli_t *cli, const org_t *o)
 	printf("%s: %s%s%s\n", ui(c, "industry", L), ind ? o->industry : unknown, ind ? " " : "",
 	       ind ? tx(&ind->name, L) : "");
 	if (o->employees >= 0)
-		printf("%s: %d（%s）\n", ui(c, "employees", L), o->employees, tx(&c->size_bands[band].label, L));
+		printf(CF(cli->lang, "%s: %d（%s）\n"), ui(c, "employees", L), o->employees, tx(&c->size_bands[band].label, L));
 	else
 		printf("%s: %s\n", ui(c, "employees", L), unknown);
 	char cap[32]; /* an amount with thousands separators: 10,000,000 */

@@ -55,7 +55,7 @@ static int show(cli_t *cli, const char *org_arg, bool as_json)
 		lang_t L = cli->lang;
 		char today[11];
 		app_today(&cli->app, today);
-		printf("%s（ID %lld）— %s\n", o.name, (long long)o.id, ui(c, "plan", L));
+		printf(CF(cli->lang, "%s（ID %lld）— %s\n"), o.name, (long long)o.id, ui(c, "plan", L));
 		if (np == 0)
 			printf("%s\n", ui(c, "plan_empty", L));
 		for (int i = 0; i < np; i++) {
@@ -69,10 +69,10 @@ static int show(cli_t *cli, const char *org_arg, bool as_json)
 			printf("\n#%lld [%s] %s %s: %s\n", (long long)p->id, ui(c, key, L), p->questionnaire, p->question,
 			       it >= 0 ? tx(&q->items[it].text, L) : p->title);
 			printf("    %s: %s  %s: %s%s%s%s", ui(c, "plan_owner", L), p->owner[0] ? p->owner : "—", ui(c, "plan_due", L),
-			       p->due[0] ? CLI_DAY(cli, p->due) : "—", plan_overdue(p, today) ? "（" : "",
-			       plan_overdue(p, today) ? ui(c, "p17_plan_overdue_cli", L) : "", plan_overdue(p, today) ? "）" : "");
+			       p->due[0] ? CLI_DAY(cli, p->due) : "—", plan_overdue(p, today) ? (L == LANG_EN ? " (" : "（") : "",
+			       plan_overdue(p, today) ? ui(c, "p17_plan_overdue_cli", L) : "", plan_overdue(p, today) ? (L == LANG_EN ? ")" : "）") : "");
 			if (chk != PLAN_NOT_CHECKED)
-				printf("  %s（ID %lld）", ui(c, chk == PLAN_ACHIEVED ? "plan_achieved" : "plan_not_yet", L), (long long)against);
+				printf(CF(cli->lang, "  %s（ID %lld）"), ui(c, chk == PLAN_ACHIEVED ? "plan_achieved" : "plan_not_yet", L), (long long)against);
 			putchar('\n');
 			if (chk == PLAN_ACHIEVED && p->status != PLAN_DONE) /* full marks now: suggest closing it */
 				printf("    → %s mamoru plan set %lld --status done\n", ui(c, "p17_plan_suggest_done", L), (long long)p->id);

@@ -121,7 +121,7 @@ static int stats(cli_t *cli, bool as_json)
 		 ? 0
 		 : -1;
 	if (rc == 0 && w.text) {
-		printf("%s %s〜%s（%s %d）\n", ui(&cli->content, "pool_window", cli->lang), from, month,
+		printf(CF(cli->lang, "%s %s〜%s（%s %d）\n"), ui(&cli->content, "pool_window", cli->lang), from, month,
 		       ui(&cli->content, "pool_min_group", cli->lang), pool_min_group());
 		printf("%s\n", ui(&cli->content, "pool_stats_exact", cli->lang));
 	}

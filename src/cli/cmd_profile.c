@@ -18,13 +18,13 @@
 static void print_text(const content_t *c, const org_t *o, const risk_t *r, lang_t L)
 {
 	const profile_t *p = c->profile;
-	printf("%s（ID %lld）— %s\n\n", o->name, (long long)o->id, ui(c, "profile", L));
+	printf(CF(L, "%s（ID %lld）— %s\n\n"), o->name, (long long)o->id, ui(c, "profile", L));
 	for (int i = 0; i < p->nitems; i++) {
 		const profile_item_t *it = &p->items[i];
 		int k = r->opt[i];
 		printf("  %-22s %s: %s", it->id, tx(&it->text, L), k >= 0 ? tx(&it->opts[k].label, L) : ui(c, "profile_unanswered", L));
 		if (k >= 0)
-			printf("（%d/%d）", it->opts[k].points, it->top);
+			printf(CF(L, "（%d/%d）"), it->opts[k].points, it->top);
 		printf("\n");
 	}
 	printf("\n");
@@ -37,7 +37,7 @@ static void print_text(const content_t *c, const org_t *o, const risk_t *r, lang
 	if (n)
 		printf("%s\n", ui(c, "risk_reasons", L));
 	for (int i = 0; i < n; i++)
-		printf("  ・%s: %s（+%d）\n", tx(&p->items[why[i]].text, L), tx(&p->items[why[i]].opts[r->opt[why[i]]].label, L),
+		printf(CF(L, "  ・%s: %s（+%d）\n"), tx(&p->items[why[i]].text, L), tx(&p->items[why[i]].opts[r->opt[why[i]]].label, L),
 		       p->items[why[i]].opts[r->opt[why[i]]].points);
 }
 

@@ -15,7 +15,7 @@ int cmd_questionnaires(cli_t *cli, int argc, char **argv)
 	for (int i = 0; i < c->nqs; i++) {
 		const questionnaire_t *q = c->qs[i];
 		print_padded(stdout, q->id, 16);
-		fprintf(stdout, "%s（%d %s, %d %s, %s %s）\n", tx(&q->title, cli->lang), q->nitems,
+		fprintf(stdout, CF(cli->lang, "%s（%d %s, %d %s, %s %s）\n"), tx(&q->title, cli->lang), q->nitems,
 			ui(c, "questions", cli->lang), q->minutes, ui(c, "minutes", cli->lang),
 			ui(c, "version", cli->lang), q->version);
 	}

@@ -86,7 +86,7 @@ static void print_risk(cli_t *cli, const risk_rec_t *r, const risk_matrix_t *m)
 	printf("\n  %s: %s  %s: %s  %s: %s\n", ui(&cli->content, "risk_source", L), tx(&rc->sources[r->source].label, L),
 	       ui(&cli->content, "risk_frequency", L), tx(&rc->freqs[r->freq].label, L), ui(&cli->content, "risk_impact", L),
 	       tx(&rc->impacts[r->impact].label, L));
-	printf("  %s: %s（%s）\n", ui(&cli->content, "risk_suggested", L), tx(&rc->treats[s].label, L), tx(&rc->treat_actions[s], L));
+	printf(CF(cli->lang, "  %s: %s（%s）\n"), ui(&cli->content, "risk_suggested", L), tx(&rc->treats[s].label, L), tx(&rc->treat_actions[s], L));
 	printf("  %s: %s\n", ui(&cli->content, "risk_treatment", L),
 	       r->treatment >= 0 ? tx(&rc->treats[r->treatment].label, L) : ui(&cli->content, "risk_undecided", L));
 	if (r->reason[0])
@@ -147,7 +147,7 @@ static int list(cli_t *cli, int argc, char **argv)
 	}
 	int64_t total = 0;
 	if (!as_json)
-		printf("%s（ID %lld）— %s\n", o.name, (long long)o.id, ui(&cli->content, "risk_register", cli->lang));
+		printf(CF(cli->lang, "%s（ID %lld）— %s\n"), o.name, (long long)o.id, ui(&cli->content, "risk_register", cli->lang));
 	if (app_risk_list(&cli->app, o.id, &f, list_row, &c, &total, &e) != 0) {
 		json_decref(c.list);
 		return cli_fail(cli, &e);

@@ -82,7 +82,7 @@ int cmd_search(cli_t *cli, int argc, char **argv)
 			       tx(hits[i].title, cli->lang));
 			const search_hit_t *x = &hits[i];
 			if (x->mark >= 0)
-				printf("    %.*s【%.*s】%s\n", x->mark, x->snippet, x->mark_len, x->snippet + x->mark, x->snippet + x->mark + x->mark_len);
+				printf(CF(cli->lang, "    %.*s【%.*s】%s\n"), x->mark, x->snippet, x->mark_len, x->snippet + x->mark, x->snippet + x->mark + x->mark_len);
 			else if (x->snippet[0])
 				printf("    %s\n", x->snippet);
 		}

@@ -32,7 +32,7 @@ int cmd_show(cli_t *cli, int argc, char **argv)
 		cli_print_json(stdout, questionnaire_json(q, L, true));
 		return EXIT_OK;
 	}
-	printf("%s（%s %s）\n%s\n%s: %s\n", tx(&q->title, L), ui(c, "version", L), q->version,
+	printf(CF(cli->lang, "%s（%s %s）\n%s\n%s: %s\n"), tx(&q->title, L), ui(c, "version", L), q->version,
 	       tx(&q->description, L), ui(c, "source", L), tx(&q->source, L));
 	for (int p = 0; p < q->nparts; p++) {
 		const part_t *pt = &q->parts[p];
@@ -45,7 +45,7 @@ int cmd_show(cli_t *cli, int argc, char **argv)
 			if (it->part != p)
 				continue;
 			if (it->category != last_cat)
-				printf("\n  【%s】\n", tx(&q->cats[it->category].title, L));
+				printf(CF(cli->lang, "\n  【%s】\n"), tx(&q->cats[it->category].title, L));
 			last_cat = it->category;
 			printf("  %3s. %s\n       ", it->id, tx(&it->text, L));
 			for (int k = 0; k < q->aset->nopts; k++)

@@ -55,7 +55,7 @@ static int user_add(cli_t *cli, int argc, char **argv)
 		rc = cli->store ? cli_fail(cli, &e) : EXIT_RUNTIME;
 	memset(pw, 0, sizeof pw);
 	if (rc == EXIT_OK)
-		printf("%s %s（%s）\n", ui(&cli->content, "user_added", cli->lang), u.email, urole_label(u.role, cli->lang));
+		printf(CF(cli->lang, "%s %s（%s）\n"), ui(&cli->content, "user_added", cli->lang), u.email, urole_label(u.role, cli->lang));
 	return rc;
 }
 
@@ -141,7 +141,7 @@ int cmd_token(cli_t *cli, int argc, char **argv)
 			return EXIT_RUNTIME;
 		if (app_token_add(&cli->app, argv[2], argc == 5 ? argv[4] : "", text, &t, &e) != 0)
 			return cli_fail(cli, &e);
-		printf("%s %lld（%s）\n%s\n", ui(&cli->content, "token_added", cli->lang), (long long)t.id, argv[2], text);
+		printf(CF(cli->lang, "%s %lld（%s）\n%s\n"), ui(&cli->content, "token_added", cli->lang), (long long)t.id, argv[2], text);
 		return EXIT_OK;
 	}
 	if (!strcmp(sub, "list") && argc <= 4) {

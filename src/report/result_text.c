@@ -6,8 +6,12 @@
  */
 #include "report/result_text.h"
 
+#include "core/punct.h"
 #include "core/template.h"
 #include "core/utf8.h"
+
+/* a format's punctuation for the reader's language (core/punct.h) */
+#define TF(lang, fmt) punct_fmt((lang), (fmt), (char[2048]){ 0 }, 2048)
 
 void print_padded(FILE *out, const char *s, int width)
 {
@@ -49,7 +53,7 @@ static void actions_text(FILE *out, const content_t *c, const diagnosis_t *d, la
 	const questionnaire_t *q = d->q;
 	if (d->nactions == 0)
 		return;
-	fprintf(out, "\n%s（%d）\n", ui(c, "actions_first", lang), d->nactions);
+	fprintf(out, TF(lang, "\n%s（%d）\n"), ui(c, "actions_first", lang), d->nactions);
 	for (int k = 0; k < d->nactions; k++) {
 		const top_action_t *t = &d->actions[k];
 		const action_t *a = t->action;
@@ -65,7 +69,7 @@ static void actions_text(FILE *out, const content_t *c, const diagnosis_t *d, la
 		fprintf(out, "   %s:", ui(c, "action_questions", lang));
 		for (int r = 0; r < t->nrecs; r++)
 			fprintf(out, " %s", q->items[d->recs[t->recs[r]].item].id);
-		fprintf(out, " ・ %s: %s\n", ui(c, "source", lang), tx(&a->ref, lang));
+		fprintf(out, TF(lang, " ・ %s: %s\n"), ui(c, "source", lang), tx(&a->ref, lang));
 	}
 }
 
@@ -74,8 +78,8 @@ void result_text(FILE *out, const content_t *c, const diagnosis_t *d, lang_t lan
 	const questionnaire_t *q = d->q;
 	const score_t *s = &d->score;
 	const band_t *b = &q->bands[s->band];
-	fprintf(out, "%s（%s %s）\n\n", tx(&q->title, lang), ui(c, "version", lang), q->version);
-	fprintf(out, "%s: %d / %d %s（%d%%）\n", ui(c, "total", lang), s->total, s->max, ui(c, "points", lang),
+	fprintf(out, TF(lang, "%s（%s %s）\n\n"), tx(&q->title, lang), ui(c, "version", lang), q->version);
+	fprintf(out, TF(lang, "%s: %d / %d %s（%d%%）\n"), ui(c, "total", lang), s->total, s->max, ui(c, "points", lang),
 		score_percent(s->total, s->max));
 	if (q->pass_mark > 0)
 		fprintf(out, "%s: %d %s — %s\n", ui(c, "pass_mark", lang), q->pass_mark, ui(c, "points", lang),
@@ -108,7 +112,7 @@ void result_text(FILE *out, const content_t *c, const diagnosis_t *d, lang_t lan
 	if (d->nrecs == 0)
 		return;
 	int shown = d->nrecs < max_recs ? d->nrecs : max_recs;
-	fprintf(out, "\n%s（%d / %d）\n", ui(c, "recommendations", lang), shown, d->nrecs);
+	fprintf(out, TF(lang, "\n%s（%d / %d）\n"), ui(c, "recommendations", lang), shown, d->nrecs);
 	for (int r = 0; r < shown; r++) {
 		const item_t *it = &q->items[d->recs[r].item];
 		const option_t *o = &q->aset->opts[d->answers.opt[d->recs[r].item]];
@@ -118,7 +122,7 @@ void result_text(FILE *out, const content_t *c, const diagnosis_t *d, lang_t lan
 			const measure_t *ms = it->measures[m];
 			fprintf(out, "    → %s %s\n", ms->id, tx(&ms->title, lang));
 			for (int p = 0; p < ms->npoints; p++)
-				fprintf(out, "      ・%s\n", tx(&ms->points[p].text, lang));
+				fprintf(out, TF(lang, "      ・%s\n"), tx(&ms->points[p].text, lang));
 		}
 		const scenario_t *sc[16];
 		int nsc = item_scenarios(it, sc, 16);

@@ -10,6 +10,7 @@
 
 #include "core/datetime.h"
 #include "core/org.h"
+#include "core/punct.h"
 #include "core/view.h"
 #include "web/html.h"
 #include "web/report.h"
@@ -41,12 +42,8 @@ static inline const char *page_when_(const char *iso, lang_t l, int kind, char *
 #define WHEN(r, iso) page_when_((iso), (r)->lang, 0, (char[DT_TEXT]){ 0 })
 #define WHEN_DAY(r, iso) page_when_((iso), (r)->lang, 1, (char[DT_TEXT]){ 0 })
 #define WHEN_MONTH(r, iso) page_when_((iso), (r)->lang, 2, (char[DT_TEXT]){ 0 })
-/* A format string's punctuation for the page's language: on an English page 「（…）」 becomes
- * " (…)", 「、」 ", ", 「・」 " · ", 「〜」 " – ", 「＼」 " / ", 「：」 ": " and 「…」 “…” (page.c). Only the
- * program's own text (the format) changes, never what a user typed (the arguments); format_arg
- * keeps the compiler checking the format against the arguments. h(b, PF(r, "%s（%s）"), a, b). */
-const char *page_punct_(lang_t l, const char *fmt, char *buf, size_t size) __attribute__((format_arg(2)));
-#define PF(r, fmt) page_punct_((r)->lang, (fmt), (char[2048]){ 0 }, 2048)
+/* A format string's punctuation for the page's language (core/punct.h): h(b, PF(r, "%s（%s）"), a, b). */
+#define PF(r, fmt) punct_fmt((r)->lang, (fmt), (char[2048]){ 0 }, 2048)
 /* A diagnosis's scope for the reader: the default 「全社」 is stored in Japanese (the data's
  * language), so an English page shows "whole company" for it; a scope someone typed is shown as
  * typed. */

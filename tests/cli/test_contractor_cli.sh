@@ -19,8 +19,8 @@ expect_rc 0
 expect_out "contractor      委託先における情報セキュリティ対策事項（67 問, 30 分"
 expect_out "cloud           クラウドサービス利用時の確認事項（15 問, 10 分"
 m --lang en questionnaires
-expect_out "Information-security requirements for contractors（67 questions"
-expect_out "Checklist for using cloud services（15 questions"
+expect_out "Information-security requirements for contractors (67 questions"
+expect_out "Checklist for using cloud services (15 questions"
 
 CASE="show contractor --json: 67 items in 9 sections, the seed's texts"
 m show contractor --json
