@@ -42,24 +42,26 @@ static bool collect(const org_t *o, void *arg)
 static int load_row(app_t *a, client_row_t *row, bool latest, bool trend, bool overdue, const char *today, err_t *e)
 {
 	store_rc_t rc;
+	/* summary rows only: 10,000 organisations sorted by score read 10,000 rows, not snapshots */
 	if ((latest || trend) && !row->loaded_latest) {
-		stored_diag_t *d = NULL;
-		rc = store_diag_latest(a->store, row->org.id, &d);
-		if (rc != STORE_OK && rc != STORE_NOT_FOUND)
+		diag_summary_t *d = NULL;
+		int n = 0;
+		rc = store_diag_recent_summaries(a->store, row->org.id, NULL, 0, 1, &d, &n);
+		if (rc != STORE_OK)
 			return app_store_fail(a, rc, e);
-		client_row_latest(row, d);
-		stored_diag_free(d);
+		client_row_latest(row, n ? &d[0] : NULL);
+		free(d);
 	}
 	if (trend && !row->loaded_trend) {
-		stored_diag_t **list = NULL;
+		diag_summary_t *list = NULL;
 		int n = 0;
 		if (row->diag_id) {
-			rc = store_diag_recent(a->store, row->org.id, row->questionnaire, row->diag_id, 2, &list, &n);
+			rc = store_diag_recent_summaries(a->store, row->org.id, row->questionnaire, row->diag_id, 2, &list, &n);
 			if (rc != STORE_OK)
 				return app_store_fail(a, rc, e);
 		}
-		client_row_trend(row, (const stored_diag_t *const *)list, n);
-		stored_diag_list_free(list, n);
+		client_row_trend(row, list, n);
+		free(list);
 	}
 	if (overdue && !row->loaded_overdue) {
 		plan_item_t *items = NULL;

@@ -91,7 +91,7 @@ int client_filter_parse(const content_t *c, const client_params_t *p, client_fil
 	return 0;
 }
 
-void client_row_latest(client_row_t *row, const stored_diag_t *d)
+void client_row_latest(client_row_t *row, const diag_summary_t *d)
 {
 	row->loaded_latest = true;
 	row->diag_id = 0;
@@ -108,11 +108,11 @@ void client_row_latest(client_row_t *row, const stored_diag_t *d)
 	snprintf(row->date, sizeof row->date, "%s", d->created);
 }
 
-void client_row_trend(client_row_t *row, const stored_diag_t *const *recent, int n)
+void client_row_trend(client_row_t *row, const diag_summary_t *recent, int n)
 {
 	row->loaded_trend = true;
 	row->has_trend = n >= 2;
-	row->trend = n >= 2 ? recent[n - 1]->total - recent[n - 2]->total : 0;
+	row->trend = n >= 2 ? recent[n - 1].total - recent[n - 2].total : 0;
 }
 
 int client_overdue(const plan_item_t *items, int n, const char *today)

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "core/err.h"
+#include "core/history.h"
 #include "core/model.h"
 #include "core/org.h"
 #include "core/plan.h"
@@ -76,11 +77,11 @@ typedef struct {
 	bool loaded_latest, loaded_trend, loaded_overdue;   /* what the use case has filled so far */
 } client_row_t;
 
-/* The row's latest result from a snapshot (NULL = none). */
-void client_row_latest(client_row_t *row, const stored_diag_t *latest);
+/* The row's latest result from its summary row (NULL = none). */
+void client_row_latest(client_row_t *row, const diag_summary_t *latest);
 /* The trend from the last diagnoses of the latest's questionnaire, oldest first (the latest is
  * recent[n-1]); no trend with fewer than two. */
-void client_row_trend(client_row_t *row, const stored_diag_t *const *recent, int n);
+void client_row_trend(client_row_t *row, const diag_summary_t *recent, int n);
 /* Plan items due before today ("YYYY-MM-DD") that are not done; items without a due date never are. */
 int client_overdue(const plan_item_t *items, int n, const char *today);
 

@@ -121,6 +121,39 @@ store_rc_t store_diag_latest(store_t *s, int64_t org_id, stored_diag_t **out)
 	return STORE_OK;
 }
 
+store_rc_t store_diag_recent_summaries(store_t *s, int64_t org_id, const char *questionnaire, int64_t upto, int max,
+				       diag_summary_t **out, int *n)
+{
+	*out = NULL;
+	*n = 0;
+	bool began = store_read_begin(s);
+	int64_t *ids = NULL;
+	int count = 0;
+	store_rc_t rc = s->ops->diag_ids(s, org_id, questionnaire, upto, max, &ids, &count);
+	diag_summary_t *list = xcalloc((size_t)count + 1, sizeof *list);
+	/* each by its id: the one summary row below id + 1 of the organisation is that diagnosis */
+	for (int i = 0; rc == STORE_OK && i < count; i++) {
+		diag_query_t q = { .org_id = org_id, .before = ids[i] + 1, .limit = 1 };
+		diag_summary_t *row = NULL;
+		int got = 0;
+		rc = s->ops->diag_summaries(s, &q, &row, &got);
+		if (rc == STORE_OK && (got != 1 || row[0].id != ids[i]))
+			rc = STORE_ERROR; /* listed a moment ago and gone now: damage, as load_ids says */
+		if (rc == STORE_OK)
+			list[i] = row[0];
+		free(row);
+	}
+	free(ids);
+	store_read_end(s, began);
+	if (rc != STORE_OK) {
+		free(list);
+		return rc;
+	}
+	*out = list;
+	*n = count;
+	return STORE_OK;
+}
+
 store_rc_t store_diag_delete(store_t *s, int64_t id) { return s->ops->diag_delete(s, id); }
 store_rc_t store_diag_created(store_t *s, int64_t id, char *out, size_t size) { return s->ops->diag_created(s, id, out, size); }
 store_rc_t store_diag_each(store_t *s, int64_t org_id, bool (*fn)(const stored_diag_t *, void *), void *arg)

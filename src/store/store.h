@@ -410,6 +410,10 @@ store_rc_t store_diag_recent(store_t *s, int64_t org_id, const char *questionnai
 			     stored_diag_t ***out, int *n);
 /* The organisation's most recent diagnosis (STORE_NOT_FOUND when it has none). */
 store_rc_t store_diag_latest(store_t *s, int64_t org_id, stored_diag_t **out);
+/* store_diag_recent's diagnoses as summary rows only (no answers or categories: a list that
+ * shows the latest result of each of many organisations, issue 19); *out is free()d. */
+store_rc_t store_diag_recent_summaries(store_t *s, int64_t org_id, const char *questionnaire, int64_t upto, int max,
+				       diag_summary_t **out, int *n);
 store_rc_t store_diag_delete(store_t *s, int64_t id);
 store_rc_t store_diag_created(store_t *s, int64_t id, char *out, size_t size);
 /* Calls fn with every diagnosis of the organisation, oldest first, one loaded at a time (an

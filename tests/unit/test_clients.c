@@ -130,18 +130,13 @@ static void overdue_and_trend(void **state)
 	assert_int_equal(client_overdue(items, 5, "2026-01-10"), 2);
 	assert_int_equal(client_overdue(items, 0, "2026-01-10"), 0);
 
-	stored_diag_t *a = stored_diag_new(0, 0), *b = stored_diag_new(0, 0);
-	a->total = 80;
-	b->id = 7;
-	b->total = 74;
-	strcpy(b->questionnaire, "jisha-shindan");
-	strcpy(b->band_id, "pass");
-	strcpy(b->created, "2026-01-09T10:00:00Z");
+	diag_summary_t two[2] = { { .total = 80 }, { .id = 7, .total = 74, .questionnaire = "jisha-shindan", .band_id = "pass",
+						 .created = "2026-01-09T10:00:00Z" } };
 	client_row_t row = { 0 };
-	client_row_latest(&row, b);
+	client_row_latest(&row, &two[1]);
 	assert_int_equal(row.diag_id, 7);
 	assert_string_equal(row.band_id, "pass");
-	const stored_diag_t *two[] = { a, b };
+	assert_string_equal(row.date, "2026-01-09T10:00:00Z");
 	client_row_trend(&row, two, 2);
 	assert_true(row.has_trend);
 	assert_int_equal(row.trend, -6);
@@ -149,8 +144,6 @@ static void overdue_and_trend(void **state)
 	assert_false(row.has_trend);
 	client_row_latest(&row, NULL);
 	assert_int_equal(row.diag_id, 0);
-	stored_diag_free(a);
-	stored_diag_free(b);
 }
 
 /* A row: total/max of its latest result (max 0 = none), its trend (INT_MIN = none), its overdue items and date. */
