@@ -61,7 +61,7 @@ void report_footer(const app_t *a, const report_req_t *q, const report_meta_t *m
 		snprintf(by, sizeof by, "%s", who[0] ? who : m->workspace[0] ? m->workspace : "—");
 	else
 		snprintf(by, sizeof by, ja ? "%s（%s）" : "%s (%s)", who, m->workspace);
-	snprintf(out, size, "%s: %s ・ %s %s ・ mamoru", report_ui(a, q, "report_prepared_by"), by, report_ui(a, q, "report_made"),
+	snprintf(out, size, RF(q->lang, "%s: %s ・ %s %s ・ mamoru"), report_ui(a, q, "report_prepared_by"), by, report_ui(a, q, "report_made"),
 		 when);
 }
 

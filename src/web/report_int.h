@@ -10,7 +10,12 @@
 
 #include "app/report.h"
 #include "core/incident.h"
+#include "core/punct.h"
 #include "web/report.h"
+
+/* A format's punctuation for the report's language (core/punct.h): the 「・」 between facts is
+ * " · " in an English report. */
+#define RF(lang, fmt) punct_fmt((lang), (fmt), (char[2048]){ 0 }, 2048)
 
 /* A UI string (content/ui.yaml) in the report's language. */
 const char *report_ui(const app_t *a, const report_req_t *q, const char *key);

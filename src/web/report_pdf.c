@@ -242,7 +242,7 @@ static void diag_actions(ctx_t *x, const questionnaire_t *qn, const diagnosis_t 
 			int item = d->recs[t->recs[i]].item;
 			buf_printf(&qs, "%s%s", i ? ", " : "", qn->items[item].id);
 		}
-		snprintf(line, sizeof line, "%s: %s ・ %s ・ %s %s", S(x, "report_cost"), ac->cost == COST_UNKNOWN ? "—" : S(x, ck),
+		snprintf(line, sizeof line, RF(x->q->lang, "%s: %s ・ %s ・ %s %s"), S(x, "report_cost"), ac->cost == COST_UNKNOWN ? "—" : S(x, ck),
 			 ac->effort == EFFORT_UNKNOWN ? "—" : S(x, ek), S(x, "question"), qs.data ? qs.data : "");
 		buf_free(&qs);
 		pdf_text(x->p, PDF_SMALL, line);
@@ -734,7 +734,7 @@ int report_pdf_plan(app_t *a, const report_req_t *q, report_out_t *out, err_t *e
 	for (int i = 0; i < n; i++)
 		by[items[i].status]++;
 	char counts[200];
-	snprintf(counts, sizeof counts, "%s %d ・ %s %d ・ %s %d", S(&x, "plan_todo"), by[PLAN_NOT_STARTED], S(&x, "plan_doing"), by[PLAN_DOING],
+	snprintf(counts, sizeof counts, RF(x.q->lang, "%s %d ・ %s %d ・ %s %d"), S(&x, "plan_todo"), by[PLAN_NOT_STARTED], S(&x, "plan_doing"), by[PLAN_DOING],
 		 S(&x, "plan_done"), by[PLAN_DONE]);
 	org_facts(&x, &o, &m, (const char *const[]){ S(&x, "report_items"), counts }, 1);
 	if (n == 0)

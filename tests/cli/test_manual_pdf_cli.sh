@@ -76,6 +76,7 @@ has "$TMP/m-en.pdf" "株式会社みなと製作所"
 has "$TMP/m-en.pdf" "Top manager"
 has "$TMP/m-en.pdf" "山田太郎"
 lacks "$TMP/m-en.pdf" "最高責任者"
+lacks "$TMP/m-en.pdf" "・" # the footer's separators are English ones
 fonts_embedded "$TMP/m-en.pdf"
 checked "$TMP/m-en.pdf"
 

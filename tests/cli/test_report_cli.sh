@@ -124,6 +124,8 @@ has "$TMP/r1en.pdf" "Do you keep important information from being handled carele
 has "$TMP/r1en.pdf" "Start with passwords."
 has "$TMP/r1en.pdf" " JST"
 lacks "$TMP/r1en.pdf" "回答一覧"
+lacks "$TMP/r1en.pdf" "・" # the footer's and the actions' separators are English ones
+has "$TMP/r1en.pdf" "Prepared by: "
 pdfinfo "$TMP/r1en.pdf" | grep -q "^Title: *Self-diagnosis report" && ok || bad "English title metadata"
 fonts_embedded "$TMP/r1en.pdf"
 run python3 tests/cli/pdf_check.py "$TMP/r1en.pdf"
