@@ -65,14 +65,14 @@ static int sq_schema_version(store_t *s)
 
 /* WAL checkpoints off the request path (issue 19): a connection that defers them never copies
  * the log into the database at the end of a commit (SQLite's default every 1,000 pages, which
- * made one save in a thousand wait); one thread per process, with a connection of its own,
- * runs a passive checkpoint every second instead: it waits for no reader or writer and copies
+ * made one save in a thousand wait); one thread per process, with a connection of its own, runs
+ * a passive checkpoint five times a second instead: it waits for no reader or writer and copies
  * what it can. A passive checkpoint never catches up while saves keep coming, and the log only
- * starts again from its beginning once it has caught up: under a steady stream of saves it grew
- * by 200 MB a second. So when the log passes WAL_LIMIT_FRAMES the thread waits for the writers
- * (as a save would) and copies and empties it in full: one pause of a few hundred milliseconds
- * for the saves of that moment instead of a log without bound. A WAL database's last
- * connection to close checkpoints it in full as before. */
+ * starts again from its beginning once one has: under a steady stream of saves it grew by 200 MB
+ * a second (3 GB in 15 s of POSTs). So when the log passes WAL_LIMIT_FRAMES the thread waits for
+ * the writers (as a save would), copies and empties it: a pause of up to a second for the saves
+ * of that moment instead of a log without bound. A WAL database's last connection to close
+ * checkpoints it in full as before. */
 #define WAL_LIMIT_FRAMES 16384 /* pages: 64 MB of log at SQLite's 4 KB pages */
 static pthread_once_t checkpointer_once = PTHREAD_ONCE_INIT;
 static char checkpointer_path[4096];
@@ -89,7 +89,7 @@ static void *checkpointer(void *arg)
 	/* a connection knows the database is in WAL mode once it has read it */
 	sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
 	for (;;) {
-		sleep(1);
+		nanosleep(&(struct timespec){ .tv_nsec = 200 * 1000 * 1000 }, NULL);
 		int log = 0, copied = 0;
 		sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_PASSIVE, &log, &copied);
 		if (log > WAL_LIMIT_FRAMES)
