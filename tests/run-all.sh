@@ -12,6 +12,9 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktra
 pass=0 fail=0 broken=0 t0=$SECONDS
 
 banner() { echo "== $*"; t0=$SECONDS; } # count() then says how long the runner took
+# a suite that hangs is stopped after this many seconds (the longest takes under a minute) and,
+# having printed no summary, counts as failed: the rest of the run goes on
+SUITE_LIMIT=${SUITE_LIMIT:-600}
 
 count() { # adds the counts from a runner's output, read from $1
 	local p f
@@ -72,7 +75,7 @@ queue() { # queue LABEL VAR=VALUE… SCRIPT: runs bash SCRIPT in a free lane wit
 	shift
 	queued=$((queued + 1))
 	echo "$label" >"$lanes/$queued.label"
-	(s=$SECONDS; env "${@:1:$#-1}" bash "${@: -1}" >"$lanes/$queued.log" 2>&1; echo $((SECONDS - s)) >"$lanes/$queued.sec") &
+	(s=$SECONDS; env "${@:1:$#-1}" timeout --kill-after=10 "$SUITE_LIMIT" bash "${@: -1}" >"$lanes/$queued.log" 2>&1; echo $((SECONDS - s)) >"$lanes/$queued.sec") &
 	while [ "$(jobs -rp | wc -l)" -ge "${MAMORU_TEST_JOBS:-2}" ]; do wait -n; done
 }
 for bin in ./mamoru build/asan/mamoru; do
@@ -115,7 +118,7 @@ rm -rf "$lanes"
 for bin in ./mamoru build/asan/mamoru; do
 	for t in tests/browser/test_*.mjs; do
 		banner "$t with $bin"
-		MAMORU_BIN=$bin node "$t" >"$log" 2>&1 || true
+		MAMORU_BIN=$bin timeout --kill-after=10 "$SUITE_LIMIT" node "$t" >"$log" 2>&1 || true
 		grep -E 'FAIL|Error' "$log" || true
 		count "$log"
 		grep -qE '^[A-Za-z0-9_-]+: [0-9]+ passed, [0-9]+ failed$' "$log" || { echo "FAIL: $t printed no summary"; broken=$((broken + 1)); }
