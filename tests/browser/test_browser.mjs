@@ -12,44 +12,18 @@
 // and decided, and the reduction lands in the action plan; the reports download from the
 // result, comparison, history, plan and ledger pages; no console errors anywhere. Screenshots of the main pages are
 // saved to tests/out/screenshots/ for review. Prints "browser: N passed, N failed".
-import { spawn, execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { createServer } from "node:net";
-import { chromium } from "playwright-core";
+import { execFileSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { setUp, signIn } from "./auth.mjs";
+import { bin, env, harness, root } from "./harness.mjs";
 
-const root = resolve(import.meta.dirname, "../..");
-const bin = resolve(root, process.env.MAMORU_BIN || "mamoru");
 const shots = join(root, "tests/out/screenshots");
 mkdirSync(shots, { recursive: true });
-const tmp = mkdtempSync(join(tmpdir(), "mamoru-browser-"));
-let passed = 0, failed = 0;
-const check = (name, cond, detail = "") => {
-  if (cond) passed++;
-  else { failed++; console.log(`FAIL: ${name} ${detail}`); }
-};
+const { tmp, check, start, launch, finish } = harness("browser");
 
-const port = await new Promise((res) => {
-  const s = createServer().listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => res(p)); });
-});
-const server = spawn(bin, ["--db", join(tmp, "b.db"), "serve", "--listen", `127.0.0.1:${port}`], {
-  env: { ...process.env, MAMORU_CONTENT: process.env.MAMORU_CONTENT || join(root, "content"), MAMORU_STATIC: join(root, "static") },
-  stdio: ["ignore", "ignore", "pipe"],
-});
-let serverLog = "";
-server.stderr.on("data", (d) => { serverLog += d; });
-const base = `http://127.0.0.1:${port}`;
-for (let i = 0; i < 50; i++) {
-  try { await fetch(`${base}/healthz`); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"],
-});
+const base = await start(join(tmp, "b.db"));
+const browser = await launch();
 const errors = [];
 const watch = (page) => {
   // the role checks below open pages that must answer 403 or 404: those statuses are expected
@@ -170,7 +144,6 @@ try {
 
   // the benchmark: five companies already in the pool (added through the command line while
   // the server runs), then this one answers its profile and the benchmark by clicking
-  const env = { ...process.env, MAMORU_CONTENT: process.env.MAMORU_CONTENT || join(root, "content") };
   const cli = (...a) => execFileSync(bin, ["--db", join(tmp, "b.db"), ...a], { env });
   for (let k = 1; k <= 5; k++) {
     const file = join(tmp, `l${k}.json`);
@@ -540,11 +513,5 @@ try {
 } catch (e) {
   check("browser run", false, e.stack);
 } finally {
-  await browser.close();
-  server.kill("SIGTERM");
-  await new Promise((r) => server.on("exit", r));
-  check("no sanitizer report", !/runtime error|Sanitizer/.test(serverLog), serverLog.slice(-500));
-  rmSync(tmp, { recursive: true, force: true });
+  await finish("browser");
 }
-console.log(`browser: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);

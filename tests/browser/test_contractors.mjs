@@ -8,24 +8,14 @@
 // answers the 15 checks, sees the score and the next review date, and a check with an item left
 // open shows the error and saves nothing. At 390 px the register and the cloud list do not scroll
 // sideways. Prints "contractors-browser: N passed, N failed".
-import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { createServer } from "node:net";
-import { chromium } from "playwright-core";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { PASSWORD, signIn } from "./auth.mjs";
+import { bin, env, harness } from "./harness.mjs";
 
-const root = resolve(import.meta.dirname, "../..");
-const bin = resolve(root, process.env.MAMORU_BIN || "mamoru");
-const tmp = mkdtempSync(join(tmpdir(), "mamoru-contractors-"));
+const { tmp, check, start, launch, finish } = harness("contractors");
 const db = join(tmp, "c.db");
-const env = { ...process.env, MAMORU_CONTENT: process.env.MAMORU_CONTENT || join(root, "content"), MAMORU_STATIC: join(root, "static") };
-let passed = 0, failed = 0;
-const check = (name, cond, detail = "") => {
-  if (cond) passed++;
-  else { failed++; console.log(`FAIL: ${name} ${detail}`); }
-};
 const started = Date.now();
 
 // the workspace, its administrator and one company come from the command line: this suite is
@@ -35,22 +25,8 @@ cli("org", "add", "--name", "株式会社みなと製作所", "--industry", "E",
 cli("user", "add", "admin@example.test", "--name", "管理 花子", "--role", "admin", "--password-stdin");
 const sql = (q) => execFileSync("sqlite3", [db, q]).toString().trim();
 
-const port = await new Promise((res) => {
-  const s = createServer().listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => res(p)); });
-});
-const server = spawn(bin, ["--db", db, "serve", "--listen", `127.0.0.1:${port}`], { env, stdio: ["ignore", "ignore", "pipe"] });
-let serverLog = "";
-server.stderr.on("data", (d) => { serverLog += d; });
-const base = `http://127.0.0.1:${port}`;
-for (let i = 0; i < 50; i++) {
-  try { await fetch(`${base}/healthz`); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"],
-});
+const base = await start(db);
+const browser = await launch();
 const errors = [];
 const watch = (page) => {
   // the refused cloud check answers 422 and the used link 410 (Gone) on purpose
@@ -260,12 +236,6 @@ try {
 } catch (e) {
   check("contractors browser run", false, e.stack);
 } finally {
-  await browser.close();
-  server.kill("SIGTERM");
-  await new Promise((r) => server.on("exit", r));
-  check("no sanitizer report", !/runtime error|Sanitizer/.test(serverLog), serverLog.slice(-500));
-  rmSync(tmp, { recursive: true, force: true });
+  console.log(`took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  await finish("contractors-browser");
 }
-console.log(`took ${((Date.now() - started) / 1000).toFixed(1)} s`);
-console.log(`contractors-browser: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
