@@ -11,17 +11,12 @@
 import html
 import re
 import sys
-import urllib.error
-import urllib.parse
-import urllib.request
-from collections import deque
+
+from crawl_walk import walk
 
 base, cookie, limit = sys.argv[1], sys.argv[2], int(sys.argv[3])
 starts = sys.argv[4:]
 
-# downloads and actions that are not pages to read
-SKIP = re.compile(r"\.(pdf|xlsx|csv|json|png|svg|css|js)$|/export$|/logout$|^/static/|^/api/")
-HREF = re.compile(r'<a\b[^>]*\bhref="([^"#]*)', re.I)
 CHECKS = [
     ("a seed reference", re.compile(r"seed[ _]?\d{3}|\bseeds?/")),
     ("a line reference", re.compile(r"(?<![A-Za-z0-9])L\d{2,5}(?:\s*[-–]\s*L?\d+)?(?![A-Za-z0-9])")),
@@ -39,42 +34,13 @@ def visible_text(page):
     return html.unescape(text + " " + titles)
 
 
-seen, queue, n = set(), deque(), 0
-for s in starts:
-    seen.add(s)
-    queue.append(s)
-while queue and n < limit:
-    url = queue.popleft()
-    req = urllib.request.Request(base + url, headers={"Cookie": cookie})
-    try:
-        with urllib.request.urlopen(req) as resp:
-            code, ctype, body = resp.status, resp.headers.get("Content-Type", ""), resp.read()
-    except urllib.error.HTTPError as e:
-        code, ctype, body = e.code, e.headers.get("Content-Type", ""), e.read()
-    n += 1
-    print(code, url)
-    if code >= 500:
-        print(f"BAD {url}: HTTP {code}")
-    if "text/html" not in ctype:
-        continue
-    page = body.decode("utf-8", "replace")
+def check(url, page):
     text = visible_text(page)
     for what, rx in CHECKS:
         m = rx.search(text)
         if m:
             a, b = max(0, m.start() - 40), min(len(text), m.end() + 40)
             print(f"BAD {url}: {what}: {' '.join(text[a:b].split())}")
-    for href in HREF.findall(page):
-        href = html.unescape(href)
-        if not href:
-            continue
-        u = urllib.parse.urlsplit(urllib.parse.urljoin(base + url, href))
-        if u.scheme not in ("http", "https") or base.split("//", 1)[1] != u.netloc:
-            continue  # another server, or mailto: and tel: links
-        path = u.path + ("?" + u.query if u.query else "")
-        # the language comes from the cookie of the run; sorting and paging show the same rows
-        if re.search(r"(^|&)(lang|sort|order|page)=", u.query) or SKIP.search(u.path) or path in seen:
-            continue
-        seen.add(path)
-        queue.append(path)
-print(f"pages: {n}")
+
+
+walk(base, cookie, limit, starts, check)

@@ -11,18 +11,12 @@
 # "pages: N".
 #   crawl_english.py --files FILE...
 # checks saved pages (answers to a POST) the same way, "BAD FILE line N: excerpt".
-import html
 import html.parser
 import re
 import sys
-import urllib.error
-import urllib.parse
-import urllib.request
-from collections import deque
 
+from crawl_walk import walk
 
-SKIP = re.compile(r"\.(pdf|xlsx|csv|json|png|svg|css|js)$|/export$|/logout$|^/static/|^/api/")
-HREF = re.compile(r'<a\b[^>]*\bhref="([^"#]*)', re.I)
 # CJK punctuation (、。「」〜 and the ideographic space), kana (・ is U+30FB), kanji, full-width forms （）：
 JAPANESE = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60]+")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -104,39 +98,4 @@ if sys.argv[1] == "--files":
     print(f"pages: {len(sys.argv) - 2}")
     sys.exit(0)
 
-base, cookie, limit = sys.argv[1], sys.argv[2], int(sys.argv[3])
-starts = sys.argv[4:]
-seen, queue, n = set(), deque(), 0
-for s in starts:
-    seen.add(s)
-    queue.append(s)
-while queue and n < limit:
-    url = queue.popleft()
-    req = urllib.request.Request(base + url, headers={"Cookie": cookie})
-    try:
-        with urllib.request.urlopen(req) as resp:
-            code, ctype, body = resp.status, resp.headers.get("Content-Type", ""), resp.read()
-    except urllib.error.HTTPError as e:
-        code, ctype, body = e.code, e.headers.get("Content-Type", ""), e.read()
-    n += 1
-    print(code, url)
-    if code >= 500:
-        print(f"BAD {url}: HTTP {code}")
-    if "text/html" not in ctype:
-        continue
-    page = body.decode("utf-8", "replace")
-    check(url, page)
-    for href in HREF.findall(page):
-        href = html.unescape(href)
-        if not href:
-            continue
-        u = urllib.parse.urlsplit(urllib.parse.urljoin(base + url, href))
-        if u.scheme not in ("http", "https") or base.split("//", 1)[1] != u.netloc:
-            continue
-        path = u.path + ("?" + u.query if u.query else "")
-        # sorting and paging show the same rows; the language stays English by the cookie
-        if re.search(r"(^|&)(lang|sort|order|page)=", u.query) or SKIP.search(u.path) or path in seen:
-            continue
-        seen.add(path)
-        queue.append(path)
-print(f"pages: {n}")
+walk(sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4:], check)
