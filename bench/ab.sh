@@ -14,7 +14,7 @@ A=$(realpath "$1") B=$(realpath "$2")
 export MAMORU_CONTENT=$PWD/content MAMORU_STATIC=$PWD/static
 T=$(mktemp -d)
 DUR=${DUR:-5s} ROUNDS=${ROUNDS:-3} CONN=${CONN:-16}
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+. bench/lib.sh
 PIDS=""
 trap 'kill $PIDS 2>/dev/null; rm -rf "$T"' EXIT
 

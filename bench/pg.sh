@@ -17,9 +17,9 @@ BIN=$PWD/mamoru
 export MAMORU_CONTENT=$PWD/content MAMORU_STATIC=$PWD/static
 T=$(mktemp -d)
 DUR=${DUR:-5s} ROUNDS=${ROUNDS:-3} CONN=${CONN:-16}
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+. bench/lib.sh
 eval "$(tests/pg/cluster.sh start)"
-# the servers' pids go to a file: start() runs in a command substitution, whose variables are lost
+# the servers' pids go to a file (serve_on, bench/lib.sh): it runs in a command substitution
 trap 'kill $(cat "$T/pids" 2>/dev/null) 2>/dev/null; tests/pg/cluster.sh stop; rm -rf "$T"' EXIT
 
 for o in $(seq 1 40); do "$BIN" --db "$T/a.db" org add --name "会社$o" --industry E --employees $((o * 5)) >/dev/null; done
@@ -40,16 +40,8 @@ TOKEN=$("$BIN" --db "$T/a.db" token add bench@example.test | tail -1)
 PG=$(tests/pg/cluster.sh fresh bench)
 "$BIN" copy --from "$T/a.db" --to "$PG" | tail -1
 
-start() { # db -> port
-	local p
-	p=$(free_port)
-	"$BIN" --db "$1" serve --listen "127.0.0.1:$p" --max-per-client 0 >/dev/null 2>&1 &
-	echo $! >>"$T/pids"
-	for _ in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$p/healthz" && break; sleep 0.1; done
-	echo "$p"
-}
-PA=$(start "$T/a.db")
-PB=$(start "$PG")
+PA=$(serve_on "$T/a.db")
+PB=$(serve_on "$PG")
 
 for id in 1 17 999 2000; do
 	for p in "$PA" "$PB"; do
@@ -95,7 +87,7 @@ echo "PostgreSQL/SQLite pooled saves: $(ratio post)"
 # 1, 2 and 4 app servers on the one PostgreSQL database, each with its own wrk, all at once
 PORTS=("$PB")
 for n in 1 2 4; do
-	while [ "${#PORTS[@]}" -lt "$n" ]; do PORTS+=("$(start "$PG")"); done
+	while [ "${#PORTS[@]}" -lt "$n" ]; do PORTS+=("$(serve_on "$PG")"); done
 	for i in $(seq 0 $((n - 1))); do
 		wrk -t1 -c$((CONN / n > 0 ? CONN / n : 1)) -d"$DUR" -s "$T/random.lua" "http://127.0.0.1:${PORTS[$i]}/" >"$T/many.$n.$i" &
 	done

@@ -23,7 +23,7 @@ BIN=$PWD/mamoru
 export MAMORU_CONTENT=$PWD/content MAMORU_STATIC=$PWD/static
 K=${K:-100} NA=${A:-1000} NB=${B:-1000000} ROUNDS=${ROUNDS:-5} PER=${PER:-1000}
 T=$(mktemp -d)
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+. bench/lib.sh
 if [ -z "${MAMORU_PG_DIR:-}" ]; then
 	eval "$(tests/pg/cluster.sh start)"
 	trap 'kill $(cat "$T/pids" 2>/dev/null) 2>/dev/null; tests/pg/cluster.sh stop; rm -rf "$T"' EXIT
@@ -105,16 +105,8 @@ grow() { # NAME DB N
 grow A "$DA" "$NA"
 grow B "$DB" "$NB"
 
-start() { # db -> port
-	local p
-	p=$(free_port)
-	"$BIN" --db "$1" serve --listen "127.0.0.1:$p" --max-per-client 0 >/dev/null 2>&1 &
-	echo $! >>"$T/pids"
-	for _ in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$p/healthz" && break; sleep 0.1; done
-	echo "$p"
-}
-PA=$(start "$DA")
-PB=$(start "$DB")
+PA=$(serve_on "$DA")
+PB=$(serve_on "$DB")
 for id in 1 $((K / 2)) "$K"; do
 	for p in "$PA" "$PB"; do
 		code=$(curl -s -o "$T/p.$p.$id" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$p/api/v1/diagnoses/$id/peers")

@@ -26,7 +26,7 @@ ROUNDS=${ROUNDS:-3} DUR=${DUR:-5s} CONN=${CONN:-32} N=${N:-1000}
 mkdir -p bench/tmp
 T=$(mktemp -d "$PWD/bench/tmp/web.XXXXXX")
 chmod 755 "$PWD/bench/tmp" "$T"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+. bench/lib.sh
 P1=$(free_port) P2=$(free_port)
 M=""
 trap '[ -n "$M" ] && kill $M 2>/dev/null; [ -f "$T/nginx.pid" ] && kill "$(cat "$T/nginx.pid")" 2>/dev/null; rm -rf "$T"' EXIT
