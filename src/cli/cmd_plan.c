@@ -68,9 +68,10 @@ static int show(cli_t *cli, const char *org_arg, bool as_json)
 			plan_check_t chk = plan_check(p, cl, n, &against);
 			printf("\n#%lld [%s] %s %s: %s\n", (long long)p->id, ui(c, key, L), p->questionnaire, p->question,
 			       it >= 0 ? tx(&q->items[it].text, L) : p->title);
-			printf("    %s: %s  %s: %s%s%s%s", ui(c, "plan_owner", L), p->owner[0] ? p->owner : "—", ui(c, "plan_due", L),
-			       p->due[0] ? CLI_DAY(cli, p->due) : "—", plan_overdue(p, today) ? (L == LANG_EN ? " (" : "（") : "",
-			       plan_overdue(p, today) ? ui(c, "p17_plan_overdue_cli", L) : "", plan_overdue(p, today) ? (L == LANG_EN ? ")" : "）") : "");
+			printf("    %s: %s  %s: %s", ui(c, "plan_owner", L), p->owner[0] ? p->owner : "—", ui(c, "plan_due", L),
+			       p->due[0] ? CLI_DAY(cli, p->due) : "—");
+			if (plan_overdue(p, today))
+				printf(CF(L, "（%s）"), ui(c, "p17_plan_overdue_cli", L));
 			if (chk != PLAN_NOT_CHECKED)
 				printf(CF(cli->lang, "  %s（ID %lld）"), ui(c, chk == PLAN_ACHIEVED ? "plan_achieved" : "plan_not_yet", L), (long long)against);
 			putchar('\n');
