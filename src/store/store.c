@@ -50,13 +50,10 @@ store_rc_t store_org_page(store_t *s, const org_query_t *q, org_t **out, int *n,
 
 store_rc_t store_diag_save(store_t *s, stored_diag_t *sd) { return s->ops->diag_add(s, sd); }
 
-store_rc_t store_diag_get(store_t *s, int64_t id, stored_diag_t **out)
-{
-	bool began = store_read_begin(s);
-	store_rc_t rc = s->ops->diag_get(s, id, out);
-	store_read_end(s, began);
-	return rc;
-}
+/* One statement in both backends (a UNION ALL of the row, its answers and categories), so it
+ * is consistent on its own: a read transaction around it only added BEGIN and its end (on
+ * PostgreSQL two more round trips per result page). */
+store_rc_t store_diag_get(store_t *s, int64_t id, stored_diag_t **out) { return s->ops->diag_get(s, id, out); }
 
 /* The snapshots with these ids, in their order; all or none. */
 static store_rc_t load_ids(store_t *s, const int64_t *ids, int n, stored_diag_t ***out, int *count)

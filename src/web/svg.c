@@ -4,6 +4,7 @@
 #include "web/svg.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 
 #include "web/html.h"
@@ -119,17 +120,20 @@ void svg_lines(buf_t *b, const char *id, const char *title, const char *const *x
 	buf_puts(b, "</svg>");
 }
 
-void svg_radar_series(buf_t *b, const char *id, const char *title, const char *const *labels, int naxes,
-		      const svg_series_t *series, int nseries)
+/* The radar's grid depends on the number of axes only: its rings and each axis's line and name
+ * position are printed once per count (1 … SVG_MAX_AXES) and copied on every chart after that
+ * (the trigonometry and number printing were 6 % of an uncached result page). */
+#define SVG_MAX_AXES 32
+static const double cx = 280, cy = 196, R = 120;
+static struct {
+	buf_t rings;                   /* the four ring polygons and their scale */
+	buf_t axis[SVG_MAX_AXES];      /* "<line …/><text … text-anchor=\"…\">" before the name */
+} grid[SVG_MAX_AXES + 1];
+static pthread_once_t grid_once = PTHREAD_ONCE_INIT;
+
+static void grid_draw(int naxes)
 {
-	/* room on both sides for names, not numbers, on the axes; a visible title; the rings'
-	 * scale on the first axis */
-	const double cx = 280, cy = 196, R = 120;
-	int legend = series[0].name ? nseries : 0; /* a single unnamed series needs no legend */
-	int height = 360 + (legend ? 20 + 18 * legend : 0);
-	h(b, "<svg class=\"chart radar\" viewBox=\"0 0 560 %d\" role=\"img\" aria-labelledby=\"%s\"><title id=\"%s\">%s</title>", height, id,
-	  id, title);
-	h(b, "<text class=\"chart-title\" x=\"280\" y=\"18\" text-anchor=\"middle\">%s</text>", title);
+	buf_t *b = &grid[naxes].rings;
 	for (int ring = 1; ring <= 4; ring++) {
 		buf_puts(b, "<polygon class=\"grid\" points=\"");
 		for (int i = 0; i < naxes; i++) {
@@ -144,6 +148,7 @@ void svg_radar_series(buf_t *b, const char *id, const char *title, const char *c
 	}
 	for (int i = 0; i < naxes; i++) {
 		double a = -M_PI / 2 + 2 * M_PI * i / naxes;
+		b = &grid[naxes].axis[i];
 		buf_puts(b, "<line class=\"axis\"");
 		attr(b, "x1", cx);
 		attr(b, "y1", cy);
@@ -153,7 +158,34 @@ void svg_radar_series(buf_t *b, const char *id, const char *title, const char *c
 		attr(b, "x", cx + (R + 10) * cos(a));
 		/* names above and below the circle stand clear of it */
 		attr(b, "y", cy + (R + 10) * sin(a) + 4 + (sin(a) > 0.9 ? 8 : sin(a) < -0.9 ? -10 : 0));
-		h(b, " text-anchor=\"%s\">%s</text>", fabs(cos(a)) < 0.2 ? "middle" : cos(a) > 0 ? "start" : "end", labels[i]);
+		buf_printf(b, " text-anchor=\"%s\">", fabs(cos(a)) < 0.2 ? "middle" : cos(a) > 0 ? "start" : "end");
+	}
+}
+
+static void grid_draw_all(void)
+{
+	for (int n = 1; n <= SVG_MAX_AXES; n++)
+		grid_draw(n);
+}
+
+void svg_radar_series(buf_t *b, const char *id, const char *title, const char *const *labels, int naxes,
+		      const svg_series_t *series, int nseries)
+{
+	/* room on both sides for names, not numbers, on the axes; a visible title; the rings'
+	 * scale on the first axis */
+	int legend = series[0].name ? nseries : 0; /* a single unnamed series needs no legend */
+	int height = 360 + (legend ? 20 + 18 * legend : 0);
+	h(b, "<svg class=\"chart radar\" viewBox=\"0 0 560 %d\" role=\"img\" aria-labelledby=\"%s\"><title id=\"%s\">%s</title>", height, id,
+	  id, title);
+	h(b, "<text class=\"chart-title\" x=\"280\" y=\"18\" text-anchor=\"middle\">%s</text>", title);
+	pthread_once(&grid_once, grid_draw_all);
+	if (naxes > SVG_MAX_AXES)
+		naxes = SVG_MAX_AXES;
+	if (naxes > 0)
+		buf_put(b, grid[naxes].rings.data, grid[naxes].rings.len);
+	for (int i = 0; i < naxes; i++) {
+		buf_put(b, grid[naxes].axis[i].data, grid[naxes].axis[i].len);
+		h(b, "%s</text>", labels[i]);
 	}
 	for (int s = 0; s < nseries; s++) {
 		buf_printf(b, "<polygon class=\"series s%d\" points=\"", s);
