@@ -247,7 +247,9 @@ int app_peers(app_t *a, const stored_diag_t *sd, peers_t *out, err_t *e)
 		pool_range_of(q, &r);
 	char values[DIM_COUNT][16];
 	pool_dim_values(sd, values);
-	bool began = store_read_begin(a->store);
+	/* the groups' rows in one read transaction, when there are any to read (a pool too small
+	 * to publish has no release: most installations of one company) */
+	bool began = rel.id && ranged && store_read_begin(a->store);
 	int res = 0;
 	for (int d = 0; d < DIM_COUNT && res == 0; d++) {
 		pool_key_t *k = &out->key[d];

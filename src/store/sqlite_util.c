@@ -49,6 +49,8 @@ sqlite3_stmt *sq_stmt(sq_t *q, const char *sql)
 		if (q->cache[i].sql == sql) {
 			sqlite3_reset(q->cache[i].st);
 			sqlite3_clear_bindings(q->cache[i].st);
+			if (q->yielding && !sqlite3_stmt_readonly(q->cache[i].st))
+				sq_yield_read(q);
 			return q->cache[i].st;
 		}
 	assert(q->ncache < SQ_STMTS);
@@ -59,6 +61,8 @@ sqlite3_stmt *sq_stmt(sq_t *q, const char *sql)
 	}
 	q->cache[q->ncache].sql = sql;
 	q->cache[q->ncache++].st = st;
+	if (q->yielding && !sqlite3_stmt_readonly(st))
+		sq_yield_read(q);
 	return st;
 }
 
@@ -124,6 +128,7 @@ store_rc_t sq_step_done(sq_t *q, sqlite3_stmt *st)
 
 int sq_exec(sq_t *q, const char *sql)
 {
+	sq_yield_read(q); /* BEGIN IMMEDIATE, COMMIT of a write, schema: never inside a request's read */
 	char *msg = NULL;
 	int rc = sqlite3_exec(q->db, sql, NULL, NULL, &msg);
 	if (rc != SQLITE_OK) {
@@ -165,6 +170,7 @@ store_rc_t sq_begin(store_t *s)
 void sq_rollback(store_t *s)
 {
 	sq_t *q = SQ(s);
+	q->yielding = false; /* a request's read ends with it too */
 	if (!sqlite3_get_autocommit(q->db)) /* SQLite may have rolled back already */
 		sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -197,8 +203,44 @@ void sq_read_end(store_t *s, bool began)
 		sq_rollback(s);
 }
 
+/* A request's reads share one read transaction (a deferred BEGIN: it starts at the first read),
+ * which takes the database's read lock once instead of at every statement (about 10 % of a
+ * result page's CPU). A write must not run inside it: upgrading a read transaction fails once
+ * another connection has written since it began, and a write meant to stand alone would wait
+ * for the request's end. So whatever writes — a statement that is not read-only, BEGIN
+ * IMMEDIATE, sq_write_begin — first ends it, and runs exactly as it would have without it; the
+ * request's later reads run one statement at a time. */
+bool sq_request_begin(store_t *s)
+{
+	sq_t *q = SQ(s);
+	static const char SQL[] = "BEGIN";
+	if (q->yielding || !sqlite3_get_autocommit(q->db))
+		return false;
+	sqlite3_stmt *st = sq_stmt(q, SQL);
+	q->yielding = st && sqlite3_step(st) == SQLITE_DONE;
+	return q->yielding;
+}
+
+void sq_yield_read(sq_t *q)
+{
+	static const char SQL[] = "COMMIT";
+	if (!q->yielding)
+		return;
+	q->yielding = false;
+	sqlite3_stmt *st = sq_stmt(q, SQL);
+	if (!st || sqlite3_step(st) != SQLITE_DONE)
+		sq_rollback(&q->base); /* it read only: ending it either way is the same */
+}
+
+void sq_request_end(store_t *s, bool began)
+{
+	if (began)
+		sq_yield_read(SQ(s));
+}
+
 store_rc_t sq_write_begin(sq_t *q, bool *own)
 {
+	sq_yield_read(q);
 	*own = sqlite3_get_autocommit(q->db) != 0;
 	return *own ? sq_begin(&q->base) : STORE_OK;
 }

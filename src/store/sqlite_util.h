@@ -21,6 +21,7 @@ typedef struct {
 		sqlite3_stmt *st;
 	} cache[SQ_STMTS];
 	int ncache;
+	bool yielding;                    /* the open transaction is a request's read (sq_request_begin) */
 } sq_t;
 
 static inline sq_t *SQ(store_t *s) { return (sq_t *)s; }
@@ -54,6 +55,10 @@ store_rc_t sq_commit(store_t *s);
 void sq_rollback(store_t *s);
 bool sq_read_begin(store_t *s);
 void sq_read_end(store_t *s, bool began);
+bool sq_request_begin(store_t *s);
+void sq_request_end(store_t *s, bool began);
+/* Ends the request's read transaction, if one is open, before a write (see sq_request_begin). */
+void sq_yield_read(sq_t *q);
 /* A write row operation runs in the caller's transaction, or else in its own: *own says which,
  * and sq_write_end commits or rolls back only its own. */
 store_rc_t sq_write_begin(sq_t *q, bool *own);

@@ -28,6 +28,12 @@ store_rc_t store_commit(store_t *s) { return s->ops->commit(s); }
 void store_rollback(store_t *s) { s->ops->rollback(s); }
 bool store_read_begin(store_t *s) { return s->ops->read_begin(s); }
 void store_read_end(store_t *s, bool began) { s->ops->read_end(s, began); }
+bool store_request_begin(store_t *s) { return s->ops->request_begin && s->ops->request_begin(s); }
+void store_request_end(store_t *s, bool began)
+{
+	if (began)
+		s->ops->request_end(s, began);
+}
 void store_defer_checkpoints(store_t *s)
 {
 	if (s->ops->defer_checkpoints)

@@ -171,6 +171,12 @@ struct store_ops {
 	void (*rollback)(store_t *s);
 	bool (*read_begin)(store_t *s);
 	void (*read_end)(store_t *s, bool began);
+	/* One read transaction for all of a request's reads that the connection gives up by itself
+	 * the moment the request writes (the write then runs as it would have without it). It saves
+	 * taking the file's read lock per statement on SQLite; NULL where a transaction costs more
+	 * than it saves (PostgreSQL: two more round trips). */
+	bool (*request_begin)(store_t *s);
+	void (*request_end)(store_t *s, bool began);
 	/* This connection leaves write-ahead-log checkpoints to the backend's own background
 	 * thread, so no request waits for one (issue 19; the server's connections). NULL: the
 	 * backend has nothing of the kind. */
@@ -383,6 +389,8 @@ store_rc_t store_commit(store_t *s);
 void store_rollback(store_t *s);
 bool store_read_begin(store_t *s);
 void store_read_end(store_t *s, bool began);
+bool store_request_begin(store_t *s); /* false: none begun (the backend has none, or one is open) */
+void store_request_end(store_t *s, bool began);
 void store_defer_checkpoints(store_t *s);
 
 store_rc_t store_org_add(store_t *s, org_t *o);

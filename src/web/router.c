@@ -373,6 +373,10 @@ static void run_handler(req_t *r, resp_t *w, const route_t *rt, const char *cons
 		rt->fn(r, w, args);
 		return;
 	}
+	/* a report or export takes long: it must not hold one view of the database all that time
+	 * (the log could not be emptied past it) */
+	store_request_end(r->store, r->read_tx);
+	r->read_tx = false;
 	if (!web_heavy_enter()) { /* in both languages: whoever reads it may not have chosen one */
 		char msg[512];
 		snprintf(msg, sizeof msg, "%s / %s", ui(r->content, "web_busy_heavy", LANG_JA), ui(r->content, "web_busy_heavy", LANG_EN));
@@ -387,7 +391,7 @@ static void run_handler(req_t *r, resp_t *w, const route_t *rt, const char *cons
 	web_heavy_leave();
 }
 
-void web_route(req_t *r, resp_t *w)
+static void route(req_t *r, resp_t *w)
 {
 	char segs[MAX_ARGS][128];
 	const char *args[MAX_ARGS];
@@ -421,4 +425,15 @@ void web_route(req_t *r, resp_t *w)
 	} else {
 		page_error(r, w, 404, "error_not_found");
 	}
+}
+
+/* A GET's reads — who is asking, the record, the access check, the pool — share one read
+ * transaction where the store has one (store_request_begin: it ends by itself if the request
+ * writes). */
+void web_route(req_t *r, resp_t *w)
+{
+	r->read_tx = (!strcmp(r->method, "GET") || !strcmp(r->method, "HEAD")) && store_request_begin(r->store);
+	route(r, w);
+	store_request_end(r->store, r->read_tx);
+	r->read_tx = false;
 }

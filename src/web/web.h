@@ -58,6 +58,7 @@ typedef struct {
 	char anon_csrf[48];          /* the visitor's token (cookie), for sign-in and set-up */
 	bool new_csrf;               /* set the visitor's cookie on the response */
 	bool signed_in;              /* a session or API token named a live user (in app.who) */
+	bool read_tx;                /* its reads share one read transaction (web_route) */
 	const content_t *content;
 	store_t *store;
 	struct search *search;       /* the knowledge index (content/search.h) */

@@ -356,6 +356,54 @@ static void full_disk_is_reported_and_leaves_nothing(void **state)
 	assert_int_equal(scalar("SELECT count(*) FROM diagnosis_answers"), 25 * saved);
 }
 
+/* A request's reads share one read transaction (store_request_begin): they see one view of
+ * the database, and a write in the request ends it and runs as it would have alone — even
+ * after another connection has written, when upgrading the read transaction would fail. */
+static void request_read_yields_to_writes(void **state)
+{
+	(void)state;
+	store_t *s1, *s2;
+	err_t err;
+	assert_int_equal(store_open(path, &s1, &err), STORE_OK);
+	assert_int_equal(store_open(path, &s2, &err), STORE_OK);
+	store_set_workspace(s1, 1);
+	store_set_workspace(s2, 1);
+	org_t a, b, c, got;
+	org_init(&a);
+	strcpy(a.name, "先にある会社");
+	assert_int_equal(add_org(s1, &a), STORE_OK);
+
+	bool began = store_request_begin(s1);
+	assert_true(began);
+	assert_false(store_request_begin(s1)); /* one at a time */
+	assert_int_equal(store_org_get(s1, a.id, &got), STORE_OK);
+	org_init(&b);
+	strcpy(b.name, "別の接続が足した会社");
+	assert_int_equal(add_org(s2, &b), STORE_OK);
+	assert_int_equal(store_org_get(s1, b.id, &got), STORE_NOT_FOUND); /* the request's view */
+	org_init(&c);
+	strcpy(c.name, "要求の中で足した会社");
+	assert_int_equal(add_org(s1, &c), STORE_OK);                 /* not SQLITE_BUSY_SNAPSHOT */
+	assert_int_equal(store_org_get(s2, c.id, &got), STORE_OK);    /* committed at once */
+	assert_int_equal(store_org_get(s1, b.id, &got), STORE_OK);    /* later reads see the latest */
+	assert_string_equal(got.name, "別の接続が足した会社");
+	store_request_end(s1, began);
+
+	/* and a request that only reads ends its transaction: the other connection can write
+	 * and this one sees it */
+	began = store_request_begin(s1);
+	assert_int_equal(store_org_get(s1, a.id, &got), STORE_OK);
+	store_request_end(s1, began);
+	assert_true(sqlite3_get_autocommit(SQ(s1)->db));
+	strcpy(a.name, "名前を変えた会社");
+	assert_int_equal(store_org_update(s2, &a), STORE_OK);
+	assert_int_equal(store_org_get(s1, a.id, &got), STORE_OK);
+	assert_string_equal(got.name, "名前を変えた会社");
+	store_close(s1);
+	store_close(s2);
+	assert_int_equal(scalar("SELECT count(*) FROM organizations"), 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -367,6 +415,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(backup_and_check, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(hostile_backup_is_refused, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(full_disk_is_reported_and_leaves_nothing, fresh, cleanup),
+		cmocka_unit_test_setup_teardown(request_read_yields_to_writes, fresh, cleanup),
 	};
 	return cmocka_run_group_tests_name("store", tests, setup, teardown);
 }
