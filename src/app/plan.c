@@ -4,6 +4,7 @@
 #include "app/plan.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/access.h"
@@ -135,5 +136,25 @@ int app_plan_list(app_t *a, int64_t org_id, plan_item_t **items, int *n, err_t *
 	if (app_org_access(a, org_id, false, e) != 0)
 		return -1;
 	store_rc_t rc = store_plan_list(a->store, org_id, items, n);
+	return rc == STORE_OK ? 0 : app_store_fail(a, rc, e);
+}
+
+int app_plan_page(app_t *a, int64_t org_id, int per_page, int *page, plan_item_t **items, int *n, int *total, err_t *e)
+{
+	*items = NULL;
+	*n = *total = 0;
+	if (app_org_access(a, org_id, false, e) != 0)
+		return -1;
+	if (*page < 1)
+		*page = 1;
+	/* one read transaction, so that a page read again after the count agrees with it */
+	bool began = store_read_begin(a->store);
+	store_rc_t rc = store_plan_page(a->store, org_id, (*page - 1) * per_page, per_page, items, n, total);
+	if (rc == STORE_OK && *n == 0 && *page > 1) { /* past the last page: the last */
+		free(*items);
+		*page = *total > 0 ? (*total + per_page - 1) / per_page : 1;
+		rc = store_plan_page(a->store, org_id, (*page - 1) * per_page, per_page, items, n, total);
+	}
+	store_read_end(a->store, began);
 	return rc == STORE_OK ? 0 : app_store_fail(a, rc, e);
 }

@@ -26,5 +26,9 @@ int app_plan_delete(app_t *a, int64_t id, err_t *e);
 int app_plan_get(app_t *a, int64_t id, plan_item_t *out, err_t *e);
 /* The organisation's plan, oldest first (free()). */
 int app_plan_list(app_t *a, int64_t org_id, plan_item_t **items, int *n, err_t *e);
+/* One page of that plan for the organisation page (issue 19), per_page items a page: *page is
+ * the page asked (1, 2, …) and becomes the last one when it is past it; *total = the plan's
+ * items. The database pages (store_plan_page). The same access as app_plan_list. free(). */
+int app_plan_page(app_t *a, int64_t org_id, int per_page, int *page, plan_item_t **items, int *n, int *total, err_t *e);
 
 #endif

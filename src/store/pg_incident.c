@@ -27,6 +27,12 @@ static const char SQL_UPDATE[] =
 	"WHERE id = $1 AND workspace_id = $2";
 static const char SQL_GET[] = "SELECT " INC_COLS " FROM incidents WHERE id = $1 AND workspace_id = $2";
 static const char SQL_LIST[] = "SELECT " INC_COLS " FROM incidents WHERE organization_id = $1 AND workspace_id = $2 ORDER BY id DESC";
+/* The register's page (issue 19): incidents_by_org (organization_id, workspace_id, id) gives
+ * the rows newest first without sorting, and only the columns the register shows are read, not
+ * the long texts. */
+static const char SQL_COUNT[] = "SELECT count(*) FROM incidents WHERE organization_id = $1 AND workspace_id = $2";
+static const char SQL_PAGE[] = "SELECT id, organization_id, type, level, title, detected, status, created_at FROM incidents "
+			       "WHERE organization_id = $1 AND workspace_id = $2 ORDER BY id DESC LIMIT $3 OFFSET $4";
 
 #define STEP_COLS "id, incident_id, position, step_key, actor, step_text, done, done_by, done_at, note, updated_at"
 static const char SQL_STEP_ADD[] =
@@ -184,6 +190,49 @@ store_rc_t pg_incident_list(store_t *s, int64_t org_id, incident_t **out, int *n
 	}
 	*n = rows;
 	PQclear(r);
+	return STORE_OK;
+}
+
+store_rc_t pg_incident_page(store_t *s, int64_t org_id, int offset, int limit, incident_t **out, int *n, int *total)
+{
+	*out = NULL;
+	*n = *total = 0;
+	pg_args_t a = { 0 };
+	pa_int(&a, org_id);
+	pa_int(&a, s->workspace);
+	PGresult *r;
+	store_rc_t rc = pg_one(PG(s), SQL_COUNT, &a, "incidents", &r);
+	if (rc != STORE_OK)
+		return rc;
+	int count = (int)pg_col_int(r, 0, 0);
+	PQclear(r);
+	pa_int(&a, limit);
+	pa_int(&a, offset);
+	if (!(r = pg_run(PG(s), SQL_PAGE, &a, "incidents", &rc)))
+		return rc;
+	int k = PQntuples(r);
+	incident_t *list = xcalloc((size_t)(k ? k : 1), sizeof *list);
+	for (int i = 0; i < k; i++) {
+		incident_t *x = &list[i];
+		incident_init(x);
+		x->id = pg_col_int(r, i, 0);
+		x->org_id = pg_col_int(r, i, 1);
+		char type[16], status[16];
+		pg_col_text(r, i, 2, type, sizeof type);
+		x->type = inc_type_parse(type);
+		if (x->type < 0)
+			x->type = INC_OTHER;
+		x->level = (int)pg_col_int(r, i, 3);
+		pg_col_text(r, i, 4, x->title, sizeof x->title);
+		pg_col_text(r, i, 5, x->detected, sizeof x->detected);
+		pg_col_text(r, i, 6, status, sizeof status);
+		x->status = strcmp(status, "closed") ? INC_OPEN : INC_CLOSED;
+		pg_col_text(r, i, 7, x->created, sizeof x->created);
+	}
+	PQclear(r);
+	*out = list;
+	*n = k;
+	*total = count;
 	return STORE_OK;
 }
 

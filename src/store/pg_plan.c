@@ -21,6 +21,11 @@ static const char SQL_UPDATE[] = "UPDATE plan_items SET owner = $1, due = $2, st
 				 "WHERE id = $6 AND workspace_id = $7";
 static const char SQL_GET[] = "SELECT " PLAN_COLS " FROM plan_items WHERE id = $1 AND workspace_id = $2";
 static const char SQL_LIST[] = "SELECT " PLAN_COLS " FROM plan_items WHERE organization_id = $1 AND workspace_id = $2 ORDER BY id";
+/* The plan's page on the organisation page (issue 19), in the list's order; every column, as
+ * the page's form shows them all. */
+static const char SQL_COUNT[] = "SELECT count(*) FROM plan_items WHERE organization_id = $1 AND workspace_id = $2";
+static const char SQL_PAGE[] = "SELECT " PLAN_COLS " FROM plan_items WHERE organization_id = $1 AND workspace_id = $2 ORDER BY id "
+			       "LIMIT $3 OFFSET $4";
 static const char SQL_DELETE[] = "DELETE FROM plan_items WHERE id = $1 AND workspace_id = $2";
 
 store_rc_t pg_plan_add(store_t *s, plan_item_t *p)
@@ -118,6 +123,34 @@ store_rc_t pg_plan_list(store_t *s, int64_t org_id, plan_item_t **out, int *n)
 	}
 	*n = count;
 	PQclear(r);
+	return STORE_OK;
+}
+
+store_rc_t pg_plan_page(store_t *s, int64_t org_id, int offset, int limit, plan_item_t **out, int *n, int *total)
+{
+	*out = NULL;
+	*n = *total = 0;
+	pg_args_t a = { 0 };
+	pa_int(&a, org_id);
+	pa_int(&a, s->workspace);
+	PGresult *r;
+	store_rc_t rc = pg_one(PG(s), SQL_COUNT, &a, "plan_items", &r);
+	if (rc != STORE_OK)
+		return rc;
+	int count = (int)pg_col_int(r, 0, 0);
+	PQclear(r);
+	pa_int(&a, limit);
+	pa_int(&a, offset);
+	if (!(r = pg_run(PG(s), SQL_PAGE, &a, "plan_items", &rc)))
+		return rc;
+	int k = PQntuples(r);
+	plan_item_t *list = xcalloc((size_t)(k ? k : 1), sizeof *list);
+	for (int i = 0; i < k; i++)
+		read_plan(r, i, &list[i]);
+	PQclear(r);
+	*out = list;
+	*n = k;
+	*total = count;
 	return STORE_OK;
 }
 

@@ -26,6 +26,12 @@ static const char SQL_UPDATE[] =
 	"WHERE id = ?1 AND workspace_id = ?2";
 static const char SQL_GET[] = "SELECT " INC_COLS " FROM incidents WHERE id = ? AND workspace_id = ?";
 static const char SQL_LIST[] = "SELECT " INC_COLS " FROM incidents WHERE organization_id = ? AND workspace_id = ? ORDER BY id DESC";
+/* The register's page (issue 19): incidents_by_org (organization_id, workspace_id, id) counts
+ * them from the index alone and gives the rows newest first without sorting, and only the
+ * columns the register shows are read, not the long texts. */
+static const char SQL_COUNT[] = "SELECT count(*) FROM incidents WHERE organization_id = ? AND workspace_id = ?";
+static const char SQL_PAGE[] = "SELECT id, organization_id, type, level, title, detected, status, created_at FROM incidents "
+			       "WHERE organization_id = ? AND workspace_id = ? ORDER BY id DESC LIMIT ? OFFSET ?";
 
 #define STEP_COLS "id, incident_id, position, step_key, actor, step_text, done, done_by, done_at, note, updated_at"
 static const char SQL_STEP_ADD[] =
@@ -195,6 +201,63 @@ store_rc_t sq_incident_list(store_t *s, int64_t org_id, incident_t **out, int *n
 		*n = 0;
 		return sq_fail(q, STORE_ERROR, "incidents");
 	}
+	return STORE_OK;
+}
+
+/* A row of SQL_PAGE into an incident_init'ed record. */
+static void read_summary(sqlite3_stmt *st, incident_t *x)
+{
+	x->id = sqlite3_column_int64(st, 0);
+	x->org_id = sqlite3_column_int64(st, 1);
+	char type[16];
+	sq_col_text(st, 2, type, sizeof type);
+	x->type = inc_type_parse(type);
+	if (x->type < 0)
+		x->type = INC_OTHER;
+	x->level = sqlite3_column_int(st, 3);
+	sq_col_text(st, 4, x->title, sizeof x->title);
+	sq_col_text(st, 5, x->detected, sizeof x->detected);
+	char status[16];
+	sq_col_text(st, 6, status, sizeof status);
+	x->status = strcmp(status, "closed") ? INC_OPEN : INC_CLOSED;
+	sq_col_text(st, 7, x->created, sizeof x->created);
+}
+
+store_rc_t sq_incident_page(store_t *s, int64_t org_id, int offset, int limit, incident_t **out, int *n, int *total)
+{
+	sq_t *q = SQ(s);
+	*out = NULL;
+	*n = *total = 0;
+	sqlite3_stmt *st = sq_stmt(q, SQL_COUNT);
+	if (!st)
+		return STORE_ERROR;
+	sqlite3_bind_int64(st, 1, org_id);
+	sqlite3_bind_int64(st, 2, s->workspace);
+	store_rc_t rc = sq_step_row(q, st, "incidents");
+	if (rc != STORE_OK)
+		return rc;
+	*total = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	if (!(st = sq_stmt(q, SQL_PAGE)))
+		return STORE_ERROR;
+	sqlite3_bind_int64(st, 1, org_id);
+	sqlite3_bind_int64(st, 2, s->workspace);
+	sqlite3_bind_int(st, 3, limit);
+	sqlite3_bind_int(st, 4, offset);
+	incident_t *list = xcalloc((size_t)(limit > 0 ? limit : 1), sizeof *list);
+	int k = 0, r = SQLITE_DONE;
+	while (k < limit && (r = sqlite3_step(st)) == SQLITE_ROW) {
+		incident_init(&list[k]);
+		read_summary(st, &list[k++]);
+	}
+	sqlite3_reset(st);
+	if (r != SQLITE_DONE && r != SQLITE_ROW) {
+		incident_list_free(list, k);
+		*total = 0;
+		return sq_fail(q, STORE_ERROR, "incidents");
+	}
+	*out = list;
+	*n = k;
 	return STORE_OK;
 }
 

@@ -17,6 +17,12 @@ static const char SQL_GET[] = "SELECT id, organization_id, diagnosis_id, questio
 			      "updated_at, title, note FROM plan_items WHERE id = ? AND workspace_id = ?";
 static const char SQL_LIST[] = "SELECT id, organization_id, diagnosis_id, questionnaire, question, owner, due, status, created_at, "
 			       "updated_at, title, note FROM plan_items WHERE organization_id = ? AND workspace_id = ? ORDER BY id";
+/* The plan's page on the organisation page (issue 19), in the list's order. Every column is
+ * read: the page's form shows them all. */
+static const char SQL_COUNT[] = "SELECT count(*) FROM plan_items WHERE organization_id = ? AND workspace_id = ?";
+static const char SQL_PAGE[] = "SELECT id, organization_id, diagnosis_id, questionnaire, question, owner, due, status, created_at, "
+			       "updated_at, title, note FROM plan_items WHERE organization_id = ? AND workspace_id = ? ORDER BY id "
+			       "LIMIT ? OFFSET ?";
 static const char SQL_DELETE[] = "DELETE FROM plan_items WHERE id = ?1 AND workspace_id = ?2";
 
 store_rc_t sq_plan_add(store_t *s, plan_item_t *p)
@@ -122,6 +128,42 @@ store_rc_t sq_plan_list(store_t *s, int64_t org_id, plan_item_t **out, int *n)
 		*n = 0;
 		return sq_fail(q, STORE_ERROR, "plan_items");
 	}
+	return STORE_OK;
+}
+
+store_rc_t sq_plan_page(store_t *s, int64_t org_id, int offset, int limit, plan_item_t **out, int *n, int *total)
+{
+	sq_t *q = SQ(s);
+	*out = NULL;
+	*n = *total = 0;
+	sqlite3_stmt *st = sq_stmt(q, SQL_COUNT);
+	if (!st)
+		return STORE_ERROR;
+	sqlite3_bind_int64(st, 1, org_id);
+	sqlite3_bind_int64(st, 2, s->workspace);
+	store_rc_t rc = sq_step_row(q, st, "plan_items");
+	if (rc != STORE_OK)
+		return rc;
+	*total = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	if (!(st = sq_stmt(q, SQL_PAGE)))
+		return STORE_ERROR;
+	sqlite3_bind_int64(st, 1, org_id);
+	sqlite3_bind_int64(st, 2, s->workspace);
+	sqlite3_bind_int(st, 3, limit);
+	sqlite3_bind_int(st, 4, offset);
+	plan_item_t *list = xcalloc((size_t)(limit > 0 ? limit : 1), sizeof *list);
+	int k = 0, r = SQLITE_DONE;
+	while (k < limit && (r = sqlite3_step(st)) == SQLITE_ROW)
+		read_plan(st, &list[k++]);
+	sqlite3_reset(st);
+	if (r != SQLITE_DONE && r != SQLITE_ROW) {
+		free(list);
+		*total = 0;
+		return sq_fail(q, STORE_ERROR, "plan_items");
+	}
+	*out = list;
+	*n = k;
 	return STORE_OK;
 }
 

@@ -33,6 +33,7 @@ store_rc_t sq_plan_add(store_t *s, plan_item_t *p);
 store_rc_t sq_plan_update(store_t *s, const plan_item_t *p);
 store_rc_t sq_plan_get(store_t *s, int64_t id, plan_item_t *out);
 store_rc_t sq_plan_list(store_t *s, int64_t org_id, plan_item_t **out, int *n);
+store_rc_t sq_plan_page(store_t *s, int64_t org_id, int offset, int limit, plan_item_t **out, int *n, int *total);
 store_rc_t sq_plan_delete(store_t *s, int64_t id);
 
 store_rc_t sq_profile_add(store_t *s, int64_t org_id, const org_profile_t *p);
@@ -113,6 +114,7 @@ store_rc_t sq_incident_add(store_t *s, incident_t *x);
 store_rc_t sq_incident_update(store_t *s, const incident_t *x);
 store_rc_t sq_incident_get(store_t *s, int64_t id, incident_t *out);
 store_rc_t sq_incident_list(store_t *s, int64_t org_id, incident_t **out, int *n);
+store_rc_t sq_incident_page(store_t *s, int64_t org_id, int offset, int limit, incident_t **out, int *n, int *total);
 store_rc_t sq_inc_step_add(store_t *s, inc_step_rec_t *st);
 store_rc_t sq_inc_step_update(store_t *s, const inc_step_rec_t *st);
 store_rc_t sq_inc_step_delete(store_t *s, int64_t id);

@@ -194,6 +194,10 @@ store_rc_t store_plan_add(store_t *s, plan_item_t *p) { return s->ops->plan_add(
 store_rc_t store_plan_update(store_t *s, const plan_item_t *p) { return s->ops->plan_update(s, p); }
 store_rc_t store_plan_get(store_t *s, int64_t id, plan_item_t *out) { return s->ops->plan_get(s, id, out); }
 store_rc_t store_plan_list(store_t *s, int64_t org_id, plan_item_t **out, int *n) { return s->ops->plan_list(s, org_id, out, n); }
+store_rc_t store_plan_page(store_t *s, int64_t org_id, int offset, int limit, plan_item_t **out, int *n, int *total)
+{
+	return s->ops->plan_page(s, org_id, offset, limit, out, n, total);
+}
 store_rc_t store_plan_delete(store_t *s, int64_t id) { return s->ops->plan_delete(s, id); }
 
 store_rc_t store_profile_add(store_t *s, int64_t org_id, const org_profile_t *p) { return s->ops->profile_add(s, org_id, p); }
@@ -346,6 +350,10 @@ store_rc_t store_incident_add(store_t *s, incident_t *x) { return s->ops->incide
 store_rc_t store_incident_update(store_t *s, const incident_t *x) { return s->ops->incident_update(s, x); }
 store_rc_t store_incident_get(store_t *s, int64_t id, incident_t *out) { return s->ops->incident_get(s, id, out); }
 store_rc_t store_incident_list(store_t *s, int64_t org_id, incident_t **out, int *n) { return s->ops->incident_list(s, org_id, out, n); }
+store_rc_t store_incident_page(store_t *s, int64_t org_id, int offset, int limit, incident_t **out, int *n, int *total)
+{
+	return s->ops->incident_page(s, org_id, offset, limit, out, n, total);
+}
 store_rc_t store_inc_step_add(store_t *s, inc_step_rec_t *st) { return s->ops->inc_step_add(s, st); }
 store_rc_t store_inc_step_update(store_t *s, const inc_step_rec_t *st) { return s->ops->inc_step_update(s, st); }
 store_rc_t store_inc_step_delete(store_t *s, int64_t id) { return s->ops->inc_step_delete(s, id); }

@@ -215,6 +215,8 @@ struct store_ops {
 	store_rc_t (*plan_update)(store_t *s, const plan_item_t *p);
 	store_rc_t (*plan_get)(store_t *s, int64_t id, plan_item_t *out);
 	store_rc_t (*plan_list)(store_t *s, int64_t org_id, plan_item_t **out, int *n);
+	/* up to limit items of plan_list's order from offset; *total counts the whole plan */
+	store_rc_t (*plan_page)(store_t *s, int64_t org_id, int offset, int limit, plan_item_t **out, int *n, int *total);
 	store_rc_t (*plan_delete)(store_t *s, int64_t id);
 
 	store_rc_t (*profile_add)(store_t *s, int64_t org_id, const org_profile_t *p);
@@ -330,6 +332,9 @@ struct store_ops {
 	store_rc_t (*incident_update)(store_t *s, const incident_t *x);
 	store_rc_t (*incident_get)(store_t *s, int64_t id, incident_t *out);
 	store_rc_t (*incident_list)(store_t *s, int64_t org_id, incident_t **out, int *n);
+	/* up to limit of incident_list's order from offset, the register's columns only; *total
+	 * counts the organisation's incidents */
+	store_rc_t (*incident_page)(store_t *s, int64_t org_id, int offset, int limit, incident_t **out, int *n, int *total);
 	/* an incident's runbook steps, by position (inc_steps_free); update writes the position, the
 	 * done state, who and when and the note; add and the timeline's add need an incident of the
 	 * workspace (STORE_NOT_FOUND) */
@@ -441,6 +446,10 @@ store_rc_t store_plan_update(store_t *s, const plan_item_t *p);
 store_rc_t store_plan_get(store_t *s, int64_t id, plan_item_t *out);
 /* The organisation's plan, oldest first: *out is a new array of *n items (free()). */
 store_rc_t store_plan_list(store_t *s, int64_t org_id, plan_item_t **out, int *n);
+/* One page of that plan in the database (issue 19): at most limit items from offset (0 = the
+ * oldest), every field; *total = how many the plan has, read in the same call so a page and
+ * its count agree inside a read transaction. An offset past the end gives *n = 0. */
+store_rc_t store_plan_page(store_t *s, int64_t org_id, int offset, int limit, plan_item_t **out, int *n, int *total);
 store_rc_t store_plan_delete(store_t *s, int64_t id);
 
 store_rc_t store_profile_add(store_t *s, int64_t org_id, const org_profile_t *p);
@@ -528,6 +537,12 @@ store_rc_t store_incident_add(store_t *s, incident_t *x);
 store_rc_t store_incident_update(store_t *s, const incident_t *x);
 store_rc_t store_incident_get(store_t *s, int64_t id, incident_t *out);
 store_rc_t store_incident_list(store_t *s, int64_t org_id, incident_t **out, int *n);
+/* One page of the register in the database (issue 19): at most limit incidents from offset,
+ * newest first as store_incident_list, with only what the register shows read (id, org_id,
+ * type, level, title, detected, status, created; the heap texts are "" and the other fields
+ * empty); *total = how many the organisation has. An offset past the end gives *n = 0.
+ * incident_list_free. */
+store_rc_t store_incident_page(store_t *s, int64_t org_id, int offset, int limit, incident_t **out, int *n, int *total);
 store_rc_t store_inc_step_add(store_t *s, inc_step_rec_t *st);
 store_rc_t store_inc_step_update(store_t *s, const inc_step_rec_t *st);
 store_rc_t store_inc_step_delete(store_t *s, int64_t id);

@@ -73,19 +73,16 @@ void page_incidents(req_t *r, resp_t *w, const char *const *args)
 		return;
 	}
 	incident_t *xs;
-	int n, page;
+	int k, n, page;
 	err_t e;
+	/* a register that grows is shown INCIDENTS_PER_PAGE at a time, read a page at a time from
+	 * the database (issue 19); a page past the last shows the last */
 	if (page_number_parse(req_query(r, "page"), INCIDENT_PAGE_MAX, &page, &e) != 0 ||
-	    app_incident_list(&r->app, r->org.id, &xs, &n, &e) != 0) {
+	    app_incident_page(&r->app, r->org.id, INCIDENTS_PER_PAGE, &page, &xs, &k, &n, &e) != 0) {
 		resp_fail(r, w, &e);
 		return;
 	}
-	/* a register that grows is shown INCIDENTS_PER_PAGE at a time (issue 19); a page past the
-	 * last shows the last */
 	int pages = n > 0 ? (n + INCIDENTS_PER_PAGE - 1) / INCIDENTS_PER_PAGE : 1;
-	if (page > pages)
-		page = pages;
-	int from = (page - 1) * INCIDENTS_PER_PAGE, to = from + INCIDENTS_PER_PAGE < n ? from + INCIDENTS_PER_PAGE : n;
 	buf_t *b = &w->body;
 	long long org = (long long)r->org.id;
 	page_begin(r, w, T(r, "inc_register"));
@@ -102,7 +99,7 @@ void page_incidents(req_t *r, resp_t *w, const char *const *args)
 		h(b, "<table class=\"incidents\" id=\"incidents\"><thead><tr><th scope=\"col\">ID</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 		     "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
 		  T(r, "inc_title"), T(r, "inc_type"), T(r, "inc_level"), T(r, "inc_status"), T(r, "inc_detected"));
-	for (int i = from; i < to; i++) {
+	for (int i = 0; i < k; i++) {
 		const incident_t *x = &xs[i];
 		h(b, "<tr data-id=\"%lld\"><td>%lld</td><td><a href=\"/organizations/%lld/incidents/%lld\">%s</a></td><td>%s</td><td>", (long long)x->id,
 		  (long long)x->id, org, (long long)x->id, x->title, tx(&c->type_name[x->type], r->lang));
@@ -121,7 +118,7 @@ void page_incidents(req_t *r, resp_t *w, const char *const *args)
 		h(b, "</nav>");
 	}
 	h(b, "<p class=\"small\">%s: %s</p>", T(r, "source"), tx(&c->manual_cite, r->lang));
-	incident_list_free(xs, n);
+	incident_list_free(xs, k);
 	page_end(r, w);
 }
 

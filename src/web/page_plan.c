@@ -157,31 +157,30 @@ static void plan_form(req_t *r, buf_t *b, const org_t *o, const plan_item_t *ite
 void page_plan_section(req_t *r, buf_t *b, const org_t *o)
 {
 	plan_item_t *items = NULL;
-	int n = 0, nd;
+	int k = 0, n = 0, nd;
 	stored_diag_t **list;
 	err_t e;
 	h(b, "<h2 id=\"plan\">%s</h2>", T(r, "plan"));
 	page_report_links(r, b, "organizations", (long long)o->id, "plan", false);
-	if (app_plan_list(&r->app, o->id, &items, &n, &e) != 0 || app_org_latest_each(&r->app, o->id, &list, &nd, &e) != 0) {
+	/* a plan that grows is shown PLAN_PER_PAGE rows at a time, read a page at a time from the
+	 * database (?page= of the organisation page, checked there; issue 19); a page past the last
+	 * shows the last. Saving posts the rows shown, and the others stay as they are */
+	int page = 1;
+	err_t pe;
+	if (page_number_parse(req_query(r, "page"), PLAN_PAGE_MAX, &page, &pe) != 0)
+		page = 1;
+	if (app_plan_page(&r->app, o->id, PLAN_PER_PAGE, &page, &items, &k, &n, &e) != 0 ||
+	    app_org_latest_each(&r->app, o->id, &list, &nd, &e) != 0) {
 		free(items);
 		h(b, "<p class=\"error\">%s</p>", T(r, "web_store_error"));
 		return;
 	}
 	plan_notice(r, b);
-	/* a plan that grows is shown PLAN_PER_PAGE rows at a time (?page= of the organisation page,
-	 * checked there; issue 19): saving posts the rows shown, and the others stay as they are */
-	int page = 1;
-	err_t pe;
-	if (page_number_parse(req_query(r, "page"), PLAN_PAGE_MAX, &page, &pe) != 0)
-		page = 1;
 	int pages = n > 0 ? (n + PLAN_PER_PAGE - 1) / PLAN_PER_PAGE : 1;
-	if (page > pages)
-		page = pages;
-	int from = (page - 1) * PLAN_PER_PAGE, k = n - from < PLAN_PER_PAGE ? n - from : PLAN_PER_PAGE;
 	if (n == 0)
 		h(b, "<p>%s</p>", T(r, "plan_empty"));
 	else
-		plan_form(r, b, o, items + from, k, list, nd, NULL, NULL, 0);
+		plan_form(r, b, o, items, k, list, nd, NULL, NULL, 0);
 	if (pages > 1) {
 		h(b, "<nav class=\"pages\" aria-label=\"%s\">", T(r, "p19_pages"));
 		if (page > 1)

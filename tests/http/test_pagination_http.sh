@@ -5,8 +5,11 @@
 # descending order) and each row's 前回比 is the site's previous result even across pages; bad
 # ?limit= and ?before= (0, -1, abc, huge) answer 422 naming the parameter on the page and the
 # API; the client list on "/" with more organisations than one page links to page 2, and the
-# name search finds one of them; the incident register and the action plan page by 50, search
-# results by 20. Runs on SQLite, and on PostgreSQL under MAMORU_TEST_PG.
+# name search finds one of them; the incident register (newest first) and the action plan
+# (oldest first) of 120 page by 50 — page 1 the first 50 with a link to page 2, page 3 the last
+# 20, a page past the end the last, and walking the pages shows every row exactly once, in
+# order; saving the plan's page 2 changes only its rows; search results page by 20. Runs on
+# SQLite, and on PostgreSQL under MAMORU_TEST_PG.
 set -u
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -153,42 +156,121 @@ expect_code 400
 expect_out 'page'
 
 # ---------------------------------------------------------------- the incident register
-CASE="an incident register longer than a page: 50 a page, links both ways, a bad page named"
-for i in $(seq 1 55); do
-	api POST /api/v1/organizations/1/incidents -d "{\"type\": \"malware\", \"level\": 1, \"title\": \"事案$(printf %03d "$i")\"}"
-	[ "$CODE" = 201 ] || bad "incident $i: HTTP $CODE $(echo "$OUT" | head -c 200)"
+# ids of the rows of the register in $OUT, in order
+inc_rows() { printf '%s' "$OUT" | grep -o '<tr data-id="[0-9]*"' | sed 's/[^0-9]//g' | tr '\n' ' ' | sed 's/ $//'; }
+# ids FROM TO of a space-separated list: its FROM-th to TO-th words
+ids() { echo $1 | tr ' ' '\n' | sed -n "$2,$3p" | tr '\n' ' ' | sed 's/ $//'; }
+CASE="an incident register of 120: the newest 50 on page 1 with a link to page 2"
+made=0
+for i in $(seq 1 120); do
+	api POST /api/v1/organizations/1/incidents -d "{\"type\": \"$([ $((i % 2)) = 0 ] && echo malware || echo leak)\", \"level\": $((i % 4)), \"title\": \"事案$(printf %03d "$i")\"}"
+	[ "$CODE" = 201 ] && made=$((made + 1)) || bad "incident $i: HTTP $CODE $(echo "$OUT" | head -c 200)"
 done
+[ "$made" = 120 ] && ok || bad "incidents made: $made"
+INC=$(sql "$DB" "SELECT id FROM incidents WHERE organization_id = 1 ORDER BY id DESC" | tr '\n' ' ' | sed 's/ $//')
+[ "$(echo $INC | wc -w)" = 120 ] && ok || bad "incidents stored: $(echo $INC | wc -w)"
 get /organizations/1/incidents
 expect_code 200
-[ "$(printf '%s' "$OUT" | grep -o '<tr data-id=' | wc -l)" = 50 ] && ok || bad "rows on page 1: $(printf '%s' "$OUT" | grep -o '<tr data-id=' | wc -l)"
+[ "$(inc_rows)" = "$(ids "$INC" 1 50)" ] && ok || bad "page 1 is not the newest 50: $(inc_rows | cut -c1-80)…"
+NEWEST_INC=$(ids "$INC" 1 1)
+expect_out "<tr data-id=\"$NEWEST_INC\"><td>$NEWEST_INC</td><td><a href=\"/organizations/1/incidents/$NEWEST_INC\">事案120</a></td><td>ウイルス感染</td><td><span class=\"level level-0\">被害レベル 0</span></td><td>対応中</td>"
 expect_out '<a rel="next" href="/organizations/1/incidents?page=2">'
+expect_out '<span>ページ 1 / 3</span>'
+expect_no_out 'rel="prev"'
+CASE="the register's page 2: the next 50, links both ways"
 get "/organizations/1/incidents?page=2"
 expect_code 200
-[ "$(printf '%s' "$OUT" | grep -o '<tr data-id=' | wc -l)" = 5 ] && ok || bad "rows on page 2"
+[ "$(inc_rows)" = "$(ids "$INC" 51 100)" ] && ok || bad "page 2 is not the 51st to 100th newest"
 expect_out '<a rel="prev" href="/organizations/1/incidents?page=1">'
+expect_out '<a rel="next" href="/organizations/1/incidents?page=3">'
+CASE="the register's page 3: the oldest 20, no next page"
+get "/organizations/1/incidents?page=3&lang=en"
+expect_code 200
+[ "$(inc_rows | wc -w)" = 20 ] && ok || bad "rows on page 3: $(inc_rows | wc -w)"
+[ "$(inc_rows)" = "$(ids "$INC" 101 120)" ] && ok || bad "page 3 is not the oldest 20"
+expect_out '<span>Page 3 / 3</span>'
+expect_out '<a rel="prev" href="/organizations/1/incidents?page=2">'
 expect_no_out 'rel="next"'
+get "/?lang=ja" # ?lang= is remembered: back to Japanese
+CASE="walking the register's pages shows every incident exactly once, newest first"
+walk=""
+for pg in 1 2 3; do get "/organizations/1/incidents?page=$pg"; walk="$walk $(inc_rows)"; done
+[ "$(echo $walk)" = "$INC" ] && ok || bad "the walk differs from the register"
+[ "$(echo $walk | tr ' ' '\n' | sort -u | wc -l)" = 120 ] && ok || bad "the walk repeats or misses incidents"
+CASE="a page past the register's last shows the last; a bad page is named"
+for pg in 4 99999; do
+	get "/organizations/1/incidents?page=$pg"
+	expect_code 200
+	[ "$(inc_rows)" = "$(ids "$INC" 101 120)" ] && ok || bad "page $pg is not the last page"
+	expect_out '<span>ページ 3 / 3</span>'
+done
 get "/organizations/1/incidents?page=abc"
 expect_code 422
 expect_out 'page'
+CASE="another organisation's register is empty and has no pages"
+api POST /api/v1/organizations -d '{"name": "事案のない会社", "industry": "E", "employees": 10}'
+EMPTY_ORG=$(printf '%s' "$OUT" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+get "/organizations/$EMPTY_ORG/incidents?page=2"
+expect_code 200
+expect_out 'id="no-incidents"'
+expect_no_out '<nav class="pages"'
 
 # ---------------------------------------------------------------- the action plan
-CASE="an action plan longer than a page: 50 rows on the organisation page, the rest on page 2"
+# ids of the plan's rows in $OUT, in order
+plan_rows() { printf '%s' "$OUT" | grep -o 'name="status\.[0-9]*"' | sed 's/[^0-9]//g' | tr '\n' ' ' | sed 's/ $//'; }
+CASE="an action plan of 120: the oldest 50 on the organisation page, with a link to page 2"
 added=0
-for q in $(seq 1 25); do M plan add 1 --questionnaire jisha-shindan --question "$q" >/dev/null 2>&1 && added=$((added + 1)); done
-for q in $(seq 1 25); do M plan add 1 --questionnaire benchmark --question "$q" >/dev/null 2>&1 && added=$((added + 1)); done
-for q in 1-1 1-2 1-3 1-4 1-5; do M plan add 1 --questionnaire checklist --question "$q" >/dev/null 2>&1 && added=$((added + 1)); done
-[ "$added" = 55 ] && ok || bad "plan items added: $added"
+plan_add() { M plan add 1 --questionnaire "$1" --question "$2" >/dev/null 2>&1 && added=$((added + 1)); }
+for q in $(seq 1 25); do plan_add jisha-shindan "$q"; plan_add benchmark "$q"; done
+for q in 1-1 1-2 1-3 1-4 1-5 1-6 1-7 2-1 2-2 2-3 3-1 3-2 3-3 3-4 3-5 4-1 4-2 4-3 4-4 4-5 5-1 5-2; do plan_add checklist "$q"; done
+for q in $(seq 1 15); do plan_add cloud "$q"; done
+for q in $(seq 1 22); do plan_add contractor "1.1-$q"; done
+for q in 1 2 3 4 5 6 7 8; do plan_add contractor "1.2-$q"; done
+for q in 1 2 3; do plan_add contractor "1.3-$q"; done
+[ "$added" = 120 ] && ok || bad "plan items added: $added"
+PLAN=$(sql "$DB" "SELECT id FROM plan_items WHERE organization_id = 1 ORDER BY id" | tr '\n' ' ' | sed 's/ $//')
+[ "$(echo $PLAN | wc -w)" = 120 ] && ok || bad "plan items stored: $(echo $PLAN | wc -w)"
 get /organizations/1
 expect_code 200
-[ "$(printf '%s' "$OUT" | grep -o 'name="status\.[0-9]*"' | wc -l)" = 50 ] && ok || bad "plan rows on page 1: $(printf '%s' "$OUT" | grep -o 'name="status\.[0-9]*"' | wc -l)"
+[ "$(plan_rows)" = "$(ids "$PLAN" 1 50)" ] && ok || bad "page 1 is not the oldest 50: $(plan_rows | cut -c1-80)…"
 expect_out '<a rel="next" href="/organizations/1?page=2#plan">'
+expect_out '<span>ページ 1 / 3</span>'
+expect_no_out 'rel="prev" href="/organizations/1?page'
+CASE="the plan's page 2: the next 50, links both ways"
 get "/organizations/1?page=2"
 expect_code 200
-[ "$(printf '%s' "$OUT" | grep -o 'name="status\.[0-9]*"' | wc -l)" = 5 ] && ok || bad "plan rows on page 2"
+[ "$(plan_rows)" = "$(ids "$PLAN" 51 100)" ] && ok || bad "page 2 is not the 51st to 100th"
 expect_out '<a rel="prev" href="/organizations/1?page=1#plan">'
+expect_out '<a rel="next" href="/organizations/1?page=3#plan">'
+CASE="the plan's page 3: the newest 20, no next page"
+get "/organizations/1?page=3&lang=en"
+expect_code 200
+[ "$(plan_rows | wc -w)" = 20 ] && ok || bad "plan rows on page 3: $(plan_rows | wc -w)"
+[ "$(plan_rows)" = "$(ids "$PLAN" 101 120)" ] && ok || bad "page 3 is not the last 20"
+expect_out '<span>Page 3 / 3</span>'
+expect_no_out 'rel="next" href="/organizations/1?page'
+get "/?lang=ja"
+CASE="walking the plan's pages shows every item exactly once, oldest first"
+walk=""
+for pg in 1 2 3; do get "/organizations/1?page=$pg"; walk="$walk $(plan_rows)"; done
+[ "$(echo $walk)" = "$PLAN" ] && ok || bad "the walk differs from the plan"
+[ "$(echo $walk | tr ' ' '\n' | sort -u | wc -l)" = 120 ] && ok || bad "the walk repeats or misses items"
+CASE="a page past the plan's last shows the last; a bad page is named"
+get "/organizations/1?page=7"
+expect_code 200
+[ "$(plan_rows)" = "$(ids "$PLAN" 101 120)" ] && ok || bad "page 7 is not the last page"
 get "/organizations/1?page=0"
 expect_code 422
 expect_out 'page'
+CASE="saving page 2 changes its rows and leaves the others"
+get "/organizations/1?page=2"
+form=(--data-urlencode "csrf=$(csrf_of "$TMP/body")" -d go=save)
+for id in $(plan_rows); do form+=(-d "status.$id=doing" -d "owner.$id=" -d "due.$id=" -d "note.$id="); done
+get /organizations/1/plan/save -X POST "${form[@]}"
+expect_code 303
+[ "$(sql "$DB" "SELECT count(*) FROM plan_items WHERE organization_id = 1 AND status = 'doing'")" = 50 ] && ok || bad "rows set to doing: $(sql "$DB" "SELECT count(*) FROM plan_items WHERE organization_id = 1 AND status = 'doing'")"
+doing=$(sql "$DB" "SELECT id FROM plan_items WHERE organization_id = 1 AND status = 'doing' ORDER BY id" | tr '\n' ' ' | sed 's/ $//')
+[ "$doing" = "$(ids "$PLAN" 51 100)" ] && ok || bad "the rows changed are not page 2's: $doing"
 
 # ---------------------------------------------------------------- search results
 CASE="search results longer than a page: 20 hits a page, the count of all, links keeping the query"

@@ -978,6 +978,119 @@ static void plans(void **state)
 	assert_int_equal(store_plan_get(S, p.id + 1, &got), STORE_NOT_FOUND);
 }
 
+/* The register's and the plan's pages in the database (issue 19): LIMIT and OFFSET in each
+ * list's order (incidents newest first, plan items oldest first), the count of the whole list
+ * with every page, the other organisation's rows and another workspace's never, an offset past
+ * the end empty; the register's page reads its columns only, the plan's every field. */
+static void incident_and_plan_pages(void **state)
+{
+	(void)state;
+	int64_t org = add_org("頁社", 30), other = add_org("別頁社", 5);
+	enum { N = 7 };
+	int64_t inc[N], plan[N];
+	for (int i = 0; i < N; i++) {
+		incident_t x;
+		incident_init(&x);
+		x.org_id = i == 3 ? other : org; /* one of another organisation in the middle */
+		x.type = i % 2 ? INC_LEAK : INC_MALWARE;
+		x.level = i % 4;
+		x.status = i % 3 ? INC_OPEN : INC_CLOSED;
+		snprintf(x.title, sizeof x.title, "事案%d", i);
+		if (i % 2)
+			snprintf(x.detected, sizeof x.detected, "2026-11-0%c 09:15", (char)('1' + i)); /* i < 9 */
+		strcpy(x.reporter, "佐藤");
+		inc_set_text(&x.description, "長い説明");
+		inc_set_text(&x.cause, "原因");
+		strcpy(x.created, NOW);
+		strcpy(x.updated, NOW);
+		assert_int_equal(store_incident_add(S, &x), STORE_OK);
+		inc[i] = x.id;
+		incident_clear(&x);
+		plan_item_t p = { .org_id = i == 3 ? other : org, .status = (plan_status_t)(i % 3) };
+		strcpy(p.questionnaire, "jisha-shindan");
+		snprintf(p.question, sizeof p.question, "%d", i + 1);
+		snprintf(p.note, sizeof p.note, "メモ%d", i);
+		strcpy(p.owner, "山田");
+		strcpy(p.created, NOW);
+		strcpy(p.updated, NOW);
+		assert_int_equal(store_plan_add(S, &p), STORE_OK);
+		plan[i] = p.id;
+	}
+	/* the organisation's six, newest first: 6 5 4 2 1 0, in pages of 4 */
+	static const int NEWEST[] = { 6, 5, 4, 2, 1, 0 }, OLDEST[] = { 0, 1, 2, 4, 5, 6 };
+	incident_t *xs;
+	int n, total;
+	assert_int_equal(store_incident_page(S, org, 0, 4, &xs, &n, &total), STORE_OK);
+	assert_int_equal(n, 4);
+	assert_int_equal(total, 6);
+	for (int i = 0; i < n; i++)
+		assert_int_equal(xs[i].id, inc[NEWEST[i]]);
+	assert_int_equal(xs[0].org_id, org);
+	assert_int_equal(xs[0].type, INC_MALWARE);
+	assert_int_equal(xs[0].level, 2);
+	assert_int_equal(xs[0].status, INC_CLOSED);
+	assert_string_equal(xs[0].title, "事案6");
+	assert_string_equal(xs[0].detected, "");
+	assert_string_equal(xs[1].detected, "2026-11-06 09:15");
+	assert_int_equal(xs[1].status, INC_OPEN);
+	assert_int_equal(xs[1].type, INC_LEAK);
+	assert_string_equal(xs[0].created, NOW);
+	assert_string_equal(xs[0].description, ""); /* not read: the register does not show it */
+	assert_string_equal(xs[0].cause, "");
+	assert_string_equal(xs[0].reporter, "");
+	incident_list_free(xs, n);
+	assert_int_equal(store_incident_page(S, org, 4, 4, &xs, &n, &total), STORE_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(total, 6);
+	assert_int_equal(xs[0].id, inc[1]);
+	assert_int_equal(xs[1].id, inc[0]);
+	incident_list_free(xs, n);
+	assert_int_equal(store_incident_page(S, org, 6, 4, &xs, &n, &total), STORE_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(total, 6);
+	incident_list_free(xs, n);
+	assert_int_equal(store_incident_page(S, other, 0, 4, &xs, &n, &total), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(total, 1);
+	assert_int_equal(xs[0].id, inc[3]);
+	incident_list_free(xs, n);
+	/* the plan, oldest first, every field */
+	plan_item_t *ps;
+	assert_int_equal(store_plan_page(S, org, 0, 4, &ps, &n, &total), STORE_OK);
+	assert_int_equal(n, 4);
+	assert_int_equal(total, 6);
+	for (int i = 0; i < n; i++)
+		assert_int_equal(ps[i].id, plan[OLDEST[i]]);
+	assert_string_equal(ps[3].question, "5");
+	assert_string_equal(ps[3].note, "メモ4");
+	assert_string_equal(ps[3].owner, "山田");
+	assert_int_equal(ps[3].status, PLAN_DOING);
+	assert_int_equal(ps[3].org_id, org);
+	free(ps);
+	assert_int_equal(store_plan_page(S, org, 4, 4, &ps, &n, &total), STORE_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(ps[0].id, plan[5]);
+	assert_int_equal(ps[1].id, plan[6]);
+	free(ps);
+	assert_int_equal(store_plan_page(S, org, 1, 1, &ps, &n, &total), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(ps[0].id, plan[1]);
+	free(ps);
+	assert_int_equal(store_plan_page(S, org, 6, 4, &ps, &n, &total), STORE_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(total, 6);
+	free(ps);
+	/* another workspace sees neither */
+	store_set_workspace(S, 2);
+	assert_int_equal(store_incident_page(S, org, 0, 4, &xs, &n, &total), STORE_OK);
+	assert_int_equal(n + total, 0);
+	incident_list_free(xs, n);
+	assert_int_equal(store_plan_page(S, org, 0, 4, &ps, &n, &total), STORE_OK);
+	assert_int_equal(n + total, 0);
+	free(ps);
+	store_set_workspace(S, 1);
+}
+
 static void profiles_keep_versions(void **state)
 {
 	(void)state;
@@ -1244,6 +1357,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(plans, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(security_actions, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(incidents, fresh, cleanup),
+		cmocka_unit_test_setup_teardown(incident_and_plan_pages, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(contractors_and_cloud, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(ledger_and_risks, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(profiles_keep_versions, fresh, cleanup),
