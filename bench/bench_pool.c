@@ -17,7 +17,7 @@
  * contribution adds exactly one company to the pool's exact count and re-diagnoses add none.
  *
  * The fill writes what N pooled saves leave behind — N organisations, N diagnosis rows WITH
- * their 25 answer rows and 5 category rows (copied from snapshots mamoru saved of the same
+ * their 25 answer rows and 5 category rows naming the titles stored once (copied from snapshots mamoru saved of the same
  * questionnaire, so every row is the size of a real one), N pool_members rows and the monthly
  * aggregates of N random results spread over 24 months and every size band, industry and risk
  * group — in bulk, because N real saves would take hours without changing what is measured.
@@ -125,8 +125,30 @@ static void fill(const char *path, const content_t *c, const questionnaire_t *q,
 				      "industry, profile) VALUES (?, 'benchmark', ?, ?, '全社', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	sqlite3_stmt *ans = prep(db, "INSERT INTO diagnosis_answers (diagnosis_id, position, question, category, option, points, "
 				     "full, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-	sqlite3_stmt *cat = prep(db, "INSERT INTO diagnosis_categories (diagnosis_id, position, category, title_ja, title_en, "
-				     "total, max) VALUES (?, ?, ?, ?, ?, ?, ?)");
+	sqlite3_stmt *cat = prep(db, "INSERT INTO diagnosis_categories (diagnosis_id, position, title_id, total, max) "
+				     "VALUES (?, ?, ?, ?, ?)");
+	/* the categories' titles, stored once as a save stores them (schema 20), and their ids */
+	sqlite3_stmt *title = prep(db, "INSERT INTO category_titles (category, title_ja, title_en) VALUES (?1, ?2, ?3) "
+				       "ON CONFLICT DO NOTHING RETURNING id");
+	sqlite3_stmt *title_id = prep(db, "SELECT id FROM category_titles WHERE category = ?1 AND title_ja = ?2 AND title_en = ?3");
+	int64_t title_ids[64] = { 0 };
+	for (int x = 0; x < mid->ncats && x < 64; x++) {
+		const sd_category_t *sc = &mid->cats[x];
+		sqlite3_stmt *st[2] = { title, title_id };
+		for (int k = 0; k < 2 && !title_ids[x]; k++) {
+			sqlite3_reset(st[k]);
+			sqlite3_bind_text(st[k], 1, sc->id, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st[k], 2, sc->title_ja, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st[k], 3, sc->title_en, -1, SQLITE_STATIC);
+			if (sqlite3_step(st[k]) == SQLITE_ROW)
+				title_ids[x] = sqlite3_column_int64(st[k], 0);
+			sqlite3_reset(st[k]);
+		}
+		if (!title_ids[x])
+			fail(path, "cannot store a category's titles");
+	}
+	sqlite3_finalize(title);
+	sqlite3_finalize(title_id);
 	sqlite3_stmt *mem = prep(db, "INSERT INTO pool_members (organization_id, questionnaire, diagnosis_id, contribution) "
 				     "VALUES (?, 'benchmark', ?, ?)");
 	srand(1);
@@ -199,11 +221,9 @@ static void fill(const char *path, const content_t *c, const questionnaire_t *q,
 			const sd_category_t *sc = &mid->cats[x];
 			sqlite3_bind_int64(cat, 1, diag_id);
 			sqlite3_bind_int(cat, 2, x);
-			sqlite3_bind_text(cat, 3, sc->id, -1, SQLITE_STATIC);
-			sqlite3_bind_text(cat, 4, sc->title_ja, -1, SQLITE_STATIC);
-			sqlite3_bind_text(cat, 5, sc->title_en, -1, SQLITE_STATIC);
-			sqlite3_bind_int(cat, 6, cat_total[x]);
-			sqlite3_bind_int(cat, 7, sc->max);
+			sqlite3_bind_int64(cat, 3, title_ids[x]);
+			sqlite3_bind_int(cat, 4, cat_total[x]);
+			sqlite3_bind_int(cat, 5, sc->max);
 			step(db, cat);
 		}
 		char contrib[POOL_CONTRIB_TEXT];

@@ -82,8 +82,8 @@ INSERT INTO diagnoses (id, organization_id, questionnaire, content_version, scop
 INSERT INTO diagnosis_answers (diagnosis_id, position, question, category, option, points, "full", note)
   SELECT c.diag, a.position, a.question, a.category, a.option, a.points, a."full", a.note
   FROM clone c JOIN diagnosis_answers a ON a.diagnosis_id = c.t_diag;
-INSERT INTO diagnosis_categories (diagnosis_id, position, category, title_ja, title_en, total, max)
-  SELECT c.diag, x.position, x.category, x.title_ja, x.title_en, x.total, x.max
+INSERT INTO diagnosis_categories (diagnosis_id, position, title_id, total, max)
+  SELECT c.diag, x.position, x.title_id, x.total, x.max
   FROM clone c JOIN diagnosis_categories x ON x.diagnosis_id = c.t_diag;
 INSERT INTO pool_members (organization_id, questionnaire, diagnosis_id, contribution)
   SELECT c.org, m.questionnaire, c.diag, m.contribution

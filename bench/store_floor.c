@@ -1,7 +1,7 @@
 /*
  * store_floor.c — the fair floor for bench/run.sh's save figures: the least a C program can
  * do to store the same diagnosis in the same schema. It reads diagnosis 1 (its row, its answer
- * and category rows) and the audit entry of its save from a database that mamoru made, then
+ * and category rows with their titles) and the audit entry of its save from a database that mamoru made, then
  * saves copies of them N times with statements prepared once and bound, one write transaction
  * each, under the pragmas mamoru's store sets (WAL, synchronous=NORMAL, foreign keys and
  * secure_delete on). No scoring, no access checks, no snapshot building: what mamoru does on top
@@ -102,7 +102,9 @@ static void step_done(sqlite3 *db, sqlite3_stmt *st)
 		  "max, min, band_id, band_ja, band_en, created_at, risk_index, risk_group, size_band, industry, "   \
 		  "profile, workspace_id"
 #define ANS_COLS "diagnosis_id, position, question, category, option, points, full, note"
-#define CAT_COLS "diagnosis_id, position, category, title_ja, title_en, total, max"
+/* a category row with its titles last: both statements of its save bind the same row (the
+ * titles are stored once, schema 20: added when missing, then named by id, as mamoru does) */
+#define CAT_COLS "c.diagnosis_id, c.position, c.total, c.max, t.category, t.title_ja, t.title_en"
 #define AUDIT_COLS "at, workspace_id, user_id, actor, action, object, detail, client"
 
 int main(int argc, char **argv)
@@ -122,13 +124,17 @@ int main(int argc, char **argv)
 		      audit) != 1)
 		return fprintf(stderr, "store_floor: %s has no diagnosis 1 saved by mamoru\n", argv[1]), 1;
 	int na = read_rows(db, "SELECT " ANS_COLS " FROM diagnosis_answers WHERE diagnosis_id = ?1 ORDER BY position", 1, ans);
-	int nc = read_rows(db, "SELECT " CAT_COLS " FROM diagnosis_categories WHERE diagnosis_id = ?1 ORDER BY position", 1, cat);
+	int nc = read_rows(db, "SELECT " CAT_COLS " FROM diagnosis_categories c JOIN category_titles t ON t.id = c.title_id "
+			   "WHERE c.diagnosis_id = ?1 ORDER BY c.position", 1, cat);
 
 	sqlite3_stmt *begin = prep(db, "BEGIN IMMEDIATE"), *commit = prep(db, "COMMIT"),
 		     *add = prep(db, "INSERT INTO diagnoses (" DIAG_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
 				     "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)"),
 		     *add_ans = prep(db, "INSERT INTO diagnosis_answers (" ANS_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
-		     *add_cat = prep(db, "INSERT INTO diagnosis_categories (" CAT_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
+		     *add_title = prep(db, "INSERT INTO category_titles (category, title_ja, title_en) VALUES (?5, ?6, ?7) "
+					   "ON CONFLICT DO NOTHING"),
+		     *add_cat = prep(db, "INSERT INTO diagnosis_categories (diagnosis_id, position, total, max, title_id) "
+					 "SELECT ?1, ?2, ?3, ?4, id FROM category_titles WHERE category = ?5 AND title_ja = ?6 AND title_en = ?7"),
 		     *add_audit = prep(db, "INSERT INTO audit (" AUDIT_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
 	char object[40];
 	double t0 = now(), c0 = cpu();
@@ -143,6 +149,8 @@ int main(int argc, char **argv)
 			step_done(db, add_ans);
 		}
 		for (int i = 0; i < nc; i++) {
+			bind_row(add_title, &cat[i], 1, id);
+			step_done(db, add_title);
 			bind_row(add_cat, &cat[i], 1, id);
 			step_done(db, add_cat);
 		}

@@ -21,9 +21,17 @@ static const char SQL_ADD[] = "INSERT INTO diagnoses (organization_id, questionn
 static const char SQL_ANS_ADD[] = "INSERT INTO diagnosis_answers (diagnosis_id, position, question, category, option, points, \"full\", "
 				  "note) SELECT $1, (e.ord - 1)::integer, e.x->>'q', e.x->>'c', e.x->>'o', (e.x->>'p')::integer, "
 				  "(e.x->>'f')::integer, e.x->>'n' FROM json_array_elements($2::json) WITH ORDINALITY AS e(x, ord)";
-static const char SQL_CAT_ADD[] = "INSERT INTO diagnosis_categories (diagnosis_id, position, category, title_ja, title_en, total, max) "
-				  "SELECT $1, (e.ord - 1)::integer, e.x->>'c', e.x->>'j', e.x->>'e', (e.x->>'t')::integer, "
-				  "(e.x->>'m')::integer FROM json_array_elements($2::json) WITH ORDINALITY AS e(x, ord)";
+/* A category's titles are stored once (schema 20): the rows this content's words need are added
+ * when missing, then the category rows name them by id. Two statements, not one with the
+ * insert in a CTE: the second's snapshot, taken after the first, sees a title another server
+ * committed meanwhile (ON CONFLICT waited for it), where the CTE's own snapshot would not. The
+ * titles go in in one order so that two saves cannot wait on each other's. */
+static const char SQL_TITLE_ADD[] = "INSERT INTO category_titles (category, title_ja, title_en) SELECT DISTINCT x->>'c', x->>'j', "
+				    "x->>'e' FROM json_array_elements($1::json) AS e(x) ORDER BY 1, 2, 3 ON CONFLICT DO NOTHING";
+static const char SQL_CAT_ADD[] = "INSERT INTO diagnosis_categories (diagnosis_id, position, title_id, total, max) "
+				  "SELECT $1, (e.ord - 1)::integer, t.id, (e.x->>'t')::integer, (e.x->>'m')::integer "
+				  "FROM json_array_elements($2::json) WITH ORDINALITY AS e(x, ord) JOIN category_titles t "
+				  "ON t.category = e.x->>'c' AND t.title_ja = e.x->>'j' AND t.title_en = e.x->>'e'";
 /* A snapshot in one statement and one round trip (issue 19: it was three, with two count(*)
  * sub-queries, in a read transaction): the diagnosis row (kind 0), its answers (kind 1) and
  * categories (kind 2), each kind in its own columns, as in sqlite_diag.c. */
@@ -40,10 +48,11 @@ static const char SQL_GET[] = "SELECT 0, 0, id, organization_id, questionnaire, 
 			      "industry, profile, " CHILD_TYPES " FROM diagnoses WHERE id = $1 AND workspace_id = $2 "
 			      "UNION ALL SELECT 1, position, " N21 ", question, category, option, points, \"full\", note, " N5
 			      " FROM diagnosis_answers WHERE diagnosis_id = $1 AND " IN_WORKSPACE " "
-			      "UNION ALL SELECT 2, position, " N21 ", " N6 ", category, title_ja, title_en, total, max "
-			      "FROM diagnosis_categories WHERE diagnosis_id = $1 AND " IN_WORKSPACE;
-static const char SQL_CAT_GET[] = "SELECT category, title_ja, title_en, total, max FROM diagnosis_categories "
-				  "WHERE diagnosis_id = $1 ORDER BY position";
+			      "UNION ALL SELECT 2, c.position, " N21 ", " N6 ", t.category, t.title_ja, t.title_en, c.total, c.max "
+			      "FROM diagnosis_categories c JOIN category_titles t ON t.id = c.title_id "
+			      "WHERE c.diagnosis_id = $1 AND " IN_WORKSPACE;
+static const char SQL_CAT_GET[] = "SELECT t.category, t.title_ja, t.title_en, c.total, c.max FROM diagnosis_categories c "
+				  "JOIN category_titles t ON t.id = c.title_id WHERE c.diagnosis_id = $1 ORDER BY c.position";
 static const char SQL_CREATED[] = "SELECT created_at FROM diagnoses WHERE id = $1 AND workspace_id = $2";
 /* $2 NULL = every questionnaire, $3 0 = no upper id, $4 NULL = no limit; newest first */
 static const char SQL_IDS[] = "SELECT id FROM diagnoses WHERE organization_id = $1 AND ($2::text IS NULL OR questionnaire = $2) "
@@ -108,12 +117,27 @@ static store_rc_t add_rows(pg_t *p, stored_diag_t *d)
 	json_decref(cats);
 	if (!aj || !cj)
 		rc = pg_failf(p, STORE_ERROR, "診断の行を書けません（文字が UTF-8 ではありません）", "cannot write the diagnosis's rows (text that is not UTF-8)");
-	for (int k = 0; rc == STORE_OK && k < 2; k++) {
+	if (rc == STORE_OK) {
 		pg_args_t b = { 0 };
 		pa_int(&b, d->id);
-		pa_text(&b, k ? cj : aj);
-		rc = pg_do(p, k ? SQL_CAT_ADD : SQL_ANS_ADD, &b, k ? "diagnosis_categories" : "diagnosis_answers", NULL);
+		pa_text(&b, aj);
+		rc = pg_do(p, SQL_ANS_ADD, &b, "diagnosis_answers", NULL);
 	}
+	if (rc == STORE_OK) {
+		pg_args_t b = { 0 };
+		pa_text(&b, cj);
+		rc = pg_do(p, SQL_TITLE_ADD, &b, "category_titles", NULL);
+	}
+	long added = 0;
+	if (rc == STORE_OK) {
+		pg_args_t b = { 0 };
+		pa_int(&b, d->id);
+		pa_text(&b, cj);
+		rc = pg_do(p, SQL_CAT_ADD, &b, "diagnosis_categories", &added);
+	}
+	if (rc == STORE_OK && added != d->ncats) /* never save a snapshot short of a category */
+		rc = pg_failf(p, STORE_ERROR, "分類の見出しの行が %ld 件しか見つかりません（%d 件必要）",
+			      "only %ld of the %d categories' title rows were found", added, d->ncats);
 	free(aj);
 	free(cj);
 	return rc;

@@ -440,6 +440,35 @@ const char *const PG_MIGRATIONS[] = {
 	/* issue 19: an organisation's latest diagnoses by date from an index */
 	("CREATE INDEX diagnoses_by_date ON diagnoses(organization_id, created_at COLLATE \"C\", id);\n"
 	 "CREATE INDEX diagnoses_by_questionnaire_date ON diagnoses(organization_id, questionnaire, created_at COLLATE \"C\", id);\n"),
+	/* issue 19: each category's titles stored once, as on SQLite (sqlite_migrations.c, the same
+	 * step). The old table and its constraints are renamed first so that the new ones are
+	 * created under their own names. */
+	"CREATE TABLE category_titles (\n"
+	"  id " IDENTITY ",\n"
+	"  category TEXT NOT NULL, title_ja TEXT NOT NULL, title_en TEXT NOT NULL,\n"
+	"  UNIQUE (category, title_ja, title_en)\n"
+	");\n"
+	"INSERT INTO category_titles (category, title_ja, title_en)\n"
+	"  SELECT DISTINCT category, title_ja, title_en FROM diagnosis_categories ORDER BY category, title_ja, title_en;\n"
+	"ALTER TABLE diagnosis_categories RENAME TO diagnosis_categories_old;\n"
+	"ALTER TABLE diagnosis_categories_old RENAME CONSTRAINT diagnosis_categories_pkey TO diagnosis_categories_old_pkey;\n"
+	"ALTER TABLE diagnosis_categories_old RENAME CONSTRAINT diagnosis_categories_diagnosis_id_fkey\n"
+	"  TO diagnosis_categories_old_diagnosis_id_fkey;\n"
+	"CREATE TABLE diagnosis_categories (\n"
+	"  diagnosis_id BIGINT NOT NULL REFERENCES diagnoses(id),\n"
+	"  position INTEGER NOT NULL,\n"
+	"  title_id BIGINT NOT NULL REFERENCES category_titles(id),\n"
+	"  total INTEGER NOT NULL, max INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (diagnosis_id, position)\n"
+	");\n"
+	"INSERT INTO diagnosis_categories (diagnosis_id, position, title_id, total, max)\n"
+	"  SELECT c.diagnosis_id, c.position, t.id, c.total, c.max FROM diagnosis_categories_old c\n"
+	"  JOIN category_titles t ON t.category = c.category AND t.title_ja = c.title_ja AND t.title_en = c.title_en;\n"
+	"DROP TABLE diagnosis_categories_old;\n"
+	"CREATE TRIGGER diagnosis_categories_immutable BEFORE UPDATE ON diagnosis_categories\n"
+	"  FOR EACH ROW EXECUTE FUNCTION mamoru_refuse('diagnoses are immutable snapshots');\n"
+	"CREATE TRIGGER category_titles_immutable BEFORE UPDATE ON category_titles\n"
+	"  FOR EACH ROW EXECUTE FUNCTION mamoru_refuse('diagnoses are immutable snapshots');\n",
 
 };
 

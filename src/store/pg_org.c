@@ -18,7 +18,8 @@ static const char SQL_GET[] = "SELECT " ORG_COLS " FROM organizations WHERE id =
 static const char SQL_LIST[] = "SELECT " ORG_COLS " FROM organizations WHERE workspace_id = $1 ORDER BY id";
 static const char SQL_ARCHIVE[] = "UPDATE organizations SET archived_at = $1, updated_at = $2 WHERE id = $3 AND workspace_id = $4";
 
-/* As sqlite_org.c: everything of the organisation, children first; members disabled. */
+/* As sqlite_org.c: everything of the organisation, children first; members disabled; the
+ * shared category titles (the content's words, nothing of the company) stay. */
 #define OF_ORG "(SELECT id FROM organizations WHERE id = $1 AND workspace_id = $2)"
 #define DIAGS_OF_ORG "(SELECT id FROM diagnoses WHERE organization_id = $1 AND workspace_id = $2)"
 #define MEMBERS_OF_ORG "(SELECT id FROM users WHERE organization_id = $1 AND workspace_id = $2)"

@@ -19,8 +19,12 @@ static const char SQL_ADD[] = "INSERT INTO diagnoses (organization_id, questionn
 			      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_ANS_ADD[] = "INSERT INTO diagnosis_answers (diagnosis_id, position, question, category, option, points, "
 				  "full, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-static const char SQL_CAT_ADD[] = "INSERT INTO diagnosis_categories (diagnosis_id, position, category, title_ja, title_en, "
-				  "total, max) VALUES (?, ?, ?, ?, ?, ?, ?)";
+/* A category's titles are stored once (schema 20): its row is added when this content's words
+ * are new, then the category row names it by id (?3-?5 the category and its titles). */
+static const char SQL_TITLE_ADD[] = "INSERT INTO category_titles (category, title_ja, title_en) VALUES (?1, ?2, ?3) "
+				    "ON CONFLICT DO NOTHING";
+static const char SQL_CAT_ADD[] = "INSERT INTO diagnosis_categories (diagnosis_id, position, title_id, total, max) "
+				  "SELECT ?1, ?2, id, ?6, ?7 FROM category_titles WHERE category = ?3 AND title_ja = ?4 AND title_en = ?5";
 /* A snapshot in one statement (issue 19: it was three, with two count(*) sub-queries): the
  * categories (kind 2), the answers (kind 1) and the diagnosis row (kind 0), each kind in its own
  * columns. No ORDER BY (it cost a temporary B-tree per part): the reader places each row by its
@@ -29,15 +33,16 @@ static const char SQL_CAT_ADD[] = "INSERT INTO diagnosis_categories (diagnosis_i
 #define N6 N5 ", NULL"
 #define N21 N5 ", " N5 ", " N5 ", " N6
 #define IN_WORKSPACE "EXISTS (SELECT 1 FROM diagnoses WHERE id = ?1 AND workspace_id = ?2)"
-static const char SQL_GET[] = "SELECT 2, position, " N21 ", " N6 ", category, title_ja, title_en, total, max "
-			      "FROM diagnosis_categories WHERE diagnosis_id = ?1 AND " IN_WORKSPACE " "
+static const char SQL_GET[] = "SELECT 2, c.position, " N21 ", " N6 ", t.category, t.title_ja, t.title_en, c.total, c.max "
+			      "FROM diagnosis_categories c JOIN category_titles t ON t.id = c.title_id "
+			      "WHERE c.diagnosis_id = ?1 AND " IN_WORKSPACE " "
 			      "UNION ALL SELECT 1, position, " N21 ", question, category, option, points, full, note, " N5
 			      " FROM diagnosis_answers WHERE diagnosis_id = ?1 AND " IN_WORKSPACE " "
 			      "UNION ALL SELECT 0, 0, id, organization_id, questionnaire, content_version, round, scope, respondent, role, "
 			      "pool, total, max, min, band_id, band_ja, band_en, created_at, risk_index, risk_group, size_band, "
 			      "industry, profile, " N6 ", " N5 " FROM diagnoses WHERE id = ?1 AND workspace_id = ?2";
-static const char SQL_CAT_GET[] = "SELECT category, title_ja, title_en, total, max FROM diagnosis_categories "
-				  "WHERE diagnosis_id = ? ORDER BY position";
+static const char SQL_CAT_GET[] = "SELECT t.category, t.title_ja, t.title_en, c.total, c.max FROM diagnosis_categories c "
+				  "JOIN category_titles t ON t.id = c.title_id WHERE c.diagnosis_id = ? ORDER BY c.position";
 static const char SQL_CREATED[] = "SELECT created_at FROM diagnoses WHERE id = ? AND workspace_id = ?";
 /* ?2 the questionnaire (SQL_IDS) or every one (SQL_IDS_ALL), ?3 0 = no upper id, ?4 -1 = no
  * limit; newest first, read backwards along diagnoses_by_questionnaire_date or diagnoses_by_date
@@ -109,6 +114,13 @@ static store_rc_t add_rows(sq_t *q, stored_diag_t *d)
 	}
 	for (int i = 0; i < d->ncats; i++) {
 		const sd_category_t *c = &d->cats[i];
+		if (!(st = sq_stmt(q, SQL_TITLE_ADD)))
+			return STORE_ERROR;
+		sq_bind_text(st, 1, c->id, false);
+		sq_bind_text(st, 2, c->title_ja, false);
+		sq_bind_text(st, 3, c->title_en, false);
+		if ((rc = sq_step_done(q, st)) != STORE_OK)
+			return rc;
 		if (!(st = sq_stmt(q, SQL_CAT_ADD)))
 			return STORE_ERROR;
 		sqlite3_bind_int64(st, 1, d->id);
@@ -120,6 +132,8 @@ static store_rc_t add_rows(sq_t *q, stored_diag_t *d)
 		sqlite3_bind_int(st, 7, c->max);
 		if ((rc = sq_step_done(q, st)) != STORE_OK)
 			return rc;
+		if (sqlite3_changes(q->db) != 1) /* never save a snapshot short of a category */
+			return sq_failf(q, STORE_ERROR, "分類 %s の見出しの行がありません", "category %s has no title row", c->id);
 	}
 	return STORE_OK;
 }

@@ -519,6 +519,36 @@ const char *const MIGRATIONS[] = {
 	 * from an index, however long its history (the organisation page, the client list) */
 	("CREATE INDEX diagnoses_by_date ON diagnoses(organization_id, created_at);\n"
 	 "CREATE INDEX diagnoses_by_questionnaire_date ON diagnoses(organization_id, questionnaire, created_at);\n"),
+	/* issue 19: each category's titles stored once (category_titles) instead of on every
+	 * diagnosis's category rows, where they were 44 % of the database; a category row names its
+	 * titles by id. Every distinct (category, title_ja, title_en) already stored gets a row, so
+	 * each old snapshot reads back the words it was saved with (they differ between content
+	 * versions). Title rows cannot change either, and stay when the diagnoses using them are
+	 * deleted: they hold the content's words, no company's data. The old table is renamed
+	 * first so that the new one is created under its own name (its trigger goes with it). */
+	"CREATE TABLE category_titles (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  category TEXT NOT NULL, title_ja TEXT NOT NULL, title_en TEXT NOT NULL,\n"
+	"  UNIQUE (category, title_ja, title_en)\n"
+	");\n"
+	"INSERT INTO category_titles (category, title_ja, title_en)\n"
+	"  SELECT DISTINCT category, title_ja, title_en FROM diagnosis_categories ORDER BY category, title_ja, title_en;\n"
+	"ALTER TABLE diagnosis_categories RENAME TO diagnosis_categories_old;\n"
+	"CREATE TABLE diagnosis_categories (\n"
+	"  diagnosis_id INTEGER NOT NULL REFERENCES diagnoses(id),\n"
+	"  position INTEGER NOT NULL,\n"
+	"  title_id INTEGER NOT NULL REFERENCES category_titles(id),\n"
+	"  total INTEGER NOT NULL, max INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (diagnosis_id, position)\n"
+	") WITHOUT ROWID;\n"
+	"INSERT INTO diagnosis_categories (diagnosis_id, position, title_id, total, max)\n"
+	"  SELECT c.diagnosis_id, c.position, t.id, c.total, c.max FROM diagnosis_categories_old c\n"
+	"  JOIN category_titles t ON t.category = c.category AND t.title_ja = c.title_ja AND t.title_en = c.title_en;\n"
+	"DROP TABLE diagnosis_categories_old;\n"
+	"CREATE TRIGGER diagnosis_categories_immutable BEFORE UPDATE ON diagnosis_categories\n"
+	"  BEGIN SELECT RAISE(ABORT, 'diagnoses are immutable snapshots'); END;\n"
+	"CREATE TRIGGER category_titles_immutable BEFORE UPDATE ON category_titles\n"
+	"  BEGIN SELECT RAISE(ABORT, 'diagnoses are immutable snapshots'); END;\n",
 
 };
 

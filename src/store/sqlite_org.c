@@ -21,7 +21,9 @@ static const char SQL_ARCHIVE[] = "UPDATE organizations SET archived_at = ?, upd
 
 /* Deleting an organisation: everything that belongs to it, children before parents (foreign
  * keys are on), each statement limited to the workspace (?1 = id, ?2 = workspace). Its member
- * accounts are disabled and signed out rather than deleted, so the audit log keeps naming them. */
+ * accounts are disabled and signed out rather than deleted, so the audit log keeps naming them.
+ * The category titles its diagnoses named (category_titles) stay: they are the content's words,
+ * shared by every diagnosis of that content version, and hold nothing of the company. */
 #define OF_ORG "(SELECT id FROM organizations WHERE id = ?1 AND workspace_id = ?2)"
 #define DIAGS_OF_ORG "(SELECT id FROM diagnoses WHERE organization_id = ?1 AND workspace_id = ?2)"
 #define MEMBERS_OF_ORG "(SELECT id FROM users WHERE organization_id = ?1 AND workspace_id = ?2)"

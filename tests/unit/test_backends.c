@@ -3,7 +3,8 @@
  * number of migrations, and copy.h's list of tables and columns (what `mamoru copy` moves and
  * compares; generated columns are left to each database) is exactly the SQLite schema, and, when a PostgreSQL database is given in
  * $MAMORU_TEST_STORE, exactly the PostgreSQL schema too. A migration that adds a table or a
- * column to one side only fails here rather than in a user's copy.
+ * column to one side only fails here rather than in a user's copy. On PostgreSQL also: every
+ * earlier version is brought up to date, and schema 20 keeps each old snapshot's category titles.
  */
 #include "unit.h"
 
@@ -178,6 +179,71 @@ static void every_earlier_postgres_version_migrates(void **state)
 	}
 }
 
+/* Schema 20 on PostgreSQL, as test_store.c's category_titles_upgrade_keeps_old_titles on SQLite:
+ * diagnoses saved before it with two content versions' titles for one category read back
+ * each snapshot's own titles, each distinct title is stored once, and title rows cannot change. */
+static void postgres_upgrade_keeps_old_titles(void **state)
+{
+	(void)state;
+	const char *url = getenv("MAMORU_TEST_STORE");
+	if (!url || strncmp(url, "postgres", 8))
+		skip();
+	PGconn *c = PQconnectdb(url);
+	assert_int_equal(PQstatus(c), CONNECTION_OK);
+	PQclear(PQexec(c, "SET client_min_messages = warning; DROP SCHEMA public CASCADE; CREATE SCHEMA public"));
+	PQclear(PQexec(c, "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"));
+	for (int k = 0; k < PG_MIGRATION_COUNT - 1; k++) {
+		PGresult *r = PQexec(c, PG_MIGRATIONS[k]);
+		if (PG_MIGRATIONS[k][0] && PQresultStatus(r) != PGRES_COMMAND_OK)
+			fail_msg("step %d: %s", k + 1, PQresultErrorMessage(r));
+		PQclear(r);
+		char ins[96];
+		snprintf(ins, sizeof ins, "INSERT INTO schema_version VALUES (%d, '2025-01-01T00:00:00Z')", k + 1);
+		PQclear(PQexec(c, ins));
+	}
+	PGresult *r = PQexec(c, "INSERT INTO organizations (name, created_at, updated_at) VALUES ('旧データ', '2025-04-01T00:00:00Z', "
+				"'2025-04-01T00:00:00Z');"
+				"INSERT INTO diagnoses (organization_id, questionnaire, content_version, scope, total, max, min, band_id, band_ja, "
+				"band_en, created_at) VALUES (1, 'jisha-shindan', '2009-1', '全社', 80, 100, -20, 'pass', '合格', 'pass', "
+				"'2025-04-01T00:00:00Z'), (1, 'jisha-shindan', '2024-1', '全社', 70, 100, -20, 'pass', '合格', 'pass', "
+				"'2025-05-01T00:00:00Z');"
+				"INSERT INTO diagnosis_categories VALUES "
+				"(1, 0, 'storage', '保管について', 'Storage', 4, 8), (1, 1, 'people', '人について', 'People', 6, 8), "
+				"(2, 0, 'storage', '情報の保管と廃棄', 'Storing and disposing', 2, 8), (2, 1, 'people', '人について', 'People', 8, 8)");
+	if (PQresultStatus(r) != PGRES_COMMAND_OK)
+		fail_msg("%s", PQresultErrorMessage(r));
+	PQclear(r);
+	store_t *s;
+	err_t e;
+	if (store_open(url, &s, &e) != STORE_OK)
+		fail_msg("%s", e.en);
+	store_set_workspace(s, 1);
+	stored_diag_t *d;
+	assert_int_equal(store_diag_get(s, 1, &d), STORE_OK);
+	assert_int_equal(d->ncats, 2);
+	assert_string_equal(d->cats[0].title_ja, "保管について");
+	assert_string_equal(d->cats[0].title_en, "Storage");
+	assert_int_equal(d->cats[0].total, 4);
+	assert_string_equal(d->cats[1].title_en, "People");
+	stored_diag_free(d);
+	assert_int_equal(store_diag_get(s, 2, &d), STORE_OK);
+	assert_string_equal(d->cats[0].id, "storage");
+	assert_string_equal(d->cats[0].title_ja, "情報の保管と廃棄");
+	assert_string_equal(d->cats[0].title_en, "Storing and disposing");
+	assert_string_equal(d->cats[1].title_ja, "人について");
+	assert_int_equal(d->cats[1].total, 8);
+	stored_diag_free(d);
+	store_close(s);
+	r = PQexec(c, "SELECT (SELECT count(*) FROM category_titles) || ' ' || (SELECT count(*) FROM diagnosis_categories)");
+	assert_int_equal(PQresultStatus(r), PGRES_TUPLES_OK);
+	assert_string_equal(PQgetvalue(r, 0, 0), "3 4");
+	PQclear(r);
+	r = PQexec(c, "UPDATE category_titles SET title_ja = '改ざん'");
+	assert_int_equal(PQresultStatus(r), PGRES_FATAL_ERROR);
+	PQclear(r);
+	PQfinish(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -185,6 +251,7 @@ int main(void)
 		cmocka_unit_test(copy_lists_the_sqlite_schema),
 		cmocka_unit_test(copy_lists_the_postgres_schema),
 		cmocka_unit_test(every_earlier_postgres_version_migrates),
+		cmocka_unit_test(postgres_upgrade_keeps_old_titles),
 	};
 	return cmocka_run_group_tests_name("backends", tests, NULL, NULL);
 }

@@ -169,6 +169,90 @@ static void every_earlier_version_migrates(void **state)
 	}
 }
 
+/* Schema 20 moved the category titles out of diagnosis_categories into category_titles: a
+ * database saved before it, with two content versions' titles for one category, reads back
+ * each old snapshot's titles exactly, stores each distinct title once, is the schema a new
+ * database has (a backup of it restores), and new saves reuse the rows already there. */
+static void category_titles_upgrade_keeps_old_titles(void **state)
+{
+	(void)state;
+	char cmd[256];
+	snprintf(cmd, sizeof cmd, "mkdir -p '%s/sub'", dir);
+	assert_int_equal(system(cmd), 0);
+	exec_sql("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+	for (int k = 0; k < MIGRATION_COUNT - 1; k++) {
+		exec_sql(MIGRATIONS[k]);
+		char ins[96];
+		snprintf(ins, sizeof ins, "INSERT INTO schema_version VALUES (%d, '2025-01-01T00:00:00Z')", k + 1);
+		exec_sql(ins);
+	}
+	exec_sql("INSERT INTO organizations (name, created_at, updated_at) VALUES ('旧データ', '2025-04-01T00:00:00Z', '2025-04-01T00:00:00Z');"
+		 "INSERT INTO diagnoses (organization_id, questionnaire, content_version, scope, total, max, min, band_id, band_ja, band_en, "
+		 "created_at) VALUES (1, 'jisha-shindan', '2009-1', '全社', 80, 100, -20, 'pass', '合格', 'pass', '2025-04-01T00:00:00Z'), "
+		 "(1, 'jisha-shindan', '2024-1', '全社', 70, 100, -20, 'pass', '合格', 'pass', '2025-05-01T00:00:00Z'), "
+		 "(1, 'jisha-shindan', '2009-1', '支店', 60, 100, -20, 'gaps', '要改善', 'gaps', '2025-06-01T00:00:00Z');"
+		 "INSERT INTO diagnosis_categories VALUES "
+		 "(1, 0, 'storage', '保管について', 'Storage', 4, 8), (1, 1, 'people', '人について', 'People', 6, 8), "
+		 "(2, 0, 'storage', '情報の保管と廃棄', 'Storing and disposing', 2, 8), (2, 1, 'people', '人について', 'People', 8, 8), "
+		 "(3, 0, 'storage', '保管について', 'Storage', 0, 8), (3, 1, 'people', '人について', 'People', 2, 8)");
+	store_t *s;
+	err_t err;
+	assert_int_equal(store_open(path, &s, &err), STORE_OK);
+	store_set_workspace(s, 1);
+	assert_int_equal(store_schema_version(s), MIGRATION_COUNT);
+	static const struct {
+		int64_t id;
+		int pos, total;
+		const char *category, *ja, *en;
+	} want[] = {
+		{ 1, 0, 4, "storage", "保管について", "Storage" }, { 1, 1, 6, "people", "人について", "People" },
+		{ 2, 0, 2, "storage", "情報の保管と廃棄", "Storing and disposing" }, { 2, 1, 8, "people", "人について", "People" },
+		{ 3, 0, 0, "storage", "保管について", "Storage" }, { 3, 1, 2, "people", "人について", "People" },
+	};
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+		stored_diag_t *d;
+		assert_int_equal(store_diag_get(s, want[i].id, &d), STORE_OK);
+		assert_int_equal(d->ncats, 2);
+		const sd_category_t *c = &d->cats[want[i].pos];
+		assert_string_equal(c->id, want[i].category);
+		assert_string_equal(c->title_ja, want[i].ja);
+		assert_string_equal(c->title_en, want[i].en);
+		assert_int_equal(c->total, want[i].total);
+		assert_int_equal(c->max, 8);
+		stored_diag_free(d);
+		sd_category_t *cats;
+		int n;
+		assert_int_equal(store_diag_cats(s, want[i].id, &cats, &n), STORE_OK);
+		assert_int_equal(n, 2);
+		assert_string_equal(cats[want[i].pos].title_ja, want[i].ja);
+		assert_string_equal(cats[want[i].pos].title_en, want[i].en);
+		free(cats);
+	}
+	/* a new save of the first version's words adds no title row */
+	stored_diag_t *sd = scored("jisha-shindan", "yes", 1, "本社");
+	snprintf(sd->cats[0].id, sizeof sd->cats[0].id, "storage");
+	snprintf(sd->cats[0].title_ja, sizeof sd->cats[0].title_ja, "保管について");
+	snprintf(sd->cats[0].title_en, sizeof sd->cats[0].title_en, "Storage");
+	sd->ncats = 1;
+	assert_int_equal(store_diag_save(s, sd), STORE_OK);
+	stored_diag_free(sd);
+	char bk[160];
+	snprintf(bk, sizeof bk, "%s/upgraded.db", dir);
+	assert_int_equal(sqlite_backup(s, bk, &err), STORE_OK);
+	assert_int_equal(sqlite_check_file(bk, &err), STORE_OK); /* the same schema as a new database's */
+	store_close(s);
+	assert_int_equal(scalar("SELECT count(*) FROM category_titles"), 3);
+	assert_int_equal(scalar("SELECT count(*) FROM diagnosis_categories"), 7);
+	assert_int_equal(scalar("SELECT count(*) FROM sqlite_master WHERE name LIKE '%_old'"), 0);
+	/* title rows cannot be changed behind the program's back, as snapshots cannot */
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "UPDATE category_titles SET title_ja = '改ざん'", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "UPDATE diagnosis_categories SET title_id = 1", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(scalar("SELECT count(*) FROM category_titles WHERE title_ja = '改ざん'"), 0);
+}
+
 static void newer_database_refused_unchanged(void **state)
 {
 	(void)state;
@@ -409,6 +493,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(empty_database_migrates, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(every_earlier_version_migrates, fresh, cleanup),
+		cmocka_unit_test_setup_teardown(category_titles_upgrade_keeps_old_titles, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(newer_database_refused_unchanged, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(snapshot_round_trip_and_immutable, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(failed_save_leaves_nothing, fresh, cleanup),

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "core/answers.h"
+#include "store/copy.h"
 #include "store/store.h"
 
 static content_t C;
@@ -183,6 +184,84 @@ static void snapshots_round_trip(void **state)
 	assert_int_equal(store_diag_list(S, org + 50, &list, &n), STORE_OK);
 	assert_int_equal(n, 0);
 	stored_diag_list_free(list, n);
+}
+
+static bool count_row(int n, const store_value_t *v, void *arg)
+{
+	(void)n;
+	(void)v;
+	++*(long *)arg;
+	return true;
+}
+
+/* The rows of a whole table, through the backend's own copy operation (copy.h). */
+static long table_rows(const char *name)
+{
+	for (int k = 0; k < STORE_TABLE_COUNT; k++)
+		if (!strcmp(STORE_TABLES[k].name, name)) {
+			long n = 0;
+			assert_int_equal(S->ops->rows(S, &STORE_TABLES[k], count_row, &n), STORE_OK);
+			return n;
+		}
+	fail_msg("no table %s in STORE_TABLES", name);
+	return -1;
+}
+
+/* Category titles are stored once (schema 20), yet each snapshot keeps the words it was saved
+ * with: a later content version that renames a category does not rename it in older results,
+ * and deleting an organisation leaves other organisations' results whole. */
+static void category_titles_kept_per_snapshot(void **state)
+{
+	(void)state;
+	int64_t org = add_org("見出し社", 12), other = add_org("消える社", 3);
+	stored_diag_t *old = snapshot("jisha-shindan", "yes", org, "2026-10-01T09:00:00Z");
+	stored_diag_t *renamed = snapshot("jisha-shindan", "partly", org, "2026-11-01T09:00:00Z");
+	stored_diag_t *same = snapshot("jisha-shindan", "no", other, "2026-11-02T09:00:00Z");
+	int ncats = old->ncats;
+	assert_true(ncats > 1);
+	char was_ja[sizeof old->cats[0].title_ja], was_en[sizeof old->cats[0].title_en];
+	snprintf(was_ja, sizeof was_ja, "%s", old->cats[0].title_ja);
+	snprintf(was_en, sizeof was_en, "%s", old->cats[0].title_en);
+	snprintf(renamed->cats[0].title_ja, sizeof renamed->cats[0].title_ja, "情報の保管と廃棄");
+	snprintf(renamed->cats[0].title_en, sizeof renamed->cats[0].title_en, "Storing and disposing of information");
+	assert_int_equal(store_diag_save(S, old), STORE_OK);
+	assert_int_equal(store_diag_save(S, renamed), STORE_OK);
+	assert_int_equal(store_diag_save(S, same), STORE_OK);
+	/* one row per distinct title: the categories once, and the renamed one once more */
+	assert_int_equal(table_rows("category_titles"), ncats + 1);
+	assert_int_equal(table_rows("diagnosis_categories"), 3 * ncats);
+	stored_diag_t *got;
+	assert_int_equal(store_diag_get(S, old->id, &got), STORE_OK);
+	assert_string_equal(got->cats[0].id, old->cats[0].id);
+	assert_string_equal(got->cats[0].title_ja, was_ja);
+	assert_string_equal(got->cats[0].title_en, was_en);
+	assert_int_equal(got->cats[0].total, old->cats[0].total);
+	for (int k = 1; k < ncats; k++)
+		assert_string_equal(got->cats[k].title_ja, old->cats[k].title_ja);
+	stored_diag_free(got);
+	assert_int_equal(store_diag_get(S, renamed->id, &got), STORE_OK);
+	assert_string_equal(got->cats[0].id, old->cats[0].id);
+	assert_string_equal(got->cats[0].title_ja, "情報の保管と廃棄");
+	assert_string_equal(got->cats[0].title_en, "Storing and disposing of information");
+	assert_string_equal(got->cats[1].title_ja, old->cats[1].title_ja);
+	stored_diag_free(got);
+	sd_category_t *cats;
+	int n;
+	assert_int_equal(store_diag_cats(S, renamed->id, &cats, &n), STORE_OK);
+	assert_int_equal(n, ncats);
+	assert_string_equal(cats[0].title_en, "Storing and disposing of information");
+	assert_int_equal(cats[0].total, renamed->cats[0].total);
+	free(cats);
+	/* the titles stay when an organisation goes; its category rows do not */
+	assert_int_equal(store_org_delete(S, other), STORE_OK);
+	assert_int_equal(table_rows("diagnosis_categories"), 2 * ncats);
+	assert_int_equal(table_rows("category_titles"), ncats + 1);
+	assert_int_equal(store_diag_get(S, old->id, &got), STORE_OK);
+	assert_string_equal(got->cats[0].title_ja, was_ja);
+	stored_diag_free(got);
+	stored_diag_free(old);
+	stored_diag_free(renamed);
+	stored_diag_free(same);
 }
 
 static void histories_in_order(void **state)
@@ -1350,6 +1429,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(organisations, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(checkpoints_deferred, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(snapshots_round_trip, fresh, cleanup),
+		cmocka_unit_test_setup_teardown(category_titles_kept_per_snapshot, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(histories_in_order, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(history_summaries, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(org_pages, fresh, cleanup),
