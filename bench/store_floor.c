@@ -103,7 +103,8 @@ static void step_done(sqlite3 *db, sqlite3_stmt *st)
 		  "profile, workspace_id"
 #define ANS_COLS "diagnosis_id, position, question, category, option, points, full, note"
 /* a category row with its titles last: both statements of its save bind the same row (the
- * titles are stored once, schema 20: added when missing, then named by id, as mamoru does) */
+ * titles are stored once, schema 20: the row names them by id; when they are missing, they are
+ * added and the row tried again, as mamoru does) */
 #define CAT_COLS "c.diagnosis_id, c.position, c.total, c.max, t.category, t.title_ja, t.title_en"
 #define AUDIT_COLS "at, workspace_id, user_id, actor, action, object, detail, client"
 
@@ -131,8 +132,7 @@ int main(int argc, char **argv)
 		     *add = prep(db, "INSERT INTO diagnoses (" DIAG_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
 				     "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)"),
 		     *add_ans = prep(db, "INSERT INTO diagnosis_answers (" ANS_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
-		     *add_title = prep(db, "INSERT INTO category_titles (category, title_ja, title_en) VALUES (?5, ?6, ?7) "
-					   "ON CONFLICT DO NOTHING"),
+		     *add_title = prep(db, "INSERT INTO category_titles (category, title_ja, title_en) VALUES (?5, ?6, ?7)"),
 		     *add_cat = prep(db, "INSERT INTO diagnosis_categories (diagnosis_id, position, total, max, title_id) "
 					 "SELECT ?1, ?2, ?3, ?4, id FROM category_titles WHERE category = ?5 AND title_ja = ?6 AND title_en = ?7"),
 		     *add_audit = prep(db, "INSERT INTO audit (" AUDIT_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
@@ -149,10 +149,14 @@ int main(int argc, char **argv)
 			step_done(db, add_ans);
 		}
 		for (int i = 0; i < nc; i++) {
-			bind_row(add_title, &cat[i], 1, id);
-			step_done(db, add_title);
 			bind_row(add_cat, &cat[i], 1, id);
 			step_done(db, add_cat);
+			if (sqlite3_changes(db) == 0) {
+				bind_row(add_title, &cat[i], 1, id);
+				step_done(db, add_title);
+				bind_row(add_cat, &cat[i], 1, id);
+				step_done(db, add_cat);
+			}
 		}
 		bind_row(add_audit, &audit[0], 0, 0);
 		snprintf(object, sizeof object, "diagnosis %lld", (long long)id); /* as mamoru writes it */

@@ -19,12 +19,13 @@ static const char SQL_ADD[] = "INSERT INTO diagnoses (organization_id, questionn
 			      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_ANS_ADD[] = "INSERT INTO diagnosis_answers (diagnosis_id, position, question, category, option, points, "
 				  "full, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-/* A category's titles are stored once (schema 20): its row is added when this content's words
- * are new, then the category row names it by id (?3-?5 the category and its titles). */
-static const char SQL_TITLE_ADD[] = "INSERT INTO category_titles (category, title_ja, title_en) VALUES (?1, ?2, ?3) "
-				    "ON CONFLICT DO NOTHING";
+/* A category's titles are stored once (schema 20): the category row names them by id
+ * (?3-?5 the category and its titles). When this content's words are not stored yet, no row is
+ * added; their row is then added and the category row tried again — so a save of known titles
+ * costs one statement per category, as before. */
 static const char SQL_CAT_ADD[] = "INSERT INTO diagnosis_categories (diagnosis_id, position, title_id, total, max) "
 				  "SELECT ?1, ?2, id, ?6, ?7 FROM category_titles WHERE category = ?3 AND title_ja = ?4 AND title_en = ?5";
+static const char SQL_TITLE_ADD[] = "INSERT INTO category_titles (category, title_ja, title_en) VALUES (?1, ?2, ?3)";
 /* A snapshot in one statement (issue 19: it was three, with two count(*) sub-queries): the
  * categories (kind 2), the answers (kind 1) and the diagnosis row (kind 0), each kind in its own
  * columns. No ORDER BY (it cost a temporary B-tree per part): the reader places each row by its
@@ -114,26 +115,30 @@ static store_rc_t add_rows(sq_t *q, stored_diag_t *d)
 	}
 	for (int i = 0; i < d->ncats; i++) {
 		const sd_category_t *c = &d->cats[i];
-		if (!(st = sq_stmt(q, SQL_TITLE_ADD)))
-			return STORE_ERROR;
-		sq_bind_text(st, 1, c->id, false);
-		sq_bind_text(st, 2, c->title_ja, false);
-		sq_bind_text(st, 3, c->title_en, false);
-		if ((rc = sq_step_done(q, st)) != STORE_OK)
-			return rc;
-		if (!(st = sq_stmt(q, SQL_CAT_ADD)))
-			return STORE_ERROR;
-		sqlite3_bind_int64(st, 1, d->id);
-		sqlite3_bind_int(st, 2, i);
-		sq_bind_text(st, 3, c->id, false);
-		sq_bind_text(st, 4, c->title_ja, false);
-		sq_bind_text(st, 5, c->title_en, false);
-		sqlite3_bind_int(st, 6, c->total);
-		sqlite3_bind_int(st, 7, c->max);
-		if ((rc = sq_step_done(q, st)) != STORE_OK)
-			return rc;
-		if (sqlite3_changes(q->db) != 1) /* never save a snapshot short of a category */
-			return sq_failf(q, STORE_ERROR, "分類 %s の見出しの行がありません", "category %s has no title row", c->id);
+		for (int attempt = 0;; attempt++) {
+			if (!(st = sq_stmt(q, SQL_CAT_ADD)))
+				return STORE_ERROR;
+			sqlite3_bind_int64(st, 1, d->id);
+			sqlite3_bind_int(st, 2, i);
+			sq_bind_text(st, 3, c->id, false);
+			sq_bind_text(st, 4, c->title_ja, false);
+			sq_bind_text(st, 5, c->title_en, false);
+			sqlite3_bind_int(st, 6, c->total);
+			sqlite3_bind_int(st, 7, c->max);
+			if ((rc = sq_step_done(q, st)) != STORE_OK)
+				return rc;
+			if (sqlite3_changes(q->db) == 1)
+				break;
+			if (attempt) /* never save a snapshot short of a category */
+				return sq_failf(q, STORE_ERROR, "分類 %s の見出しの行がありません", "category %s has no title row", c->id);
+			if (!(st = sq_stmt(q, SQL_TITLE_ADD)))
+				return STORE_ERROR;
+			sq_bind_text(st, 1, c->id, false);
+			sq_bind_text(st, 2, c->title_ja, false);
+			sq_bind_text(st, 3, c->title_en, false);
+			if ((rc = sq_step_done(q, st)) != STORE_OK)
+				return rc;
+		}
 	}
 	return STORE_OK;
 }
