@@ -21,7 +21,7 @@ static const char SQL_ADD[] = "INSERT INTO diagnoses (organization_id, questionn
 static const char SQL_ANS_ADD[] = "INSERT INTO diagnosis_answers (diagnosis_id, position, question, category, option, points, \"full\", "
 				  "note) SELECT $1, (e.ord - 1)::integer, e.x->>'q', e.x->>'c', e.x->>'o', (e.x->>'p')::integer, "
 				  "(e.x->>'f')::integer, e.x->>'n' FROM json_array_elements($2::json) WITH ORDINALITY AS e(x, ord)";
-/* A category's titles are stored once (schema 20): the rows this content's words need are added
+/* A category's titles are stored once (schema 19): the rows this content's words need are added
  * when missing, then the category rows name them by id. Two statements, not one with the
  * insert in a CTE: the second's snapshot, taken after the first, sees a title another server
  * committed meanwhile (ON CONFLICT waited for it), where the CTE's own snapshot would not. The

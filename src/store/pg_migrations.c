@@ -469,6 +469,8 @@ const char *const PG_MIGRATIONS[] = {
 	"  FOR EACH ROW EXECUTE FUNCTION mamoru_refuse('diagnoses are immutable snapshots');\n"
 	"CREATE TRIGGER category_titles_immutable BEFORE UPDATE ON category_titles\n"
 	"  FOR EACH ROW EXECUTE FUNCTION mamoru_refuse('diagnoses are immutable snapshots');\n",
+	/* issue 19: the plan a page at a time, oldest first, without sorting the organisation's items */
+	"CREATE INDEX plan_items_by_org ON plan_items(organization_id, workspace_id, id);\n",
 
 };
 

@@ -19,7 +19,7 @@ static const char SQL_ADD[] = "INSERT INTO diagnoses (organization_id, questionn
 			      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_ANS_ADD[] = "INSERT INTO diagnosis_answers (diagnosis_id, position, question, category, option, points, "
 				  "full, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-/* A category's titles are stored once (schema 20): the category row names them by id
+/* A category's titles are stored once (schema 19): the category row names them by id
  * (?3-?5 the category and its titles). When this content's words are not stored yet, no row is
  * added; their row is then added and the category row tried again — so a save of known titles
  * costs one statement per category, as before. */

@@ -549,6 +549,9 @@ const char *const MIGRATIONS[] = {
 	"  BEGIN SELECT RAISE(ABORT, 'diagnoses are immutable snapshots'); END;\n"
 	"CREATE TRIGGER category_titles_immutable BEFORE UPDATE ON category_titles\n"
 	"  BEGIN SELECT RAISE(ABORT, 'diagnoses are immutable snapshots'); END;\n",
+	/* issue 19: the organisation page shows the plan a page at a time, oldest first; without
+	 * this index every page sorted all of the organisation's items */
+	"CREATE INDEX plan_items_by_org ON plan_items(organization_id, workspace_id, id);\n",
 
 };
 

@@ -169,7 +169,10 @@ static void every_earlier_version_migrates(void **state)
 	}
 }
 
-/* Schema 20 moved the category titles out of diagnosis_categories into category_titles: a
+/* the migration that moved category titles into category_titles (later steps may follow) */
+enum { TITLES_STEP = 19 };
+
+/* Schema 19 moved the category titles out of diagnosis_categories into category_titles: a
  * database saved before it, with two content versions' titles for one category, reads back
  * each old snapshot's titles exactly, stores each distinct title once, is the schema a new
  * database has (a backup of it restores), and new saves reuse the rows already there. */
@@ -180,7 +183,7 @@ static void category_titles_upgrade_keeps_old_titles(void **state)
 	snprintf(cmd, sizeof cmd, "mkdir -p '%s/sub'", dir);
 	assert_int_equal(system(cmd), 0);
 	exec_sql("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
-	for (int k = 0; k < MIGRATION_COUNT - 1; k++) {
+	for (int k = 0; k < TITLES_STEP - 1; k++) { /* the schema just before the titles moved */
 		exec_sql(MIGRATIONS[k]);
 		char ins[96];
 		snprintf(ins, sizeof ins, "INSERT INTO schema_version VALUES (%d, '2025-01-01T00:00:00Z')", k + 1);

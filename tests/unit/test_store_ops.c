@@ -207,7 +207,7 @@ static long table_rows(const char *name)
 	return -1;
 }
 
-/* Category titles are stored once (schema 20), yet each snapshot keeps the words it was saved
+/* Category titles are stored once (schema 19), yet each snapshot keeps the words it was saved
  * with: a later content version that renames a category does not rename it in older results,
  * and deleting an organisation leaves other organisations' results whole. */
 static void category_titles_kept_per_snapshot(void **state)
