@@ -201,7 +201,8 @@ int app_incident_list(app_t *a, int64_t org_id, incident_t **out, int *n, err_t 
 	return rc == STORE_OK ? 0 : app_store_fail(a, rc, e);
 }
 
-int app_incident_page(app_t *a, int64_t org_id, int per_page, int *page, incident_t **out, int *n, int *total, err_t *e)
+int app_incident_page(app_t *a, int64_t org_id, int per_page, bool last_when_past, int *page, incident_t **out, int *n, int *total,
+		      err_t *e)
 {
 	*out = NULL;
 	*n = *total = 0;
@@ -212,7 +213,7 @@ int app_incident_page(app_t *a, int64_t org_id, int per_page, int *page, inciden
 	/* one read transaction, so that a page read again after the count agrees with it */
 	bool began = store_read_begin(a->store);
 	store_rc_t rc = store_incident_page(a->store, org_id, (*page - 1) * per_page, per_page, out, n, total);
-	if (rc == STORE_OK && *n == 0 && *page > 1) { /* past the last page: the last */
+	if (rc == STORE_OK && *n == 0 && *page > 1 && last_when_past) {
 		free(*out);
 		*page = *total > 0 ? (*total + per_page - 1) / per_page : 1;
 		rc = store_incident_page(a->store, org_id, (*page - 1) * per_page, per_page, out, n, total);

@@ -38,12 +38,13 @@ int app_incident_add(app_t *a, incident_t *x, err_t *e);
 int app_incident_get(app_t *a, int64_t org_id, int64_t id, incident_view_t *out, err_t *e);
 /* The organisation's incidents, newest first (incident_list_free). */
 int app_incident_list(app_t *a, int64_t org_id, incident_t **out, int *n, err_t *e);
-/* One page of that list for the register (issue 19), per_page a page: *page is the page asked
- * (1, 2, …) and becomes the last one when it is past it; *total = the organisation's incidents.
- * The database pages, and only the register's columns are read (store_incident_page), so a
- * page costs about the same however long the register. The same access as app_incident_list.
- * incident_list_free. */
-int app_incident_page(app_t *a, int64_t org_id, int per_page, int *page, incident_t **out, int *n, int *total, err_t *e);
+/* One page of that list (issue 19), per_page a page: *page is the page asked (1, 2, …); past
+ * the last it becomes the last with last_when_past (the register), else the page is empty (the
+ * API, as its other lists); *total = the organisation's incidents. The database pages, and only
+ * the summary columns are read (store_incident_page), so a page costs about the same however
+ * long the register. The same access as app_incident_list. incident_list_free. */
+int app_incident_page(app_t *a, int64_t org_id, int per_page, bool last_when_past, int *page, incident_t **out, int *n, int *total,
+		      err_t *e);
 /* Saves the details of x (title, description, when found, by whom, assets, intake sheet). */
 int app_incident_update(app_t *a, const incident_t *x, err_t *e);
 /* Decides the level again (scopes: the wizard's answers, "" when chosen directly): the runbook

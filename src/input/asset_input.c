@@ -10,6 +10,7 @@
 
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "input/page_input.h"
 #include "input/table.h"
 #include "input/xlsx_read.h"
 
@@ -412,20 +413,6 @@ static int bad_param(err_t *e, const char *name, const char *ja, const char *en)
 	return err_set(e, ERR_INVALID, name, "%s: %s%.0s", "%s: %.0s%s", name, ja, en);
 }
 
-static int number_param(const char *name, const char *v, int min, int max, int *out, err_t *e)
-{
-	char *end;
-	long x = strtol(v, &end, 10);
-	if (!*v || *end || x < min || x > max || strlen(v) > 9) {
-		char ja[96], en[96];
-		snprintf(ja, sizeof ja, "%d〜%d の整数で指定してください", min, max);
-		snprintf(en, sizeof en, "must be a whole number from %d to %d", min, max);
-		return bad_param(e, name, ja, en);
-	}
-	*out = (int)x;
-	return 0;
-}
-
 int asset_filter_parse(const ledger_content_t *l, const asset_params_t *p, int max_per_page, asset_filter_t *f, err_t *e)
 {
 	asset_filter_init(f);
@@ -476,11 +463,11 @@ int asset_filter_parse(const ledger_content_t *l, const asset_params_t *p, int m
 			return bad_param(e, "order", "asc か desc です", "must be asc or desc");
 		f->desc = !strcmp(p->order, "desc");
 	}
-	if (p->page && *p->page && number_param("page", p->page, 1, 1000000, &f->page, e) != 0)
+	if (page_range_parse("page", p->page, 1, PAGE_NUMBER_MAX, &f->page, e) != 0)
 		return -1;
 	if (max_per_page == 0)
 		f->per_page = 0;
-	else if (p->per_page && *p->per_page && number_param("per_page", p->per_page, 1, max_per_page, &f->per_page, e) != 0)
+	else if (page_range_parse("per_page", p->per_page, 1, max_per_page, &f->per_page, e) != 0)
 		return -1;
 	return 0;
 }

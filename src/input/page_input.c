@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* s as a decimal number of at most 18 digits (fits int64_t); false for anything else. */
 static bool digits(const char *s, int64_t *out)
@@ -55,6 +56,21 @@ int page_number_parse(const char *s, int max, int *out, err_t *e)
 	if (!digits(s, &v) || v < 1 || v > max)
 		return err_set(e, ERR_INVALID, "page", "page（ページ）は 1 から %d までの数にしてください",
 			       "page must be a number from 1 to %d", max);
+	*out = (int)v;
+	return 0;
+}
+
+int page_range_parse(const char *name, const char *s, int min, int max, int *out, err_t *e)
+{
+	int64_t v;
+	if (!s || !*s)
+		return 0;
+	if (!digits(s, &v) || v < min || v > max) {
+		char ja[96], en[96];
+		snprintf(ja, sizeof ja, "%d〜%d の整数で指定してください", min, max);
+		snprintf(en, sizeof en, "must be a whole number from %d to %d", min, max);
+		return err_set(e, ERR_INVALID, name, "%s: %s%.0s", "%s: %.0s%s", name, ja, en);
+	}
 	*out = (int)v;
 	return 0;
 }

@@ -19,4 +19,11 @@ int page_before_parse(const char *s, int64_t *out, err_t *e);
 /* page: NULL or "" = 1, else a decimal number from 1 to max. Field "page". */
 int page_number_parse(const char *s, int max, int *out, err_t *e);
 
+#define PAGE_NUMBER_MAX 1000000 /* ?page= of the JSON lists */
+
+/* ?page= and ?per_page= of the JSON lists paged by number (assets, risks, incidents), field
+ * name: NULL or "" leaves *out as it is (the caller's default), else a decimal number from min
+ * to max; a bad value names the field and the range. */
+int page_range_parse(const char *name, const char *s, int min, int max, int *out, err_t *e);
+
 #endif

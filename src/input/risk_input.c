@@ -13,6 +13,7 @@
 #include "core/utf8.h"
 #include "input/answerfile.h"
 #include "input/org_input.h"
+#include "input/page_input.h"
 
 static int field_error(err_t *e, const char *field, const char *ja, const char *en) { return input_field_error(e, field, ja, en); }
 
@@ -303,20 +304,11 @@ int risk_filter_parse(const content_t *c, const risk_params_t *p, int max_per_pa
 			return field_error(e, "order", "asc か desc です", "must be asc or desc");
 		f->desc = !strcmp(p->order, "desc");
 	}
-	char *end;
-	if (p->page && *p->page) {
-		long v = strtol(p->page, &end, 10);
-		if (*end || v < 1 || v > 1000000)
-			return field_error(e, "page", "1 以上の整数です", "must be a whole number from 1");
-		f->page = (int)v;
-	}
-	if (max_per_page == 0) {
+	if (page_range_parse("page", p->page, 1, PAGE_NUMBER_MAX, &f->page, e) != 0)
+		return -1;
+	if (max_per_page == 0)
 		f->per_page = 0;
-	} else if (p->per_page && *p->per_page) {
-		long v = strtol(p->per_page, &end, 10);
-		if (*end || v < 1 || v > max_per_page)
-			return field_error(e, "per_page", "件数が範囲外です", "is out of range");
-		f->per_page = (int)v;
-	}
+	else if (page_range_parse("per_page", p->per_page, 1, max_per_page, &f->per_page, e) != 0)
+		return -1;
 	return 0;
 }

@@ -28,10 +28,10 @@ static const char SQL_UPDATE[] =
 static const char SQL_GET[] = "SELECT " INC_COLS " FROM incidents WHERE id = $1 AND workspace_id = $2";
 static const char SQL_LIST[] = "SELECT " INC_COLS " FROM incidents WHERE organization_id = $1 AND workspace_id = $2 ORDER BY id DESC";
 /* The register's page (issue 19): incidents_by_org (organization_id, workspace_id, id) gives
- * the rows newest first without sorting, and only the columns the register shows are read, not
- * the long texts. */
+ * the rows newest first without sorting, and only the columns the register and the API's list
+ * show are read, not the long texts. */
 static const char SQL_COUNT[] = "SELECT count(*) FROM incidents WHERE organization_id = $1 AND workspace_id = $2";
-static const char SQL_PAGE[] = "SELECT id, organization_id, type, level, title, detected, status, created_at FROM incidents "
+static const char SQL_PAGE[] = "SELECT id, organization_id, type, level, title, detected, status, created_at, closed_at FROM incidents "
 			       "WHERE organization_id = $1 AND workspace_id = $2 ORDER BY id DESC LIMIT $3 OFFSET $4";
 
 #define STEP_COLS "id, incident_id, position, step_key, actor, step_text, done, done_by, done_at, note, updated_at"
@@ -228,6 +228,7 @@ store_rc_t pg_incident_page(store_t *s, int64_t org_id, int offset, int limit, i
 		pg_col_text(r, i, 6, status, sizeof status);
 		x->status = strcmp(status, "closed") ? INC_OPEN : INC_CLOSED;
 		pg_col_text(r, i, 7, x->created, sizeof x->created);
+		pg_col_text(r, i, 8, x->closed, sizeof x->closed);
 	}
 	PQclear(r);
 	*out = list;

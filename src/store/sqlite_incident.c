@@ -28,9 +28,9 @@ static const char SQL_GET[] = "SELECT " INC_COLS " FROM incidents WHERE id = ? A
 static const char SQL_LIST[] = "SELECT " INC_COLS " FROM incidents WHERE organization_id = ? AND workspace_id = ? ORDER BY id DESC";
 /* The register's page (issue 19): incidents_by_org (organization_id, workspace_id, id) counts
  * them from the index alone and gives the rows newest first without sorting, and only the
- * columns the register shows are read, not the long texts. */
+ * columns the register and the API's list show are read, not the long texts. */
 static const char SQL_COUNT[] = "SELECT count(*) FROM incidents WHERE organization_id = ? AND workspace_id = ?";
-static const char SQL_PAGE[] = "SELECT id, organization_id, type, level, title, detected, status, created_at FROM incidents "
+static const char SQL_PAGE[] = "SELECT id, organization_id, type, level, title, detected, status, created_at, closed_at FROM incidents "
 			       "WHERE organization_id = ? AND workspace_id = ? ORDER BY id DESC LIMIT ? OFFSET ?";
 
 #define STEP_COLS "id, incident_id, position, step_key, actor, step_text, done, done_by, done_at, note, updated_at"
@@ -221,6 +221,7 @@ static void read_summary(sqlite3_stmt *st, incident_t *x)
 	sq_col_text(st, 6, status, sizeof status);
 	x->status = strcmp(status, "closed") ? INC_OPEN : INC_CLOSED;
 	sq_col_text(st, 7, x->created, sizeof x->created);
+	sq_col_text(st, 8, x->closed, sizeof x->closed);
 }
 
 store_rc_t sq_incident_page(store_t *s, int64_t org_id, int offset, int limit, incident_t **out, int *n, int *total)

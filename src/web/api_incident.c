@@ -1,6 +1,7 @@
 /*
  * api_incident.c — incident response in JSON (docs/api.md), under the organisation:
- *   GET  /api/v1/organizations/{id}/incidents                 the register, newest first
+ *   GET  /api/v1/organizations/{id}/incidents                 the register, newest first, a page
+ *                                                             (?page= ?per_page= up to 1000)
  *   POST /api/v1/organizations/{id}/incidents                 record one: {type, title, level | impact,
  *                                                             detected, reporter, description, assets, intake}
  *   GET  /api/v1/organizations/{id}/incidents/{iid}           with its runbook ("steps") and timeline
@@ -21,6 +22,7 @@
 #include "core/buf.h"
 #include "core/xalloc.h"
 #include "input/incident_input.h"
+#include "input/page_input.h"
 #include "report/incident_json.h"
 #include "web/pages.h"
 
@@ -208,10 +210,13 @@ void api_incidents(req_t *r, resp_t *w, const char *const *args)
 	(void)args;
 	if (no_content(r, w))
 		return;
+	/* a register that grows is answered a page at a time (issue 19), like the assets */
+	int page = 1, per_page = 50, n, total;
 	incident_t *xs;
-	int n;
 	err_t e;
-	if (app_incident_list(&r->app, r->org.id, &xs, &n, &e) != 0) {
+	if (page_range_parse("page", req_query(r, "page"), 1, PAGE_NUMBER_MAX, &page, &e) != 0 ||
+	    page_range_parse("per_page", req_query(r, "per_page"), 1, 1000, &per_page, &e) != 0 ||
+	    app_incident_page(&r->app, r->org.id, per_page, false, &page, &xs, &n, &total, &e) != 0) {
 		resp_fail(r, w, &e);
 		return;
 	}
@@ -219,7 +224,8 @@ void api_incidents(req_t *r, resp_t *w, const char *const *args)
 	for (int i = 0; i < n; i++)
 		json_array_append_new(a, incident_summary_json(IC(r), &xs[i], r->lang));
 	incident_list_free(xs, n);
-	resp_json(w, 200, json_pack("{s:I, s:o}", "organization_id", (json_int_t)r->org.id, "incidents", a));
+	resp_json(w, 200, json_pack("{s:I, s:o, s:i, s:i, s:i}", "organization_id", (json_int_t)r->org.id, "incidents", a, "total", total,
+				    "page", page, "per_page", per_page));
 }
 
 void api_incident_create(req_t *r, resp_t *w, const char *const *args)

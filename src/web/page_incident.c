@@ -78,7 +78,7 @@ void page_incidents(req_t *r, resp_t *w, const char *const *args)
 	/* a register that grows is shown INCIDENTS_PER_PAGE at a time, read a page at a time from
 	 * the database (issue 19); a page past the last shows the last */
 	if (page_number_parse(req_query(r, "page"), INCIDENT_PAGE_MAX, &page, &e) != 0 ||
-	    app_incident_page(&r->app, r->org.id, INCIDENTS_PER_PAGE, &page, &xs, &k, &n, &e) != 0) {
+	    app_incident_page(&r->app, r->org.id, INCIDENTS_PER_PAGE, true, &page, &xs, &k, &n, &e) != 0) {
 		resp_fail(r, w, &e);
 		return;
 	}

@@ -110,6 +110,12 @@ expect_code 200; expect_json "d['total']" "17"; expect_json "len(d['assets'])" "
 expect_json "{'id', 'name', 'c', 'i', 'a', 'importance'} <= set(d['assets'][0])" "true"
 api GET "/api/v1/organizations/2/assets?per_page=10&page=2&sort=no"
 expect_json "[d['total'], len(d['assets']), d['page']]" "[137, 10, 2]"
+api GET "/api/v1/organizations/2/assets?per_page=10&page=15"
+expect_code 200; expect_json "[d['total'], d['assets'], d['page'], d['per_page']]" "[137, [], 15, 10]"
+for bad in per_page=0:per_page per_page=1001:per_page per_page=x:per_page page=0:page; do
+	api GET "/api/v1/organizations/2/assets?${bad%%:*}"
+	expect_code 422; expect_json "d['error']['field']" "\"${bad##*:}\""
+done
 api POST /api/v1/organizations/1/assets -d '{"name": "顧客名簿", "c": 3, "i": 2, "a": "2", "department": "営業部", "retention": "5年"}'
 expect_code 201; expect_json "d['importance']" '"high"'
 A=$(printf '%s' "$OUT" | python3 -c "import json,sys; print(json.load(sys.stdin)['id'])")
@@ -158,6 +164,14 @@ api PUT /api/v1/organizations/1/risks/$R2 -d '{"assets": [999999]}'
 expect_code 422; expect_json "d['error']['field']" '"assets"'
 api PUT /api/v1/organizations/1/risks/$R2 -d '{"frequency": "weekly"}'
 expect_code 422; expect_json "d['error']['field']" '"frequency"'
+api GET "/api/v1/organizations/1/risks?per_page=1&page=2&sort=id"
+expect_code 200; expect_json "[d['total'], [x['id'] for x in d['risks']], d['page'], d['per_page']]" "[2, [$R2], 2, 1]"
+api GET "/api/v1/organizations/1/risks?page=3&per_page=1"
+expect_code 200; expect_json "[d['total'], d['risks'], d['page']]" "[2, [], 3]"
+for bad in per_page=0:per_page per_page=1001:per_page per_page=x:per_page page=0:page; do
+	api GET "/api/v1/organizations/1/risks?${bad%%:*}"
+	expect_code 422; expect_json "d['error']['field']" "\"${bad##*:}\""
+done
 
 CASE="the register page: heat map with counts, the worked example, the decision form, a low risk accepted"
 get /organizations/1/risks

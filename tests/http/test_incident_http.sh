@@ -6,7 +6,9 @@
 # incident closes with its cause and measures that appear in the action plan; the emergency
 # manual (roles, contacts, review date; printable) and the IT-BCP checklist; the same through
 # the API. Bad input is refused (422 naming the field) and changes nothing; no CSRF token 403;
-# a viewer reads without forms and changes nothing; another organisation's incident is 404.
+# a viewer reads without forms and changes nothing; another organisation's incident is 404. The
+# API's register of 120 is paged (issue 19): 50 newest first with the total, page 3 the last 20,
+# every id once over the pages, a page past the last empty, a bad ?page= or ?per_page= 422.
 set -u
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -257,6 +259,9 @@ expect_json "(d['status'], d['planned'])" '["closed", 1]'
 [ "$(rows "SELECT count(*) FROM plan_items WHERE title = 'メールの添付ファイルの扱いを教育する'")" = 1 ] && ok || bad "API measure not planned"
 api GET /api/v1/organizations/1/incidents
 expect_json "[x['id'] for x in d['incidents']]" "[$id, 2, 1]"
+expect_json "[d['total'], d['page'], d['per_page']]" "[3, 1, 50]"
+expect_json "[(x['status'], x['closed'] is not None, x['type_name'] != '', x['level'], x['created'] != '') for x in d['incidents'][:1]]" '[["closed", true, true, 3, true]]'
+expect_json "sorted(d['incidents'][1])" '["closed", "created", "detected", "id", "level", "organization_id", "status", "title", "type", "type_name"]'
 api GET /api/v1/organizations/1/manual
 expect_json "[r['name'] for r in d['manual']['roles'] if r['role'] == 'manager']" '["総務部長 山田"]'
 api PUT /api/v1/organizations/1/manual -d '{"roles": {"first": {"name": "発見者"}}}'
@@ -292,6 +297,42 @@ CASE="deleting the organisation deletes its incidents"
 get $O/incidents/1
 expect_code 404
 [ "$(rows "SELECT count(*) FROM incidents") $(rows "SELECT count(*) FROM incident_steps") $(rows "SELECT count(*) FROM emergency_roles")" = "0 0 0" ] && ok || bad "rows outlived the organisation"
+
+CASE="the API's register of 120 is paged: 50 newest first, page 3 the last 20, every id once"
+made=0
+for i in $(seq 1 120); do
+	api POST /api/v1/organizations/2/incidents -d "{\"type\": \"leak\", \"level\": $((i % 4)), \"title\": \"事案$i\"}"
+	[ "$CODE" = 201 ] && made=$((made + 1))
+done
+[ "$made" = 120 ] && ok || bad "incidents made: $made"
+INC=$(rows "SELECT id FROM incidents WHERE organization_id = 2 ORDER BY id DESC" | tr '\n' ' ' | sed 's/ $//')
+page_ids() { printf '%s' "$OUT" | python3 -c 'import json,sys; print(" ".join(str(x["id"]) for x in json.load(sys.stdin)["incidents"]))'; }
+nth() { echo $INC | tr ' ' '\n' | sed -n "$1,$2p" | tr '\n' ' ' | sed 's/ $//'; }
+api GET /api/v1/organizations/2/incidents
+expect_code 200
+expect_json "[d['total'], d['page'], d['per_page'], len(d['incidents'])]" "[120, 1, 50, 50]"
+[ "$(page_ids)" = "$(nth 1 50)" ] && ok || bad "page 1 is not the newest 50: $(page_ids | cut -c1-60)"
+expect_json "d['incidents'][0]['title']" '"事案120"'
+api GET "/api/v1/organizations/2/incidents?per_page=50&page=3"
+expect_json "[d['total'], d['page'], d['per_page'], len(d['incidents'])]" "[120, 3, 50, 20]"
+[ "$(page_ids)" = "$(nth 101 120)" ] && ok || bad "page 3 is not the oldest 20"
+walk=""
+for pg in 1 2 3 4 5 6 7 8 9; do api GET "/api/v1/organizations/2/incidents?per_page=14&page=$pg"; walk="$walk $(page_ids)"; done
+[ "$(echo $walk)" = "$INC" ] && ok || bad "walking pages of 14 differs from the register"
+[ "$(echo $walk | tr ' ' '\n' | sort -u | wc -l)" = 120 ] && ok || bad "the walk repeats or misses incidents"
+api GET "/api/v1/organizations/2/incidents?per_page=1000"
+expect_json "[d['total'], len(d['incidents'])]" "[120, 120]"
+CASE="an API page past the last is empty, as the assets'; a bad page or per_page is 422 naming it"
+api GET "/api/v1/organizations/2/incidents?page=4"
+expect_code 200
+expect_json "[d['total'], d['page'], d['incidents']]" "[120, 4, []]"
+for bad in per_page=0:per_page per_page=1001:per_page per_page=x:per_page per_page=-5:per_page page=0:page page=x:page page=1000001:page; do
+	api GET "/api/v1/organizations/2/incidents?${bad%%:*}"
+	expect_code 422
+	expect_json "d['error']['field']" "\"${bad##*:}\""
+done
+api GET "/api/v1/organizations/2/incidents?per_page=1001&lang=en"
+expect_json "d['error']['message']" '"per_page: must be a whole number from 1 to 1000"'
 
 echo "incident-http: $PASS passed, $FAIL failed"
 [ "$FAIL" = 0 ]

@@ -1060,7 +1060,8 @@ static void plans(void **state)
 /* The register's and the plan's pages in the database (issue 19): LIMIT and OFFSET in each
  * list's order (incidents newest first, plan items oldest first), the count of the whole list
  * with every page, the other organisation's rows and another workspace's never, an offset past
- * the end empty; the register's page reads its columns only, the plan's every field. */
+ * the end empty; the register's page reads its columns only (with when it closed, for the
+ * API's list), the plan's every field. */
 static void incident_and_plan_pages(void **state)
 {
 	(void)state;
@@ -1074,6 +1075,8 @@ static void incident_and_plan_pages(void **state)
 		x.type = i % 2 ? INC_LEAK : INC_MALWARE;
 		x.level = i % 4;
 		x.status = i % 3 ? INC_OPEN : INC_CLOSED;
+		if (x.status == INC_CLOSED)
+			strcpy(x.closed, "2026-11-20 17:00");
 		snprintf(x.title, sizeof x.title, "事案%d", i);
 		if (i % 2)
 			snprintf(x.detected, sizeof x.detected, "2026-11-0%c 09:15", (char)('1' + i)); /* i < 9 */
@@ -1114,6 +1117,8 @@ static void incident_and_plan_pages(void **state)
 	assert_int_equal(xs[1].status, INC_OPEN);
 	assert_int_equal(xs[1].type, INC_LEAK);
 	assert_string_equal(xs[0].created, NOW);
+	assert_string_equal(xs[0].closed, "2026-11-20 17:00"); /* the API's list shows it */
+	assert_string_equal(xs[1].closed, "");
 	assert_string_equal(xs[0].description, ""); /* not read: the register does not show it */
 	assert_string_equal(xs[0].cause, "");
 	assert_string_equal(xs[0].reporter, "");
