@@ -563,6 +563,7 @@ static void load_ui(ctx_t *x, yaml_node_t *root)
 		check_ui_text(x, tn, u->key, "en", u->text.en);
 	}
 	qsort(x->c->ui, (size_t)x->c->nui, sizeof *x->c->ui, ui_string_cmp);
+	ui_index_build(x->c);
 }
 
 /* ---- industries.yaml ------------------------------------------------------------------- */

@@ -184,6 +184,8 @@ typedef struct content {
 	int nqs;
 	ui_string_t *ui;
 	int nui;
+	int *ui_slots;           /* ui by hash of the key (ui_index_build): index + 1, 0 = empty */
+	unsigned ui_mask;        /* the slots' count - 1 (a power of two) */
 	industry_t *industries;
 	int nindustries;
 	size_band_t *size_bands;
@@ -218,6 +220,9 @@ const measure_t *content_measure(const content_t *c, const char *id);
 /* UI string by key; returns the key itself when missing so a gap is visible, never a crash.
  * c->ui must be sorted with ui_string_cmp (the loader does it). */
 int ui_string_cmp(const void *a, const void *b);
+/* Indexes c->ui by a hash of the key (in c's arena), once loaded: ui() then compares one key
+ * or two instead of a binary search's dozen (pages look up a hundred strings each). */
+void ui_index_build(content_t *c);
 const char *ui(const content_t *c, const char *key, lang_t lang);
 int item_index(const questionnaire_t *q, const char *id);
 
