@@ -41,10 +41,8 @@ void h(buf_t *b, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	const char *run = fmt;
-	for (const char *p = fmt; *p; p++) {
-		if (*p != '%')
-			continue;
+	const char *run = fmt, *p;
+	while ((p = strchr(run, '%'))) { /* a vector at a time to the next conversion */
 		buf_put(b, run, (size_t)(p - run));
 		p++;
 		switch (*p) {
