@@ -229,14 +229,20 @@ int app_release_each(app_t *a, int64_t id, bool (*fn)(const pool_key_t *, const 
 
 int app_peers(app_t *a, const stored_diag_t *sd, peers_t *out, err_t *e)
 {
+	pool_release_t rel;
+	if (app_release_current(a, &rel, e) != 0)
+		return -1;
+	return app_peers_in(a, sd, &rel, out, e);
+}
+
+int app_peers_in(app_t *a, const stored_diag_t *sd, const pool_release_t *release, peers_t *out, err_t *e)
+{
+	const pool_release_t rel = *release;
 	memset(out, 0, sizeof *out);
 	out->min_group = pool_min_group();
 	char month[8];
 	app_this_month(a, month, out->from);
 	pool_next_release(month, out->next_release);
-	pool_release_t rel;
-	if (app_release_current(a, &rel, e) != 0)
-		return -1;
 	out->release = rel.id;
 	snprintf(out->release_month, sizeof out->release_month, "%s", rel.month);
 	snprintf(out->release_created, sizeof out->release_created, "%s", rel.created);

@@ -26,6 +26,8 @@ int app_release_list(app_t *a, pool_release_t **out, int *n, err_t *e);
 int app_release_each(app_t *a, int64_t id, bool (*fn)(const pool_key_t *, const pool_agg_t *, void *), void *arg, err_t *e);
 /* The peers of a saved diagnosis in the current release, with the 95 % margins of the noise. */
 int app_peers(app_t *a, const stored_diag_t *sd, peers_t *out, err_t *e);
+/* The same in a release the caller has (app_release_current) and found to exist. */
+int app_peers_in(app_t *a, const stored_diag_t *sd, const pool_release_t *rel, peers_t *out, err_t *e);
 /* The first day of the month after `month` ("YYYY-MM-01"): when the next release comes. */
 void pool_next_release(const char *month, char out[11]);
 
