@@ -56,9 +56,9 @@ store_rc_t store_org_page(store_t *s, const org_query_t *q, org_t **out, int *n,
 
 store_rc_t store_diag_save(store_t *s, stored_diag_t *sd) { return s->ops->diag_add(s, sd); }
 
-/* One statement in both backends (a UNION ALL of the row, its answers and categories), so it
- * is consistent on its own: a read transaction around it only added BEGIN and its end (on
- * PostgreSQL two more round trips per result page). */
+/* Consistent on its own in both backends (PostgreSQL: one UNION ALL of the row, its answers and
+ * categories; SQLite: three statements in the request's read transaction or one of their own),
+ * so no read transaction here: on PostgreSQL it cost two more round trips per result page. */
 store_rc_t store_diag_get(store_t *s, int64_t id, stored_diag_t **out) { return s->ops->diag_get(s, id, out); }
 
 /* The snapshots with these ids, in their order; all or none. */

@@ -443,6 +443,39 @@ static void full_disk_is_reported_and_leaves_nothing(void **state)
 	assert_int_equal(scalar("SELECT count(*) FROM diagnosis_answers"), 25 * saved);
 }
 
+/* A snapshot whose rows were damaged behind the program's back (a missing answer or category
+ * position) is refused with a message naming it, not read back short; another workspace's
+ * diagnosis is not found. */
+static void damaged_snapshot_is_refused(void **state)
+{
+	(void)state;
+	store_t *s;
+	err_t err;
+	assert_int_equal(store_open(path, &s, &err), STORE_OK);
+	store_set_workspace(s, 1);
+	stored_diag_t *a = scored("jisha-shindan", "partly", 0, "本社"), *b = scored("jisha-shindan", "yes", 0, "支店");
+	assert_int_equal(store_diag_save(s, a), STORE_OK);
+	assert_int_equal(store_diag_save(s, b), STORE_OK);
+	store_close(s);
+	exec_sql("DELETE FROM diagnosis_answers WHERE diagnosis_id = 1 AND position = 3;"
+		 "DELETE FROM diagnosis_categories WHERE diagnosis_id = 2 AND position = 0;");
+	assert_int_equal(store_open(path, &s, &err), STORE_OK);
+	store_set_workspace(s, 1);
+	stored_diag_t *got = NULL;
+	for (int64_t id = 1; id <= 2; id++) {
+		assert_int_equal(store_diag_get(s, id, &got), STORE_ERROR);
+		assert_null(got);
+		char want[64];
+		snprintf(want, sizeof want, "diagnosis %lld has damaged", (long long)id);
+		assert_non_null(strstr(store_error(s), want));
+	}
+	store_set_workspace(s, 2);
+	assert_int_equal(store_diag_get(s, 1, &got), STORE_NOT_FOUND);
+	store_close(s);
+	stored_diag_free(a);
+	stored_diag_free(b);
+}
+
 /* A request's reads share one read transaction (store_request_begin): they see one view of
  * the database, and a write in the request ends it and runs as it would have alone — even
  * after another connection has written, when upgrading the read transaction would fail. */
@@ -504,6 +537,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(hostile_backup_is_refused, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(full_disk_is_reported_and_leaves_nothing, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(request_read_yields_to_writes, fresh, cleanup),
+		cmocka_unit_test_setup_teardown(damaged_snapshot_is_refused, fresh, cleanup),
 	};
 	return cmocka_run_group_tests_name("store", tests, setup, teardown);
 }
