@@ -334,6 +334,8 @@ static void release(cached_page_t *c)
 	pthread_mutex_unlock(&cache_lock);
 }
 
+static void release_shared(void *c) { release(c); }
+
 /* Only plain requests are cached: other query parameters would show in the language switch. */
 static bool cacheable(const req_t *r)
 {
@@ -522,7 +524,8 @@ static void attached_notice(req_t *r, resp_t *w)
 
 /* The main part is drawn straight into the response (RESULT_ROOM is room for the longest
  * result, so it is not copied while it grows) and only then copied once into the cache; a hit is
- * copied once from the cache. */
+ * sent from the cache itself, between this request's header and footer (resp_t.shared: the
+ * response holds the entry's reference until the client has it). */
 void page_result(req_t *r, resp_t *w, const char *const *args)
 {
 	(void)args;
@@ -530,12 +533,14 @@ void page_result(req_t *r, resp_t *w, const char *const *args)
 	bool use_cache = cacheable(r);
 	cached_page_t *c = use_cache ? cached_main(r, id) : NULL;
 	if (c) {
-		buf_reserve(&w->body, c->len + 8192);
 		page_begin(r, w, c->title);
 		attached_notice(r, w);
-		buf_put(&w->body, c->html, c->len);
+		w->shared.data = c->html;
+		w->shared.len = c->len;
+		w->shared.at = w->body.len;
+		w->shared.release = release_shared;
+		w->shared.arg = c;
 		org_id = c->org_id;
-		release(c);
 	} else {
 		result_view_t v;
 		err_t e;
