@@ -129,19 +129,10 @@ store_rc_t pg_plan_list(store_t *s, int64_t org_id, plan_item_t **out, int *n)
 store_rc_t pg_plan_page(store_t *s, int64_t org_id, int offset, int limit, plan_item_t **out, int *n, int *total)
 {
 	*out = NULL;
-	*n = *total = 0;
-	pg_args_t a = { 0 };
-	pa_int(&a, org_id);
-	pa_int(&a, s->workspace);
-	PGresult *r;
-	store_rc_t rc = pg_one(PG(s), SQL_COUNT, &a, "plan_items", &r);
-	if (rc != STORE_OK)
-		return rc;
-	int count = (int)pg_col_int(r, 0, 0);
-	PQclear(r);
-	pa_int(&a, limit);
-	pa_int(&a, offset);
-	if (!(r = pg_run(PG(s), SQL_PAGE, &a, "plan_items", &rc)))
+	*n = 0;
+	store_rc_t rc;
+	PGresult *r = pg_page(PG(s), SQL_COUNT, SQL_PAGE, org_id, offset, limit, "plan_items", total, &rc);
+	if (!r)
 		return rc;
 	int k = PQntuples(r);
 	plan_item_t *list = xcalloc((size_t)(k ? k : 1), sizeof *list);
@@ -150,7 +141,6 @@ store_rc_t pg_plan_page(store_t *s, int64_t org_id, int offset, int limit, plan_
 	PQclear(r);
 	*out = list;
 	*n = k;
-	*total = count;
 	return STORE_OK;
 }
 

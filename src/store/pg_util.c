@@ -308,3 +308,20 @@ store_rc_t pg_delete(pg_t *p, const char *const *sqls, int n, int64_t id)
 	}
 	return pg_write_end(p, own, rc);
 }
+
+PGresult *pg_page(pg_t *p, const char *count_sql, const char *page_sql, int64_t org_id, int offset, int limit, const char *what,
+		  int *total, store_rc_t *rc)
+{
+	*total = 0;
+	pg_args_t a = { 0 };
+	pa_int(&a, org_id);
+	pa_int(&a, p->base.workspace);
+	PGresult *r;
+	if ((*rc = pg_one(p, count_sql, &a, what, &r)) != STORE_OK)
+		return NULL;
+	*total = (int)pg_col_int(r, 0, 0);
+	PQclear(r);
+	pa_int(&a, limit);
+	pa_int(&a, offset);
+	return pg_run(p, page_sql, &a, what, rc);
+}

@@ -50,6 +50,10 @@ PGresult *pg_run(pg_t *p, const char *sql, const pg_args_t *args, const char *wh
 store_rc_t pg_do(pg_t *p, const char *sql, const pg_args_t *args, const char *what, long *changed);
 /* A query for at most one row: STORE_OK with *res on it (PQclear), STORE_NOT_FOUND, or STORE_ERROR. */
 store_rc_t pg_one(pg_t *p, const char *sql, const pg_args_t *args, const char *what, PGresult **res);
+/* An organisation's list a page at a time: count_sql ($1 organisation, $2 workspace) gives
+ * *total, page_sql (the same, $3 limit, $4 offset) its rows (PQclear); NULL with *rc set. */
+PGresult *pg_page(pg_t *p, const char *count_sql, const char *page_sql, int64_t org_id, int offset, int limit, const char *what,
+		  int *total, store_rc_t *rc);
 /* Runs SQL text without parameters (schema, transaction control). */
 store_rc_t pg_exec(pg_t *p, const char *sql, const char *what);
 

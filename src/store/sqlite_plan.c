@@ -135,23 +135,10 @@ store_rc_t sq_plan_page(store_t *s, int64_t org_id, int offset, int limit, plan_
 {
 	sq_t *q = SQ(s);
 	*out = NULL;
-	*n = *total = 0;
-	sqlite3_stmt *st = sq_stmt(q, SQL_COUNT);
+	*n = 0;
+	sqlite3_stmt *st = sq_page(q, SQL_COUNT, SQL_PAGE, org_id, offset, limit, "plan_items", total);
 	if (!st)
 		return STORE_ERROR;
-	sqlite3_bind_int64(st, 1, org_id);
-	sqlite3_bind_int64(st, 2, s->workspace);
-	store_rc_t rc = sq_step_row(q, st, "plan_items");
-	if (rc != STORE_OK)
-		return rc;
-	*total = sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
-	if (!(st = sq_stmt(q, SQL_PAGE)))
-		return STORE_ERROR;
-	sqlite3_bind_int64(st, 1, org_id);
-	sqlite3_bind_int64(st, 2, s->workspace);
-	sqlite3_bind_int(st, 3, limit);
-	sqlite3_bind_int(st, 4, offset);
 	plan_item_t *list = xcalloc((size_t)(limit > 0 ? limit : 1), sizeof *list);
 	int k = 0, r = SQLITE_DONE;
 	while (k < limit && (r = sqlite3_step(st)) == SQLITE_ROW)

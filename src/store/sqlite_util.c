@@ -185,6 +185,28 @@ store_rc_t sq_commit(store_t *s)
 
 /* Several reads in one read transaction take the file lock once instead of per statement
  * (it shows in profiles of the result page). Nested use is a no-op. */
+sqlite3_stmt *sq_page(sq_t *q, const char *count_sql, const char *page_sql, int64_t org_id, int offset, int limit,
+		      const char *what, int *total)
+{
+	*total = 0;
+	sqlite3_stmt *st = sq_stmt(q, count_sql);
+	if (!st)
+		return NULL;
+	sqlite3_bind_int64(st, 1, org_id);
+	sqlite3_bind_int64(st, 2, q->base.workspace);
+	if (sq_step_row(q, st, what) != STORE_OK)
+		return NULL;
+	*total = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	if (!(st = sq_stmt(q, page_sql)))
+		return NULL;
+	sqlite3_bind_int64(st, 1, org_id);
+	sqlite3_bind_int64(st, 2, q->base.workspace);
+	sqlite3_bind_int(st, 3, limit);
+	sqlite3_bind_int(st, 4, offset);
+	return st;
+}
+
 bool sq_read_begin(store_t *s)
 {
 	sq_t *q = SQ(s);

@@ -57,6 +57,11 @@ bool sq_read_begin(store_t *s);
 void sq_read_end(store_t *s, bool began);
 bool sq_request_begin(store_t *s);
 void sq_request_end(store_t *s, bool began);
+/* An organisation's list a page at a time: count_sql (?1 organisation, ?2 workspace) gives
+ * *total, and page_sql (the same, ?3 limit, ?4 offset) comes back bound, for the caller to step
+ * and reset; NULL after recording why. */
+sqlite3_stmt *sq_page(sq_t *q, const char *count_sql, const char *page_sql, int64_t org_id, int offset, int limit,
+		      const char *what, int *total);
 /* Ends the request's read transaction, if one is open, before a write (see sq_request_begin). */
 void sq_yield_read(sq_t *q);
 /* A write row operation runs in the caller's transaction, or else in its own: *own says which,
