@@ -460,8 +460,12 @@ static void csrf_token(req_t *r)
 		unsigned char raw[16];
 		if (getrandom(raw, sizeof raw, 0) != sizeof raw)
 			abort();
-		for (int i = 0; i < 16; i++)
-			snprintf(r->anon_csrf + 2 * i, 3, "%02x", raw[i]);
+		static const char HEX[] = "0123456789abcdef";
+		for (int i = 0; i < 16; i++) {
+			r->anon_csrf[2 * i] = HEX[raw[i] >> 4];
+			r->anon_csrf[2 * i + 1] = HEX[raw[i] & 15];
+		}
+		r->anon_csrf[32] = '\0';
 		r->new_csrf = true;
 	}
 	snprintf(r->csrf, sizeof r->csrf, "%s", r->anon_csrf);
