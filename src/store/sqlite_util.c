@@ -183,8 +183,6 @@ store_rc_t sq_commit(store_t *s)
 	return STORE_ERROR;
 }
 
-/* Several reads in one read transaction take the file lock once instead of per statement
- * (it shows in profiles of the result page). Nested use is a no-op. */
 sqlite3_stmt *sq_page(sq_t *q, const char *count_sql, const char *page_sql, int64_t org_id, int offset, int limit,
 		      const char *what, int *total)
 {
@@ -207,6 +205,8 @@ sqlite3_stmt *sq_page(sq_t *q, const char *count_sql, const char *page_sql, int6
 	return st;
 }
 
+/* Several reads in one read transaction take the file lock once instead of per statement
+ * (it shows in profiles of the result page). Nested use is a no-op. */
 bool sq_read_begin(store_t *s)
 {
 	sq_t *q = SQ(s);
