@@ -1,7 +1,8 @@
 /*
  * clients.c — see clients.h. The list reads only what its filters and order need for every
- * organisation (nothing more than the organisations when sorted by name without a band filter),
- * and the rest for the one page shown, all in one read transaction.
+ * organisation (nothing but one page of organisations unless it is sorted by overdue plan items
+ * or the caller sees only some organisations), and the rest for the one page shown, all in one
+ * read transaction.
  */
 #include "app/clients.h"
 
@@ -115,15 +116,21 @@ static int list_in(app_t *a, const client_filter_t *f, client_list_t *out, colle
 	return 0;
 }
 
-/* Sorted by name without a band filter, for someone who sees the whole workspace: the database
- * filters, counts, orders and pages (store_org_page), so the first page costs the same with
- * 10,000 organisations as with 100 (issue 19); only the page's rows are then filled. */
-static int list_by_name(app_t *a, const client_filter_t *f, client_list_t *out, err_t *e)
+/* Any order but the overdue plan items (which depend on today's date), for someone who sees the
+ * whole workspace: the database filters, counts, orders and pages (store_org_page; by score,
+ * change or date from the latest result each organisation's row keeps), so a page costs the
+ * same with 10,000 organisations as with 100 (issue 19); only the page's rows are then filled. */
+static int list_paged(app_t *a, const client_filter_t *f, client_list_t *out, err_t *e)
 {
 	char now[32], today[11];
 	app_now_iso(a, now);
 	snprintf(today, sizeof today, "%.10s", now);
-	org_query_t q = { .archived = f->archived, .industry = f->industry, .q = f->q, .desc = f->desc, .limit = CLIENTS_PER_PAGE };
+	static const org_by_t BY[CLIENT_SORT_COUNT] = {
+		[CLIENT_SORT_NAME] = ORG_BY_NAME, [CLIENT_SORT_SCORE] = ORG_BY_SCORE,
+		[CLIENT_SORT_TREND] = ORG_BY_TREND, [CLIENT_SORT_DATE] = ORG_BY_DATE,
+	};
+	org_query_t q = { .archived = f->archived, .industry = f->industry, .q = f->q, .band = f->band, .by = BY[f->sort],
+			  .desc = f->desc, .limit = CLIENTS_PER_PAGE };
 	org_t *orgs = NULL;
 	int n = 0;
 	int64_t matched, all;
@@ -159,11 +166,11 @@ static int list_by_name(app_t *a, const client_filter_t *f, client_list_t *out, 
 int app_client_list(app_t *a, const client_filter_t *f, client_list_t *out, err_t *e)
 {
 	memset(out, 0, sizeof *out);
-	if (f->sort == CLIENT_SORT_NAME && !f->band[0] && app_sees_all_orgs(a)) {
+	if (f->sort != CLIENT_SORT_OVERDUE && app_sees_all_orgs(a)) {
 		if (app_need(a, NEED_SIGNED_IN, e) != 0)
 			return -1;
 		bool began = store_read_begin(a->store);
-		int rc = list_by_name(a, f, out, e);
+		int rc = list_paged(a, f, out, e);
 		store_read_end(a->store, began);
 		if (rc != 0)
 			client_list_free(out);

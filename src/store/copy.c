@@ -11,7 +11,10 @@
 /* In an order that satisfies the foreign keys: a row's parents are copied before it. */
 const store_table_t STORE_TABLES[] = {
 	{ "workspaces", "id, name, require_totp, created_at", "id" },
-	{ "organizations", "id, name, industry, employees, capital, prefecture, sites, created_at, updated_at, workspace_id, archived_at",
+	/* the latest result's columns are copied as they are: they agree with the diagnoses copied */
+	{ "organizations",
+	  "id, name, industry, employees, capital, prefecture, sites, created_at, updated_at, workspace_id, archived_at, latest_at, "
+	  "latest_score, latest_total, latest_band, latest_trend",
 	  "id" },
 	{ "users", "id, workspace_id, email, name, role, organization_id, password_hash, totp_secret, disabled, created_at, updated_at",
 	  "id" },

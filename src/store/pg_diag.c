@@ -58,7 +58,20 @@ static const char SQL_CREATED[] = "SELECT created_at FROM diagnoses WHERE id = $
 static const char SQL_IDS[] = "SELECT id FROM diagnoses WHERE organization_id = $1 AND ($2::text IS NULL OR questionnaire = $2) "
 			      "AND ($3::bigint = 0 OR id <= $3::bigint) AND workspace_id = $5 ORDER BY created_at COLLATE \"C\" DESC, id DESC LIMIT $4";
 
-/* As sqlite_diag.c: the snapshot's rows, its pool membership, the link it answered. */
+/* An organisation's latest result as its row keeps it (schema 21), as sqlite_diag.c: computed
+ * again from its diagnoses but the one `skip` names, along diagnoses_by_date and
+ * diagnoses_by_questionnaire_date. */
+#define LATEST_SET(skip_l, skip_p) \
+	"UPDATE organizations SET (latest_at, latest_score, latest_total, latest_band, latest_trend) = (SELECT l.created_at, " \
+	"(l.total - l.min)::bigint * 1099511627776 / CASE WHEN l.max > l.min THEN l.max - l.min ELSE 1 END, l.total, l.band_id, " \
+	"l.total - (SELECT p.total FROM diagnoses p WHERE p.organization_id = l.organization_id AND p.questionnaire = l.questionnaire " \
+	"AND p.id < l.id" skip_p " ORDER BY p.created_at COLLATE \"C\" DESC, p.id DESC LIMIT 1) FROM diagnoses l " \
+	"WHERE l.organization_id = organizations.id" skip_l " ORDER BY l.created_at COLLATE \"C\" DESC, l.id DESC LIMIT 1)"
+/* after a save: $1 the organisation, $2 the workspace */
+static const char SQL_LATEST[] = LATEST_SET("", "") " WHERE id = $1 AND workspace_id = $2";
+
+/* As sqlite_diag.c: the snapshot's rows, its pool membership, the link it answered; its
+ * organisation's latest result from the others. */
 #define OF_DIAG "(SELECT id FROM diagnoses WHERE id = $1 AND workspace_id = $2)"
 static const char *const SQL_DELETE[] = {
 	"UPDATE plan_items SET diagnosis_id = NULL WHERE diagnosis_id = $1 AND workspace_id = $2",
@@ -66,6 +79,8 @@ static const char *const SQL_DELETE[] = {
 	"DELETE FROM pool_members WHERE diagnosis_id = " OF_DIAG,
 	"DELETE FROM diagnosis_answers WHERE diagnosis_id = " OF_DIAG,
 	"DELETE FROM diagnosis_categories WHERE diagnosis_id = " OF_DIAG,
+	LATEST_SET(" AND l.id <> $1", " AND p.id <> $1")
+	" WHERE id = (SELECT organization_id FROM diagnoses WHERE id = $1 AND workspace_id = $2) AND workspace_id = $2",
 	"DELETE FROM diagnoses WHERE id = $1 AND workspace_id = $2",
 };
 
@@ -151,7 +166,15 @@ store_rc_t pg_diag_add(store_t *s, stored_diag_t *d)
 	store_rc_t rc = pg_write_begin(p, &own);
 	if (rc != STORE_OK)
 		return rc;
-	return pg_write_end(p, own, add_rows(p, d));
+	rc = add_rows(p, d);
+	if (rc == STORE_OK && d->org_id > 0) {
+		pg_args_t a = { 0 };
+		pa_int(&a, d->org_id);
+		pa_int(&a, s->workspace);
+		long changed;
+		rc = pg_do(p, SQL_LATEST, &a, "organizations", &changed);
+	}
+	return pg_write_end(p, own, rc);
 }
 
 store_rc_t pg_diag_get(store_t *s, int64_t id, stored_diag_t **out)

@@ -471,6 +471,29 @@ const char *const PG_MIGRATIONS[] = {
 	"  FOR EACH ROW EXECUTE FUNCTION mamoru_refuse('diagnoses are immutable snapshots');\n",
 	/* issue 19: the plan a page at a time, oldest first, without sorting the organisation's items */
 	"CREATE INDEX plan_items_by_org ON plan_items(organization_id, workspace_id, id);\n",
+	/* issue 19: each organisation's latest result kept on its row, as on SQLite
+	 * (sqlite_migrations.c, the same step); NULLS LAST in the descending indexes, as the list
+	 * reads them (pg_org.c). */
+	("ALTER TABLE organizations ADD COLUMN latest_at TEXT;\n"
+	 "ALTER TABLE organizations ADD COLUMN latest_score BIGINT;\n"
+	 "ALTER TABLE organizations ADD COLUMN latest_total INTEGER;\n"
+	 "ALTER TABLE organizations ADD COLUMN latest_band TEXT;\n"
+	 "ALTER TABLE organizations ADD COLUMN latest_trend INTEGER;\n"
+	 "UPDATE organizations SET (latest_at, latest_score, latest_total, latest_band, latest_trend) = (\n"
+	 "  SELECT l.created_at, (l.total - l.min)::bigint * 1099511627776 / CASE WHEN l.max > l.min THEN l.max - l.min ELSE 1 END,\n"
+	 "    l.total, l.band_id, l.total - (SELECT p.total FROM diagnoses p WHERE p.organization_id = l.organization_id\n"
+	 "      AND p.questionnaire = l.questionnaire AND p.id < l.id ORDER BY p.created_at COLLATE \"C\" DESC, p.id DESC LIMIT 1)\n"
+	 "  FROM diagnoses l WHERE l.organization_id = organizations.id ORDER BY l.created_at COLLATE \"C\" DESC, l.id DESC LIMIT 1);\n"
+	 "CREATE INDEX organizations_by_score ON organizations(workspace_id, archived_at, latest_score, latest_total,\n"
+	 "  name COLLATE \"C\", id);\n"
+	 "CREATE INDEX organizations_by_score_desc ON organizations(workspace_id, archived_at, latest_score DESC NULLS LAST,\n"
+	 "  latest_total DESC NULLS LAST, name COLLATE \"C\", id);\n"
+	 "CREATE INDEX organizations_by_trend ON organizations(workspace_id, archived_at, latest_trend, name COLLATE \"C\", id);\n"
+	 "CREATE INDEX organizations_by_trend_desc ON organizations(workspace_id, archived_at, latest_trend DESC NULLS LAST,\n"
+	 "  name COLLATE \"C\", id);\n"
+	 "CREATE INDEX organizations_by_date ON organizations(workspace_id, archived_at, latest_at COLLATE \"C\", name COLLATE \"C\", id);\n"
+	 "CREATE INDEX organizations_by_date_desc ON organizations(workspace_id, archived_at, latest_at COLLATE \"C\" DESC NULLS LAST,\n"
+	 "  name COLLATE \"C\", id);\n"),
 
 };
 

@@ -157,22 +157,29 @@ store_rc_t pg_org_delete(store_t *s, int64_t id)
 }
 
 /* The client list's page in the database (issue 19), as sqlite_org.c: lower() under the "C"
- * collation folds ASCII letters only, as client_name_contains does; names in byte order, served
- * by organizations_by_name for the active list. */
-#define ORG_FILTER "($3::text = '' OR industry = $3) AND ($4::text = '' OR strpos(lower(name COLLATE \"C\"), lower($4::text COLLATE \"C\")) > 0)"
+ * collation folds ASCII letters only, as client_name_contains does; names and dates in byte
+ * order. organizations_by_name serves the active list by name, an index of its own each other
+ * order in each direction (schema 21); NULLS LAST puts the organisations without the value last
+ * whichever the direction. */
+#define ORG_FILTER "($3::text = '' OR industry = $3) AND ($4::text = '' OR strpos(lower(name COLLATE \"C\"), lower($4::text COLLATE \"C\")) > 0)" \
+	" AND ($5::text = '' OR latest_band = $5)"
 #define ORG_ALL "(SELECT count(*) FROM organizations WHERE workspace_id = $1)"
 #define ORG_ARCHIVED "CASE WHEN $2::int = 1 THEN archived_at > '' ELSE archived_at = '' END"
 static const char SQL_PAGE_COUNT[] = "SELECT " ORG_ALL ", count(*) FROM organizations WHERE workspace_id = $1 AND " ORG_ARCHIVED
 				     " AND " ORG_FILTER;
-static const char *const SQL_PAGE[2][2] = { /* [archived][desc] */
-	{ "SELECT " ORG_COLS " FROM organizations WHERE workspace_id = $1 AND archived_at = '' AND $2::int = $2 AND " ORG_FILTER
-	  " ORDER BY name COLLATE \"C\", id LIMIT $5 OFFSET $6",
-	  "SELECT " ORG_COLS " FROM organizations WHERE workspace_id = $1 AND archived_at = '' AND $2::int = $2 AND " ORG_FILTER
-	  " ORDER BY name COLLATE \"C\" DESC, id LIMIT $5 OFFSET $6" },
-	{ "SELECT " ORG_COLS " FROM organizations WHERE workspace_id = $1 AND archived_at > '' AND $2::int = $2 AND " ORG_FILTER
-	  " ORDER BY name COLLATE \"C\", id LIMIT $5 OFFSET $6",
-	  "SELECT " ORG_COLS " FROM organizations WHERE workspace_id = $1 AND archived_at > '' AND $2::int = $2 AND " ORG_FILTER
-	  " ORDER BY name COLLATE \"C\" DESC, id LIMIT $5 OFFSET $6" },
+#define ORG_PAGE(archived, order) "SELECT " ORG_COLS " FROM organizations WHERE workspace_id = $1 AND " archived " AND $2::int = $2 AND " \
+	ORG_FILTER " ORDER BY " order " LIMIT $6 OFFSET $7"
+#define ORG_ORDERS(archived) \
+	{ { ORG_PAGE(archived, "name COLLATE \"C\", id"), ORG_PAGE(archived, "name COLLATE \"C\" DESC, id") }, \
+	  { ORG_PAGE(archived, "latest_score, latest_total, name COLLATE \"C\", id"), \
+	    ORG_PAGE(archived, "latest_score DESC NULLS LAST, latest_total DESC NULLS LAST, name COLLATE \"C\", id") }, \
+	  { ORG_PAGE(archived, "latest_trend, name COLLATE \"C\", id"), \
+	    ORG_PAGE(archived, "latest_trend DESC NULLS LAST, name COLLATE \"C\", id") }, \
+	  { ORG_PAGE(archived, "latest_at COLLATE \"C\", name COLLATE \"C\", id"), \
+	    ORG_PAGE(archived, "latest_at COLLATE \"C\" DESC NULLS LAST, name COLLATE \"C\", id") } }
+static const char *const SQL_PAGE[2][ORG_BY_COUNT][2] = { /* [archived][by][desc] */
+	ORG_ORDERS("archived_at = ''"),
+	ORG_ORDERS("archived_at > ''"),
 };
 
 store_rc_t pg_org_page(store_t *s, const org_query_t *oq, org_t **out, int *n, int64_t *matched, int64_t *all)
@@ -185,6 +192,7 @@ store_rc_t pg_org_page(store_t *s, const org_query_t *oq, org_t **out, int *n, i
 	pa_int(&a, oq->archived ? 1 : 0);
 	pa_text(&a, oq->industry ? oq->industry : "");
 	pa_text(&a, oq->q ? oq->q : "");
+	pa_text(&a, oq->band ? oq->band : "");
 	PGresult *r;
 	store_rc_t rc = pg_one(PG(s), SQL_PAGE_COUNT, &a, "organizations", &r);
 	if (rc != STORE_OK)
@@ -194,7 +202,7 @@ store_rc_t pg_org_page(store_t *s, const org_query_t *oq, org_t **out, int *n, i
 	PQclear(r);
 	pa_int(&a, oq->limit);
 	pa_int(&a, oq->offset);
-	if (!(r = pg_run(PG(s), SQL_PAGE[oq->archived][oq->desc], &a, "organizations", &rc)))
+	if (!(r = pg_run(PG(s), SQL_PAGE[oq->archived][oq->by][oq->desc], &a, "organizations", &rc)))
 		return rc;
 	int k = PQntuples(r);
 	org_t *list = xcalloc((size_t)(k ? k : 1), sizeof *list);

@@ -50,8 +50,21 @@ static const char SQL_IDS[] = "SELECT id FROM diagnoses WHERE organization_id = 
 static const char SQL_IDS_ALL[] = "SELECT id FROM diagnoses WHERE organization_id = ?1 "
 				  "AND (?3 = 0 OR id <= ?3) AND workspace_id = ?5 ORDER BY created_at DESC, id DESC LIMIT ?4";
 
+/* An organisation's latest result as its row keeps it for the client list (schema 21, where
+ * the columns are explained): computed again from its diagnoses, but for the one `skip` names,
+ * along diagnoses_by_date and diagnoses_by_questionnaire_date. */
+#define LATEST_SET(skip_l, skip_p) \
+	"UPDATE organizations SET (latest_at, latest_score, latest_total, latest_band, latest_trend) = (SELECT l.created_at, " \
+	"(l.total - l.min) * 1099511627776 / CASE WHEN l.max > l.min THEN l.max - l.min ELSE 1 END, l.total, l.band_id, " \
+	"l.total - (SELECT p.total FROM diagnoses p WHERE p.organization_id = l.organization_id AND p.questionnaire = l.questionnaire " \
+	"AND p.id < l.id" skip_p " ORDER BY p.created_at DESC, p.id DESC LIMIT 1) FROM diagnoses l " \
+	"WHERE l.organization_id = organizations.id" skip_l " ORDER BY l.created_at DESC, l.id DESC LIMIT 1)"
+/* after a save: ?1 the organisation, ?2 the workspace */
+static const char SQL_LATEST[] = LATEST_SET("", "") " WHERE id = ?1 AND workspace_id = ?2";
+
 /* Deleting a diagnosis (?1 = id, ?2 = workspace): its rows, its place in the pool, the link it
- * answered; plan items made from it stay, without it. Children first: foreign keys are on. */
+ * answered; plan items made from it stay, without it. Children first: foreign keys are on. Its
+ * organisation's latest result is computed again from the others, in the same transaction. */
 #define OF_DIAG "(SELECT id FROM diagnoses WHERE id = ?1 AND workspace_id = ?2)"
 static const char *const SQL_DELETE[] = {
 	"UPDATE plan_items SET diagnosis_id = NULL WHERE diagnosis_id = ?1 AND workspace_id = ?2",
@@ -59,6 +72,8 @@ static const char *const SQL_DELETE[] = {
 	"DELETE FROM pool_members WHERE diagnosis_id = " OF_DIAG,
 	"DELETE FROM diagnosis_answers WHERE diagnosis_id = " OF_DIAG,
 	"DELETE FROM diagnosis_categories WHERE diagnosis_id = " OF_DIAG,
+	LATEST_SET(" AND l.id <> ?1", " AND p.id <> ?1")
+	" WHERE id = (SELECT organization_id FROM diagnoses WHERE id = ?1 AND workspace_id = ?2) AND workspace_id = ?2",
 	"DELETE FROM diagnoses WHERE id = ?1 AND workspace_id = ?2",
 };
 
@@ -148,7 +163,18 @@ store_rc_t sq_diag_add(store_t *s, stored_diag_t *d)
 	store_rc_t rc = sq_write_begin(q, &own);
 	if (rc != STORE_OK)
 		return rc;
-	return sq_write_end(q, own, add_rows(q, d));
+	rc = add_rows(q, d);
+	if (rc == STORE_OK && d->org_id > 0) {
+		sqlite3_stmt *st = sq_stmt(q, SQL_LATEST);
+		if (!st)
+			rc = STORE_ERROR;
+		else {
+			sqlite3_bind_int64(st, 1, d->org_id);
+			sqlite3_bind_int64(st, 2, s->workspace);
+			rc = sq_step_done(q, st);
+		}
+	}
+	return sq_write_end(q, own, rc);
 }
 
 /* SQL_HEAD's row into d. */

@@ -552,6 +552,36 @@ const char *const MIGRATIONS[] = {
 	/* issue 19: the organisation page shows the plan a page at a time, oldest first; without
 	 * this index every page sorted all of the organisation's items */
 	"CREATE INDEX plan_items_by_org ON plan_items(organization_id, workspace_id, id);\n",
+	/* issue 19: each organisation's latest result (newest created_at, then id; any questionnaire)
+	 * kept on its row, so that the client list sorted by score, change or date is paged by the
+	 * database like the list by name (store_org_page), from an index per order and direction.
+	 * latest_score is the total's share of its questionnaire's range times 2^40, truncated:
+	 * equal shares give equal keys and different ones different keys for ranges up to 2^20,
+	 * as client_cmp's cross-multiplication compares them; latest_trend is the total minus the
+	 * previous diagnosis of the same questionnaire (the newest of those with a smaller id, as
+	 * store_diag_recent_summaries reads it). NULL without a diagnosis (or a previous one).
+	 * The diagnosis writes keep them (sqlite_diag.c); here they are computed for the rows there. */
+	("ALTER TABLE organizations ADD COLUMN latest_at TEXT;\n"
+	 "ALTER TABLE organizations ADD COLUMN latest_score INTEGER;\n"
+	 "ALTER TABLE organizations ADD COLUMN latest_total INTEGER;\n"
+	 "ALTER TABLE organizations ADD COLUMN latest_band TEXT;\n"
+	 "ALTER TABLE organizations ADD COLUMN latest_trend INTEGER;\n"
+	 "UPDATE organizations SET (latest_at, latest_score, latest_total, latest_band, latest_trend) = (\n"
+	 "  SELECT l.created_at, (l.total - l.min) * 1099511627776 / CASE WHEN l.max > l.min THEN l.max - l.min ELSE 1 END,\n"
+	 "    l.total, l.band_id, l.total - (SELECT p.total FROM diagnoses p WHERE p.organization_id = l.organization_id\n"
+	 "      AND p.questionnaire = l.questionnaire AND p.id < l.id ORDER BY p.created_at DESC, p.id DESC LIMIT 1)\n"
+	 "  FROM diagnoses l WHERE l.organization_id = organizations.id ORDER BY l.created_at DESC, l.id DESC LIMIT 1);\n"
+	 "CREATE INDEX organizations_by_score ON organizations(workspace_id, archived_at, (latest_score IS NULL), latest_score,\n"
+	 "  latest_total, name, id);\n"
+	 "CREATE INDEX organizations_by_score_desc ON organizations(workspace_id, archived_at, (latest_score IS NULL),\n"
+	 "  latest_score DESC, latest_total DESC, name, id);\n"
+	 "CREATE INDEX organizations_by_trend ON organizations(workspace_id, archived_at, (latest_trend IS NULL), latest_trend,\n"
+	 "  name, id);\n"
+	 "CREATE INDEX organizations_by_trend_desc ON organizations(workspace_id, archived_at, (latest_trend IS NULL),\n"
+	 "  latest_trend DESC, name, id);\n"
+	 "CREATE INDEX organizations_by_date ON organizations(workspace_id, archived_at, (latest_at IS NULL), latest_at, name, id);\n"
+	 "CREATE INDEX organizations_by_date_desc ON organizations(workspace_id, archived_at, (latest_at IS NULL), latest_at DESC,\n"
+	 "  name, id);\n"),
 
 };
 

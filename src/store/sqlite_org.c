@@ -169,25 +169,36 @@ store_rc_t sq_org_delete(store_t *s, int64_t id)
 	return sq_delete(SQ(s), SQL_DELETE, (int)(sizeof SQL_DELETE / sizeof *SQL_DELETE), id);
 }
 
-/* The client list's page in the database (issue 19): the filters as client_matches_org reads
- * them (SQLite's lower() folds ASCII letters only, as client_name_contains does), the order as
- * client_cmp's by name. organizations_by_name (workspace, archived_at, name) serves the active
- * list in name order, so a page reads its 50 rows, and its count from the index alone when
- * nothing else filters; a name or industry filter reads every row of the workspace. */
-#define ORG_FILTER "(?3 = '' OR industry = ?3) AND (?4 = '' OR instr(lower(name), lower(?4)) > 0)"
+/* The client list's page in the database (issue 19): the filters as client_matches_org and
+ * client_matches_band read them (SQLite's lower() folds ASCII letters only, as
+ * client_name_contains does), the order as client_cmp's. organizations_by_name (workspace,
+ * archived_at, name) serves the active list in name order, so a page reads its 50 rows, and its
+ * count from the index alone when nothing else filters; a name, industry or band filter reads
+ * every row of the workspace. The other orders read the latest result kept on the row (schema
+ * 21), each from its own index in each direction: a missing value sorts last either way, and
+ * ties go by name, then id, ascending. */
+#define ORG_FILTER "(?3 = '' OR industry = ?3) AND (?4 = '' OR instr(lower(name), lower(?4)) > 0) AND (?5 = '' OR latest_band = ?5)"
 #define ORG_ALL "(SELECT count(*) FROM organizations WHERE workspace_id = ?1)"
 #define ORG_PAGE(archived, order) "SELECT id, name, industry, employees, capital, prefecture, sites, created_at, updated_at, " \
 	"archived_at FROM organizations WHERE workspace_id = ?1 AND " archived " AND ?2 = ?2 AND " ORG_FILTER \
-	" ORDER BY " order " LIMIT ?5 OFFSET ?6"
+	" ORDER BY " order " LIMIT ?6 OFFSET ?7"
+#define ORG_ORDERS(archived) \
+	{ { ORG_PAGE(archived, "name, id"), ORG_PAGE(archived, "name DESC, id") }, \
+	  { ORG_PAGE(archived, "(latest_score IS NULL), latest_score, latest_total, name, id"), \
+	    ORG_PAGE(archived, "(latest_score IS NULL), latest_score DESC, latest_total DESC, name, id") }, \
+	  { ORG_PAGE(archived, "(latest_trend IS NULL), latest_trend, name, id"), \
+	    ORG_PAGE(archived, "(latest_trend IS NULL), latest_trend DESC, name, id") }, \
+	  { ORG_PAGE(archived, "(latest_at IS NULL), latest_at, name, id"), \
+	    ORG_PAGE(archived, "(latest_at IS NULL), latest_at DESC, name, id") } }
 static const char *const SQL_PAGE_COUNT[2][2] = { /* [archived][filtered] */
-	{ "SELECT " ORG_ALL ", count(*) FROM organizations WHERE workspace_id = ?1 AND archived_at = '' AND ?2 = ?2 AND ?3 = ?3 AND ?4 = ?4",
+	{ "SELECT " ORG_ALL ", count(*) FROM organizations WHERE workspace_id = ?1 AND archived_at = '' AND ?2 = ?2 AND ?3 = ?3 AND ?4 = ?4 AND ?5 = ?5",
 	  "SELECT " ORG_ALL ", count(*) FROM organizations WHERE workspace_id = ?1 AND archived_at = '' AND ?2 = ?2 AND " ORG_FILTER },
-	{ "SELECT " ORG_ALL ", count(*) FROM organizations WHERE workspace_id = ?1 AND archived_at > '' AND ?2 = ?2 AND ?3 = ?3 AND ?4 = ?4",
+	{ "SELECT " ORG_ALL ", count(*) FROM organizations WHERE workspace_id = ?1 AND archived_at > '' AND ?2 = ?2 AND ?3 = ?3 AND ?4 = ?4 AND ?5 = ?5",
 	  "SELECT " ORG_ALL ", count(*) FROM organizations WHERE workspace_id = ?1 AND archived_at > '' AND ?2 = ?2 AND " ORG_FILTER },
 };
-static const char *const SQL_PAGE[2][2] = { /* [archived][desc] */
-	{ ORG_PAGE("archived_at = ''", "name, id"), ORG_PAGE("archived_at = ''", "name DESC, id") },
-	{ ORG_PAGE("archived_at > ''", "name, id"), ORG_PAGE("archived_at > ''", "name DESC, id") },
+static const char *const SQL_PAGE[2][ORG_BY_COUNT][2] = { /* [archived][by][desc] */
+	ORG_ORDERS("archived_at = ''"),
+	ORG_ORDERS("archived_at > ''"),
 };
 
 static void bind_page(sqlite3_stmt *st, const store_t *s, const org_query_t *oq)
@@ -196,6 +207,7 @@ static void bind_page(sqlite3_stmt *st, const store_t *s, const org_query_t *oq)
 	sqlite3_bind_int(st, 2, oq->archived);
 	sq_bind_text(st, 3, oq->industry ? oq->industry : "", false);
 	sq_bind_text(st, 4, oq->q ? oq->q : "", false);
+	sq_bind_text(st, 5, oq->band ? oq->band : "", false);
 }
 
 store_rc_t sq_org_page(store_t *s, const org_query_t *oq, org_t **out, int *n, int64_t *matched, int64_t *all)
@@ -204,7 +216,7 @@ store_rc_t sq_org_page(store_t *s, const org_query_t *oq, org_t **out, int *n, i
 	*out = NULL;
 	*n = 0;
 	*matched = *all = 0;
-	bool filtered = (oq->industry && *oq->industry) || (oq->q && *oq->q);
+	bool filtered = (oq->industry && *oq->industry) || (oq->q && *oq->q) || (oq->band && *oq->band);
 	sqlite3_stmt *st = sq_stmt(q, SQL_PAGE_COUNT[oq->archived][filtered]);
 	if (!st)
 		return STORE_ERROR;
@@ -215,11 +227,11 @@ store_rc_t sq_org_page(store_t *s, const org_query_t *oq, org_t **out, int *n, i
 	*all = sqlite3_column_int64(st, 0);
 	*matched = sqlite3_column_int64(st, 1);
 	sqlite3_reset(st);
-	if (!(st = sq_stmt(q, SQL_PAGE[oq->archived][oq->desc])))
+	if (!(st = sq_stmt(q, SQL_PAGE[oq->archived][oq->by][oq->desc])))
 		return STORE_ERROR;
 	bind_page(st, s, oq);
-	sqlite3_bind_int(st, 5, oq->limit);
-	sqlite3_bind_int(st, 6, oq->offset);
+	sqlite3_bind_int(st, 6, oq->limit);
+	sqlite3_bind_int(st, 7, oq->offset);
 	org_t *list = xcalloc((size_t)(oq->limit > 0 ? oq->limit : 1), sizeof *list);
 	int k = 0, r;
 	while ((r = sqlite3_step(st)) == SQLITE_ROW && k < oq->limit)

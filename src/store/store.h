@@ -138,12 +138,18 @@ typedef struct {
 	int limit;
 } diag_query_t;
 
+/* What a page of the client list is ordered by: as client_cmp orders the rows of those sorts
+ * (core/clients.h), from each organisation's latest result kept on its row (schema 21). */
+typedef enum { ORG_BY_NAME = 0, ORG_BY_SCORE, ORG_BY_TREND, ORG_BY_DATE, ORG_BY_COUNT } org_by_t;
+
 /* One page of the client list in the database (issue 19): the organisations archived or not,
  * of one industry ("" = any), whose name contains q in any ASCII case ("" = any; as
- * client_name_contains), by name (ties by id) ascending or descending, `limit` from `offset`. */
+ * client_name_contains), whose latest result is in band ("" = any; as client_matches_band),
+ * in the order `by` ascending or descending, `limit` from `offset`. */
 typedef struct {
 	bool archived;
-	const char *industry, *q;
+	const char *industry, *q, *band;
+	org_by_t by;
 	bool desc;
 	int offset, limit;
 } org_query_t;
