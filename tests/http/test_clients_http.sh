@@ -257,6 +257,30 @@ expect_no_out 'href="/organizations/new"'
 get "/clients/compare?org=3&org=1" -b "$MJ" -c "$MJ"
 expect_code 404
 
+CASE="the orders by score, change and date and the band filter follow every save and delete"
+save jisha-shindan "$(jisha 0)" 4                                               # デルタ建設 100: diagnosis 8
+get "/?sort=score&order=desc"
+expect_names "デルタ建設,Alpha 製作所,ベータ商事,Gamma 運輸,イプシロン"
+get "/?sort=date"
+expect_names "デルタ建設,イプシロン,Alpha 製作所,ベータ商事,Gamma 運輸"
+get "/?band=perfect&sort=score"
+expect_names "デルタ建設"
+curl -s -b "$TMP/cj" -o "$TMP/h.html" "$B/organizations/4/history"
+get /diagnoses/8/delete -X POST --data-urlencode "csrf=$(csrf_of "$TMP/h.html")" -d confirm=yes
+expect_code 303
+get "/?sort=score&order=desc"
+expect_names "Alpha 製作所,ベータ商事,Gamma 運輸,イプシロン,デルタ建設"
+get "/?band=perfect"
+expect_out "条件に合う組織: 0 / 5"
+M diagnosis delete 6 >/dev/null                                                 # Alpha's 92: its 80 is the latest again, without a trend
+get "/?sort=trend&order=desc"
+expect_names "ベータ商事,Alpha 製作所,Gamma 運輸,イプシロン,デルタ建設"
+get "/?sort=score&order=desc&band=pass"
+expect_names "ベータ商事,Alpha 製作所"
+expect_row "Alpha 製作所" "|80 / 100|"
+get "/?sort=score&order=desc" -b "$CJ" -c "$CJ"
+expect_names "ベータ商事,Alpha 製作所"
+
 CASE="pages of 50 instead of a silent cut"
 for i in $(seq -w 1 55); do M org add --name "Z社 $i" >/dev/null; done
 get /

@@ -4,7 +4,8 @@
  * compares; generated columns are left to each database) is exactly the SQLite schema, and, when a PostgreSQL database is given in
  * $MAMORU_TEST_STORE, exactly the PostgreSQL schema too. A migration that adds a table or a
  * column to one side only fails here rather than in a user's copy. On PostgreSQL also: every
- * earlier version is brought up to date, and schema 19 keeps each old snapshot's category titles.
+ * earlier version is brought up to date, schema 19 keeps each old snapshot's category titles
+ * and schema 21 computes each organisation's latest result for the client list.
  */
 #include "unit.h"
 
@@ -247,6 +248,79 @@ static void postgres_upgrade_keeps_old_titles(void **state)
 	PQfinish(c);
 }
 
+/* the migration that keeps each organisation's latest result on its row */
+enum { LATEST_STEP = 21 };
+
+/* The page's first ids (0 ends the list), as the client list would ask for it. */
+static void latest_page_is(store_t *s, org_by_t by, bool desc, const char *band, int64_t x, int64_t y, int64_t z)
+{
+	int64_t want[3] = { x, y, z };
+	int k = 0;
+	while (k < 3 && want[k])
+		k++;
+	org_query_t q = { .band = band, .by = by, .desc = desc, .limit = 10 };
+	org_t *l;
+	int n;
+	int64_t matched, all;
+	assert_int_equal(store_org_page(s, &q, &l, &n, &matched, &all), STORE_OK);
+	assert_int_equal(n, k);
+	for (int i = 0; i < k; i++)
+		assert_int_equal(l[i].id, want[i]);
+	free(l);
+}
+
+/* Schema 21 on PostgreSQL, as test_store.c's latest_results_computed_by_the_upgrade on SQLite:
+ * the organisations' latest results are computed for the rows there, and kept from there. */
+static void postgres_upgrade_computes_latest_results(void **state)
+{
+	(void)state;
+	const char *url = getenv("MAMORU_TEST_STORE");
+	if (!url || strncmp(url, "postgres", 8))
+		skip();
+	PGconn *c = PQconnectdb(url);
+	assert_int_equal(PQstatus(c), CONNECTION_OK);
+	PQclear(PQexec(c, "SET client_min_messages = warning; DROP SCHEMA public CASCADE; CREATE SCHEMA public"));
+	PQclear(PQexec(c, "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"));
+	for (int k = 0; k < LATEST_STEP - 1; k++) {
+		PGresult *r = PQexec(c, PG_MIGRATIONS[k]);
+		if (PG_MIGRATIONS[k][0] && PQresultStatus(r) != PGRES_COMMAND_OK)
+			fail_msg("step %d: %s", k + 1, PQresultErrorMessage(r));
+		PQclear(r);
+		char ins[96];
+		snprintf(ins, sizeof ins, "INSERT INTO schema_version VALUES (%d, '2025-01-01T00:00:00Z')", k + 1);
+		PQclear(PQexec(c, ins));
+	}
+	/* A社: jisha-shindan 80, then 60 (−20), and an older checklist; B社: 90; C社: none */
+	PGresult *r = PQexec(c, "INSERT INTO organizations (name, created_at, updated_at) VALUES ('A社', '2025-01-01T00:00:00Z', "
+				"'2025-01-01T00:00:00Z'), ('B社', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z'), "
+				"('C社', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');"
+				"INSERT INTO diagnoses (organization_id, questionnaire, content_version, scope, total, max, min, band_id, band_ja, "
+				"band_en, created_at) VALUES (1, 'jisha-shindan', '2009-1', '全社', 80, 100, -20, 'pass', '合格', 'pass', "
+				"'2025-04-01T00:00:00Z'), (1, 'jisha-shindan', '2009-1', '全社', 60, 100, -20, 'gaps', '要改善', 'gaps', "
+				"'2025-05-01T00:00:00Z'), (1, 'checklist', '2009-1', '全社', 10, 22, 0, 'some', '一部', 'some', "
+				"'2025-03-01T00:00:00Z'), (2, 'jisha-shindan', '2009-1', '全社', 90, 100, -20, 'pass', '合格', 'pass', "
+				"'2025-04-15T00:00:00Z')");
+	if (PQresultStatus(r) != PGRES_COMMAND_OK)
+		fail_msg("%s", PQresultErrorMessage(r));
+	PQclear(r);
+	PQfinish(c);
+	store_t *s;
+	err_t e;
+	if (store_open(url, &s, &e) != STORE_OK)
+		fail_msg("%s", e.en);
+	store_set_workspace(s, 1);
+	latest_page_is(s, ORG_BY_SCORE, true, "", 2, 1, 3);
+	latest_page_is(s, ORG_BY_SCORE, false, "", 1, 2, 3);
+	latest_page_is(s, ORG_BY_DATE, true, "", 1, 2, 3);
+	latest_page_is(s, ORG_BY_TREND, true, "", 1, 2, 3);
+	latest_page_is(s, ORG_BY_NAME, false, "gaps", 1, 0, 0);
+	latest_page_is(s, ORG_BY_NAME, false, "pass", 2, 0, 0);
+	assert_int_equal(store_diag_delete(s, 2), STORE_OK);
+	latest_page_is(s, ORG_BY_NAME, false, "pass", 1, 2, 0);
+	latest_page_is(s, ORG_BY_DATE, true, "", 2, 1, 3);
+	store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -255,6 +329,7 @@ int main(void)
 		cmocka_unit_test(copy_lists_the_postgres_schema),
 		cmocka_unit_test(every_earlier_postgres_version_migrates),
 		cmocka_unit_test(postgres_upgrade_keeps_old_titles),
+		cmocka_unit_test(postgres_upgrade_computes_latest_results),
 	};
 	return cmocka_run_group_tests_name("backends", tests, NULL, NULL);
 }

@@ -256,6 +256,72 @@ static void category_titles_upgrade_keeps_old_titles(void **state)
 	assert_int_equal(scalar("SELECT count(*) FROM category_titles WHERE title_ja = '改ざん'"), 0);
 }
 
+/* the migration that keeps each organisation's latest result on its row */
+enum { LATEST_STEP = 21 };
+
+/* Three organisations and their diagnoses as a database before LATEST_STEP holds them: A社 has
+ * two of jisha-shindan (80, then 60: −20) and an older checklist, B社 one (90), C社 none. */
+static const char LATEST_ROWS[] =
+	"INSERT INTO organizations (name, created_at, updated_at) VALUES ('A社', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z'), "
+	"('B社', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z'), ('C社', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');"
+	"INSERT INTO diagnoses (organization_id, questionnaire, content_version, scope, total, max, min, band_id, band_ja, band_en, "
+	"created_at) VALUES (1, 'jisha-shindan', '2009-1', '全社', 80, 100, -20, 'pass', '合格', 'pass', '2025-04-01T00:00:00Z'), "
+	"(1, 'jisha-shindan', '2009-1', '全社', 60, 100, -20, 'gaps', '要改善', 'gaps', '2025-05-01T00:00:00Z'), "
+	"(1, 'checklist', '2009-1', '全社', 10, 22, 0, 'some', '一部', 'some', '2025-03-01T00:00:00Z'), "
+	"(2, 'jisha-shindan', '2009-1', '全社', 90, 100, -20, 'pass', '合格', 'pass', '2025-04-15T00:00:00Z')";
+
+/* The page's first ids (0 ends the list), as the client list would ask for it. */
+static void latest_page_is(store_t *s, org_by_t by, bool desc, const char *band, int64_t x, int64_t y, int64_t z)
+{
+	int64_t want[3] = { x, y, z };
+	int k = 0;
+	while (k < 3 && want[k])
+		k++;
+	org_query_t q = { .band = band, .by = by, .desc = desc, .limit = 10 };
+	org_t *l;
+	int n;
+	int64_t matched, all;
+	assert_int_equal(store_org_page(s, &q, &l, &n, &matched, &all), STORE_OK);
+	assert_int_equal(n, k);
+	for (int i = 0; i < k; i++)
+		assert_int_equal(l[i].id, want[i]);
+	free(l);
+}
+
+/* Schema 21 computes the latest result of the organisations already there: the pages by score,
+ * change and date and the band filter read them without a save since. */
+static void latest_results_computed_by_the_upgrade(void **state)
+{
+	(void)state;
+	char cmd[256];
+	snprintf(cmd, sizeof cmd, "mkdir -p '%s/sub'", dir);
+	assert_int_equal(system(cmd), 0);
+	exec_sql("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+	for (int k = 0; k < LATEST_STEP - 1; k++) {
+		exec_sql(MIGRATIONS[k]);
+		char ins[96];
+		snprintf(ins, sizeof ins, "INSERT INTO schema_version VALUES (%d, '2025-01-01T00:00:00Z')", k + 1);
+		exec_sql(ins);
+	}
+	exec_sql(LATEST_ROWS);
+	store_t *s;
+	err_t err;
+	assert_int_equal(store_open(path, &s, &err), STORE_OK);
+	store_set_workspace(s, 1);
+	latest_page_is(s, ORG_BY_SCORE, true, "", 2, 1, 3);
+	latest_page_is(s, ORG_BY_SCORE, false, "", 1, 2, 3);
+	latest_page_is(s, ORG_BY_DATE, true, "", 1, 2, 3);
+	latest_page_is(s, ORG_BY_TREND, true, "", 1, 2, 3);
+	latest_page_is(s, ORG_BY_NAME, false, "gaps", 1, 0, 0);
+	latest_page_is(s, ORG_BY_NAME, false, "pass", 2, 0, 0);
+	/* and the store keeps them from there: A社's latest deleted, its 80 is the latest again */
+	assert_int_equal(store_diag_delete(s, 2), STORE_OK);
+	latest_page_is(s, ORG_BY_NAME, false, "pass", 1, 2, 0);
+	latest_page_is(s, ORG_BY_TREND, true, "", 1, 2, 3);
+	latest_page_is(s, ORG_BY_DATE, true, "", 2, 1, 3);
+	store_close(s);
+}
+
 static void newer_database_refused_unchanged(void **state)
 {
 	(void)state;
@@ -530,6 +596,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(empty_database_migrates, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(every_earlier_version_migrates, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(category_titles_upgrade_keeps_old_titles, fresh, cleanup),
+		cmocka_unit_test_setup_teardown(latest_results_computed_by_the_upgrade, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(newer_database_refused_unchanged, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(snapshot_round_trip_and_immutable, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(failed_save_leaves_nothing, fresh, cleanup),

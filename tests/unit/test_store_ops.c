@@ -425,6 +425,87 @@ static void org_pages(void **state)
 	free(l);
 }
 
+/* The page's ids in order (0 ends the list): the whole workspace, `band` "" = any. */
+static void page_is(org_by_t by, bool desc, const char *band, int64_t x, int64_t y, int64_t z)
+{
+	int64_t want[3] = { x, y, z };
+	int k = 0;
+	while (k < 3 && want[k])
+		k++;
+	org_t *l;
+	int n;
+	int64_t matched, all;
+	org_query_t q = { .band = band, .by = by, .desc = desc, .limit = 10 };
+	assert_int_equal(store_org_page(S, &q, &l, &n, &matched, &all), STORE_OK);
+	if (n != k || matched != k)
+		fail_msg("by %d%s, band '%s': %d rows (%lld matched), not %d", by, desc ? " desc" : "", band, n, (long long)matched, k);
+	for (int i = 0; i < k; i++)
+		if (l[i].id != want[i])
+			fail_msg("by %d%s, band '%s': row %d is organisation %lld, not %lld", by, desc ? " desc" : "", band, i,
+				 (long long)l[i].id, (long long)want[i]);
+	free(l);
+}
+
+static int64_t save(const char *qid, const char *option, int64_t org, const char *created, char *band, size_t size)
+{
+	stored_diag_t *sd = snapshot(qid, option, org, created);
+	assert_int_equal(store_diag_save(S, sd), STORE_OK);
+	int64_t id = sd->id;
+	if (band)
+		snprintf(band, size, "%s", sd->band_id);
+	stored_diag_free(sd);
+	return id;
+}
+
+/* Each organisation's latest result as its row keeps it for the client list (schema 21): the
+ * pages by score, change and date, and the band filter, after saves and deletes, in the order
+ * client_cmp gives (a missing value last either way; ties by name, then id). */
+static void latest_results_kept_for_the_list(void **state)
+{
+	(void)state;
+	int64_t a = add_org("A社", 10), b = add_org("B社", 10), c = add_org("C社", 10);
+	char top[40], low[40];
+	int64_t a1 = save("jisha-shindan", "yes", a, "2026-01-01T00:00:00Z", top, sizeof top);
+	int64_t b1 = save("jisha-shindan", "no", b, "2026-02-01T00:00:00Z", low, sizeof low);
+	assert_string_not_equal(top, low);
+	page_is(ORG_BY_SCORE, false, "", b, a, c);
+	page_is(ORG_BY_SCORE, true, "", a, b, c);
+	page_is(ORG_BY_DATE, false, "", a, b, c);
+	page_is(ORG_BY_DATE, true, "", b, a, c);
+	page_is(ORG_BY_TREND, true, "", a, b, c); /* none has a previous diagnosis: by name */
+	page_is(ORG_BY_NAME, false, top, a, 0, 0);
+	page_is(ORG_BY_SCORE, true, low, b, 0, 0);
+	/* a second save of the same questionnaire: the trend, and the new latest */
+	int64_t a2 = save("jisha-shindan", "no", a, "2026-03-01T00:00:00Z", NULL, 0);
+	save("jisha-shindan", "partly", b, "2026-03-02T00:00:00Z", NULL, 0);
+	page_is(ORG_BY_TREND, false, "", a, b, c);
+	page_is(ORG_BY_TREND, true, "", b, a, c);
+	page_is(ORG_BY_SCORE, false, "", a, b, c);
+	page_is(ORG_BY_DATE, true, "", b, a, c);
+	page_is(ORG_BY_NAME, false, top, 0, 0, 0);
+	/* another questionnaire is the latest, without a trend; its score is its own range's share */
+	int64_t c1 = save("checklist", "yes", c, "2026-04-01T00:00:00Z", NULL, 0);
+	page_is(ORG_BY_SCORE, true, "", c, b, a);
+	page_is(ORG_BY_TREND, false, "", a, b, c);
+	page_is(ORG_BY_DATE, true, "", c, b, a);
+	/* deleting the latest falls back to the one before; deleting the previous drops the trend */
+	assert_int_equal(store_diag_delete(S, a2), STORE_OK);
+	page_is(ORG_BY_NAME, false, top, a, 0, 0);
+	page_is(ORG_BY_SCORE, true, "", a, c, b); /* a's 100 % before c's 100 %: by name */
+	page_is(ORG_BY_TREND, false, "", b, a, c);
+	page_is(ORG_BY_DATE, false, "", a, b, c);
+	assert_int_equal(store_diag_delete(S, b1), STORE_OK);
+	page_is(ORG_BY_TREND, false, "", a, b, c);
+	page_is(ORG_BY_DATE, true, "", c, b, a);
+	/* none left: no value, last whichever the direction */
+	assert_int_equal(store_diag_delete(S, a1), STORE_OK);
+	assert_int_equal(store_diag_delete(S, c1), STORE_OK);
+	page_is(ORG_BY_SCORE, false, "", b, a, c);
+	page_is(ORG_BY_SCORE, true, "", b, a, c);
+	page_is(ORG_BY_DATE, false, "", b, a, c);
+	page_is(ORG_BY_NAME, false, top, 0, 0, 0);
+}
+
 static void drafts(void **state)
 {
 	(void)state;
@@ -1438,6 +1519,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(histories_in_order, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(history_summaries, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(org_pages, fresh, cleanup),
+		cmocka_unit_test_setup_teardown(latest_results_kept_for_the_list, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(drafts, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(plans, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(security_actions, fresh, cleanup),
