@@ -67,11 +67,15 @@ static const char SQL_IDS[] = "SELECT id FROM diagnoses WHERE organization_id = 
 	"l.total - (SELECT p.total FROM diagnoses p WHERE p.organization_id = l.organization_id AND p.questionnaire = l.questionnaire " \
 	"AND p.id < l.id" skip_p " ORDER BY p.created_at COLLATE \"C\" DESC, p.id DESC LIMIT 1) FROM diagnoses l " \
 	"WHERE l.organization_id = organizations.id" skip_l " ORDER BY l.created_at COLLATE \"C\" DESC, l.id DESC LIMIT 1)"
-/* after a save: $1 the organisation, $2 the workspace */
+/* After a save ($1 the organisation, $2 the workspace): the row is locked first, in a statement
+ * of its own, so that the update's snapshot, taken once the lock is held, sees a diagnosis that
+ * another transaction saved or deleted for the organisation meanwhile (read committed: a
+ * statement that waits for a row lock still computes from the snapshot it started with). */
+static const char SQL_LATEST_LOCK[] = "SELECT 1 FROM organizations WHERE id = $1 AND workspace_id = $2 FOR NO KEY UPDATE";
 static const char SQL_LATEST[] = LATEST_SET("", "") " WHERE id = $1 AND workspace_id = $2";
 
 /* As sqlite_diag.c: the snapshot's rows, its pool membership, the link it answered; its
- * organisation's latest result from the others. */
+ * organisation's latest result from the others, its row locked first as after a save. */
 #define OF_DIAG "(SELECT id FROM diagnoses WHERE id = $1 AND workspace_id = $2)"
 static const char *const SQL_DELETE[] = {
 	"UPDATE plan_items SET diagnosis_id = NULL WHERE diagnosis_id = $1 AND workspace_id = $2",
@@ -79,6 +83,8 @@ static const char *const SQL_DELETE[] = {
 	"DELETE FROM pool_members WHERE diagnosis_id = " OF_DIAG,
 	"DELETE FROM diagnosis_answers WHERE diagnosis_id = " OF_DIAG,
 	"DELETE FROM diagnosis_categories WHERE diagnosis_id = " OF_DIAG,
+	"SELECT 1 FROM organizations WHERE id = (SELECT organization_id FROM diagnoses WHERE id = $1 AND workspace_id = $2) "
+	"AND workspace_id = $2 FOR NO KEY UPDATE",
 	LATEST_SET(" AND l.id <> $1", " AND p.id <> $1")
 	" WHERE id = (SELECT organization_id FROM diagnoses WHERE id = $1 AND workspace_id = $2) AND workspace_id = $2",
 	"DELETE FROM diagnoses WHERE id = $1 AND workspace_id = $2",
@@ -172,7 +178,9 @@ store_rc_t pg_diag_add(store_t *s, stored_diag_t *d)
 		pa_int(&a, d->org_id);
 		pa_int(&a, s->workspace);
 		long changed;
-		rc = pg_do(p, SQL_LATEST, &a, "organizations", &changed);
+		rc = pg_do(p, SQL_LATEST_LOCK, &a, "organizations", &changed);
+		if (rc == STORE_OK)
+			rc = pg_do(p, SQL_LATEST, &a, "organizations", &changed);
 	}
 	return pg_write_end(p, own, rc);
 }
