@@ -1,6 +1,6 @@
 #!/bin/bash
 # lists.sh — lists that grow (issue 19): one page of a long list must cost about what it costs
-# for a short one. Three pairs, each measured A then B in interleaved rounds (A B, A B, …) so a
+# for a short one. Seven pairs, each measured A then B in interleaved rounds (A B, A B, …) so a
 # ratio compares figures of one round, on databases of their own under a temporary folder:
 #  - the history page /organizations/{id}/history of an organisation with 100 diagnoses (A)
 #    and one with 4,000 (B), one page each (the default 50 rows);
@@ -8,7 +8,11 @@
 #  - the home page "/" (the client list, first page of 50) with 100 organisations (A) and
 #    with 10,000 (B), each organisation with one diagnosis, on two servers;
 #  - the organisation page /organizations/{id} (its action plan checks the latest diagnosis of
-#    each questionnaire) of the two organisations of the first pair.
+#    each questionnaire) of the two organisations of the first pair;
+#  - the home page sorted by score ("/?sort=score"), the two client lists;
+#  - the incident register /organizations/{id}/incidents of an organisation with SMALL
+#    incidents and one with LARGE, and their organisation pages, whose action plans have as
+#    many items (copies of a few real ones, with long texts).
 # The histories are a few real saves (two sites, executive and staff, two questionnaires)
 # copied row for row (answers and categories too) into one round a month, ten saves a round.
 # Every URL is checked first (status 200 and a string it must hold); under load a wrk script
@@ -58,6 +62,25 @@ for k in range(have, n):
 con.commit()
 PY
 }
+# records DB ORG N : N incidents and N plan items for ORG, copied from its first ones (distinct
+# titles and plan questions: the plan keeps one item per question)
+records() {
+	python3 - "$1" "$2" "$3" <<'PY'
+import sqlite3, sys
+db, org, n = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+con = sqlite3.connect(db)
+icols = [r[1] for r in con.execute("PRAGMA table_info(incidents)") if r[1] not in ("id", "title")]
+pcols = [r[1] for r in con.execute("PRAGMA table_info(plan_items)") if r[1] not in ("id", "questionnaire", "question", "title")]
+con.execute("BEGIN")
+for table, cols, extra in (("incidents", icols, ("title",)), ("plan_items", pcols, ("questionnaire", "question", "title"))):
+    src = [r[0] for r in con.execute("SELECT id FROM %s WHERE organization_id = ? ORDER BY id" % table, (org,))]
+    for k in range(len(src), n):
+        vals = ("事案%05d" % k,) if table == "incidents" else ("incident", "%d.%d" % (k % 7 + 1, k), "対策%05d" % k)
+        con.execute("INSERT INTO %s (%s, %s) SELECT %s, %s FROM %s WHERE id = ?" % (table, ", ".join(extra), ", ".join(cols),
+                    ", ".join("?" * len(extra)), ", ".join(cols), table), vals + (src[k % len(src)],))
+con.commit()
+PY
+}
 # orgs DB N : organisations 2..N copied from organisation 1, each with a copy of its diagnosis
 orgs() {
 	python3 - "$1" "$2" <<'PY'
@@ -96,6 +119,17 @@ for o in 1 2; do
 done
 fill "$H" 1 "$SMALL"
 fill "$H" 2 "$LARGE"
+# organisations 3 and 4: SMALL and LARGE incidents and plan items (a diagnosis each)
+for o in 3 4; do
+	"$BIN" --db "$H" org add --name "記録の$([ $o = 3 ] && echo 少ない || echo 多い)会社" --industry E --employees 30 >/dev/null
+	save "$H" jisha-shindan "$EX" $o 本社 山田 executive
+	"$BIN" --db "$H" incident add $o --type malware --title 感染 --level 2 --detected "2026-11-30 09:15" --reporter 佐藤 \
+		--description "$(python3 -c "print('長い説明' * 500)")" >/dev/null
+	"$BIN" --db "$H" incident add $o --type leak --title 漏えい --level 0 >/dev/null
+	for q in 1 2 3 4 5; do "$BIN" --db "$H" plan add $o --questionnaire jisha-shindan --question $q --owner 担当 --due 2020-0$q-01 --note メモ >/dev/null; done
+done
+records "$H" 3 "$SMALL"
+records "$H" 4 "$LARGE"
 echo "history database: $(sqlite3 "$H" "SELECT group_concat(n, ' and ') FROM (SELECT count(*) AS n FROM diagnoses GROUP BY organization_id ORDER BY organization_id)") diagnoses"
 
 # the client-list databases: ORGS_SMALL and ORGS_LARGE organisations
@@ -121,10 +155,15 @@ serve "$H" BH
 serve "$T/orgs$ORGS_SMALL.db" BS
 serve "$T/orgs$ORGS_LARGE.db" BL
 NAMES=("history page, $SMALL" "history page, $LARGE" "history API, $SMALL" "history API, $LARGE" \
-       "home page, $ORGS_SMALL orgs" "home page, $ORGS_LARGE orgs" "organisation page, $SMALL" "organisation page, $LARGE")
+       "home page, $ORGS_SMALL orgs" "home page, $ORGS_LARGE orgs" "organisation page, $SMALL" "organisation page, $LARGE" \
+       "home by score, $ORGS_SMALL orgs" "home by score, $ORGS_LARGE orgs" "incident register, $SMALL" "incident register, $LARGE" \
+       "organisation page, $SMALL plan items" "organisation page, $LARGE plan items")
 URLS=("$BH/organizations/1/history" "$BH/organizations/2/history" "$BH/api/v1/organizations/1/diagnoses" \
-      "$BH/api/v1/organizations/2/diagnoses" "$BS/" "$BL/" "$BH/organizations/1" "$BH/organizations/2")
-CHECK=('履歴の短い会社' '履歴の長い会社' '"next"' '"next"' '取引先00001' '取引先00001' 'id="plan"' 'id="plan"')
+      "$BH/api/v1/organizations/2/diagnoses" "$BS/" "$BL/" "$BH/organizations/1" "$BH/organizations/2" \
+      "$BS/?sort=score" "$BL/?sort=score" "$BH/organizations/3/incidents" "$BH/organizations/4/incidents" \
+      "$BH/organizations/3" "$BH/organizations/4")
+CHECK=('履歴の短い会社' '履歴の長い会社' '"next"' '"next"' '取引先00001' '取引先00001' 'id="plan"' 'id="plan"' \
+       '取引先00001' '取引先00001' '>事案0' '>事案0' '対策00005' '対策00005')
 N=${#URLS[@]}
 for ((k = 0; k < N; k++)); do # status, bytes and content before anything is timed
 	port=${URLS[$k]#http://127.0.0.1:}; port=${port%%/*}
@@ -162,12 +201,12 @@ for round in $(seq 1 "$ROUNDS"); do
 		read -r _ RPS[$k] <<<"$(load $k 4)"
 		printf '%-5s %-28s %12s %10s\n' "$round" "${NAMES[$k]}" "${P50[$k]}" "${RPS[$k]}"
 	done
-	for p in 0 2 4 6; do # B's time ÷ A's: 1 = a long list costs what a short one does
+	for ((p = 0; p < N; p += 2)); do # B's time ÷ A's: 1 = a long list costs what a short one does
 		echo "$p $(awk -v a="${P50[$p]}" -v b="${P50[$((p + 1))]}" 'BEGIN {printf "%.3f", b / a}') $(awk -v a="${RPS[$p]}" -v b="${RPS[$((p + 1))]}" 'BEGIN {printf "%.3f", a / b}')" >>"$T/ratios"
 	done
 done
 echo "== B ÷ A per round (p50 latency, and A's req/s ÷ B's): min / median / max; goal ≤ 2"
-for p in 0 2 4 6; do
+for ((p = 0; p < N; p += 2)); do
 	for col in 2 3; do
 		awk -v p=$p -v c=$col '$1 == p {print $c}' "$T/ratios" | sort -n | awk -v name="${NAMES[$((p + 1))]} ÷ ${NAMES[$p]}" -v c=$col '
 			{v[NR] = $1} END {printf "%-52s %s  %.2f / %.2f / %.2f\n", name, (c == 2 ? "p50" : "req/s"), v[1], (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), v[NR]}'

@@ -76,7 +76,7 @@ const store_table_t STORE_TABLES[] = {
 
 const int STORE_TABLE_COUNT = (int)(sizeof STORE_TABLES / sizeof STORE_TABLES[0]);
 
-const char *const STORE_DERIVED_TABLES[] = { "asset_counts", "risk_counts" };
+const char *const STORE_DERIVED_TABLES[] = { "asset_counts", "risk_counts", "org_counts" };
 const int STORE_DERIVED_COUNT = (int)(sizeof STORE_DERIVED_TABLES / sizeof STORE_DERIVED_TABLES[0]);
 
 /* ---- a digest of a table's rows, to compare both sides ---- */

@@ -23,7 +23,7 @@ extern const store_table_t STORE_TABLES[];
 extern const int STORE_TABLE_COUNT;
 
 /* Tables a backend derives from the others' rows (SQLite's counters, kept by triggers: schema
- * 13's asset_counts and risk_counts): never copied — the destination rebuilds them as the rows
+ * 13's asset_counts and risk_counts, 22's org_counts): never copied — the destination rebuilds them as the rows
  * arrive — and not expected in the other backend. */
 extern const char *const STORE_DERIVED_TABLES[];
 extern const int STORE_DERIVED_COUNT;

@@ -494,6 +494,9 @@ const char *const PG_MIGRATIONS[] = {
 	 "CREATE INDEX organizations_by_date ON organizations(workspace_id, archived_at, latest_at COLLATE \"C\", name COLLATE \"C\", id);\n"
 	 "CREATE INDEX organizations_by_date_desc ON organizations(workspace_id, archived_at, latest_at COLLATE \"C\" DESC NULLS LAST,\n"
 	 "  name COLLATE \"C\", id);\n"),
+	/* 22: SQLite's org_counts (sqlite_migrations.c step 22) is its own: PostgreSQL counts the
+	 * client list through its indexes, as it counts the ledger's (step 13) */
+	"",
 
 };
 

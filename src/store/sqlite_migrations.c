@@ -582,6 +582,26 @@ const char *const MIGRATIONS[] = {
 	 "CREATE INDEX organizations_by_date ON organizations(workspace_id, archived_at, (latest_at IS NULL), latest_at, name, id);\n"
 	 "CREATE INDEX organizations_by_date_desc ON organizations(workspace_id, archived_at, (latest_at IS NULL), latest_at DESC,\n"
 	 "  name, id);\n"),
+	/* issue 19: the client list's counts (all, and active or archived) without counting every
+	 * organisation of the workspace on each page: kept by triggers, as asset_counts is (step
+	 * 13). Derived: `mamoru copy` leaves it to the triggers of the database it writes. */
+	"CREATE TABLE org_counts (\n"
+	"  workspace_id INTEGER NOT NULL, archived INTEGER NOT NULL, n INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (workspace_id, archived)\n"
+	") WITHOUT ROWID;\n"
+	"INSERT INTO org_counts SELECT workspace_id, archived_at > '', count(*) FROM organizations GROUP BY workspace_id, archived_at > '';\n"
+	"CREATE TRIGGER organizations_counted AFTER INSERT ON organizations BEGIN\n"
+	"  INSERT INTO org_counts VALUES (new.workspace_id, new.archived_at > '', 1)\n"
+	"    ON CONFLICT (workspace_id, archived) DO UPDATE SET n = n + 1;\n"
+	"END;\n"
+	"CREATE TRIGGER organizations_uncounted AFTER DELETE ON organizations BEGIN\n"
+	"  UPDATE org_counts SET n = n - 1 WHERE workspace_id = old.workspace_id AND archived = (old.archived_at > '');\n"
+	"END;\n"
+	"CREATE TRIGGER organizations_recounted AFTER UPDATE OF workspace_id, archived_at ON organizations BEGIN\n"
+	"  UPDATE org_counts SET n = n - 1 WHERE workspace_id = old.workspace_id AND archived = (old.archived_at > '');\n"
+	"  INSERT INTO org_counts VALUES (new.workspace_id, new.archived_at > '', 1)\n"
+	"    ON CONFLICT (workspace_id, archived) DO UPDATE SET n = n + 1;\n"
+	"END;\n",
 
 };
 

@@ -173,12 +173,15 @@ store_rc_t sq_org_delete(store_t *s, int64_t id)
  * client_matches_band read them (SQLite's lower() folds ASCII letters only, as
  * client_name_contains does), the order as client_cmp's. organizations_by_name (workspace,
  * archived_at, name) serves the active list in name order, so a page reads its 50 rows, and its
- * count from the index alone when nothing else filters; a name, industry or band filter reads
+ * counts come from org_counts when nothing else filters; a name, industry or band filter reads
  * every row of the workspace. The other orders read the latest result kept on the row (schema
  * 21), each from its own index in each direction: a missing value sorts last either way, and
  * ties go by name, then id, ascending. */
 #define ORG_FILTER "(?3 = '' OR industry = ?3) AND (?4 = '' OR instr(lower(name), lower(?4)) > 0) AND (?5 = '' OR latest_band = ?5)"
-#define ORG_ALL "(SELECT count(*) FROM organizations WHERE workspace_id = ?1)"
+/* the counts of the workspace's organisations, all and active or archived, kept by triggers
+ * (org_counts, schema 22): no count of every row when nothing filters */
+#define ORG_ALL "(SELECT coalesce(sum(n), 0) FROM org_counts WHERE workspace_id = ?1)"
+#define ORG_KEPT(archived) "coalesce((SELECT n FROM org_counts WHERE workspace_id = ?1 AND archived = " archived "), 0)"
 #define ORG_PAGE(archived, order) "SELECT id, name, industry, employees, capital, prefecture, sites, created_at, updated_at, " \
 	"archived_at FROM organizations WHERE workspace_id = ?1 AND " archived " AND ?2 = ?2 AND " ORG_FILTER \
 	" ORDER BY " order " LIMIT ?6 OFFSET ?7"
@@ -191,9 +194,9 @@ store_rc_t sq_org_delete(store_t *s, int64_t id)
 	  { ORG_PAGE(archived, "(latest_at IS NULL), latest_at, name, id"), \
 	    ORG_PAGE(archived, "(latest_at IS NULL), latest_at DESC, name, id") } }
 static const char *const SQL_PAGE_COUNT[2][2] = { /* [archived][filtered] */
-	{ "SELECT " ORG_ALL ", count(*) FROM organizations WHERE workspace_id = ?1 AND archived_at = '' AND ?2 = ?2 AND ?3 = ?3 AND ?4 = ?4 AND ?5 = ?5",
+	{ "SELECT " ORG_ALL ", " ORG_KEPT("0") " WHERE ?2 = ?2 AND ?3 = ?3 AND ?4 = ?4 AND ?5 = ?5",
 	  "SELECT " ORG_ALL ", count(*) FROM organizations WHERE workspace_id = ?1 AND archived_at = '' AND ?2 = ?2 AND " ORG_FILTER },
-	{ "SELECT " ORG_ALL ", count(*) FROM organizations WHERE workspace_id = ?1 AND archived_at > '' AND ?2 = ?2 AND ?3 = ?3 AND ?4 = ?4 AND ?5 = ?5",
+	{ "SELECT " ORG_ALL ", " ORG_KEPT("1") " WHERE ?2 = ?2 AND ?3 = ?3 AND ?4 = ?4 AND ?5 = ?5",
 	  "SELECT " ORG_ALL ", count(*) FROM organizations WHERE workspace_id = ?1 AND archived_at > '' AND ?2 = ?2 AND " ORG_FILTER },
 };
 static const char *const SQL_PAGE[2][ORG_BY_COUNT][2] = { /* [archived][by][desc] */

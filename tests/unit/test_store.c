@@ -542,6 +542,85 @@ static void damaged_snapshot_is_refused(void **state)
 	stored_diag_free(b);
 }
 
+/* the migration that keeps the organisations' counts (org_counts) */
+enum { ORG_COUNTS_STEP = 22 };
+
+/* The client list's counts come from org_counts (schema 22), kept by triggers: they follow
+ * organisations added, archived, brought back and deleted, per workspace, and an upgrade
+ * counts the organisations already there. */
+static int64_t page_counts(store_t *s, bool archived, int64_t *all)
+{
+	org_query_t oq = { .archived = archived, .limit = 50 };
+	org_t *list;
+	int n;
+	int64_t matched;
+	assert_int_equal(store_org_page(s, &oq, &list, &n, &matched, all), STORE_OK);
+	free(list);
+	assert_int_equal(n, matched);
+	return matched;
+}
+
+static void org_counts_follow_organisations(void **state)
+{
+	(void)state;
+	char cmd[256];
+	snprintf(cmd, sizeof cmd, "mkdir -p '%s/sub'", dir);
+	assert_int_equal(system(cmd), 0);
+	exec_sql("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+	for (int k = 0; k < ORG_COUNTS_STEP - 1; k++) { /* the schema just before the counters */
+		exec_sql(MIGRATIONS[k]);
+		char ins[96];
+		snprintf(ins, sizeof ins, "INSERT INTO schema_version VALUES (%d, '2025-01-01T00:00:00Z')", k + 1);
+		exec_sql(ins);
+	}
+	exec_sql("INSERT INTO organizations (name, created_at, updated_at) VALUES ('前からの会社', '2025-04-01T00:00:00Z', "
+		 "'2025-04-01T00:00:00Z'), ('前からの休止中の会社', '2025-04-01T00:00:00Z', '2025-04-01T00:00:00Z');"
+		 "UPDATE organizations SET archived_at = '2025-05-01T00:00:00Z' WHERE id = 2");
+	store_t *s;
+	err_t err;
+	assert_int_equal(store_open(path, &s, &err), STORE_OK);
+	store_set_workspace(s, 1);
+	int64_t all;
+	assert_int_equal(page_counts(s, false, &all), 1);
+	assert_int_equal(all, 2);
+	assert_int_equal(page_counts(s, true, &all), 1);
+
+	org_t o[3];
+	for (int i = 0; i < 3; i++) {
+		org_init(&o[i]);
+		snprintf(o[i].name, sizeof o[i].name, "新しい会社%d", i);
+		assert_int_equal(add_org(s, &o[i]), STORE_OK);
+	}
+	assert_int_equal(page_counts(s, false, &all), 4);
+	assert_int_equal(all, 5);
+	assert_int_equal(store_org_archive(s, o[0].id, "2026-11-30T09:00:00Z", "2026-11-30T09:00:00Z"), STORE_OK);
+	assert_int_equal(page_counts(s, false, &all), 3);
+	assert_int_equal(page_counts(s, true, &all), 2);
+	assert_int_equal(store_org_archive(s, 2, "", "2026-11-30T09:00:00Z"), STORE_OK); /* brought back */
+	assert_int_equal(page_counts(s, false, &all), 4);
+	assert_int_equal(page_counts(s, true, &all), 1);
+	assert_int_equal(store_org_delete(s, o[1].id), STORE_OK);
+	assert_int_equal(page_counts(s, false, &all), 3);
+	assert_int_equal(all, 4);
+	/* another workspace counts apart */
+	workspace_t w = { .name = "別の事務所" };
+	snprintf(w.created, sizeof w.created, "2026-11-30T09:00:00Z");
+	assert_int_equal(store_workspace_add(s, &w), STORE_OK);
+	store_set_workspace(s, w.id);
+	org_t other;
+	org_init(&other);
+	strcpy(other.name, "別の事務所の会社");
+	assert_int_equal(add_org(s, &other), STORE_OK);
+	assert_int_equal(page_counts(s, false, &all), 1);
+	assert_int_equal(all, 1);
+	store_set_workspace(s, 1);
+	assert_int_equal(page_counts(s, false, &all), 3);
+	assert_int_equal(all, 4);
+	store_close(s);
+	assert_int_equal(scalar("SELECT count(*) FROM (SELECT workspace_id, archived_at > '' AS a, count(*) AS n FROM organizations "
+				"GROUP BY 1, 2 EXCEPT SELECT workspace_id, archived, n FROM org_counts)"), 0);
+}
+
 /* A request's reads share one read transaction (store_request_begin): they see one view of
  * the database, and a write in the request ends it and runs as it would have alone — even
  * after another connection has written, when upgrading the read transaction would fail. */
@@ -605,6 +684,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(full_disk_is_reported_and_leaves_nothing, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(request_read_yields_to_writes, fresh, cleanup),
 		cmocka_unit_test_setup_teardown(damaged_snapshot_is_refused, fresh, cleanup),
+		cmocka_unit_test_setup_teardown(org_counts_follow_organisations, fresh, cleanup),
 	};
 	return cmocka_run_group_tests_name("store", tests, setup, teardown);
 }
