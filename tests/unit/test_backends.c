@@ -43,6 +43,26 @@ static bool derived(const char *name)
 	return false;
 }
 
+/* A connection to an empty database brought to schema version v (its first v migrations
+ * applied, as an older mamoru left it). */
+static PGconn *pg_schema_at(const char *url, int v)
+{
+	PGconn *c = PQconnectdb(url);
+	assert_int_equal(PQstatus(c), CONNECTION_OK);
+	PQclear(PQexec(c, "SET client_min_messages = warning; DROP SCHEMA public CASCADE; CREATE SCHEMA public"));
+	PQclear(PQexec(c, "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"));
+	for (int k = 0; k < v; k++) {
+		PGresult *r = PQexec(c, PG_MIGRATIONS[k]);
+		if (PG_MIGRATIONS[k][0] && PQresultStatus(r) != PGRES_COMMAND_OK)
+			fail_msg("step %d: %s", k + 1, PQresultErrorMessage(r));
+		PQclear(r);
+		char ins[96];
+		snprintf(ins, sizeof ins, "INSERT INTO schema_version VALUES (%d, '2025-01-01T00:00:00Z')", k + 1);
+		PQclear(PQexec(c, ins));
+	}
+	return c;
+}
+
 static void same_number_of_migrations(void **state)
 {
 	(void)state;
@@ -150,19 +170,7 @@ static void every_earlier_postgres_version_migrates(void **state)
 	if (!url || strncmp(url, "postgres", 8))
 		skip();
 	for (int v = 1; v < PG_MIGRATION_COUNT; v++) {
-		PGconn *c = PQconnectdb(url);
-		assert_int_equal(PQstatus(c), CONNECTION_OK);
-		PQclear(PQexec(c, "SET client_min_messages = warning; DROP SCHEMA public CASCADE; CREATE SCHEMA public"));
-		PQclear(PQexec(c, "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"));
-		for (int k = 0; k < v; k++) {
-			PGresult *r = PQexec(c, PG_MIGRATIONS[k]);
-			if (PG_MIGRATIONS[k][0] && PQresultStatus(r) != PGRES_COMMAND_OK)
-				fail_msg("step %d: %s", k + 1, PQresultErrorMessage(r));
-			PQclear(r);
-			char ins[96];
-			snprintf(ins, sizeof ins, "INSERT INTO schema_version VALUES (%d, '2025-01-01T00:00:00Z')", k + 1);
-			PQclear(PQexec(c, ins));
-		}
+		PGconn *c = pg_schema_at(url, v);
 		PQclear(PQexec(c, "INSERT INTO organizations (name, created_at, updated_at) VALUES ('旧データ', '2025-04-01T00:00:00Z', "
 				  "'2025-04-01T00:00:00Z')"));
 		PQfinish(c);
@@ -192,19 +200,7 @@ static void postgres_upgrade_keeps_old_titles(void **state)
 	const char *url = getenv("MAMORU_TEST_STORE");
 	if (!url || strncmp(url, "postgres", 8))
 		skip();
-	PGconn *c = PQconnectdb(url);
-	assert_int_equal(PQstatus(c), CONNECTION_OK);
-	PQclear(PQexec(c, "SET client_min_messages = warning; DROP SCHEMA public CASCADE; CREATE SCHEMA public"));
-	PQclear(PQexec(c, "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"));
-	for (int k = 0; k < TITLES_STEP - 1; k++) { /* the schema just before the titles moved */
-		PGresult *r = PQexec(c, PG_MIGRATIONS[k]);
-		if (PG_MIGRATIONS[k][0] && PQresultStatus(r) != PGRES_COMMAND_OK)
-			fail_msg("step %d: %s", k + 1, PQresultErrorMessage(r));
-		PQclear(r);
-		char ins[96];
-		snprintf(ins, sizeof ins, "INSERT INTO schema_version VALUES (%d, '2025-01-01T00:00:00Z')", k + 1);
-		PQclear(PQexec(c, ins));
-	}
+	PGconn *c = pg_schema_at(url, TITLES_STEP - 1); /* the schema just before the titles moved */
 	PGresult *r = PQexec(c, "INSERT INTO organizations (name, created_at, updated_at) VALUES ('旧データ', '2025-04-01T00:00:00Z', "
 				"'2025-04-01T00:00:00Z');"
 				"INSERT INTO diagnoses (organization_id, questionnaire, content_version, scope, total, max, min, band_id, band_ja, "
@@ -277,19 +273,7 @@ static void postgres_upgrade_computes_latest_results(void **state)
 	const char *url = getenv("MAMORU_TEST_STORE");
 	if (!url || strncmp(url, "postgres", 8))
 		skip();
-	PGconn *c = PQconnectdb(url);
-	assert_int_equal(PQstatus(c), CONNECTION_OK);
-	PQclear(PQexec(c, "SET client_min_messages = warning; DROP SCHEMA public CASCADE; CREATE SCHEMA public"));
-	PQclear(PQexec(c, "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"));
-	for (int k = 0; k < LATEST_STEP - 1; k++) {
-		PGresult *r = PQexec(c, PG_MIGRATIONS[k]);
-		if (PG_MIGRATIONS[k][0] && PQresultStatus(r) != PGRES_COMMAND_OK)
-			fail_msg("step %d: %s", k + 1, PQresultErrorMessage(r));
-		PQclear(r);
-		char ins[96];
-		snprintf(ins, sizeof ins, "INSERT INTO schema_version VALUES (%d, '2025-01-01T00:00:00Z')", k + 1);
-		PQclear(PQexec(c, ins));
-	}
+	PGconn *c = pg_schema_at(url, LATEST_STEP - 1);
 	/* A社: jisha-shindan 80, then 60 (−20), and an older checklist; B社: 90; C社: none */
 	PGresult *r = PQexec(c, "INSERT INTO organizations (name, created_at, updated_at) VALUES ('A社', '2025-01-01T00:00:00Z', "
 				"'2025-01-01T00:00:00Z'), ('B社', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z'), "

@@ -82,6 +82,21 @@ static void exec_sql(const char *sql)
 	sqlite3_close(db);
 }
 
+/* A database at schema version v (its first v migrations applied, as an older mamoru left it). */
+static void schema_at(int v)
+{
+	char cmd[256];
+	snprintf(cmd, sizeof cmd, "mkdir -p '%s/sub'", dir);
+	assert_int_equal(system(cmd), 0);
+	exec_sql("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+	for (int k = 0; k < v; k++) {
+		exec_sql(MIGRATIONS[k]);
+		char ins[96];
+		snprintf(ins, sizeof ins, "INSERT INTO schema_version VALUES (%d, '2025-01-01T00:00:00Z')", k + 1);
+		exec_sql(ins);
+	}
+}
+
 static stored_diag_t *scored(const char *qid, const char *answer, int64_t org, const char *scope)
 {
 	const questionnaire_t *q = content_questionnaire(&C, qid);
@@ -137,16 +152,7 @@ static void every_earlier_version_migrates(void **state)
 	for (int v = 1; v < MIGRATION_COUNT; v++) {
 		cleanup(state);
 		fresh(state);
-		char cmd[256];
-		snprintf(cmd, sizeof cmd, "mkdir -p '%s/sub'", dir);
-		assert_int_equal(system(cmd), 0);
-		exec_sql("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
-		for (int k = 0; k < v; k++) {
-			exec_sql(MIGRATIONS[k]);
-			char ins[96];
-			snprintf(ins, sizeof ins, "INSERT INTO schema_version VALUES (%d, '2025-01-01T00:00:00Z')", k + 1);
-			exec_sql(ins);
-		}
+		schema_at(v);
 		exec_sql("INSERT INTO organizations (name, created_at, updated_at) VALUES ('旧データ', '2025-04-01T00:00:00Z', '2025-04-01T00:00:00Z');"
 			 "INSERT INTO diagnoses (organization_id, questionnaire, content_version, scope, total, max, min, band_id, "
 			 "band_ja, band_en, created_at) VALUES (1, 'jisha-shindan', '2009-1', '全社', 80, 100, -20, 'pass', '合格', "
@@ -179,16 +185,7 @@ enum { TITLES_STEP = 19 };
 static void category_titles_upgrade_keeps_old_titles(void **state)
 {
 	(void)state;
-	char cmd[256];
-	snprintf(cmd, sizeof cmd, "mkdir -p '%s/sub'", dir);
-	assert_int_equal(system(cmd), 0);
-	exec_sql("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
-	for (int k = 0; k < TITLES_STEP - 1; k++) { /* the schema just before the titles moved */
-		exec_sql(MIGRATIONS[k]);
-		char ins[96];
-		snprintf(ins, sizeof ins, "INSERT INTO schema_version VALUES (%d, '2025-01-01T00:00:00Z')", k + 1);
-		exec_sql(ins);
-	}
+	schema_at(TITLES_STEP - 1); /* the schema just before the titles moved */
 	exec_sql("INSERT INTO organizations (name, created_at, updated_at) VALUES ('旧データ', '2025-04-01T00:00:00Z', '2025-04-01T00:00:00Z');"
 		 "INSERT INTO diagnoses (organization_id, questionnaire, content_version, scope, total, max, min, band_id, band_ja, band_en, "
 		 "created_at) VALUES (1, 'jisha-shindan', '2009-1', '全社', 80, 100, -20, 'pass', '合格', 'pass', '2025-04-01T00:00:00Z'), "
@@ -293,16 +290,7 @@ static void latest_page_is(store_t *s, org_by_t by, bool desc, const char *band,
 static void latest_results_computed_by_the_upgrade(void **state)
 {
 	(void)state;
-	char cmd[256];
-	snprintf(cmd, sizeof cmd, "mkdir -p '%s/sub'", dir);
-	assert_int_equal(system(cmd), 0);
-	exec_sql("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
-	for (int k = 0; k < LATEST_STEP - 1; k++) {
-		exec_sql(MIGRATIONS[k]);
-		char ins[96];
-		snprintf(ins, sizeof ins, "INSERT INTO schema_version VALUES (%d, '2025-01-01T00:00:00Z')", k + 1);
-		exec_sql(ins);
-	}
+	schema_at(LATEST_STEP - 1);
 	exec_sql(LATEST_ROWS);
 	store_t *s;
 	err_t err;
@@ -563,16 +551,7 @@ static int64_t page_counts(store_t *s, bool archived, int64_t *all)
 static void org_counts_follow_organisations(void **state)
 {
 	(void)state;
-	char cmd[256];
-	snprintf(cmd, sizeof cmd, "mkdir -p '%s/sub'", dir);
-	assert_int_equal(system(cmd), 0);
-	exec_sql("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
-	for (int k = 0; k < ORG_COUNTS_STEP - 1; k++) { /* the schema just before the counters */
-		exec_sql(MIGRATIONS[k]);
-		char ins[96];
-		snprintf(ins, sizeof ins, "INSERT INTO schema_version VALUES (%d, '2025-01-01T00:00:00Z')", k + 1);
-		exec_sql(ins);
-	}
+	schema_at(ORG_COUNTS_STEP - 1); /* the schema just before the counters */
 	exec_sql("INSERT INTO organizations (name, created_at, updated_at) VALUES ('前からの会社', '2025-04-01T00:00:00Z', "
 		 "'2025-04-01T00:00:00Z'), ('前からの休止中の会社', '2025-04-01T00:00:00Z', '2025-04-01T00:00:00Z');"
 		 "UPDATE organizations SET archived_at = '2025-05-01T00:00:00Z' WHERE id = 2");
