@@ -14,7 +14,9 @@ export MAMORU_CONTENT="$ROOT/content"
 export MAMORU_DB="$TMP/m.db"
 . tests/cli/lib.sh
 m() { run "$BIN" "$@"; }
-rows() { sqlite3 "${2:-$MAMORU_DB}" "$1"; }
+# a busy timeout: right after the SIGKILL case below, the killed processes may still be going
+# away with their locks, and SQLite's own reader waits for them as mamoru's connections do
+rows() { sqlite3 -cmd ".timeout 10000" "${2:-$MAMORU_DB}" "$1"; }
 EX=examples/jisha-shindan.csv
 
 CASE="the default database is ./var/mamoru.db, created private"
@@ -236,6 +238,8 @@ for round in 1 2 3; do
 	kill -KILL "$loop"
 	pkill -KILL -f "$BIN diagnose jisha-shindan --answers $EX --save --org 1"
 	wait "$loop"
+	# SIGKILL is delivered, not awaited: check once every saver is gone
+	while pgrep -f "$BIN diagnose jisha-shindan --answers $EX --save --org 1" >/dev/null; do sleep 0.05; done
 	exec 2>&3 3>&-
 	missing=0
 	while read -r id; do
