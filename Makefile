@@ -42,11 +42,11 @@ build/asan/%.o: src/%.c
 build/asan/mamoru: $(SAN_OBJ)
 	$(CC) $(CFLAGS) -O1 $(SAN) -o $@ $^ $(LDLIBS)
 
-build/tests/%: tests/unit/%.c tests/unit/unit.h $(LIB_OBJ)
+build/tests/%: tests/unit/%.c tests/unit/unit.h tests/unit/upgrade.h $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS) -lcmocka
 
-build/tests-asan/%: tests/unit/%.c tests/unit/unit.h $(SAN_LIB)
+build/tests-asan/%: tests/unit/%.c tests/unit/unit.h tests/unit/upgrade.h $(SAN_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -O1 $(SAN) -o $@ $< $(SAN_LIB) $(LDLIBS) -lcmocka
 

@@ -8,6 +8,7 @@
  * and schema 21 computes each organisation's latest result for the client list.
  */
 #include "unit.h"
+#include "upgrade.h"
 
 #include <libpq-fe.h>
 #include <sqlite3.h>
@@ -188,9 +189,6 @@ static void every_earlier_postgres_version_migrates(void **state)
 	}
 }
 
-/* the migration that moved category titles into category_titles (later steps may follow) */
-enum { TITLES_STEP = 19 };
-
 /* Schema 19 on PostgreSQL, as test_store.c's category_titles_upgrade_keeps_old_titles on SQLite:
  * diagnoses saved before it with two content versions' titles for one category read back
  * each snapshot's own titles, each distinct title is stored once, and title rows cannot change. */
@@ -244,27 +242,6 @@ static void postgres_upgrade_keeps_old_titles(void **state)
 	PQfinish(c);
 }
 
-/* the migration that keeps each organisation's latest result on its row */
-enum { LATEST_STEP = 21 };
-
-/* The page's first ids (0 ends the list), as the client list would ask for it. */
-static void latest_page_is(store_t *s, org_by_t by, bool desc, const char *band, int64_t x, int64_t y, int64_t z)
-{
-	int64_t want[3] = { x, y, z };
-	int k = 0;
-	while (k < 3 && want[k])
-		k++;
-	org_query_t q = { .band = band, .by = by, .desc = desc, .limit = 10 };
-	org_t *l;
-	int n;
-	int64_t matched, all;
-	assert_int_equal(store_org_page(s, &q, &l, &n, &matched, &all), STORE_OK);
-	assert_int_equal(n, k);
-	for (int i = 0; i < k; i++)
-		assert_int_equal(l[i].id, want[i]);
-	free(l);
-}
-
 /* Schema 21 on PostgreSQL, as test_store.c's latest_results_computed_by_the_upgrade on SQLite:
  * the organisations' latest results are computed for the rows there, and kept from there. */
 static void postgres_upgrade_computes_latest_results(void **state)
@@ -274,16 +251,7 @@ static void postgres_upgrade_computes_latest_results(void **state)
 	if (!url || strncmp(url, "postgres", 8))
 		skip();
 	PGconn *c = pg_schema_at(url, LATEST_STEP - 1);
-	/* A社: jisha-shindan 80, then 60 (−20), and an older checklist; B社: 90; C社: none */
-	PGresult *r = PQexec(c, "INSERT INTO organizations (name, created_at, updated_at) VALUES ('A社', '2025-01-01T00:00:00Z', "
-				"'2025-01-01T00:00:00Z'), ('B社', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z'), "
-				"('C社', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');"
-				"INSERT INTO diagnoses (organization_id, questionnaire, content_version, scope, total, max, min, band_id, band_ja, "
-				"band_en, created_at) VALUES (1, 'jisha-shindan', '2009-1', '全社', 80, 100, -20, 'pass', '合格', 'pass', "
-				"'2025-04-01T00:00:00Z'), (1, 'jisha-shindan', '2009-1', '全社', 60, 100, -20, 'gaps', '要改善', 'gaps', "
-				"'2025-05-01T00:00:00Z'), (1, 'checklist', '2009-1', '全社', 10, 22, 0, 'some', '一部', 'some', "
-				"'2025-03-01T00:00:00Z'), (2, 'jisha-shindan', '2009-1', '全社', 90, 100, -20, 'pass', '合格', 'pass', "
-				"'2025-04-15T00:00:00Z')");
+	PGresult *r = PQexec(c, LATEST_ROWS);
 	if (PQresultStatus(r) != PGRES_COMMAND_OK)
 		fail_msg("%s", PQresultErrorMessage(r));
 	PQclear(r);

@@ -5,6 +5,7 @@
  * refuses a hostile file. The backend-neutral operations are in test_store_ops.c.
  */
 #include "unit.h"
+#include "upgrade.h"
 
 #include <sqlite3.h>
 
@@ -175,9 +176,6 @@ static void every_earlier_version_migrates(void **state)
 	}
 }
 
-/* the migration that moved category titles into category_titles (later steps may follow) */
-enum { TITLES_STEP = 19 };
-
 /* Schema 19 moved the category titles out of diagnosis_categories into category_titles: a
  * database saved before it, with two content versions' titles for one category, reads back
  * each old snapshot's titles exactly, stores each distinct title once, is the schema a new
@@ -251,38 +249,6 @@ static void category_titles_upgrade_keeps_old_titles(void **state)
 	assert_int_not_equal(sqlite3_exec(db, "UPDATE diagnosis_categories SET title_id = 1", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 	assert_int_equal(scalar("SELECT count(*) FROM category_titles WHERE title_ja = '改ざん'"), 0);
-}
-
-/* the migration that keeps each organisation's latest result on its row */
-enum { LATEST_STEP = 21 };
-
-/* Three organisations and their diagnoses as a database before LATEST_STEP holds them: A社 has
- * two of jisha-shindan (80, then 60: −20) and an older checklist, B社 one (90), C社 none. */
-static const char LATEST_ROWS[] =
-	"INSERT INTO organizations (name, created_at, updated_at) VALUES ('A社', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z'), "
-	"('B社', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z'), ('C社', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');"
-	"INSERT INTO diagnoses (organization_id, questionnaire, content_version, scope, total, max, min, band_id, band_ja, band_en, "
-	"created_at) VALUES (1, 'jisha-shindan', '2009-1', '全社', 80, 100, -20, 'pass', '合格', 'pass', '2025-04-01T00:00:00Z'), "
-	"(1, 'jisha-shindan', '2009-1', '全社', 60, 100, -20, 'gaps', '要改善', 'gaps', '2025-05-01T00:00:00Z'), "
-	"(1, 'checklist', '2009-1', '全社', 10, 22, 0, 'some', '一部', 'some', '2025-03-01T00:00:00Z'), "
-	"(2, 'jisha-shindan', '2009-1', '全社', 90, 100, -20, 'pass', '合格', 'pass', '2025-04-15T00:00:00Z')";
-
-/* The page's first ids (0 ends the list), as the client list would ask for it. */
-static void latest_page_is(store_t *s, org_by_t by, bool desc, const char *band, int64_t x, int64_t y, int64_t z)
-{
-	int64_t want[3] = { x, y, z };
-	int k = 0;
-	while (k < 3 && want[k])
-		k++;
-	org_query_t q = { .band = band, .by = by, .desc = desc, .limit = 10 };
-	org_t *l;
-	int n;
-	int64_t matched, all;
-	assert_int_equal(store_org_page(s, &q, &l, &n, &matched, &all), STORE_OK);
-	assert_int_equal(n, k);
-	for (int i = 0; i < k; i++)
-		assert_int_equal(l[i].id, want[i]);
-	free(l);
 }
 
 /* Schema 21 computes the latest result of the organisations already there: the pages by score,
@@ -529,9 +495,6 @@ static void damaged_snapshot_is_refused(void **state)
 	stored_diag_free(a);
 	stored_diag_free(b);
 }
-
-/* the migration that keeps the organisations' counts (org_counts) */
-enum { ORG_COUNTS_STEP = 22 };
 
 /* The client list's counts come from org_counts (schema 22), kept by triggers: they follow
  * organisations added, archived, brought back and deleted, per workspace, and an upgrade
