@@ -24,31 +24,13 @@ T=$(mktemp -d "$PWD/bench/tmp/instructions.XXXXXX")
 . bench/lib.sh
 trap '[ -f "$T/pids" ] && kill $(cat "$T/pids") 2>/dev/null; rm -rf "$T"' EXIT
 
-# make_db BIN DB: the database, made by that binary (its own schema) through the API
+# make_db BIN DB: the database, made by that binary (its own schema) through the API (bench/seed.py)
 make_db() {
 	local BIN=$1 db=$2 token P
 	printf '%s\n' 'bench passphrase 2026 instructions' | "$BIN" --db "$db" user add bench@example.test --name bench --role admin --password-stdin >/dev/null
 	token=$("$BIN" --db "$db" token add bench@example.test --label bench | tail -1)
 	P=$(serve_on "$db")
-	python3 - "$P" "$token" <<'PY'
-import http.client, json, random, sys
-port, token = int(sys.argv[1]), sys.argv[2]
-c = http.client.HTTPConnection("127.0.0.1", port)
-H = {"Authorization": "Bearer " + token, "Content-Type": "application/json"}
-def call(method, url, body, want):
-    c.request(method, url, json.dumps(body), H)
-    r = c.getresponse(); data = r.read()
-    if r.status != want:
-        sys.exit(f"{method} {url}: {r.status} {data[:200]!r}")
-for o in range(1, 41):
-    call("POST", "/api/v1/organizations", {"name": f"会社{o}", "industry": "ETFI"[o % 4], "employees": o * 5}, 201)
-random.seed(7)
-opts = ["yes", "partly", "no", "unknown"]
-for i in range(1, 51):
-    ans = {str(k): {"answer": random.choice(opts) if k <= 20 else random.choice(["yes", "no"]),
-                    "note": "担当者に確認済み。" * random.randint(0, 20)} for k in range(1, 26)}
-    call("POST", "/api/v1/diagnoses", {"questionnaire": "jisha-shindan", "organization_id": i % 40 + 1, "answers": ans}, 201)
-PY
+	python3 bench/seed.py "$P" "$token" 50
 	kill "$(cat "$T/pids")" && wait 2>/dev/null || true
 	rm -f "$T/pids"
 	sqlite3 "$db" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
