@@ -16,9 +16,12 @@ run() {
 # MAMORU_TEST_PG (tests/run-all.sh runs some suites again on its throwaway cluster), a new
 # PostgreSQL database there
 test_db() { if [ -n "${MAMORU_TEST_PG:-}" ]; then tests/pg/cluster.sh fresh "t$$_$1"; else echo "$TMP/$1.db"; fi; }
+# sqlite3 that waits for a lock instead of failing at once: a server under test (its background
+# checkpoint) or a process a test has just killed may hold one for a moment
+sq3() { sqlite3 -cmd ".timeout 10000" "$@"; }
 # sql DB QUERY : a query's rows (columns joined by |) on either backend; keep QUERY to what both
 # understand (|| on text, count, sum, coalesce of one type)
-sql() { case "$1" in postgres*) psql -X -q -At "$1" -c "$2" ;; *) sqlite3 "$1" "$2" ;; esac; }
+sql() { case "$1" in postgres*) psql -X -q -At "$1" -c "$2" ;; *) sq3 "$1" "$2" ;; esac; }
 # agg DB EXPR [SEP [ORDER]] : the SQL that joins EXPR over a group's rows with SEP (default ","),
 # for DB's backend: group_concat on SQLite (a table's rows come in rowid order), string_agg on
 # PostgreSQL, ordered by ORDER when given (its rows move when they are updated)
@@ -29,12 +32,12 @@ backdate_diag() {
 	case "$1" in
 	postgres*) psql -X -q "$1" -c "ALTER TABLE diagnoses DISABLE TRIGGER diagnoses_immutable" \
 		-c "UPDATE diagnoses SET created_at = '$3' WHERE id = $2" -c "ALTER TABLE diagnoses ENABLE TRIGGER diagnoses_immutable" ;;
-	*) sqlite3 "$1" "DROP TRIGGER diagnoses_immutable; UPDATE diagnoses SET created_at = '$3' WHERE id = $2;
+	*) sq3 "$1" "DROP TRIGGER diagnoses_immutable; UPDATE diagnoses SET created_at = '$3' WHERE id = $2;
 		CREATE TRIGGER diagnoses_immutable BEFORE UPDATE ON diagnoses BEGIN SELECT RAISE(ABORT, 'diagnoses are immutable snapshots'); END;" ;;
 	esac
 }
 # dump DB : the whole database as SQL text, to search for what must not be stored in clear
-dump() { case "$1" in postgres*) pg_dump "$1" ;; *) sqlite3 "$1" .dump ;; esac; }
+dump() { case "$1" in postgres*) pg_dump "$1" ;; *) sq3 "$1" .dump ;; esac; }
 
 ok() { PASS=$((PASS + 1)); }
 bad() { FAIL=$((FAIL + 1)); echo "FAIL: $CASE: $*"; }

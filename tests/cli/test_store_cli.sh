@@ -14,9 +14,7 @@ export MAMORU_CONTENT="$ROOT/content"
 export MAMORU_DB="$TMP/m.db"
 . tests/cli/lib.sh
 m() { run "$BIN" "$@"; }
-# a busy timeout: right after the SIGKILL case below, the killed processes may still be going
-# away with their locks, and SQLite's own reader waits for them as mamoru's connections do
-rows() { sqlite3 -cmd ".timeout 10000" "${2:-$MAMORU_DB}" "$1"; }
+rows() { sql "${2:-$MAMORU_DB}" "$1"; }
 EX=examples/jisha-shindan.csv
 
 CASE="the default database is ./var/mamoru.db, created private"
