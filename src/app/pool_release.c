@@ -235,17 +235,16 @@ int app_peers(app_t *a, const stored_diag_t *sd, peers_t *out, err_t *e)
 	return app_peers_in(a, sd, &rel, out, e);
 }
 
-int app_peers_in(app_t *a, const stored_diag_t *sd, const pool_release_t *release, peers_t *out, err_t *e)
+int app_peers_in(app_t *a, const stored_diag_t *sd, const pool_release_t *rel, peers_t *out, err_t *e)
 {
-	const pool_release_t rel = *release;
 	memset(out, 0, sizeof *out);
 	out->min_group = pool_min_group();
 	char month[8];
 	app_this_month(a, month, out->from);
 	pool_next_release(month, out->next_release);
-	out->release = rel.id;
-	snprintf(out->release_month, sizeof out->release_month, "%s", rel.month);
-	snprintf(out->release_created, sizeof out->release_created, "%s", rel.created);
+	out->release = rel->id;
+	snprintf(out->release_month, sizeof out->release_month, "%s", rel->month);
+	snprintf(out->release_created, sizeof out->release_created, "%s", rel->created);
 	const questionnaire_t *q = content_questionnaire(a->content, sd->questionnaire);
 	pool_range_t r;
 	bool ranged = q && !strcmp(q->version, sd->version);
@@ -255,7 +254,7 @@ int app_peers_in(app_t *a, const stored_diag_t *sd, const pool_release_t *releas
 	pool_dim_values(sd, values);
 	/* the groups' rows in one read transaction, when there are any to read (a pool too small
 	 * to publish has no release: most installations of one company) */
-	bool began = rel.id && ranged && store_read_begin(a->store);
+	bool began = rel->id && ranged && store_read_begin(a->store);
 	int res = 0;
 	for (int d = 0; d < DIM_COUNT && res == 0; d++) {
 		pool_key_t *k = &out->key[d];
@@ -263,9 +262,9 @@ int app_peers_in(app_t *a, const stored_diag_t *sd, const pool_release_t *releas
 		snprintf(k->questionnaire, sizeof k->questionnaire, "%s", sd->questionnaire);
 		snprintf(k->version, sizeof k->version, "%s", sd->version);
 		snprintf(k->value, sizeof k->value, "%s", values[d]);
-		if (!k->value[0] || !rel.id || !ranged)
+		if (!k->value[0] || !rel->id || !ranged)
 			continue;
-		store_rc_t rc = store_release_agg_get(a->store, rel.id, k, &out->agg[d]);
+		store_rc_t rc = store_release_agg_get(a->store, rel->id, k, &out->agg[d]);
 		if (rc == STORE_NOT_FOUND) {
 			memset(&out->agg[d], 0, sizeof out->agg[d]); /* not published */
 			continue;
