@@ -276,9 +276,21 @@ static int open_readonly(const char *path, sqlite3 **db)
 	return rc;
 }
 
+/* SQLite counts the memory it allocates under one process-wide mutex unless told not to, and
+ * Debian's build has no lookaside allocator, so every allocation of every statement on every
+ * request thread took that mutex: two threads reading result pages waited on each other (futex
+ * waits in a profile of the server). Nothing here reads SQLite's memory counters. The setting
+ * must come before SQLite initialises, that is before the first connection opens. */
+static pthread_once_t library_once = PTHREAD_ONCE_INIT;
+static void library_init(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 static store_rc_t sq_open(const char *path, bool migrate, store_t **out, err_t *e)
 {
 	*out = NULL;
+	pthread_once(&library_once, library_init);
 	if (make_parent(path) != 0) {
 		err_set(e, ERR_STORE, "db", "%s のフォルダを作れません: %s", "cannot create the folder for %s: %s", path,
 			strerror(errno));

@@ -138,6 +138,15 @@ grep -q '^INJECTED' "$TMP/server.log" && bad "a forged log line" || ok
 grep -q "$(printf '\033')" "$TMP/server.log" && bad "a raw ESC in the log" || ok
 grep -qF '/x\x0aINJECTED\x1b[31m' "$TMP/server.log" && ok || bad "the path is not escaped in the log"
 
+CASE="a long path of line breaks makes one access-log line, under PIPE_BUF (one write reaches a pipe whole)"
+get "/long$(printf '%%0a%.0s' $(seq 1500))end" -g
+expect_code 404
+for _ in $(seq 1 20); do grep -q ' GET /long' "$TMP/server.log" && break; sleep 0.05; done
+line=$(grep ' GET /long' "$TMP/server.log" | tail -1)
+[ -n "$line" ] && [ "${#line}" -lt 4096 ] && ok || bad "the log line of a long path runs to ${#line} bytes"
+case $line in *' 404 '*ms) ok ;; *) bad "the log line of a long path is not whole: ${line:0:60}...${line: -40}" ;; esac
+grep -q '^end' "$TMP/server.log" && bad "a forged log line from a long path" || ok
+
 CASE="a URL or header block over mamoru's limits is refused by mamoru, with the security headers"
 getnj "/$(printf 'a%.0s' $(seq 9000))"
 expect_code 414; expect_error uri_too_long
