@@ -4,126 +4,275 @@
  */
 #include "report/result_json.h"
 
-static json_t *subtotal(const char *id, const mtext_t *title, subtotal_t s, lang_t lang)
+#include "report/jsonw.h"
+
+static void subtotal(buf_t *b, const char *id, const mtext_t *title, subtotal_t s, lang_t lang)
 {
-	return json_pack("{s:s, s:s, s:i, s:i}", "id", id, "title", tx(title, lang), "total", s.total,
-			 "max", s.max);
+	buf_puts(b, "{\"id\":");
+	jw_str(b, id);
+	buf_puts(b, ",\"title\":");
+	jw_str(b, tx(title, lang));
+	buf_puts(b, ",\"total\":");
+	jw_int(b, s.total);
+	buf_puts(b, ",\"max\":");
+	jw_int(b, s.max);
+	buf_puts(b, "}");
 }
 
-static json_t *item_ids(const questionnaire_t *q, const int *idx, int n)
+static void item_ids(buf_t *b, const questionnaire_t *q, const int *idx, int n)
 {
-	json_t *a = json_array();
-	for (int i = 0; i < n; i++)
-		json_array_append_new(a, json_string(q->items[idx[i]].id));
-	return a;
+	buf_puts(b, "[");
+	for (int i = 0; i < n; i++) {
+		if (i)
+			buf_puts(b, ",");
+		jw_str(b, q->items[idx[i]].id);
+	}
+	buf_puts(b, "]");
 }
 
-static json_t *measure_json(const measure_t *m, lang_t lang)
+/* ---- fixed parts, drawn once per content object and language (jw_memo) ---- */
+
+static void measure_json(buf_t *b, const measure_t *m, lang_t lang)
 {
-	json_t *pts = json_array();
-	for (int p = 0; p < m->npoints; p++)
-		json_array_append_new(pts, json_string(tx(&m->points[p].text, lang)));
-	return json_pack("{s:s, s:s, s:o}", "id", m->id, "title", tx(&m->title, lang), "points", pts);
+	buf_puts(b, "{\"id\":");
+	jw_str(b, m->id);
+	buf_puts(b, ",\"title\":");
+	jw_str(b, tx(&m->title, lang));
+	buf_puts(b, ",\"points\":[");
+	for (int p = 0; p < m->npoints; p++) {
+		if (p)
+			buf_puts(b, ",");
+		jw_str(b, tx(&m->points[p].text, lang));
+	}
+	buf_puts(b, "]}");
 }
 
-json_t *recommendations_json(const diagnosis_t *d, lang_t lang)
+/* A recommendation's question: "question", "text" */
+static void item_head(buf_t *b, const void *obj, lang_t lang)
+{
+	const item_t *it = obj;
+	buf_puts(b, "\"question\":");
+	jw_str(b, it->id);
+	buf_puts(b, ",\"text\":");
+	jw_str(b, tx(&it->text, lang));
+}
+
+/* A recommendation's guidance: "measures" in full, "scenarios" by id and title */
+static void item_refs(buf_t *b, const void *obj, lang_t lang)
+{
+	const item_t *it = obj;
+	buf_puts(b, "\"measures\":[");
+	for (int m = 0; m < it->nmeasures; m++) {
+		if (m)
+			buf_puts(b, ",");
+		measure_json(b, it->measures[m], lang);
+	}
+	const scenario_t *sc[16];
+	int nsc = item_scenarios(it, sc, 16);
+	buf_puts(b, "],\"scenarios\":[");
+	for (int k = 0; k < nsc; k++) {
+		buf_puts(b, k ? ",{\"id\":" : "{\"id\":");
+		jw_str(b, sc[k]->id);
+		buf_puts(b, ",\"title\":");
+		jw_str(b, tx(&sc[k]->title, lang));
+		buf_puts(b, "}");
+	}
+	buf_puts(b, "]");
+}
+
+static void case_ref(buf_t *b, const void *obj, lang_t lang)
+{
+	const case_t *c = obj;
+	buf_puts(b, "{\"id\":");
+	jw_str(b, c->id);
+	buf_puts(b, ",\"title\":");
+	jw_str(b, tx(&c->title, lang));
+	buf_puts(b, ",\"incident\":");
+	jw_bool(b, c->incident);
+	buf_puts(b, ",\"industry\":");
+	jw_str(b, c->industry);
+	buf_puts(b, "}");
+}
+
+/* An action's own text: "id" … "source" */
+static void action_fixed(buf_t *b, const void *obj, lang_t lang)
+{
+	const action_t *a = obj;
+	buf_puts(b, "\"id\":");
+	jw_str(b, a->id);
+	buf_puts(b, ",\"title\":");
+	jw_str(b, tx(&a->title, lang));
+	buf_puts(b, ",\"why\":");
+	jw_str(b, tx(&a->why, lang));
+	buf_puts(b, ",\"steps\":[");
+	for (int s = 0; s < a->nsteps; s++) {
+		if (s)
+			buf_puts(b, ",");
+		jw_str(b, tx(&a->steps[s], lang));
+	}
+	buf_puts(b, "],\"cost\":");
+	jw_str(b, cost_id(a->cost));
+	buf_puts(b, ",\"effort\":");
+	jw_str(b, effort_id(a->effort));
+	buf_puts(b, ",\"handbook\":");
+	jw_str(b, tx(&a->handbook, lang));
+	buf_puts(b, ",\"source\":");
+	jw_str(b, tx(&a->ref, lang));
+}
+
+/* ---- the result ---- */
+
+void recommendations_json(buf_t *b, const diagnosis_t *d, lang_t lang)
 {
 	const questionnaire_t *q = d->q;
 	const score_t *s = &d->score;
-	json_t *recs = json_array();
+	buf_puts(b, "[");
 	for (int r = 0; r < d->nrecs; r++) {
 		const rec_t *rc = &d->recs[r];
 		const item_t *it = &q->items[rc->item];
-		json_t *ms = json_array();
-		for (int m = 0; m < it->nmeasures; m++)
-			json_array_append_new(ms, measure_json(it->measures[m], lang));
-		const scenario_t *sc[16];
-		int nsc = item_scenarios(it, sc, 16);
-		json_t *scen = json_array(), *cases = json_array();
-		for (int k = 0; k < nsc; k++)
-			json_array_append_new(scen, json_pack("{s:s, s:s}", "id", sc[k]->id, "title", tx(&sc[k]->title, lang)));
-		for (int k = 0; k < d->ncases[r]; k++)
-			json_array_append_new(cases, json_pack("{s:s, s:s, s:b, s:s}", "id", d->cases[r][k]->id, "title",
-							       tx(&d->cases[r][k]->title, lang), "incident", d->cases[r][k]->incident,
-							       "industry", d->cases[r][k]->industry));
-		json_array_append_new(recs, json_pack("{s:i, s:s, s:s, s:s, s:i, s:i, s:i, s:b, s:o, s:o, s:o}", "rank", r + 1,
-						      "question", it->id, "text", tx(&it->text, lang), "answer",
-						      q->aset->opts[d->answers.opt[rc->item]].id, "points",
-						      s->points[rc->item], "gap", rc->gap, "below_desired", rc->below, "essential",
-						      it->essential, "measures", ms, "scenarios", scen, "cases", cases));
+		buf_puts(b, r ? ",{\"rank\":" : "{\"rank\":");
+		jw_int(b, r + 1);
+		buf_puts(b, ",");
+		jw_memo(b, it, item_head, lang);
+		buf_puts(b, ",\"answer\":");
+		jw_str(b, q->aset->opts[d->answers.opt[rc->item]].id);
+		buf_puts(b, ",\"points\":");
+		jw_int(b, s->points[rc->item]);
+		buf_puts(b, ",\"gap\":");
+		jw_int(b, rc->gap);
+		buf_puts(b, ",\"below_desired\":");
+		jw_int(b, rc->below); /* a number (0 or 1) since the first version of the API */
+		buf_puts(b, ",\"essential\":");
+		jw_bool(b, it->essential);
+		buf_puts(b, ",");
+		jw_memo(b, it, item_refs, lang);
+		buf_puts(b, ",\"cases\":[");
+		for (int k = 0; k < d->ncases[r]; k++) {
+			if (k)
+				buf_puts(b, ",");
+			jw_memo(b, d->cases[r][k], case_ref, lang);
+		}
+		buf_puts(b, "]}");
 	}
-	return recs;
+	buf_puts(b, "]");
 }
 
-json_t *actions_json(const diagnosis_t *d, lang_t lang)
+void actions_json(buf_t *b, const diagnosis_t *d, lang_t lang)
 {
 	const questionnaire_t *q = d->q;
-	json_t *list = json_array();
+	buf_puts(b, "[");
 	for (int k = 0; k < d->nactions; k++) {
 		const top_action_t *t = &d->actions[k];
 		const action_t *a = t->action;
-		json_t *steps = json_array(), *questions = json_array(), *o;
-		for (int s = 0; s < a->nsteps; s++)
-			json_array_append_new(steps, json_string(tx(&a->steps[s], lang)));
-		for (int r = 0; r < t->nrecs; r++)
-			json_array_append_new(questions, json_string(q->items[d->recs[t->recs[r]].item].id));
-		o = json_pack("{s:i, s:s, s:s, s:s, s:o, s:s, s:s, s:s, s:s, s:o, s:i}", "rank", k + 1, "id", a->id, "title",
-			      tx(&a->title, lang), "why", tx(&a->why, lang), "steps", steps, "cost", cost_id(a->cost), "effort",
-			      effort_id(a->effort), "handbook", tx(&a->handbook, lang), "source", tx(&a->ref, lang), "questions",
-			      questions, "unknown", t->nunknown);
-		if (a->why_case)
-			json_object_set_new(o, "case", json_string(a->why_case->id));
-		if (a->why_scenario)
-			json_object_set_new(o, "scenario", json_string(a->why_scenario->id));
-		json_array_append_new(list, o);
+		buf_puts(b, k ? ",{\"rank\":" : "{\"rank\":");
+		jw_int(b, k + 1);
+		buf_puts(b, ",");
+		jw_memo(b, a, action_fixed, lang);
+		buf_puts(b, ",\"questions\":[");
+		for (int r = 0; r < t->nrecs; r++) {
+			if (r)
+				buf_puts(b, ",");
+			jw_str(b, q->items[d->recs[t->recs[r]].item].id);
+		}
+		buf_puts(b, "],\"unknown\":");
+		jw_int(b, t->nunknown);
+		if (a->why_case) {
+			buf_puts(b, ",\"case\":");
+			jw_str(b, a->why_case->id);
+		}
+		if (a->why_scenario) {
+			buf_puts(b, ",\"scenario\":");
+			jw_str(b, a->why_scenario->id);
+		}
+		buf_puts(b, "}");
 	}
-	return list;
+	buf_puts(b, "]");
+}
+
+void result_json_members(buf_t *b, const diagnosis_t *d, lang_t lang)
+{
+	const questionnaire_t *q = d->q;
+	const score_t *s = &d->score;
+	buf_puts(b, "\"questionnaire\":");
+	jw_str(b, q->id);
+	buf_puts(b, ",\"version\":");
+	jw_str(b, q->version);
+	buf_puts(b, lang == LANG_EN ? ",\"lang\":\"en\",\"total\":" : ",\"lang\":\"ja\",\"total\":");
+	jw_int(b, s->total);
+	buf_puts(b, ",\"max\":");
+	jw_int(b, s->max);
+	buf_puts(b, ",\"min\":");
+	jw_int(b, s->min);
+	if (q->pass_mark > 0) {
+		buf_puts(b, ",\"pass_mark\":");
+		jw_int(b, q->pass_mark);
+		buf_puts(b, ",\"passed\":");
+		jw_bool(b, s->passed);
+	}
+	const band_t *bd = &q->bands[s->band];
+	buf_puts(b, ",\"band\":{\"id\":");
+	jw_str(b, bd->id);
+	buf_puts(b, ",\"label\":");
+	jw_str(b, tx(&bd->label, lang));
+	buf_puts(b, ",\"advice\":");
+	jw_str(b, tx(&bd->advice, lang));
+	char next[2048];
+	if (actions_next_step(next, sizeof next, bd, d->actions, d->nactions, lang)) { /* names the first actions */
+		buf_puts(b, ",\"next_step\":");
+		jw_str(b, next);
+	}
+	buf_puts(b, "},\"parts\":[");
+	for (int p = 0; p < q->nparts; p++) {
+		if (p)
+			buf_puts(b, ",");
+		subtotal(b, q->parts[p].id, &q->parts[p].title, s->parts[p], lang);
+	}
+	buf_puts(b, "],\"categories\":[");
+	for (int c = 0; c < q->ncats; c++) {
+		if (c)
+			buf_puts(b, ",");
+		subtotal(b, q->cats[c].id, &q->cats[c].title, s->cats[c], lang);
+	}
+	buf_puts(b, "],\"answers\":[");
+	for (int i = 0; i < q->nitems; i++) {
+		int opt = d->answers.opt[i];
+		buf_puts(b, i ? ",{\"question\":" : "{\"question\":");
+		jw_str(b, q->items[i].id);
+		buf_puts(b, ",\"answer\":");
+		if (opt == UNANSWERED)
+			buf_puts(b, "null");
+		else
+			jw_str(b, q->aset->opts[opt].id);
+		buf_puts(b, ",\"points\":");
+		jw_int(b, s->points[i]);
+		buf_puts(b, ",\"full\":");
+		jw_int(b, q->items[i].full);
+		if (d->answers.note[i]) {
+			buf_puts(b, ",\"note\":");
+			jw_str(b, d->answers.note[i]);
+		}
+		buf_puts(b, "}");
+	}
+	buf_puts(b, "],\"unanswered\":");
+	item_ids(b, q, s->unanswered, s->nunanswered);
+	buf_puts(b, ",\"unknown\":");
+	item_ids(b, q, s->unknown, s->nunknown);
+	buf_puts(b, ",\"not_applicable\":");
+	item_ids(b, q, s->na, s->nna);
+	buf_puts(b, ",\"actions\":");
+	actions_json(b, d, lang);
+	buf_puts(b, ",\"recommendations\":");
+	recommendations_json(b, d, lang);
 }
 
 json_t *result_json(const diagnosis_t *d, lang_t lang)
 {
-	const questionnaire_t *q = d->q;
-	const score_t *s = &d->score;
-	json_t *o = json_object();
-	json_object_set_new(o, "questionnaire", json_string(q->id));
-	json_object_set_new(o, "version", json_string(q->version));
-	json_object_set_new(o, "lang", json_string(lang == LANG_EN ? "en" : "ja"));
-	json_object_set_new(o, "total", json_integer(s->total));
-	json_object_set_new(o, "max", json_integer(s->max));
-	json_object_set_new(o, "min", json_integer(s->min));
-	if (q->pass_mark > 0) {
-		json_object_set_new(o, "pass_mark", json_integer(q->pass_mark));
-		json_object_set_new(o, "passed", json_boolean(s->passed));
-	}
-	const band_t *b = &q->bands[s->band];
-	json_t *band = json_pack("{s:s, s:s, s:s}", "id", b->id, "label", tx(&b->label, lang), "advice", tx(&b->advice, lang));
-	char next[2048];
-	if (actions_next_step(next, sizeof next, b, d->actions, d->nactions, lang)) /* names the first actions */
-		json_object_set_new(band, "next_step", json_string(next));
-	json_object_set_new(o, "band", band);
-	json_t *parts = json_array(), *cats = json_array(), *answers = json_array();
-	for (int p = 0; p < q->nparts; p++)
-		json_array_append_new(parts, subtotal(q->parts[p].id, &q->parts[p].title, s->parts[p], lang));
-	for (int c = 0; c < q->ncats; c++)
-		json_array_append_new(cats, subtotal(q->cats[c].id, &q->cats[c].title, s->cats[c], lang));
-	for (int i = 0; i < q->nitems; i++) {
-		int opt = d->answers.opt[i];
-		json_t *a = json_pack("{s:s, s:o, s:i, s:i}", "question", q->items[i].id, "answer",
-				      opt == UNANSWERED ? json_null() : json_string(q->aset->opts[opt].id),
-				      "points", s->points[i], "full", q->items[i].full);
-		if (d->answers.note[i])
-			json_object_set_new(a, "note", json_string(d->answers.note[i]));
-		json_array_append_new(answers, a);
-	}
-	json_object_set_new(o, "parts", parts);
-	json_object_set_new(o, "categories", cats);
-	json_object_set_new(o, "answers", answers);
-	json_object_set_new(o, "unanswered", item_ids(q, s->unanswered, s->nunanswered));
-	json_object_set_new(o, "unknown", item_ids(q, s->unknown, s->nunknown));
-	json_object_set_new(o, "not_applicable", item_ids(q, s->na, s->nna));
-	json_object_set_new(o, "actions", actions_json(d, lang));
-	json_t *recs = recommendations_json(d, lang);
-	json_object_set_new(o, "recommendations", recs);
+	buf_t b = { 0 };
+	buf_puts(&b, "{");
+	result_json_members(&b, d, lang);
+	buf_puts(&b, "}");
+	json_t *o = json_loadb(b.data, b.len, 0, NULL);
+	buf_free(&b);
 	return o;
 }
 

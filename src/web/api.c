@@ -15,6 +15,7 @@
 #include "app/org.h"
 #include "app/pool.h"
 #include "report/benchmark_json.h"
+#include "report/jsonw.h"
 #include "core/utf8.h"
 #include "input/answerfile.h"
 #include "input/page_input.h"
@@ -218,12 +219,20 @@ void api_diagnosis_create(req_t *r, resp_t *w, const char *const *args)
 		resp_json(w, 201, json_pack("{s:I}", "id", (json_int_t)v.sd->id));
 		result_view_free(&v);
 	} else {
-		json_t *out = result_json(v.d, r->lang);
-		json_object_set_new(out, "id", json_integer(v.sd->id));
-		json_object_set_new(out, "created", json_string(v.sd->created));
-		json_object_set_new(out, "pool", pool_note_json(r->content, &v, r->lang)); /* joined, or why not */
+		/* the result as JSON text (report/jsonw.h), then the save's own members */
+		buf_t *b = &w->body;
+		buf_puts(b, "{");
+		result_json_members(b, v.d, r->lang);
+		buf_puts(b, ",\"id\":");
+		jw_int(b, v.sd->id);
+		buf_puts(b, ",\"created\":");
+		jw_str(b, v.sd->created);
+		json_t *pool = json_pack("{s:o}", "pool", pool_note_json(r->content, &v, r->lang)); /* joined, or why not */
+		bool ok = jw_members(b, pool, true);
+		json_decref(pool);
+		buf_puts(b, "}");
 		snprintf(w->location, sizeof w->location, "/api/v1/diagnoses/%lld", (long long)v.sd->id);
-		resp_json(w, 201, out);
+		resp_json_written(w, 201, ok);
 		result_view_free(&v);
 	}
 	answerfile_free(&f);
@@ -238,12 +247,20 @@ void api_diagnosis_get(req_t *r, resp_t *w, const char *const *args)
 		resp_fail(r, w, &e);
 		return;
 	}
-	json_t *out = snapshot_json(v.sd, r->lang, true);
-	if (v.d)
-		json_object_set_new(out, "recommendations", recommendations_json(v.d, r->lang));
-	if (v.d)
-		json_object_set_new(out, "actions", actions_json(v.d, r->lang));
-	resp_json(w, 200, out);
+	/* the stored snapshot, then the guidance drawn from it as JSON text (report/jsonw.h) */
+	json_t *snap = snapshot_json(v.sd, r->lang, true);
+	buf_t *b = &w->body;
+	buf_puts(b, "{");
+	bool ok = jw_members(b, snap, false);
+	json_decref(snap);
+	if (v.d) {
+		buf_puts(b, ",\"recommendations\":");
+		recommendations_json(b, v.d, r->lang);
+		buf_puts(b, ",\"actions\":");
+		actions_json(b, v.d, r->lang);
+	}
+	buf_puts(b, "}");
+	resp_json_written(w, 200, ok);
 	result_view_free(&v);
 }
 

@@ -403,7 +403,6 @@ void page_result_cache_free(void)
 		cache[i] = NULL;
 	}
 	pthread_mutex_unlock(&cache_lock);
-	frag_free_all(); /* the fixed fragments this page drew (frag.h) */
 }
 
 /* Where this result stands against the questionnaire's earlier survey (IPA 2009: how many of

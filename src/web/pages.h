@@ -246,6 +246,9 @@ void api_profile_put(req_t *r, resp_t *w, const char *const *args);
 void api_peers(req_t *r, resp_t *w, const char *const *args);
 /* api.c, and the JSON helpers the other API handlers share */
 void resp_json(resp_t *w, int status, json_t *j);                 /* sends and releases j */
+/* A reply the handler wrote as JSON text into w->body (report/jsonw.h); ok false (a part could
+ * not be built) answers the 500 resp_json answers. */
+void resp_json_written(resp_t *w, int status, bool ok);
 bool unknown_keys(req_t *r, resp_t *w, json_t *j, const char *const *allowed); /* true after answering 422 */
 void api_healthz(req_t *r, resp_t *w, const char *const *args);
 void api_questionnaires(req_t *r, resp_t *w, const char *const *args);

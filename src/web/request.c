@@ -51,22 +51,27 @@ void resp_redirect(resp_t *w, const char *fmt, ...)
 
 /* j is NULL when building it failed (out of memory, or text that is not UTF-8 — which the
  * edge should have refused): the client then gets a 500 in the error envelope, never a crash. */
-void resp_json(resp_t *w, int status, json_t *j)
+void resp_json_written(resp_t *w, int status, bool ok)
 {
 	w->type = "application/json; charset=utf-8";
-	char *s = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10)) : NULL;
-	if (!s) {
+	if (!ok) {
 		fprintf(stderr, "mamoru: could not encode a JSON response (status %d)\n", status);
 		buf_free(&w->body);
 		w->status = 500;
 		buf_puts(&w->body, "{\"error\":{\"code\":\"internal\",\"message\":\"応答を作れませんでした / "
 				   "could not build the response\"}}\n");
-		json_decref(j);
 		return;
 	}
 	w->status = status;
-	buf_puts(&w->body, s);
 	buf_puts(&w->body, "\n");
+}
+
+void resp_json(resp_t *w, int status, json_t *j)
+{
+	char *s = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10)) : NULL;
+	if (s)
+		buf_puts(&w->body, s);
+	resp_json_written(w, status, s != NULL);
 	free(s);
 	json_decref(j);
 }

@@ -30,6 +30,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/memo.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "web/pages.h"
@@ -808,6 +809,7 @@ int web_serve(const serve_opts_t *opts)
 	for (int i = 0; i < g_nstores; i++)
 		store_close(g_stores[i]);
 	page_result_cache_free();
+	memo_free_all(); /* the pages' fixed fragments (web/frag.h) and the API's (report/jsonw.h) */
 	pdf_shutdown(); /* the reports' fonts and caches (report/pdf.h), once no thread draws */
 	for (size_t i = 0; i < sizeof g_static / sizeof *g_static; i++)
 		free(g_static[i].data);
