@@ -48,13 +48,6 @@ static int make_parent(const char *path)
 	return mkdir(dir, 0700) != 0 && errno != EEXIST ? -1 : 0;
 }
 
-static void sq_close(store_t *s)
-{
-	sq_t *q = SQ(s);
-	sq_stmts_finalize(q);
-	sqlite3_close(q->db);
-	free(q);
-}
 
 static int sq_schema_version(store_t *s)
 {
@@ -71,50 +64,105 @@ static int sq_schema_version(store_t *s)
  * starts again from its beginning once one has: under a steady stream of saves it grew by 200 MB
  * a second (3 GB in 15 s of POSTs). So when the log passes WAL_LIMIT_FRAMES the thread waits for
  * the writers (as a save would), copies and empties it: a pause of up to a second for the saves
- * of that moment instead of a log without bound. A WAL database's last connection to close
- * checkpoints it in full as before. */
+ * of that moment instead of a log without bound.
+ * When the last connection that deferred to it closes (the server stopping), the thread stops and
+ * closes its own connection first, so that the last connection to close copies the whole log into
+ * the database and removes it, as SQLite does: a stopped server leaves one complete file. (The
+ * thread's connection used to stay open to the end of the process, and the saves of the last
+ * moments were left in the -wal file beside it.) */
 #define WAL_LIMIT_FRAMES 16384 /* pages: 64 MB of log at SQLite's 4 KB pages */
-static pthread_once_t checkpointer_once = PTHREAD_ONCE_INIT;
-static char checkpointer_path[4096];
+
+typedef struct {
+	pthread_t thread;
+	bool stop;                 /* under ckpt_lock */
+	char path[4096];
+} checkpointer_t;
+
+static pthread_mutex_t ckpt_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t ckpt_wake = PTHREAD_COND_INITIALIZER;
+static checkpointer_t *ckpt;   /* the running thread, or NULL */
+static int ckpt_users;         /* open connections that defer to it */
 
 static void *checkpointer(void *arg)
 {
-	(void)arg;
+	checkpointer_t *self = arg;
 	sqlite3 *db = NULL;
-	if (sqlite3_open_v2(checkpointer_path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(self->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		sqlite3_close(db);
 		return NULL;
 	}
 	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
 	/* a connection knows the database is in WAL mode once it has read it */
 	sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
-	for (;;) {
-		nanosleep(&(struct timespec){ .tv_nsec = 200 * 1000 * 1000 }, NULL);
+	pthread_mutex_lock(&ckpt_lock);
+	while (!self->stop) {
+		struct timespec until;
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_nsec += 200 * 1000 * 1000;
+		if (until.tv_nsec >= 1000 * 1000 * 1000)
+			until.tv_sec++, until.tv_nsec -= 1000 * 1000 * 1000;
+		pthread_cond_timedwait(&ckpt_wake, &ckpt_lock, &until);
+		if (self->stop)
+			break;
+		pthread_mutex_unlock(&ckpt_lock);
 		int log = 0, copied = 0;
 		sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_PASSIVE, &log, &copied);
 		if (log > WAL_LIMIT_FRAMES)
 			sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+		pthread_mutex_lock(&ckpt_lock);
 	}
+	pthread_mutex_unlock(&ckpt_lock);
+	sqlite3_close(db);
 	return NULL;
-}
-
-static void start_checkpointer(void)
-{
-	pthread_t t;
-	if (checkpointer_path[0] && pthread_create(&t, NULL, checkpointer, NULL) == 0)
-		pthread_detach(t);
 }
 
 static void sq_defer_checkpoints(store_t *s)
 {
 	sq_t *q = SQ(s);
 	const char *path = sqlite3_db_filename(q->db, "main");
-	if (q->readonly || !path || !path[0])
+	if (q->readonly || q->deferring || !path || !path[0])
 		return;
 	sqlite3_wal_autocheckpoint(q->db, 0);
-	if (!checkpointer_path[0])
-		snprintf(checkpointer_path, sizeof checkpointer_path, "%s", path);
-	pthread_once(&checkpointer_once, start_checkpointer);
+	q->deferring = true;
+	pthread_mutex_lock(&ckpt_lock);
+	ckpt_users++;
+	if (!ckpt) {
+		checkpointer_t *c = xcalloc(1, sizeof *c);
+		snprintf(c->path, sizeof c->path, "%s", path);
+		if (pthread_create(&c->thread, NULL, checkpointer, c) == 0)
+			ckpt = c;
+		else
+			free(c);
+	}
+	pthread_mutex_unlock(&ckpt_lock);
+}
+
+/* Called as a deferring connection closes: the last one stops the thread and waits for it to
+ * close its connection. */
+static void checkpointer_release(void)
+{
+	pthread_mutex_lock(&ckpt_lock);
+	checkpointer_t *c = --ckpt_users == 0 ? ckpt : NULL;
+	if (c) {
+		c->stop = true;
+		ckpt = NULL;
+		pthread_cond_broadcast(&ckpt_wake);
+	}
+	pthread_mutex_unlock(&ckpt_lock);
+	if (c) {
+		pthread_join(c->thread, NULL);
+		free(c);
+	}
+}
+
+static void sq_close(store_t *s)
+{
+	sq_t *q = SQ(s);
+	sq_stmts_finalize(q);
+	if (q->deferring)
+		checkpointer_release();
+	sqlite3_close(q->db);
+	free(q);
 }
 
 static const store_ops_t SQLITE_OPS = {

@@ -16,6 +16,7 @@ typedef struct {
 	store_t base;                     /* first: a sq_t is a store_t */
 	sqlite3 *db;
 	bool readonly;                    /* the file could only be opened for reading */
+	bool deferring;                   /* leaves its checkpoints to the background thread (sqlite.c) */
 	struct {
 		const char *sql;          /* the statement's text, by identity: each is a static string */
 		sqlite3_stmt *st;

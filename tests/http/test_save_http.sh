@@ -3,7 +3,8 @@
 # does not need (issue 19): `Prefer: return=minimal` answers 201 with the Location and the id
 # only (and Preference-Applied), stores the same diagnosis as a full save; without it, or with
 # another preference, the full result comes back; a refused save is refused the same way; the
-# server's background thread copies the write-ahead log into the database (no save waits for it).
+# server's background thread copies the write-ahead log into the database (no save waits for it),
+# and a stopped server leaves the database file complete, with no log beside it.
 set -u
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -81,6 +82,23 @@ postgres*) ok ;; # PostgreSQL has its own checkpointer
 	# 20 saves are far below SQLite's own automatic checkpoint (1,000 pages): only the
 	# background checkpoint makes the database file grow while the server runs
 	[ "$(stat -c %s "$DB")" -gt "$before" ] && ok || bad "database file still $before bytes: nothing checkpointed"
+	;;
+esac
+
+CASE="a stopped server leaves one complete database file: every acknowledged save in it, no log beside it"
+case "$DB" in
+postgres*) ok ;;
+*)
+	for _ in $(seq 1 10); do
+		curl -s -o /dev/null -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $API_TOKEN" \
+			-H 'Prefer: return=minimal' -d "$body" "$B/api/v1/diagnoses"
+	done
+	saved=$(count)
+	stop_server
+	[ -s "$DB-wal" ] && bad "a write-ahead log of $(stat -c %s "$DB-wal") bytes was left beside the database" || ok
+	mkdir -p "$TMP/alone" && cp "$DB" "$TMP/alone/copy.db" # the file alone, as a person would copy it
+	[ "$(sql "$TMP/alone/copy.db" "SELECT count(*) FROM diagnoses")" = "$saved" ] && [ "$saved" = 34 ] && ok ||
+		bad "the database file alone holds $(sql "$TMP/alone/copy.db" "SELECT count(*) FROM diagnoses") of $saved saved diagnoses"
 	;;
 esac
 
