@@ -5,7 +5,7 @@
  * save with the full reply (issue 19). Here the fixed parts are drawn once per content object and
  * language and copied after (jw_memo, core/memo.h), and the rest is escaped as it is written.
  * The output is byte for byte what jansson's json_dumps(JSON_COMPACT | JSON_PRESERVE_ORDER)
- * writes for the same object (tests/unit/test_jsonw.c checks both ways). Texts must be valid
+ * writes for the same object (tests/unit/test_jsonw.c checks it). Texts must be valid
  * UTF-8, as everything is once past the edge (content at load, user text when it is read).
  */
 #ifndef MAMORU_REPORT_JSONW_H

@@ -48,7 +48,6 @@ static int make_parent(const char *path)
 	return mkdir(dir, 0700) != 0 && errno != EEXIST ? -1 : 0;
 }
 
-
 static int sq_schema_version(store_t *s)
 {
 	int v = 0;
@@ -74,12 +73,12 @@ static int sq_schema_version(store_t *s)
 
 typedef struct {
 	pthread_t thread;
+	pthread_cond_t wake;       /* on the monotonic clock: a wall clock set back must not stop it */
 	bool stop;                 /* under ckpt_lock */
 	char path[4096];
 } checkpointer_t;
 
 static pthread_mutex_t ckpt_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t ckpt_wake = PTHREAD_COND_INITIALIZER;
 static checkpointer_t *ckpt;   /* the running thread, or NULL */
 static int ckpt_users;         /* open connections that defer to it */
 
@@ -97,11 +96,11 @@ static void *checkpointer(void *arg)
 	pthread_mutex_lock(&ckpt_lock);
 	while (!self->stop) {
 		struct timespec until;
-		clock_gettime(CLOCK_REALTIME, &until);
+		clock_gettime(CLOCK_MONOTONIC, &until);
 		until.tv_nsec += 200 * 1000 * 1000;
 		if (until.tv_nsec >= 1000 * 1000 * 1000)
 			until.tv_sec++, until.tv_nsec -= 1000 * 1000 * 1000;
-		pthread_cond_timedwait(&ckpt_wake, &ckpt_lock, &until);
+		pthread_cond_timedwait(&self->wake, &ckpt_lock, &until);
 		if (self->stop)
 			break;
 		pthread_mutex_unlock(&ckpt_lock);
@@ -129,10 +128,17 @@ static void sq_defer_checkpoints(store_t *s)
 	if (!ckpt) {
 		checkpointer_t *c = xcalloc(1, sizeof *c);
 		snprintf(c->path, sizeof c->path, "%s", path);
-		if (pthread_create(&c->thread, NULL, checkpointer, c) == 0)
+		pthread_condattr_t ca;
+		pthread_condattr_init(&ca);
+		pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+		pthread_cond_init(&c->wake, &ca);
+		pthread_condattr_destroy(&ca);
+		if (pthread_create(&c->thread, NULL, checkpointer, c) == 0) {
 			ckpt = c;
-		else
+		} else {
+			pthread_cond_destroy(&c->wake);
 			free(c);
+		}
 	}
 	pthread_mutex_unlock(&ckpt_lock);
 }
@@ -146,11 +152,12 @@ static void checkpointer_release(void)
 	if (c) {
 		c->stop = true;
 		ckpt = NULL;
-		pthread_cond_broadcast(&ckpt_wake);
+		pthread_cond_signal(&c->wake);
 	}
 	pthread_mutex_unlock(&ckpt_lock);
 	if (c) {
 		pthread_join(c->thread, NULL);
+		pthread_cond_destroy(&c->wake);
 		free(c);
 	}
 }

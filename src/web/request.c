@@ -49,8 +49,7 @@ void resp_redirect(resp_t *w, const char *fmt, ...)
 	w->status = 303;
 }
 
-/* j is NULL when building it failed (out of memory, or text that is not UTF-8 — which the
- * edge should have refused): the client then gets a 500 in the error envelope, never a crash. */
+/* A reply that could not be built (ok false) is a 500 in the error envelope, never a crash. */
 void resp_json_written(resp_t *w, int status, bool ok)
 {
 	w->type = "application/json; charset=utf-8";
@@ -66,6 +65,8 @@ void resp_json_written(resp_t *w, int status, bool ok)
 	buf_puts(&w->body, "\n");
 }
 
+/* j is NULL when building it failed (out of memory, or text that is not UTF-8 — which the
+ * edge should have refused). */
 void resp_json(resp_t *w, int status, json_t *j)
 {
 	char *s = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10)) : NULL;
