@@ -334,8 +334,6 @@ static void release(cached_page_t *c)
 	pthread_mutex_unlock(&cache_lock);
 }
 
-static void release_shared(void *c) { release(c); }
-
 /* Only plain requests are cached: other query parameters would show in the language switch. */
 static bool cacheable(const req_t *r)
 {
@@ -523,8 +521,9 @@ static void attached_notice(req_t *r, resp_t *w)
 
 /* The main part is drawn straight into the response (RESULT_ROOM is room for the longest
  * result, so it is not copied while it grows) and only then copied once into the cache; a hit is
- * sent from the cache itself, between this request's header and footer (resp_t.shared: the
- * response holds the entry's reference until the client has it). */
+ * copied once from the cache. (A hit sent from the cache entry itself, as a libmicrohttpd iovec
+ * response, saved the copy but not the time: libmicrohttpd then sends the header and the body in
+ * two system calls, and the client wakes twice — 36–44k against 45–48k req/s copied.) */
 void page_result(req_t *r, resp_t *w, const char *const *args)
 {
 	(void)args;
@@ -532,14 +531,12 @@ void page_result(req_t *r, resp_t *w, const char *const *args)
 	bool use_cache = cacheable(r);
 	cached_page_t *c = use_cache ? cached_main(r, id) : NULL;
 	if (c) {
+		buf_reserve(&w->body, c->len + 8192);
 		page_begin(r, w, c->title);
 		attached_notice(r, w);
-		w->shared.data = c->html;
-		w->shared.len = c->len;
-		w->shared.at = w->body.len;
-		w->shared.release = release_shared;
-		w->shared.arg = c;
+		buf_put(&w->body, c->html, c->len);
 		org_id = c->org_id;
+		release(c);
 	} else {
 		result_view_t v;
 		err_t e;

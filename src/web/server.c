@@ -32,7 +32,6 @@
 
 #include "core/memo.h"
 #include "core/utf8.h"
-#include "core/xalloc.h"
 #include "web/pages.h"
 #include "web/web.h"
 
@@ -477,49 +476,15 @@ static void csrf_token(req_t *r)
 	snprintf(r->csrf, sizeof r->csrf, "%s", r->anon_csrf);
 }
 
-/* A body in three pieces, the middle one held elsewhere (resp_t.shared), for the response to
- * let go of when it is done. */
-typedef struct {
-	char *own;
-	void (*release)(void *arg);
-	void *arg;
-} pieces_t;
-
-static void pieces_free(void *cls)
-{
-	pieces_t *p = cls;
-	free(p->own);
-	p->release(p->arg);
-	free(p);
-}
-
-static struct MHD_Response *response_of(resp_t *w)
+static enum MHD_Result respond(struct MHD_Connection *conn, conn_t *c, resp_t *w, bool is_static)
 {
 	size_t len;
 	char *body = buf_take(&w->body, &len);
-	if (!w->shared.data)
-		return MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
-	size_t at = w->shared.at < len ? w->shared.at : len;
-	pieces_t *p = xmalloc(sizeof *p);
-	*p = (pieces_t){ .own = body, .release = w->shared.release, .arg = w->shared.arg };
-	struct MHD_IoVec iov[3];
-	unsigned n = 0;
-	if (at)
-		iov[n++] = (struct MHD_IoVec){ body, at };
-	iov[n++] = (struct MHD_IoVec){ w->shared.data, w->shared.len };
-	if (len > at)
-		iov[n++] = (struct MHD_IoVec){ body + at, len - at };
-	struct MHD_Response *resp = MHD_create_response_from_iovec(iov, n, pieces_free, p);
-	if (!resp)
-		pieces_free(p);
-	return resp;
-}
-
-static enum MHD_Result respond(struct MHD_Connection *conn, conn_t *c, resp_t *w, bool is_static)
-{
-	struct MHD_Response *resp = response_of(w);
-	if (!resp)
+	struct MHD_Response *resp = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+	if (!resp) {
+		free(body);
 		return MHD_NO;
+	}
 	MHD_add_response_header(resp, "Content-Type", w->type ? w->type : "text/html; charset=utf-8");
 	MHD_add_response_header(resp, "Content-Security-Policy", CSP);
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");

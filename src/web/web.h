@@ -81,14 +81,6 @@ typedef struct {
 	char set_cookie[RESP_COOKIES][200];
 	int retry_after;             /* seconds for a Retry-After header (a 503 when busy); 0 = none */
 	bool minimal;                /* a Prefer: return=minimal was honoured: Preference-Applied */
-	/* A piece of the body held elsewhere and sent from there without a copy (a cached result
-	 * page): it goes at byte `at` of body; release(arg) once the response is done with it. */
-	struct {
-		const char *data;
-		size_t len, at;
-		void (*release)(void *arg);
-		void *arg;
-	} shared;
 } resp_t;
 
 typedef void (*handler_fn)(req_t *, resp_t *, const char *const *args);
