@@ -59,9 +59,28 @@ void jw_int(buf_t *b, long long v) { buf_int(b, v); }
 
 void jw_bool(buf_t *b, bool v) { buf_puts(b, v ? "true" : "false"); }
 
+void jw_opt_str(buf_t *b, const char *s)
+{
+	if (s && *s)
+		jw_str(b, s);
+	else
+		buf_puts(b, "null");
+}
+
+#define DUMP_FLAGS (JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10))
+
+bool jw_value(buf_t *b, const json_t *v)
+{
+	char *s = v ? json_dumps(v, DUMP_FLAGS | JSON_ENCODE_ANY) : NULL;
+	if (s)
+		buf_puts(b, s);
+	free(s);
+	return s != NULL;
+}
+
 bool jw_members(buf_t *b, const json_t *obj, bool comma)
 {
-	char *s = obj ? json_dumps(obj, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10)) : NULL;
+	char *s = obj ? json_dumps(obj, DUMP_FLAGS) : NULL;
 	if (!s)
 		return false;
 	size_t n = strlen(s);

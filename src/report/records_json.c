@@ -3,6 +3,7 @@
  */
 #include "report/records_json.h"
 #include "core/xalloc.h"
+#include "report/jsonw.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -24,38 +25,102 @@ json_t *org_json(const content_t *c, const org_t *o, lang_t lang)
 			 "updated", o->updated, "archived", opt_str(o->archived));
 }
 
+void snapshot_json_members(buf_t *b, const stored_diag_t *d, lang_t lang, bool with_answers)
+{
+	buf_puts(b, "\"id\":");
+	jw_int(b, d->id);
+	buf_puts(b, ",\"organization_id\":");
+	if (d->org_id)
+		jw_int(b, d->org_id);
+	else
+		buf_puts(b, "null");
+	buf_puts(b, ",\"questionnaire\":");
+	jw_str(b, d->questionnaire);
+	buf_puts(b, ",\"version\":");
+	jw_str(b, d->version);
+	buf_puts(b, ",\"round\":");
+	jw_str(b, d->round);
+	buf_puts(b, ",\"scope\":");
+	jw_str(b, d->scope);
+	buf_puts(b, ",\"respondent\":");
+	jw_str(b, d->respondent);
+	buf_puts(b, ",\"role\":");
+	jw_opt_str(b, role_id(d->role));
+	buf_puts(b, ",\"pool\":");
+	jw_bool(b, d->pool);
+	buf_puts(b, ",\"created\":");
+	jw_str(b, d->created);
+	buf_puts(b, ",\"total\":");
+	jw_int(b, d->total);
+	buf_puts(b, ",\"max\":");
+	jw_int(b, d->max);
+	buf_puts(b, ",\"min\":");
+	jw_int(b, d->min);
+	buf_puts(b, ",\"band\":{\"id\":");
+	jw_str(b, d->band_id);
+	buf_puts(b, ",\"label\":");
+	jw_str(b, lang == LANG_EN ? d->band_en : d->band_ja);
+	buf_puts(b, "},\"categories\":[");
+	for (int k = 0; k < d->ncats; k++) {
+		buf_puts(b, k ? ",{\"id\":" : "{\"id\":");
+		jw_str(b, d->cats[k].id);
+		buf_puts(b, ",\"title\":");
+		jw_str(b, lang == LANG_EN ? d->cats[k].title_en : d->cats[k].title_ja);
+		buf_puts(b, ",\"total\":");
+		jw_int(b, d->cats[k].total);
+		buf_puts(b, ",\"max\":");
+		jw_int(b, d->cats[k].max);
+		buf_puts(b, "}");
+	}
+	/* the company as it was when diagnosed (the benchmark's risk index and peer groups) */
+	buf_puts(b, "],\"risk_index\":");
+	if (d->risk >= 0)
+		jw_int(b, d->risk);
+	else
+		buf_puts(b, "null");
+	buf_puts(b, ",\"risk_group\":");
+	jw_opt_str(b, d->risk_group);
+	buf_puts(b, ",\"size_band\":");
+	jw_opt_str(b, d->size_band);
+	buf_puts(b, ",\"industry\":");
+	jw_opt_str(b, d->industry);
+	if (!with_answers)
+		return;
+	buf_puts(b, ",\"profile\":");
+	json_t *profile = d->profile[0] ? json_loads(d->profile, 0, NULL) : NULL;
+	if (!jw_value(b, profile))
+		buf_puts(b, "null");
+	json_decref(profile);
+	buf_puts(b, ",\"answers\":[");
+	for (int i = 0; i < d->nanswers; i++) {
+		const sd_answer_t *a = &d->answers[i];
+		buf_puts(b, i ? ",{\"question\":" : "{\"question\":");
+		jw_str(b, a->question);
+		buf_puts(b, ",\"category\":");
+		jw_str(b, a->category);
+		buf_puts(b, ",\"answer\":");
+		jw_opt_str(b, a->option);
+		buf_puts(b, ",\"points\":");
+		jw_int(b, a->points);
+		buf_puts(b, ",\"full\":");
+		jw_int(b, a->full);
+		if (a->note[0]) {
+			buf_puts(b, ",\"note\":");
+			jw_str(b, a->note);
+		}
+		buf_puts(b, "}");
+	}
+	buf_puts(b, "]");
+}
+
 json_t *snapshot_json(const stored_diag_t *d, lang_t lang, bool with_answers)
 {
-	json_t *cats = json_array();
-	for (int k = 0; k < d->ncats; k++)
-		json_array_append_new(cats, json_pack("{s:s, s:s, s:i, s:i}", "id", d->cats[k].id, "title",
-						      lang == LANG_EN ? d->cats[k].title_en : d->cats[k].title_ja,
-						      "total", d->cats[k].total, "max", d->cats[k].max));
-	json_t *o = json_pack("{s:I, s:o, s:s, s:s, s:s, s:s, s:s, s:o, s:b, s:s, s:i, s:i, s:i, s:{s:s, s:s}, s:o}",
-			      "id", (json_int_t)d->id, "organization_id", d->org_id ? json_integer(d->org_id) : json_null(),
-			      "questionnaire", d->questionnaire, "version", d->version, "round", d->round, "scope",
-			      d->scope, "respondent", d->respondent, "role", opt_str(role_id(d->role)), "pool", d->pool,
-			      "created", d->created, "total", d->total, "max", d->max, "min", d->min, "band", "id",
-			      d->band_id, "label", lang == LANG_EN ? d->band_en : d->band_ja, "categories", cats);
-	/* the company as it was when diagnosed (the benchmark's risk index and peer groups) */
-	json_object_set_new(o, "risk_index", d->risk >= 0 ? json_integer(d->risk) : json_null());
-	json_object_set_new(o, "risk_group", opt_str(d->risk_group));
-	json_object_set_new(o, "size_band", opt_str(d->size_band));
-	json_object_set_new(o, "industry", opt_str(d->industry));
-	if (with_answers) {
-		json_t *profile = d->profile[0] ? json_loads(d->profile, 0, NULL) : NULL;
-		json_object_set_new(o, "profile", profile ? profile : json_null());
-		json_t *ans = json_array();
-		for (int i = 0; i < d->nanswers; i++) {
-			const sd_answer_t *a = &d->answers[i];
-			json_t *j = json_pack("{s:s, s:s, s:o, s:i, s:i}", "question", a->question, "category",
-					      a->category, "answer", opt_str(a->option), "points", a->points, "full", a->full);
-			if (a->note[0])
-				json_object_set_new(j, "note", json_string(a->note));
-			json_array_append_new(ans, j);
-		}
-		json_object_set_new(o, "answers", ans);
-	}
+	buf_t b = { 0 };
+	buf_puts(&b, "{");
+	snapshot_json_members(&b, d, lang, with_answers);
+	buf_puts(&b, "}");
+	json_t *o = json_loadb(b.data, b.len, 0, NULL);
+	buf_free(&b);
 	return o;
 }
 

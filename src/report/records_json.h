@@ -8,11 +8,16 @@
 
 #include <jansson.h>
 
+#include "core/buf.h"
 #include "core/history.h"
 #include "core/org.h"
 #include "core/plan.h"
 
 json_t *org_json(const content_t *c, const org_t *o, lang_t lang);
+/* A stored diagnosis's members, without braces, as JSON text (report/jsonw.h): "id",
+ * "organization_id" … "industry", and with_answers "profile" and "answers". */
+void snapshot_json_members(buf_t *b, const stored_diag_t *d, lang_t lang, bool with_answers);
+/* The same object parsed, for lists that add members of their own (history_json). */
 json_t *snapshot_json(const stored_diag_t *d, lang_t lang, bool with_answers);
 /* list: the organisation's diagnoses oldest first. */
 json_t *history_json(const content_t *c, const org_t *o, const stored_diag_t *const *list, int n, lang_t lang,

@@ -3,14 +3,17 @@
  * string escaped as jansson escapes it for every ASCII byte and for Japanese and other UTF-8; a
  * jansson object's members spliced in; a fixed part drawn once per object and language and then
  * copied; and a whole result (every questionnaire, both languages, with cases and notes that
- * need escaping) written as exactly the text jansson writes for the same object.
+ * need escaping) and its stored snapshot written as exactly the text jansson writes for the same
+ * object.
  */
 #include "unit.h"
 
 #include "core/answers.h"
 #include "core/diagnosis.h"
 #include "core/memo.h"
+#include "core/snapshot.h"
 #include "report/jsonw.h"
+#include "report/records_json.h"
 #include "report/result_json.h"
 
 #define DUMP_FLAGS (JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10))
@@ -173,6 +176,31 @@ static void results_written_as_jansson_writes_them(void **state)
 				free(again);
 				json_decref(o);
 				buf_free(&b);
+				/* the stored snapshot of the same result, with and without its answers */
+				stored_diag_t meta = { .org_id = k, .risk = k ? 3 : -1, .pool = k == 1 };
+				snprintf(meta.profile, sizeof meta.profile, "%s", k ? "{\"levels\":{\"1\":2},\"note\":\"\\\"\"}" : "");
+				stored_diag_t *sd = stored_diag_from(&d, &meta);
+				for (int with = 0; with <= 1; with++) {
+					buf_t sb = { 0 };
+					buf_puts(&sb, "{");
+					snapshot_json_members(&sb, sd, lang, with);
+					buf_puts(&sb, "}");
+					json_t *so = json_loadb(sb.data, sb.len, 0, &je);
+					assert_non_null(so);
+					char *sagain = json_dumps(so, DUMP_FLAGS);
+					assert_string_equal(sagain, sb.data);
+					assert_int_equal(json_integer_value(json_object_get(so, "total")), d.score.total);
+					assert_int_equal(json_array_size(json_object_get(so, "answers")), with ? (size_t)q->nitems : 0);
+					assert_true(k ? json_is_integer(json_object_get(so, "organization_id"))
+						      : json_is_null(json_object_get(so, "organization_id")));
+					if (with)
+						assert_true(k ? json_is_object(json_object_get(so, "profile"))
+							      : json_is_null(json_object_get(so, "profile")));
+					free(sagain);
+					json_decref(so);
+					buf_free(&sb);
+				}
+				stored_diag_free(sd);
 				checked++;
 			}
 		}
