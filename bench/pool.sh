@@ -7,6 +7,8 @@
 #   SIZES="1000 1000000" ROUNDS=5 bench/pool.sh
 set -eu -o pipefail
 cd "$(dirname "$0")/.."
+# what it runs is built first: a hand run after a change (a new schema) must not time a stale binary
+make -s build/bench/bench_pool >&2
 export MAMORU_CONTENT=${MAMORU_CONTENT:-$PWD/content}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
