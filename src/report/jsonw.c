@@ -49,12 +49,6 @@ void jw_str(buf_t *b, const char *s)
 	buf_put(b, "\"", 1);
 }
 
-void jw_key(buf_t *b, const char *key)
-{
-	jw_str(b, key);
-	buf_put(b, ":", 1);
-}
-
 void jw_int(buf_t *b, long long v) { buf_int(b, v); }
 
 void jw_bool(buf_t *b, bool v) { buf_puts(b, v ? "true" : "false"); }

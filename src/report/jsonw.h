@@ -19,15 +19,13 @@
 
 /* A JSON string: s quoted and escaped as jansson escapes it (", \, and controls). */
 void jw_str(buf_t *b, const char *s);
-/* "key": — keys are the program's own ASCII names. */
-void jw_key(buf_t *b, const char *key);
 void jw_int(buf_t *b, long long v);
 void jw_bool(buf_t *b, bool v);
 /* A string, or null when s is NULL or empty. */
 void jw_opt_str(buf_t *b, const char *s);
 /* Any jansson value, compact; false (nothing appended) when it is NULL or cannot be written. */
 bool jw_value(buf_t *b, const json_t *v);
-/* The members of a jansson object, compact and in order, without braces, each preceded by a
+/* The members of a jansson object, compact and in order, without braces, preceded by a
  * comma when comma is true (so they can follow members already written). False when the object
  * is NULL (building it failed) or cannot be written; nothing is appended then. */
 bool jw_members(buf_t *b, const json_t *obj, bool comma);
