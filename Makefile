@@ -92,8 +92,13 @@ build/bench/store_floor: bench/store_floor.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -o $@ $< -lsqlite3
 
+# The web floor (bench/web.sh): libmicrohttpd with mamoru's settings and nothing of mamoru's
+build/bench/web_floor: bench/web_floor.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $< -lmicrohttpd
+
 # Benchmarks are measured, not asserted: see bench/README.md.
-bench: mamoru build/bench/bench_store build/bench/bench_pool build/bench/store_floor
+bench: mamoru build/bench/bench_store build/bench/bench_pool build/bench/store_floor build/bench/web_floor
 	@scripts/install-deps bench
 	@bench/run.sh
 	@bench/web.sh

@@ -11,6 +11,9 @@
 #  - any non-2xx answer or socket error during a wrk run stops the bench;
 #  - A (mamoru) and B (nginx) run interleaved in ROUNDS rounds; each ratio is per round, and the
 #    minimum, median and maximum of those are printed.
+# The floor: bench/web_floor.c, libmicrohttpd alone with mamoru's settings answering the cached
+# page's bytes from memory (against nginx, interleaved like the rest): what the server library
+# costs, so that the rest of mamoru's ratio is its own work per request.
 # Three page cases: the cached result page (the same id every time), an uncached result page
 # (the same id with a query parameter, which the page cache never keeps), and random result pages
 # over N saved diagnoses that have organisations (a wrk Lua script picks the id; the cache keeps
@@ -20,6 +23,7 @@
 # Loopback only; each run is bounded by wrk's duration; the folder is removed on exit.
 set -eu
 cd "$(dirname "$0")/.."
+make -s build/bench/web_floor >&2
 export MAMORU_CONTENT=$PWD/content MAMORU_STATIC=$PWD/static
 BIN=${MAMORU_BIN:-./mamoru}
 ROUNDS=${ROUNDS:-3} DUR=${DUR:-5s} CONN=${CONN:-32} N=${N:-1000}
@@ -27,9 +31,9 @@ mkdir -p bench/tmp
 T=$(mktemp -d "$PWD/bench/tmp/web.XXXXXX")
 chmod 755 "$PWD/bench/tmp" "$T"
 . bench/lib.sh
-P1=$(free_port) P2=$(free_port)
-M=""
-trap '[ -n "$M" ] && kill $M 2>/dev/null; [ -f "$T/nginx.pid" ] && kill "$(cat "$T/nginx.pid")" 2>/dev/null; rm -rf "$T"' EXIT
+P1=$(free_port) P2=$(free_port) P3=$(free_port)
+M="" F=""
+trap '[ -n "$M" ] && kill $M 2>/dev/null; [ -n "$F" ] && kill $F 2>/dev/null; [ -f "$T/nginx.pid" ] && kill "$(cat "$T/nginx.pid")" 2>/dev/null; rm -rf "$T"' EXIT
 
 printf '%s\n' 'bench passphrase 2026 web' | "$BIN" --db "$T/w.db" user add bench@example.test --name bench --role admin --password-stdin >/dev/null
 TOKEN=$("$BIN" --db "$T/w.db" token add bench@example.test --label bench | tail -1)
@@ -80,6 +84,11 @@ http {
 NGINX
 nginx -c "$T/nginx.conf" -p "$T"
 for _ in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$P2/diagnoses/1" && break; sleep 0.05; done
+build/bench/web_floor "$T/www/diagnoses/1.html" "$P3" &
+F=$!
+for _ in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$P3/" && break; sleep 0.05; done
+[ "$(curl -s -w '%{http_code}' -o "$T/floor.html" "http://127.0.0.1:$P3/diagnoses/1")" = 200 ] && cmp -s "$T/floor.html" "$T/www/diagnoses/1.html" ||
+	{ echo "the floor does not answer the page's bytes" >&2; exit 1; }
 
 # both sides answer every page with 200 and the same number of bytes
 python3 - "$P1" "$P2" "$TOKEN" "$N" <<'PY'
@@ -135,7 +144,7 @@ run() {
 rps() { awk '/Requests\/sec/ {print $2}' "$T/$1.txt"; }
 lat() { awk -v p="$2%" '$1 == p {print $2}' "$T/$1.txt"; }
 AUTH="Authorization: Bearer $TOKEN"
-A=http://127.0.0.1:$P1 B=http://127.0.0.1:$P2
+A=http://127.0.0.1:$P1 B=http://127.0.0.1:$P2 C=http://127.0.0.1:$P3
 echo "== $ROUNDS rounds; wrk -t2 -c$CONN -d$DUR; wrk, mamoru and nginx share the machine's cores"
 for r in $(seq 1 "$ROUNDS"); do
 	run "cached.A.$r" "$A/diagnoses/1" -H "$AUTH"
@@ -144,8 +153,11 @@ for r in $(seq 1 "$ROUNDS"); do
 	run "uncached.B.$r" "$B/uncached/1"
 	run "random.A.$r" "$A/" -H "$AUTH" -s "$T/random.lua"
 	run "random.B.$r" "$B/" -s "$T/random.lua"
-	for c in cached uncached random; do
-		printf 'round %d %-9s mamoru %9s req/s  nginx %9s req/s\n' "$r" "$c" "$(rps "$c.A.$r")" "$(rps "$c.B.$r")"
+	run "floor.A.$r" "$C/diagnoses/1"
+	run "floor.B.$r" "$B/diagnoses/1"
+	for c in cached uncached random floor; do
+		printf 'round %d %-9s %-6s %9s req/s  nginx %9s req/s\n' "$r" "$c" "$([ "$c" = floor ] && echo floor || echo mamoru)" \
+			"$(rps "$c.A.$r")" "$(rps "$c.B.$r")"
 	done
 done
 ratio() { # case: min / median / max of the per-round mamoru ÷ nginx
@@ -155,6 +167,7 @@ ratio() { # case: min / median / max of the per-round mamoru ÷ nginx
 echo "mamoru ÷ nginx, cached result page (same id):   $(ratio cached)"
 echo "mamoru ÷ nginx, uncached result page:           $(ratio uncached)"
 echo "mamoru ÷ nginx, random result pages ($N, with organisations): $(ratio random)"
+echo "the floor: libmicrohttpd alone (the cached page's bytes from memory) ÷ nginx: $(ratio floor)"
 
 before=$(sqlite3 "$T/w.db" 'SELECT count(*) FROM diagnoses')
 run post "$A/api/v1/diagnoses" -H "$AUTH" -s "$T/post.lua"
