@@ -48,7 +48,7 @@ static int audit_inc(app_t *a, const char *action, const incident_t *x, const ch
 	char object[40], detail[200];
 	snprintf(object, sizeof object, "organization %lld", (long long)x->org_id);
 	snprintf(detail, sizeof detail, "incident %lld: %s, level %d, %s%s%s", (long long)x->id, INC_TYPE_IDS[x->type], x->level,
-		 x->status == INC_CLOSED ? "closed" : "open", what ? ", " : "", what ? what : "");
+		 inc_status_id(x->status), what ? ", " : "", what ? what : "");
 	return app_audit(a, action, object, detail, e);
 }
 

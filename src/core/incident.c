@@ -19,6 +19,16 @@ int inc_type_parse(const char *s)
 	return -1;
 }
 
+inc_type_t inc_type_stored(const char *s)
+{
+	int t = inc_type_parse(s);
+	return t < 0 ? INC_OTHER : (inc_type_t)t;
+}
+
+const char *inc_status_id(inc_status_t s) { return s == INC_CLOSED ? "closed" : "open"; }
+
+inc_status_t inc_status_stored(const char *s) { return s && !strcmp(s, inc_status_id(INC_CLOSED)) ? INC_CLOSED : INC_OPEN; }
+
 const inc_step_t *inc_step_find(const incident_content_t *c, const char *id)
 {
 	for (int i = 0; id && i < c->nall; i++)

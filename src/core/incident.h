@@ -194,6 +194,11 @@ int inc_runbook(const incident_content_t *c, int type, int level, const inc_step
 #define INC_TIME 17                  /* "YYYY-MM-DD HH:MM" Japan time */
 
 typedef enum { INC_OPEN = 0, INC_CLOSED } inc_status_t;
+/* What a stored row holds, as the store reads it back: the type (an unknown id, from a newer
+ * mamoru or a hand edit, reads as "other") and the status ("closed", anything else is open). */
+inc_type_t inc_type_stored(const char *s);
+inc_status_t inc_status_stored(const char *s);
+const char *inc_status_id(inc_status_t s); /* "open", "closed": the store, the audit log and the API */
 
 /* An incident. The heap texts (description, intake, cause, measures) are never NULL after
  * incident_init; incident_clear frees them. */

@@ -47,7 +47,7 @@ json_t *incident_summary_json(const incident_content_t *c, const incident_t *x, 
 	json_object_set_new(j, "type_name", json_string(c ? tx(&c->type_name[x->type], lang) : INC_TYPE_IDS[x->type]));
 	json_object_set_new(j, "level", json_integer(x->level));
 	json_object_set_new(j, "title", json_string(x->title));
-	json_object_set_new(j, "status", json_string(x->status == INC_CLOSED ? "closed" : "open"));
+	json_object_set_new(j, "status", json_string(inc_status_id(x->status)));
 	json_object_set_new(j, "detected", str_or_null(x->detected));
 	json_object_set_new(j, "created", json_string(x->created));
 	json_object_set_new(j, "closed", str_or_null(x->closed));

@@ -94,7 +94,7 @@ static void args_incident(pg_args_t *a, const incident_t *x)
 	pa_text(a, x->assets);
 	pa_text(a, x->description);
 	pa_text(a, x->intake);
-	pa_text(a, x->status == INC_CLOSED ? "closed" : "open");
+	pa_text(a, inc_status_id(x->status));
 	pa_text(a, x->cause);
 	pa_text(a, x->measures);
 	pa_text(a, x->closed);
@@ -136,9 +136,7 @@ static void read_incident(const PGresult *r, int row, incident_t *x)
 	x->org_id = pg_col_int(r, row, 1);
 	char type[16];
 	pg_col_text(r, row, 2, type, sizeof type);
-	x->type = inc_type_parse(type);
-	if (x->type < 0)
-		x->type = INC_OTHER;
+	x->type = inc_type_stored(type);
 	x->level = (int)pg_col_int(r, row, 3);
 	pg_col_text(r, row, 4, x->scopes, sizeof x->scopes);
 	pg_col_text(r, row, 5, x->title, sizeof x->title);
@@ -149,7 +147,7 @@ static void read_incident(const PGresult *r, int row, incident_t *x)
 	col_dup(r, row, 10, &x->intake);
 	char status[16];
 	pg_col_text(r, row, 11, status, sizeof status);
-	x->status = strcmp(status, "closed") ? INC_OPEN : INC_CLOSED;
+	x->status = inc_status_stored(status);
 	col_dup(r, row, 12, &x->cause);
 	col_dup(r, row, 13, &x->measures);
 	pg_col_text(r, row, 14, x->closed, sizeof x->closed);
@@ -210,14 +208,12 @@ store_rc_t pg_incident_page(store_t *s, int64_t org_id, int offset, int limit, i
 		x->org_id = pg_col_int(r, i, 1);
 		char type[16], status[16];
 		pg_col_text(r, i, 2, type, sizeof type);
-		x->type = inc_type_parse(type);
-		if (x->type < 0)
-			x->type = INC_OTHER;
+		x->type = inc_type_stored(type);
 		x->level = (int)pg_col_int(r, i, 3);
 		pg_col_text(r, i, 4, x->title, sizeof x->title);
 		pg_col_text(r, i, 5, x->detected, sizeof x->detected);
 		pg_col_text(r, i, 6, status, sizeof status);
-		x->status = strcmp(status, "closed") ? INC_OPEN : INC_CLOSED;
+		x->status = inc_status_stored(status);
 		pg_col_text(r, i, 7, x->created, sizeof x->created);
 		pg_col_text(r, i, 8, x->closed, sizeof x->closed);
 	}

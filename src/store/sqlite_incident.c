@@ -91,7 +91,7 @@ static void bind_incident(sqlite3_stmt *st, const incident_t *x)
 	sq_bind_text(st, 9, x->assets, false);
 	sq_bind_text(st, 10, x->description, false);
 	sq_bind_text(st, 11, x->intake, false);
-	sq_bind_text(st, 12, x->status == INC_CLOSED ? "closed" : "open", false);
+	sq_bind_text(st, 12, inc_status_id(x->status), false);
 	sq_bind_text(st, 13, x->cause, false);
 	sq_bind_text(st, 14, x->measures, false);
 	sq_bind_text(st, 15, x->closed, false);
@@ -137,9 +137,7 @@ static void read_incident(sqlite3_stmt *st, incident_t *x)
 	x->org_id = sqlite3_column_int64(st, 1);
 	char type[16];
 	sq_col_text(st, 2, type, sizeof type);
-	x->type = inc_type_parse(type);
-	if (x->type < 0)
-		x->type = INC_OTHER;
+	x->type = inc_type_stored(type);
 	x->level = sqlite3_column_int(st, 3);
 	sq_col_text(st, 4, x->scopes, sizeof x->scopes);
 	sq_col_text(st, 5, x->title, sizeof x->title);
@@ -150,7 +148,7 @@ static void read_incident(sqlite3_stmt *st, incident_t *x)
 	col_dup(st, 10, &x->intake);
 	char status[16];
 	sq_col_text(st, 11, status, sizeof status);
-	x->status = strcmp(status, "closed") ? INC_OPEN : INC_CLOSED;
+	x->status = inc_status_stored(status);
 	col_dup(st, 12, &x->cause);
 	col_dup(st, 13, &x->measures);
 	sq_col_text(st, 14, x->closed, sizeof x->closed);
@@ -211,15 +209,13 @@ static void read_summary(sqlite3_stmt *st, incident_t *x)
 	x->org_id = sqlite3_column_int64(st, 1);
 	char type[16];
 	sq_col_text(st, 2, type, sizeof type);
-	x->type = inc_type_parse(type);
-	if (x->type < 0)
-		x->type = INC_OTHER;
+	x->type = inc_type_stored(type);
 	x->level = sqlite3_column_int(st, 3);
 	sq_col_text(st, 4, x->title, sizeof x->title);
 	sq_col_text(st, 5, x->detected, sizeof x->detected);
 	char status[16];
 	sq_col_text(st, 6, status, sizeof status);
-	x->status = strcmp(status, "closed") ? INC_OPEN : INC_CLOSED;
+	x->status = inc_status_stored(status);
 	sq_col_text(st, 7, x->created, sizeof x->created);
 	sq_col_text(st, 8, x->closed, sizeof x->closed);
 }
