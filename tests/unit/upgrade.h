@@ -46,4 +46,19 @@ static inline void latest_page_is(store_t *s, org_by_t by, bool desc, const char
 	free(l);
 }
 
+/* A database upgraded past schema 21 with LATEST_ROWS: its client list in every order, and the
+ * store keeping it from there (A社's latest deleted, its 80 is the latest again). */
+static inline void latest_kept_after_upgrade(store_t *s)
+{
+	latest_page_is(s, ORG_BY_SCORE, true, "", 2, 1, 3);
+	latest_page_is(s, ORG_BY_SCORE, false, "", 1, 2, 3);
+	latest_page_is(s, ORG_BY_DATE, true, "", 1, 2, 3);
+	latest_page_is(s, ORG_BY_TREND, true, "", 1, 2, 3);
+	latest_page_is(s, ORG_BY_NAME, false, "gaps", 1, 0, 0);
+	latest_page_is(s, ORG_BY_NAME, false, "pass", 2, 0, 0);
+	assert_int_equal(store_diag_delete(s, 2), STORE_OK);
+	latest_page_is(s, ORG_BY_NAME, false, "pass", 1, 2, 0);
+	latest_page_is(s, ORG_BY_DATE, true, "", 2, 1, 3);
+}
+
 #endif
